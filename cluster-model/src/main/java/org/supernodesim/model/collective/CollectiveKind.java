@@ -1,0 +1,55 @@
+package org.supernodesim.model.collective;
+
+/**
+ * The collectives, named as result.json and scenario files write them. Each knows the factor that
+ * turns algorithm bandwidth into bus bandwidth, as nccl-tests defines it: the bandwidth a link
+ * must carry for the collective to run at that speed, comparable across group sizes.
+ */
+public enum CollectiveKind {
+  ALL_REDUCE("all-reduce"),
+  ALL_GATHER("all-gather"),
+  REDUCE_SCATTER("reduce-scatter"),
+  ALL_TO_ALL("all-to-all"),
+  BROADCAST("broadcast"),
+  REDUCE("reduce"),
+  SEND_RECV("send-recv");
+
+  private final String label;
+
+  CollectiveKind(String label) {
+    this.label = label;
+  }
+
+  /** The name in files: {@code all-reduce}, {@code all-gather}, ... */
+  public String label() {
+    return label;
+  }
+
+  /**
+   * busbw / algbw for a group of {@code n}: 2(n-1)/n for all-reduce, (n-1)/n for all-gather,
+   * reduce-scatter and all-to-all, 1 for broadcast, reduce and send/recv (nccl-tests,
+   * doc/PERFORMANCE.md).
+   */
+  public double busBandwidthFactor(int n) {
+    return switch (this) {
+      case ALL_REDUCE -> 2.0 * (n - 1) / n;
+      case ALL_GATHER, REDUCE_SCATTER, ALL_TO_ALL -> (n - 1) / (double) n;
+      case BROADCAST, REDUCE, SEND_RECV -> 1.0;
+    };
+  }
+
+  /** The kind whose {@link #label()} is {@code label}, or an exception listing the labels. */
+  public static CollectiveKind byLabel(String label) {
+    for (CollectiveKind k : values()) {
+      if (k.label.equals(label)) {
+        return k;
+      }
+    }
+    StringBuilder valid = new StringBuilder();
+    for (CollectiveKind k : values()) {
+      valid.append(valid.length() == 0 ? "" : ", ").append(k.label);
+    }
+    throw new IllegalArgumentException(
+        "\"" + label + "\" is not a collective; valid: " + valid);
+  }
+}

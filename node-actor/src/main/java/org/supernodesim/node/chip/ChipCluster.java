@@ -1,0 +1,88 @@
+package org.supernodesim.node.chip;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import org.supernodesim.node.engine.Simulation;
+import org.supernodesim.results.CollectiveResult;
+import org.supernodesim.workload.cost.ComputeCostModel;
+import org.supernodesim.workload.graph.Operation;
+import org.supernodesim.workload.graph.OperationGraph;
+
+/**
+ * The chips of one run as logical processes (process id = rank), and what they measured once the
+ * run is over.
+ */
+public final class ChipCluster {
+  private final List<ChipProcess> chips;
+  private final long lookaheadPicos;
+
+  private ChipCluster(List<ChipProcess> chips, long lookaheadPicos) {
+    this.chips = chips;
+    this.lookaheadPicos = lookaheadPicos;
+  }
+
+  /** One chip process per rank graph, all with the same cost model and transport. */
+  public static ChipCluster assemble(
+      List<OperationGraph> graphs, ComputeCostModel costs, Transport transport) {
+    List<ChipProcess> chips = new ArrayList<>(graphs.size());
+    for (OperationGraph g : graphs) {
+      if (g.rank() != chips.size()) {
+        throw new IllegalArgumentException("graphs must come in rank order; got rank " + g.rank());
+      }
+      chips.add(new ChipProcess(g.rank(), g, costs, transport));
+    }
+    return new ChipCluster(chips, transport.lookaheadPicos());
+  }
+
+  /** The simulation a runtime runs: these chips with the transport's lookahead. */
+  public Simulation simulation() {
+    return new Simulation(chips, lookaheadPicos);
+  }
+
+  public List<ChipProcess> chips() {
+    return chips;
+  }
+
+  /**
+   * Each collective's timing, in the order they were issued: from its first member starting to its
+   * last finishing.
+   *
+   * @throws IllegalStateException if a chip did not finish its graph (a deadlock in the workload)
+   */
+  public List<CollectiveResult> collectiveResults() {
+    TreeMap<Integer, long[]> spans = new TreeMap<>();
+    TreeMap<Integer, Operation.Collective> operations = new TreeMap<>();
+    for (ChipProcess chip : chips) {
+      if (!chip.finished()) {
+        throw new IllegalStateException(
+            "chip " + chip.rank() + " did not finish its operations: the workload deadlocks");
+      }
+      for (ChipProcess.CollectiveSpan s : chip.collectiveSpans()) {
+        int id = s.operation().collectiveId();
+        operations.putIfAbsent(id, s.operation());
+        long[] span = spans.computeIfAbsent(id, k -> new long[] {Long.MAX_VALUE, Long.MIN_VALUE});
+        span[0] = Math.min(span[0], s.startedAtPicos());
+        span[1] = Math.max(span[1], s.finishedAtPicos());
+      }
+    }
+    List<CollectiveResult> results = new ArrayList<>(spans.size());
+    spans.forEach(
+        (id, span) -> {
+          Operation.Collective op = operations.get(id);
+          results.add(
+              CollectiveResult.of(
+                  op.kind(), op.algorithm(), op.group().size(), op.bytes(), span[1] - span[0]));
+        });
+    return results;
+  }
+
+  /** When the last chip finished its last operation. */
+  public long finishedAtPicos() {
+    long end = 0;
+    for (ChipProcess c : chips) {
+      end = Math.max(end, c.finishedAtPicos());
+    }
+    return end;
+  }
+}

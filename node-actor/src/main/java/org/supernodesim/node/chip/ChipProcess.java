@@ -1,0 +1,188 @@
+package org.supernodesim.node.chip;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.supernodesim.interconnect.collective.CollectiveAlgorithm;
+import org.supernodesim.interconnect.collective.Step;
+import org.supernodesim.node.engine.Context;
+import org.supernodesim.node.engine.LogicalProcess;
+import org.supernodesim.workload.cost.ComputeCostModel;
+import org.supernodesim.workload.graph.Operation;
+import org.supernodesim.workload.graph.OperationGraph;
+import org.supernodesim.workload.graph.Progress;
+
+/**
+ * A chip: runs its rank's operation graph on two streams. Compute operations run one at a time on
+ * the compute stream for the cost model's duration; collectives run one at a time on the
+ * communication stream, step by step, each step's sends starting when the previous step's receives
+ * have all arrived. The two streams overlap wherever the graph allows.
+ */
+public final class ChipProcess implements LogicalProcess<ChipProcess.Event> {
+
+  /** What a chip reacts to. */
+  public sealed interface Event {}
+
+  /** The last byte of a peer's step {@code step} of collective {@code collectiveId} arrived. */
+  public record ChunkArrived(int collectiveId, int step) implements Event {}
+
+  private record ComputeFinished(int operationId) implements Event {}
+
+  /** When this chip took part in one collective. */
+  public record CollectiveSpan(
+      Operation.Collective operation, long startedAtPicos, long finishedAtPicos) {}
+
+  private final int rank;
+  private final OperationGraph graph;
+  private final Progress progress;
+  private final ComputeCostModel costs;
+  private final Transport transport;
+  private final ArrayDeque<Operation.Compute> computeQueue = new ArrayDeque<>();
+  private final ArrayDeque<Operation.Collective> communicationQueue = new ArrayDeque<>();
+  private final List<CollectiveSpan> spans = new ArrayList<>();
+  // Arrivals per (collective, step), including early ones for steps not yet begun; looked up by
+  // key only, never iterated, so its order cannot reach a result.
+  private final Map<Long, Integer> arrivals = new HashMap<>();
+  private boolean computeBusy;
+  private RunningCollective running;
+  private long finishedAtPicos;
+
+  public ChipProcess(int rank, OperationGraph graph, ComputeCostModel costs, Transport transport) {
+    this.rank = rank;
+    this.graph = graph;
+    this.progress = new Progress(graph);
+    this.costs = costs;
+    this.transport = transport;
+  }
+
+  @Override
+  public void start(Context ctx) {
+    dispatchReady(ctx);
+  }
+
+  @Override
+  public void handle(Event event, Context ctx) {
+    if (event instanceof ChunkArrived e) {
+      onChunkArrived(e, ctx);
+    } else if (event instanceof ComputeFinished e) {
+      onComputeFinished(e, ctx);
+    } else {
+      throw new IllegalStateException("chip " + rank + ": no handler for " + event);
+    }
+  }
+
+  /** The collectives this chip took part in, in the order it ran them. */
+  public List<CollectiveSpan> collectiveSpans() {
+    return List.copyOf(spans);
+  }
+
+  /** When this chip finished its last operation. */
+  public long finishedAtPicos() {
+    return finishedAtPicos;
+  }
+
+  /** True if every operation of the graph ran. */
+  public boolean finished() {
+    return progress.finished();
+  }
+
+  public int rank() {
+    return rank;
+  }
+
+  private void onComputeFinished(ComputeFinished e, Context ctx) {
+    computeBusy = false;
+    complete(e.operationId(), ctx);
+  }
+
+  private void onChunkArrived(ChunkArrived e, Context ctx) {
+    arrivals.merge(key(e.collectiveId(), e.step()), 1, Integer::sum);
+    if (running != null && running.operation.collectiveId() == e.collectiveId()) {
+      advanceCollective(ctx);
+    }
+  }
+
+  private void complete(int operationId, Context ctx) {
+    progress.complete(operationId);
+    finishedAtPicos = ctx.nowPicos();
+    dispatchReady(ctx);
+  }
+
+  private void dispatchReady(Context ctx) {
+    for (Operation op : progress.takeReady()) {
+      if (op instanceof Operation.Compute c) {
+        computeQueue.add(c);
+      } else if (op instanceof Operation.Collective c) {
+        communicationQueue.add(c);
+      }
+    }
+    if (!computeBusy && !computeQueue.isEmpty()) {
+      Operation.Compute c = computeQueue.poll();
+      computeBusy = true;
+      ctx.schedule(costs.durationPicos(c), new ComputeFinished(c.id()));
+    }
+    if (running == null && !communicationQueue.isEmpty()) {
+      Operation.Collective c = communicationQueue.poll();
+      int member = c.group().indexOf(rank);
+      if (member < 0) {
+        throw new IllegalStateException("chip " + rank + " is not in the group of " + c.name());
+      }
+      List<Step> steps =
+          CollectiveAlgorithm.named(c.algorithm())
+              .schedule(c.kind(), c.group().size(), member, c.bytes());
+      running = new RunningCollective(c, steps, ctx.nowPicos());
+      beginStep(ctx);
+      advanceCollective(ctx);
+    }
+  }
+
+  private void beginStep(Context ctx) {
+    if (running.step >= running.steps.size()) {
+      return;
+    }
+    Step step = running.steps.get(running.step);
+    ChunkArrived arrival = new ChunkArrived(running.operation.collectiveId(), running.step);
+    for (Step.Transfer t : step.sends()) {
+      transport.send(ctx, rank, running.operation.group().get(t.peer()), t.bytes(), arrival);
+    }
+  }
+
+  /** Moves through every step whose receives are all in; finishes the collective after the last. */
+  private void advanceCollective(Context ctx) {
+    while (running.step < running.steps.size()) {
+      int expected = running.steps.get(running.step).receives().size();
+      long k = key(running.operation.collectiveId(), running.step);
+      int got = arrivals.getOrDefault(k, 0);
+      if (got < expected) {
+        return;
+      }
+      arrivals.remove(k);
+      running.step++;
+      beginStep(ctx);
+    }
+    RunningCollective done = running;
+    running = null;
+    spans.add(new CollectiveSpan(done.operation, done.startedAtPicos, ctx.nowPicos()));
+    complete(done.operation.id(), ctx);
+  }
+
+  private static long key(int collectiveId, int step) {
+    return ((long) collectiveId << 32) | (step & 0xffffffffL);
+  }
+
+  /** The collective on the communication stream and the step it has reached. */
+  private static final class RunningCollective {
+    final Operation.Collective operation;
+    final List<Step> steps;
+    final long startedAtPicos;
+    int step;
+
+    RunningCollective(Operation.Collective operation, List<Step> steps, long startedAtPicos) {
+      this.operation = operation;
+      this.steps = steps;
+      this.startedAtPicos = startedAtPicos;
+    }
+  }
+}

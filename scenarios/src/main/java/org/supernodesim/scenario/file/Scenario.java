@@ -1,0 +1,31 @@
+package org.supernodesim.scenario.file;
+
+import java.util.List;
+import org.supernodesim.model.chip.ChipSpec;
+import org.supernodesim.model.fabric.FabricSpec;
+import org.supernodesim.workload.microbench.CollectiveBenchmark;
+
+/**
+ * A scenario after loading and validation, in model terms only: no string below this has a unit,
+ * every preset is resolved and every override applied.
+ *
+ * @param name names the run and its results folder
+ * @param seed every random choice of the run derives from it
+ * @param chips the number of chips
+ * @param chip the chip, preset figures with the scenario's overrides
+ * @param fabric how the chips are wired
+ * @param networkModel {@code analytical}
+ * @param collectives the collectives to time, in order
+ */
+public record Scenario(
+    String name,
+    long seed,
+    int chips,
+    ChipSpec chip,
+    FabricSpec fabric,
+    String networkModel,
+    List<CollectiveBenchmark.Entry> collectives) {
+  public Scenario {
+    collectives = List.copyOf(collectives);
+  }
+}

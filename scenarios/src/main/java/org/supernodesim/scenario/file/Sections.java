@@ -1,0 +1,166 @@
+package org.supernodesim.scenario.file;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.supernodesim.model.chip.ChipFigure;
+import org.supernodesim.scenario.file.Quantities.Bandwidth;
+import org.supernodesim.scenario.file.Quantities.ComputeRate;
+import org.supernodesim.scenario.file.Quantities.DataSize;
+import org.supernodesim.scenario.file.Quantities.Power;
+import org.supernodesim.scenario.file.Quantities.SiValue;
+import org.supernodesim.scenario.file.Quantities.TimeSpan;
+
+/**
+ * The scenario file's shape: one record per YAML mapping, named for its key. Required keys say so;
+ * optional ones arrive as {@code null} and get their documented default in one place, the compact
+ * constructor. Impossible single values are refused here; checks across keys live in {@link
+ * ScenarioAssembly}.
+ */
+final class Sections {
+  private Sections() {}
+
+  static final long DEFAULT_SEED = 1;
+
+  /** The whole file. */
+  record ScenarioSection(
+      @JsonProperty(required = true) String name,
+      Long seed,
+      @JsonProperty(required = true) ClusterSection cluster,
+      @JsonProperty(required = true) WorkloadSection workload,
+      NetworkSection network) {
+    ScenarioSection {
+      if (!name.matches("[A-Za-z0-9._-]+")) {
+        throw new InvalidValue(
+            "name",
+            "\"" + name + "\" is not a valid name; use letters, digits, '.', '_' and '-' only"
+                + " (it names the results folder)");
+      }
+      seed = seed == null ? DEFAULT_SEED : seed;
+      network = network == null ? new NetworkSection(null) : network;
+    }
+  }
+
+  /** {@code cluster:} the chips and how they are wired. */
+  record ClusterSection(
+      @JsonProperty(required = true) Integer chips,
+      @JsonProperty(required = true) ChipSection chip,
+      @JsonProperty(required = true) FabricSection fabric) {
+    ClusterSection {
+      if (chips < 1) {
+        throw new InvalidValue("chips", chips + "; a cluster needs at least 1 chip");
+      }
+    }
+  }
+
+  /**
+   * {@code cluster.chip:} a catalog preset by name, or a mapping naming the preset and overriding
+   * any of its figures.
+   */
+  record ChipSection(
+      @JsonProperty(required = true) String preset,
+      ComputeRate fp16DenseFlops,
+      ComputeRate bf16DenseFlops,
+      ComputeRate fp8DenseFlops,
+      ComputeRate int8DenseOps,
+      DataSize hbmCapacity,
+      Bandwidth hbmBandwidth,
+      Bandwidth scaleUpBandwidthPerDirection,
+      Bandwidth scaleOutNicBandwidthPerChip,
+      Power tdp) {
+
+    @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
+    ChipSection {}
+
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    static ChipSection named(String preset) {
+      return new ChipSection(preset, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** The figures this section overrides, in SI units, in the order of {@link ChipFigure}. */
+    Map<ChipFigure, Double> overrides() {
+      Map<ChipFigure, SiValue> given = new EnumMap<>(ChipFigure.class);
+      given.put(ChipFigure.FP16_DENSE_FLOPS, fp16DenseFlops);
+      given.put(ChipFigure.BF16_DENSE_FLOPS, bf16DenseFlops);
+      given.put(ChipFigure.FP8_DENSE_FLOPS, fp8DenseFlops);
+      given.put(ChipFigure.INT8_DENSE_OPS, int8DenseOps);
+      given.put(ChipFigure.HBM_CAPACITY, hbmCapacity);
+      given.put(ChipFigure.HBM_BANDWIDTH, hbmBandwidth);
+      given.put(ChipFigure.SCALE_UP_BANDWIDTH_PER_DIRECTION, scaleUpBandwidthPerDirection);
+      given.put(ChipFigure.SCALE_OUT_BANDWIDTH_PER_CHIP, scaleOutNicBandwidthPerChip);
+      given.put(ChipFigure.TDP, tdp);
+      Map<ChipFigure, Double> values = new EnumMap<>(ChipFigure.class);
+      given.forEach((figure, value) -> {
+        if (value != null) {
+          values.put(figure, value.siValue());
+        }
+      });
+      return values;
+    }
+  }
+
+  /** {@code cluster.fabric:} the topology, chosen by {@code kind}. */
+  @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
+  @JsonSubTypes({@JsonSubTypes.Type(value = SingleSwitchSection.class, name = "single-switch")})
+  sealed interface FabricSection permits SingleSwitchSection {}
+
+  /** Every chip on one port of one non-blocking switch. */
+  record SingleSwitchSection(@JsonProperty(required = true) LinkSection link)
+      implements FabricSection {}
+
+  /** One direction of a link: its bandwidth and its latency per hop. */
+  record LinkSection(
+      @JsonProperty(required = true) Bandwidth bandwidth,
+      @JsonProperty(required = true) TimeSpan latency) {
+    LinkSection {
+      if (!(bandwidth.bytesPerSecond() > 0)) {
+        throw new InvalidValue("bandwidth", bandwidth.text() + "; a bandwidth must be > 0 B/s");
+      }
+    }
+  }
+
+  /** {@code workload:} what the chips do. */
+  record WorkloadSection(List<CollectiveSection> collectives) {
+    WorkloadSection {
+      if (collectives == null || collectives.isEmpty()) {
+        throw new InvalidValue(
+            "collectives", "missing; a workload needs a non-empty list of collectives");
+      }
+      collectives = List.copyOf(collectives);
+    }
+  }
+
+  /** One collective of a nccl-tests-style workload. */
+  record CollectiveSection(
+      @JsonProperty(required = true) String kind,
+      @JsonProperty(required = true) DataSize size,
+      Integer group,
+      String algorithm,
+      Integer repeat) {
+    static final String DEFAULT_ALGORITHM = "ring";
+
+    CollectiveSection {
+      algorithm = algorithm == null ? DEFAULT_ALGORITHM : algorithm;
+      repeat = repeat == null ? 1 : repeat;
+      if (repeat < 1) {
+        throw new InvalidValue("repeat", repeat + "; repeat must be >= 1");
+      }
+      if (group != null && group < 2) {
+        throw new InvalidValue("group", group + "; a collective needs a group of at least 2");
+      }
+    }
+  }
+
+  /** {@code network:} how transfers are modelled. */
+  record NetworkSection(String model) {
+    static final String DEFAULT_MODEL = "analytical";
+
+    NetworkSection {
+      model = model == null ? DEFAULT_MODEL : model;
+    }
+  }
+}

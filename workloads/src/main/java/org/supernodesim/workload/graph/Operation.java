@@ -1,0 +1,56 @@
+package org.supernodesim.workload.graph;
+
+import java.util.List;
+import org.supernodesim.model.chip.Precision;
+import org.supernodesim.model.collective.CollectiveKind;
+
+/**
+ * One operation of a rank's work. Operations name the ids of the operations of the same rank they
+ * depend on; an operation starts once all of them are done and its stream is free. Compute runs on
+ * the chip's compute stream, communication on its communication stream, so the two overlap where
+ * the graph allows (as an MLCommons Chakra execution trace does).
+ */
+public sealed interface Operation {
+
+  /** The id, unique within the rank's graph; dependencies point to lower ids. */
+  int id();
+
+  /** The ids of the operations this one waits for. */
+  List<Integer> dependencies();
+
+  /** A short human-readable label for timelines. */
+  String name();
+
+  /**
+   * Arithmetic on the chip: {@code flops} operations over {@code bytes} of HBM traffic, in
+   * {@code precision}.
+   */
+  record Compute(
+      int id, List<Integer> dependencies, String name, double flops, double bytes,
+      Precision precision)
+      implements Operation {
+    public Compute {
+      dependencies = List.copyOf(dependencies);
+      if (!(flops >= 0) || !(bytes >= 0)) {
+        throw new IllegalArgumentException(name + ": flops and bytes must be >= 0");
+      }
+    }
+  }
+
+  /**
+   * This rank's part in a collective over {@code group} (global ranks, in group order).
+   * {@code collectiveId} is the same on every member, so members can tell the instances apart.
+   */
+  record Collective(
+      int id, List<Integer> dependencies, String name, int collectiveId, CollectiveKind kind,
+      List<Integer> group, long bytes, String algorithm)
+      implements Operation {
+    public Collective {
+      dependencies = List.copyOf(dependencies);
+      group = List.copyOf(group);
+      if (bytes < 0) {
+        throw new IllegalArgumentException(name + ": bytes must be >= 0: " + bytes);
+      }
+    }
+  }
+}

@@ -1,0 +1,62 @@
+package org.supernodesim.workload.microbench;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.supernodesim.model.collective.CollectiveKind;
+import org.supernodesim.workload.graph.Operation;
+import org.supernodesim.workload.graph.OperationGraph;
+
+/**
+ * The nccl-tests workload: collectives run one after another over a group of the first ranks, each
+ * waiting for the one before it, so each is timed alone.
+ */
+public final class CollectiveBenchmark {
+
+  /** One collective to time, {@code repeat} times in a row, over the first {@code groupSize} ranks. */
+  public record Entry(CollectiveKind kind, long bytes, int groupSize, String algorithm, int repeat) {
+    public Entry {
+      if (groupSize < 2) {
+        throw new IllegalArgumentException("a collective needs a group of at least 2: " + groupSize);
+      }
+      if (repeat < 1) {
+        throw new IllegalArgumentException("repeat must be >= 1: " + repeat);
+      }
+    }
+  }
+
+  private CollectiveBenchmark() {}
+
+  /** Each rank's graph for {@code chips} chips running {@code entries} in order. */
+  public static List<OperationGraph> graphs(int chips, List<Entry> entries) {
+    List<List<Operation>> perRank = new ArrayList<>(chips);
+    for (int r = 0; r < chips; r++) {
+      perRank.add(new ArrayList<>());
+    }
+    int collectiveId = 0;
+    for (Entry e : entries) {
+      if (e.groupSize() > chips) {
+        throw new IllegalArgumentException(
+            "a group of " + e.groupSize() + " does not fit in " + chips + " chips");
+      }
+      List<Integer> group = new ArrayList<>(e.groupSize());
+      for (int r = 0; r < e.groupSize(); r++) {
+        group.add(r);
+      }
+      for (int i = 0; i < e.repeat(); i++, collectiveId++) {
+        for (int r : group) {
+          List<Operation> ops = perRank.get(r);
+          List<Integer> after = ops.isEmpty() ? List.of() : List.of(ops.size() - 1);
+          ops.add(
+              new Operation.Collective(
+                  ops.size(), after, e.kind().label() + " " + e.bytes() + " B", collectiveId,
+                  e.kind(), group, e.bytes(), e.algorithm()));
+        }
+      }
+    }
+    List<OperationGraph> graphs = new ArrayList<>(chips);
+    for (int r = 0; r < chips; r++) {
+      graphs.add(new OperationGraph(r, perRank.get(r)));
+    }
+    return graphs;
+  }
+}
