@@ -1,0 +1,73 @@
+package org.supernodesim.scenario.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.util.Properties;
+import org.supernodesim.model.chip.MissingFigureException;
+import org.supernodesim.scenario.file.ScenarioException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code supernode-sim} command. A user's mistake (a bad scenario, a missing figure) prints
+ * one message and exits with 2; anything else is our bug and prints its stack trace, exit 1.
+ */
+@Command(
+    name = "supernode-sim",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = "Simulates accelerator clusters (supernodes) running training and inference.",
+    subcommands = {
+      RunCommand.class,
+      ValidateCommand.class,
+      CatalogCommand.class,
+      BenchCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class Main implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /** Runs the command line with the given streams and returns the exit code. */
+  public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          if (e instanceof ScenarioException || e instanceof MissingFigureException) {
+            commandLine.getErr().println(e.getMessage());
+            return CommandLine.ExitCode.USAGE;
+          }
+          throw e;
+        });
+    return cli.execute(args);
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** The version Maven built, from a filtered resource. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() throws IOException {
+      Properties p = new Properties();
+      try (InputStream in = Main.class.getResourceAsStream("version.properties")) {
+        if (in != null) {
+          p.load(in);
+        }
+      }
+      return new String[] {
+        "supernode-sim " + p.getProperty("version", "unknown"),
+        "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"
+      };
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package org.supernodesim.scenario.cli;
+
+import java.util.concurrent.Callable;
+import org.supernodesim.scenario.file.Scenario;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** Loads and checks a scenario without running it. */
+@Command(
+    name = "validate",
+    mixinStandardHelpOptions = true,
+    description = "Checks a scenario file; prints what it describes, or each mistake with its place.")
+final class ValidateCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Mixin ScenarioOptions scenario = new ScenarioOptions();
+
+  @Override
+  public Integer call() {
+    Scenario s = scenario.load();
+    spec.commandLine()
+        .getOut()
+        .printf(
+            "%s: valid: %d x %s on %s, %d collective(s), network model %s, seed %d%n",
+            scenario.file, s.chips(), s.chip().id(), s.fabric().kind(), s.collectives().size(),
+            s.networkModel(), s.seed());
+    return 0;
+  }
+}

@@ -1,0 +1,55 @@
+package org.supernodesim.scenario.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.supernodesim.results.RunResult;
+import org.supernodesim.results.report.JsonReport;
+import org.supernodesim.scenario.catalog.Catalog;
+import org.supernodesim.scenario.file.Scenario;
+import org.supernodesim.scenario.file.ScenarioLoader;
+
+/**
+ * Every example gives the same result.json, byte for byte less {@code run}, on the sequential
+ * runtime and on the actor runtime with 1, 2 and 4 threads, one chip per actor and several.
+ */
+class RuntimeEquivalenceTest {
+  private static final ScenarioLoader LOADER = new ScenarioLoader(Catalog.standard()::chip);
+
+  static Stream<Path> examples() throws IOException {
+    try (Stream<Path> files = Files.list(Path.of("examples"))) {
+      return files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList().stream();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("examples")
+  void everyRuntimeAndPlacementGivesTheSameBytes(Path example) {
+    Scenario scenario = LOADER.load(example, List.of());
+    String reference = withoutRun(ScenarioRunner.run(scenario, RuntimeChoice.SEQUENTIAL));
+
+    List<RuntimeChoice> choices = new ArrayList<>();
+    for (int threads : new int[] {1, 2, 4}) {
+      choices.add(new RuntimeChoice("actors", threads, 1));
+    }
+    choices.add(new RuntimeChoice("actors", 2, 3));
+    choices.add(new RuntimeChoice("actors", 2, Math.max(1, scenario.chips() / 2)));
+    choices.add(new RuntimeChoice("actors", 4, scenario.chips()));
+    for (RuntimeChoice choice : choices) {
+      String actual = withoutRun(ScenarioRunner.run(scenario, choice));
+      assertEquals(reference, actual, example + " on " + choice + " differs from sequential");
+    }
+  }
+
+  /** The JSON of a result with {@code run}, all that may vary between runs, dropped. */
+  private static String withoutRun(RunResult result) {
+    return JsonReport.toJson(result.withRun(null));
+  }
+}
