@@ -111,8 +111,8 @@ public record ModelShape(
    * Mixture of experts.
    *
    * @param sharedIntermediateSize total width of the shared path (shared experts x their width)
-   * @param denseLayersFirst the first k layers are dense; the rest (every {@code layerFrequency}-th)
-   *     are MoE
+   * @param denseLayersFirst the first k layers are dense; the rest (every {@code
+   *     layerFrequency}-th) are MoE
    */
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record Moe(

@@ -136,7 +136,8 @@ public final class Catalog {
     for (CatalogEntry system : List.copyOf(systems.values())) {
       if (!chips.containsKey(system.chip())) {
         throw new IllegalStateException("systems/" + system.id() + ".yaml: chip "
-            + system.chip() + " is not in the catalog; chips: " + String.join(", ", chips.keySet()));
+            + system.chip() + " is not in the catalog; chips: "
+            + String.join(", ", chips.keySet()));
       }
     }
     EXTRA_SYSTEM_ALIASES.forEach((alias, id) -> {

@@ -9,7 +9,7 @@
  * <pre>{@code
  * Catalog catalog = Catalog.standard();
  * ChipSpec h100 = catalog.chip("H100");                 // alias of nvidia-h100-sxm
- * h100.require(ChipFigure.BF16_DENSE_FLOPS);            // 9.894e14 flop/s (989.4 TFLOPS, published)
+ * h100.require(ChipFigure.BF16_DENSE_FLOPS);            // 9.894e14 flop/s: 989.4 TFLOPS, published
  * h100.require(ChipFigure.SCALE_OUT_BANDWIDTH_PER_CHIP); // 400 Gb/s NIC / 8 = 5e10 B/s
  * catalog.chip("ascend-910c")
  *     .require(ChipFigure.SCALE_UP_BANDWIDTH_PER_DIRECTION); // 3.92e11 B/s: 14 x 28 GB/s UB ports

@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "catalog",
     mixinStandardHelpOptions = true,
-    description = "Lists the chip, system and model presets, or shows one with every figure's source.",
+    description = "Lists the chip, system and model presets, or shows one with its sources.",
     subcommands = {CatalogCommand.ListCommand.class, CatalogCommand.ShowCommand.class})
 public final class CatalogCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -190,8 +190,9 @@ public final class CatalogCommand implements Callable<Integer> {
       lines(out, "notes", e.notes());
       lines(out, "deployment notes", e.deploymentNotes());
       lines(out, "unverified claims (not used)", e.unverifiedClaims());
-      e.conflictingReports().forEach(r -> lines(out, "conflicting report (" + r.confidence()
-          + ", " + r.date() + ")", List.of(r.claim(), "source: " + r.source(), "note: " + r.note())));
+      e.conflictingReports().forEach(r -> lines(out,
+          "conflicting report (" + r.confidence() + ", " + r.date() + ")",
+          List.of(r.claim(), "source: " + r.source(), "note: " + r.note())));
       lines(out, "open questions", e.openQuestions());
       out.println();
       out.println("sources:");

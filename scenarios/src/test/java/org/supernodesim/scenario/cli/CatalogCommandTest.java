@@ -47,7 +47,8 @@ class CatalogCommandTest {
     assertEquals(0, run.exitCode(), run.err());
     assertTrue(run.out().contains("bf16DenseFlops  989.4 TFLOP/s  published, dense"), run.out());
     assertTrue(run.out().contains("NVIDIA H100 Tensor Core GPU Architecture (whitepaper, GTC22)"));
-    assertTrue(run.out().contains("https://resources.nvidia.com/en-us-tensor-core/gtc22-whitepaper-hopper"));
+    assertTrue(run.out().contains(
+        "https://resources.nvidia.com/en-us-tensor-core/gtc22-whitepaper-hopper"), run.out());
     assertTrue(run.out().contains("scaleOutNicBandwidthPerChip  400 Gb/s"), run.out());
   }
 
