@@ -102,9 +102,10 @@ final class CatalogText {
     };
   }
 
-  /** {@code v} to six significant digits in scientific notation: 9.894e14 -> "9.894E+14". */
+  /** Six significant digits, scientific beyond a million: 9.894e14 -> "9.894E+14", 700 -> "700". */
   static String scientific(double v) {
-    return new BigDecimal(v).round(new MathContext(6)).stripTrailingZeros().toString();
+    BigDecimal d = new BigDecimal(v).round(new MathContext(6)).stripTrailingZeros();
+    return Math.abs(v) >= 1e6 || (v != 0 && Math.abs(v) < 1e-3) ? d.toString() : d.toPlainString();
   }
 
   /** Rows as columns padded to their widest cell, two spaces apart; the first row is a header. */
