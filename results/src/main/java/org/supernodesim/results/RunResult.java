@@ -1,0 +1,36 @@
+package org.supernodesim.results;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * Everything one run yields: the source of truth for every report. Same scenario and seed give the
+ * same result, byte for byte, whatever the runtime; only {@link #run()} varies between runs.
+ *
+ * @param scenario the scenario's name
+ * @param seed the seed every random choice derived from
+ * @param runtime what the engine did, the same on every runtime (the runtime that ran is in
+ *     {@code run})
+ * @param simulatedPicos the virtual time at which the last event happened
+ * @param run what varies between runs of the same scenario (wall time, threads, host)
+ * @param chips the chip preset the run used, with the confidence of each figure
+ * @param collectives one entry per collective instance, in the order they were issued
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record RunResult(
+    String scenario,
+    long seed,
+    EngineFacts runtime,
+    long simulatedPicos,
+    RunInfo run,
+    ChipSummary chip,
+    List<CollectiveResult> collectives) {
+  public RunResult {
+    collectives = List.copyOf(collectives);
+  }
+
+  /** A copy whose {@code run} is replaced: the rest stays what the simulation produced. */
+  public RunResult withRun(RunInfo newRun) {
+    return new RunResult(scenario, seed, runtime, simulatedPicos, newRun, chip, collectives);
+  }
+}
