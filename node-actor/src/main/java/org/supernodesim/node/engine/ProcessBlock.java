@@ -39,7 +39,7 @@ public final class ProcessBlock {
    * @param outbox where events for processes outside the block go; never called when the block
    *     holds every process
    */
-  @SuppressWarnings("unchecked")
+  @SuppressWarnings({"unchecked", "rawtypes"}) // each process accepts the payloads sent to it
   public ProcessBlock(Simulation simulation, int firstId, int endId, Outbox outbox) {
     List<? extends LogicalProcess<?>> all = simulation.processes();
     if (firstId < 0 || endId > all.size() || firstId >= endId) {
