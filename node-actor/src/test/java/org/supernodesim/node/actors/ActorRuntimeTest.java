@@ -1,0 +1,62 @@
+package org.supernodesim.node.actors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.supernodesim.node.engine.Ring;
+import org.supernodesim.node.engine.RingWorkload;
+import org.supernodesim.node.engine.RunStatistics;
+import org.supernodesim.node.engine.Simulation;
+
+class ActorRuntimeTest {
+
+  @Test
+  void aRingOf384MatchesItsClosedFormActorPerChip() {
+    // Given 384 processes passing tokens round a ring for K = 50 steps with L = 1 us.
+    int n = 384;
+    int steps = 50;
+    long lookaheadPicos = 1_000_000;
+    Simulation ring = RingWorkload.create(n, steps, lookaheadPicos);
+
+    // When it runs with one actor per process on 2 threads.
+    RunStatistics stats = new ActorRuntime(2, ActorRuntime.ACTOR_PER_CHIP).run(ring);
+
+    // Then n·K = 19,200 events, the last at K·L = 50 us, and one window per step: step k's
+    // tokens all arrive at k·L, and nothing else is pending, so each window [kL, (k+1)L) holds
+    // exactly one step (start-up is not a window).
+    assertEquals(19_200L, stats.events(), "n·K events");
+    assertEquals(50_000_000L, stats.endPicos(), "K·L");
+    assertEquals(50L, stats.windows(), "one window per step");
+    for (var process : ring.processes()) {
+      assertEquals(steps, ((RingWorkload.RingProcess) process).received(), "one token per step");
+    }
+  }
+
+  @Test
+  void aRingOf384MatchesItsClosedFormInTwoBlocks() {
+    // Given the same ring for K = 766 steps (a ring all-reduce's 2(n-1)), 192 processes per actor.
+    int n = 384;
+    int steps = 766;
+    long lookaheadPicos = 1_000_000;
+
+    // When it runs on 2 threads, then n·K = 294,144 events end at K·L = 766 us.
+    RunStatistics stats =
+        new ActorRuntime(2, n / 2).run(RingWorkload.create(n, steps, lookaheadPicos));
+    assertEquals(new RunStatistics(766_000_000L, 294_144L, 766L), stats, "n·K events, K·L, K");
+  }
+
+  @Test
+  void aSendBelowTheLookaheadFailsTheRunNamingBothProcesses() {
+    // Given process 3 that, at 500 ps, sends to process 7 (on another actor) with 99 ps < L.
+    Simulation simulation = Ring.withOneSend(10, 3, 7, 99, 100);
+
+    // When run on actors, then the process's own exception reaches the caller.
+    IllegalStateException e =
+        assertThrows(IllegalStateException.class, () -> new ActorRuntime(2, 2).run(simulation));
+    assertTrue(e.getMessage().contains("process 3 sent to process 7"), e.getMessage());
+    assertTrue(e.getMessage().contains("99 ps"), e.getMessage());
+    assertTrue(e.getMessage().contains("lookahead of 100 ps"), e.getMessage());
+  }
+}
