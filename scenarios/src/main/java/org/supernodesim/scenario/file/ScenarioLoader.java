@@ -82,7 +82,7 @@ public final class ScenarioLoader {
           fileName + ":1:1", "", "a scenario is a mapping with keys name, seed, cluster, workload, network");
     }
     Map<String, String> edits = applySets((ObjectNode) tree, sets, mapper);
-    Errors errors = new Errors(locations, edits);
+    Errors errors = new Errors(locations, edits, tree);
     ScenarioSection section;
     try {
       section = mapper.treeToValue(tree, ScenarioSection.class);
@@ -204,10 +204,12 @@ public final class ScenarioLoader {
   private static final class Errors {
     private final KeyLocations locations;
     private final Map<String, String> edits;
+    private final JsonNode tree;
 
-    Errors(KeyLocations locations, Map<String, String> edits) {
+    Errors(KeyLocations locations, Map<String, String> edits, JsonNode tree) {
       this.locations = locations;
       this.edits = edits;
+      this.tree = tree;
     }
 
     ScenarioException at(String keyPath, String problem) {
@@ -249,7 +251,16 @@ public final class ScenarioLoader {
         if (message.startsWith("Missing required creator property")) {
           Matcher q = QUOTED.matcher(message);
           String key = q.find() ? q.group(1) : "?";
-          return at(path.isEmpty() ? key : path + "." + key, "missing; this key is required");
+          String parent = path.equals(key) || path.endsWith("." + key)
+              ? path.substring(0, Math.max(0, path.length() - key.length() - 1))
+              : path;
+          // Jackson reports a missing key before an unknown one beside it; the unknown one,
+          // often the missing one misspelt, is the mistake to show.
+          ScenarioException unknown = unknownKeyIn(parent, owner(m.getPath()));
+          if (unknown != null) {
+            return unknown;
+          }
+          return at(parent.isEmpty() ? key : parent + "." + key, "missing; this key is required");
         }
         if (message.startsWith("Trailing token")) {
           return at(path, "unexpected content after the scenario");
@@ -257,6 +268,56 @@ public final class ScenarioLoader {
         return at(path, "expected " + describe(m.getTargetType()) + "; " + firstLine(message));
       }
       return at(path, firstLine(e.getOriginalMessage()));
+    }
+
+    /** The type that holds the last key of {@code references}. */
+    private static Class<?> owner(List<JsonMappingException.Reference> references) {
+      if (references.isEmpty()) {
+        return null;
+      }
+      Object from = references.get(references.size() - 1).getFrom();
+      return from instanceof Class<?> c ? c : from == null ? null : from.getClass();
+    }
+
+    /** The first key of the mapping at {@code path} that {@code type} has no component for. */
+    private ScenarioException unknownKeyIn(String path, Class<?> type) {
+      if (type == null || !type.isRecord()) {
+        return null;
+      }
+      JsonNode node = nodeAt(path);
+      if (node == null || !node.isObject()) {
+        return null;
+      }
+      TreeSet<String> known = new TreeSet<>();
+      for (var component : type.getRecordComponents()) {
+        known.add(component.getName());
+      }
+      for (var names = node.fieldNames(); names.hasNext(); ) {
+        String name = names.next();
+        if (!known.contains(name)) {
+          return at(
+              path.isEmpty() ? name : path + "." + name,
+              "unknown key; keys here: " + String.join(", ", known));
+        }
+      }
+      return null;
+    }
+
+    private JsonNode nodeAt(String path) {
+      JsonNode node = tree;
+      if (path.isEmpty()) {
+        return node;
+      }
+      for (String part : path.split("\\.")) {
+        int bracket = part.indexOf('[');
+        String name = bracket < 0 ? part : part.substring(0, bracket);
+        node = node == null ? null : node.get(name);
+        Matcher idx = Pattern.compile("\\[(\\d+)\\]").matcher(part);
+        while (node != null && idx.find()) {
+          node = node.get(Integer.parseInt(idx.group(1)));
+        }
+      }
+      return node;
     }
 
     private static String path(List<JsonMappingException.Reference> references) {

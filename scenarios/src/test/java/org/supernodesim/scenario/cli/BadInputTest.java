@@ -44,11 +44,11 @@ class BadInputTest {
         "unknown nested key | '  chips: 8' | '  chipz: 8' | "
             + "bad.yaml:4:3: cluster.chipz: unknown key; keys here: chip, chips, fabric",
         "wrong type | '  chips: 8' | '  chips: eight' | "
-            + "bad.yaml:4:10: cluster.chips: expected a whole number;",
+            + "bad.yaml:4:3: cluster.chips: expected a whole number;",
         "number written as text | '  chips: 8' | '  chips: \"8\"' | "
-            + "bad.yaml:4:10: cluster.chips: expected a whole number;",
+            + "bad.yaml:4:3: cluster.chips: expected a whole number;",
         "unparsable quantity | 450 GB/s | 450 GBs | "
-            + "bad.yaml:8:24: cluster.fabric.link.bandwidth: \"450 GBs\" is not a bandwidth; write a"
+            + "bad.yaml:8:13: cluster.fabric.link.bandwidth: \"450 GBs\" is not a bandwidth; write a"
             + " number and one of B/s kB/s MB/s GB/s TB/s KiB/s MiB/s GiB/s TiB/s Mb/s Gb/s Tb/s",
         "zero chips | '  chips: 8' | '  chips: 0' | "
             + "bad.yaml:4:3: cluster.chips: 0; a cluster needs at least 1 chip",
@@ -57,9 +57,9 @@ class BadInputTest {
         "negative bandwidth | 450 GB/s | -450 GB/s | "
             + "bad.yaml:8:13: cluster.fabric.link.bandwidth: -450 GB/s; a bandwidth must be > 0 B/s",
         "negative latency | 1 us | -1 us | "
-            + "bad.yaml:8:37: cluster.fabric.link.latency: \"-1 us\": a time must be >= 0",
+            + "bad.yaml:8:34: cluster.fabric.link.latency: \"-1 us\": a time must be >= 0",
         "group larger than the cluster | 'size: 1 MiB }' | 'size: 1 MiB, group: 16 }' | "
-            + "bad.yaml:11:36: workload.collectives[0].group: 16; the group is larger than the"
+            + "bad.yaml:11:40: workload.collectives[0].group: 16; the group is larger than the"
             + " cluster (8 chips)",
         "unknown collective | kind: all-reduce | kind: allreduce | "
             + "bad.yaml:11:9: workload.collectives[0].kind: \"allreduce\" is not a collective; valid:"
