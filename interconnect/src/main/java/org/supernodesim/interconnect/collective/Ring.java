@@ -1,6 +1,6 @@
 package org.supernodesim.interconnect.collective;
 
-import java.util.ArrayList;
+import java.util.AbstractList;
 import java.util.List;
 import org.supernodesim.model.collective.CollectiveKind;
 
@@ -35,32 +35,38 @@ public final class Ring implements CollectiveAlgorithm {
       throw new IllegalArgumentException("ring does not implement " + kind.label());
     }
     int n = groupSize;
-    List<Step> steps = new ArrayList<>(2 * (n - 1));
     if (n < 2) {
-      return steps;
+      return List.of();
     }
     int next = (rankIndex + 1) % n;
     int previous = (rankIndex + n - 1) % n;
-    // Reduce-scatter phase: at step k member r sends chunk r-k and receives chunk r-1-k.
-    if (kind != CollectiveKind.ALL_GATHER) {
-      for (int k = 0; k < n - 1; k++) {
-        steps.add(
-            step(next, chunk(bytes, n, rankIndex - k), previous, chunk(bytes, n, rankIndex - 1 - k)));
+    int reduceScatterSteps = kind == CollectiveKind.ALL_GATHER ? 0 : n - 1;
+    int allGatherSteps = kind == CollectiveKind.REDUCE_SCATTER ? 0 : n - 1;
+    // All-gather alone sends each member's own chunk first; after a reduce-scatter, member r
+    // holds the reduced chunk r+1.
+    int allGatherOffset = kind == CollectiveKind.ALL_GATHER ? 0 : 1;
+    // Steps are computed when asked for: a 384-member ring has 766 per member, and a chip needs
+    // only the one it is on.
+    return new AbstractList<>() {
+      @Override
+      public Step get(int k) {
+        if (k < 0 || k >= size()) {
+          throw new IndexOutOfBoundsException(k);
+        }
+        // Reduce-scatter phase: at step k member r sends chunk r-k and receives chunk r-1-k.
+        // All-gather phase: at step k member r sends chunk r+offset-k.
+        int first =
+            k < reduceScatterSteps
+                ? rankIndex - k
+                : rankIndex + allGatherOffset - (k - reduceScatterSteps);
+        return step(next, chunk(bytes, n, first), previous, chunk(bytes, n, first - 1));
       }
-    }
-    // All-gather phase: at step k member r sends chunk r+1-k (reduced, or its own when gathering).
-    if (kind != CollectiveKind.REDUCE_SCATTER) {
-      int offset = kind == CollectiveKind.ALL_GATHER ? 0 : 1;
-      for (int k = 0; k < n - 1; k++) {
-        steps.add(
-            step(
-                next,
-                chunk(bytes, n, rankIndex + offset - k),
-                previous,
-                chunk(bytes, n, rankIndex + offset - 1 - k)));
+
+      @Override
+      public int size() {
+        return reduceScatterSteps + allGatherSteps;
       }
-    }
-    return steps;
+    };
   }
 
   private static Step step(int to, long sendBytes, int from, long receiveBytes) {

@@ -17,9 +17,18 @@ public final class AnalyticalNetwork {
     this.router = router;
   }
 
+  /** The route a transfer from {@code source} to {@code destination} takes. */
+  public Route route(int source, int destination) {
+    return router.route(source, destination);
+  }
+
   /** Picoseconds from the first byte leaving {@code source} to the last arriving at {@code destination}. */
   public long transferPicos(int source, int destination, long bytes) {
-    Route route = router.route(source, destination);
+    return transferPicos(router.route(source, destination), bytes);
+  }
+
+  /** Picoseconds for {@code bytes} over {@code route}: its latency plus bytes over its bottleneck. */
+  public static long transferPicos(Route route, long bytes) {
     return route.latencyPicos()
         + LinkSpec.serializationPicos(bytes, route.bottleneckBytesPerSecond());
   }

@@ -42,9 +42,10 @@ public final class ChipProcess implements LogicalProcess<ChipProcess.Event> {
   private final ArrayDeque<Operation.Compute> computeQueue = new ArrayDeque<>();
   private final ArrayDeque<Operation.Collective> communicationQueue = new ArrayDeque<>();
   private final List<CollectiveSpan> spans = new ArrayList<>();
-  // Arrivals per (collective, step), including early ones for steps not yet begun; looked up by
-  // key only, never iterated, so its order cannot reach a result.
-  private final Map<Long, Integer> arrivals = new HashMap<>();
+  // Arrivals for collectives this chip has not started yet (a faster peer may be ahead), per
+  // (collective, step); looked up by key only, never iterated, so its order cannot reach a result.
+  // The running collective counts its arrivals in an array instead: the common case, kept cheap.
+  private final Map<Long, Integer> earlyArrivals = new HashMap<>();
   private boolean computeBusy;
   private RunningCollective running;
   private long finishedAtPicos;
@@ -98,9 +99,11 @@ public final class ChipProcess implements LogicalProcess<ChipProcess.Event> {
   }
 
   private void onChunkArrived(ChunkArrived e, Context ctx) {
-    arrivals.merge(key(e.collectiveId(), e.step()), 1, Integer::sum);
     if (running != null && running.operation.collectiveId() == e.collectiveId()) {
+      running.arrivals[e.step()]++;
       advanceCollective(ctx);
+    } else {
+      earlyArrivals.merge(key(e.collectiveId(), e.step()), 1, Integer::sum);
     }
   }
 
@@ -133,6 +136,12 @@ public final class ChipProcess implements LogicalProcess<ChipProcess.Event> {
           CollectiveAlgorithm.named(c.algorithm())
               .schedule(c.kind(), c.group().size(), member, c.bytes());
       running = new RunningCollective(c, steps, ctx.nowPicos());
+      if (!earlyArrivals.isEmpty()) {
+        for (int k = 0; k < steps.size(); k++) {
+          Integer early = earlyArrivals.remove(key(c.collectiveId(), k));
+          running.arrivals[k] += early == null ? 0 : early;
+        }
+      }
       beginStep(ctx);
       advanceCollective(ctx);
     }
@@ -143,6 +152,7 @@ public final class ChipProcess implements LogicalProcess<ChipProcess.Event> {
       return;
     }
     Step step = running.steps.get(running.step);
+    running.current = step;
     ChunkArrived arrival = new ChunkArrived(running.operation.collectiveId(), running.step);
     for (Step.Transfer t : step.sends()) {
       transport.send(ctx, rank, running.operation.group().get(t.peer()), t.bytes(), arrival);
@@ -152,13 +162,10 @@ public final class ChipProcess implements LogicalProcess<ChipProcess.Event> {
   /** Moves through every step whose receives are all in; finishes the collective after the last. */
   private void advanceCollective(Context ctx) {
     while (running.step < running.steps.size()) {
-      int expected = running.steps.get(running.step).receives().size();
-      long k = key(running.operation.collectiveId(), running.step);
-      int got = arrivals.getOrDefault(k, 0);
-      if (got < expected) {
+      int expected = running.current.receives().size();
+      if (running.arrivals[running.step] < expected) {
         return;
       }
-      arrivals.remove(k);
       running.step++;
       beginStep(ctx);
     }
@@ -177,12 +184,15 @@ public final class ChipProcess implements LogicalProcess<ChipProcess.Event> {
     final Operation.Collective operation;
     final List<Step> steps;
     final long startedAtPicos;
+    final int[] arrivals;
     int step;
+    Step current;
 
     RunningCollective(Operation.Collective operation, List<Step> steps, long startedAtPicos) {
       this.operation = operation;
       this.steps = steps;
       this.startedAtPicos = startedAtPicos;
+      this.arrivals = new int[steps.size()];
     }
   }
 }

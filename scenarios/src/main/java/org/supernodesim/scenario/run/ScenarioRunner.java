@@ -61,7 +61,7 @@ public final class ScenarioRunner {
   public static ChipCluster assemble(Scenario scenario) {
     Topology topology = Topology.build(scenario.fabric(), scenario.chips());
     AnalyticalTransport transport =
-        new AnalyticalTransport(new AnalyticalNetwork(new Router(topology)));
+        new AnalyticalTransport(new AnalyticalNetwork(new Router(topology)), scenario.chips());
     return ChipCluster.assemble(
         CollectiveBenchmark.graphs(scenario.chips(), scenario.collectives()),
         new ComputeCostModel(scenario.chip()),
