@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -14,8 +15,9 @@ import org.supernodesim.node.engine.RunStatistics;
 import org.supernodesim.node.engine.Simulation;
 
 /**
- * The guardian of a run's actor system: spawns the block actors, opens conservative windows and
- * completes the run's future when no event is left anywhere.
+ * One run's coordinator: spawns the block actors as its children, opens conservative windows and,
+ * when no event is left anywhere (or a process failed), stops itself and its children and only
+ * then completes the run's future, so that no actor of a run outlives it.
  *
  * <p>It keeps, per actor, the time of its next event <em>including messages in flight to it</em>:
  * an actor's report gives its own queue's head, and the reports of the same window give the
@@ -50,6 +52,7 @@ final class Coordinator extends AbstractBehavior<Coordinator.Reported> {
   private long windows;
   private Throwable failure;
   private int failedActor = Integer.MAX_VALUE;
+  private RunStatistics outcome; // set once the run ended without a failure
 
   static Behavior<Reported> create(
       Simulation simulation, int processesPerActor, CompletableFuture<RunStatistics> result) {
@@ -88,7 +91,24 @@ final class Coordinator extends AbstractBehavior<Coordinator.Reported> {
 
   @Override
   public Receive<Reported> createReceive() {
-    return newReceiveBuilder().onMessage(Reported.class, this::onReported).build();
+    return newReceiveBuilder()
+        .onMessage(Reported.class, this::onReported)
+        .onSignal(PostStop.class, signal -> onPostStop())
+        .build();
+  }
+
+  private Behavior<Reported> onPostStop() {
+    // The children (the block actors) have all stopped by now: the caller may start the next run
+    // knowing this one left nothing behind.
+    if (failure != null) {
+      result.completeExceptionally(failure);
+    } else if (outcome != null) {
+      result.complete(outcome);
+    } else {
+      result.completeExceptionally(
+          new IllegalStateException("the run's coordinator stopped before the run ended"));
+    }
+    return this;
   }
 
   private Behavior<Reported> onReported(Reported report) {
@@ -109,17 +129,14 @@ final class Coordinator extends AbstractBehavior<Coordinator.Reported> {
       sentMinPicos[destination] = Math.min(sentMinPicos[destination], minPicos[i]);
       batchesSentTo[destination]++;
     }
-    if (reportsAwaited == 0) {
-      if (failure != null) {
-        result.completeExceptionally(failure);
-      } else {
-        openNextWindow();
-      }
+    if (reportsAwaited == 0 && (failure != null || !openNextWindow())) {
+      return Behaviors.stopped();
     }
     return this;
   }
 
-  private void openNextWindow() {
+  /** Opens the next window, or returns false when no event is left anywhere. */
+  private boolean openNextWindow() {
     long startPicos = Long.MAX_VALUE;
     for (int i = 0; i < nextEventPicos.length; i++) {
       nextEventPicos[i] = Math.min(nextEventPicos[i], sentMinPicos[i]);
@@ -127,8 +144,8 @@ final class Coordinator extends AbstractBehavior<Coordinator.Reported> {
       startPicos = Math.min(startPicos, nextEventPicos[i]);
     }
     if (startPicos == Long.MAX_VALUE) {
-      result.complete(new RunStatistics(endPicos, events, windows));
-      return;
+      outcome = new RunStatistics(endPicos, events, windows);
+      return false;
     }
     // Jump straight to T: empty stretches of time cost nothing. Saturate rather than overflow.
     long windowEndPicos =
@@ -142,5 +159,6 @@ final class Coordinator extends AbstractBehavior<Coordinator.Reported> {
         reportsAwaited++;
       }
     }
+    return true;
   }
 }

@@ -7,7 +7,7 @@
  * org.supernodesim.node.actors.RingBenchmark}, the engine benchmark's standard line-up.
  *
  * <p><b>Protocol.</b> Processes sit on actors in blocks of {@code processesPerActor} consecutive
- * ids. The coordinator (the system's guardian) knows each actor's next event time, in-flight
+ * ids. The run's coordinator knows each actor's next event time, in-flight
  * messages included. It opens the window [T, T+L), T the global minimum, only on actors with an
  * event before T+L, telling each how many batches it must have received in total. Each such actor
  * waits for them, runs its events in order, sends one batch per destination actor and reports its
@@ -16,9 +16,11 @@
  * No event sent in a window can fall inside it (delays are at least L), which is why a window's
  * events are all known when it opens.
  *
- * <p><b>Entry point.</b> {@code new ActorRuntime(threads, processesPerActor).run(simulation)}:
- * a fresh actor system per run (a fork-join pool of exactly {@code threads} threads, quiet
- * logging), terminated before {@code run} returns. A process's exception is rethrown as is.
+ * <p><b>Entry point.</b> {@code try (var runtime = new ActorRuntime(threads, processesPerActor))
+ * { runtime.run(simulation); }}: one actor system (a fork-join pool of exactly {@code threads}
+ * threads, quiet logging) created by the first run and reused until {@code close}; each run has
+ * a coordinator of its own under the system's guardian and stops its actors before returning. A
+ * process's exception is rethrown as is, and the runtime stays usable.
  *
  * <p><b>Worked example.</b> The ring of 384 processes, L = 1 us, K = 766 steps: every step's
  * tokens arrive together at k·L, so there is one window per step, 766 windows, 294,144 events,
