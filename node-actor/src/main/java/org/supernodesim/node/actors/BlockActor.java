@@ -1,8 +1,6 @@
 package org.supernodesim.node.actors;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
@@ -14,31 +12,29 @@ import org.supernodesim.node.engine.ProcessBlock;
 import org.supernodesim.node.engine.Simulation;
 
 /**
- * One actor holding a block of consecutive processes. It runs a window when the coordinator opens
- * it and every batch ever sent to it has arrived, then sends one batch per destination actor and
- * reports to the coordinator.
+ * One actor holding a block of consecutive processes. When the coordinator opens a window it
+ * takes the events the message carries, runs the window and reports, handing the coordinator the
+ * events it sent to other blocks, one batch per destination actor.
  */
 final class BlockActor extends AbstractBehavior<BlockActor.Command> {
 
   sealed interface Command {}
 
-  /** From the coordinator, once: the peers to send batches to; start the processes. */
-  record Begin(List<ActorRef<Command>> peers) implements Command {}
+  /** From the coordinator, once: start the processes. */
+  record Begin() implements Command {
+    static final Begin INSTANCE = new Begin();
+  }
 
   /**
-   * From the coordinator: handle every event before {@code endPicos}, once {@code batchesExpected}
-   * batches (counted since the run began) have arrived.
+   * From the coordinator: add {@code batches} (every event other blocks sent to this one since
+   * its last window) to the queue, then handle every event before {@code endPicos}.
    */
-  record OpenWindow(long endPicos, long batchesExpected) implements Command {}
-
-  /** From another block: the events it sent to this block's processes in one window. */
-  record Batch(Event[] events) implements Command {}
+  record OpenWindow(long endPicos, Event[][] batches) implements Command {}
 
   private final int index;
   private final int processesPerActor;
   private final ActorRef<Coordinator.Reported> coordinator;
   private final ProcessBlock block;
-  private List<ActorRef<Command>> peers = List.of();
 
   // What this window sent, per destination actor; the touched list keeps first-send order so
   // the batches go out in an order fixed by the run, though no result depends on it.
@@ -46,9 +42,6 @@ final class BlockActor extends AbstractBehavior<BlockActor.Command> {
   private final long[] outgoingMinPicos;
   private final int[] touched;
   private int touchedCount;
-
-  private long batchesReceived;
-  private OpenWindow waiting; // opened, but batches still missing
 
   static Behavior<Command> create(
       Simulation simulation,
@@ -87,12 +80,10 @@ final class BlockActor extends AbstractBehavior<BlockActor.Command> {
     return newReceiveBuilder()
         .onMessage(Begin.class, this::onBegin)
         .onMessage(OpenWindow.class, this::onOpenWindow)
-        .onMessage(Batch.class, this::onBatch)
         .build();
   }
 
   private Behavior<Command> onBegin(Begin begin) {
-    peers = begin.peers();
     try {
       block.start();
       finishWindow(0);
@@ -103,38 +94,19 @@ final class BlockActor extends AbstractBehavior<BlockActor.Command> {
   }
 
   private Behavior<Command> onOpenWindow(OpenWindow window) {
-    waiting = window;
-    runIfComplete();
-    return this;
-  }
-
-  private Behavior<Command> onBatch(Batch batch) {
-    // A batch may arrive before this actor's own Begin or OpenWindow; its events all lie at or
-    // after the end of the window that sent it, so queueing them early changes nothing.
-    for (Event event : batch.events()) {
-      block.deliver(event);
-    }
-    batchesReceived++;
-    runIfComplete();
-    return this;
-  }
-
-  private void runIfComplete() {
-    // Counting totals suffices because a local tell enqueues at once: every batch of window k-1
-    // was enqueued here before its sender reported, so before the coordinator opened window k and
-    // before any batch of window k, and the mailbox is FIFO. Locally that same causality already
-    // puts those batches ahead of OpenWindow; the count is what keeps the protocol sound where
-    // delivery is slower than the coordinator (remoting, where it should count per window).
-    if (waiting == null || batchesReceived < waiting.batchesExpected()) {
-      return;
-    }
-    long endPicos = waiting.endPicos();
-    waiting = null;
     try {
-      finishWindow(block.runUntil(endPicos));
+      // Every event here was sent in an earlier window, so lies at or after the end of that
+      // window (delays are at least L); the queue orders them whatever order they came in.
+      for (Event[] batch : window.batches()) {
+        for (Event event : batch) {
+          block.deliver(event);
+        }
+      }
+      finishWindow(block.runUntil(window.endPicos()));
     } catch (Throwable failure) {
       fail(failure);
     }
+    return this;
   }
 
   private void post(Event event) {
@@ -154,13 +126,16 @@ final class BlockActor extends AbstractBehavior<BlockActor.Command> {
   }
 
   private void finishWindow(long events) {
-    int[] destinations = Arrays.copyOf(touched, touchedCount);
-    long[] destinationMinPicos = new long[touchedCount];
-    for (int i = 0; i < touchedCount; i++) {
+    int count = touchedCount;
+    int[] destinations = new int[count];
+    long[] destinationMinPicos = new long[count];
+    Event[][] batches = new Event[count][];
+    for (int i = 0; i < count; i++) {
       int destination = touched[i];
       ArrayList<Event> batch = outgoing[destination];
+      destinations[i] = destination;
       destinationMinPicos[i] = outgoingMinPicos[destination];
-      peers.get(destination).tell(new Batch(batch.toArray(new Event[0])));
+      batches[i] = batch.toArray(new Event[0]);
       batch.clear();
     }
     touchedCount = 0;
@@ -172,6 +147,7 @@ final class BlockActor extends AbstractBehavior<BlockActor.Command> {
             block.lastEventPicos(),
             destinations,
             destinationMinPicos,
+            batches,
             null));
   }
 
@@ -183,6 +159,13 @@ final class BlockActor extends AbstractBehavior<BlockActor.Command> {
     touchedCount = 0;
     coordinator.tell(
         new Coordinator.Reported(
-            index, Long.MAX_VALUE, 0, block.lastEventPicos(), new int[0], new long[0], failure));
+            index,
+            Long.MAX_VALUE,
+            0,
+            block.lastEventPicos(),
+            new int[0],
+            new long[0],
+            new Event[0][],
+            failure));
   }
 }

@@ -7,12 +7,13 @@
  * org.supernodesim.node.actors.RingBenchmark}, the engine benchmark's standard line-up.
  *
  * <p><b>Protocol.</b> Processes sit on actors in blocks of {@code processesPerActor} consecutive
- * ids. The run's coordinator knows each actor's next event time, in-flight
- * messages included. It opens the window [T, T+L), T the global minimum, only on actors with an
- * event before T+L, telling each how many batches it must have received in total. Each such actor
- * waits for them, runs its events in order, sends one batch per destination actor and reports its
- * next event time and, per destination, the earliest time it sent there. When every report is in,
- * the next window opens at the new minimum: empty stretches of time are jumped, never stepped.
+ * ids. The run's coordinator knows each actor's next event time, events sent to it included. It
+ * opens the window [T, T+L), T the global minimum, only on actors with an event before T+L, in one
+ * message per actor that carries every event sent to that actor since its last window. Each such
+ * actor runs its events in order and reports its next event time and, per destination actor, the
+ * batch of events it sent there with their earliest time; the coordinator holds each batch until
+ * its destination's next window. When every report is in, the next window opens at the new
+ * minimum: empty stretches of time are jumped, never stepped.
  * No event sent in a window can fall inside it (delays are at least L), which is why a window's
  * events are all known when it opens.
  *
