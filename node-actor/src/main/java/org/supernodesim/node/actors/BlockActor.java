@@ -1,7 +1,6 @@
 package org.supernodesim.node.actors;
 
 import java.util.ArrayList;
-import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
@@ -12,28 +11,28 @@ import org.supernodesim.node.engine.ProcessBlock;
 import org.supernodesim.node.engine.Simulation;
 
 /**
- * One actor holding a block of consecutive processes. When the coordinator opens a window it
- * takes the events the message carries, runs the window and reports, handing the coordinator the
- * events it sent to other blocks, one batch per destination actor.
+ * One actor holding a block of consecutive processes. When a window is opened on it, it takes the
+ * events the message carries, runs the window and reports to the run's {@link Windows}, handing
+ * over the events it sent to other blocks, one batch per destination actor.
  */
 final class BlockActor extends AbstractBehavior<BlockActor.Command> {
 
   sealed interface Command {}
 
-  /** From the coordinator, once: start the processes. */
+  /** Once, at the start of the run: start the processes. */
   record Begin() implements Command {
     static final Begin INSTANCE = new Begin();
   }
 
   /**
-   * From the coordinator: add {@code batches} (every event other blocks sent to this one since
+   * From the actor that merged the last window: add {@code batches} (every event other blocks sent to this one since
    * its last window) to the queue, then handle every event before {@code endPicos}.
    */
   record OpenWindow(long endPicos, Event[][] batches) implements Command {}
 
   private final int index;
   private final int processesPerActor;
-  private final ActorRef<Coordinator.Reported> coordinator;
+  private final Windows[] windows; // one element, set before the first message arrives
   private final ProcessBlock block;
 
   // What this window sent, per destination actor; the touched list keeps first-send order so
@@ -48,11 +47,10 @@ final class BlockActor extends AbstractBehavior<BlockActor.Command> {
       int index,
       int processesPerActor,
       int actorCount,
-      ActorRef<Coordinator.Reported> coordinator) {
+      Windows[] windows) {
     return Behaviors.setup(
         context ->
-            new BlockActor(
-                context, simulation, index, processesPerActor, actorCount, coordinator));
+            new BlockActor(context, simulation, index, processesPerActor, actorCount, windows));
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"}) // a generic array of per-destination lists
@@ -62,11 +60,11 @@ final class BlockActor extends AbstractBehavior<BlockActor.Command> {
       int index,
       int processesPerActor,
       int actorCount,
-      ActorRef<Coordinator.Reported> coordinator) {
+      Windows[] windows) {
     super(context);
     this.index = index;
     this.processesPerActor = processesPerActor;
-    this.coordinator = coordinator;
+    this.windows = windows;
     int firstId = index * processesPerActor;
     int endId = Math.min(firstId + processesPerActor, simulation.processes().size());
     this.block = new ProcessBlock(simulation, firstId, endId, this::post);
@@ -84,16 +82,19 @@ final class BlockActor extends AbstractBehavior<BlockActor.Command> {
   }
 
   private Behavior<Command> onBegin(Begin begin) {
+    long handled;
     try {
       block.start();
-      finishWindow(0);
+      handled = 0;
     } catch (Throwable failure) { // reported, rethrown by ActorRuntime.run on the caller's thread
-      fail(failure);
+      return fail(failure);
     }
-    return this;
+    // Outside the try: reporting may merge the window, and a fault there is not this block's.
+    return finishWindow(handled);
   }
 
   private Behavior<Command> onOpenWindow(OpenWindow window) {
+    long handled;
     try {
       // Every event here was sent in an earlier window, so lies at or after the end of that
       // window (delays are at least L); the queue orders them whatever order they came in.
@@ -102,11 +103,11 @@ final class BlockActor extends AbstractBehavior<BlockActor.Command> {
           block.deliver(event);
         }
       }
-      finishWindow(block.runUntil(window.endPicos()));
+      handled = block.runUntil(window.endPicos());
     } catch (Throwable failure) {
-      fail(failure);
+      return fail(failure);
     }
-    return this;
+    return finishWindow(handled);
   }
 
   private void post(Event event) {
@@ -125,7 +126,7 @@ final class BlockActor extends AbstractBehavior<BlockActor.Command> {
     batch.add(event);
   }
 
-  private void finishWindow(long events) {
+  private Behavior<Command> finishWindow(long events) {
     int count = touchedCount;
     int[] destinations = new int[count];
     long[] destinationMinPicos = new long[count];
@@ -139,33 +140,27 @@ final class BlockActor extends AbstractBehavior<BlockActor.Command> {
       batch.clear();
     }
     touchedCount = 0;
-    coordinator.tell(
-        new Coordinator.Reported(
-            index,
-            block.nextEventPicos(),
-            events,
-            block.lastEventPicos(),
-            destinations,
-            destinationMinPicos,
-            batches,
-            null));
+    windows[0].report(
+        index,
+        block.nextEventPicos(),
+        events,
+        block.lastEventPicos(),
+        destinations,
+        destinationMinPicos,
+        batches,
+        null);
+    return this;
   }
 
-  private void fail(Throwable failure) {
+  private Behavior<Command> fail(Throwable failure) {
     // Drop this window's unsent batches: the run ends here.
     for (int i = 0; i < touchedCount; i++) {
       outgoing[touched[i]].clear();
     }
     touchedCount = 0;
-    coordinator.tell(
-        new Coordinator.Reported(
-            index,
-            Long.MAX_VALUE,
-            0,
-            block.lastEventPicos(),
-            new int[0],
-            new long[0],
-            new Event[0][],
-            failure));
+    windows[0].report(
+        index, Long.MAX_VALUE, 0, block.lastEventPicos(), new int[0], new long[0],
+        new Event[0][], failure);
+    return this;
   }
 }

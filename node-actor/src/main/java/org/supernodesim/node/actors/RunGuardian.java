@@ -33,7 +33,7 @@ final class RunGuardian {
               .onMessage(
                   StartRun.class,
                   start -> {
-                    ActorRef<Coordinator.Reported> coordinator =
+                    ActorRef<Coordinator.Command> coordinator =
                         context.spawn(
                             Coordinator.create(
                                 start.simulation(), start.processesPerActor(), start.result()),
