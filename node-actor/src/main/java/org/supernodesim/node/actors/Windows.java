@@ -1,6 +1,5 @@
 package org.supernodesim.node.actors;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,8 +30,6 @@ import org.supernodesim.node.engine.RunStatistics;
  */
 final class Windows {
 
-  private static final Event[][] NO_BATCHES = {};
-
   private final long lookaheadPicos;
   private final List<ActorRef<BlockActor.Command>> actors;
   private final ActorRef<Coordinator.Command> coordinator;
@@ -52,13 +49,14 @@ final class Windows {
   private final long[] nextEventPicos; // per actor, events sent to it included
   private final long[] sentMinPicos; // per actor, earliest time sent to it in the current window
   // Per actor, the batches sent to it and not yet handed over: they travel with its next
-  // OpenWindow, so an actor needs one message per window and never waits for another.
-  private final ArrayList<Event[]>[] pending;
+  // OpenWindow, so an actor needs one message per window and never waits for another. A reused
+  // buffer and its fill per actor, copied out exactly; stale entries are overwritten, not cleared.
+  private final Event[][][] pending;
+  private final int[] pendingCount;
   private long events;
   private long endPicos;
   private long windows;
 
-  @SuppressWarnings({"unchecked", "rawtypes"}) // a generic array of per-actor lists
   Windows(
       long lookaheadPicos,
       List<ActorRef<BlockActor.Command>> actors,
@@ -77,11 +75,9 @@ final class Windows {
     this.opened = new boolean[n];
     this.nextEventPicos = new long[n];
     this.sentMinPicos = new long[n];
-    this.pending = new ArrayList[n];
-    for (int i = 0; i < n; i++) {
-      pending[i] = new ArrayList<>(4);
-      sentMinPicos[i] = Long.MAX_VALUE;
-    }
+    this.pending = new Event[n][4][];
+    this.pendingCount = new int[n];
+    Arrays.fill(sentMinPicos, Long.MAX_VALUE);
   }
 
   /** Start-up is a window of its own: every actor starts its processes and reports. */
@@ -143,7 +139,12 @@ final class Windows {
       for (int k = 0; k < destinations.length; k++) {
         int destination = destinations[k];
         sentMinPicos[destination] = Math.min(sentMinPicos[destination], minPicos[k]);
-        pending[destination].add(batches[k]);
+        int count = pendingCount[destination];
+        if (count == pending[destination].length) {
+          pending[destination] = Arrays.copyOf(pending[destination], count * 2);
+        }
+        pending[destination][count] = batches[k];
+        pendingCount[destination] = count + 1;
       }
       reportedDestinations[i] = null;
       reportedMinPicos[i] = null;
@@ -181,9 +182,8 @@ final class Windows {
     awaited.set(count);
     for (int i = 0; i < nextEventPicos.length && count > 0; i++) {
       if (nextEventPicos[i] < windowEndPicos) {
-        ArrayList<Event[]> batches = pending[i];
-        Event[][] handed = batches.toArray(NO_BATCHES);
-        batches.clear();
+        Event[][] handed = Arrays.copyOf(pending[i], pendingCount[i]);
+        pendingCount[i] = 0;
         count--;
         actors.get(i).tell(new BlockActor.OpenWindow(windowEndPicos, handed));
       }
