@@ -70,8 +70,9 @@ public final class ActorRuntime implements Runtime {
 
   /**
    * Runs to the end. The processes' state may be read once this returns: their last writes happen
-   * before the coordinator completes the run's future (each actor reports after it handled its
-   * events), and this thread joins that future. The run's actors have all stopped by then.
+   * before the coordinator completes the run's future (each actor counts itself in after it
+   * handled its events, the last count-in tells the coordinator), and this thread joins that
+   * future. The run's actors have all stopped by then.
    *
    * @throws RuntimeException the very exception a process threw (a lookahead violation is an
    *     {@link IllegalStateException} naming both processes), rethrown on the caller's thread;

@@ -137,15 +137,22 @@ final class BlockActor extends AbstractBehavior<BlockActor.Command> {
 
   private Behavior<Command> finishWindow(long events) {
     int count = touchedCount;
-    int[] destinations = new int[count];
-    long[] destinationMinPicos = new long[count];
-    Event[][] batches = new Event[count][];
-    for (int i = 0; i < count; i++) {
-      int destination = touched[i];
-      destinations[i] = destination;
-      destinationMinPicos[i] = outgoingMinPicos[destination];
-      batches[i] = Arrays.copyOf(outgoing[destination], outgoingCount[destination]);
-      outgoingCount[destination] = 0;
+    int[] destinations;
+    long[] destinationMinPicos;
+    Event[][] batches;
+    try {
+      destinations = new int[count];
+      destinationMinPicos = new long[count];
+      batches = new Event[count][];
+      for (int i = 0; i < count; i++) {
+        int destination = touched[i];
+        destinations[i] = destination;
+        destinationMinPicos[i] = outgoingMinPicos[destination];
+        batches[i] = Arrays.copyOf(outgoing[destination], outgoingCount[destination]);
+        outgoingCount[destination] = 0;
+      }
+    } catch (Throwable failure) { // out of memory, say: an actor that never reports hangs the run
+      return fail(failure);
     }
     touchedCount = 0;
     windows[0].report(

@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.supernodesim.node.engine.Context;
+import org.supernodesim.node.engine.LogicalProcess;
 import org.supernodesim.node.engine.Ring;
 import org.supernodesim.node.engine.RingWorkload;
 import org.supernodesim.node.engine.RunStatistics;
@@ -82,6 +86,42 @@ class ActorRuntimeTest {
       }
       assertEquals(new RunStatistics(30_000_000L, 480L, 30L), first, "n·K events, K·L, K");
     }
+  }
+
+  @Test
+  void whenManyProcessesFailInOneWindowTheLowestActorsFailureIsReportedEveryTime() {
+    // Given 8 processes that each, at 5 L, send to their successor below the lookahead: every
+    // actor fails in the same window, in whatever order the threads get there.
+    try (ActorRuntime runtime = new ActorRuntime(2, ActorRuntime.ACTOR_PER_CHIP)) {
+      for (int i = 0; i < 20; i++) {
+        Simulation simulation = allSendTooSoon(8, 100);
+
+        // When run, then it is always actor 0's failure, whichever reported first.
+        IllegalStateException e =
+            assertThrows(IllegalStateException.class, () -> runtime.run(simulation));
+        assertTrue(e.getMessage().contains("process 0 sent to process 1"), e.getMessage());
+      }
+    }
+  }
+
+  private static Simulation allSendTooSoon(int n, long lookaheadPicos) {
+    List<LogicalProcess<Object>> processes = new ArrayList<>();
+    for (int id = 0; id < n; id++) {
+      int successor = (id + 1) % n;
+      processes.add(
+          new LogicalProcess<>() {
+            @Override
+            public void start(Context context) {
+              context.schedule(5 * lookaheadPicos, "tick");
+            }
+
+            @Override
+            public void handle(Object event, Context context) {
+              context.send(successor, 1, "too soon");
+            }
+          });
+    }
+    return new Simulation(processes, lookaheadPicos);
   }
 
   @Test
