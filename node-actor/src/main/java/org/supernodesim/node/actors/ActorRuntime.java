@@ -161,6 +161,12 @@ public final class ActorRuntime implements Runtime {
                 parallelism-min = %d
                 parallelism-factor = 1.0
                 parallelism-max = %d
+                # A window's opening pushes every opened actor onto the merging thread's queue at
+                # once; taking the newest first leaves the oldest to the other thread's steals
+                # from the far end, so the two rarely meet. Measured on the ring of 384, actor-per-
+                # chip, 2 threads: about 20%% less wall time than FIFO. Order cannot reach a
+                # result: each window's events are all known when it opens.
+                task-peeking-mode = "LIFO"
               }
               # Windows are short bursts of small messages: let a thread drain up to 100 of an
               # actor's messages before moving on, as the prototype measured best.
