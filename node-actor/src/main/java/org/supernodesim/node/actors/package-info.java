@@ -29,9 +29,10 @@
  * tokens arrive together at k·L, so there is one window per step, 766 windows, 294,144 events,
  * ending at 766 us, exactly as on the sequential runtime. Actor-per-chip, each window costs 384
  * open-window messages (each carrying its one token) and 384 count-ins, one message per event;
- * the 384-chip all-reduce of ChipProcess runs at about 2 M events/s on 2 shared cores
- * ({@code ./supernode-sim bench engine}), where per-message dispatch and spawning and stopping
- * 384 actors per run dominate. In blocks of 192 or 48 processes a window costs 2 or 8 messages
- * for 384 events: about 5.7 and 7.6 M events/s, at or above the sequential loop's 5.5.
+ * the 384-chip all-reduce of ChipProcess runs at about 2.3–2.7 M events/s on 2 shared cores
+ * ({@code ./supernode-sim bench engine}), where scheduling an actor per message and spawning and
+ * stopping 384 actors per run (~5–9 ms) dominate. In blocks of 192 or 48 processes a window
+ * costs 2 or 8 messages for 384 events: about 5–6 and 6.5–8 M events/s, at or above the
+ * sequential loop's 5.5–5.8.
  */
 package org.supernodesim.node.actors;
