@@ -1,9 +1,6 @@
 package org.supernodesim.node.actors;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
@@ -14,70 +11,68 @@ import org.supernodesim.node.engine.ProcessBlock;
 import org.supernodesim.node.engine.Simulation;
 
 /**
- * One actor holding a block of consecutive processes. It runs a window when the coordinator opens
- * it and every batch ever sent to it has arrived, then sends one batch per destination actor and
- * reports to the coordinator.
+ * One actor holding a block of consecutive processes. When a window is opened on it, it takes the
+ * events the message carries, runs the window and reports to the run's {@link Windows}, handing
+ * over the events it sent to other blocks, one batch per destination actor.
  */
 final class BlockActor extends AbstractBehavior<BlockActor.Command> {
 
   sealed interface Command {}
 
-  /** From the coordinator, once: the peers to send batches to; start the processes. */
-  record Begin(List<ActorRef<Command>> peers) implements Command {}
+  /** Once, at the start of the run: start the processes. */
+  record Begin() implements Command {
+    static final Begin INSTANCE = new Begin();
+  }
 
   /**
-   * From the coordinator: handle every event before {@code endPicos}, once {@code batchesExpected}
-   * batches (counted since the run began) have arrived.
+   * From the actor that merged the last window: add {@code batches} (every event other blocks sent to this one since
+   * its last window) to the queue, then handle every event before {@code endPicos}.
    */
-  record OpenWindow(long endPicos, long batchesExpected) implements Command {}
-
-  /** From another block: the events it sent to this block's processes in one window. */
-  record Batch(Event[] events) implements Command {}
+  record OpenWindow(long endPicos, Event[][] batches) implements Command {}
 
   private final int index;
   private final int processesPerActor;
-  private final ActorRef<Coordinator.Reported> coordinator;
+  private final Windows[] windows; // one element, set before the first message arrives
   private final ProcessBlock block;
-  private List<ActorRef<Command>> peers = List.of();
 
-  // What this window sent, per destination actor; the touched list keeps first-send order so
-  // the batches go out in an order fixed by the run, though no result depends on it.
-  private final ArrayList<Event>[] outgoing;
+  // What this window sent, per destination actor: a reused buffer and its fill, copied out to an
+  // exact-size array per window (cheaper than a list's toArray, measured). Stale entries past the
+  // fill are overwritten next time, not cleared: a window's copy-out is then its only cost. The
+  // touched list keeps first-send order so the batches go out in an order fixed by the run,
+  // though no result depends on it.
+  private final Event[][] outgoing;
+  private final int[] outgoingCount;
   private final long[] outgoingMinPicos;
   private final int[] touched;
   private int touchedCount;
-
-  private long batchesReceived;
-  private OpenWindow waiting; // opened, but batches still missing
 
   static Behavior<Command> create(
       Simulation simulation,
       int index,
       int processesPerActor,
       int actorCount,
-      ActorRef<Coordinator.Reported> coordinator) {
+      Windows[] windows) {
     return Behaviors.setup(
         context ->
-            new BlockActor(
-                context, simulation, index, processesPerActor, actorCount, coordinator));
+            new BlockActor(context, simulation, index, processesPerActor, actorCount, windows));
   }
 
-  @SuppressWarnings({"unchecked", "rawtypes"}) // a generic array of per-destination lists
   private BlockActor(
       ActorContext<Command> context,
       Simulation simulation,
       int index,
       int processesPerActor,
       int actorCount,
-      ActorRef<Coordinator.Reported> coordinator) {
+      Windows[] windows) {
     super(context);
     this.index = index;
     this.processesPerActor = processesPerActor;
-    this.coordinator = coordinator;
+    this.windows = windows;
     int firstId = index * processesPerActor;
     int endId = Math.min(firstId + processesPerActor, simulation.processes().size());
     this.block = new ProcessBlock(simulation, firstId, endId, this::post);
-    this.outgoing = new ArrayList[actorCount];
+    this.outgoing = new Event[actorCount][];
+    this.outgoingCount = new int[actorCount];
     this.outgoingMinPicos = new long[actorCount];
     this.touched = new int[actorCount];
   }
@@ -87,102 +82,100 @@ final class BlockActor extends AbstractBehavior<BlockActor.Command> {
     return newReceiveBuilder()
         .onMessage(Begin.class, this::onBegin)
         .onMessage(OpenWindow.class, this::onOpenWindow)
-        .onMessage(Batch.class, this::onBatch)
         .build();
   }
 
   private Behavior<Command> onBegin(Begin begin) {
-    peers = begin.peers();
+    long handled;
     try {
       block.start();
-      finishWindow(0);
+      handled = 0;
     } catch (Throwable failure) { // reported, rethrown by ActorRuntime.run on the caller's thread
-      fail(failure);
+      return fail(failure);
     }
-    return this;
+    // Outside the try: reporting may merge the window, and a fault there is not this block's.
+    return finishWindow(handled);
   }
 
   private Behavior<Command> onOpenWindow(OpenWindow window) {
-    waiting = window;
-    runIfComplete();
-    return this;
-  }
-
-  private Behavior<Command> onBatch(Batch batch) {
-    // A batch may arrive before this actor's own Begin or OpenWindow; its events all lie at or
-    // after the end of the window that sent it, so queueing them early changes nothing.
-    for (Event event : batch.events()) {
-      block.deliver(event);
-    }
-    batchesReceived++;
-    runIfComplete();
-    return this;
-  }
-
-  private void runIfComplete() {
-    // Counting totals suffices because a local tell enqueues at once: every batch of window k-1
-    // was enqueued here before its sender reported, so before the coordinator opened window k and
-    // before any batch of window k, and the mailbox is FIFO. Locally that same causality already
-    // puts those batches ahead of OpenWindow; the count is what keeps the protocol sound where
-    // delivery is slower than the coordinator (remoting, where it should count per window).
-    if (waiting == null || batchesReceived < waiting.batchesExpected()) {
-      return;
-    }
-    long endPicos = waiting.endPicos();
-    waiting = null;
+    long handled;
     try {
-      finishWindow(block.runUntil(endPicos));
+      // Every event here was sent in an earlier window, so lies at or after the end of that
+      // window (delays are at least L); the queue orders them whatever order they came in.
+      for (Event[] batch : window.batches()) {
+        for (Event event : batch) {
+          block.deliver(event);
+        }
+      }
+      handled = block.runUntil(window.endPicos());
     } catch (Throwable failure) {
-      fail(failure);
+      return fail(failure);
     }
+    return finishWindow(handled);
   }
 
   private void post(Event event) {
     int destination = event.targetId() / processesPerActor;
-    ArrayList<Event> batch = outgoing[destination];
+    int count = outgoingCount[destination];
+    Event[] batch = outgoing[destination];
     if (batch == null) {
-      batch = new ArrayList<>();
+      batch = new Event[4];
+      outgoing[destination] = batch;
+    } else if (count == batch.length) {
+      batch = Arrays.copyOf(batch, count * 2);
       outgoing[destination] = batch;
     }
-    if (batch.isEmpty()) {
+    if (count == 0) {
       touched[touchedCount++] = destination;
       outgoingMinPicos[destination] = event.timePicos();
     } else if (event.timePicos() < outgoingMinPicos[destination]) {
       outgoingMinPicos[destination] = event.timePicos();
     }
-    batch.add(event);
+    batch[count] = event;
+    outgoingCount[destination] = count + 1;
   }
 
-  private void finishWindow(long events) {
-    int[] destinations = Arrays.copyOf(touched, touchedCount);
-    long[] destinationMinPicos = new long[touchedCount];
-    for (int i = 0; i < touchedCount; i++) {
-      int destination = touched[i];
-      ArrayList<Event> batch = outgoing[destination];
-      destinationMinPicos[i] = outgoingMinPicos[destination];
-      peers.get(destination).tell(new Batch(batch.toArray(new Event[0])));
-      batch.clear();
+  private Behavior<Command> finishWindow(long events) {
+    int count = touchedCount;
+    int[] destinations;
+    long[] destinationMinPicos;
+    Event[][] batches;
+    try {
+      destinations = new int[count];
+      destinationMinPicos = new long[count];
+      batches = new Event[count][];
+      for (int i = 0; i < count; i++) {
+        int destination = touched[i];
+        destinations[i] = destination;
+        destinationMinPicos[i] = outgoingMinPicos[destination];
+        batches[i] = Arrays.copyOf(outgoing[destination], outgoingCount[destination]);
+        outgoingCount[destination] = 0;
+      }
+    } catch (Throwable failure) { // out of memory, say: an actor that never reports hangs the run
+      return fail(failure);
     }
     touchedCount = 0;
-    coordinator.tell(
-        new Coordinator.Reported(
-            index,
-            block.nextEventPicos(),
-            events,
-            block.lastEventPicos(),
-            destinations,
-            destinationMinPicos,
-            null));
+    windows[0].report(
+        index,
+        block.nextEventPicos(),
+        events,
+        block.lastEventPicos(),
+        destinations,
+        destinationMinPicos,
+        batches,
+        null);
+    return this;
   }
 
-  private void fail(Throwable failure) {
+  private Behavior<Command> fail(Throwable failure) {
     // Drop this window's unsent batches: the run ends here.
     for (int i = 0; i < touchedCount; i++) {
-      outgoing[touched[i]].clear();
+      outgoingCount[touched[i]] = 0;
     }
     touchedCount = 0;
-    coordinator.tell(
-        new Coordinator.Reported(
-            index, Long.MAX_VALUE, 0, block.lastEventPicos(), new int[0], new long[0], failure));
+    windows[0].report(
+        index, Long.MAX_VALUE, 0, block.lastEventPicos(), new int[0], new long[0],
+        new Event[0][], failure);
+    return this;
   }
 }

@@ -1,11 +1,11 @@
 package org.supernodesim.node.actors;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -14,133 +14,75 @@ import org.supernodesim.node.engine.RunStatistics;
 import org.supernodesim.node.engine.Simulation;
 
 /**
- * The guardian of a run's actor system: spawns the block actors, opens conservative windows and
- * completes the run's future when no event is left anywhere.
- *
- * <p>It keeps, per actor, the time of its next event <em>including messages in flight to it</em>:
- * an actor's report gives its own queue's head, and the reports of the same window give the
- * earliest time sent to it. Once every report of a window is in, T = min over actors opens [T,
- * T+L), and only actors with an event before T+L are told.
+ * One run's coordinator: spawns the block actors as its children and starts the run's {@link
+ * Windows}; when told the run ended (no event left anywhere, or a process failed), it stops itself
+ * and its children and only then completes the run's future, so that no actor of a run outlives
+ * it. The windows themselves are opened by the block actors (the last to report in each), not by
+ * messages through this actor.
  */
-final class Coordinator extends AbstractBehavior<Coordinator.Reported> {
+final class Coordinator extends AbstractBehavior<Coordinator.Command> {
 
-  /**
-   * From a block actor after start-up or a window: its next event time, what it handled, and per
-   * destination actor the earliest time it sent there (one batch each); or the failure that ended
-   * it.
-   */
-  record Reported(
-      int actorIndex,
-      long nextEventPicos,
-      long events,
-      long lastEventPicos,
-      int[] destinations,
-      long[] destinationMinPicos,
-      Throwable failure) {}
+  sealed interface Command {}
 
-  private final long lookaheadPicos;
+  /** The run ended: with {@code statistics}, or with {@code failure} if it is not null. */
+  record Ended(RunStatistics statistics, Throwable failure) implements Command {}
+
   private final CompletableFuture<RunStatistics> result;
-  private final List<ActorRef<BlockActor.Command>> actors;
-  private final long[] nextEventPicos; // per actor, in-flight messages included once reported
-  private final long[] sentMinPicos; // per actor, earliest time sent to it in the current window
-  private final long[] batchesSentTo; // per actor, since the run began
-  private int reportsAwaited;
-  private long events;
-  private long endPicos;
-  private long windows;
-  private Throwable failure;
-  private int failedActor = Integer.MAX_VALUE;
+  private Ended ended;
 
-  static Behavior<Reported> create(
+  static Behavior<Command> create(
       Simulation simulation, int processesPerActor, CompletableFuture<RunStatistics> result) {
     return Behaviors.setup(
         context -> new Coordinator(context, simulation, processesPerActor, result));
   }
 
   private Coordinator(
-      ActorContext<Reported> context,
+      ActorContext<Command> context,
       Simulation simulation,
       int processesPerActor,
       CompletableFuture<RunStatistics> result) {
     super(context);
-    this.lookaheadPicos = simulation.lookaheadPicos();
     this.result = result;
     int processes = simulation.processes().size();
     int actorCount = (processes + processesPerActor - 1) / processesPerActor;
     List<ActorRef<BlockActor.Command>> spawned = new ArrayList<>(actorCount);
+    // The actors need the windows and the windows the actors: the holder closes the loop before
+    // any actor can receive a message (Begin comes from begin(), below).
+    Windows[] windows = new Windows[1];
     for (int i = 0; i < actorCount; i++) {
       spawned.add(
           context.spawn(
-              BlockActor.create(simulation, i, processesPerActor, actorCount, context.getSelf()),
+              BlockActor.create(simulation, i, processesPerActor, actorCount, windows),
               "block-" + i));
     }
-    this.actors = List.copyOf(spawned);
-    this.nextEventPicos = new long[actorCount];
-    this.sentMinPicos = new long[actorCount];
-    this.batchesSentTo = new long[actorCount];
-    Arrays.fill(sentMinPicos, Long.MAX_VALUE);
-    // Start-up is a window of its own: every actor starts its processes and reports.
-    for (ActorRef<BlockActor.Command> actor : actors) {
-      actor.tell(new BlockActor.Begin(actors));
-    }
-    reportsAwaited = actorCount;
+    windows[0] = new Windows(simulation.lookaheadPicos(), List.copyOf(spawned), context.getSelf());
+    windows[0].begin();
   }
 
   @Override
-  public Receive<Reported> createReceive() {
-    return newReceiveBuilder().onMessage(Reported.class, this::onReported).build();
+  public Receive<Command> createReceive() {
+    return newReceiveBuilder()
+        .onMessage(Ended.class, this::onEnded)
+        .onSignal(PostStop.class, signal -> onPostStop())
+        .build();
   }
 
-  private Behavior<Reported> onReported(Reported report) {
-    reportsAwaited--;
-    events += report.events();
-    endPicos = Math.max(endPicos, report.lastEventPicos());
-    // Several actors may fail in one window; keep the lowest index so the choice does not
-    // depend on which report arrived first.
-    if (report.failure() != null && report.actorIndex() < failedActor) {
-      failure = report.failure();
-      failedActor = report.actorIndex();
-    }
-    nextEventPicos[report.actorIndex()] = report.nextEventPicos();
-    int[] destinations = report.destinations();
-    long[] minPicos = report.destinationMinPicos();
-    for (int i = 0; i < destinations.length; i++) {
-      int destination = destinations[i];
-      sentMinPicos[destination] = Math.min(sentMinPicos[destination], minPicos[i]);
-      batchesSentTo[destination]++;
-    }
-    if (reportsAwaited == 0) {
-      if (failure != null) {
-        result.completeExceptionally(failure);
-      } else {
-        openNextWindow();
-      }
+  private Behavior<Command> onEnded(Ended message) {
+    ended = message;
+    return Behaviors.stopped();
+  }
+
+  private Behavior<Command> onPostStop() {
+    // The children (the block actors) have all stopped by now: the caller may start the next run
+    // knowing this one left nothing behind.
+    if (ended == null) {
+      result.completeExceptionally(
+          new IllegalStateException("the run's coordinator stopped before the run ended"));
+    } else if (ended.failure() != null) {
+      result.completeExceptionally(ended.failure());
+    } else {
+      result.complete(ended.statistics());
     }
     return this;
-  }
-
-  private void openNextWindow() {
-    long startPicos = Long.MAX_VALUE;
-    for (int i = 0; i < nextEventPicos.length; i++) {
-      nextEventPicos[i] = Math.min(nextEventPicos[i], sentMinPicos[i]);
-      sentMinPicos[i] = Long.MAX_VALUE;
-      startPicos = Math.min(startPicos, nextEventPicos[i]);
-    }
-    if (startPicos == Long.MAX_VALUE) {
-      result.complete(new RunStatistics(endPicos, events, windows));
-      return;
-    }
-    // Jump straight to T: empty stretches of time cost nothing. Saturate rather than overflow.
-    long windowEndPicos =
-        startPicos > Long.MAX_VALUE - lookaheadPicos
-            ? Long.MAX_VALUE
-            : startPicos + lookaheadPicos;
-    windows++;
-    for (int i = 0; i < nextEventPicos.length; i++) {
-      if (nextEventPicos[i] < windowEndPicos) {
-        actors.get(i).tell(new BlockActor.OpenWindow(windowEndPicos, batchesSentTo[i]));
-        reportsAwaited++;
-      }
-    }
   }
 }

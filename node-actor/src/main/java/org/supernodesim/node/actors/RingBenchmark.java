@@ -20,7 +20,10 @@ public final class RingBenchmark {
 
   private RingBenchmark() {}
 
-  /** Sequential; actors, one per process; actors in two blocks of n/2 processes. */
+  /**
+   * Sequential; actors, one per process; actors in two blocks of n/2 processes. The caller closes
+   * the runtimes.
+   */
   public static List<Configuration> standardConfigurations(int processes, int threads) {
     int half = Math.max(1, (processes + 1) / 2);
     return List.of(
@@ -40,11 +43,17 @@ public final class RingBenchmark {
     System.out.printf(
         "ring of %d processes, %d steps, L = %d ps: %d events per run%n",
         processes, steps, LOOKAHEAD_PICOS, RingWorkload.expectedEvents(processes, steps));
-    List<EngineBenchmark.Measurement> measurements =
-        EngineBenchmark.measure(
-            () -> RingWorkload.create(processes, steps, LOOKAHEAD_PICOS),
-            standardConfigurations(processes, threads),
-            EngineBenchmark.Options.standard());
+    List<Configuration> configurations = standardConfigurations(processes, threads);
+    List<EngineBenchmark.Measurement> measurements;
+    try {
+      measurements =
+          EngineBenchmark.measure(
+              () -> RingWorkload.create(processes, steps, LOOKAHEAD_PICOS),
+              configurations,
+              EngineBenchmark.Options.standard());
+    } finally {
+      configurations.forEach(configuration -> configuration.runtime().close());
+    }
     System.out.print(EngineBenchmark.formatTable(measurements));
   }
 }

@@ -3,29 +3,36 @@
  * that imports Pekko; processes never see it.
  *
  * <p><b>Owns.</b> {@link org.supernodesim.node.actors.ActorRuntime} (the entry point), the
- * coordinator and the block actors with their protocol (package-private), and {@link
- * org.supernodesim.node.actors.RingBenchmark}, the engine benchmark's standard line-up.
+ * per-run coordinator, the block actors and the windows they share, with their protocol
+ * (package-private), and {@link org.supernodesim.node.actors.RingBenchmark}, the engine
+ * benchmark's standard line-up.
  *
  * <p><b>Protocol.</b> Processes sit on actors in blocks of {@code processesPerActor} consecutive
- * ids. The coordinator (the system's guardian) knows each actor's next event time, in-flight
- * messages included. It opens the window [T, T+L), T the global minimum, only on actors with an
- * event before T+L, telling each how many batches it must have received in total. Each such actor
- * waits for them, runs its events in order, sends one batch per destination actor and reports its
- * next event time and, per destination, the earliest time it sent there. When every report is in,
- * the next window opens at the new minimum: empty stretches of time are jumped, never stepped.
- * No event sent in a window can fall inside it (delays are at least L), which is why a window's
- * events are all known when it opens.
+ * ids. A run's windows know each actor's next event time, events sent to it included. The window
+ * [T, T+L), T the global minimum, opens only on actors with an event before T+L, in one message
+ * per actor that carries every event sent to that actor since its last window. Each such actor
+ * runs its events in order and reports its next event time and, per destination actor, the batch
+ * of events it sent there with their earliest time; the batch waits for its destination's next
+ * window. A report is a write to the actor's own slot and an atomic count-in, not a message: the
+ * last actor to report merges the window and opens the next at the new minimum (empty stretches
+ * of time are jumped, never stepped), or tells the coordinator the run ended. No event sent in a
+ * window can fall inside it (delays are at least L), which is why a window's events are all
+ * known when it opens.
  *
- * <p><b>Entry point.</b> {@code new ActorRuntime(threads, processesPerActor).run(simulation)}:
- * a fresh actor system per run (a fork-join pool of exactly {@code threads} threads, quiet
- * logging), terminated before {@code run} returns. A process's exception is rethrown as is.
+ * <p><b>Entry point.</b> {@code try (var runtime = new ActorRuntime(threads, processesPerActor))
+ * { runtime.run(simulation); }}: one actor system (a fork-join pool of exactly {@code threads}
+ * threads, quiet logging) created by the first run and reused until {@code close}; each run has
+ * a coordinator of its own under the system's guardian and stops its actors before returning. A
+ * process's exception is rethrown as is, and the runtime stays usable.
  *
  * <p><b>Worked example.</b> The ring of 384 processes, L = 1 us, K = 766 steps: every step's
  * tokens arrive together at k·L, so there is one window per step, 766 windows, 294,144 events,
  * ending at 766 us, exactly as on the sequential runtime. Actor-per-chip, each window costs 384
- * open-window messages, 384 batches and 384 reports, about 3 messages per event: about 1.5 M
- * events/s on 2 shared cores. With 192 processes per actor a window costs 2 of each for 384
- * events, about 5 M events/s, where the remaining gap to the sequential loop is mostly the actor
- * system's start and stop (~25 ms per run).
+ * open-window messages (each carrying its one token) and 384 count-ins, one message per event;
+ * the 384-chip all-reduce of ChipProcess runs at about 2.3–2.7 M events/s on 2 shared cores
+ * ({@code ./supernode-sim bench engine}), where scheduling an actor per message and spawning and
+ * stopping 384 actors per run (~5–9 ms) dominate. In blocks of 192 or 48 processes a window
+ * costs 2 or 8 messages for 384 events: about 5–6 and 6.5–8 M events/s, at or above the
+ * sequential loop's 5.5–5.8.
  */
 package org.supernodesim.node.actors;

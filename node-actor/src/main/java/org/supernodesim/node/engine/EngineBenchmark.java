@@ -12,8 +12,10 @@ import java.util.function.Supplier;
  * <p>Each configuration gets warm-up runs (to let the JIT compile the event loop), then measured
  * runs until both a minimum count and a minimum total wall time are reached. Every run gets fresh
  * processes from the supplier (processes hold state) built outside the timed region; the timed
- * region is the whole {@link Runtime#run}, so for the actor runtime it includes creating and
- * terminating its actor system. The headline figure is the <em>median</em> run (robust to a
+ * region is the whole {@link Runtime#run}. A runtime keeps what it can reuse across runs (the
+ * actor runtime its actor system, created by the first warm-up run), so the figure is the
+ * engine's: for actors, spawning and stopping the run's actors and every window's messages, not
+ * an actor system's start-up. The caller closes the runtimes afterwards. The headline figure is the <em>median</em> run (robust to a
  * neighbour stealing a core on a shared machine); the best run is reported beside it.
  *
  * <p>Every run of every configuration must report the same events and end time as the first, or

@@ -16,11 +16,17 @@ class RingBenchmarkTest {
     // Given a ring of 8 processes for 14 steps, and one measured run per configuration.
     int n = 8;
     int steps = 14;
-    List<EngineBenchmark.Measurement> measurements =
-        EngineBenchmark.measure(
-            () -> RingWorkload.create(n, steps, RingBenchmark.LOOKAHEAD_PICOS),
-            RingBenchmark.standardConfigurations(n, 2),
-            new EngineBenchmark.Options(0, 1, 0));
+    List<EngineBenchmark.Configuration> configurations = RingBenchmark.standardConfigurations(n, 2);
+    List<EngineBenchmark.Measurement> measurements;
+    try {
+      measurements =
+          EngineBenchmark.measure(
+              () -> RingWorkload.create(n, steps, RingBenchmark.LOOKAHEAD_PICOS),
+              configurations,
+              new EngineBenchmark.Options(0, 1, 0));
+    } finally {
+      configurations.forEach(configuration -> configuration.runtime().close());
+    }
 
     // Then there is one row per configuration, each with n·K = 112 events ending at K·L.
     assertEquals(List.of("sequential", "actors", "actors"),

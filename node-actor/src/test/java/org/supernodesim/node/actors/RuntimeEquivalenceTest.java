@@ -44,7 +44,10 @@ class RuntimeEquivalenceTest {
       int threads = placement[0];
       int processesPerActor = placement[1] == 0 ? n : placement[1];
       Simulation copy = RandomNetwork.create(seed);
-      RunStatistics actual = new ActorRuntime(threads, processesPerActor).run(copy);
+      RunStatistics actual;
+      try (ActorRuntime runtime = new ActorRuntime(threads, processesPerActor)) {
+        actual = runtime.run(copy);
+      }
 
       // Then every process's log is identical, as are the event count and the end time.
       String where =

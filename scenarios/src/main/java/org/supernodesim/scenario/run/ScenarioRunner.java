@@ -13,6 +13,7 @@ import org.supernodesim.model.chip.Figure;
 import org.supernodesim.node.chip.AnalyticalTransport;
 import org.supernodesim.node.chip.ChipCluster;
 import org.supernodesim.node.engine.RunStatistics;
+import org.supernodesim.node.engine.Runtime;
 import org.supernodesim.node.engine.Simulation;
 import org.supernodesim.results.ChipSummary;
 import org.supernodesim.results.EngineFacts;
@@ -32,7 +33,10 @@ public final class ScenarioRunner {
     ChipCluster cluster = assemble(scenario);
     long started = System.nanoTime();
     Simulation simulation = cluster.simulation();
-    RunStatistics stats = choice.create().run(simulation);
+    RunStatistics stats;
+    try (Runtime runtime = choice.create()) {
+      stats = runtime.run(simulation);
+    }
     double wallSeconds = (System.nanoTime() - started) / 1e9;
     RunInfo info =
         new RunInfo(
