@@ -1,70 +1,146 @@
 package org.supernodesim.interconnect.routing;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import org.supernodesim.interconnect.topology.Topology;
 import org.supernodesim.interconnect.topology.Topology.Link;
 
 /**
- * Shortest paths by hop count. Ties go to the link added first, so a route never depends on the
- * iteration order of a hash map. Routes are computed once per pair and kept.
+ * Shortest paths by hop count with deterministic equal-cost multi-path (ECMP): where several
+ * links lead one hop closer to the destination, a flow takes the one a hash of (source,
+ * destination, flow id, hop) picks among them in link-index order, as a switch hashes a packet's
+ * header. The hash is SplitMix64's finaliser (Steele, Lea and Flood, OOPSLA 2014), written out
+ * here so that routes never depend on a hash map, a JVM or a run.
+ *
+ * <p>Chips do not forward. In a hierarchy, a pair inside one scale-up domain stays on it.
  */
 public final class Router {
   private final Topology topology;
+  private final List<List<Link>> incoming;
+  // Caches only: each value is a pure function of its key, so which thread fills it is moot.
   private final ConcurrentHashMap<Long, Route> routes = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Integer, int[]> hopsTo = new ConcurrentHashMap<>();
 
   public Router(Topology topology) {
     this.topology = topology;
+    List<List<Link>> in = new ArrayList<>(topology.vertices());
+    for (int v = 0; v < topology.vertices(); v++) {
+      in.add(new ArrayList<>());
+    }
+    for (Link l : topology.links()) {
+      in.get(l.to()).add(l);
+    }
+    this.incoming = in;
   }
 
   public Topology topology() {
     return topology;
   }
 
-  /** The route from chip {@code source} to chip {@code destination}. */
+  /** The route of flow 0 from chip {@code source} to chip {@code destination}; kept once found. */
   public Route route(int source, int destination) {
-    if (source == destination) {
-      throw new IllegalArgumentException("no route from chip " + source + " to itself");
-    }
+    checkPair(source, destination);
     long key = ((long) source << 32) | destination;
-    return routes.computeIfAbsent(key, k -> Route.of(shortestPath(source, destination)));
+    return routes.computeIfAbsent(key, k -> route(source, destination, 0L));
   }
 
-  private List<Link> shortestPath(int source, int destination) {
-    Link[] via = new Link[topology.vertices()];
-    boolean[] seen = new boolean[topology.vertices()];
-    ArrayDeque<Integer> frontier = new ArrayDeque<>();
-    frontier.add(source);
-    seen[source] = true;
-    while (!frontier.isEmpty()) {
-      int v = frontier.poll();
-      if (v == destination) {
-        break;
-      }
-      for (Link l : topology.outgoing(v)) {
-        // Chips do not forward: only the source chip may be left through one of its links.
-        boolean forwardsThroughChip = l.from() < topology.chips() && l.from() != source;
-        if (!seen[l.to()] && !forwardsThroughChip) {
-          seen[l.to()] = true;
-          via[l.to()] = l;
-          frontier.add(l.to());
-        }
-      }
-    }
-    if (!seen[destination]) {
+  /**
+   * The route of flow {@code flowId} from chip {@code source} to chip {@code destination}: a
+   * shortest path, the same for the same arguments on every run.
+   */
+  public Route route(int source, int destination, long flowId) {
+    checkPair(source, destination);
+    boolean sameDomain =
+        topology.hasDomains() && topology.domainOf(source) == topology.domainOf(destination);
+    int[] hops = hopsTo(destination, sameDomain);
+    if (hops[source] == Integer.MAX_VALUE) {
       throw new IllegalArgumentException(
           "chip " + destination + " cannot be reached from chip " + source);
     }
-    List<Link> path = new ArrayList<>();
-    for (int v = destination; v != source; v = via[v].from()) {
-      path.add(via[v]);
+    List<Link> path = new ArrayList<>(hops[source]);
+    Link[] candidates = new Link[16];
+    int v = source;
+    while (v != destination) {
+      int count = 0;
+      for (Link l : topology.outgoing(v)) {
+        int to = l.to();
+        boolean entersOtherChip = to < topology.chips() && to != destination;
+        if (hops[to] == hops[v] - 1
+            && !entersOtherChip
+            && topology.usableBetween(l, source, destination)) {
+          if (count == candidates.length) {
+            candidates = Arrays.copyOf(candidates, 2 * count);
+          }
+          candidates[count++] = l;
+        }
+      }
+      Link next = candidates[count == 1 ? 0 : pick(source, destination, flowId, path.size(), count)];
+      path.add(next);
+      v = next.to();
     }
-    Collections.reverse(path);
-    return path;
+    return Route.of(path);
+  }
+
+  /** Which of {@code count} equal-cost links flow {@code flowId} takes at hop {@code hop}. */
+  static int pick(int source, int destination, long flowId, int hop, int count) {
+    long h = mix(((long) source << 32) ^ (destination & 0xffffffffL));
+    h = mix(h + flowId);
+    h = mix(h + hop);
+    return (int) Long.remainderUnsigned(h, count);
+  }
+
+  /** SplitMix64's finaliser: a bijection on 64 bits whose every output bit depends on every input. */
+  static long mix(long z) {
+    z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+    z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+    return z ^ (z >>> 31);
+  }
+
+  private void checkPair(int source, int destination) {
+    int chips = topology.chips();
+    if (source < 0 || source >= chips || destination < 0 || destination >= chips) {
+      throw new IllegalArgumentException(
+          "chips are 0.." + (chips - 1) + ": " + source + " -> " + destination);
+    }
+    if (source == destination) {
+      throw new IllegalArgumentException("no route from chip " + source + " to itself");
+    }
+  }
+
+  /**
+   * Hops from each vertex to {@code destination} (MAX_VALUE where unreachable), by breadth-first
+   * search backwards; chips other than the destination end paths, never continue them.
+   */
+  private int[] hopsTo(int destination, boolean sameDomain) {
+    int key = destination * 2 + (sameDomain ? 1 : 0);
+    return hopsTo.computeIfAbsent(
+        key,
+        k -> {
+          int[] hops = new int[topology.vertices()];
+          Arrays.fill(hops, Integer.MAX_VALUE);
+          int[] queue = new int[topology.vertices()];
+          int head = 0;
+          int tail = 0;
+          hops[destination] = 0;
+          queue[tail++] = destination;
+          while (head < tail) {
+            int v = queue[head++];
+            for (Link l : incoming.get(v)) {
+              int u = l.from();
+              // Inside a domain, a pair stays off the links reserved for crossing domains.
+              boolean allowed = !sameDomain || topology.usableBetween(l, destination, destination);
+              if (hops[u] == Integer.MAX_VALUE && allowed) {
+                hops[u] = hops[v] + 1;
+                if (u >= topology.chips()) {
+                  queue[tail++] = u;
+                }
+              }
+            }
+          }
+          return hops;
+        });
   }
 
   @Override

@@ -8,22 +8,27 @@ import org.supernodesim.model.fabric.LinkSpec;
 
 /**
  * A graph of vertices (chips first, ids 0..chips-1, then switches) and directed links. Links are
- * numbered in the order they were added, which is the order routing breaks ties in.
+ * numbered in the order they were added, which is the order routing lists equal-cost choices in.
+ * Chips never forward: a route leaves its source chip and enters its destination chip only.
  */
 public final class Topology {
 
-  /** One direction of a physical link. */
+  /** One direction of a physical link; {@code tier} names its level, e.g. {@code l1}. */
   public record Link(int index, int from, int to, LinkSpec spec, String tier) {}
 
   private final int chips;
   private final int vertices;
   private final List<Link> links;
   private final List<List<Link>> outgoing;
+  private final int chipsPerDomain;
+  private final boolean[] crossDomain;
 
-  private Topology(int chips, int vertices, List<Link> links) {
+  Topology(int chips, int vertices, List<Link> links, int chipsPerDomain, boolean[] crossDomain) {
     this.chips = chips;
     this.vertices = vertices;
-    this.links = Collections.unmodifiableList(links);
+    this.links = Collections.unmodifiableList(new ArrayList<>(links));
+    this.chipsPerDomain = chipsPerDomain;
+    this.crossDomain = crossDomain.clone();
     List<List<Link>> out = new ArrayList<>(vertices);
     for (int v = 0; v < vertices; v++) {
       out.add(new ArrayList<>());
@@ -41,19 +46,30 @@ public final class Topology {
     }
     if (fabric instanceof FabricSpec.SingleSwitch s) {
       return singleSwitch(chips, s.link());
+    } else if (fabric instanceof FabricSpec.FullMesh s) {
+      return FullMeshBuilder.build(s, chips);
+    } else if (fabric instanceof FabricSpec.TwoTierClos s) {
+      return ClosBuilder.build(s, chips);
+    } else if (fabric instanceof FabricSpec.Torus s) {
+      return TorusBuilder.build(s, chips);
+    } else if (fabric instanceof FabricSpec.FatTree s) {
+      return LeafSpineBuilder.fatTree(s, chips);
+    } else if (fabric instanceof FabricSpec.RailOptimized s) {
+      return LeafSpineBuilder.railOptimized(s, chips);
+    } else if (fabric instanceof FabricSpec.Hierarchy s) {
+      return HierarchyBuilder.build(s, chips);
     }
     throw new IllegalArgumentException("no topology builder for fabric " + fabric.kind());
   }
 
   /** {@code chips} chips, each with one link up to and one link down from one switch. */
   public static Topology singleSwitch(int chips, LinkSpec link) {
-    int sw = chips;
-    List<Link> links = new ArrayList<>(2 * chips);
+    Wiring w = new Wiring(chips);
+    int sw = w.addSwitches(1);
     for (int c = 0; c < chips; c++) {
-      links.add(new Link(links.size(), c, sw, link, "scale-up"));
-      links.add(new Link(links.size(), sw, c, link, "scale-up"));
+      w.connect(c, sw, link, "scale-up");
     }
-    return new Topology(chips, chips + 1, links);
+    return w.build();
   }
 
   public int chips() {
@@ -71,5 +87,23 @@ public final class Topology {
   /** The links leaving vertex {@code v}, in index order. */
   public List<Link> outgoing(int v) {
     return outgoing.get(v);
+  }
+
+  /**
+   * True if routes between chips {@code a} and {@code b} may use {@code link}: in a hierarchy, a
+   * pair in one scale-up domain stays on it, even where the scale-out fabric is as short.
+   */
+  public boolean usableBetween(Link link, int a, int b) {
+    return !crossDomain[link.index()] || a / chipsPerDomain != b / chipsPerDomain;
+  }
+
+  /** True if some link is reserved for traffic between scale-up domains. */
+  public boolean hasDomains() {
+    return chipsPerDomain > 0;
+  }
+
+  /** The scale-up domain of {@code chip}, or 0 if the topology has no domains. */
+  public int domainOf(int chip) {
+    return chipsPerDomain > 0 ? chip / chipsPerDomain : 0;
   }
 }
