@@ -34,7 +34,8 @@ class MegatronFormulasTest {
    */
   @Test
   void equation3OfGpt3AtBatch1536() {
-    double flops = MegatronFormulas.flopsPerIterationWithRecomputation(1536, 2048, 96, 12288, 51200);
+    double flops =
+        MegatronFormulas.flopsPerIterationWithRecomputation(1536, 2048, 96, 12288, 51200);
     double byHand = 4.0 / 3 * (3_283_124_128_353_091_584.0 + 91_197_892_454_252_544.0)
         + 11_874_725_579_980_800.0;
     assertEquals(4_510_970_753_323_106_304.0, byHand, RELATIVE * byHand);
