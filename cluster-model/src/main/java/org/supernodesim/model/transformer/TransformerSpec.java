@@ -107,9 +107,10 @@ public record TransformerSpec(
   }
 
   /**
-   * Parameters unique to one MTP module: one block ({@link #layerParameters} of the last layer), the
-   * projection of the concatenated [norm(h_i); norm(emb)] of {@code 2h × h}, and the two input
-   * norms and the output norm (DeepSeek-V3 §2.2; catalog README). Embedding and head are shared.
+   * Parameters unique to one MTP module: one block ({@link #layerParameters} of the last layer),
+   * the projection of the concatenated [norm(h_i); norm(emb)] of {@code 2h × h}, and the two
+   * input norms and the output norm (DeepSeek-V3 §2.2; catalog README). Embedding and head are
+   * shared.
    */
   public long mtpModuleParameters() {
     return layerParameters(layers - 1) + 2 * hiddenSize * hiddenSize + 3 * normParameters();

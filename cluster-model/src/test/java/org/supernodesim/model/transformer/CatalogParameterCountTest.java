@@ -119,7 +119,8 @@ class CatalogParameterCountTest {
       // Kept honest: an exception that no longer needs to be one is removed from the list.
       assertTrue(Math.abs(error) > TOLERANCE, what + " is within 1%: drop the exception");
       assertEquals(checkPercent(shape, "diffTotalPercent") / 100.0, error, 0.00005,
-          what + " vs the catalog's stated difference, because " + TOTAL_BEYOND_ONE_PERCENT.get(id));
+          what + " vs the catalog's stated difference, because "
+              + TOTAL_BEYOND_ONE_PERCENT.get(id));
     } else {
       assertTrue(Math.abs(error) <= TOLERANCE, what + " exceeds the tolerance of 1%");
     }
