@@ -1,0 +1,86 @@
+package org.supernodesim.results.report;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.Locale;
+import org.supernodesim.model.units.Units;
+
+/**
+ * Numbers as reports print them: four significant digits, {@link Locale#ROOT} (a point for the
+ * decimal, no grouping), the unit beside the value. The same number always prints the same text.
+ */
+public final class ReportFormat {
+  private static final MathContext FOUR_DIGITS = new MathContext(4);
+  private static final String[] BINARY = {"B", "KiB", "MiB", "GiB", "TiB", "PiB"};
+  private static final String[] DECIMAL = {"B", "kB", "MB", "GB", "TB", "PB"};
+
+  private ReportFormat() {}
+
+  /** {@code value} to four significant digits without trailing zeros: 343.8, 0.625, 1.2e+15. */
+  public static String number(double value) {
+    if (Double.isNaN(value) || Double.isInfinite(value)) {
+      return "n/a";
+    }
+    if (value == 0) {
+      return "0";
+    }
+    double magnitude = Math.abs(value);
+    if (magnitude >= 1e9 || magnitude < 1e-4) {
+      return String.format(Locale.ROOT, "%.3e", value);
+    }
+    return new BigDecimal(value).round(FOUR_DIGITS).stripTrailingZeros().toPlainString();
+  }
+
+  /**
+   * A size in the unit family whose larger unit divides it exactly: binary (1 GiB, 1.5 GiB) for
+   * 2^30-style buffers, decimal (2 GB) for vendor sizes, binary on a tie.
+   */
+  public static String bytes(long bytes) {
+    boolean binary =
+        exactUnits(bytes, Units.BYTES_PER_KIB) >= exactUnits(bytes, Units.BYTES_PER_KB);
+    String[] units = binary ? BINARY : DECIMAL;
+    long step = binary ? Units.BYTES_PER_KIB : Units.BYTES_PER_KB;
+    double value = bytes;
+    int unit = 0;
+    while (Math.abs(value) >= step && unit < units.length - 1) {
+      value /= step;
+      unit++;
+    }
+    return number(value) + " " + units[unit];
+  }
+
+  /** How many times {@code step} divides {@code bytes} exactly (0 for 0 bytes). */
+  private static int exactUnits(long bytes, long step) {
+    int k = 0;
+    while (bytes != 0 && bytes % step == 0) {
+      bytes /= step;
+      k++;
+    }
+    return k;
+  }
+
+  /** A bandwidth in GB/s (10^9 B/s), the unit nccl-tests and link datasheets use. */
+  public static String gigabytesPerSecond(double bytesPerSecond) {
+    return number(bytesPerSecond / Units.BYTES_PER_GB) + " GB/s";
+  }
+
+  /** A duration in the largest of s, ms, us, ns, ps that keeps it at or above 1. */
+  public static String seconds(double seconds) {
+    double magnitude = Math.abs(seconds);
+    if (seconds == 0 || magnitude >= 1 || Double.isNaN(seconds)) {
+      return number(seconds) + " s";
+    } else if (magnitude >= 1e-3) {
+      return number(seconds * 1e3) + " ms";
+    } else if (magnitude >= 1e-6) {
+      return number(seconds * 1e6) + " us";
+    } else if (magnitude >= 1e-9) {
+      return number(seconds * 1e9) + " ns";
+    }
+    return number(seconds * 1e12) + " ps";
+  }
+
+  /** A virtual-time duration. */
+  public static String picos(long picos) {
+    return seconds(Units.picosToSeconds(picos));
+  }
+}

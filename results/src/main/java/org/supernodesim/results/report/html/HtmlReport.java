@@ -1,0 +1,294 @@
+package org.supernodesim.results.report.html;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.Set;
+import org.supernodesim.model.units.Units;
+import org.supernodesim.results.ChipSummary;
+import org.supernodesim.results.CollectiveResult;
+import org.supernodesim.results.EngineFacts;
+import org.supernodesim.results.RunInfo;
+import org.supernodesim.results.RunResult;
+import org.supernodesim.results.report.ReportFormat;
+import org.supernodesim.results.report.SweepPoint;
+import org.supernodesim.results.scaling.EfficiencyPoint;
+import org.supernodesim.results.scaling.ScalingAnalysis;
+import org.supernodesim.results.scaling.ScalingFit;
+import org.supernodesim.results.scaling.ScalingKind;
+
+/**
+ * report.html: one self-contained page (inline CSS, inline SVG, no script) drawn from a {@link
+ * RunResult} or from a sweep's results. Same input, same bytes: numbers go through {@link
+ * ReportFormat}, nothing reads the clock or the host.
+ */
+public final class HtmlReport {
+  private static final String CSS =
+      "body{font:14px/1.45 system-ui,sans-serif;margin:2em auto;max-width:960px;color:#222}"
+          + "h1{font-size:1.6em}h2{font-size:1.25em;margin-top:2em;border-bottom:1px solid #ccc}"
+          + "table{border-collapse:collapse;margin:0.5em 0}"
+          + "th,td{border:1px solid #ddd;padding:3px 8px;text-align:left}"
+          + "td.num{text-align:right;font-variant-numeric:tabular-nums}th{background:#f4f4f4}"
+          + "svg.chart{display:block;margin:1em 0;font:12px system-ui,sans-serif}"
+          + "svg .chart-title{font-weight:bold;font-size:13px}"
+          + "svg .axis{stroke:#333}svg .tick{stroke:#333}svg .grid{stroke:#e4e4e4}"
+          + "p.note{color:#555}";
+
+  private HtmlReport() {}
+
+  /** The page of one run: scenario and engine facts, the chip's figures, the collectives. */
+  public static String run(RunResult result) {
+    StringBuilder body = new StringBuilder();
+    body.append("<h1>").append(Html.escape(result.scenario())).append("</h1>\n");
+    body.append(summaryTable(result));
+    body.append(chipSection(result.chip()));
+    body.append(collectivesSection(result.collectives()));
+    return page(result.scenario(), body);
+  }
+
+  /**
+   * The page of a sweep: one row per point with its parameters, then the scaling analysis when
+   * there is one: efficiency per point, the fitted models, and where efficiency falls below {@code
+   * efficiencyThreshold}.
+   */
+  public static String sweep(
+      String title,
+      List<SweepPoint> points,
+      Optional<ScalingAnalysis> scaling,
+      double efficiencyThreshold) {
+    StringBuilder body = new StringBuilder();
+    body.append("<h1>").append(Html.escape(title)).append("</h1>\n");
+    body.append("<h2>Points</h2>\n").append(pointsTable(points));
+    scaling.ifPresent(a -> body.append(scalingSection(a, efficiencyThreshold)));
+    return page(title, body);
+  }
+
+  /** Writes {@code html} to {@code file} as UTF-8, creating its folder. */
+  public static void write(String html, Path file) {
+    try {
+      Path parent = file.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      Files.writeString(file, html, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+  }
+
+  private static String page(String title, CharSequence body) {
+    return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>"
+        + Html.escape(title)
+        + "</title>\n<style>"
+        + CSS
+        + "</style>\n</head>\n<body>\n"
+        + body
+        + "</body>\n</html>\n";
+  }
+
+  private static String summaryTable(RunResult r) {
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(List.of("seed", Long.toString(r.seed())));
+    rows.add(List.of("simulated time", ReportFormat.picos(r.simulatedPicos())));
+    EngineFacts e = r.runtime();
+    if (e != null) {
+      rows.add(List.of("engine", e.engine()));
+      rows.add(List.of("lookahead", ReportFormat.picos(e.lookaheadPicos())));
+      rows.add(List.of("logical processes", Integer.toString(e.logicalProcesses())));
+      rows.add(List.of("events", Long.toString(e.events())));
+    }
+    RunInfo run = r.run();
+    if (run != null) {
+      // Kept apart in the table's wording: these vary between runs of the same scenario.
+      rows.add(List.of("runtime (this run)", run.runtime() + ", " + run.threads() + " threads"));
+      rows.add(List.of("wall time (this run)", ReportFormat.seconds(run.wallSeconds())));
+      rows.add(List.of("events/s (this run)", ReportFormat.number(run.eventsPerSecond())));
+      rows.add(List.of("host, Java (this run)", run.host() + ", " + run.java()));
+    }
+    return HtmlTable.of(List.of("fact", "value"), rows);
+  }
+
+  private static String chipSection(ChipSummary chip) {
+    if (chip == null) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder("<h2>Chip</h2>\n<p>");
+    out.append(Html.escape(chip.name()));
+    if (chip.preset() != null) {
+      out.append(" (preset ").append(Html.escape(chip.preset())).append(")");
+    }
+    out.append("</p>\n");
+    List<List<String>> rows = new ArrayList<>();
+    for (ChipSummary.FigureUse f : chip.figures()) {
+      rows.add(
+          List.of(
+              f.key(),
+              f.value() == null ? "unknown" : ReportFormat.number(f.value()),
+              nullToEmpty(f.unit()),
+              nullToEmpty(f.confidence()),
+              nullToEmpty(f.source())));
+    }
+    return out.append(
+            HtmlTable.of(List.of("figure", "value", "unit", "confidence", "source"), rows))
+        .toString();
+  }
+
+  private static String collectivesSection(List<CollectiveResult> collectives) {
+    if (collectives.isEmpty()) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder("<h2>Collectives</h2>\n");
+    Set<String> kinds = new LinkedHashSet<>();
+    collectives.forEach(c -> kinds.add(c.kind()));
+    List<List<String>> rows = new ArrayList<>();
+    List<SvgCharts.Bar> bars = new ArrayList<>();
+    for (CollectiveResult c : collectives) {
+      rows.add(
+          List.of(
+              c.kind(),
+              c.algorithm(),
+              Integer.toString(c.groupSize()),
+              ReportFormat.bytes(c.bytes()),
+              ReportFormat.picos(c.picos()),
+              ReportFormat.gigabytesPerSecond(c.algorithmBytesPerSecond()),
+              ReportFormat.gigabytesPerSecond(c.busBytesPerSecond())));
+      String size = ReportFormat.bytes(c.bytes());
+      bars.add(
+          new SvgCharts.Bar(
+              kinds.size() > 1 ? c.kind() + " " + size : size,
+              c.busBytesPerSecond() / Units.BYTES_PER_GB));
+    }
+    out.append(
+        SvgCharts.barChart(
+            "Bus bandwidth per collective size"
+                + (kinds.size() == 1 ? " (" + kinds.iterator().next() + ")" : ""),
+            new SvgCharts.Axis("buffer size", "bytes"),
+            new SvgCharts.Axis("bus bandwidth", "GB/s"),
+            bars));
+    out.append(
+        HtmlTable.of(
+            List.of("kind", "algorithm", "group", "size", "time", "algbw", "busbw"), rows));
+    return out.toString();
+  }
+
+  private static String pointsTable(List<SweepPoint> points) {
+    Set<String> keys = new LinkedHashSet<>();
+    points.forEach(p -> keys.addAll(p.parameters().keySet()));
+    List<String> headers = new ArrayList<>();
+    headers.add("point");
+    headers.addAll(keys);
+    headers.add("simulated time");
+    headers.add("peak busbw");
+    List<List<String>> rows = new ArrayList<>();
+    for (SweepPoint p : points) {
+      List<String> row = new ArrayList<>();
+      row.add(p.id());
+      keys.forEach(k -> row.add(p.parameters().getOrDefault(k, "")));
+      row.add(ReportFormat.picos(p.result().simulatedPicos()));
+      row.add(
+          p.result().collectives().stream()
+              .mapToDouble(CollectiveResult::busBytesPerSecond)
+              .max()
+              .stream()
+              .mapToObj(ReportFormat::gigabytesPerSecond)
+              .findFirst()
+              .orElse(""));
+      rows.add(row);
+    }
+    return HtmlTable.of(headers, rows);
+  }
+
+  private static String scalingSection(ScalingAnalysis a, double threshold) {
+    String kind = a.kind().name().toLowerCase(Locale.ROOT);
+    StringBuilder out = new StringBuilder("<h2>Scaling (" + kind + ")</h2>\n");
+    out.append("<p class=\"note\">Relative to the smallest point, ")
+        .append(a.baseChips())
+        .append(" chips. ")
+        .append(
+            Html.escape(
+                a.kind() == ScalingKind.STRONG
+                    ? "Fixed global batch: efficiency = T1·N1 / (TN·N)."
+                    : "Fixed per-chip batch: efficiency = T1 / TN."))
+        .append("</p>\n");
+    List<SvgCharts.XyPoint> measured = new ArrayList<>();
+    List<List<String>> rows = new ArrayList<>();
+    for (EfficiencyPoint p : a.points()) {
+      measured.add(new SvgCharts.XyPoint(p.chips(), p.efficiency()));
+      rows.add(
+          List.of(
+              Integer.toString(p.chips()),
+              ReportFormat.seconds(p.stepSeconds()),
+              ReportFormat.number(p.speedup()),
+              ReportFormat.number(p.efficiency())));
+    }
+    List<SvgCharts.Curve> curves = new ArrayList<>();
+    for (ScalingFit f : a.fits()) {
+      curves.add(new SvgCharts.Curve(f.model().label() + " fit", f::efficiencyAt));
+    }
+    out.append(
+        SvgCharts.lineChart(
+            "Scaling efficiency vs chips (" + kind + ")",
+            new SvgCharts.Axis("chips", "count, log2 scale"),
+            new SvgCharts.Axis("efficiency", "fraction of ideal"),
+            "measured",
+            measured,
+            curves,
+            true));
+    out.append(HtmlTable.of(List.of("chips", "step time", "speedup", "efficiency"), rows));
+    out.append("<h2>Fitted models</h2>\n");
+    List<List<String>> fits = new ArrayList<>();
+    for (ScalingFit f : a.fits()) {
+      fits.add(
+          List.of(
+              f.model().label(),
+              ReportFormat.number(f.sigma()),
+              ReportFormat.number(f.kappa()),
+              ReportFormat.number(f.rSquared()),
+              chips(f.chipsWhereEfficiencyFallsBelow(threshold)),
+              chips(f.peakChips())));
+    }
+    out.append(
+        HtmlTable.of(
+            List.of(
+                "model",
+                "σ",
+                "κ",
+                "R²",
+                "efficiency < " + ReportFormat.number(threshold) + " beyond (chips)",
+                "peak speedup at (chips)"),
+            fits));
+    OptionalInt measuredBelow = a.firstMeasuredChipsBelow(threshold);
+    out.append("<p>")
+        .append(
+            Html.escape(
+                measuredBelow.isPresent()
+                    ? "Measured: efficiency first below "
+                        + ReportFormat.number(threshold)
+                        + " at "
+                        + measuredBelow.getAsInt()
+                        + " chips."
+                    : "Measured: every point keeps efficiency at or above "
+                        + ReportFormat.number(threshold)
+                        + "."))
+        .append("</p>\n");
+    return out.toString();
+  }
+
+  private static String chips(OptionalDouble chips) {
+    return chips.isPresent() ? ReportFormat.number(chips.getAsDouble()) : "never";
+  }
+
+  private static String nullToEmpty(String s) {
+    return s == null ? "" : s;
+  }
+}
