@@ -1,0 +1,21 @@
+package org.supernodesim.interconnect.network;
+
+/**
+ * A point-to-point transfer handed to a network model.
+ *
+ * @param id the caller's id for it, unique among transfers in flight; it is also the flow id that
+ *     ECMP hashes, so the same id takes the same route on every run
+ * @param source the sending chip
+ * @param destination the receiving chip
+ * @param bytes how many bytes it moves
+ */
+public record Transfer(long id, int source, int destination, long bytes) {
+  public Transfer {
+    if (bytes < 0) {
+      throw new IllegalArgumentException("transfer " + id + " cannot move negative bytes: " + bytes);
+    }
+    if (source == destination) {
+      throw new IllegalArgumentException("transfer " + id + " from chip " + source + " to itself");
+    }
+  }
+}
