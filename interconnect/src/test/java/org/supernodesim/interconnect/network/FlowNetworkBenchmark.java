@@ -48,7 +48,7 @@ public final class FlowNetworkBenchmark {
   }
 
   static FlowNetwork allToAll(int chips, long bytesPerChip) {
-    FlowNetwork net = new FlowNetwork(new Router(Topology.build(Fabrics.cloudMatrixUb(), chips)));
+    FlowNetwork net = new FlowNetwork(new Router(Topology.buildForNetwork(Fabrics.cloudMatrixUb(), chips)));
     long chunk = bytesPerChip / chips;
     long id = 0;
     for (int a = 0; a < chips; a++) {

@@ -62,7 +62,7 @@ public final class ScenarioRunner {
 
   /** The chips of the scenario as logical processes, ready to run. */
   public static ChipCluster assemble(Scenario scenario) {
-    Topology topology = Topology.build(scenario.fabric(), scenario.chips());
+    Topology topology = Topology.buildForNetwork(scenario.fabric(), scenario.chips());
     AnalyticalTransport transport = new AnalyticalTransport(new Router(topology));
     return ChipCluster.assemble(
         CollectiveBenchmark.graphs(scenario.chips(), scenario.collectives()),
