@@ -72,6 +72,7 @@ public final class FlowNetwork {
   private int heapSize;
   private int epoch;
 
+  private final List<Transfer> drainedSinceTaken = new ArrayList<>();
   private long nowPicos;
   private long nextSeq;
   private int inFlight;
@@ -114,18 +115,12 @@ public final class FlowNetwork {
 
   /** Starts {@code transfer} at {@code nowPicos}, no earlier than the network's current time. */
   public void start(Transfer transfer, long nowPicos) {
-    start(transfer, nowPicos, 1.0, false);
+    start(transfer, nowPicos, Sharing.PLAIN);
   }
 
-  /**
-   * Starts {@code transfer} at {@code nowPicos}.
-   *
-   * @param efficiency the fraction of the links' bandwidth it reaches (its bytes on the wire are
-   *     bytes / efficiency), in (0, 1]
-   * @param multicastCopy a copy the switch makes of another transfer: it skips the source's port
-   *     (the original crossed it) and takes one route
-   */
-  public void start(Transfer transfer, long nowPicos, double efficiency, boolean multicastCopy) {
+  /** Starts {@code transfer} at {@code nowPicos}, loading the links as {@code sharing} says. */
+  public void start(Transfer transfer, long nowPicos, Sharing sharing) {
+    boolean multicastCopy = sharing.skipsSourcePort();
     advanceNetwork(nowPicos);
     List<Route> stripes;
     if (multicastCopy) {
@@ -143,8 +138,16 @@ public final class FlowNetwork {
       latency = router.route(transfer.source(), transfer.destination(), transfer.id())
           .latencyPicos();
     }
-    Flow f = new Flow(transfer, Router.linkShares(stripes), latency, nextSeq++,
-        Math.round(transfer.bytes() / efficiency));
+    Router.LinkShares shares = Router.linkShares(stripes);
+    if (sharing.destinationPortShare() != 1) {
+      for (int i = 0; i < shares.links().length; i++) {
+        if (topology.links().get(shares.links()[i]).to() == transfer.destination()) {
+          shares.shares()[i] *= sharing.destinationPortShare();
+        }
+      }
+    }
+    Flow f = new Flow(transfer, shares, latency, nextSeq++,
+        Math.round(transfer.bytes() / sharing.efficiency()));
     if (byId.putIfAbsent(transfer.id(), f) != null) {
       throw new IllegalArgumentException("transfer " + transfer.id() + " is already in flight");
     }
@@ -152,6 +155,7 @@ public final class FlowNetwork {
     flowEvents++;
     if (transfer.bytes() == 0) {
       f.drained = true;
+      drainedSinceTaken.add(transfer);
       f.completionPicos = nowPicos + Math.max(0, latency - latencyCreditPicos);
       delivering.add(f);
       return;
@@ -204,6 +208,16 @@ public final class FlowNetwork {
       inFlight--;
     }
     return done;
+  }
+
+  /**
+   * The transfers whose last byte left their source since the last call, in the order they
+   * drained: a caller keeping a connection's transfers in order may start the next one now.
+   */
+  public List<Transfer> takeDrained() {
+    List<Transfer> drained = List.copyOf(drainedSinceTaken);
+    drainedSinceTaken.clear();
+    return drained;
   }
 
   /** Transfers started and not yet returned by {@link #advanceTo}. */
@@ -304,6 +318,7 @@ public final class FlowNetwork {
 
   private void drain(Flow f, long t) {
     f.drained = true;
+    drainedSinceTaken.add(f.transfer);
     flowEvents++;
     dirtyLevel = Math.min(dirtyLevel, f.rate);
     for (int i = 0; i < f.links.length; i++) {

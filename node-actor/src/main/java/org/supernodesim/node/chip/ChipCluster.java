@@ -3,7 +3,9 @@ package org.supernodesim.node.chip;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
+import org.supernodesim.node.engine.LogicalProcess;
 import org.supernodesim.node.engine.Simulation;
+import org.supernodesim.results.NetworkResult;
 import org.supernodesim.results.CollectiveResult;
 import org.supernodesim.workload.cost.ComputeCostModel;
 import org.supernodesim.workload.graph.Operation;
@@ -37,7 +39,9 @@ public final class ChipCluster {
 
   /** The simulation a runtime runs: these chips with the transport's lookahead. */
   public Simulation simulation() {
-    return new Simulation(chips, transport.lookaheadPicos());
+    List<LogicalProcess<?>> processes = new ArrayList<>(chips);
+    processes.addAll(transport.processes());
+    return new Simulation(processes, transport.lookaheadPicos());
   }
 
   public List<ChipProcess> chips() {
@@ -78,6 +82,16 @@ public final class ChipCluster {
                   op.kind(), algorithm, op.group().size(), op.bytes(), span[1] - span[0]));
         });
     return results;
+  }
+
+  /**
+   * What the network did: bytes per tier, the {@code busiestLinks} busiest links (flow model),
+   * and the timings of each distinct collective with percentiles over its repeats.
+   */
+  public NetworkResult networkResult(String model, int busiestLinks) {
+    return new NetworkResult(
+        model, transport.bytesPerTier(), transport.busiestLinks(busiestLinks),
+        NetworkResult.timings(collectiveResults()));
   }
 
   /** When the last chip finished its last operation. */

@@ -11,6 +11,8 @@ import org.supernodesim.model.chip.ChipSpec;
 import org.supernodesim.model.chip.Figure;
 import org.supernodesim.node.chip.AnalyticalTransport;
 import org.supernodesim.node.chip.ChipCluster;
+import org.supernodesim.node.chip.FlowTransport;
+import org.supernodesim.node.chip.Transport;
 import org.supernodesim.node.engine.RunStatistics;
 import org.supernodesim.node.engine.Runtime;
 import org.supernodesim.node.engine.Simulation;
@@ -24,6 +26,9 @@ import org.supernodesim.workload.microbench.CollectiveBenchmark;
 
 /** Runs a loaded scenario on a runtime and yields its {@link RunResult}. */
 public final class ScenarioRunner {
+
+  /** How many links result.json's network.busiestLinks lists. */
+  static final int BUSIEST_LINKS = 10;
 
   private ScenarioRunner() {}
 
@@ -57,13 +62,18 @@ public final class ScenarioRunner {
         stats.endPicos(),
         info,
         summary(scenario.chip()),
-        cluster.collectiveResults());
+        cluster.collectiveResults(),
+        cluster.networkResult(scenario.networkModel(), BUSIEST_LINKS));
   }
 
   /** The chips of the scenario as logical processes, ready to run. */
   public static ChipCluster assemble(Scenario scenario) {
     Topology topology = Topology.buildForNetwork(scenario.fabric(), scenario.chips());
-    AnalyticalTransport transport = new AnalyticalTransport(new Router(topology));
+    Router router = new Router(topology);
+    Transport transport =
+        "flow".equals(scenario.networkModel())
+            ? new FlowTransport(router)
+            : new AnalyticalTransport(router);
     return ChipCluster.assemble(
         CollectiveBenchmark.graphs(scenario.chips(), scenario.collectives()),
         new ComputeCostModel(scenario.chip()),

@@ -52,10 +52,10 @@ class AlgorithmClosedFormTest {
         "{kind: single-switch, link: {bandwidth: 450 GB/s, latency: 1 us},"
             + " inSwitchReduction: {efficiency: 0.5, phaseLatency: 10 us}}";
     CollectiveResult r = run(fabric, 8, "{kind: all-reduce, size: 1 GiB, algorithm: nvls}");
-    // Then T = 2 (phase + 2 alpha) + S / (e B): 7/8 S up in the reduce phase, 1/8 S in the
-    // multicast phase (the switch makes the 7 copies).
+    // Then T = 2 phase + 2 alpha + S / (e B): each port carries 7/8 S of contributions and 1/8 S
+    // of its own reduced share (the switch makes the 7 copies), both phases flowing at once.
     double s = 1 << 30;
-    double expected = 2 * (10e6 + 2e6) + s / (0.5 * 450e9) * PS;
+    double expected = 2 * 10e6 + 2e6 + s / (0.5 * 450e9) * PS;
     assertEquals(expected, r.picos(), 16.0, "nvls: closed form within 1 ps per transfer");
   }
 
