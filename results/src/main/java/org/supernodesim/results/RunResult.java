@@ -2,6 +2,7 @@ package org.supernodesim.results;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import org.supernodesim.results.serving.ServingResult;
 
 /**
  * Everything one run yields: the source of truth for every report. Same scenario and seed give the
@@ -15,6 +16,7 @@ import java.util.List;
  * @param run what varies between runs of the same scenario (wall time, threads, host)
  * @param chips the chip preset the run used, with the confidence of each figure
  * @param collectives one entry per collective instance, in the order they were issued
+ * @param serving what a serving workload measured; absent for other workloads
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunResult(
@@ -24,13 +26,22 @@ public record RunResult(
     long simulatedPicos,
     RunInfo run,
     ChipSummary chip,
-    List<CollectiveResult> collectives) {
+    List<CollectiveResult> collectives,
+    ServingResult serving) {
   public RunResult {
     collectives = List.copyOf(collectives);
   }
 
+  /** A result without a serving part. */
+  public RunResult(
+      String scenario, long seed, EngineFacts runtime, long simulatedPicos, RunInfo run,
+      ChipSummary chip, List<CollectiveResult> collectives) {
+    this(scenario, seed, runtime, simulatedPicos, run, chip, collectives, null);
+  }
+
   /** A copy whose {@code run} is replaced: the rest stays what the simulation produced. */
   public RunResult withRun(RunInfo newRun) {
-    return new RunResult(scenario, seed, runtime, simulatedPicos, newRun, chip, collectives);
+    return new RunResult(
+        scenario, seed, runtime, simulatedPicos, newRun, chip, collectives, serving);
   }
 }

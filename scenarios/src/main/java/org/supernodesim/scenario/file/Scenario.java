@@ -16,6 +16,7 @@ import org.supernodesim.workload.microbench.CollectiveBenchmark;
  * @param fabric how the chips are wired
  * @param networkModel {@code analytical}
  * @param collectives the collectives to time, in order
+ * @param serving the serving workload, or null when the workload is collectives
  */
 public record Scenario(
     String name,
@@ -24,8 +25,16 @@ public record Scenario(
     ChipSpec chip,
     FabricSpec fabric,
     String networkModel,
-    List<CollectiveBenchmark.Entry> collectives) {
+    List<CollectiveBenchmark.Entry> collectives,
+    ServingWorkload serving) {
   public Scenario {
     collectives = List.copyOf(collectives);
+  }
+
+  /** A scenario of collectives only. */
+  public Scenario(
+      String name, long seed, int chips, ChipSpec chip, FabricSpec fabric, String networkModel,
+      List<CollectiveBenchmark.Entry> collectives) {
+    this(name, seed, chips, chip, fabric, networkModel, collectives, null);
   }
 }

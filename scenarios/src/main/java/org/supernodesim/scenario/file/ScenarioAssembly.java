@@ -36,9 +36,11 @@ final class ScenarioAssembly {
   }
 
   private final ChipPresets presets;
+  private final ServingAssembly serving;
 
-  ScenarioAssembly(ChipPresets presets) {
+  ScenarioAssembly(ChipPresets presets, ModelPresets models, java.nio.file.Path baseDirectory) {
     this.presets = presets;
+    this.serving = new ServingAssembly(models, baseDirectory);
   }
 
   Scenario assemble(ScenarioSection s) {
@@ -56,8 +58,13 @@ final class ScenarioAssembly {
     for (int i = 0; i < collectives.size(); i++) {
       entries.add(collective(collectives.get(i), "workload.collectives[" + i + "]", cluster.chips()));
     }
-    return new Scenario(
-        s.name(), s.seed(), cluster.chips(), chip, fabric, s.network().model(), entries);
+    ServingWorkload servingWorkload = s.workload().serving() == null
+        ? null : serving.assemble(s.workload().serving(), cluster.chips(), s.seed());
+    if (servingWorkload != null) {
+      serving.check(servingWorkload, chip, fabric, cluster.chips());
+    }
+    return new Scenario(s.name(), s.seed(), cluster.chips(), chip, fabric, s.network().model(),
+        entries, servingWorkload);
   }
 
   private ChipSpec chip(ChipSection c) {

@@ -44,9 +44,16 @@ public final class ScenarioLoader {
   private static final Pattern KNOWN_TYPE_IDS = Pattern.compile("known type ids = \\[([^\\]]*)\\]");
 
   private final ChipPresets presets;
+  private final ModelPresets models;
 
+  /** A loader whose models come from the standard catalog. */
   public ScenarioLoader(ChipPresets presets) {
+    this(presets, StandardModels::model);
+  }
+
+  public ScenarioLoader(ChipPresets presets, ModelPresets models) {
     this.presets = presets;
+    this.models = models;
   }
 
   /** Loads {@code file} with the {@code key.path=value} edits in {@code sets} applied. */
@@ -59,11 +66,22 @@ public final class ScenarioLoader {
     } catch (IOException e) {
       throw new ScenarioException(file.toString(), "", "cannot be read: " + e.getMessage());
     }
-    return load(file.getFileName().toString(), text, sets, file.toString().endsWith(".json"));
+    Path folder = file.toAbsolutePath().getParent();
+    return load(file.getFileName().toString(), text, sets, file.toString().endsWith(".json"),
+        folder == null ? Path.of("") : folder);
   }
 
-  /** Loads a scenario from {@code text}; {@code fileName} only labels errors. */
+  /**
+   * Loads a scenario from {@code text}; {@code fileName} only labels errors, and files the
+   * scenario names (request traces) are relative to the working directory.
+   */
   public Scenario load(String fileName, String text, List<String> sets, boolean json) {
+    return load(fileName, text, sets, json, Path.of(""));
+  }
+
+  /** As {@link #load(String, String, List, boolean)}, files relative to {@code baseDirectory}. */
+  public Scenario load(
+      String fileName, String text, List<String> sets, boolean json, Path baseDirectory) {
     ObjectMapper mapper = strictMapper(json ? new JsonFactory() : new YAMLFactory());
     KeyLocations locations;
     JsonNode tree;
@@ -92,7 +110,7 @@ public final class ScenarioLoader {
       throw new ScenarioException(fileName, "", e.getOriginalMessage());
     }
     try {
-      return new ScenarioAssembly(presets).assemble(section);
+      return new ScenarioAssembly(presets, models, baseDirectory).assemble(section);
     } catch (ScenarioAssembly.Problem p) {
       throw errors.at(p.keyPath, p.getMessage());
     }

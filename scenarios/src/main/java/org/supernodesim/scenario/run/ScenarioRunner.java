@@ -30,6 +30,9 @@ public final class ScenarioRunner {
 
   /** Builds the cluster the scenario describes, runs it to the end and gathers the result. */
   public static RunResult run(Scenario scenario, RuntimeChoice choice) {
+    if (scenario.serving() != null) {
+      return ServingRunner.run(scenario, choice);
+    }
     ChipCluster cluster = assemble(scenario);
     long started = System.nanoTime();
     Simulation simulation = cluster.simulation();
@@ -38,15 +41,7 @@ public final class ScenarioRunner {
       stats = runtime.run(simulation);
     }
     double wallSeconds = (System.nanoTime() - started) / 1e9;
-    RunInfo info =
-        new RunInfo(
-            choice.name(),
-            wallSeconds,
-            choice.name().equals("sequential") ? 1 : choice.threads(),
-            choice.name().equals("sequential") ? 0 : choice.processesPerActor(),
-            wallSeconds > 0 ? stats.events() / wallSeconds : 0,
-            host(),
-            System.getProperty("java.version"));
+    RunInfo info = info(choice, wallSeconds, stats.events());
     return new RunResult(
         scenario.name(),
         scenario.seed(),
@@ -70,6 +65,17 @@ public final class ScenarioRunner {
         CollectiveBenchmark.graphs(scenario.chips(), scenario.collectives()),
         new ComputeCostModel(scenario.chip()),
         transport);
+  }
+
+  static RunInfo info(RuntimeChoice choice, double wallSeconds, long events) {
+    return new RunInfo(
+        choice.name(),
+        wallSeconds,
+        choice.name().equals("sequential") ? 1 : choice.threads(),
+        choice.name().equals("sequential") ? 0 : choice.processesPerActor(),
+        wallSeconds > 0 ? events / wallSeconds : 0,
+        host(),
+        System.getProperty("java.version"));
   }
 
   static ChipSummary summary(ChipSpec chip) {
