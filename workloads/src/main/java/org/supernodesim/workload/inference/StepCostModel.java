@@ -142,7 +142,8 @@ public final class StepCostModel {
     total += head.picos(compute);
     flops += head.flops;
     weightBytes += head.bytes;
-    long pipeline = (layout.pp() - 1) * transferPicos(groupTokens * h * ACTIVATION_BYTES);
+    long pipeline = layout.pp() == 1
+        ? 0 : (layout.pp() - 1) * transferPicos(groupTokens * h * ACTIVATION_BYTES);
     communication += pipeline;
     total += pipeline;
     return new StepCost(total, flops, weightBytes, kvBytes, communication);
