@@ -4,8 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.supernodesim.interconnect.network.AnalyticalNetwork;
-import org.supernodesim.interconnect.routing.Router;
 import org.supernodesim.interconnect.topology.Topology;
 import org.supernodesim.model.chip.ChipSpec;
 import org.supernodesim.model.chip.MissingFigureException;
@@ -89,7 +87,7 @@ final class ServingAssembly {
   /** Deploys once to refuse, before any run, a chip figure missing or a model that cannot fit. */
   void check(ServingWorkload w, ChipSpec chip, FabricSpec fabric, int chips) {
     try {
-      w.deploy(chip, new AnalyticalNetwork(new Router(Topology.build(fabric, chips))));
+      w.deploy(chip, Topology.build(fabric, chips));
     } catch (MissingFigureException e) {
       throw new Problem("cluster.chip", e.getMessage());
     } catch (IllegalArgumentException e) {

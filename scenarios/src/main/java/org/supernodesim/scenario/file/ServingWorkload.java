@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.supernodesim.interconnect.network.AnalyticalNetwork;
 import org.supernodesim.interconnect.routing.Route;
+import org.supernodesim.interconnect.routing.Router;
+import org.supernodesim.interconnect.topology.Topology;
 import org.supernodesim.model.chip.ChipFigure;
 import org.supernodesim.model.chip.ChipSpec;
 import org.supernodesim.model.fabric.LinkSpec;
@@ -60,23 +62,23 @@ public record ServingWorkload(
   }
 
   /**
-   * The deployment on {@code chip}s wired by {@code network}: each group's step costs (over the
-   * link between its first two chips) and KV capacity, instances on consecutive chips.
+   * The deployment on {@code chip}s wired as {@code topology}: each group's step costs and KV
+   * capacity, instances on consecutive chips. An instance's collectives (TP all-reduce, EP
+   * all-to-all) see its first chip's links of the tier its route to the next chip starts on, all
+   * used at once (an NVSwitch port; 7 HCCS links of a full mesh; 7 UB planes), with that route's
+   * latency per step; a KV transfer takes the route between the instances.
    *
    * @throws org.supernodesim.model.chip.MissingFigureException if the chip lacks a figure the
    *     costs need (checked by pricing one prefill and one decode step)
    * @throws IllegalArgumentException if the weights leave no KV cache or a request cannot fit
    */
-  public ServingCluster.Setup deploy(ChipSpec chip, AnalyticalNetwork network) {
+  public ServingCluster.Setup deploy(ChipSpec chip, Topology topology) {
+    AnalyticalNetwork network = new AnalyticalNetwork(new Router(topology));
     ComputeCostModel compute = new ComputeCostModel(chip);
     List<InstanceGroup> groups = new ArrayList<>();
     int first = 0;
     for (InstancePlan plan : instances) {
-      LinkSpec link = null;
-      if (plan.layout().chips() > 1) {
-        Route route = network.route(first, first + 1);
-        link = new LinkSpec(route.bottleneckBytesPerSecond(), route.latencyPicos());
-      }
+      LinkSpec link = plan.layout().chips() > 1 ? collectiveLink(topology, network, first) : null;
       StepCostModel costs = new StepCostModel(model, plan.layout(), weights, kvCache, compute, link);
       costs.step(Batch.prefill(1));
       costs.step(Batch.decode(1, 1));
@@ -88,5 +90,12 @@ public record ServingWorkload(
         trace, groups, limits, routing, loadSlack, network, ttftTargetSeconds, tpotTargetSeconds);
     ServingCluster.assemble(setup); // refuses a request no instance can hold, before any run
     return setup;
+  }
+
+  private static LinkSpec collectiveLink(Topology topology, AnalyticalNetwork network, int chip) {
+    Route route = network.route(chip, chip + 1);
+    String tier = route.links().get(0).tier();
+    long parallel = topology.outgoing(chip).stream().filter(l -> l.tier().equals(tier)).count();
+    return new LinkSpec(parallel * route.bottleneckBytesPerSecond(), route.latencyPicos());
   }
 }

@@ -1,8 +1,6 @@
 package org.supernodesim.scenario.run;
 
 import java.util.List;
-import org.supernodesim.interconnect.network.AnalyticalNetwork;
-import org.supernodesim.interconnect.routing.Router;
 import org.supernodesim.interconnect.topology.Topology;
 import org.supernodesim.node.engine.RunStatistics;
 import org.supernodesim.node.engine.Runtime;
@@ -41,7 +39,6 @@ final class ServingRunner {
   /** The serving processes of the scenario, ready to run. */
   static ServingCluster assemble(Scenario scenario) {
     Topology topology = Topology.build(scenario.fabric(), scenario.chips());
-    AnalyticalNetwork network = new AnalyticalNetwork(new Router(topology));
-    return ServingCluster.assemble(scenario.serving().deploy(scenario.chip(), network));
+    return ServingCluster.assemble(scenario.serving().deploy(scenario.chip(), topology));
   }
 }
