@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.supernodesim.interconnect.routing.Router;
 import org.supernodesim.interconnect.topology.Topology;
 import org.supernodesim.model.chip.ChipFigure;
@@ -15,9 +16,11 @@ import org.supernodesim.node.engine.RunStatistics;
 import org.supernodesim.node.engine.Runtime;
 import org.supernodesim.node.engine.Simulation;
 import org.supernodesim.results.ChipSummary;
+import org.supernodesim.results.CollectiveResult;
 import org.supernodesim.results.EngineFacts;
 import org.supernodesim.results.RunInfo;
 import org.supernodesim.results.RunResult;
+import org.supernodesim.results.serving.ServingResult;
 import org.supernodesim.scenario.file.Scenario;
 import org.supernodesim.workload.cost.ComputeCostModel;
 import org.supernodesim.workload.microbench.CollectiveBenchmark;
@@ -33,14 +36,22 @@ public final class ScenarioRunner {
       return ServingRunner.run(scenario, choice);
     }
     ChipCluster cluster = assemble(scenario);
+    return execute(scenario, choice, cluster.simulation(), cluster::collectiveResults, () -> null);
+  }
+
+  /**
+   * Runs {@code simulation} to its end on the choice's runtime and wraps what the processes
+   * measured ({@code collectives}, {@code serving}: read after the run) in a result.
+   */
+  static RunResult execute(
+      Scenario scenario, RuntimeChoice choice, Simulation simulation,
+      Supplier<List<CollectiveResult>> collectives, Supplier<ServingResult> serving) {
     long started = System.nanoTime();
-    Simulation simulation = cluster.simulation();
     RunStatistics stats;
     try (Runtime runtime = choice.create()) {
       stats = runtime.run(simulation);
     }
     double wallSeconds = (System.nanoTime() - started) / 1e9;
-    RunInfo info = info(choice, wallSeconds, stats.events());
     return new RunResult(
         scenario.name(),
         scenario.seed(),
@@ -50,9 +61,10 @@ public final class ScenarioRunner {
             simulation.processes().size(),
             stats.events()),
         stats.endPicos(),
-        info,
+        info(choice, wallSeconds, stats.events()),
         summary(scenario.chip()),
-        cluster.collectiveResults());
+        collectives.get(),
+        serving.get());
   }
 
   /** The chips of the scenario as logical processes, ready to run. */
@@ -65,7 +77,7 @@ public final class ScenarioRunner {
         transport);
   }
 
-  static RunInfo info(RuntimeChoice choice, double wallSeconds, long events) {
+  private static RunInfo info(RuntimeChoice choice, double wallSeconds, long events) {
     return new RunInfo(
         choice.name(),
         wallSeconds,
