@@ -75,7 +75,7 @@ public final class MarkdownReport {
       List<String> row = new ArrayList<>();
       row.add(p.id());
       keys.forEach(k -> row.add(p.parameters().getOrDefault(k, "")));
-      row.add(ReportFormat.picos(p.result().simulatedPicos()));
+      row.add(p.ok() ? ReportFormat.picos(p.result().simulatedPicos()) : "failed: " + p.error());
       rows.add(row);
     }
     table(out, headers, rows);

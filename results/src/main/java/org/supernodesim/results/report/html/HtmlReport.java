@@ -72,6 +72,11 @@ public final class HtmlReport {
     return page(title, body);
   }
 
+  /** A page of runs side by side (see {@code Comparison}): one table, escaped. */
+  public static String comparison(String title, List<String> headers, List<List<String>> rows) {
+    return page(title, "<h1>" + Html.escape(title) + "</h1>\n" + HtmlTable.of(headers, rows));
+  }
+
   /** Writes {@code html} to {@code file} as UTF-8, creating its folder. */
   public static void write(String html, Path file) {
     try {
@@ -194,6 +199,12 @@ public final class HtmlReport {
       List<String> row = new ArrayList<>();
       row.add(p.id());
       keys.forEach(k -> row.add(p.parameters().getOrDefault(k, "")));
+      if (!p.ok()) {
+        row.add("failed: " + p.error());
+        row.add("");
+        rows.add(row);
+        continue;
+      }
       row.add(ReportFormat.picos(p.result().simulatedPicos()));
       row.add(
           p.result().collectives().stream()
