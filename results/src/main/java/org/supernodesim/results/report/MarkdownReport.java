@@ -54,6 +54,11 @@ public final class MarkdownReport {
       }
       table(out, List.of("kind", "algorithm", "group", "size", "time", "algbw", "busbw"), rows);
     }
+    List<List<String>> energy = EnergyRows.of(r);
+    if (!energy.isEmpty()) {
+      out.append("\n## Energy and cost\n\n");
+      table(out, EnergyRows.HEADERS, energy);
+    }
     return out.toString();
   }
 

@@ -59,10 +59,20 @@ public final class ScenarioFile {
     }
     // --set edits stay labelled as such unless a sweep setting replaced them.
     edits.forEach(pointEdits::putIfAbsent);
-    return loader.bind(mapper, copy, locations, pointEdits);
+    try {
+      return loader.bind(mapper, copy, locations, pointEdits);
+    } catch (ScenarioException e) {
+      if (e.where().contains("(sweep point ")) {
+        throw e;
+      }
+      // A key the sweep did not set conflicts with one it did: name the point's settings too.
+      throw new ScenarioException(
+          e.where(), e.keyPath(), e.problem() + " (in sweep point " + point.id() + ": "
+              + point.parameters() + ")");
+    }
   }
 
-  /** The points of the sweep, or the base scenario as the one point of an empty sweep. */
+  /** The points of the sweep, in sweep order; none without a sweep block. */
   public List<SweepDefinition.Point> points() {
     return sweep.points();
   }

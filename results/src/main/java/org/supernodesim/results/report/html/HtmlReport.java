@@ -19,6 +19,7 @@ import org.supernodesim.results.CollectiveResult;
 import org.supernodesim.results.EngineFacts;
 import org.supernodesim.results.RunInfo;
 import org.supernodesim.results.RunResult;
+import org.supernodesim.results.report.EnergyRows;
 import org.supernodesim.results.report.ReportFormat;
 import org.supernodesim.results.report.SweepPoint;
 import org.supernodesim.results.scaling.EfficiencyPoint;
@@ -52,6 +53,7 @@ public final class HtmlReport {
     body.append(summaryTable(result));
     body.append(chipSection(result.chip()));
     body.append(collectivesSection(result.collectives()));
+    body.append(energySection(result));
     return page(result.scenario(), body);
   }
 
@@ -69,6 +71,7 @@ public final class HtmlReport {
     body.append("<h1>").append(Html.escape(title)).append("</h1>\n");
     body.append("<h2>Points</h2>\n").append(pointsTable(points));
     scaling.ifPresent(a -> body.append(scalingSection(a, efficiencyThreshold)));
+    body.append(sweepEnergySection(points));
     return page(title, body);
   }
 
@@ -146,6 +149,37 @@ public final class HtmlReport {
     return out.append(
             HtmlTable.of(List.of("figure", "value", "unit", "confidence", "source"), rows))
         .toString();
+  }
+
+  private static String energySection(RunResult r) {
+    List<List<String>> rows = EnergyRows.of(r);
+    if (rows.isEmpty()) {
+      return "";
+    }
+    return "<h2>Energy and cost</h2>\n" + HtmlTable.of(EnergyRows.HEADERS, rows);
+  }
+
+  /** Energy per step against chips, when the points ran with a known TDP at several sizes. */
+  private static String sweepEnergySection(List<SweepPoint> points) {
+    List<SvgCharts.XyPoint> energy = new ArrayList<>();
+    for (SweepPoint p : points) {
+      if (p.ok() && p.chips() > 0 && p.result().energy() != null) {
+        energy.add(new SvgCharts.XyPoint(p.chips(), p.result().energy().joulesPerStep()));
+      }
+    }
+    if (energy.size() < 2) {
+      return "";
+    }
+    energy.sort(java.util.Comparator.comparingDouble(SvgCharts.XyPoint::x));
+    return "<h2>Energy</h2>\n"
+        + SvgCharts.lineChart(
+            "Facility energy per step vs chips",
+            new SvgCharts.Axis("chips", "count, log2 scale"),
+            new SvgCharts.Axis("energy per step", "J"),
+            "measured",
+            energy,
+            List.of(),
+            true);
   }
 
   private static String collectivesSection(List<CollectiveResult> collectives) {
