@@ -268,6 +268,9 @@ public final class ScenarioLoader {
       if (e instanceof UnrecognizedPropertyException u) {
         TreeSet<String> known = new TreeSet<>();
         u.getKnownPropertyIds().forEach(k -> known.add(k.toString()));
+        if (u.getReferringClass() == ScenarioSection.class) {
+          known.add(SweepDefinition.KEY); // taken out of the tree before binding, valid all the same
+        }
         return at(path, "unknown key; keys here: " + String.join(", ", known));
       }
       if (e instanceof InvalidTypeIdException t) {
@@ -332,6 +335,9 @@ public final class ScenarioLoader {
       TreeSet<String> known = new TreeSet<>();
       for (var component : type.getRecordComponents()) {
         known.add(component.getName());
+      }
+      if (type == ScenarioSection.class) {
+        known.add(SweepDefinition.KEY);
       }
       for (var names = node.fieldNames(); names.hasNext(); ) {
         String name = names.next();
