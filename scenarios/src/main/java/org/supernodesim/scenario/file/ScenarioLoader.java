@@ -58,15 +58,7 @@ public final class ScenarioLoader {
 
   /** Loads {@code file} with the {@code key.path=value} edits in {@code sets} applied. */
   public Scenario load(Path file, List<String> sets) {
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new ScenarioException(file.toString(), "", "no such file");
-    } catch (IOException e) {
-      throw new ScenarioException(file.toString(), "", "cannot be read: " + e.getMessage());
-    }
-    return load(file.getFileName().toString(), text, sets, file.toString().endsWith(".json"));
+    return read(file, sets).base();
   }
 
   /** Loads a scenario from {@code text}; {@code fileName} only labels errors. */

@@ -21,18 +21,10 @@ import org.supernodesim.scenario.cli.Main;
 /** A sweep killed with SIGKILL and started again ends with the files of an uninterrupted sweep. */
 class SweepResumeTest {
   static final String SCENARIO =
-      """
-      name: resume-test
-      cluster:
-        chips: 64
-        chip: ascend-910c
-        fabric: { kind: single-switch, link: { bandwidth: 392 GB/s, latency: 500 ns } }
-      workload:
-        collectives:
-          - { kind: all-reduce, size: 1 GiB, repeat: 2 }
-      sweep:
-        cluster.chips: [64, 128, 192, 256, 320, 384]
-      """;
+      SweepDefinitionTest.BASE
+              .replace("chips: 8", "chips: 64")
+              .replace("size: 1 MiB", "size: 1 GiB, repeat: 2")
+          + "sweep:\n  cluster.chips: [64, 128, 192, 256, 320, 384]\n";
 
   @Test
   void aKilledSweepResumesToTheSameFiles(@TempDir Path tmp) throws Exception {
