@@ -86,12 +86,12 @@ abstract class SweepProgress implements SweepRunner.Listener, AutoCloseable {
                 .setTaskName(name)
                 .setInitialMax(total)
                 .setStyle(ProgressBarStyle.ASCII)
-                .showSpeed()
                 .setUnit(" points", 1)
                 .build();
       }
       bar.stepTo(done);
-      bar.setExtraMessage(counts());
+      // The bar shows done/total and the time left (ETA) itself.
+      bar.setExtraMessage(running + " running, " + failed + " failed");
     }
 
     @Override
