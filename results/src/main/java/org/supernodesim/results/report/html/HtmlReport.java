@@ -228,6 +228,8 @@ public final class HtmlReport {
     headers.addAll(keys);
     headers.add("simulated time");
     headers.add("peak busbw");
+    headers.add("energy per step");
+    headers.add("cost per step");
     List<List<String>> rows = new ArrayList<>();
     for (SweepPoint p : points) {
       List<String> row = new ArrayList<>();
@@ -235,6 +237,8 @@ public final class HtmlReport {
       keys.forEach(k -> row.add(p.parameters().getOrDefault(k, "")));
       if (!p.ok()) {
         row.add("failed: " + p.error());
+        row.add("");
+        row.add("");
         row.add("");
         rows.add(row);
         continue;
@@ -248,6 +252,14 @@ public final class HtmlReport {
               .mapToObj(ReportFormat::gigabytesPerSecond)
               .findFirst()
               .orElse(""));
+      RunResult r = p.result();
+      row.add(r.energy() == null ? "" : ReportFormat.number(r.energy().joulesPerStep()) + " J");
+      row.add(
+          r.costs().isEmpty()
+              ? ""
+              : ReportFormat.number(r.costs().get(0).perStep()) + " "
+                  + r.costs().get(0).price().currency() + " ("
+                  + r.costs().get(0).price().basis().label() + ")");
       rows.add(row);
     }
     return HtmlTable.of(headers, rows);
