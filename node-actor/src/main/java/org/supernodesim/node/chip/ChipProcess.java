@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.supernodesim.interconnect.collective.CollectiveAlgorithm;
 import org.supernodesim.interconnect.collective.Step;
 import org.supernodesim.node.engine.Context;
 import org.supernodesim.node.engine.LogicalProcess;
@@ -146,8 +145,7 @@ public final class ChipProcess implements LogicalProcess<ChipProcess.Event> {
         throw new IllegalStateException("chip " + rank + " is not in the group of " + c.name());
       }
       List<Step> steps =
-          CollectiveAlgorithm.named(c.algorithm())
-              .schedule(c.kind(), c.group().size(), member, c.bytes());
+          transport.collectives().schedule(c.kind(), c.algorithm(), c.group(), member, c.bytes());
       running = new RunningCollective(c, steps, ctx.nowPicos());
       activity.started(ActivityLog.COMMUNICATION, ctx.nowPicos());
       if (!earlyArrivals.isEmpty()) {
@@ -169,7 +167,7 @@ public final class ChipProcess implements LogicalProcess<ChipProcess.Event> {
     running.current = step;
     ChunkArrived arrival = new ChunkArrived(running.operation.collectiveId(), running.step);
     for (Step.Transfer t : step.sends()) {
-      transport.send(ctx, rank, running.operation.group().get(t.peer()), t.bytes(), arrival);
+      transport.send(ctx, rank, running.operation.group().get(t.peer()), t, arrival);
     }
   }
 

@@ -2,6 +2,8 @@ package org.supernodesim.node.chip;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.supernodesim.interconnect.collective.Collectives;
+import org.supernodesim.interconnect.collective.Step;
 import org.supernodesim.node.engine.Context;
 
 /**
@@ -30,12 +32,14 @@ public final class TransferLog implements Transport {
 
   @Override
   public void send(
-      Context context, int source, int destination, long bytes, ChipProcess.Event arrival) {
+      Context context, int source, int destination, Step.Transfer transfer,
+      ChipProcess.Event arrival) {
     List<Entry> mine = bySource.get(source);
     if (mine.size() >= perChip) {
-      inner.send(context, source, destination, bytes, arrival);
+      inner.send(context, source, destination, transfer, arrival);
       return;
     }
+    long bytes = transfer.bytes();
     inner.send(
         new Context() {
           @Override
@@ -61,7 +65,12 @@ public final class TransferLog implements Transport {
             context.schedule(delayPicos, payload);
           }
         },
-        source, destination, bytes, arrival);
+        source, destination, transfer, arrival);
+  }
+
+  @Override
+  public Collectives collectives() {
+    return inner.collectives();
   }
 
   @Override

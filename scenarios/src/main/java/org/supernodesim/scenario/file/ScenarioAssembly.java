@@ -7,14 +7,10 @@ import org.supernodesim.model.chip.ChipFigure;
 import org.supernodesim.model.chip.ChipSpec;
 import org.supernodesim.model.collective.CollectiveKind;
 import org.supernodesim.model.fabric.FabricSpec;
-import org.supernodesim.model.fabric.LinkSpec;
 import org.supernodesim.results.energy.Price;
 import org.supernodesim.scenario.file.Sections.ChipSection;
-import org.supernodesim.scenario.file.Sections.ClusterSection;
 import org.supernodesim.scenario.file.Sections.CollectiveSection;
-import org.supernodesim.scenario.file.Sections.LinkSection;
 import org.supernodesim.scenario.file.Sections.ScenarioSection;
-import org.supernodesim.scenario.file.Sections.SingleSwitchSection;
 import org.supernodesim.workload.microbench.CollectiveBenchmark;
 
 /**
@@ -45,9 +41,9 @@ final class ScenarioAssembly {
   }
 
   Scenario assemble(ScenarioSection s) {
-    ClusterSection cluster = s.cluster();
-    ChipSpec chip = chip(cluster.chip());
-    FabricSpec fabric = fabric(cluster);
+    ClusterLayout cluster = ClusterLayout.of(s.cluster(), this::chip);
+    ChipSpec chip = cluster.chip();
+    FabricSpec fabric = cluster.fabric();
     if (!NETWORK_MODELS.contains(s.network().model())) {
       throw new Problem(
           "network.model",
@@ -57,7 +53,8 @@ final class ScenarioAssembly {
     List<CollectiveBenchmark.Entry> entries = new ArrayList<>();
     List<CollectiveSection> collectives = s.workload().collectives();
     for (int i = 0; i < collectives.size(); i++) {
-      entries.add(collective(collectives.get(i), "workload.collectives[" + i + "]", cluster.chips()));
+      entries.add(
+          collective(collectives.get(i), "workload.collectives[" + i + "]", cluster.chips()));
     }
     return new Scenario(
         s.name(), s.seed(), cluster.chips(), chip, fabric, s.network().model(), entries,
@@ -107,17 +104,6 @@ final class ScenarioAssembly {
     return chip.withOverride(figure, value, "scenario: cluster.chip." + figure.key());
   }
 
-  private static FabricSpec fabric(ClusterSection cluster) {
-    if (cluster.fabric() instanceof SingleSwitchSection s) {
-      return new FabricSpec.SingleSwitch(link(s.link()));
-    }
-    throw new IllegalStateException("no assembly for fabric section " + cluster.fabric());
-  }
-
-  private static LinkSpec link(LinkSection l) {
-    return new LinkSpec(l.bandwidth().bytesPerSecond(), l.latency().picos());
-  }
-
   private static CollectiveBenchmark.Entry collective(
       CollectiveSection c, String path, int chips) {
     CollectiveKind kind;
@@ -134,16 +120,18 @@ final class ScenarioAssembly {
     if (group < 2) {
       throw new Problem("cluster.chips", chips + "; a collective needs at least 2 chips");
     }
-    CollectiveAlgorithm algorithm;
-    try {
-      algorithm = CollectiveAlgorithm.named(c.algorithm());
-    } catch (IllegalArgumentException e) {
-      throw new Problem(path + ".algorithm", e.getMessage());
+    if (!CollectiveAlgorithm.AUTO.equals(c.algorithm())) {
+      CollectiveAlgorithm algorithm;
+      try {
+        algorithm = CollectiveAlgorithm.named(c.algorithm());
+      } catch (IllegalArgumentException e) {
+        throw new Problem(path + ".algorithm", e.getMessage());
+      }
+      if (!algorithm.supports(kind)) {
+        throw new Problem(
+            path + ".algorithm", algorithm.name() + " does not implement " + kind.label());
+      }
     }
-    if (!algorithm.supports(kind)) {
-      throw new Problem(
-          path + ".algorithm", algorithm.name() + " does not implement " + kind.label());
-    }
-    return new CollectiveBenchmark.Entry(kind, c.size().bytes(), group, algorithm.name(), c.repeat());
+    return new CollectiveBenchmark.Entry(kind, c.size().bytes(), group, c.algorithm(), c.repeat());
   }
 }

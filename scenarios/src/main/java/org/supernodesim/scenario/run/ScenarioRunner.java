@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 import org.supernodesim.node.chip.TransferLog;
 import org.supernodesim.node.chip.Transport;
-import org.supernodesim.interconnect.network.AnalyticalNetwork;
 import org.supernodesim.interconnect.routing.Router;
 import org.supernodesim.interconnect.topology.Topology;
 import org.supernodesim.model.chip.ChipFigure;
@@ -89,8 +88,7 @@ public final class ScenarioRunner {
   /** The chips of the scenario, their transport wrapped by {@code wrap} (to note transfers). */
   static ChipCluster assemble(Scenario scenario, UnaryOperator<Transport> wrap) {
     Topology topology = Topology.build(scenario.fabric(), scenario.chips());
-    AnalyticalTransport transport =
-        new AnalyticalTransport(new AnalyticalNetwork(new Router(topology)), scenario.chips());
+    AnalyticalTransport transport = new AnalyticalTransport(new Router(topology));
     return ChipCluster.assemble(
         CollectiveBenchmark.graphs(scenario.chips(), scenario.collectives()),
         new ComputeCostModel(scenario.chip()),

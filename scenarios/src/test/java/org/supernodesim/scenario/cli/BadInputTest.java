@@ -68,7 +68,7 @@ class BadInputTest {
             + "bad.yaml:5:3: cluster.chip.preset: ",
         "unknown fabric kind | kind: single-switch | kind: hypercube | "
             + "bad.yaml:7:5: cluster.fabric.kind: \"hypercube\" is not a kind here; valid:"
-            + " single-switch",
+            + " clos, fat-tree, full-mesh, hierarchy, rail-optimized, single-switch, torus",
         "missing required key | '    link: { bandwidth: 450 GB/s, latency: 1 us }' |"
             + " '    link: { bandwidth: 450 GB/s }' | "
             + "bad.yaml:8:5: cluster.fabric.link.latency: missing; this key is required",
