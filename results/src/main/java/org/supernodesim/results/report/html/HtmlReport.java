@@ -301,6 +301,23 @@ public final class HtmlReport {
             measured,
             curves,
             true));
+    List<SvgCharts.XyPoint> speedups = new ArrayList<>();
+    a.points().forEach(p -> speedups.add(new SvgCharts.XyPoint(p.chips(), p.speedup())));
+    List<SvgCharts.Curve> speedupCurves = new ArrayList<>();
+    int base = a.baseChips();
+    speedupCurves.add(new SvgCharts.Curve("ideal", n -> n / base));
+    for (ScalingFit f : a.fits()) {
+      speedupCurves.add(new SvgCharts.Curve(f.model().label() + " fit", f::speedupAt));
+    }
+    out.append(
+        SvgCharts.lineChart(
+            "Speedup vs chips (" + kind + ", relative to " + base + " chips)",
+            new SvgCharts.Axis("chips", "count, log2 scale"),
+            new SvgCharts.Axis("speedup", "x the base point"),
+            "measured",
+            speedups,
+            speedupCurves,
+            true));
     out.append(HtmlTable.of(List.of("chips", "step time", "speedup", "efficiency"), rows));
     out.append("<h2>Fitted models</h2>\n");
     List<List<String>> fits = new ArrayList<>();
