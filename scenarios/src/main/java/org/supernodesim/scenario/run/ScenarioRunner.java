@@ -4,6 +4,9 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
+import org.supernodesim.node.chip.TransferLog;
+import org.supernodesim.node.chip.Transport;
 import org.supernodesim.interconnect.routing.Router;
 import org.supernodesim.interconnect.topology.Topology;
 import org.supernodesim.model.chip.ChipFigure;
@@ -29,7 +32,23 @@ public final class ScenarioRunner {
 
   /** Builds the cluster the scenario describes, runs it to the end and gathers the result. */
   public static RunResult run(Scenario scenario, RuntimeChoice choice) {
-    ChipCluster cluster = assemble(scenario);
+    return execute(scenario, choice).result();
+  }
+
+  /**
+   * A finished run: its result, and its chips and noted transfers (when the scenario writes a
+   * timeline) for what is drawn from their activity.
+   */
+  public record Execution(RunResult result, ChipCluster cluster, TransferLog transfers) {}
+
+  /** Runs the scenario and keeps its chips, whose activity the timeline draws. */
+  public static Execution execute(Scenario scenario, RuntimeChoice choice) {
+    TransferLog[] log = new TransferLog[1];
+    ChipCluster cluster =
+        scenario.accounting().writes("timeline")
+            ? assemble(scenario, t -> log[0] = new TransferLog(t, scenario.chips(),
+                RunReports.TRANSFERS_PER_CHIP))
+            : assemble(scenario);
     long started = System.nanoTime();
     Simulation simulation = cluster.simulation();
     RunStatistics stats;
@@ -46,7 +65,7 @@ public final class ScenarioRunner {
             wallSeconds > 0 ? stats.events() / wallSeconds : 0,
             host(),
             System.getProperty("java.version"));
-    return new RunResult(
+    RunResult result = new RunResult(
         scenario.name(),
         scenario.seed(),
         new EngineFacts(
@@ -58,16 +77,22 @@ public final class ScenarioRunner {
         info,
         summary(scenario.chip()),
         cluster.collectiveResults());
+    return new Execution(Accountant.account(scenario, cluster, result), cluster, log[0]);
   }
 
   /** The chips of the scenario as logical processes, ready to run. */
   public static ChipCluster assemble(Scenario scenario) {
+    return assemble(scenario, UnaryOperator.identity());
+  }
+
+  /** The chips of the scenario, their transport wrapped by {@code wrap} (to note transfers). */
+  static ChipCluster assemble(Scenario scenario, UnaryOperator<Transport> wrap) {
     Topology topology = Topology.build(scenario.fabric(), scenario.chips());
     AnalyticalTransport transport = new AnalyticalTransport(new Router(topology));
     return ChipCluster.assemble(
         CollectiveBenchmark.graphs(scenario.chips(), scenario.collectives()),
         new ComputeCostModel(scenario.chip()),
-        transport);
+        wrap.apply(transport));
   }
 
   static ChipSummary summary(ChipSpec chip) {
