@@ -55,7 +55,7 @@ public final class TransferLog implements Transport {
           @Override
           public void send(int targetId, long delayPicos, Object payload) {
             mine.add(
-                new Entry(source, destination, bytes, context.nowPicos(),
+                new Entry(source, destination, transfer.bytes(), context.nowPicos(),
                     context.nowPicos() + delayPicos));
             context.send(targetId, delayPicos, payload);
           }
