@@ -29,7 +29,10 @@ final class Sections {
       Long seed,
       @JsonProperty(required = true) ClusterSection cluster,
       @JsonProperty(required = true) WorkloadSection workload,
-      NetworkSection network) {
+      NetworkSection network,
+      List<String> report,
+      ReportSections.EnergySection energy,
+      ReportSections.CostSection cost) {
     ScenarioSection {
       if (!name.matches("[A-Za-z0-9._-]+")) {
         throw new InvalidValue(
@@ -39,6 +42,16 @@ final class Sections {
       }
       seed = seed == null ? DEFAULT_SEED : seed;
       network = network == null ? new NetworkSection(null) : network;
+      report = report == null ? ReportSections.DEFAULT_OUTPUTS : List.copyOf(report);
+      for (String output : report) {
+        if (!ReportSections.OUTPUTS.contains(output)) {
+          throw new InvalidValue(
+              "report", "\"" + output + "\" is not an output; valid: "
+                  + String.join(", ", ReportSections.OUTPUTS));
+        }
+      }
+      energy = energy == null ? ReportSections.EnergySection.DEFAULT : energy;
+      cost = cost == null ? ReportSections.CostSection.DEFAULT : cost;
     }
   }
 

@@ -5,6 +5,9 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import org.supernodesim.node.chip.TransferLog;
+import org.supernodesim.node.chip.Transport;
 import org.supernodesim.interconnect.routing.Router;
 import org.supernodesim.interconnect.topology.Topology;
 import org.supernodesim.model.chip.ChipFigure;
@@ -20,7 +23,6 @@ import org.supernodesim.results.CollectiveResult;
 import org.supernodesim.results.EngineFacts;
 import org.supernodesim.results.RunInfo;
 import org.supernodesim.results.RunResult;
-import org.supernodesim.results.serving.ServingResult;
 import org.supernodesim.scenario.file.Scenario;
 import org.supernodesim.workload.cost.ComputeCostModel;
 import org.supernodesim.workload.microbench.CollectiveBenchmark;
@@ -32,20 +34,38 @@ public final class ScenarioRunner {
 
   /** Builds the cluster the scenario describes, runs it to the end and gathers the result. */
   public static RunResult run(Scenario scenario, RuntimeChoice choice) {
-    if (scenario.serving() != null) {
-      return ServingRunner.run(scenario, choice);
-    }
-    ChipCluster cluster = assemble(scenario);
-    return execute(scenario, choice, cluster.simulation(), cluster::collectiveResults, () -> null);
+    return execute(scenario, choice).result();
   }
 
   /**
-   * Runs {@code simulation} to its end on the choice's runtime and wraps what the processes
-   * measured ({@code collectives}, {@code serving}: read after the run) in a result.
+   * A finished run: its result, and its chips and noted transfers (when the scenario writes a
+   * timeline) for what is drawn from their activity.
    */
-  static RunResult execute(
+  public record Execution(RunResult result, ChipCluster cluster, TransferLog transfers) {}
+
+  /** Runs the scenario and keeps its chips, whose activity the timeline draws. */
+  public static Execution execute(Scenario scenario, RuntimeChoice choice) {
+    if (scenario.serving() != null) {
+      return new Execution(ServingRunner.run(scenario, choice), null, null);
+    }
+    TransferLog[] log = new TransferLog[1];
+    ChipCluster cluster =
+        scenario.accounting().writes("timeline")
+            ? assemble(scenario, t -> log[0] = new TransferLog(t, scenario.chips(),
+                RunReports.TRANSFERS_PER_CHIP))
+            : assemble(scenario);
+    RunResult result =
+        simulate(scenario, choice, cluster.simulation(), cluster::collectiveResults);
+    return new Execution(Accountant.account(scenario, cluster, result), cluster, log[0]);
+  }
+
+  /**
+   * Runs {@code simulation} to its end on the choice's runtime and wraps what every result has;
+   * {@code collectives} is read after the run.
+   */
+  static RunResult simulate(
       Scenario scenario, RuntimeChoice choice, Simulation simulation,
-      Supplier<List<CollectiveResult>> collectives, Supplier<ServingResult> serving) {
+      Supplier<List<CollectiveResult>> collectives) {
     long started = System.nanoTime();
     RunStatistics stats;
     try (Runtime runtime = choice.create()) {
@@ -63,18 +83,22 @@ public final class ScenarioRunner {
         stats.endPicos(),
         info(choice, wallSeconds, stats.events()),
         summary(scenario.chip()),
-        collectives.get(),
-        serving.get());
+        collectives.get());
   }
 
   /** The chips of the scenario as logical processes, ready to run. */
   public static ChipCluster assemble(Scenario scenario) {
+    return assemble(scenario, UnaryOperator.identity());
+  }
+
+  /** The chips of the scenario, their transport wrapped by {@code wrap} (to note transfers). */
+  static ChipCluster assemble(Scenario scenario, UnaryOperator<Transport> wrap) {
     Topology topology = Topology.build(scenario.fabric(), scenario.chips());
     AnalyticalTransport transport = new AnalyticalTransport(new Router(topology));
     return ChipCluster.assemble(
         CollectiveBenchmark.graphs(scenario.chips(), scenario.collectives()),
         new ComputeCostModel(scenario.chip()),
-        transport);
+        wrap.apply(transport));
   }
 
   private static RunInfo info(RuntimeChoice choice, double wallSeconds, long events) {

@@ -12,8 +12,8 @@ final class ServingRunner {
 
   static RunResult run(Scenario scenario, RuntimeChoice choice) {
     ServingCluster cluster = assemble(scenario);
-    return ScenarioRunner.execute(
-        scenario, choice, cluster.simulation(), List::of, cluster::result);
+    return ScenarioRunner.simulate(scenario, choice, cluster.simulation(), List::of)
+        .withServing(cluster.result());
   }
 
   /** The serving processes of the scenario, ready to run. */

@@ -126,8 +126,12 @@ class HtmlReportTest {
 
     String html = HtmlReport.sweep("sweep <chips>", points, Optional.of(analysis), 0.5);
 
-    assertSelfContainedWithCharts(html, 1);
+    assertSelfContainedWithCharts(html, 2); // efficiency and speedup against chips
     assertTrue(html.contains("sweep &lt;chips&gt;"), "title escaped");
+    assertTrue(html.contains("Speedup vs chips (strong, relative to 8 chips)"), "speedup chart");
+    assertTrue(html.contains("<title>ideal</title>"), "the ideal speedup N/N1 is drawn");
+    assertTrue(html.contains("64 count, log2 scale: 4.706 x the base point"),
+        "speedup at 64 chips: 8 / 1.7 = 4.706");
     assertTrue(html.contains("cluster.chips"), "parameters become columns");
     assertTrue(html.contains("efficiency (fraction of ideal)"), "y axis with unit");
     // At 64 chips n = 8: S = 8/1.7 = 4.706, efficiency = 1/1.7 = 0.5882.
