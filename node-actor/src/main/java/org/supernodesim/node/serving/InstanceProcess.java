@@ -30,7 +30,7 @@ final class InstanceProcess implements LogicalProcess<InstanceProcess.Event> {
 
   private record StepFinished() implements Event {}
 
-  /** Where a prefill's KV goes: the delay of sending {@code bytes} to decode instance {@code to}. */
+  /** Where a prefill's KV goes: the delay to send {@code bytes} to decode instance {@code to}. */
   @FunctionalInterface
   interface KvRoute {
     long transferPicos(int to, long bytes);
