@@ -86,6 +86,13 @@ public final class ScenarioRunner {
         collectives.get());
   }
 
+  /** The scenario's logical processes, ready to run: its serving processes or its chips. */
+  public static Simulation simulation(Scenario scenario) {
+    return scenario.serving() != null
+        ? ServingRunner.assemble(scenario).simulation()
+        : assemble(scenario).simulation();
+  }
+
   /** The chips of the scenario as logical processes, ready to run. */
   public static ChipCluster assemble(Scenario scenario) {
     return assemble(scenario, UnaryOperator.identity());
