@@ -183,6 +183,7 @@ public final class ServingCluster {
         requests.size(),
         router.completed,
         setup.trace().skippedRows(),
+        setup.trace().skippedOverlong(),
         outcomes.ttft(),
         outcomes.tpot(),
         outcomes.e2e(),

@@ -14,6 +14,7 @@ import java.util.List;
  * @param requestsCompleted requests that finished within the run (all of them: a run ends when
  *     the last request is done)
  * @param skippedRows trace rows skipped as unreadable (with the skip option), else 0
+ * @param skippedOverlong requests dropped for exceeding the model's context (when asked), else 0
  * @param ttftSeconds time to first token
  * @param tpotSeconds time per output token after the first
  * @param e2eSeconds arrival to last token
@@ -39,6 +40,7 @@ public record ServingResult(
     long requestsArrived,
     long requestsCompleted,
     long skippedRows,
+    long skippedOverlong,
     LatencySeconds ttftSeconds,
     LatencySeconds tpotSeconds,
     LatencySeconds e2eSeconds,

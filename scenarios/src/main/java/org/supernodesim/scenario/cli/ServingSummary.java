@@ -9,9 +9,11 @@ final class ServingSummary {
   private ServingSummary() {}
 
   static void print(PrintWriter out, ServingResult s) {
-    out.printf("requests %d of %d completed (%s%s); %.2f req/s arriving, %.1f in the system%n",
+    out.printf("requests %d of %d completed (%s%s%s); %.2f req/s arriving, %.1f in the system%n",
         s.requestsCompleted(), s.requestsArrived(), s.source(),
         s.skippedRows() > 0 ? ", " + s.skippedRows() + " bad rows skipped" : "",
+        s.skippedOverlong() > 0
+            ? ", " + s.skippedOverlong() + " beyond the model's context skipped" : "",
         s.arrivalRatePerSecond(), s.meanRequestsInSystem());
     out.printf("%-6s %12s %12s %12s %12s%n", "", "p50", "p90", "p99", "max");
     line(out, "TTFT", s.ttftSeconds());

@@ -12,4 +12,9 @@ public interface ModelPresets {
    * @throws IllegalArgumentException if there is none, its message listing the valid names
    */
   TransformerSpec model(String name);
+
+  /** The model's context window in tokens, when the preset states one. */
+  default java.util.OptionalLong contextTokens(String name) {
+    return java.util.OptionalLong.empty();
+  }
 }

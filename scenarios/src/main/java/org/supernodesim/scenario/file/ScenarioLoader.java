@@ -49,12 +49,12 @@ public final class ScenarioLoader {
 
   /** A loader whose models come from the standard catalog, with no price defaults. */
   public ScenarioLoader(ChipPresets presets) {
-    this(presets, StandardModels::model, PriceBook.NONE);
+    this(presets, StandardModels.INSTANCE, PriceBook.NONE);
   }
 
   /** A loader whose scenarios fall back to {@code prices} for energy and cost defaults. */
   public ScenarioLoader(ChipPresets presets, PriceBook prices) {
-    this(presets, StandardModels::model, prices);
+    this(presets, StandardModels.INSTANCE, prices);
   }
 
   public ScenarioLoader(ChipPresets presets, ModelPresets models) {

@@ -22,6 +22,7 @@ import org.supernodesim.scenario.file.ServingSections.ServingSection;
 import org.supernodesim.scenario.file.ServingSections.SyntheticSection;
 import org.supernodesim.workload.inference.InstanceLayout;
 import org.supernodesim.workload.inference.LengthDistribution;
+import org.supernodesim.workload.inference.Request;
 import org.supernodesim.workload.inference.RequestTrace;
 import org.supernodesim.workload.inference.SyntheticRequests;
 import org.supernodesim.workload.inference.TraceFormat;
@@ -65,7 +66,7 @@ final class ServingAssembly {
       throw new Problem(PATH + ".router.policy", e.getMessage());
     }
     SchedulerSection sc = s.scheduler();
-    RequestTrace trace = requests(s.requests(), seed);
+    RequestTrace trace = withinContext(requests(s.requests(), seed), s, model);
     if (sc.prefixCaching() && trace.prefixBlockTokens() % sc.blockSize() != 0) {
       throw new Problem(PATH + ".scheduler.blockSize", sc.blockSize() + " does not divide the"
           + " trace's prefix blocks of " + trace.prefixBlockTokens() + " tokens");
@@ -148,6 +149,32 @@ final class ServingAssembly {
       throw new Problem(PATH + ".requests.window", "no request arrives within the window");
     }
     return scaled;
+  }
+
+  /** Refuses, or drops when asked, the requests longer than the model's context window. */
+  private RequestTrace withinContext(RequestTrace trace, ServingSection s, TransformerSpec model) {
+    var context = models.contextTokens(s.model());
+    if (context.isEmpty()) {
+      return trace;
+    }
+    long tokens = context.getAsLong();
+    var first = trace.firstLongerThan(tokens);
+    if (first.isEmpty()) {
+      return trace;
+    }
+    if (s.requests().overlong().equals("skip")) {
+      RequestTrace kept = trace.withoutLongerThan(tokens);
+      if (kept.requests().isEmpty()) {
+        throw new Problem(PATH + ".requests", "every request is longer than " + model.id()
+            + "'s context of " + tokens + " tokens");
+      }
+      return kept;
+    }
+    Request r = first.get();
+    throw new Problem(PATH + ".requests", String.format(
+        "request %d (arriving at %.3f s) needs %d + %d tokens, beyond %s's context of %d tokens;"
+            + " drop such requests with workload.serving.requests.overlong: skip",
+        r.id(), r.arrivalPicos() / 1e12, r.promptTokens(), r.outputTokens(), model.id(), tokens));
   }
 
   private static LengthDistribution length(LengthSection s) {

@@ -48,8 +48,16 @@ final class ServingSections {
       Double timeScale,
       TimeSpan window,
       Boolean skipBadRows,
+      String overlong,
       SyntheticSection synthetic) {
+    static final List<String> OVERLONG = List.of("refuse", "skip");
+
     RequestsSection {
+      overlong = overlong == null ? "refuse" : overlong;
+      if (!OVERLONG.contains(overlong)) {
+        throw new InvalidValue("overlong", "\"" + overlong + "\"; valid: refuse (a request beyond"
+            + " the model's context stops the run), skip (such requests are dropped and counted)");
+      }
       if ((trace == null) == (synthetic == null)) {
         throw new InvalidValue(trace == null ? "trace" : "synthetic",
             "give exactly one of trace (a file) and synthetic (a random process)");

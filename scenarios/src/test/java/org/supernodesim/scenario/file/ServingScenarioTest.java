@@ -158,4 +158,19 @@ class ServingScenarioTest {
     assertEquals("workload.serving.instances", e.keyPath());
     assertTrue(e.problem().contains("leaving no KV cache"), e.getMessage());
   }
+
+  @Test
+  void requestsBeyondTheModelsContextAreRefusedOrDroppedWhenAsked() {
+    Path mooncake = Path.of("examples/serving-mooncake-prefix-h20.yaml");
+
+    ScenarioException e = assertThrows(ScenarioException.class,
+        () -> LOADER.load(mooncake, List.of("workload.serving.requests.overlong=refuse")));
+    Scenario skipped = LOADER.load(mooncake, List.of());
+
+    // Request 249 of the Mooncake synthetic trace: 134,773 + 382 tokens > Llama-3.1's 131,072.
+    assertTrue(e.problem().startsWith("request 249 (arriving at 147.580 s) needs 134773 + 382"
+        + " tokens, beyond llama-3.1-8b's context of 131072 tokens"), e.getMessage());
+    assertEquals(10, skipped.serving().trace().skippedOverlong(), "10 of 3,993 are too long");
+    assertEquals(3983, skipped.serving().trace().requests().size());
+  }
 }

@@ -11,9 +11,18 @@ import java.util.List;
  * @param skippedRows rows of a trace file refused and skipped (only with the skip option)
  * @param prefixBlockTokens tokens per prefix block of {@link Request#prefixBlocks} (512 for
  *     Mooncake), 0 when the source carries no hashes
+ * @param skippedOverlong requests dropped for being longer than the model's context
  */
 public record RequestTrace(
-    String source, List<Request> requests, int skippedRows, int prefixBlockTokens) {
+    String source, List<Request> requests, int skippedRows, int prefixBlockTokens,
+    int skippedOverlong) {
+
+  /** A trace nothing was dropped from for its length. */
+  public RequestTrace(
+      String source, List<Request> requests, int skippedRows, int prefixBlockTokens) {
+    this(source, requests, skippedRows, prefixBlockTokens, 0);
+  }
+
   public RequestTrace {
     requests = List.copyOf(requests);
     for (int i = 0; i < requests.size(); i++) {
@@ -44,7 +53,27 @@ public record RequestTrace(
       }
       out.add(r.arrivingAt(at));
     }
-    return new RequestTrace(source, out, skippedRows, prefixBlockTokens);
+    return new RequestTrace(source, out, skippedRows, prefixBlockTokens, skippedOverlong);
+  }
+
+  /** The first request whose prompt and output exceed {@code contextTokens}, if any. */
+  public java.util.Optional<Request> firstLongerThan(long contextTokens) {
+    return requests.stream()
+        .filter(r -> (long) r.promptTokens() + r.outputTokens() > contextTokens)
+        .findFirst();
+  }
+
+  /** The trace without the requests longer than {@code contextTokens}, renumbered, counted. */
+  public RequestTrace withoutLongerThan(long contextTokens) {
+    List<Request> kept = new ArrayList<>(requests.size());
+    for (Request r : requests) {
+      if ((long) r.promptTokens() + r.outputTokens() <= contextTokens) {
+        kept.add(new Request(kept.size(), r.arrivalPicos(), r.promptTokens(), r.outputTokens(),
+            r.prefixBlocks()));
+      }
+    }
+    return new RequestTrace(source, kept, skippedRows, prefixBlockTokens,
+        skippedOverlong + requests.size() - kept.size());
   }
 
   /** Requests per second between the first and the last arrival; 0 for fewer than two. */
