@@ -27,9 +27,14 @@ public final class RunReports {
     JsonReport.write(run.result(), json);
     render(run.result(), accounting.outputs(), dir);
     if (accounting.writes("timeline")) {
-      ChromeTrace.write(timeline(run), dir.resolve("timeline.json"));
+      writeTimeline(run, dir.resolve("timeline.json"));
     }
     return json;
+  }
+
+  /** timeline.json of a run: its chips' activity in Chrome trace format. */
+  public static void writeTimeline(ScenarioRunner.Execution run, Path file) {
+    ChromeTrace.write(timeline(run), file);
   }
 
   /** report.md and report.html of a saved result, as {@code outputs} asks. */
