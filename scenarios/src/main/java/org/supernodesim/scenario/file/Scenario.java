@@ -17,6 +17,7 @@ import org.supernodesim.workload.microbench.CollectiveBenchmark;
  * @param networkModel {@code analytical}
  * @param collectives the collectives to time, in order
  * @param accounting the outputs to write and how energy and cost are counted
+ * @param serving the serving workload, or null when the workload is collectives
  */
 public record Scenario(
     String name,
@@ -26,12 +27,13 @@ public record Scenario(
     FabricSpec fabric,
     String networkModel,
     List<CollectiveBenchmark.Entry> collectives,
-    Accounting accounting) {
+    Accounting accounting,
+    ServingWorkload serving) {
   public Scenario {
     collectives = List.copyOf(collectives);
   }
 
-  /** A scenario with the default outputs and no prices. */
+  /** A scenario of collectives only, with the default outputs and no prices. */
   public Scenario(
       String name,
       long seed,
@@ -40,6 +42,6 @@ public record Scenario(
       FabricSpec fabric,
       String networkModel,
       List<CollectiveBenchmark.Entry> collectives) {
-    this(name, seed, chips, chip, fabric, networkModel, collectives, Accounting.DEFAULT);
+    this(name, seed, chips, chip, fabric, networkModel, collectives, Accounting.DEFAULT, null);
   }
 }

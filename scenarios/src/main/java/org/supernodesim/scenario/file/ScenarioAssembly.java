@@ -34,10 +34,13 @@ final class ScenarioAssembly {
 
   private final ChipPresets presets;
   private final PriceBook prices;
+  private final ServingAssembly serving;
 
-  ScenarioAssembly(ChipPresets presets, PriceBook prices) {
+  ScenarioAssembly(
+      ChipPresets presets, ModelPresets models, PriceBook prices, java.nio.file.Path baseDirectory) {
     this.presets = presets;
     this.prices = prices;
+    this.serving = new ServingAssembly(models, baseDirectory);
   }
 
   Scenario assemble(ScenarioSection s) {
@@ -56,9 +59,14 @@ final class ScenarioAssembly {
       entries.add(
           collective(collectives.get(i), "workload.collectives[" + i + "]", cluster.chips()));
     }
+    ServingWorkload servingWorkload = s.workload().serving() == null
+        ? null : serving.assemble(s.workload().serving(), cluster.chips(), s.seed());
+    if (servingWorkload != null) {
+      serving.check(servingWorkload, chip, fabric, cluster.chips());
+    }
     return new Scenario(
         s.name(), s.seed(), cluster.chips(), chip, fabric, s.network().model(), entries,
-        accounting(s, chip));
+        accounting(s, chip), servingWorkload);
   }
 
   private Accounting accounting(ScenarioSection s, ChipSpec chip) {

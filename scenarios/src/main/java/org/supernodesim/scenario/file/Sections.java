@@ -126,14 +126,18 @@ final class Sections {
     }
   }
 
-  /** {@code workload:} what the chips do. */
-  record WorkloadSection(List<CollectiveSection> collectives) {
+  /** {@code workload:} what the chips do: collectives, or serving ({@link ServingSections}). */
+  record WorkloadSection(
+      List<CollectiveSection> collectives, ServingSections.ServingSection serving) {
     WorkloadSection {
-      if (collectives == null || collectives.isEmpty()) {
-        throw new InvalidValue(
-            "collectives", "missing; a workload needs a non-empty list of collectives");
+      if (serving != null && collectives != null) {
+        throw new InvalidValue("serving", "give either collectives or serving, not both");
       }
-      collectives = List.copyOf(collectives);
+      if (serving == null && (collectives == null || collectives.isEmpty())) {
+        throw new InvalidValue(
+            "collectives", "missing; a workload needs a non-empty list of collectives, or serving");
+      }
+      collectives = collectives == null ? List.of() : List.copyOf(collectives);
     }
   }
 

@@ -26,7 +26,8 @@ public final class RunReports {
     Path json = dir.resolve("result.json");
     JsonReport.write(run.result(), json);
     render(run.result(), accounting.outputs(), dir);
-    if (accounting.writes("timeline")) {
+    // A serving run has no chip cluster whose activity a timeline would draw.
+    if (accounting.writes("timeline") && run.cluster() != null) {
       writeTimeline(run, dir.resolve("timeline.json"));
     }
     return json;

@@ -43,6 +43,10 @@ public final class ScenarioRunner {
 
   /** Runs the scenario and keeps its chips, whose activity the timeline draws. */
   public static Execution execute(Scenario scenario, RuntimeChoice choice) {
+    if (scenario.serving() != null) {
+      RunResult served = ServingRunner.run(scenario, choice);
+      return new Execution(Accountant.accountServing(scenario, served), null, null);
+    }
     TransferLog[] log = new TransferLog[1];
     ChipCluster cluster =
         scenario.accounting().writes("timeline")
@@ -56,15 +60,7 @@ public final class ScenarioRunner {
       stats = runtime.run(simulation);
     }
     double wallSeconds = (System.nanoTime() - started) / 1e9;
-    RunInfo info =
-        new RunInfo(
-            choice.name(),
-            wallSeconds,
-            choice.name().equals("sequential") ? 1 : choice.threads(),
-            choice.name().equals("sequential") ? 0 : choice.processesPerActor(),
-            wallSeconds > 0 ? stats.events() / wallSeconds : 0,
-            host(),
-            System.getProperty("java.version"));
+    RunInfo info = info(choice, wallSeconds, stats.events());
     RunResult result = new RunResult(
         scenario.name(),
         scenario.seed(),
@@ -93,6 +89,17 @@ public final class ScenarioRunner {
         CollectiveBenchmark.graphs(scenario.chips(), scenario.collectives()),
         new ComputeCostModel(scenario.chip()),
         wrap.apply(transport));
+  }
+
+  static RunInfo info(RuntimeChoice choice, double wallSeconds, long events) {
+    return new RunInfo(
+        choice.name(),
+        wallSeconds,
+        choice.name().equals("sequential") ? 1 : choice.threads(),
+        choice.name().equals("sequential") ? 0 : choice.processesPerActor(),
+        wallSeconds > 0 ? events / wallSeconds : 0,
+        host(),
+        System.getProperty("java.version"));
   }
 
   static ChipSummary summary(ChipSpec chip) {

@@ -1,0 +1,15 @@
+package org.supernodesim.scenario.file;
+
+import org.supernodesim.model.transformer.TransformerSpec;
+
+/** Looks model presets up by name; the catalog is one. */
+@FunctionalInterface
+public interface ModelPresets {
+
+  /**
+   * The transformer named {@code name}.
+   *
+   * @throws IllegalArgumentException if there is none, its message listing the valid names
+   */
+  TransformerSpec model(String name);
+}
