@@ -135,7 +135,7 @@ public final class ChipProcess implements LogicalProcess<ChipProcess.Event> {
     if (!computeBusy && !computeQueue.isEmpty()) {
       Operation.Compute c = computeQueue.poll();
       computeBusy = true;
-      activity.started(ActivityLog.COMPUTE, ctx.nowPicos());
+      activity.started(c.id(), ctx.nowPicos());
       ctx.schedule(costs.durationPicos(c), new ComputeFinished(c.id()));
     }
     if (running == null && !communicationQueue.isEmpty()) {
@@ -147,7 +147,7 @@ public final class ChipProcess implements LogicalProcess<ChipProcess.Event> {
       List<Step> steps =
           transport.collectives().schedule(c.kind(), c.algorithm(), c.group(), member, c.bytes());
       running = new RunningCollective(c, steps, ctx.nowPicos());
-      activity.started(ActivityLog.COMMUNICATION, ctx.nowPicos());
+      activity.started(c.id(), ctx.nowPicos());
       if (!earlyArrivals.isEmpty()) {
         for (int k = 0; k < steps.size(); k++) {
           Integer early = earlyArrivals.remove(key(c.collectiveId(), k));

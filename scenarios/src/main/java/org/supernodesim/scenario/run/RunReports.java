@@ -28,9 +28,14 @@ public final class RunReports {
     render(run.result(), accounting.outputs(), dir);
     // A serving run has no chip cluster whose activity a timeline would draw.
     if (accounting.writes("timeline") && run.cluster() != null) {
-      ChromeTrace.write(timeline(run), dir.resolve("timeline.json"));
+      writeTimeline(run, dir.resolve("timeline.json"));
     }
     return json;
+  }
+
+  /** timeline.json of a run: its chips' activity in Chrome trace format. */
+  public static void writeTimeline(ScenarioRunner.Execution run, Path file) {
+    ChromeTrace.write(timeline(run), file);
   }
 
   /** report.md and report.html of a saved result, as {@code outputs} asks. */

@@ -46,7 +46,8 @@ public final class ScenarioRunner {
   /** Runs the scenario and keeps its chips, whose activity the timeline draws. */
   public static Execution execute(Scenario scenario, RuntimeChoice choice) {
     if (scenario.serving() != null) {
-      return new Execution(ServingRunner.run(scenario, choice), null, null);
+      RunResult served = ServingRunner.run(scenario, choice);
+      return new Execution(Accountant.accountServing(scenario, served), null, null);
     }
     TransferLog[] log = new TransferLog[1];
     ChipCluster cluster =

@@ -53,6 +53,7 @@ public final class HtmlReport {
     body.append(summaryTable(result));
     body.append(chipSection(result.chip()));
     body.append(collectivesSection(result.collectives()));
+    body.append(ServingSection.of(result.serving()));
     body.append(energySection(result));
     return page(result.scenario(), body);
   }
