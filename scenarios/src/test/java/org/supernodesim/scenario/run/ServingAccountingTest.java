@@ -24,7 +24,7 @@ class ServingAccountingTest {
     LatencySeconds l = new LatencySeconds(0.1, 0.2, 0.3, 0.4);
     ServingResult serving =
         new ServingResult(
-            "test", 10, 10, 0, l, l, l, 1000, new ServingResult.PerChip(1, 1),
+            "test", 10, 10, 0, 0, l, l, l, 1000, new ServingResult.PerChip(1, 1),
             new ServingResult.SloAttainment(null, null, null, null, 1),
             new ServingResult.Utilisation(0, 0), null, 0, 10, 1, 0.3,
             List.of(new ServingResult.InstanceSummary(0, "unified", 4, 0, 1, 1, 1, 1, 0.5, 10, 4)));
