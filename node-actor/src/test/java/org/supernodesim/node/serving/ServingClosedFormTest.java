@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.supernodesim.model.chip.Precision;
 import org.supernodesim.model.transformer.ParameterCounts;
 import org.supernodesim.model.transformer.TransformerSpec;
 import org.supernodesim.results.serving.ServingResult;
+import org.supernodesim.workload.cost.ComputeCostModel;
+import org.supernodesim.workload.graph.Operation;
 import org.supernodesim.workload.inference.Request;
 import org.supernodesim.workload.inference.RequestTrace;
 
@@ -27,6 +30,22 @@ class ServingClosedFormTest {
     return 2.0 * (p.totalParameters() - p.total().embedding() - norms);
   }
 
+  private static final ComputeCostModel COSTS = new ComputeCostModel(Deployments.h20());
+
+  /**
+   * The achievable share of a rate, read off the cost model: 1 for the uncalibrated roofline (an
+   * ideal chip), the calibration's efficiency once there is one.
+   */
+  static double efficiency(double flops, double bytes, double ideal) {
+    long picos = COSTS.durationPicos(
+        new Operation.Compute(0, List.of(), "probe", flops, bytes, Precision.BF16));
+    return ideal / (picos / 1e12);
+  }
+
+  static final double PEAK = Deployments.PEAK_FLOPS * efficiency(1e12, 0, 1e12 / 1.48e14);
+  static final double BANDWIDTH =
+      Deployments.HBM_BYTES_PER_SECOND * efficiency(0, 1e9, 1e9 / 4.0e12);
+
   /** KV bytes of one token: 32 layers x K and V x 8 heads x 128 x 2 bytes. */
   static final double KV_PER_TOKEN = 32 * 2 * 8 * 128 * 2.0;
 
@@ -42,8 +61,7 @@ class ServingClosedFormTest {
         + m.ffnOfLayer(0).activeMatmulWeights(h));
     double attention = m.layers() * 4.0 * 32 * 128 * (t * (t + 1) / 2.0);
     double head = 128_256.0 * h * 2;
-    return (2 * matmul * t + attention) / Deployments.PEAK_FLOPS
-        + head / Deployments.HBM_BYTES_PER_SECOND;
+    return (2 * matmul * t + attention) / PEAK + head / BANDWIDTH;
   }
 
   /**
@@ -54,7 +72,7 @@ class ServingClosedFormTest {
   static double tpotSeconds(long prompt, int output) {
     int m = output - 1;
     double meanTokens = prompt + 1 + (m + 1) / 2.0;
-    return (weightBytes() + meanTokens * KV_PER_TOKEN) / Deployments.HBM_BYTES_PER_SECOND;
+    return (weightBytes() + meanTokens * KV_PER_TOKEN) / BANDWIDTH;
   }
 
   @Test
