@@ -30,7 +30,7 @@ final class InstanceProcess implements LogicalProcess<InstanceProcess.Event> {
 
   private record StepFinished() implements Event {}
 
-  /** Where a prefill's KV goes: the delay of sending {@code bytes} to decode instance {@code to}. */
+  /** Where a prefill's KV goes: the delay to send {@code bytes} to decode instance {@code to}. */
   @FunctionalInterface
   interface KvRoute {
     long transferPicos(int to, long bytes);
@@ -158,8 +158,25 @@ final class InstanceProcess implements LogicalProcess<InstanceProcess.Event> {
     }
     batch.clear();
     batchTokens.clear();
-    long budget = limits.tokenBudget();
-    boolean preempted = false;
+    long preemptedBefore = preemptions;
+    long budget = continueRunning(limits.tokenBudget());
+    if (preemptions == preemptedBefore) {
+      admitWaiting(budget); // as vLLM: a step that had to preempt admits nobody new
+    }
+    if (batch.isEmpty()) {
+      if (preemptions > preemptedBefore) {
+        tryStep(ctx); // everything that ran was preempted: admit from the queue again
+      }
+      return;
+    }
+    startStep(ctx);
+  }
+
+  /**
+   * Puts each running request's next tokens in the batch, in admission order, preempting the
+   * latest admitted while KV blocks run short; returns the token budget left.
+   */
+  private long continueRunning(long budget) {
     for (int i = 0; i < running.size() && batch.size() < limits.maxBatch() && budget > 0; i++) {
       ServingRequest r = running.get(i);
       long want = r.target() - r.computed;
@@ -168,7 +185,6 @@ final class InstanceProcess implements LogicalProcess<InstanceProcess.Event> {
         continue;
       }
       while (!kv.grow(r, r.computed + n)) {
-        preempted = true;
         ServingRequest victim = running.get(running.size() - 1);
         preempt(victim);
         if (victim == r) {
@@ -181,7 +197,12 @@ final class InstanceProcess implements LogicalProcess<InstanceProcess.Event> {
         budget -= n;
       }
     }
-    while (!preempted && !waiting.isEmpty() && batch.size() < limits.maxBatch() && budget > 0) {
+    return budget;
+  }
+
+  /** Admits waiting requests first come first served while the batch, budget and KV allow. */
+  private void admitWaiting(long budget) {
+    while (!waiting.isEmpty() && batch.size() < limits.maxBatch() && budget > 0) {
       ServingRequest r = waiting.peek();
       boolean lookup = role != Role.DECODE && kv.prefixCaching() && r.computed == 0
           && r.request.prefixBlocks().length > 0;
@@ -196,7 +217,7 @@ final class InstanceProcess implements LogicalProcess<InstanceProcess.Event> {
           kv.release(r);
           r.computed = 0;
         }
-        break;
+        return;
       }
       waiting.poll();
       admissions++;
@@ -210,12 +231,10 @@ final class InstanceProcess implements LogicalProcess<InstanceProcess.Event> {
       batchTokens.add(n);
       budget -= n;
     }
-    if (batch.isEmpty()) {
-      if (preempted) {
-        tryStep(ctx); // everything that ran was preempted: admit from the queue again
-      }
-      return;
-    }
+  }
+
+  /** Prices the batch and schedules its end. */
+  private void startStep(Context ctx) {
     long tokens = 0;
     long attended = 0;
     long kvRead = 0;

@@ -6,8 +6,6 @@ import org.supernodesim.interconnect.network.AnalyticalNetwork;
 import org.supernodesim.interconnect.routing.Route;
 import org.supernodesim.node.engine.LogicalProcess;
 import org.supernodesim.node.engine.Simulation;
-import org.supernodesim.results.metrics.LatencyRecorder;
-import org.supernodesim.results.serving.LatencySeconds;
 import org.supernodesim.results.serving.ServingResult;
 import org.supernodesim.workload.inference.Request;
 import org.supernodesim.workload.inference.RequestTrace;
@@ -161,96 +159,81 @@ public final class ServingCluster {
         byId[r.request.id()] = r;
       }
     }
-    LatencyRecorder ttft = new LatencyRecorder();
-    LatencyRecorder tpot = new LatencyRecorder();
-    LatencyRecorder e2e = new LatencyRecorder();
-    long outputTokens = 0;
-    long meetsTtft = 0;
-    long meetsTpot = 0;
-    long meetsBoth = 0;
-    double e2eSum = 0;
-    Double ttftTarget = setup.ttftTargetSeconds();
-    Double tpotTarget = setup.tpotTargetSeconds();
+    Outcomes outcomes = new Outcomes(setup.ttftTargetSeconds(), setup.tpotTargetSeconds());
     for (ServingRequest r : byId) {
       if (r == null) {
         throw new IllegalStateException("a request did not finish: the scheduler deadlocked");
       }
-      long arrival = r.request.arrivalPicos();
-      long first = r.firstTokenPicos - arrival;
-      long total = r.finishedPicos - arrival;
-      ttft.recordPicos(first);
-      e2e.recordPicos(total);
-      e2eSum += total / 1e12;
-      outputTokens += r.request.outputTokens();
-      double tpotSeconds = 0;
-      if (r.request.outputTokens() > 1) {
-        long perToken = Math.round(
-            (r.finishedPicos - r.firstTokenPicos) / (double) (r.request.outputTokens() - 1));
-        tpot.recordPicos(perToken);
-        tpotSeconds = perToken / 1e12;
-      }
-      boolean okTtft = ttftTarget == null || first / 1e12 <= ttftTarget;
-      boolean okTpot = tpotTarget == null || tpotSeconds <= tpotTarget;
-      meetsTtft += okTtft ? 1 : 0;
-      meetsTpot += okTpot ? 1 : 0;
-      meetsBoth += okTtft && okTpot ? 1 : 0;
+      outcomes.record(r);
     }
-    int n = byId.length;
     double span = (router.lastCompletionPicos - router.firstArrivalPicos) / 1e12;
-    long prefillTokens = 0;
-    long decodeTokens = 0;
-    long prefillChips = 0;
-    long decodeChips = 0;
-    long preemptions = 0;
-    long hashed = 0;
-    long hits = 0;
-    double utilisationArea = 0;
-    long blocks = 0;
-    double peak = 0;
+    InstanceTotals totals = new InstanceTotals();
     List<ServingResult.InstanceSummary> summaries = new ArrayList<>();
     for (InstanceProcess p : instances) {
+      totals.add(p, router.lastCompletionPicos);
+      long blocks = p.kv().totalBlocks();
+      summaries.add(new ServingResult.InstanceSummary(
+          p.index, p.role.label(), p.costs().layout().chips(), p.firstChip,
+          p.costs().weightBytesPerChip(), blocks * setup.limits().blockTokens(), blocks, p.steps,
+          span > 0 ? p.busyPicos / 1e12 / span : 0, p.admissions, p.peakBatch));
+    }
+    long arrivalSpan = router.lastArrivalPicos - router.firstArrivalPicos;
+    return new ServingResult(
+        setup.trace().source(),
+        requests.size(),
+        router.completed,
+        setup.trace().skippedRows(),
+        outcomes.ttft(),
+        outcomes.tpot(),
+        outcomes.e2e(),
+        span > 0 ? outcomes.outputTokens() / span : 0,
+        new ServingResult.PerChip(
+            perChip(totals.prefillTokens, span, totals.prefillChips),
+            perChip(totals.decodeTokens, span, totals.decodeChips)),
+        outcomes.slo(),
+        new ServingResult.Utilisation(totals.meanUtilisation(), totals.peakUtilisation),
+        setup.limits().prefixCaching() && totals.hashedPromptTokens > 0
+            ? totals.hitTokens / (double) totals.hashedPromptTokens : null,
+        totals.preemptions,
+        arrivalSpan > 0 ? (requests.size() - 1) / (arrivalSpan / 1e12) : 0,
+        router.meanInSystem(),
+        outcomes.meanE2eSeconds(),
+        summaries);
+  }
+
+  private static double perChip(long tokens, double seconds, long chips) {
+    return seconds > 0 && chips > 0 ? tokens / seconds / chips : 0;
+  }
+
+  /** What the instances did, summed; KV utilisation weighted by each instance's blocks. */
+  private static final class InstanceTotals {
+    long prefillTokens;
+    long decodeTokens;
+    long prefillChips;
+    long decodeChips;
+    long preemptions;
+    long hashedPromptTokens;
+    long hitTokens;
+    double utilisationBlockArea;
+    long blocks;
+    double peakUtilisation;
+
+    void add(InstanceProcess p, long endPicos) {
       int chips = p.costs().layout().chips();
       prefillTokens += p.prefillTokens;
       decodeTokens += p.decodeTokens;
       prefillChips += p.role != Role.DECODE ? chips : 0;
       decodeChips += p.role != Role.PREFILL ? chips : 0;
       preemptions += p.preemptions;
-      hashed += p.promptTokensWithHashes;
-      hits += p.prefixHitTokens;
-      long b = p.kv().totalBlocks();
-      utilisationArea += p.meanUtilisation(router.lastCompletionPicos) * b;
-      blocks += b;
-      peak = Math.max(peak, p.peakUtilisation());
-      summaries.add(new ServingResult.InstanceSummary(
-          p.index, p.role.label(), chips, p.firstChip, p.costs().weightBytesPerChip(),
-          b * setup.limits().blockTokens(), b, p.steps,
-          span > 0 ? p.busyPicos / 1e12 / span : 0, p.admissions, p.peakBatch));
+      hashedPromptTokens += p.promptTokensWithHashes;
+      hitTokens += p.prefixHitTokens;
+      utilisationBlockArea += p.meanUtilisation(endPicos) * p.kv().totalBlocks();
+      blocks += p.kv().totalBlocks();
+      peakUtilisation = Math.max(peakUtilisation, p.peakUtilisation());
     }
-    Double hitRate = setup.limits().prefixCaching() && hashed > 0 ? hits / (double) hashed : null;
-    LatencySeconds tpotSeconds = tpot.percentiles().map(LatencySeconds::of).orElse(null);
-    return new ServingResult(
-        setup.trace().source(),
-        requests.size(),
-        router.completed,
-        setup.trace().skippedRows(),
-        LatencySeconds.of(ttft.percentiles().orElseThrow()),
-        tpotSeconds,
-        LatencySeconds.of(e2e.percentiles().orElseThrow()),
-        span > 0 ? outputTokens / span : 0,
-        new ServingResult.PerChip(
-            span > 0 && prefillChips > 0 ? prefillTokens / span / prefillChips : 0,
-            span > 0 && decodeChips > 0 ? decodeTokens / span / decodeChips : 0),
-        new ServingResult.SloAttainment(ttftTarget, tpotTarget,
-            ttftTarget == null ? null : meetsTtft / (double) n,
-            tpotTarget == null ? null : meetsTpot / (double) n,
-            meetsBoth / (double) n),
-        new ServingResult.Utilisation(blocks == 0 ? 0 : utilisationArea / blocks, peak),
-        hitRate,
-        preemptions,
-        router.lastArrivalPicos > router.firstArrivalPicos
-            ? (n - 1) / ((router.lastArrivalPicos - router.firstArrivalPicos) / 1e12) : 0,
-        router.meanInSystem(),
-        e2eSum / n,
-        summaries);
+
+    double meanUtilisation() {
+      return blocks == 0 ? 0 : utilisationBlockArea / blocks;
+    }
   }
 }

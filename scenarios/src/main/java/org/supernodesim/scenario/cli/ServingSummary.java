@@ -22,17 +22,27 @@ final class ServingSummary {
     out.printf("output %.1f tokens/s; per chip: prefill %.1f tokens/s, decode %.1f tokens/s%n",
         s.outputTokensPerSecond(), s.tokensPerSecondPerChip().prefill(),
         s.tokensPerSecondPerChip().decode());
-    ServingResult.SloAttainment slo = s.sloAttainment();
-    out.printf("SLO attainment %.1f %%%s%s; KV cache %.1f %% mean, %.1f %% peak; %d preemptions%s%n",
-        100 * slo.both(),
-        slo.ttftTargetSeconds() == null ? "" : String.format(" (TTFT <= %s s: %.1f %%",
-            slo.ttftTargetSeconds(), 100 * slo.ttft()) + (slo.tpotTargetSeconds() == null ? ")" : ""),
-        slo.tpotTargetSeconds() == null ? "" : String.format("%sTPOT <= %s s: %.1f %%)",
-            slo.ttftTargetSeconds() == null ? " (" : ", ", slo.tpotTargetSeconds(), 100 * slo.tpot()),
-        100 * s.kvCacheUtilisation().mean(), 100 * s.kvCacheUtilisation().peak(), s.preemptions(),
+    out.printf("SLO attainment %s; KV cache %.1f %% mean, %.1f %% peak; %d preemptions%s%n",
+        slo(s.sloAttainment()), 100 * s.kvCacheUtilisation().mean(),
+        100 * s.kvCacheUtilisation().peak(), s.preemptions(),
         s.prefixCacheHitRate() == null ? ""
             : String.format("; prefix-cache hits %.1f %% of prompt tokens",
                 100 * s.prefixCacheHitRate()));
+  }
+
+  /** "51.4 % (TTFT <= 2.0 s: 77.7 %, TPOT <= 0.05 s: 54.9 %)", naming the targets set. */
+  private static String slo(ServingResult.SloAttainment slo) {
+    StringBuilder parts = new StringBuilder();
+    if (slo.ttftTargetSeconds() != null) {
+      parts.append(String.format("TTFT <= %s s: %.1f %%", slo.ttftTargetSeconds(),
+          100 * slo.ttft()));
+    }
+    if (slo.tpotTargetSeconds() != null) {
+      parts.append(parts.length() > 0 ? ", " : "").append(String.format("TPOT <= %s s: %.1f %%",
+          slo.tpotTargetSeconds(), 100 * slo.tpot()));
+    }
+    return String.format("%.1f %%", 100 * slo.both())
+        + (parts.length() > 0 ? " (" + parts + ")" : "");
   }
 
   private static void line(PrintWriter out, String name, LatencySeconds l) {

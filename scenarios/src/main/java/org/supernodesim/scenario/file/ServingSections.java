@@ -75,7 +75,8 @@ final class ServingSections {
         throw new InvalidValue("rate", rate + "; requests per second must be > 0");
       }
       if (!(cv > 0) || cv.isInfinite()) {
-        throw new InvalidValue("cv", cv + "; the coefficient of variation must be > 0 (1: Poisson)");
+        throw new InvalidValue(
+            "cv", cv + "; the coefficient of variation must be > 0 (1: Poisson)");
       }
       if (count < 1) {
         throw new InvalidValue("count", count + "; at least 1 request");

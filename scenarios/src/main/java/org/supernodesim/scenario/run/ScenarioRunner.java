@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.supernodesim.node.chip.TransferLog;
 import org.supernodesim.node.chip.Transport;
@@ -18,6 +19,7 @@ import org.supernodesim.node.engine.RunStatistics;
 import org.supernodesim.node.engine.Runtime;
 import org.supernodesim.node.engine.Simulation;
 import org.supernodesim.results.ChipSummary;
+import org.supernodesim.results.CollectiveResult;
 import org.supernodesim.results.EngineFacts;
 import org.supernodesim.results.RunInfo;
 import org.supernodesim.results.RunResult;
@@ -53,15 +55,25 @@ public final class ScenarioRunner {
             ? assemble(scenario, t -> log[0] = new TransferLog(t, scenario.chips(),
                 RunReports.TRANSFERS_PER_CHIP))
             : assemble(scenario);
+    RunResult result =
+        simulate(scenario, choice, cluster.simulation(), cluster::collectiveResults);
+    return new Execution(Accountant.account(scenario, cluster, result), cluster, log[0]);
+  }
+
+  /**
+   * Runs {@code simulation} to its end on the choice's runtime and wraps what every result has;
+   * {@code collectives} is read after the run.
+   */
+  static RunResult simulate(
+      Scenario scenario, RuntimeChoice choice, Simulation simulation,
+      Supplier<List<CollectiveResult>> collectives) {
     long started = System.nanoTime();
-    Simulation simulation = cluster.simulation();
     RunStatistics stats;
     try (Runtime runtime = choice.create()) {
       stats = runtime.run(simulation);
     }
     double wallSeconds = (System.nanoTime() - started) / 1e9;
-    RunInfo info = info(choice, wallSeconds, stats.events());
-    RunResult result = new RunResult(
+    return new RunResult(
         scenario.name(),
         scenario.seed(),
         new EngineFacts(
@@ -70,10 +82,9 @@ public final class ScenarioRunner {
             simulation.processes().size(),
             stats.events()),
         stats.endPicos(),
-        info,
+        info(choice, wallSeconds, stats.events()),
         summary(scenario.chip()),
-        cluster.collectiveResults());
-    return new Execution(Accountant.account(scenario, cluster, result), cluster, log[0]);
+        collectives.get());
   }
 
   /** The chips of the scenario as logical processes, ready to run. */
@@ -91,7 +102,7 @@ public final class ScenarioRunner {
         wrap.apply(transport));
   }
 
-  static RunInfo info(RuntimeChoice choice, double wallSeconds, long events) {
+  private static RunInfo info(RuntimeChoice choice, double wallSeconds, long events) {
     return new RunInfo(
         choice.name(),
         wallSeconds,

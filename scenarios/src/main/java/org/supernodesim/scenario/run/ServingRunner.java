@@ -2,12 +2,7 @@ package org.supernodesim.scenario.run;
 
 import java.util.List;
 import org.supernodesim.interconnect.topology.Topology;
-import org.supernodesim.node.engine.RunStatistics;
-import org.supernodesim.node.engine.Runtime;
-import org.supernodesim.node.engine.Simulation;
 import org.supernodesim.node.serving.ServingCluster;
-import org.supernodesim.results.EngineFacts;
-import org.supernodesim.results.RunInfo;
 import org.supernodesim.results.RunResult;
 import org.supernodesim.scenario.file.Scenario;
 
@@ -17,22 +12,7 @@ final class ServingRunner {
 
   static RunResult run(Scenario scenario, RuntimeChoice choice) {
     ServingCluster cluster = assemble(scenario);
-    long started = System.nanoTime();
-    Simulation simulation = cluster.simulation();
-    RunStatistics stats;
-    try (Runtime runtime = choice.create()) {
-      stats = runtime.run(simulation);
-    }
-    double wallSeconds = (System.nanoTime() - started) / 1e9;
-    return new RunResult(
-        scenario.name(),
-        scenario.seed(),
-        new EngineFacts("conservative-windows", simulation.lookaheadPicos(),
-            simulation.processes().size(), stats.events()),
-        stats.endPicos(),
-        ScenarioRunner.info(choice, wallSeconds, stats.events()),
-        ScenarioRunner.summary(scenario.chip()),
-        List.of())
+    return ScenarioRunner.simulate(scenario, choice, cluster.simulation(), List::of)
         .withServing(cluster.result());
   }
 

@@ -59,7 +59,8 @@ final class AzureCsvFormat implements TraceFormat {
   static long timestampPicos(String text) {
     Matcher m = TIME.matcher(text);
     if (!m.matches()) {
-      throw new TraceException(0, "TIMESTAMP \"" + text + "\" is not yyyy-MM-dd HH:mm:ss[.fffffff]");
+      throw new TraceException(
+          0, "TIMESTAMP \"" + text + "\" is not yyyy-MM-dd HH:mm:ss[.fffffff]");
     }
     java.time.LocalDateTime t;
     try {

@@ -47,7 +47,8 @@ final class MooncakeJsonlFormat implements TraceFormat {
       String key = c.string();
       int index = KEYS.indexOf(key);
       if (index < 0) {
-        throw new TraceException(0, "unknown key \"" + key + "\"; keys: " + String.join(", ", KEYS));
+        throw new TraceException(
+            0, "unknown key \"" + key + "\"; keys: " + String.join(", ", KEYS));
       }
       if (seen[index]) {
         throw new TraceException(0, "key \"" + key + "\" appears twice");

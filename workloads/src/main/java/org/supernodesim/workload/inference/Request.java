@@ -8,8 +8,8 @@ package org.supernodesim.workload.inference;
  * @param arrivalPicos virtual time of arrival
  * @param promptTokens prompt length, at least 1
  * @param outputTokens tokens to generate, at least 1 (the first comes out of the prefill)
- * @param prefixBlocks the prompt's prefix-block hashes, one per {@link RequestTrace#prefixBlockTokens}
- *     tokens (Mooncake traces); empty when the source has none. Never mutated after creation.
+ * @param prefixBlocks the prompt's prefix-block hashes, one per {@link
+ *     RequestTrace#prefixBlockTokens} tokens (Mooncake traces); empty when the source has none. Never mutated after creation.
  */
 public record Request(
     int id, long arrivalPicos, int promptTokens, int outputTokens, int[] prefixBlocks) {

@@ -85,7 +85,8 @@ class TraceFormatTest {
   void mooncakeRowsCarryTheirPrefixHashesAndMillisecondTimes() {
     String text = "{\"timestamp\": 0, \"input_length\": 1030, \"output_length\": 5, "
         + "\"hash_ids\": [0, 1, 2]}\n"
-        + "{\"timestamp\": 2999, \"input_length\": 600, \"output_length\": 1, \"hash_ids\": [0, 3]}\n";
+        + "{\"timestamp\": 2999, \"input_length\": 600, \"output_length\": 1, "
+        + "\"hash_ids\": [0, 3]}\n";
 
     RequestTrace t = read("mooncake-jsonl", text, false);
 
@@ -107,7 +108,8 @@ class TraceFormatTest {
             + "\"hash_ids\": [1, 2]} | line 2: 2 hash_ids for 6 tokens; at most 1",
       })
   void aBadMooncakeRowIsRefusedWithItsLineNumber(String what, String row, String message) {
-    String text = "{\"timestamp\": 0, \"input_length\": 10, \"output_length\": 5, \"hash_ids\": [0]}\n"
+    String text = "{\"timestamp\": 0, \"input_length\": 10, \"output_length\": 5, "
+        + "\"hash_ids\": [0]}\n"
         + row + "\n";
 
     TraceException e = assertThrows(TraceException.class,
