@@ -26,9 +26,10 @@ public record NetworkResult(
     List<LinkLoad> busiestLinks,
     List<CollectiveTiming> collectives) {
   public NetworkResult {
-    bytesPerTier = new TreeMap<>(bytesPerTier);
-    busiestLinks = List.copyOf(busiestLinks);
-    collectives = List.copyOf(collectives);
+    // Empty lists and maps are left out of result.json, so they come back as null.
+    bytesPerTier = bytesPerTier == null ? Map.of() : new TreeMap<>(bytesPerTier);
+    busiestLinks = busiestLinks == null ? List.of() : List.copyOf(busiestLinks);
+    collectives = collectives == null ? List.of() : List.copyOf(collectives);
   }
 
   /**

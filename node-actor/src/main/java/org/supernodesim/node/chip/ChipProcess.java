@@ -41,6 +41,7 @@ public final class ChipProcess implements LogicalProcess<ChipProcess.Event> {
   private final ArrayDeque<Operation.Compute> computeQueue = new ArrayDeque<>();
   private final ArrayDeque<Operation.Collective> communicationQueue = new ArrayDeque<>();
   private final List<CollectiveSpan> spans = new ArrayList<>();
+  private final ActivityLog activity = new ActivityLog();
   // Arrivals for collectives this chip has not started yet (a faster peer may be ahead), per
   // (collective, step); looked up by key only, never iterated, so its order cannot reach a result.
   // The running collective counts its arrivals in an array instead: the common case, kept cheap.
@@ -78,6 +79,16 @@ public final class ChipProcess implements LogicalProcess<ChipProcess.Event> {
     return List.copyOf(spans);
   }
 
+  /** Every operation's span on its stream, for the timeline and the power model. */
+  public ActivityLog activity() {
+    return activity;
+  }
+
+  /** This rank's operations (the names the timeline shows). */
+  public OperationGraph graph() {
+    return graph;
+  }
+
   /** When this chip finished its last operation. */
   public long finishedAtPicos() {
     return finishedAtPicos;
@@ -94,6 +105,7 @@ public final class ChipProcess implements LogicalProcess<ChipProcess.Event> {
 
   private void onComputeFinished(ComputeFinished e, Context ctx) {
     computeBusy = false;
+    activity.finished(ActivityLog.COMPUTE, ctx.nowPicos(), e.operationId());
     complete(e.operationId(), ctx);
   }
 
@@ -123,6 +135,7 @@ public final class ChipProcess implements LogicalProcess<ChipProcess.Event> {
     if (!computeBusy && !computeQueue.isEmpty()) {
       Operation.Compute c = computeQueue.poll();
       computeBusy = true;
+      activity.started(c.id(), ctx.nowPicos());
       ctx.schedule(costs.durationPicos(c), new ComputeFinished(c.id()));
     }
     if (running == null && !communicationQueue.isEmpty()) {
@@ -134,6 +147,7 @@ public final class ChipProcess implements LogicalProcess<ChipProcess.Event> {
       List<Step> steps =
           transport.collectives().schedule(c.kind(), c.algorithm(), c.group(), member, c.bytes());
       running = new RunningCollective(c, steps, ctx.nowPicos());
+      activity.started(c.id(), ctx.nowPicos());
       if (!earlyArrivals.isEmpty()) {
         for (int k = 0; k < steps.size(); k++) {
           Integer early = earlyArrivals.remove(key(c.collectiveId(), k));
@@ -170,6 +184,7 @@ public final class ChipProcess implements LogicalProcess<ChipProcess.Event> {
     RunningCollective done = running;
     running = null;
     spans.add(new CollectiveSpan(done.operation, done.startedAtPicos, ctx.nowPicos()));
+    activity.finished(ActivityLog.COMMUNICATION, ctx.nowPicos(), done.operation.id());
     complete(done.operation.id(), ctx);
   }
 

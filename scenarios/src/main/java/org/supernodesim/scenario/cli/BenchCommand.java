@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks that print their figures.",
-    subcommands = {BenchCommand.Engine.class})
+    subcommands = {BenchCommand.Engine.class, NetworkBench.class})
 final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
 
@@ -96,7 +96,7 @@ final class BenchCommand implements Runnable {
       try {
         measurements =
             EngineBenchmark.measure(
-                () -> ScenarioRunner.assemble(scenario).simulation(),
+                () -> ScenarioRunner.simulation(scenario),
                 configurations,
                 new EngineBenchmark.Options(warmup, runs, seconds));
       } finally {

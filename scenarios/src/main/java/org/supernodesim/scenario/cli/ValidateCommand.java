@@ -2,6 +2,7 @@ package org.supernodesim.scenario.cli;
 
 import java.util.concurrent.Callable;
 import org.supernodesim.scenario.file.Scenario;
+import org.supernodesim.scenario.file.ScenarioFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,13 +20,19 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Scenario s = scenario.load();
+    ScenarioFile file = scenario.read();
+    Scenario s = file.base();
     spec.commandLine()
         .getOut()
         .printf(
             "%s: valid: %d x %s on %s, %d collective(s), network model %s, seed %d%n",
             scenario.file, s.chips(), s.chip().id(), s.fabric().kind(), s.collectives().size(),
             s.networkModel(), s.seed());
+    if (file.sweep().present()) {
+      // Bind every point as the sweep will, so a bad value is found before hours of running.
+      file.points().forEach(file::point);
+      spec.commandLine().getOut().printf("sweep: %d points, each valid%n", file.points().size());
+    }
     return 0;
   }
 }

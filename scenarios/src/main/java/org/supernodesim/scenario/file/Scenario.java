@@ -16,6 +16,8 @@ import org.supernodesim.workload.microbench.CollectiveBenchmark;
  * @param fabric how the chips are wired
  * @param networkModel {@code analytical}
  * @param collectives the collectives to time, in order
+ * @param accounting the outputs to write and how energy and cost are counted
+ * @param serving the serving workload, or null when the workload is collectives
  */
 public record Scenario(
     String name,
@@ -24,8 +26,22 @@ public record Scenario(
     ChipSpec chip,
     FabricSpec fabric,
     String networkModel,
-    List<CollectiveBenchmark.Entry> collectives) {
+    List<CollectiveBenchmark.Entry> collectives,
+    Accounting accounting,
+    ServingWorkload serving) {
   public Scenario {
     collectives = List.copyOf(collectives);
+  }
+
+  /** A scenario of collectives only, with the default outputs and no prices. */
+  public Scenario(
+      String name,
+      long seed,
+      int chips,
+      ChipSpec chip,
+      FabricSpec fabric,
+      String networkModel,
+      List<CollectiveBenchmark.Entry> collectives) {
+    this(name, seed, chips, chip, fabric, networkModel, collectives, Accounting.DEFAULT, null);
   }
 }

@@ -10,6 +10,7 @@ import org.supernodesim.model.chip.ChipFigure;
 import org.supernodesim.model.chip.ChipSpec;
 import org.supernodesim.model.collective.CollectiveKind;
 import org.supernodesim.model.fabric.FabricSpec;
+import org.supernodesim.results.energy.Price;
 import org.supernodesim.scenario.file.Sections.ChipSection;
 import org.supernodesim.scenario.file.Sections.CollectiveSection;
 import org.supernodesim.scenario.file.Sections.ScenarioSection;
@@ -35,9 +36,14 @@ final class ScenarioAssembly {
   }
 
   private final ChipPresets presets;
+  private final PriceBook prices;
+  private final ServingAssembly serving;
 
-  ScenarioAssembly(ChipPresets presets) {
+  ScenarioAssembly(
+      ChipPresets presets, ModelPresets models, PriceBook prices, java.nio.file.Path baseDirectory) {
     this.presets = presets;
+    this.prices = prices;
+    this.serving = new ServingAssembly(models, baseDirectory);
   }
 
   Scenario assemble(ScenarioSection s) {
@@ -66,8 +72,37 @@ final class ScenarioAssembly {
       entries.add(
           collective(collectives.get(i), "workload.collectives[" + i + "]", cluster.chips()));
     }
+    ServingWorkload servingWorkload = s.workload().serving() == null
+        ? null : serving.assemble(s.workload().serving(), cluster.chips(), s.seed());
+    if (servingWorkload != null) {
+      serving.check(servingWorkload, chip, fabric, cluster.chips());
+    }
     return new Scenario(
-        s.name(), s.seed(), cluster.chips(), chip, fabric, s.network().model(), entries);
+        s.name(), s.seed(), cluster.chips(), chip, fabric, s.network().model(), entries,
+        accounting(s, chip), servingWorkload);
+  }
+
+  private Accounting accounting(ScenarioSection s, ChipSpec chip) {
+    ReportSections.EnergySection e = s.energy();
+    List<Price> priceList = new ArrayList<>();
+    try {
+      prices.chipHour(s.cost().chipHour(), chip.id()).ifPresent(priceList::add);
+    } catch (IllegalArgumentException x) {
+      throw new Problem("cost.chipHour", x.getMessage());
+    }
+    try {
+      prices.electricity(s.cost().electricity()).ifPresent(priceList::add);
+    } catch (IllegalArgumentException x) {
+      throw new Problem("cost.electricity", x.getMessage());
+    }
+    double pue = e.pue() != null ? e.pue() : prices.defaultPue().orElse(1);
+    String pueSource =
+        e.pue() != null
+            ? "scenario: energy.pue"
+            : prices.defaultPue().isPresent() ? prices.defaultPueSource() : "none given";
+    return new Accounting(
+        s.report(), e.idlePowerFraction(), e.communicationPowerFraction(),
+        e.overheadPerChip() == null ? 0 : e.overheadPerChip().watts(), pue, pueSource, priceList);
   }
 
   private ChipSpec chip(ChipSection c) {

@@ -29,7 +29,10 @@ final class Sections {
       Long seed,
       @JsonProperty(required = true) ClusterSection cluster,
       @JsonProperty(required = true) WorkloadSection workload,
-      NetworkSection network) {
+      NetworkSection network,
+      List<String> report,
+      ReportSections.EnergySection energy,
+      ReportSections.CostSection cost) {
     ScenarioSection {
       if (!name.matches("[A-Za-z0-9._-]+")) {
         throw new InvalidValue(
@@ -39,6 +42,16 @@ final class Sections {
       }
       seed = seed == null ? DEFAULT_SEED : seed;
       network = network == null ? new NetworkSection(null) : network;
+      report = report == null ? ReportSections.DEFAULT_OUTPUTS : List.copyOf(report);
+      for (String output : report) {
+        if (!ReportSections.OUTPUTS.contains(output)) {
+          throw new InvalidValue(
+              "report", "\"" + output + "\" is not an output; valid: "
+                  + String.join(", ", ReportSections.OUTPUTS));
+        }
+      }
+      energy = energy == null ? ReportSections.EnergySection.DEFAULT : energy;
+      cost = cost == null ? ReportSections.CostSection.DEFAULT : cost;
     }
   }
 
@@ -113,14 +126,18 @@ final class Sections {
     }
   }
 
-  /** {@code workload:} what the chips do. */
-  record WorkloadSection(List<CollectiveSection> collectives) {
+  /** {@code workload:} what the chips do: collectives, or serving ({@link ServingSections}). */
+  record WorkloadSection(
+      List<CollectiveSection> collectives, ServingSections.ServingSection serving) {
     WorkloadSection {
-      if (collectives == null || collectives.isEmpty()) {
-        throw new InvalidValue(
-            "collectives", "missing; a workload needs a non-empty list of collectives");
+      if (serving != null && collectives != null) {
+        throw new InvalidValue("serving", "give either collectives or serving, not both");
       }
-      collectives = List.copyOf(collectives);
+      if (serving == null && (collectives == null || collectives.isEmpty())) {
+        throw new InvalidValue(
+            "collectives", "missing; a workload needs a non-empty list of collectives, or serving");
+      }
+      collectives = collectives == null ? List.of() : List.copyOf(collectives);
     }
   }
 

@@ -4,6 +4,10 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import org.supernodesim.node.chip.TransferLog;
+import org.supernodesim.node.chip.Transport;
 import org.supernodesim.interconnect.routing.Router;
 import org.supernodesim.interconnect.topology.Topology;
 import org.supernodesim.model.chip.ChipFigure;
@@ -12,11 +16,11 @@ import org.supernodesim.model.chip.Figure;
 import org.supernodesim.node.chip.AnalyticalTransport;
 import org.supernodesim.node.chip.ChipCluster;
 import org.supernodesim.node.chip.FlowTransport;
-import org.supernodesim.node.chip.Transport;
 import org.supernodesim.node.engine.RunStatistics;
 import org.supernodesim.node.engine.Runtime;
 import org.supernodesim.node.engine.Simulation;
 import org.supernodesim.results.ChipSummary;
+import org.supernodesim.results.CollectiveResult;
 import org.supernodesim.results.EngineFacts;
 import org.supernodesim.results.RunInfo;
 import org.supernodesim.results.RunResult;
@@ -34,23 +38,46 @@ public final class ScenarioRunner {
 
   /** Builds the cluster the scenario describes, runs it to the end and gathers the result. */
   public static RunResult run(Scenario scenario, RuntimeChoice choice) {
-    ChipCluster cluster = assemble(scenario);
+    return execute(scenario, choice).result();
+  }
+
+  /**
+   * A finished run: its result, and its chips and noted transfers (when the scenario writes a
+   * timeline) for what is drawn from their activity.
+   */
+  public record Execution(RunResult result, ChipCluster cluster, TransferLog transfers) {}
+
+  /** Runs the scenario and keeps its chips, whose activity the timeline draws. */
+  public static Execution execute(Scenario scenario, RuntimeChoice choice) {
+    if (scenario.serving() != null) {
+      RunResult served = ServingRunner.run(scenario, choice);
+      return new Execution(Accountant.accountServing(scenario, served), null, null);
+    }
+    TransferLog[] log = new TransferLog[1];
+    ChipCluster cluster =
+        scenario.accounting().writes("timeline")
+            ? assemble(scenario, t -> log[0] = new TransferLog(t, scenario.chips(),
+                RunReports.TRANSFERS_PER_CHIP))
+            : assemble(scenario);
+    RunResult result =
+        simulate(scenario, choice, cluster.simulation(), cluster::collectiveResults)
+            .withNetwork(cluster.networkResult(scenario.networkModel(), BUSIEST_LINKS));
+    return new Execution(Accountant.account(scenario, cluster, result), cluster, log[0]);
+  }
+
+  /**
+   * Runs {@code simulation} to its end on the choice's runtime and wraps what every result has;
+   * {@code collectives} is read after the run.
+   */
+  static RunResult simulate(
+      Scenario scenario, RuntimeChoice choice, Simulation simulation,
+      Supplier<List<CollectiveResult>> collectives) {
     long started = System.nanoTime();
-    Simulation simulation = cluster.simulation();
     RunStatistics stats;
     try (Runtime runtime = choice.create()) {
       stats = runtime.run(simulation);
     }
     double wallSeconds = (System.nanoTime() - started) / 1e9;
-    RunInfo info =
-        new RunInfo(
-            choice.name(),
-            wallSeconds,
-            choice.name().equals("sequential") ? 1 : choice.threads(),
-            choice.name().equals("sequential") ? 0 : choice.processesPerActor(),
-            wallSeconds > 0 ? stats.events() / wallSeconds : 0,
-            host(),
-            System.getProperty("java.version"));
     return new RunResult(
         scenario.name(),
         scenario.seed(),
@@ -60,14 +87,25 @@ public final class ScenarioRunner {
             simulation.processes().size(),
             stats.events()),
         stats.endPicos(),
-        info,
+        info(choice, wallSeconds, stats.events()),
         summary(scenario.chip()),
-        cluster.collectiveResults(),
-        cluster.networkResult(scenario.networkModel(), BUSIEST_LINKS));
+        collectives.get());
+  }
+
+  /** The scenario's logical processes, ready to run: its serving processes or its chips. */
+  public static Simulation simulation(Scenario scenario) {
+    return scenario.serving() != null
+        ? ServingRunner.assemble(scenario).simulation()
+        : assemble(scenario).simulation();
   }
 
   /** The chips of the scenario as logical processes, ready to run. */
   public static ChipCluster assemble(Scenario scenario) {
+    return assemble(scenario, UnaryOperator.identity());
+  }
+
+  /** The chips of the scenario, their transport wrapped by {@code wrap} (to note transfers). */
+  static ChipCluster assemble(Scenario scenario, UnaryOperator<Transport> wrap) {
     Topology topology = Topology.buildForNetwork(scenario.fabric(), scenario.chips());
     Router router = new Router(topology);
     Transport transport =
@@ -77,7 +115,18 @@ public final class ScenarioRunner {
     return ChipCluster.assemble(
         CollectiveBenchmark.graphs(scenario.chips(), scenario.collectives()),
         new ComputeCostModel(scenario.chip()),
-        transport);
+        wrap.apply(transport));
+  }
+
+  private static RunInfo info(RuntimeChoice choice, double wallSeconds, long events) {
+    return new RunInfo(
+        choice.name(),
+        wallSeconds,
+        choice.name().equals("sequential") ? 1 : choice.threads(),
+        choice.name().equals("sequential") ? 0 : choice.processesPerActor(),
+        wallSeconds > 0 ? events / wallSeconds : 0,
+        host(),
+        System.getProperty("java.version"));
   }
 
   static ChipSummary summary(ChipSpec chip) {

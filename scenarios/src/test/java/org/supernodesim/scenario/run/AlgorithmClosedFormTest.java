@@ -83,4 +83,25 @@ class AlgorithmClosedFormTest {
     assertEquals("pipeline", r.algorithm());
     assertEquals(expected, r.picos(), 70.0, "pipeline: closed form within 1 ps per round");
   }
+
+  @org.junit.jupiter.params.ParameterizedTest(name = "n={0}")
+  @org.junit.jupiter.params.provider.ValueSource(ints = {8, 6})
+  void halvingDoublingTakesTwoLogSteps(int n) {
+    // Given n chips on a 100 GB/s switch, 1 us per hop, S = 64 MiB.
+    CollectiveResult r =
+        run("{kind: single-switch, link: {bandwidth: 100 GB/s, latency: 1 us}}", n,
+            "{kind: all-reduce, size: 64 MiB, algorithm: halving-doubling}");
+    // Then with p = 4 or 8 the largest power of two <= n and k = log2 p:
+    // T = 2(p-1)/p S/B + 2k 2 alpha, plus 2(S/B + 2 alpha) to fold the extra n-p members in and
+    // hand them the result.
+    int p = Integer.highestOneBit(n);
+    int k = Integer.numberOfTrailingZeros(p);
+    double s = 64.0 * (1 << 20);
+    double expected = 2.0 * (p - 1) / p * s / 100e9 * PS + 2 * k * 2e6;
+    if (n != p) {
+      expected += 2 * (s / 100e9 * PS + 2e6);
+    }
+    assertEquals("halving-doubling", r.algorithm());
+    assertEquals(expected, r.picos(), 2.0 * k + 2, "closed form within 1 ps per step");
+  }
 }
