@@ -49,8 +49,8 @@ public final class ChipCluster {
   }
 
   /**
-   * Each collective's timing, in the order they were issued: from its first member starting to its
-   * last finishing.
+   * Each collective's timing, in the order they were issued: from its last member starting (all
+   * have joined) to its last finishing.
    *
    * @throws IllegalStateException if a chip did not finish its graph (a deadlock in the workload)
    */
@@ -65,8 +65,10 @@ public final class ChipCluster {
       for (ChipProcess.CollectiveSpan s : chip.collectiveSpans()) {
         int id = s.operation().collectiveId();
         operations.putIfAbsent(id, s.operation());
-        long[] span = spans.computeIfAbsent(id, k -> new long[] {Long.MAX_VALUE, Long.MIN_VALUE});
-        span[0] = Math.min(span[0], s.startedAtPicos());
+        // From the last member joining, as nccl-tests times a collective after a barrier: an
+        // early member's wait for the others is the previous operation's skew, not this one.
+        long[] span = spans.computeIfAbsent(id, k -> new long[] {Long.MIN_VALUE, Long.MIN_VALUE});
+        span[0] = Math.max(span[0], s.startedAtPicos());
         span[1] = Math.max(span[1], s.finishedAtPicos());
       }
     }
