@@ -15,6 +15,7 @@ import java.util.List;
  * @param run what varies between runs of the same scenario (wall time, threads, host)
  * @param chips the chip preset the run used, with the confidence of each figure
  * @param collectives one entry per collective instance, in the order they were issued
+ * @param training the training step's figures, for a training workload (else absent)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunResult(
@@ -24,13 +25,22 @@ public record RunResult(
     long simulatedPicos,
     RunInfo run,
     ChipSummary chip,
-    List<CollectiveResult> collectives) {
+    List<CollectiveResult> collectives,
+    TrainingResult training) {
   public RunResult {
     collectives = List.copyOf(collectives);
   }
 
+  /** A result without a training step. */
+  public RunResult(
+      String scenario, long seed, EngineFacts runtime, long simulatedPicos, RunInfo run,
+      ChipSummary chip, List<CollectiveResult> collectives) {
+    this(scenario, seed, runtime, simulatedPicos, run, chip, collectives, null);
+  }
+
   /** A copy whose {@code run} is replaced: the rest stays what the simulation produced. */
   public RunResult withRun(RunInfo newRun) {
-    return new RunResult(scenario, seed, runtime, simulatedPicos, newRun, chip, collectives);
+    return new RunResult(
+        scenario, seed, runtime, simulatedPicos, newRun, chip, collectives, training);
   }
 }

@@ -7,7 +7,7 @@ import org.supernodesim.model.collective.CollectiveKind;
  * Turns a collective into each rank's schedule of point-to-point steps. Implementations are
  * named for the algorithm ({@link Ring}); each is checked against its closed form on ideal links.
  */
-public sealed interface CollectiveAlgorithm permits Ring {
+public sealed interface CollectiveAlgorithm permits Ring, Pairwise {
 
   /** The name in scenario files and results, e.g. {@code ring}. */
   String name();
@@ -28,6 +28,10 @@ public sealed interface CollectiveAlgorithm permits Ring {
     if ("ring".equals(name)) {
       return new Ring();
     }
-    throw new IllegalArgumentException("\"" + name + "\" is not a collective algorithm; valid: ring");
+    if ("pairwise".equals(name)) {
+      return new Pairwise();
+    }
+    throw new IllegalArgumentException(
+        "\"" + name + "\" is not a collective algorithm; valid: ring, pairwise");
   }
 }

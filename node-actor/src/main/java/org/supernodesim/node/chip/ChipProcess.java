@@ -3,6 +3,7 @@ package org.supernodesim.node.chip;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.supernodesim.interconnect.collective.CollectiveAlgorithm;
@@ -15,10 +16,17 @@ import org.supernodesim.workload.graph.OperationGraph;
 import org.supernodesim.workload.graph.Progress;
 
 /**
- * A chip: runs its rank's operation graph on two streams. Compute operations run one at a time on
- * the compute stream for the cost model's duration; collectives run one at a time on the
+ * A chip: runs its rank's operation graph on several streams. Compute operations run one at a time
+ * on the compute stream for the cost model's duration; collectives run one at a time on the
  * communication stream, step by step, each step's sends starting when the previous step's receives
- * have all arrived. The two streams overlap wherever the graph allows.
+ * have all arrived. The streams overlap wherever the graph allows.
+ *
+ * <p>With a {@link CollectiveTiming} (a training step, where only one rank per pipeline stage is
+ * a process), each collective instead takes the timing's duration on the stream of its group, as
+ * NCCL serialises the work of one communicator and runs separate communicators concurrently; so
+ * tensor-parallel, data-parallel and expert-parallel collectives overlap each other. Point-to-point
+ * {@link Operation.Send}s go straight to the transport; a {@link Operation.Recv} is done when its
+ * message has arrived.
  */
 public final class ChipProcess implements LogicalProcess<ChipProcess.Event> {
 
@@ -30,6 +38,11 @@ public final class ChipProcess implements LogicalProcess<ChipProcess.Event> {
 
   private record ComputeFinished(int operationId) implements Event {}
 
+  /** A peer's {@link Operation.Send} tagged {@code tag} arrived from global rank {@code source}. */
+  public record MessageArrived(int source, int tag) implements Event {}
+
+  private record TimedCollectiveFinished(int operationId) implements Event {}
+
   /** When this chip took part in one collective. */
   public record CollectiveSpan(
       Operation.Collective operation, long startedAtPicos, long finishedAtPicos) {}
@@ -39,7 +52,7 @@ public final class ChipProcess implements LogicalProcess<ChipProcess.Event> {
   private final Progress progress;
   private final ComputeCostModel costs;
   private final Transport transport;
-  private final ArrayDeque<Operation.Compute> computeQueue = new ArrayDeque<>();
+  private final ArrayDeque<Operation> computeQueue = new ArrayDeque<>();
   private final ArrayDeque<Operation.Collective> communicationQueue = new ArrayDeque<>();
   private final List<CollectiveSpan> spans = new ArrayList<>();
   // Arrivals for collectives this chip has not started yet (a faster peer may be ahead), per
@@ -49,13 +62,35 @@ public final class ChipProcess implements LogicalProcess<ChipProcess.Event> {
   private boolean computeBusy;
   private RunningCollective running;
   private long finishedAtPicos;
+  private final CollectiveTiming timing;
+  // Timed collectives: one stream per group (communicator), in the order groups first appear.
+  private final Map<List<Integer>, GroupStream> groupStreams = new LinkedHashMap<>();
+  // Messages and receives keyed by (source, tag); looked up by key only, never iterated.
+  private final Map<Long, Integer> arrivedMessages = new HashMap<>();
+  private final Map<Long, Integer> waitingReceives = new HashMap<>();
+  private int activeCommunication;
+  private long accountedAtPicos;
+  private long computePicos;
+  private long exposedPicos;
+  private long communicationPicos;
 
   public ChipProcess(int rank, OperationGraph graph, ComputeCostModel costs, Transport transport) {
+    this(rank, graph, costs, transport, null);
+  }
+
+  /**
+   * A chip whose collectives take {@code timing}'s durations instead of running step by step with
+   * peer processes; {@code timing} may be null for the step-by-step behaviour.
+   */
+  public ChipProcess(
+      int rank, OperationGraph graph, ComputeCostModel costs, Transport transport,
+      CollectiveTiming timing) {
     this.rank = rank;
     this.graph = graph;
     this.progress = new Progress(graph);
     this.costs = costs;
     this.transport = transport;
+    this.timing = timing;
   }
 
   @Override
@@ -69,6 +104,10 @@ public final class ChipProcess implements LogicalProcess<ChipProcess.Event> {
       onChunkArrived(e, ctx);
     } else if (event instanceof ComputeFinished e) {
       onComputeFinished(e, ctx);
+    } else if (event instanceof MessageArrived e) {
+      onMessageArrived(e, ctx);
+    } else if (event instanceof TimedCollectiveFinished e) {
+      onTimedCollectiveFinished(e, ctx);
     } else {
       throw new IllegalStateException("chip " + rank + ": no handler for " + event);
     }
@@ -93,9 +132,47 @@ public final class ChipProcess implements LogicalProcess<ChipProcess.Event> {
     return rank;
   }
 
+  /** Where this chip's time went up to its last operation. */
+  public TimeSplit timeSplit() {
+    return new TimeSplit(computePicos, exposedPicos, communicationPicos);
+  }
+
   private void onComputeFinished(ComputeFinished e, Context ctx) {
+    account(ctx);
     computeBusy = false;
     complete(e.operationId(), ctx);
+  }
+
+  private void onMessageArrived(MessageArrived e, Context ctx) {
+    long key = key(e.source(), e.tag());
+    Integer receive = waitingReceives.remove(key);
+    if (receive == null) {
+      arrivedMessages.merge(key, 1, Integer::sum);
+    } else {
+      complete(receive, ctx);
+    }
+  }
+
+  private void onTimedCollectiveFinished(TimedCollectiveFinished e, Context ctx) {
+    account(ctx);
+    activeCommunication--;
+    Operation.Collective done = (Operation.Collective) graph.get(e.operationId());
+    groupStreams.get(done.group()).busy = false;
+    complete(e.operationId(), ctx);
+  }
+
+  /** Adds the time since the last state change to the bucket the chip's state was in. */
+  private void account(Context ctx) {
+    long elapsed = ctx.nowPicos() - accountedAtPicos;
+    if (computeBusy) {
+      computePicos += elapsed;
+    } else if (activeCommunication > 0) {
+      exposedPicos += elapsed;
+    }
+    if (activeCommunication > 0) {
+      communicationPicos += elapsed;
+    }
+    accountedAtPicos = ctx.nowPicos();
   }
 
   private void onChunkArrived(ChunkArrived e, Context ctx) {
@@ -114,17 +191,24 @@ public final class ChipProcess implements LogicalProcess<ChipProcess.Event> {
   }
 
   private void dispatchReady(Context ctx) {
-    for (Operation op : progress.takeReady()) {
-      if (op instanceof Operation.Compute c) {
-        computeQueue.add(c);
-      } else if (op instanceof Operation.Collective c) {
-        communicationQueue.add(c);
+    account(ctx);
+    // Sends and already-arrived receives finish at once and may ready more: loop until quiet.
+    while (progress.hasReady()) {
+      for (Operation op : progress.takeReady()) {
+        queue(op, ctx);
       }
     }
     if (!computeBusy && !computeQueue.isEmpty()) {
-      Operation.Compute c = computeQueue.poll();
+      Operation c = computeQueue.poll();
       computeBusy = true;
-      ctx.schedule(costs.durationPicos(c), new ComputeFinished(c.id()));
+      long picos =
+          c instanceof Operation.Kernels k
+              ? costs.durationPicos(k)
+              : costs.durationPicos((Operation.Compute) c);
+      ctx.schedule(picos, new ComputeFinished(c.id()));
+    }
+    if (timing != null) {
+      startTimedCollectives(ctx);
     }
     if (running == null && !communicationQueue.isEmpty()) {
       Operation.Collective c = communicationQueue.poll();
@@ -136,6 +220,7 @@ public final class ChipProcess implements LogicalProcess<ChipProcess.Event> {
           CollectiveAlgorithm.named(c.algorithm())
               .schedule(c.kind(), c.group().size(), member, c.bytes());
       running = new RunningCollective(c, steps, ctx.nowPicos());
+      activeCommunication++;
       if (!earlyArrivals.isEmpty()) {
         for (int k = 0; k < steps.size(); k++) {
           Integer early = earlyArrivals.remove(key(c.collectiveId(), k));
@@ -144,6 +229,52 @@ public final class ChipProcess implements LogicalProcess<ChipProcess.Event> {
       }
       beginStep(ctx);
       advanceCollective(ctx);
+    }
+  }
+
+  private void queue(Operation op, Context ctx) {
+    if (op instanceof Operation.Compute || op instanceof Operation.Kernels) {
+      computeQueue.add(op);
+    } else if (op instanceof Operation.Collective c && timing != null) {
+      groupStreams.computeIfAbsent(c.group(), g -> new GroupStream()).queue.add(c);
+    } else if (op instanceof Operation.Collective c) {
+      communicationQueue.add(c);
+    } else if (op instanceof Operation.Send s) {
+      transport.send(ctx, rank, s.peer(), s.bytes(), new MessageArrived(rank, s.tag()));
+      completeAtOnce(s.id(), ctx); // fire and forget: the receiver waits for the bytes
+    } else if (op instanceof Operation.Recv r) {
+      receive(r, ctx);
+    } else {
+      throw new IllegalStateException("chip " + rank + ": cannot run " + op);
+    }
+  }
+
+  private void completeAtOnce(int operationId, Context ctx) {
+    progress.complete(operationId);
+    finishedAtPicos = ctx.nowPicos();
+  }
+
+  private void receive(Operation.Recv r, Context ctx) {
+    long key = key(r.peer(), r.tag());
+    Integer arrived = arrivedMessages.remove(key);
+    if (arrived == null) {
+      waitingReceives.put(key, r.id());
+    } else {
+      if (arrived > 1) {
+        arrivedMessages.put(key, arrived - 1);
+      }
+      completeAtOnce(r.id(), ctx);
+    }
+  }
+
+  private void startTimedCollectives(Context ctx) {
+    for (GroupStream stream : groupStreams.values()) {
+      if (!stream.busy && !stream.queue.isEmpty()) {
+        Operation.Collective c = stream.queue.poll();
+        stream.busy = true;
+        activeCommunication++;
+        ctx.schedule(timing.picos(c), new TimedCollectiveFinished(c.id()));
+      }
     }
   }
 
@@ -170,6 +301,8 @@ public final class ChipProcess implements LogicalProcess<ChipProcess.Event> {
       beginStep(ctx);
     }
     RunningCollective done = running;
+    account(ctx);
+    activeCommunication--;
     running = null;
     spans.add(new CollectiveSpan(done.operation, done.startedAtPicos, ctx.nowPicos()));
     complete(done.operation.id(), ctx);
@@ -177,6 +310,12 @@ public final class ChipProcess implements LogicalProcess<ChipProcess.Event> {
 
   private static long key(int collectiveId, int step) {
     return ((long) collectiveId << 32) | (step & 0xffffffffL);
+  }
+
+  /** A group's stream of timed collectives: one runs at a time, the rest wait in order. */
+  private static final class GroupStream {
+    final ArrayDeque<Operation.Collective> queue = new ArrayDeque<>();
+    boolean busy;
   }
 
   /** The collective on the communication stream and the step it has reached. */

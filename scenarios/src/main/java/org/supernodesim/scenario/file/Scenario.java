@@ -1,9 +1,11 @@
 package org.supernodesim.scenario.file;
 
 import java.util.List;
+import org.supernodesim.model.calibration.ComputeCalibration;
 import org.supernodesim.model.chip.ChipSpec;
 import org.supernodesim.model.fabric.FabricSpec;
 import org.supernodesim.workload.microbench.CollectiveBenchmark;
+import org.supernodesim.workload.training.TrainingJob;
 
 /**
  * A scenario after loading and validation, in model terms only: no string below this has a unit,
@@ -15,7 +17,9 @@ import org.supernodesim.workload.microbench.CollectiveBenchmark;
  * @param chip the chip, preset figures with the scenario's overrides
  * @param fabric how the chips are wired
  * @param networkModel {@code analytical}
- * @param collectives the collectives to time, in order
+ * @param collectives the collectives to time, in order (empty for a training step)
+ * @param training the training step to simulate, or null for collectives
+ * @param calibration the chip's compute calibration (the plain roofline if it has none)
  */
 public record Scenario(
     String name,
@@ -24,7 +28,9 @@ public record Scenario(
     ChipSpec chip,
     FabricSpec fabric,
     String networkModel,
-    List<CollectiveBenchmark.Entry> collectives) {
+    List<CollectiveBenchmark.Entry> collectives,
+    TrainingJob training,
+    ComputeCalibration calibration) {
   public Scenario {
     collectives = List.copyOf(collectives);
   }

@@ -3,11 +3,13 @@ package org.supernodesim.scenario.file;
 import java.util.ArrayList;
 import java.util.List;
 import org.supernodesim.interconnect.collective.CollectiveAlgorithm;
+import org.supernodesim.model.calibration.ComputeCalibration;
 import org.supernodesim.model.chip.ChipFigure;
 import org.supernodesim.model.chip.ChipSpec;
 import org.supernodesim.model.collective.CollectiveKind;
 import org.supernodesim.model.fabric.FabricSpec;
 import org.supernodesim.model.fabric.LinkSpec;
+import org.supernodesim.scenario.catalog.Calibrations;
 import org.supernodesim.scenario.file.Sections.ChipSection;
 import org.supernodesim.scenario.file.Sections.ClusterSection;
 import org.supernodesim.scenario.file.Sections.CollectiveSection;
@@ -15,6 +17,7 @@ import org.supernodesim.scenario.file.Sections.LinkSection;
 import org.supernodesim.scenario.file.Sections.ScenarioSection;
 import org.supernodesim.scenario.file.Sections.SingleSwitchSection;
 import org.supernodesim.workload.microbench.CollectiveBenchmark;
+import org.supernodesim.workload.training.TrainingJob;
 
 /**
  * The one place where scenario sections become model specs: presets resolved, overrides applied,
@@ -56,8 +59,13 @@ final class ScenarioAssembly {
     for (int i = 0; i < collectives.size(); i++) {
       entries.add(collective(collectives.get(i), "workload.collectives[" + i + "]", cluster.chips()));
     }
+    TrainingJob training =
+        s.workload().training() == null
+            ? null
+            : TrainingAssembly.job(s.workload().training(), cluster.chips(), chip);
     return new Scenario(
-        s.name(), s.seed(), cluster.chips(), chip, fabric, s.network().model(), entries);
+        s.name(), s.seed(), cluster.chips(), chip, fabric, s.network().model(), entries, training,
+        Calibrations.of(chip.id()).orElse(ComputeCalibration.ideal(chip.id())));
   }
 
   private ChipSpec chip(ChipSection c) {

@@ -123,14 +123,19 @@ final class Sections {
     }
   }
 
-  /** {@code workload:} what the chips do. */
-  record WorkloadSection(List<CollectiveSection> collectives) {
+  /** {@code workload:} what the chips do: collectives to time, or a training step. */
+  record WorkloadSection(
+      List<CollectiveSection> collectives, TrainingSections.TrainingSection training) {
     WorkloadSection {
-      if (collectives == null || collectives.isEmpty()) {
+      if (training != null && collectives != null) {
         throw new InvalidValue(
-            "collectives", "missing; a workload needs a non-empty list of collectives");
+            "training", "a workload is either collectives or training, not both");
       }
-      collectives = List.copyOf(collectives);
+      if (training == null && (collectives == null || collectives.isEmpty())) {
+        throw new InvalidValue(
+            "collectives", "missing; a workload needs a non-empty list of collectives or training");
+      }
+      collectives = collectives == null ? List.of() : List.copyOf(collectives);
     }
   }
 

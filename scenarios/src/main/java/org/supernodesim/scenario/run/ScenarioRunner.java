@@ -30,9 +30,11 @@ public final class ScenarioRunner {
 
   /** Builds the cluster the scenario describes, runs it to the end and gathers the result. */
   public static RunResult run(Scenario scenario, RuntimeChoice choice) {
-    ChipCluster cluster = assemble(scenario);
+    TrainingRun training = scenario.training() == null ? null : new TrainingRun(scenario);
+    ChipCluster cluster = training == null ? assemble(scenario) : null;
     long started = System.nanoTime();
-    Simulation simulation = cluster.simulation();
+    Simulation simulation =
+        training == null ? cluster.simulation() : training.cluster().simulation();
     RunStatistics stats;
     try (Runtime runtime = choice.create()) {
       stats = runtime.run(simulation);
@@ -58,7 +60,8 @@ public final class ScenarioRunner {
         stats.endPicos(),
         info,
         summary(scenario.chip()),
-        cluster.collectiveResults());
+        training == null ? cluster.collectiveResults() : List.of(),
+        training == null ? null : training.result());
   }
 
   /** The chips of the scenario as logical processes, ready to run. */
