@@ -2,6 +2,8 @@ package org.supernodesim.results;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import org.supernodesim.results.energy.CostResult;
+import org.supernodesim.results.energy.EnergyResult;
 
 /**
  * Everything one run yields: the source of truth for every report. Same scenario and seed give the
@@ -15,6 +17,9 @@ import java.util.List;
  * @param run what varies between runs of the same scenario (wall time, threads, host)
  * @param chips the chip preset the run used, with the confidence of each figure
  * @param collectives one entry per collective instance, in the order they were issued
+ * @param energy the run's energy under the scenario's power model; absent when the chip's TDP is
+ *     unknown
+ * @param costs the run's cost at each price the scenario gives or the catalog defaults to
  * @param training the training step's figures, for a training workload (else absent)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -26,21 +31,42 @@ public record RunResult(
     RunInfo run,
     ChipSummary chip,
     List<CollectiveResult> collectives,
+    EnergyResult energy,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<CostResult> costs,
     TrainingResult training) {
   public RunResult {
     collectives = List.copyOf(collectives);
+    costs = costs == null ? List.of() : List.copyOf(costs);
   }
 
-  /** A result without a training step. */
+  /** A result without energy and cost figures. */
   public RunResult(
-      String scenario, long seed, EngineFacts runtime, long simulatedPicos, RunInfo run,
-      ChipSummary chip, List<CollectiveResult> collectives) {
-    this(scenario, seed, runtime, simulatedPicos, run, chip, collectives, null);
+      String scenario,
+      long seed,
+      EngineFacts runtime,
+      long simulatedPicos,
+      RunInfo run,
+      ChipSummary chip,
+      List<CollectiveResult> collectives) {
+    this(scenario, seed, runtime, simulatedPicos, run, chip, collectives, null, List.of(), null);
+  }
+
+  /** A copy with the run's energy and costs. */
+  public RunResult withEnergy(EnergyResult newEnergy, List<CostResult> newCosts) {
+    return new RunResult(scenario, seed, runtime, simulatedPicos, run, chip, collectives,
+        newEnergy, newCosts, training);
+  }
+
+  /** A copy with a training step's figures. */
+  public RunResult withTraining(TrainingResult newTraining) {
+    return new RunResult(scenario, seed, runtime, simulatedPicos, run, chip, collectives, energy,
+        costs, newTraining);
   }
 
   /** A copy whose {@code run} is replaced: the rest stays what the simulation produced. */
   public RunResult withRun(RunInfo newRun) {
     return new RunResult(
-        scenario, seed, runtime, simulatedPicos, newRun, chip, collectives, training);
+        scenario, seed, runtime, simulatedPicos, newRun, chip, collectives, energy, costs,
+        training);
   }
 }

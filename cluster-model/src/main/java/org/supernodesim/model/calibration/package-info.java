@@ -4,8 +4,8 @@
  * org.supernodesim.model.calibration.ComputeCalibration}), read from {@code
  * org/supernodesim/model/calibration/<chip>.yaml}.
  *
- * <p>Worked example: the A100's matmul curve (peak fraction 0.80, half-efficiency dimension 96)
- * gives a 2048 x 9216 x 2304 GEMM 0.80 · 2048 / (2048 + 96) = 76 % of 312 TFLOPS, 238 TFLOPS; an
- * attention batched GEMM with head dimension 96 gets 0.80 · 96 / 192 = 40 %.
+ * <p>Worked example: the A100's matmul curve (peak fraction 0.77, half-efficiency dimension 128)
+ * gives a 2048 x 9216 x 2304 GEMM 0.77 · 2048 / (2048 + 128) = 72 % of 312 TFLOPS, 226 TFLOPS;
+ * an attention batched GEMM with head dimension 96 gets 0.77 · 96 / 224 = 33 %.
  */
 package org.supernodesim.model.calibration;

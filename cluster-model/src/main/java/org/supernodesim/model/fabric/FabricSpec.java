@@ -2,6 +2,7 @@ package org.supernodesim.model.fabric;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How the chips of a cluster are wired: the kinds of fabric a scenario can describe. Every figure
@@ -15,9 +16,24 @@ public sealed interface FabricSpec {
 
   /**
    * Every chip has one port to one non-blocking switch; a transfer crosses two links (chip to
-   * switch, switch to chip), so its latency is twice the link's.
+   * switch, switch to chip), so its latency is twice the link's. A switch with {@code
+   * inSwitchReduction} (null if none) can also reduce and multicast, as NVSwitch's NVLink SHARP.
    */
-  record SingleSwitch(LinkSpec link) implements FabricSpec {
+  record SingleSwitch(LinkSpec link, InSwitchReduction inSwitchReduction) implements FabricSpec {
+    public SingleSwitch {
+      Objects.requireNonNull(link, "single-switch: link");
+    }
+
+    /** A switch that only forwards. */
+    public SingleSwitch(LinkSpec link) {
+      this(link, null);
+    }
+
+    /** The switch's reduction engine (NVLink SHARP on NVSwitch), if it has one. */
+    public Optional<InSwitchReduction> reduction() {
+      return Optional.ofNullable(inSwitchReduction);
+    }
+
     @Override
     public String kind() {
       return "single-switch";

@@ -4,10 +4,24 @@ import java.util.List;
 import org.supernodesim.model.collective.CollectiveKind;
 
 /**
- * Turns a collective into each rank's schedule of point-to-point steps. Implementations are
- * named for the algorithm ({@link Ring}); each is checked against its closed form on ideal links.
+ * Turns a collective into each member's schedule of point-to-point steps. One implementation per
+ * algorithm, named for it; each is checked against its closed form on ideal links, and the same
+ * closed form ({@link #estimatePicos}) is what {@code auto} compares to choose one.
  */
-public sealed interface CollectiveAlgorithm permits Ring, Pairwise {
+public sealed interface CollectiveAlgorithm
+    permits Ring, Hierarchical, InSwitch, Direct, Pipeline {
+
+  /** The algorithms {@code auto} considers, in the order that breaks ties between equal costs. */
+  List<CollectiveAlgorithm> ALL =
+      List.of(
+          new InSwitch(),
+          new Hierarchical(),
+          new Ring(),
+          new Direct(),
+          new Pipeline());
+
+  /** The name {@code auto}: choose by the closed forms. */
+  String AUTO = "auto";
 
   /** The name in scenario files and results, e.g. {@code ring}. */
   String name();
@@ -15,23 +29,38 @@ public sealed interface CollectiveAlgorithm permits Ring, Pairwise {
   /** True if this algorithm implements collectives of {@code kind}. */
   boolean supports(CollectiveKind kind);
 
+  /** True if this algorithm can run on {@code group} (hierarchical needs several domains). */
+  default boolean appliesTo(CollectiveGroup group) {
+    return true;
+  }
+
   /**
-   * The steps of group member {@code rankIndex} (0-based within the group) for a collective of
-   * {@code kind} over {@code groupSize} members moving {@code bytes} (as nccl-tests counts them:
-   * the whole buffer for all-reduce, the gathered output for all-gather, the input for
-   * reduce-scatter).
+   * The steps of group member {@code member} (0-based within the group) for a collective of
+   * {@code kind} moving {@code bytes} (as nccl-tests counts them: the whole buffer for all-reduce,
+   * broadcast and reduce, the gathered output for all-gather, the input for reduce-scatter, the
+   * per-rank send buffer for all-to-all, the message for send/recv).
    */
-  List<Step> schedule(CollectiveKind kind, int groupSize, int rankIndex, long bytes);
+  List<Step> schedule(CollectiveKind kind, CollectiveGroup group, int member, long bytes);
+
+  /** This algorithm's time on an idle fabric whose transfers cost {@code costs}. */
+  long estimatePicos(CollectiveKind kind, CollectiveGroup group, long bytes, PairCosts costs);
 
   /** The algorithm named {@code name}, or an exception listing the names. */
   static CollectiveAlgorithm named(String name) {
-    if ("ring".equals(name)) {
-      return new Ring();
-    }
-    if ("pairwise".equals(name)) {
-      return new Pairwise();
+    for (CollectiveAlgorithm a : ALL) {
+      if (a.name().equals(name)) {
+        return a;
+      }
     }
     throw new IllegalArgumentException(
-        "\"" + name + "\" is not a collective algorithm; valid: ring, pairwise");
+        "\"" + name + "\" is not a collective algorithm; valid: " + String.join(", ", names()));
+  }
+
+  /** {@code auto} and every algorithm's name. */
+  static List<String> names() {
+    List<String> names = new java.util.ArrayList<>();
+    names.add(AUTO);
+    ALL.forEach(a -> names.add(a.name()));
+    return names;
   }
 }

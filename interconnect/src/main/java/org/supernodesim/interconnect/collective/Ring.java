@@ -2,6 +2,7 @@ package org.supernodesim.interconnect.collective;
 
 import java.util.AbstractList;
 import java.util.List;
+import java.util.function.IntUnaryOperator;
 import org.supernodesim.model.collective.CollectiveKind;
 
 /**
@@ -29,49 +30,80 @@ public final class Ring implements CollectiveAlgorithm {
         || kind == CollectiveKind.REDUCE_SCATTER;
   }
 
-  @Override
+  /** The steps of member {@code rankIndex} of a ring of {@code groupSize}. */
   public List<Step> schedule(CollectiveKind kind, int groupSize, int rankIndex, long bytes) {
+    return schedule(kind, CollectiveGroup.flat(groupSize), rankIndex, bytes);
+  }
+
+  @Override
+  public List<Step> schedule(CollectiveKind kind, CollectiveGroup group, int member, long bytes) {
     if (!supports(kind)) {
       throw new IllegalArgumentException("ring does not implement " + kind.label());
     }
-    int n = groupSize;
+    int rs = kind == CollectiveKind.ALL_GATHER ? 0 : group.size() - 1;
+    int ag = kind == CollectiveKind.REDUCE_SCATTER ? 0 : group.size() - 1;
+    // All-gather alone sends each member's own chunk first; after a reduce-scatter, member r
+    // holds the reduced chunk r+1.
+    int offset = kind == CollectiveKind.ALL_GATHER ? 0 : 1;
+    return steps(group.size(), member, bytes, rs, ag, offset, i -> i);
+  }
+
+  @Override
+  public long estimatePicos(
+      CollectiveKind kind, CollectiveGroup group, long bytes, PairCosts costs) {
+    int n = group.size();
+    int steps = (kind == CollectiveKind.ALL_REDUCE ? 2 : 1) * (n - 1);
+    return steps * slowestStepPicos(n, i -> i, largestChunk(bytes, n), costs);
+  }
+
+  /**
+   * The ring's steps over {@code n} positions, position p being group member {@code
+   * toMember(p)}: {@code rs} reduce-scatter steps then {@code ag} all-gather steps, the
+   * all-gather starting from chunk p + {@code offset}. Computed when asked for: a 384-member
+   * ring has 766 steps per member, and a chip needs only the one it is on.
+   */
+  static List<Step> steps(
+      int n, int position, long bytes, int rs, int ag, int offset, IntUnaryOperator toMember) {
     if (n < 2) {
       return List.of();
     }
-    int next = (rankIndex + 1) % n;
-    int previous = (rankIndex + n - 1) % n;
-    int reduceScatterSteps = kind == CollectiveKind.ALL_GATHER ? 0 : n - 1;
-    int allGatherSteps = kind == CollectiveKind.REDUCE_SCATTER ? 0 : n - 1;
-    // All-gather alone sends each member's own chunk first; after a reduce-scatter, member r
-    // holds the reduced chunk r+1.
-    int allGatherOffset = kind == CollectiveKind.ALL_GATHER ? 0 : 1;
-    // Steps are computed when asked for: a 384-member ring has 766 per member, and a chip needs
-    // only the one it is on.
+    int next = toMember.applyAsInt((position + 1) % n);
+    int previous = toMember.applyAsInt((position + n - 1) % n);
     return new AbstractList<>() {
       @Override
       public Step get(int k) {
         if (k < 0 || k >= size()) {
           throw new IndexOutOfBoundsException(k);
         }
-        // Reduce-scatter phase: at step k member r sends chunk r-k and receives chunk r-1-k.
-        // All-gather phase: at step k member r sends chunk r+offset-k.
-        int first =
-            k < reduceScatterSteps
-                ? rankIndex - k
-                : rankIndex + allGatherOffset - (k - reduceScatterSteps);
-        return step(next, chunk(bytes, n, first), previous, chunk(bytes, n, first - 1));
+        // Reduce-scatter: at step k position p sends chunk p-k and receives chunk p-1-k.
+        // All-gather: at step k position p sends chunk p+offset-k.
+        int first = k < rs ? position - k : position + offset - (k - rs);
+        return new Step(
+            List.of(new Step.Transfer(next, chunk(bytes, n, first))),
+            List.of(new Step.Transfer(previous, chunk(bytes, n, first - 1))));
       }
 
       @Override
       public int size() {
-        return reduceScatterSteps + allGatherSteps;
+        return rs + ag;
       }
     };
   }
 
-  private static Step step(int to, long sendBytes, int from, long receiveBytes) {
-    return new Step(
-        List.of(new Step.Transfer(to, sendBytes)), List.of(new Step.Transfer(from, receiveBytes)));
+  /** The slowest neighbour transfer of a ring of n positions moving {@code chunkBytes}. */
+  static long slowestStepPicos(int n, IntUnaryOperator toMember, long chunkBytes, PairCosts c) {
+    long slowest = 0;
+    for (int p = 0; p < n; p++) {
+      int a = toMember.applyAsInt(p);
+      int b = toMember.applyAsInt((p + 1) % n);
+      slowest = Math.max(slowest, c.transferPicos(a, b, chunkBytes));
+    }
+    return slowest;
+  }
+
+  /** The largest of the n chunks of {@code bytes}: ceil(bytes / n). */
+  static long largestChunk(long bytes, int n) {
+    return bytes / n + (bytes % n == 0 ? 0 : 1);
   }
 
   /** The size of chunk {@code j} (taken modulo n) when {@code bytes} are cut into n chunks. */

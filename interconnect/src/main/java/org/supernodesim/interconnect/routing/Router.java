@@ -22,6 +22,7 @@ public final class Router {
   // Caches only: each value is a pure function of its key, so which thread fills it is moot.
   private final ConcurrentHashMap<Long, Route> routes = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<Integer, int[]> hopsTo = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Long, Double> pairBandwidth = new ConcurrentHashMap<>();
 
   public Router(Topology topology) {
     this.topology = topology;
@@ -52,24 +53,107 @@ public final class Router {
    */
   public Route route(int source, int destination, long flowId) {
     checkPair(source, destination);
-    boolean sameDomain =
-        topology.hasDomains() && topology.domainOf(source) == topology.domainOf(destination);
-    int[] hops = hopsTo(destination, sameDomain);
+    int[] hops = hopsTo(destination, sameDomain(source, destination));
     if (hops[source] == Integer.MAX_VALUE) {
       throw new IllegalArgumentException(
           "chip " + destination + " cannot be reached from chip " + source);
     }
     List<Link> path = new ArrayList<>(hops[source]);
+    walk(source, source, destination, flowId, hops, path);
+    return Route.of(path);
+  }
+
+  /**
+   * The bandwidth one transfer between two chips can reach when it is striped over every
+   * shortest path, as NCCL spreads a transfer over channels and NICs and HCCL over UB planes: the
+   * smallest, over the hop distances d, of the summed bandwidth of the shortest-path links at
+   * distance d from the source. Each such set is a cut of the paths, so this bounds the max flow
+   * from above; on the catalog fabrics (a chip's parallel ports into a non-blocking core) it is
+   * the max flow. CloudMatrix384: 7 planes x 56 GB/s = 392 GB/s within a node and between nodes.
+   */
+  public double pairBytesPerSecond(int source, int destination) {
+    checkPair(source, destination);
+    long key = ((long) source << 32) | destination;
+    return pairBandwidth.computeIfAbsent(key, k -> levelCut(source, destination));
+  }
+
+  private double levelCut(int source, int destination) {
+    int[] hops = hopsTo(destination, sameDomain(source, destination));
+    if (hops[source] == Integer.MAX_VALUE) {
+      throw new IllegalArgumentException(
+          "chip " + destination + " cannot be reached from chip " + source);
+    }
+    double[] level = new double[hops[source]];
+    boolean[] seen = new boolean[topology.vertices()];
+    int[] frontier = {source};
+    for (int d = 0; d < level.length; d++) {
+      int[] next = new int[8];
+      int count = 0;
+      for (int v : frontier) {
+        for (Link l : topology.outgoing(v)) {
+          if (onShortestPath(l, hops, source, destination)) {
+            level[d] += l.spec().bytesPerSecond();
+            int to = l.to();
+            if (!seen[to]) {
+              seen[to] = true;
+              if (count == next.length) {
+                next = Arrays.copyOf(next, 2 * count);
+              }
+              next[count++] = to;
+            }
+          }
+        }
+      }
+      frontier = Arrays.copyOf(next, count);
+    }
+    double min = Double.POSITIVE_INFINITY;
+    for (double b : level) {
+      min = Math.min(min, b);
+    }
+    return min;
+  }
+
+  /**
+   * The routes of a transfer striped over the source's parallel first hops toward the
+   * destination (one per UB plane or NVLink port): stripe i leaves on the i-th such link, in
+   * link-index order, and continues by ECMP on {@code flowId}.
+   */
+  public List<Route> stripedRoutes(int source, int destination, long flowId) {
+    checkPair(source, destination);
+    int[] hops = hopsTo(destination, sameDomain(source, destination));
+    List<Route> routes = new ArrayList<>();
+    for (Link first : topology.outgoing(source)) {
+      if (onShortestPath(first, hops, source, destination)) {
+        List<Link> path = new ArrayList<>();
+        path.add(first);
+        walk(first.to(), source, destination, flowId + routes.size(), hops, path);
+        routes.add(Route.of(path));
+      }
+    }
+    return routes;
+  }
+
+  private boolean sameDomain(int source, int destination) {
+    return topology.hasDomains() && topology.domainOf(source) == topology.domainOf(destination);
+  }
+
+  private boolean onShortestPath(Link l, int[] hops, int source, int destination) {
+    int to = l.to();
+    boolean entersOtherChip = to < topology.chips() && to != destination;
+    return hops[l.from()] != Integer.MAX_VALUE
+        && hops[to] == hops[l.from()] - 1
+        && !entersOtherChip
+        && topology.usableBetween(l, source, destination);
+  }
+
+  /** Extends {@code path} from vertex {@code from} to the destination, ECMP on {@code flowId}. */
+  private void walk(int from, int source, int destination, long flowId, int[] hops, List<Link> path) {
     Link[] candidates = new Link[16];
-    int v = source;
+    int v = from;
     while (v != destination) {
       int count = 0;
       for (Link l : topology.outgoing(v)) {
-        int to = l.to();
-        boolean entersOtherChip = to < topology.chips() && to != destination;
-        if (hops[to] == hops[v] - 1
-            && !entersOtherChip
-            && topology.usableBetween(l, source, destination)) {
+        if (onShortestPath(l, hops, source, destination)) {
           if (count == candidates.length) {
             candidates = Arrays.copyOf(candidates, 2 * count);
           }
@@ -80,7 +164,6 @@ public final class Router {
       path.add(next);
       v = next.to();
     }
-    return Route.of(path);
   }
 
   /** Which of {@code count} equal-cost links flow {@code flowId} takes at hop {@code hop}. */

@@ -3,7 +3,9 @@ package org.supernodesim.interconnect.topology;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import org.supernodesim.model.fabric.FabricSpec;
+import org.supernodesim.model.fabric.InSwitchReduction;
 import org.supernodesim.model.fabric.LinkSpec;
 
 /**
@@ -22,9 +24,16 @@ public final class Topology {
   private final List<List<Link>> outgoing;
   private final int chipsPerDomain;
   private final boolean[] crossDomain;
+  private final InSwitchReduction inSwitchReduction;
 
   Topology(int chips, int vertices, List<Link> links, int chipsPerDomain, boolean[] crossDomain) {
+    this(chips, vertices, links, chipsPerDomain, crossDomain, null);
+  }
+
+  private Topology(int chips, int vertices, List<Link> links, int chipsPerDomain, boolean[] crossDomain,
+      InSwitchReduction inSwitchReduction) {
     this.chips = chips;
+    this.inSwitchReduction = inSwitchReduction;
     this.vertices = vertices;
     this.links = Collections.unmodifiableList(new ArrayList<>(links));
     this.chipsPerDomain = chipsPerDomain;
@@ -44,6 +53,16 @@ public final class Topology {
     if (chips < 1) {
       throw new IllegalArgumentException("a topology needs at least one chip: " + chips);
     }
+    Topology t = buildWires(fabric, chips);
+    FabricSpec scaleUp = fabric instanceof FabricSpec.Hierarchy h ? h.scaleUp() : fabric;
+    if (scaleUp instanceof FabricSpec.SingleSwitch s && s.inSwitchReduction() != null) {
+      return new Topology(
+          t.chips, t.vertices, t.links, t.chipsPerDomain, t.crossDomain, s.inSwitchReduction());
+    }
+    return t;
+  }
+
+  private static Topology buildWires(FabricSpec fabric, int chips) {
     if (fabric instanceof FabricSpec.SingleSwitch s) {
       return singleSwitch(chips, s.link());
     } else if (fabric instanceof FabricSpec.FullMesh s) {
@@ -100,6 +119,14 @@ public final class Topology {
   /** True if some link is reserved for traffic between scale-up domains. */
   public boolean hasDomains() {
     return chipsPerDomain > 0;
+  }
+
+  /**
+   * The reduction engine of each scale-up domain's switch (NVLink SHARP), if the domain is one
+   * switch that has one.
+   */
+  public Optional<InSwitchReduction> inSwitchReduction() {
+    return Optional.ofNullable(inSwitchReduction);
   }
 
   /** The scale-up domain of {@code chip}, or 0 if the topology has no domains. */

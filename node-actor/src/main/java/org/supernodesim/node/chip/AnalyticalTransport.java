@@ -1,34 +1,73 @@
 package org.supernodesim.node.chip;
 
+import java.util.Arrays;
+import org.supernodesim.interconnect.collective.Collectives;
+import org.supernodesim.interconnect.collective.Step;
 import org.supernodesim.interconnect.network.AnalyticalNetwork;
-import org.supernodesim.interconnect.routing.Route;
+import org.supernodesim.interconnect.routing.Router;
+import org.supernodesim.model.fabric.LinkSpec;
 import org.supernodesim.node.engine.Context;
 
-/** Transfers over the alpha-beta model: the arrival is sent straight to the peer chip. */
+/**
+ * Transfers over the alpha-beta model, the arrival sent straight to the peer chip: latency plus
+ * bytes over the pair's striped bandwidth. Transfers do not slow each other in the fabric, but a
+ * chip's own port does serialise them: a transfer leaves once the chip's earlier transfers on the
+ * same tier have left, so an all-to-all costs (n-1)/n S/B and not S/(nB), however many peers a
+ * chip has.
+ */
 public final class AnalyticalTransport implements Transport {
+  private final Router router;
   private final AnalyticalNetwork network;
-  // Per source chip: its last destination and the route there.
-  // Collectives send to the same peer step after step; this spares the router's map on every
-  // transfer. Each chip touches only its own slot, so runtimes on several threads do not race.
-  private final int[] lastDestination;
-  private final Route[] lastRoute;
+  private final Collectives collectives;
+  private final String[] tiers;
+  // Per source chip and tier of its first hop: when its port is free. Each chip touches only its
+  // own row, so runtimes on several threads do not race.
+  private final long[][] portFreeAtPicos;
+  // Per source chip: when its last uncopied send left and how long it took, for multicast copies.
+  private final long[] lastLeftAtPicos;
+  private final long[] lastSerializationPicos;
 
-  public AnalyticalTransport(AnalyticalNetwork network, int chips) {
-    this.network = network;
-    this.lastDestination = new int[chips];
-    java.util.Arrays.fill(lastDestination, -1);
-    this.lastRoute = new Route[chips];
+  public AnalyticalTransport(Router router) {
+    this.router = router;
+    this.network = new AnalyticalNetwork(router);
+    this.collectives = new Collectives(router);
+    this.tiers =
+        router.topology().links().stream().map(l -> l.tier()).distinct().sorted()
+            .toArray(String[]::new);
+    int chips = router.topology().chips();
+    this.portFreeAtPicos = new long[chips][tiers.length];
+    this.lastLeftAtPicos = new long[chips];
+    this.lastSerializationPicos = new long[chips];
   }
 
   @Override
   public void send(
-      Context context, int source, int destination, long bytes, ChipProcess.Event arrival) {
-    if (lastDestination[source] != destination) {
-      lastRoute[source] = network.route(source, destination);
-      lastDestination[source] = destination;
+      Context context, int source, int destination, Step.Transfer transfer,
+      ChipProcess.Event arrival) {
+    long now = context.nowPicos();
+    var route = router.route(source, destination);
+    long serialization =
+        LinkSpec.serializationPicos(
+            transfer.bytes(),
+            router.pairBytesPerSecond(source, destination) * transfer.efficiency());
+    long leaves;
+    if (transfer.multicastCopy()) {
+      leaves = lastLeftAtPicos[source];
+      serialization = lastSerializationPicos[source];
+    } else {
+      int tier = Arrays.binarySearch(tiers, route.links().get(0).tier());
+      leaves = Math.max(now + transfer.setupPicos(), portFreeAtPicos[source][tier]);
+      portFreeAtPicos[source][tier] = leaves + serialization;
+      lastLeftAtPicos[source] = leaves;
+      lastSerializationPicos[source] = serialization;
     }
     // Chips are processes 0..n-1 in rank order, so a rank is its process id.
-    context.send(destination, AnalyticalNetwork.transferPicos(lastRoute[source], bytes), arrival);
+    context.send(destination, leaves - now + serialization + route.latencyPicos(), arrival);
+  }
+
+  @Override
+  public Collectives collectives() {
+    return collectives;
   }
 
   @Override

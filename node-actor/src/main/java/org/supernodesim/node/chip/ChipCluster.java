@@ -15,11 +15,11 @@ import org.supernodesim.workload.graph.OperationGraph;
  */
 public final class ChipCluster {
   private final List<ChipProcess> chips;
-  private final long lookaheadPicos;
+  private final Transport transport;
 
-  private ChipCluster(List<ChipProcess> chips, long lookaheadPicos) {
+  private ChipCluster(List<ChipProcess> chips, Transport transport) {
     this.chips = chips;
-    this.lookaheadPicos = lookaheadPicos;
+    this.transport = transport;
   }
 
   /** One chip process per rank graph, all with the same cost model and transport. */
@@ -32,12 +32,12 @@ public final class ChipCluster {
       }
       chips.add(new ChipProcess(g.rank(), g, costs, transport));
     }
-    return new ChipCluster(chips, transport.lookaheadPicos());
+    return new ChipCluster(chips, transport);
   }
 
   /** The simulation a runtime runs: these chips with the transport's lookahead. */
   public Simulation simulation() {
-    return new Simulation(chips, lookaheadPicos);
+    return new Simulation(chips, transport.lookaheadPicos());
   }
 
   public List<ChipProcess> chips() {
@@ -70,9 +70,12 @@ public final class ChipCluster {
     spans.forEach(
         (id, span) -> {
           Operation.Collective op = operations.get(id);
+          String algorithm =
+              transport.collectives().resolve(op.kind(), op.algorithm(), op.group(), op.bytes())
+                  .name();
           results.add(
               CollectiveResult.of(
-                  op.kind(), op.algorithm(), op.group().size(), op.bytes(), span[1] - span[0]));
+                  op.kind(), algorithm, op.group().size(), op.bytes(), span[1] - span[0]));
         });
     return results;
   }

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.supernodesim.interconnect.collective.CollectiveAlgorithm;
 import org.supernodesim.interconnect.collective.Step;
 import org.supernodesim.node.engine.Context;
 import org.supernodesim.node.engine.LogicalProcess;
@@ -55,6 +54,7 @@ public final class ChipProcess implements LogicalProcess<ChipProcess.Event> {
   private final ArrayDeque<Operation> computeQueue = new ArrayDeque<>();
   private final ArrayDeque<Operation.Collective> communicationQueue = new ArrayDeque<>();
   private final List<CollectiveSpan> spans = new ArrayList<>();
+  private final ActivityLog activity = new ActivityLog();
   // Arrivals for collectives this chip has not started yet (a faster peer may be ahead), per
   // (collective, step); looked up by key only, never iterated, so its order cannot reach a result.
   // The running collective counts its arrivals in an array instead: the common case, kept cheap.
@@ -68,11 +68,6 @@ public final class ChipProcess implements LogicalProcess<ChipProcess.Event> {
   // Messages and receives keyed by (source, tag); looked up by key only, never iterated.
   private final Map<Long, Integer> arrivedMessages = new HashMap<>();
   private final Map<Long, Integer> waitingReceives = new HashMap<>();
-  private int activeCommunication;
-  private long accountedAtPicos;
-  private long computePicos;
-  private long exposedPicos;
-  private long communicationPicos;
 
   public ChipProcess(int rank, OperationGraph graph, ComputeCostModel costs, Transport transport) {
     this(rank, graph, costs, transport, null);
@@ -118,6 +113,16 @@ public final class ChipProcess implements LogicalProcess<ChipProcess.Event> {
     return List.copyOf(spans);
   }
 
+  /** Every operation's span on its stream, for the timeline and the power model. */
+  public ActivityLog activity() {
+    return activity;
+  }
+
+  /** This rank's operations (the names the timeline shows). */
+  public OperationGraph graph() {
+    return graph;
+  }
+
   /** When this chip finished its last operation. */
   public long finishedAtPicos() {
     return finishedAtPicos;
@@ -132,14 +137,15 @@ public final class ChipProcess implements LogicalProcess<ChipProcess.Event> {
     return rank;
   }
 
-  /** Where this chip's time went up to its last operation. */
+  /** Where this chip's time went, from its activity log. */
   public TimeSplit timeSplit() {
-    return new TimeSplit(computePicos, exposedPicos, communicationPicos);
+    return new TimeSplit(activity.computeBusyPicos(), activity.communicationOnlyPicos(),
+        activity.communicationBusyPicos());
   }
 
   private void onComputeFinished(ComputeFinished e, Context ctx) {
-    account(ctx);
     computeBusy = false;
+    activity.finished(ActivityLog.COMPUTE, ctx.nowPicos(), e.operationId());
     complete(e.operationId(), ctx);
   }
 
@@ -154,25 +160,11 @@ public final class ChipProcess implements LogicalProcess<ChipProcess.Event> {
   }
 
   private void onTimedCollectiveFinished(TimedCollectiveFinished e, Context ctx) {
-    account(ctx);
-    activeCommunication--;
     Operation.Collective done = (Operation.Collective) graph.get(e.operationId());
-    groupStreams.get(done.group()).busy = false;
+    GroupStream stream = groupStreams.get(done.group());
+    stream.busy = false;
+    activity.finished(stream.id, ctx.nowPicos(), e.operationId());
     complete(e.operationId(), ctx);
-  }
-
-  /** Adds the time since the last state change to the bucket the chip's state was in. */
-  private void account(Context ctx) {
-    long elapsed = ctx.nowPicos() - accountedAtPicos;
-    if (computeBusy) {
-      computePicos += elapsed;
-    } else if (activeCommunication > 0) {
-      exposedPicos += elapsed;
-    }
-    if (activeCommunication > 0) {
-      communicationPicos += elapsed;
-    }
-    accountedAtPicos = ctx.nowPicos();
   }
 
   private void onChunkArrived(ChunkArrived e, Context ctx) {
@@ -191,7 +183,6 @@ public final class ChipProcess implements LogicalProcess<ChipProcess.Event> {
   }
 
   private void dispatchReady(Context ctx) {
-    account(ctx);
     // Sends and already-arrived receives finish at once and may ready more: loop until quiet.
     while (progress.hasReady()) {
       for (Operation op : progress.takeReady()) {
@@ -201,6 +192,7 @@ public final class ChipProcess implements LogicalProcess<ChipProcess.Event> {
     if (!computeBusy && !computeQueue.isEmpty()) {
       Operation c = computeQueue.poll();
       computeBusy = true;
+      activity.started(ActivityLog.COMPUTE, ctx.nowPicos());
       long picos =
           c instanceof Operation.Kernels k
               ? costs.durationPicos(k)
@@ -217,10 +209,9 @@ public final class ChipProcess implements LogicalProcess<ChipProcess.Event> {
         throw new IllegalStateException("chip " + rank + " is not in the group of " + c.name());
       }
       List<Step> steps =
-          CollectiveAlgorithm.named(c.algorithm())
-              .schedule(c.kind(), c.group().size(), member, c.bytes());
+          transport.collectives().schedule(c.kind(), c.algorithm(), c.group(), member, c.bytes());
       running = new RunningCollective(c, steps, ctx.nowPicos());
-      activeCommunication++;
+      activity.started(ActivityLog.COMMUNICATION, ctx.nowPicos());
       if (!earlyArrivals.isEmpty()) {
         for (int k = 0; k < steps.size(); k++) {
           Integer early = earlyArrivals.remove(key(c.collectiveId(), k));
@@ -236,11 +227,13 @@ public final class ChipProcess implements LogicalProcess<ChipProcess.Event> {
     if (op instanceof Operation.Compute || op instanceof Operation.Kernels) {
       computeQueue.add(op);
     } else if (op instanceof Operation.Collective c && timing != null) {
-      groupStreams.computeIfAbsent(c.group(), g -> new GroupStream()).queue.add(c);
+      groupStreams.computeIfAbsent(c.group(), g -> new GroupStream(groupStreams.size())).queue
+          .add(c);
     } else if (op instanceof Operation.Collective c) {
       communicationQueue.add(c);
     } else if (op instanceof Operation.Send s) {
-      transport.send(ctx, rank, s.peer(), s.bytes(), new MessageArrived(rank, s.tag()));
+      transport.send(ctx, rank, s.peer(), new Step.Transfer(s.peer(), s.bytes()),
+          new MessageArrived(rank, s.tag()));
       completeAtOnce(s.id(), ctx); // fire and forget: the receiver waits for the bytes
     } else if (op instanceof Operation.Recv r) {
       receive(r, ctx);
@@ -272,7 +265,7 @@ public final class ChipProcess implements LogicalProcess<ChipProcess.Event> {
       if (!stream.busy && !stream.queue.isEmpty()) {
         Operation.Collective c = stream.queue.poll();
         stream.busy = true;
-        activeCommunication++;
+        activity.started(stream.id, ctx.nowPicos());
         ctx.schedule(timing.picos(c), new TimedCollectiveFinished(c.id()));
       }
     }
@@ -286,7 +279,7 @@ public final class ChipProcess implements LogicalProcess<ChipProcess.Event> {
     running.current = step;
     ChunkArrived arrival = new ChunkArrived(running.operation.collectiveId(), running.step);
     for (Step.Transfer t : step.sends()) {
-      transport.send(ctx, rank, running.operation.group().get(t.peer()), t.bytes(), arrival);
+      transport.send(ctx, rank, running.operation.group().get(t.peer()), t, arrival);
     }
   }
 
@@ -301,10 +294,9 @@ public final class ChipProcess implements LogicalProcess<ChipProcess.Event> {
       beginStep(ctx);
     }
     RunningCollective done = running;
-    account(ctx);
-    activeCommunication--;
     running = null;
     spans.add(new CollectiveSpan(done.operation, done.startedAtPicos, ctx.nowPicos()));
+    activity.finished(ActivityLog.COMMUNICATION, ctx.nowPicos(), done.operation.id());
     complete(done.operation.id(), ctx);
   }
 
@@ -315,7 +307,13 @@ public final class ChipProcess implements LogicalProcess<ChipProcess.Event> {
   /** A group's stream of timed collectives: one runs at a time, the rest wait in order. */
   private static final class GroupStream {
     final ArrayDeque<Operation.Collective> queue = new ArrayDeque<>();
+    final int id;
     boolean busy;
+
+    /** The {@code index}-th group this chip met: its activity-log stream after the default. */
+    GroupStream(int index) {
+      this.id = ActivityLog.COMMUNICATION + 1 + index;
+    }
   }
 
   /** The collective on the communication stream and the step it has reached. */

@@ -1,15 +1,27 @@
 package org.supernodesim.node.chip;
 
+import org.supernodesim.interconnect.collective.Collectives;
+import org.supernodesim.interconnect.collective.Step;
 import org.supernodesim.node.engine.Context;
 
 /**
- * How a chip's transfer reaches its peer: the network model, seen from a chip. The analytical
- * model needs no process of its own: the sender knows the arrival time at once.
+ * How a chip's transfer reaches its peer: the network model, seen from a chip. A transport is
+ * shared by all chips of a run, possibly on several threads; what it keeps per chip is touched
+ * only by that chip's process. Transfers of several collectives may be in flight from one chip at
+ * once.
  */
 public interface Transport {
 
-  /** Starts a transfer of {@code bytes} from chip {@code source}; {@code arrival} reaches the peer. */
-  void send(Context context, int source, int destination, long bytes, ChipProcess.Event arrival);
+  /**
+   * Starts {@code transfer} from chip {@code source} to chip {@code destination}; {@code arrival}
+   * reaches the destination when its last byte has.
+   */
+  void send(
+      Context context, int source, int destination, Step.Transfer transfer,
+      ChipProcess.Event arrival);
+
+  /** The collectives of this transport's topology: groups, algorithm choice, steps. */
+  Collectives collectives();
 
   /** The smallest delay of any transfer: the engine's lookahead. */
   long lookaheadPicos();

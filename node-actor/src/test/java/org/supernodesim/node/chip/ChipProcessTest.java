@@ -5,6 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.supernodesim.interconnect.collective.Collectives;
+import org.supernodesim.interconnect.collective.Step;
+import org.supernodesim.interconnect.routing.Router;
+import org.supernodesim.interconnect.topology.Topology;
+import org.supernodesim.model.fabric.LinkSpec;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.supernodesim.model.chip.ChipFigure;
@@ -57,13 +62,22 @@ class ChipProcessTest {
     }
   }
 
+  private static final Collectives COLLECTIVES =
+      new Collectives(new Router(Topology.singleSwitch(2, new LinkSpec(1e12, 1_000_000))));
+
   /** Sends straight to the peer with a fixed delay: 1 us + 1 ps per byte. */
   private static final Transport FIXED =
       new Transport() {
         @Override
         public void send(
-            Context context, int source, int destination, long bytes, ChipProcess.Event arrival) {
-          context.send(destination, 1_000_000 + bytes, arrival);
+            Context context, int source, int destination, Step.Transfer transfer,
+            ChipProcess.Event arrival) {
+          context.send(destination, 1_000_000 + transfer.bytes(), arrival);
+        }
+
+        @Override
+        public Collectives collectives() {
+          return COLLECTIVES;
         }
 
         @Override
@@ -139,7 +153,9 @@ class ChipProcessTest {
 
   @Test
   void everyEventKindHasAHandler() {
-    // The dispatcher is a chain of instanceof: a new event type must get its line.
-    assertEquals(2, ChipProcess.Event.class.getPermittedSubclasses().length);
+    // The dispatcher is a chain of instanceof: a new event type must get its line. ChunkArrived
+    // and ComputeFinished are run here; MessageArrived and TimedCollectiveFinished in
+    // TimedCollectivesTest.
+    assertEquals(4, ChipProcess.Event.class.getPermittedSubclasses().length);
   }
 }

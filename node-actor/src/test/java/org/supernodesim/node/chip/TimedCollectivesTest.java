@@ -76,8 +76,14 @@ class TimedCollectivesTest {
         new Operation.Send(5, List.of(4), "send", 5, 100, 9));
     Transport transport = new Transport() {
       @Override
-      public void send(Context c, int source, int destination, long bytes, ChipProcess.Event e) {
+      public void send(Context c, int source, int destination,
+          org.supernodesim.interconnect.collective.Step.Transfer transfer, ChipProcess.Event e) {
         c.send(destination, 1, e);
+      }
+
+      @Override
+      public org.supernodesim.interconnect.collective.Collectives collectives() {
+        throw new UnsupportedOperationException("collectives are timed in this test");
       }
 
       @Override

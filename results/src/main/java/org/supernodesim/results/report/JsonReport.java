@@ -1,6 +1,7 @@
 package org.supernodesim.results.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -19,6 +20,9 @@ public final class JsonReport {
           .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
           .build();
 
+  private static final ObjectMapper READER =
+      JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
   private JsonReport() {}
 
   /** The JSON text of {@code result}, ending in a newline. */
@@ -27,6 +31,15 @@ public final class JsonReport {
       return MAPPER.writeValueAsString(result) + "\n";
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write a result as JSON", e);
+    }
+  }
+
+  /** Reads a result.json back (unknown fields, from newer writers, are skipped). */
+  public static RunResult read(Path file) {
+    try {
+      return READER.readValue(file.toFile(), RunResult.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
     }
   }
 

@@ -54,6 +54,11 @@ public final class MarkdownReport {
       }
       table(out, List.of("kind", "algorithm", "group", "size", "time", "algbw", "busbw"), rows);
     }
+    List<List<String>> energy = EnergyRows.of(r);
+    if (!energy.isEmpty()) {
+      out.append("\n## Energy and cost\n\n");
+      table(out, EnergyRows.HEADERS, energy);
+    }
     return out.toString();
   }
 
@@ -75,7 +80,7 @@ public final class MarkdownReport {
       List<String> row = new ArrayList<>();
       row.add(p.id());
       keys.forEach(k -> row.add(p.parameters().getOrDefault(k, "")));
-      row.add(ReportFormat.picos(p.result().simulatedPicos()));
+      row.add(p.ok() ? ReportFormat.picos(p.result().simulatedPicos()) : "failed: " + p.error());
       rows.add(row);
     }
     table(out, headers, rows);

@@ -20,6 +20,9 @@ import picocli.CommandLine.Command;
     description = "Simulates accelerator clusters (supernodes) running training and inference.",
     subcommands = {
       RunCommand.class,
+      SweepCommand.class,
+      ReportCommand.class,
+      CompareCommand.class,
       ValidateCommand.class,
       CatalogCommand.class,
       BenchCommand.class,

@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.supernodesim.results.CollectiveResult;
 import org.supernodesim.results.RunResult;
-import org.supernodesim.results.report.JsonReport;
 import org.supernodesim.scenario.file.Scenario;
+import org.supernodesim.scenario.run.RunReports;
 import org.supernodesim.scenario.run.RuntimeChoice;
 import org.supernodesim.scenario.run.ScenarioRunner;
 import picocli.CommandLine.Command;
@@ -66,10 +66,10 @@ final class RunCommand implements Callable<Integer> {
       spec.commandLine().getErr().println(e.getMessage());
       return 2;
     }
-    RunResult result = ScenarioRunner.run(s, choice);
+    ScenarioRunner.Execution run = ScenarioRunner.execute(s, choice);
+    RunResult result = run.result();
     Path dir = out != null ? out : Path.of("results", s.name());
-    Path file = dir.resolve("result.json");
-    JsonReport.write(result, file);
+    Path file = RunReports.write(run, s.accounting(), dir);
     printSummary(spec.commandLine().getOut(), s, result, file);
     return 0;
   }

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.supernodesim.scenario.catalog.Catalog;
 import org.supernodesim.scenario.file.Scenario;
+import org.supernodesim.scenario.file.PriceBook;
+import org.supernodesim.scenario.file.ScenarioFile;
 import org.supernodesim.scenario.file.ScenarioLoader;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -24,6 +26,16 @@ final class ScenarioOptions {
   List<String> sets = new ArrayList<>();
 
   Scenario load() {
-    return new ScenarioLoader(Catalog.standard()::chip).load(file, sets);
+    return loader().load(file, sets);
+  }
+
+  /** The file with its edits, kept as a tree for its sweep points. */
+  ScenarioFile read() {
+    return loader().read(file, sets);
+  }
+
+  static ScenarioLoader loader() {
+    Catalog catalog = Catalog.standard();
+    return new ScenarioLoader(catalog::chip, PriceBook.of(catalog.prices()));
   }
 }

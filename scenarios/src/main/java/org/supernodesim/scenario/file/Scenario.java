@@ -18,6 +18,7 @@ import org.supernodesim.workload.training.TrainingJob;
  * @param fabric how the chips are wired
  * @param networkModel {@code analytical}
  * @param collectives the collectives to time, in order (empty for a training step)
+ * @param accounting the outputs to write and how energy and cost are counted
  * @param training the training step to simulate, or null for collectives
  * @param calibration the chip's compute calibration (the plain roofline if it has none)
  */
@@ -29,9 +30,23 @@ public record Scenario(
     FabricSpec fabric,
     String networkModel,
     List<CollectiveBenchmark.Entry> collectives,
+    Accounting accounting,
     TrainingJob training,
     ComputeCalibration calibration) {
   public Scenario {
     collectives = List.copyOf(collectives);
+  }
+
+  /** A scenario with the default outputs and no prices. */
+  public Scenario(
+      String name,
+      long seed,
+      int chips,
+      ChipSpec chip,
+      FabricSpec fabric,
+      String networkModel,
+      List<CollectiveBenchmark.Entry> collectives) {
+    this(name, seed, chips, chip, fabric, networkModel, collectives, Accounting.DEFAULT, null,
+        ComputeCalibration.ideal(chip.id()));
   }
 }

@@ -8,14 +8,11 @@ import org.supernodesim.model.chip.ChipFigure;
 import org.supernodesim.model.chip.ChipSpec;
 import org.supernodesim.model.collective.CollectiveKind;
 import org.supernodesim.model.fabric.FabricSpec;
-import org.supernodesim.model.fabric.LinkSpec;
+import org.supernodesim.results.energy.Price;
 import org.supernodesim.scenario.catalog.Calibrations;
 import org.supernodesim.scenario.file.Sections.ChipSection;
-import org.supernodesim.scenario.file.Sections.ClusterSection;
 import org.supernodesim.scenario.file.Sections.CollectiveSection;
-import org.supernodesim.scenario.file.Sections.LinkSection;
 import org.supernodesim.scenario.file.Sections.ScenarioSection;
-import org.supernodesim.scenario.file.Sections.SingleSwitchSection;
 import org.supernodesim.workload.microbench.CollectiveBenchmark;
 import org.supernodesim.workload.training.TrainingJob;
 
@@ -39,15 +36,17 @@ final class ScenarioAssembly {
   }
 
   private final ChipPresets presets;
+  private final PriceBook prices;
 
-  ScenarioAssembly(ChipPresets presets) {
+  ScenarioAssembly(ChipPresets presets, PriceBook prices) {
     this.presets = presets;
+    this.prices = prices;
   }
 
   Scenario assemble(ScenarioSection s) {
-    ClusterSection cluster = s.cluster();
-    ChipSpec chip = chip(cluster.chip());
-    FabricSpec fabric = fabric(cluster);
+    ClusterLayout cluster = ClusterLayout.of(s.cluster(), this::chip);
+    ChipSpec chip = cluster.chip();
+    FabricSpec fabric = cluster.fabric();
     if (!NETWORK_MODELS.contains(s.network().model())) {
       throw new Problem(
           "network.model",
@@ -57,15 +56,40 @@ final class ScenarioAssembly {
     List<CollectiveBenchmark.Entry> entries = new ArrayList<>();
     List<CollectiveSection> collectives = s.workload().collectives();
     for (int i = 0; i < collectives.size(); i++) {
-      entries.add(collective(collectives.get(i), "workload.collectives[" + i + "]", cluster.chips()));
+      entries.add(
+          collective(collectives.get(i), "workload.collectives[" + i + "]", cluster.chips()));
     }
     TrainingJob training =
         s.workload().training() == null
             ? null
             : TrainingAssembly.job(s.workload().training(), cluster.chips(), chip);
     return new Scenario(
-        s.name(), s.seed(), cluster.chips(), chip, fabric, s.network().model(), entries, training,
+        s.name(), s.seed(), cluster.chips(), chip, fabric, s.network().model(), entries,
+        accounting(s, chip), training,
         Calibrations.of(chip.id()).orElse(ComputeCalibration.ideal(chip.id())));
+  }
+
+  private Accounting accounting(ScenarioSection s, ChipSpec chip) {
+    ReportSections.EnergySection e = s.energy();
+    List<Price> priceList = new ArrayList<>();
+    try {
+      prices.chipHour(s.cost().chipHour(), chip.id()).ifPresent(priceList::add);
+    } catch (IllegalArgumentException x) {
+      throw new Problem("cost.chipHour", x.getMessage());
+    }
+    try {
+      prices.electricity(s.cost().electricity()).ifPresent(priceList::add);
+    } catch (IllegalArgumentException x) {
+      throw new Problem("cost.electricity", x.getMessage());
+    }
+    double pue = e.pue() != null ? e.pue() : prices.defaultPue().orElse(1);
+    String pueSource =
+        e.pue() != null
+            ? "scenario: energy.pue"
+            : prices.defaultPue().isPresent() ? prices.defaultPueSource() : "none given";
+    return new Accounting(
+        s.report(), e.idlePowerFraction(), e.communicationPowerFraction(),
+        e.overheadPerChip() == null ? 0 : e.overheadPerChip().watts(), pue, pueSource, priceList);
   }
 
   private ChipSpec chip(ChipSection c) {
@@ -88,17 +112,6 @@ final class ScenarioAssembly {
     return chip.withOverride(figure, value, "scenario: cluster.chip." + figure.key());
   }
 
-  private static FabricSpec fabric(ClusterSection cluster) {
-    if (cluster.fabric() instanceof SingleSwitchSection s) {
-      return new FabricSpec.SingleSwitch(link(s.link()));
-    }
-    throw new IllegalStateException("no assembly for fabric section " + cluster.fabric());
-  }
-
-  private static LinkSpec link(LinkSection l) {
-    return new LinkSpec(l.bandwidth().bytesPerSecond(), l.latency().picos());
-  }
-
   private static CollectiveBenchmark.Entry collective(
       CollectiveSection c, String path, int chips) {
     CollectiveKind kind;
@@ -115,16 +128,18 @@ final class ScenarioAssembly {
     if (group < 2) {
       throw new Problem("cluster.chips", chips + "; a collective needs at least 2 chips");
     }
-    CollectiveAlgorithm algorithm;
-    try {
-      algorithm = CollectiveAlgorithm.named(c.algorithm());
-    } catch (IllegalArgumentException e) {
-      throw new Problem(path + ".algorithm", e.getMessage());
+    if (!CollectiveAlgorithm.AUTO.equals(c.algorithm())) {
+      CollectiveAlgorithm algorithm;
+      try {
+        algorithm = CollectiveAlgorithm.named(c.algorithm());
+      } catch (IllegalArgumentException e) {
+        throw new Problem(path + ".algorithm", e.getMessage());
+      }
+      if (!algorithm.supports(kind)) {
+        throw new Problem(
+            path + ".algorithm", algorithm.name() + " does not implement " + kind.label());
+      }
     }
-    if (!algorithm.supports(kind)) {
-      throw new Problem(
-          path + ".algorithm", algorithm.name() + " does not implement " + kind.label());
-    }
-    return new CollectiveBenchmark.Entry(kind, c.size().bytes(), group, algorithm.name(), c.repeat());
+    return new CollectiveBenchmark.Entry(kind, c.size().bytes(), group, c.algorithm(), c.repeat());
   }
 }

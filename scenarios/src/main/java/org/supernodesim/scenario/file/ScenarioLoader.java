@@ -44,13 +44,33 @@ public final class ScenarioLoader {
   private static final Pattern KNOWN_TYPE_IDS = Pattern.compile("known type ids = \\[([^\\]]*)\\]");
 
   private final ChipPresets presets;
+  private final PriceBook prices;
 
   public ScenarioLoader(ChipPresets presets) {
+    this(presets, PriceBook.NONE);
+  }
+
+  /** A loader whose scenarios fall back to {@code prices} for energy and cost defaults. */
+  public ScenarioLoader(ChipPresets presets, PriceBook prices) {
     this.presets = presets;
+    this.prices = prices;
   }
 
   /** Loads {@code file} with the {@code key.path=value} edits in {@code sets} applied. */
   public Scenario load(Path file, List<String> sets) {
+    return read(file, sets).base();
+  }
+
+  /** Loads a scenario from {@code text}; {@code fileName} only labels errors. */
+  public Scenario load(String fileName, String text, List<String> sets, boolean json) {
+    return parse(fileName, text, sets, json).base();
+  }
+
+  /**
+   * Reads {@code file} with the {@code --set} edits applied, keeping the parsed tree so that each
+   * point of its {@code sweep:} block can be bound as a file of its own would be.
+   */
+  public ScenarioFile read(Path file, List<String> sets) {
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
@@ -59,11 +79,11 @@ public final class ScenarioLoader {
     } catch (IOException e) {
       throw new ScenarioException(file.toString(), "", "cannot be read: " + e.getMessage());
     }
-    return load(file.getFileName().toString(), text, sets, file.toString().endsWith(".json"));
+    return parse(file.getFileName().toString(), text, sets, file.toString().endsWith(".json"));
   }
 
-  /** Loads a scenario from {@code text}; {@code fileName} only labels errors. */
-  public Scenario load(String fileName, String text, List<String> sets, boolean json) {
+  /** Parses {@code text}, applies {@code sets} and takes the {@code sweep:} block out of it. */
+  public ScenarioFile parse(String fileName, String text, List<String> sets, boolean json) {
     ObjectMapper mapper = strictMapper(json ? new JsonFactory() : new YAMLFactory());
     KeyLocations locations;
     JsonNode tree;
@@ -82,6 +102,15 @@ public final class ScenarioLoader {
           fileName + ":1:1", "", "a scenario is a mapping with keys name, seed, cluster, workload, network");
     }
     Map<String, String> edits = applySets((ObjectNode) tree, sets, mapper);
+    JsonNode sweep = ((ObjectNode) tree).remove(SweepDefinition.KEY);
+    SweepDefinition definition =
+        sweep == null ? SweepDefinition.NONE : SweepDefinition.parse(sweep, locations);
+    return new ScenarioFile(this, mapper, (ObjectNode) tree, locations, edits, definition);
+  }
+
+  /** Binds an edited tree to the section records and assembles it; errors located by key. */
+  Scenario bind(
+      ObjectMapper mapper, JsonNode tree, KeyLocations locations, Map<String, String> edits) {
     Errors errors = new Errors(locations, edits, tree);
     ScenarioSection section;
     try {
@@ -89,10 +118,10 @@ public final class ScenarioLoader {
     } catch (JsonMappingException e) {
       throw errors.translate(e);
     } catch (JsonProcessingException e) {
-      throw new ScenarioException(fileName, "", e.getOriginalMessage());
+      throw new ScenarioException(locations.where(""), "", e.getOriginalMessage());
     }
     try {
-      return new ScenarioAssembly(presets).assemble(section);
+      return new ScenarioAssembly(presets, prices).assemble(section);
     } catch (ScenarioAssembly.Problem p) {
       throw errors.at(p.keyPath, p.getMessage());
     }
@@ -142,18 +171,22 @@ public final class ScenarioLoader {
       if (value == null || value.isMissingNode()) {
         value = mapper.getNodeFactory().nullNode();
       }
-      put(root, path, value, set);
+      put(root, path, value, "--set " + set);
       edits.put(path, "--set " + set);
     }
     return edits;
   }
 
-  private static void put(ObjectNode root, String path, JsonNode value, String set) {
+  /**
+   * Sets the key at {@code path} (dots between keys, {@code [i]} for list elements) to {@code
+   * value}, creating mappings on the way; {@code where} labels the edit in errors.
+   */
+  static void put(ObjectNode root, String path, JsonNode value, String where) {
     List<Object> keys = new ArrayList<>();
     for (String part : path.split("\\.")) {
       Matcher m = Pattern.compile("([^\\[]+)((\\[\\d+\\])*)").matcher(part);
       if (!m.matches()) {
-        throw new ScenarioException("--set " + set, path, "\"" + part + "\" is not a key");
+        throw new ScenarioException(where, path, "\"" + part + "\" is not a key");
       }
       keys.add(m.group(1));
       Matcher idx = Pattern.compile("\\[(\\d+)\\]").matcher(m.group(2));
@@ -167,7 +200,7 @@ public final class ScenarioLoader {
       boolean last = i == keys.size() - 1;
       if (key instanceof String name) {
         if (!node.isObject()) {
-          throw new ScenarioException("--set " + set, path, "\"" + name + "\" is not under a mapping");
+          throw new ScenarioException(where, path, "\"" + name + "\" is not under a mapping");
         }
         ObjectNode object = (ObjectNode) node;
         if (last) {
@@ -189,7 +222,7 @@ public final class ScenarioLoader {
         int index = (Integer) key;
         if (!node.isArray() || index >= node.size()) {
           throw new ScenarioException(
-              "--set " + set, path, "index " + index + " is not in a list of " + node.size());
+              where, path, "index " + index + " is not in a list of " + node.size());
         }
         if (last) {
           ((ArrayNode) node).set(index, value);
@@ -227,6 +260,9 @@ public final class ScenarioLoader {
       if (e instanceof UnrecognizedPropertyException u) {
         TreeSet<String> known = new TreeSet<>();
         u.getKnownPropertyIds().forEach(k -> known.add(k.toString()));
+        if (u.getReferringClass() == ScenarioSection.class) {
+          known.add(SweepDefinition.KEY); // taken out of the tree before binding, valid all the same
+        }
         return at(path, "unknown key; keys here: " + String.join(", ", known));
       }
       if (e instanceof InvalidTypeIdException t) {
@@ -291,6 +327,9 @@ public final class ScenarioLoader {
       TreeSet<String> known = new TreeSet<>();
       for (var component : type.getRecordComponents()) {
         known.add(component.getName());
+      }
+      if (type == ScenarioSection.class) {
+        known.add(SweepDefinition.KEY);
       }
       for (var names = node.fieldNames(); names.hasNext(); ) {
         String name = names.next();

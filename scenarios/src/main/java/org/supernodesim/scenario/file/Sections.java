@@ -2,8 +2,6 @@ package org.supernodesim.scenario.file;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonSubTypes;
-import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +11,6 @@ import org.supernodesim.scenario.file.Quantities.ComputeRate;
 import org.supernodesim.scenario.file.Quantities.DataSize;
 import org.supernodesim.scenario.file.Quantities.Power;
 import org.supernodesim.scenario.file.Quantities.SiValue;
-import org.supernodesim.scenario.file.Quantities.TimeSpan;
 
 /**
  * The scenario file's shape: one record per YAML mapping, named for its key. Required keys say so;
@@ -32,7 +29,10 @@ final class Sections {
       Long seed,
       @JsonProperty(required = true) ClusterSection cluster,
       @JsonProperty(required = true) WorkloadSection workload,
-      NetworkSection network) {
+      NetworkSection network,
+      List<String> report,
+      ReportSections.EnergySection energy,
+      ReportSections.CostSection cost) {
     ScenarioSection {
       if (!name.matches("[A-Za-z0-9._-]+")) {
         throw new InvalidValue(
@@ -42,17 +42,40 @@ final class Sections {
       }
       seed = seed == null ? DEFAULT_SEED : seed;
       network = network == null ? new NetworkSection(null) : network;
+      report = report == null ? ReportSections.DEFAULT_OUTPUTS : List.copyOf(report);
+      for (String output : report) {
+        if (!ReportSections.OUTPUTS.contains(output)) {
+          throw new InvalidValue(
+              "report", "\"" + output + "\" is not an output; valid: "
+                  + String.join(", ", ReportSections.OUTPUTS));
+        }
+      }
+      energy = energy == null ? ReportSections.EnergySection.DEFAULT : energy;
+      cost = cost == null ? ReportSections.CostSection.DEFAULT : cost;
     }
   }
 
-  /** {@code cluster:} the chips and how they are wired. */
+  /**
+   * {@code cluster:} the chips and how they are wired: a system preset ({@code system}, with
+   * {@code nodes} of it, default 1), or {@code chips}, {@code chip} and {@code fabric} spelt out.
+   * With a system, {@code chip} and {@code fabric} override the preset's, and {@code chips} may
+   * take fewer chips of one system.
+   */
   record ClusterSection(
-      @JsonProperty(required = true) Integer chips,
-      @JsonProperty(required = true) ChipSection chip,
-      @JsonProperty(required = true) FabricSection fabric) {
+      String system,
+      Integer nodes,
+      Integer chips,
+      ChipSection chip,
+      FabricSections.FabricSection fabric) {
     ClusterSection {
-      if (chips < 1) {
+      if (chips != null && chips < 1) {
         throw new InvalidValue("chips", chips + "; a cluster needs at least 1 chip");
+      }
+      if (nodes != null && nodes < 1) {
+        throw new InvalidValue("nodes", nodes + "; a cluster needs at least 1 node");
+      }
+      if (system == null && nodes != null) {
+        throw new InvalidValue("nodes", "nodes counts systems; name one with cluster.system");
       }
     }
   }
@@ -103,26 +126,6 @@ final class Sections {
     }
   }
 
-  /** {@code cluster.fabric:} the topology, chosen by {@code kind}. */
-  @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
-  @JsonSubTypes({@JsonSubTypes.Type(value = SingleSwitchSection.class, name = "single-switch")})
-  sealed interface FabricSection permits SingleSwitchSection {}
-
-  /** Every chip on one port of one non-blocking switch. */
-  record SingleSwitchSection(@JsonProperty(required = true) LinkSection link)
-      implements FabricSection {}
-
-  /** One direction of a link: its bandwidth and its latency per hop. */
-  record LinkSection(
-      @JsonProperty(required = true) Bandwidth bandwidth,
-      @JsonProperty(required = true) TimeSpan latency) {
-    LinkSection {
-      if (!(bandwidth.bytesPerSecond() > 0)) {
-        throw new InvalidValue("bandwidth", bandwidth.text() + "; a bandwidth must be > 0 B/s");
-      }
-    }
-  }
-
   /** {@code workload:} what the chips do: collectives to time, or a training step. */
   record WorkloadSection(
       List<CollectiveSection> collectives, TrainingSections.TrainingSection training) {
@@ -146,7 +149,7 @@ final class Sections {
       Integer group,
       String algorithm,
       Integer repeat) {
-    static final String DEFAULT_ALGORITHM = "ring";
+    static final String DEFAULT_ALGORITHM = "auto";
 
     CollectiveSection {
       algorithm = algorithm == null ? DEFAULT_ALGORITHM : algorithm;

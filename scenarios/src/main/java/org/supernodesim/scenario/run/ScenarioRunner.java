@@ -4,7 +4,9 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
-import org.supernodesim.interconnect.network.AnalyticalNetwork;
+import java.util.function.UnaryOperator;
+import org.supernodesim.node.chip.TransferLog;
+import org.supernodesim.node.chip.Transport;
 import org.supernodesim.interconnect.routing.Router;
 import org.supernodesim.interconnect.topology.Topology;
 import org.supernodesim.model.chip.ChipFigure;
@@ -30,8 +32,26 @@ public final class ScenarioRunner {
 
   /** Builds the cluster the scenario describes, runs it to the end and gathers the result. */
   public static RunResult run(Scenario scenario, RuntimeChoice choice) {
+    return execute(scenario, choice).result();
+  }
+
+  /**
+   * A finished run: its result, and its chips and noted transfers (when the scenario writes a
+   * timeline) for what is drawn from their activity.
+   */
+  public record Execution(RunResult result, ChipCluster cluster, TransferLog transfers) {}
+
+  /** Runs the scenario and keeps its chips, whose activity the timeline draws. */
+  public static Execution execute(Scenario scenario, RuntimeChoice choice) {
     TrainingRun training = scenario.training() == null ? null : new TrainingRun(scenario);
-    ChipCluster cluster = training == null ? assemble(scenario) : null;
+    TransferLog[] log = new TransferLog[1];
+    ChipCluster cluster =
+        training != null
+            ? null
+            : scenario.accounting().writes("timeline")
+            ? assemble(scenario, t -> log[0] = new TransferLog(t, scenario.chips(),
+                RunReports.TRANSFERS_PER_CHIP))
+            : assemble(scenario);
     long started = System.nanoTime();
     Simulation simulation =
         training == null ? cluster.simulation() : training.cluster().simulation();
@@ -49,7 +69,7 @@ public final class ScenarioRunner {
             wallSeconds > 0 ? stats.events() / wallSeconds : 0,
             host(),
             System.getProperty("java.version"));
-    return new RunResult(
+    RunResult result = new RunResult(
         scenario.name(),
         scenario.seed(),
         new EngineFacts(
@@ -60,19 +80,26 @@ public final class ScenarioRunner {
         stats.endPicos(),
         info,
         summary(scenario.chip()),
-        training == null ? cluster.collectiveResults() : List.of(),
-        training == null ? null : training.result());
+        training == null ? cluster.collectiveResults() : List.of());
+    if (training != null) {
+      return new Execution(training.account(result), null, null);
+    }
+    return new Execution(Accountant.account(scenario, cluster, result), cluster, log[0]);
   }
 
   /** The chips of the scenario as logical processes, ready to run. */
   public static ChipCluster assemble(Scenario scenario) {
+    return assemble(scenario, UnaryOperator.identity());
+  }
+
+  /** The chips of the scenario, their transport wrapped by {@code wrap} (to note transfers). */
+  static ChipCluster assemble(Scenario scenario, UnaryOperator<Transport> wrap) {
     Topology topology = Topology.build(scenario.fabric(), scenario.chips());
-    AnalyticalTransport transport =
-        new AnalyticalTransport(new AnalyticalNetwork(new Router(topology)), scenario.chips());
+    AnalyticalTransport transport = new AnalyticalTransport(new Router(topology));
     return ChipCluster.assemble(
         CollectiveBenchmark.graphs(scenario.chips(), scenario.collectives()),
         new ComputeCostModel(scenario.chip()),
-        transport);
+        wrap.apply(transport));
   }
 
   static ChipSummary summary(ChipSpec chip) {

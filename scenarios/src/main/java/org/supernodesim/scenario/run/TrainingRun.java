@@ -2,16 +2,20 @@ package org.supernodesim.scenario.run;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.supernodesim.interconnect.network.AnalyticalNetwork;
+import org.supernodesim.interconnect.collective.CollectiveAlgorithm;
 import org.supernodesim.interconnect.routing.Router;
 import org.supernodesim.interconnect.topology.Topology;
 import org.supernodesim.model.chip.ChipFigure;
 import org.supernodesim.model.collective.CollectiveKind;
 import org.supernodesim.model.units.Units;
+import org.supernodesim.node.chip.ActivityLog;
 import org.supernodesim.node.chip.ChipProcess;
 import org.supernodesim.node.chip.TimeSplit;
 import org.supernodesim.node.chip.TrainingCluster;
+import org.supernodesim.results.RunResult;
 import org.supernodesim.results.TrainingResult;
+import org.supernodesim.results.energy.ChipActivity;
+import org.supernodesim.results.energy.Work;
 import org.supernodesim.scenario.file.Scenario;
 import org.supernodesim.workload.cost.ComputeCostModel;
 import org.supernodesim.workload.training.Parallelism;
@@ -30,18 +34,33 @@ final class TrainingRun {
     this.scenario = scenario;
     this.step = StepGenerator.generate(scenario.training(), TrainingRun::algorithm);
     Topology topology = Topology.build(scenario.fabric(), scenario.chips());
-    AnalyticalNetwork network = new AnalyticalNetwork(new Router(topology));
     this.cluster = TrainingCluster.assemble(step.graphs(),
-        new ComputeCostModel(scenario.chip(), scenario.calibration()), network, scenario.chips());
+        new ComputeCostModel(scenario.chip(), scenario.calibration()), new Router(topology));
   }
 
-  /** Ring for reductions and gathers, pairwise exchange for all-to-all. */
+  /** Every collective takes the fastest algorithm that applies to its group. */
   static String algorithm(CollectiveKind kind) {
-    return kind == CollectiveKind.ALL_TO_ALL ? "pairwise" : "ring";
+    return CollectiveAlgorithm.AUTO;
   }
 
   TrainingCluster cluster() {
     return cluster;
+  }
+
+  /**
+   * {@code result} with the step's figures, energy and cost. Every global rank is charged its
+   * stage representative's activity: the ranks of a stage do the same work at the same times.
+   */
+  RunResult account(RunResult result) {
+    List<ChipActivity> activities = new ArrayList<>(scenario.chips());
+    Parallelism p = step.job().parallelism();
+    int ranksPerStage = p.tp() * p.cp() * p.dp();
+    for (int rank = 0; rank < scenario.chips(); rank++) {
+      ActivityLog log = cluster.chips().get(rank / ranksPerStage).activity();
+      activities.add(new ChipActivity(rank, log.computeBusyPicos(), log.communicationOnlyPicos()));
+    }
+    return Accountant.account(scenario, activities, result.withTraining(result()),
+        new Work(1, step.tokens(), 0));
   }
 
   /** The figures of the step, once the simulation has run. */

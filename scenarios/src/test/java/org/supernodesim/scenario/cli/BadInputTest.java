@@ -40,7 +40,7 @@ class BadInputTest {
       delimiterString = " | ",
       value = {
         "unknown key | cluster: | clustr: | "
-            + "bad.yaml:3:1: clustr: unknown key; keys here: cluster, name, network, seed, workload",
+            + "bad.yaml:3:1: clustr: unknown key; keys here: cluster, cost, energy, name, network, report, seed, sweep, workload",
         "unknown nested key | '  chips: 8' | '  chipz: 8' | "
             + "bad.yaml:4:3: cluster.chipz: unknown key; keys here: chip, chips, fabric",
         "wrong type | '  chips: 8' | '  chips: eight' | "
@@ -68,7 +68,7 @@ class BadInputTest {
             + "bad.yaml:5:3: cluster.chip.preset: ",
         "unknown fabric kind | kind: single-switch | kind: hypercube | "
             + "bad.yaml:7:5: cluster.fabric.kind: \"hypercube\" is not a kind here; valid:"
-            + " single-switch",
+            + " clos, fat-tree, full-mesh, hierarchy, rail-optimized, single-switch, torus",
         "missing required key | '    link: { bandwidth: 450 GB/s, latency: 1 us }' |"
             + " '    link: { bandwidth: 450 GB/s }' | "
             + "bad.yaml:8:5: cluster.fabric.link.latency: missing; this key is required",

@@ -19,6 +19,7 @@ import org.supernodesim.results.CollectiveResult;
 import org.supernodesim.results.EngineFacts;
 import org.supernodesim.results.RunInfo;
 import org.supernodesim.results.RunResult;
+import org.supernodesim.results.report.EnergyRows;
 import org.supernodesim.results.report.ReportFormat;
 import org.supernodesim.results.report.SweepPoint;
 import org.supernodesim.results.scaling.EfficiencyPoint;
@@ -52,6 +53,7 @@ public final class HtmlReport {
     body.append(summaryTable(result));
     body.append(chipSection(result.chip()));
     body.append(collectivesSection(result.collectives()));
+    body.append(energySection(result));
     return page(result.scenario(), body);
   }
 
@@ -69,7 +71,13 @@ public final class HtmlReport {
     body.append("<h1>").append(Html.escape(title)).append("</h1>\n");
     body.append("<h2>Points</h2>\n").append(pointsTable(points));
     scaling.ifPresent(a -> body.append(scalingSection(a, efficiencyThreshold)));
+    body.append(sweepEnergySection(points));
     return page(title, body);
+  }
+
+  /** A page of runs side by side (see {@code Comparison}): one table, escaped. */
+  public static String comparison(String title, List<String> headers, List<List<String>> rows) {
+    return page(title, "<h1>" + Html.escape(title) + "</h1>\n" + HtmlTable.of(headers, rows));
   }
 
   /** Writes {@code html} to {@code file} as UTF-8, creating its folder. */
@@ -143,6 +151,37 @@ public final class HtmlReport {
         .toString();
   }
 
+  private static String energySection(RunResult r) {
+    List<List<String>> rows = EnergyRows.of(r);
+    if (rows.isEmpty()) {
+      return "";
+    }
+    return "<h2>Energy and cost</h2>\n" + HtmlTable.of(EnergyRows.HEADERS, rows);
+  }
+
+  /** Energy per step against chips, when the points ran with a known TDP at several sizes. */
+  private static String sweepEnergySection(List<SweepPoint> points) {
+    List<SvgCharts.XyPoint> energy = new ArrayList<>();
+    for (SweepPoint p : points) {
+      if (p.ok() && p.chips() > 0 && p.result().energy() != null) {
+        energy.add(new SvgCharts.XyPoint(p.chips(), p.result().energy().joulesPerStep()));
+      }
+    }
+    if (energy.size() < 2) {
+      return "";
+    }
+    energy.sort(java.util.Comparator.comparingDouble(SvgCharts.XyPoint::x));
+    return "<h2>Energy</h2>\n"
+        + SvgCharts.lineChart(
+            "Facility energy per step vs chips",
+            new SvgCharts.Axis("chips", "count, log2 scale"),
+            new SvgCharts.Axis("energy per step", "J"),
+            "measured",
+            energy,
+            List.of(),
+            true);
+  }
+
   private static String collectivesSection(List<CollectiveResult> collectives) {
     if (collectives.isEmpty()) {
       return "";
@@ -194,6 +233,12 @@ public final class HtmlReport {
       List<String> row = new ArrayList<>();
       row.add(p.id());
       keys.forEach(k -> row.add(p.parameters().getOrDefault(k, "")));
+      if (!p.ok()) {
+        row.add("failed: " + p.error());
+        row.add("");
+        rows.add(row);
+        continue;
+      }
       row.add(ReportFormat.picos(p.result().simulatedPicos()));
       row.add(
           p.result().collectives().stream()

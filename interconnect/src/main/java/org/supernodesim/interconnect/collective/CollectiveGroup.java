@@ -1,0 +1,71 @@
+package org.supernodesim.interconnect.collective;
+
+import java.util.List;
+import java.util.Optional;
+import org.supernodesim.model.fabric.InSwitchReduction;
+
+/**
+ * The members of one collective as the algorithms see them: their global ranks, in group order,
+ * the scale-up domain of each, and the in-switch reduction their domain offers, if they all share
+ * one domain whose switch has it.
+ *
+ * @param ranks global ranks, in group order (member i is {@code ranks.get(i)})
+ * @param domains the scale-up domain of each member
+ * @param inSwitchReduction null unless every member is in one domain whose switch reduces
+ */
+public record CollectiveGroup(
+    List<Integer> ranks, List<Integer> domains, InSwitchReduction inSwitchReduction) {
+  public CollectiveGroup {
+    ranks = List.copyOf(ranks);
+    domains = List.copyOf(domains);
+    if (ranks.size() != domains.size()) {
+      throw new IllegalArgumentException("one domain per member: " + ranks + " " + domains);
+    }
+  }
+
+  /** A group of {@code n} members on one domain without in-switch reduction. */
+  public static CollectiveGroup flat(int n) {
+    Integer[] ranks = new Integer[n];
+    Integer[] zeros = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      ranks[i] = i;
+      zeros[i] = 0;
+    }
+    return new CollectiveGroup(List.of(ranks), List.of(zeros), null);
+  }
+
+  public int size() {
+    return ranks.size();
+  }
+
+  public Optional<InSwitchReduction> reduction() {
+    return Optional.ofNullable(inSwitchReduction);
+  }
+
+  /**
+   * The members per domain if the group spans at least two domains, each with the same number
+   * (at least 2) of members, and each domain's members are consecutive in the group; else 0. This
+   * is the shape hierarchical algorithms need (8 GPUs of each of 128 nodes).
+   */
+  public int membersPerDomain() {
+    int n = size();
+    int d = 1;
+    while (d < n && domains.get(d).equals(domains.get(0))) {
+      d++;
+    }
+    if (d < 2 || d == n || n % d != 0) {
+      return 0;
+    }
+    for (int first = 0; first < n; first += d) {
+      for (int i = first; i < first + d; i++) {
+        if (!domains.get(i).equals(domains.get(first))) {
+          return 0;
+        }
+      }
+      if (first > 0 && domains.subList(0, first).contains(domains.get(first))) {
+        return 0;
+      }
+    }
+    return d;
+  }
+}

@@ -1,0 +1,148 @@
+package org.supernodesim.interconnect.collective;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import org.supernodesim.interconnect.routing.Router;
+import org.supernodesim.interconnect.topology.Topology;
+import org.supernodesim.model.collective.CollectiveKind;
+
+/**
+ * The collectives of one topology: builds the group the algorithms see (its members' domains and
+ * in-switch reduction) from any list of global ranks, resolves {@code auto}, and hands out each
+ * member's steps. Thread-safe: every member of a collective asks for its own steps, possibly on
+ * different threads, and gets the same choice, because the choice is a pure function of the
+ * collective.
+ *
+ * <p>The {@code auto} rule: of the algorithms that implement the kind and apply to the group
+ * (nvls needs a switch that reduces and a group inside one domain; hierarchical a group spread
+ * evenly over several domains), the one whose closed form on this topology, with each pair of
+ * members' striped bandwidth and route latency, predicts the least time; ties go to the earlier of
+ * nvls, hierarchical, ring, direct, pipeline. So small buffers go where latency is least (fewer
+ * steps), large ones where bandwidth is best, and the analytical model's bus bandwidth never falls
+ * as a buffer grows.
+ */
+public final class Collectives {
+  private final Topology topology;
+  private final PairCosts costs;
+  // Caches of pure functions of their keys: which thread fills an entry does not matter.
+  private final ConcurrentHashMap<Choice, CollectiveAlgorithm> choices = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<List<Integer>, CollectiveGroup> groups =
+      new ConcurrentHashMap<>();
+
+  private record Choice(CollectiveKind kind, String algorithm, List<Integer> ranks, long bytes) {}
+
+  public Collectives(Router router) {
+    this.topology = router.topology();
+    this.costs = new RouterCosts(router);
+  }
+
+  /** The group of global {@code ranks} (in group order) on this topology. */
+  public CollectiveGroup group(List<Integer> ranks) {
+    return groups.computeIfAbsent(List.copyOf(ranks), this::buildGroup);
+  }
+
+  private CollectiveGroup buildGroup(List<Integer> ranks) {
+    List<Integer> domains = new ArrayList<>(ranks.size());
+    for (int r : ranks) {
+      if (r < 0 || r >= topology.chips()) {
+        throw new IllegalArgumentException(
+            "rank " + r + " is not a chip of this topology (0.." + (topology.chips() - 1) + ")");
+      }
+      domains.add(topology.domainOf(r));
+    }
+    boolean oneDomain = domains.stream().distinct().count() == 1;
+    return new CollectiveGroup(
+        ranks, domains, oneDomain ? topology.inSwitchReduction().orElse(null) : null);
+  }
+
+  /** The algorithm that runs: {@code algorithm} itself, or what {@code auto} chooses. */
+  public CollectiveAlgorithm resolve(
+      CollectiveKind kind, String algorithm, List<Integer> ranks, long bytes) {
+    return choices.computeIfAbsent(
+        new Choice(kind, algorithm, List.copyOf(ranks), bytes), this::choose);
+  }
+
+  /** Member {@code member}'s steps of the collective. */
+  public List<Step> schedule(
+      CollectiveKind kind, String algorithm, List<Integer> ranks, int member, long bytes) {
+    return resolve(kind, algorithm, ranks, bytes).schedule(kind, group(ranks), member, bytes);
+  }
+
+  /** The closed-form time of {@code algorithm} for this collective on this topology. */
+  public long estimatePicos(
+      CollectiveKind kind, CollectiveAlgorithm algorithm, List<Integer> ranks, long bytes) {
+    CollectiveGroup g = group(ranks);
+    return algorithm.estimatePicos(kind, g, bytes, memberCosts(g));
+  }
+
+  private CollectiveAlgorithm choose(Choice c) {
+    CollectiveGroup g = group(c.ranks());
+    if (!CollectiveAlgorithm.AUTO.equals(c.algorithm())) {
+      CollectiveAlgorithm a = CollectiveAlgorithm.named(c.algorithm());
+      if (!a.supports(c.kind()) || !a.appliesTo(g)) {
+        throw new IllegalArgumentException(
+            a.name() + " cannot run " + c.kind().label() + " over ranks " + c.ranks());
+      }
+      return a;
+    }
+    List<CollectiveAlgorithm> candidates = new ArrayList<>();
+    for (CollectiveAlgorithm a : CollectiveAlgorithm.ALL) {
+      if (a.supports(c.kind()) && a.appliesTo(g)) {
+        candidates.add(a);
+      }
+    }
+    if (candidates.isEmpty()) {
+      throw new IllegalArgumentException("no algorithm implements " + c.kind().label());
+    }
+    if (candidates.size() == 1) {
+      return candidates.get(0);
+    }
+    PairCosts member = memberCosts(g);
+    CollectiveAlgorithm best = null;
+    long bestPicos = Long.MAX_VALUE;
+    for (CollectiveAlgorithm a : candidates) {
+      long t = a.estimatePicos(c.kind(), g, c.bytes(), member);
+      if (t < bestPicos) {
+        best = a;
+        bestPicos = t;
+      }
+    }
+    return best;
+  }
+
+  /** The costs between members, seen through their global ranks. */
+  private PairCosts memberCosts(CollectiveGroup g) {
+    List<Integer> ranks = g.ranks();
+    return new PairCosts() {
+      @Override
+      public double bytesPerSecond(int a, int b) {
+        return costs.bytesPerSecond(ranks.get(a), ranks.get(b));
+      }
+
+      @Override
+      public long latencyPicos(int a, int b) {
+        return costs.latencyPicos(ranks.get(a), ranks.get(b));
+      }
+    };
+  }
+
+  /** Pair costs of global ranks from the router: striped bandwidth, route latency. */
+  private static final class RouterCosts implements PairCosts {
+    private final Router router;
+
+    RouterCosts(Router router) {
+      this.router = router;
+    }
+
+    @Override
+    public double bytesPerSecond(int a, int b) {
+      return router.pairBytesPerSecond(a, b);
+    }
+
+    @Override
+    public long latencyPicos(int a, int b) {
+      return router.route(a, b).latencyPicos();
+    }
+  }
+}

@@ -1,0 +1,76 @@
+package org.supernodesim.interconnect.collective;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.supernodesim.model.collective.CollectiveKind;
+
+/**
+ * Direct (pairwise) all-to-all: every member sends its block for each peer straight to it, all in
+ * one step, peers in rotated order (r+1, r+2, ...) so that no chip is everyone's first
+ * destination (as NCCL's and HCCL's alltoall). A chip's port serialises its n-1 blocks, so on
+ * links of bandwidth B and latency alpha: T = alpha + (n-1)/n * S/B, with S the per-rank send
+ * buffer (nccl-tests' alltoall size). Blocks may differ per destination ({@link #uneven}), as
+ * MoE dispatch and combine send each expert what its router chose.
+ */
+public final class Direct implements CollectiveAlgorithm {
+
+  @Override
+  public String name() {
+    return "direct";
+  }
+
+  @Override
+  public boolean supports(CollectiveKind kind) {
+    return kind == CollectiveKind.ALL_TO_ALL;
+  }
+
+  @Override
+  public List<Step> schedule(CollectiveKind kind, CollectiveGroup group, int member, long bytes) {
+    if (!supports(kind)) {
+      throw new IllegalArgumentException("direct does not implement " + kind.label());
+    }
+    int n = group.size();
+    long[][] blocks = new long[n][n];
+    for (int a = 0; a < n; a++) {
+      for (int b = 0; b < n; b++) {
+        blocks[a][b] = Ring.chunk(bytes, n, b);
+      }
+    }
+    return uneven(blocks, member);
+  }
+
+  /**
+   * Member {@code member}'s step of an all-to-all in which member a sends {@code blocks[a][b]}
+   * bytes to member b (the diagonal stays on the chip).
+   */
+  public static List<Step> uneven(long[][] blocks, int member) {
+    int n = blocks.length;
+    List<Step.Transfer> sends = new ArrayList<>(n - 1);
+    List<Step.Transfer> receives = new ArrayList<>(n - 1);
+    for (int k = 1; k < n; k++) {
+      int to = (member + k) % n;
+      int from = (member - k + n) % n;
+      sends.add(new Step.Transfer(to, blocks[member][to]));
+      receives.add(new Step.Transfer(from, blocks[from][member]));
+    }
+    return List.of(new Step(sends, receives));
+  }
+
+  @Override
+  public long estimatePicos(
+      CollectiveKind kind, CollectiveGroup group, long bytes, PairCosts costs) {
+    int n = group.size();
+    long slowest = 0;
+    for (int a = 0; a < n; a++) {
+      long port = 0;
+      long latency = 0;
+      for (int k = 1; k < n; k++) {
+        int b = (a + k) % n;
+        port += costs.transferPicos(a, b, Ring.chunk(bytes, n, b)) - costs.latencyPicos(a, b);
+        latency = Math.max(latency, costs.latencyPicos(a, b));
+      }
+      slowest = Math.max(slowest, port + latency);
+    }
+    return slowest;
+  }
+}

@@ -1,0 +1,86 @@
+package org.supernodesim.node.chip;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.supernodesim.interconnect.collective.Collectives;
+import org.supernodesim.interconnect.collective.Step;
+import org.supernodesim.node.engine.Context;
+
+/**
+ * A {@link Transport} that notes each transfer (source, destination, bytes, sent and arrival
+ * times) before passing it on, for the timeline's flows. Only a run that writes a timeline uses
+ * it. It keeps at most {@code perChip} transfers of each source chip (the first ones), so a
+ * 384-chip collective of 294,144 transfers stays a trace a viewer can open. Each source chip
+ * writes only its own list, so runtimes on several threads do not race.
+ */
+public final class TransferLog implements Transport {
+  /** One transfer as noted. */
+  public record Entry(int source, int destination, long bytes, long sentAtPicos, long arrivedAtPicos) {}
+
+  private final Transport inner;
+  private final int perChip;
+  private final List<List<Entry>> bySource;
+
+  public TransferLog(Transport inner, int chips, int perChip) {
+    this.inner = inner;
+    this.perChip = perChip;
+    this.bySource = new ArrayList<>(chips);
+    for (int i = 0; i < chips; i++) {
+      bySource.add(new ArrayList<>());
+    }
+  }
+
+  @Override
+  public void send(
+      Context context, int source, int destination, Step.Transfer transfer,
+      ChipProcess.Event arrival) {
+    List<Entry> mine = bySource.get(source);
+    if (mine.size() >= perChip) {
+      inner.send(context, source, destination, transfer, arrival);
+      return;
+    }
+    inner.send(
+        new Context() {
+          @Override
+          public long nowPicos() {
+            return context.nowPicos();
+          }
+
+          @Override
+          public int selfId() {
+            return context.selfId();
+          }
+
+          @Override
+          public void send(int targetId, long delayPicos, Object payload) {
+            mine.add(
+                new Entry(source, destination, transfer.bytes(), context.nowPicos(),
+                    context.nowPicos() + delayPicos));
+            context.send(targetId, delayPicos, payload);
+          }
+
+          @Override
+          public void schedule(long delayPicos, Object payload) {
+            context.schedule(delayPicos, payload);
+          }
+        },
+        source, destination, transfer, arrival);
+  }
+
+  @Override
+  public Collectives collectives() {
+    return inner.collectives();
+  }
+
+  @Override
+  public long lookaheadPicos() {
+    return inner.lookaheadPicos();
+  }
+
+  /** The transfers noted, source by source, each source's in the order it sent them. */
+  public List<Entry> entries() {
+    List<Entry> all = new ArrayList<>();
+    bySource.forEach(all::addAll);
+    return all;
+  }
+}

@@ -1,0 +1,69 @@
+package org.supernodesim.scenario.run;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.supernodesim.node.chip.ActivityLog;
+import org.supernodesim.node.chip.ChipProcess;
+import org.supernodesim.node.chip.TransferLog;
+import org.supernodesim.results.RunResult;
+import org.supernodesim.results.report.JsonReport;
+import org.supernodesim.results.report.MarkdownReport;
+import org.supernodesim.results.report.html.HtmlReport;
+import org.supernodesim.results.report.perfetto.ChromeTrace;
+import org.supernodesim.results.report.perfetto.Timeline;
+import org.supernodesim.scenario.file.Accounting;
+
+/** The files of one run: result.json and the reports its scenario's {@code report:} lists. */
+public final class RunReports {
+  /** Transfers of each chip drawn as flows in timeline.json: the first ones it sent. */
+  static final int TRANSFERS_PER_CHIP = 64;
+
+  private RunReports() {}
+
+  /** Writes the run's files into {@code dir}; returns result.json's path. */
+  public static Path write(ScenarioRunner.Execution run, Accounting accounting, Path dir) {
+    Path json = dir.resolve("result.json");
+    JsonReport.write(run.result(), json);
+    render(run.result(), accounting.outputs(), dir);
+    if (accounting.writes("timeline")) {
+      ChromeTrace.write(timeline(run), dir.resolve("timeline.json"));
+    }
+    return json;
+  }
+
+  /** report.md and report.html of a saved result, as {@code outputs} asks. */
+  public static void render(RunResult result, List<String> outputs, Path dir) {
+    if (outputs.contains("md")) {
+      MarkdownReport.write(MarkdownReport.run(result), dir.resolve("report.md"));
+    }
+    if (outputs.contains("html")) {
+      HtmlReport.write(HtmlReport.run(result), dir.resolve("report.html"));
+    }
+  }
+
+  static Timeline timeline(ScenarioRunner.Execution run) {
+    List<Timeline.Chip> chips = new ArrayList<>();
+    for (ChipProcess chip : run.cluster().chips()) {
+      ActivityLog log = chip.activity();
+      List<Timeline.Span> spans = new ArrayList<>(log.size());
+      for (int i = 0; i < log.size(); i++) {
+        spans.add(
+            new Timeline.Span(
+                log.stream(i), chip.graph().get(log.operationId(i)).name(), log.startPicos(i),
+                log.endPicos(i)));
+      }
+      chips.add(new Timeline.Chip(chip.rank(), spans));
+    }
+    List<Timeline.Transfer> transfers = new ArrayList<>();
+    TransferLog noted = run.transfers();
+    if (noted != null) {
+      for (TransferLog.Entry e : noted.entries()) {
+        transfers.add(
+            new Timeline.Transfer(
+                e.source(), e.destination(), e.bytes(), e.sentAtPicos(), e.arrivedAtPicos()));
+      }
+    }
+    return new Timeline(List.of("compute", "communication"), chips, transfers);
+  }
+}

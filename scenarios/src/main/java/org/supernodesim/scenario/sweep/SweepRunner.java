@@ -1,0 +1,114 @@
+package org.supernodesim.scenario.sweep;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.supernodesim.model.chip.MissingFigureException;
+import org.supernodesim.results.RunResult;
+import org.supernodesim.results.report.SweepPoint;
+import org.supernodesim.results.report.SweepTable;
+import org.supernodesim.scenario.file.Scenario;
+import org.supernodesim.scenario.file.ScenarioException;
+import org.supernodesim.scenario.file.ScenarioFile;
+import org.supernodesim.scenario.file.SweepDefinition;
+import org.supernodesim.scenario.run.RuntimeChoice;
+import org.supernodesim.scenario.run.ScenarioRunner;
+
+/**
+ * Runs the points of a sweep that have no file yet, {@code parallel} at a time, each on the
+ * sequential runtime; keeps each as it finishes; then writes the tables and reports of all.
+ */
+public final class SweepRunner {
+
+  /** Hears of the sweep's progress; called from the threads that run points. */
+  public interface Listener {
+    /** Before any point runs: how many there are and how many a previous run finished. */
+    void planned(int total, int alreadyDone);
+
+    void started(SweepDefinition.Point point);
+
+    void finished(SweepPoint point);
+  }
+
+  private SweepRunner() {}
+
+  /**
+   * Runs the missing points of {@code file}'s sweep into {@code dir} and returns every point, in
+   * sweep order.
+   */
+  public static List<SweepPoint> run(
+      ScenarioFile file, Path dir, int parallel, Listener listener) {
+    if (parallel < 1) {
+      throw new IllegalArgumentException("--parallel must be >= 1: " + parallel);
+    }
+    Scenario base = file.base();
+    List<SweepDefinition.Point> points = file.points();
+    List<String> order = points.stream().map(SweepDefinition.Point::id).toList();
+    List<String> keys = new ArrayList<>(points.get(0).parameters().keySet());
+    PointStore store = PointStore.open(dir);
+    SweepManifest.of(base.name(), file.sweep(), order, keys, base.accounting().outputs()).write(dir);
+    Map<String, SweepPoint> done = store.finished();
+    // Rows a kill cut short go: the table restarts from the points that are whole.
+    StringBuilder table = new StringBuilder(SweepTable.header(keys));
+    PointStore.inOrder(order, done)
+        .forEach(p -> table.append(SweepTable.row(p, keys, Optional.empty())));
+    store.rewriteCsv(table.toString());
+    List<SweepDefinition.Point> missing =
+        points.stream().filter(p -> !done.containsKey(p.id())).toList();
+    listener.planned(points.size(), points.size() - missing.size());
+    ExecutorService pool = Executors.newFixedThreadPool(parallel, r -> {
+      Thread t = new Thread(r, "sweep-point");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      for (SweepDefinition.Point p : missing) {
+        futures.add(
+            pool.submit(
+                () -> {
+                  listener.started(p);
+                  SweepPoint result = runPoint(file, p);
+                  store.write(result);
+                  store.appendCsv(SweepTable.row(result, keys, Optional.empty()));
+                  listener.finished(result);
+                }));
+      }
+      for (Future<?> f : futures) {
+        f.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("the sweep was interrupted", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("a sweep point could not be kept", e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+    List<SweepPoint> all = PointStore.inOrder(order, store.finished());
+    SweepReports.write(dir, SweepManifest.read(dir), all);
+    return all;
+  }
+
+  /** One point: its scenario bound and run, or the reason it could not be. */
+  static SweepPoint runPoint(ScenarioFile file, SweepDefinition.Point p) {
+    int chips = 0;
+    try {
+      Scenario s = file.point(p);
+      chips = s.chips();
+      RunResult r = ScenarioRunner.run(s, RuntimeChoice.SEQUENTIAL);
+      return new SweepPoint(p.id(), p.parameters(), chips, r, null);
+    } catch (ScenarioException | MissingFigureException e) {
+      return new SweepPoint(p.id(), p.parameters(), chips, null, e.getMessage());
+    } catch (RuntimeException | OutOfMemoryError e) {
+      // A layout the simulator cannot run is this point's failure, not the sweep's.
+      return new SweepPoint(p.id(), p.parameters(), chips, null, e.toString());
+    }
+  }
+}

@@ -1,0 +1,86 @@
+package org.supernodesim.scenario.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.supernodesim.model.units.Units;
+import org.supernodesim.results.CollectiveResult;
+import org.supernodesim.scenario.catalog.Catalog;
+import org.supernodesim.scenario.file.ScenarioLoader;
+
+/**
+ * Each collective algorithm, run as a scenario on ideal links (no efficiency below 1, one latency
+ * per hop), against its closed form. Tolerance: 1 ps of rounding per step.
+ */
+class AlgorithmClosedFormTest {
+  private static final ScenarioLoader LOADER = new ScenarioLoader(Catalog.standard()::chip);
+  private static final double PS = Units.PICOS_PER_SECOND;
+
+  private static CollectiveResult run(String fabric, int chips, String collective) {
+    String text =
+        "name: t\ncluster:\n  chips: " + chips + "\n  chip: nvidia-h100-sxm\n  fabric: " + fabric
+            + "\nworkload:\n  collectives:\n    - " + collective + "\n";
+    return ScenarioRunner.run(LOADER.load("t.yaml", text, List.of(), false), RuntimeChoice.SEQUENTIAL)
+        .collectives()
+        .get(0);
+  }
+
+  @Test
+  void hierarchicalAllReduceIsRingsInsideAndAcross() {
+    // Given 4 domains of 4 chips: a switch of 400 GB/s, 1 us per hop inside; a fat tree of
+    // 50 GB/s, 2 us per hop across (4 hops leaf-spine-leaf between domains). S = 64 MiB.
+    String fabric =
+        "{kind: hierarchy, chipsPerDomain: 4,"
+            + " scaleUp: {kind: single-switch, link: {bandwidth: 400 GB/s, latency: 1 us}},"
+            + " scaleOut: {kind: fat-tree, chipsPerLeaf: 4, link: {bandwidth: 50 GB/s, latency: 2 us}}}";
+    long s = 64L << 20;
+    CollectiveResult r =
+        run(fabric, 16, "{kind: all-reduce, size: 64 MiB, algorithm: hierarchical}");
+    // Then T = 2(d-1)(S/(d B_u) + 2 alpha_u) + 2(m-1)(S/(d m B_o) + 4 alpha_o), d = m = 4: the
+    // cross-domain ring joins same-index chips, which sit under different leaves.
+    double inside = 2 * 3 * (s / 4.0 / 400e9 * PS + 2e6);
+    double across = 2 * 3 * (s / 16.0 / 50e9 * PS + 4 * 2e6);
+    assertEquals("hierarchical", r.algorithm());
+    assertEquals(inside + across, r.picos(), 12.0, "hierarchical: closed form within 1 ps/step");
+  }
+
+  @Test
+  void inSwitchReductionMovesTheBufferOnceEachWay() {
+    // Given 8 chips on a 450 GB/s switch that reduces at 0.5 of the link with 10 us per phase.
+    String fabric =
+        "{kind: single-switch, link: {bandwidth: 450 GB/s, latency: 1 us},"
+            + " inSwitchReduction: {efficiency: 0.5, phaseLatency: 10 us}}";
+    CollectiveResult r = run(fabric, 8, "{kind: all-reduce, size: 1 GiB, algorithm: nvls}");
+    // Then T = 2 (phase + 2 alpha) + S / (e B): 7/8 S up in the reduce phase, 1/8 S in the
+    // multicast phase (the switch makes the 7 copies).
+    double s = 1 << 30;
+    double expected = 2 * (10e6 + 2e6) + s / (0.5 * 450e9) * PS;
+    assertEquals(expected, r.picos(), 16.0, "nvls: closed form within 1 ps per transfer");
+  }
+
+  @Test
+  void directAllToAllSerialisesAChipsBlocksOnItsPort() {
+    // Given 8 chips on a 100 GB/s switch, 1 us per hop, a 1 GiB send buffer per chip.
+    CollectiveResult r =
+        run("{kind: single-switch, link: {bandwidth: 100 GB/s, latency: 1 us}}", 8,
+            "{kind: all-to-all, size: 1 GiB}");
+    // Then T = (n-1)/n S/B + 2 alpha: seven blocks of S/8 leave one after another.
+    double expected = 7 * ((1 << 30) / 8.0) / 100e9 * PS + 2e6;
+    assertEquals("direct", r.algorithm());
+    assertEquals(expected, r.picos(), 8.0, "direct: closed form within 1 ps per block");
+  }
+
+  @Test
+  void pipelinedBroadcastTendsToOneBufferOverTheLink() {
+    // Given 8 chips on a 100 GB/s switch, 1 us per hop, 64 MiB: 64 chunks of 1 MiB.
+    CollectiveResult r =
+        run("{kind: single-switch, link: {bandwidth: 100 GB/s, latency: 1 us}}", 8,
+            "{kind: broadcast, size: 64 MiB}");
+    // Then T = (C + n - 2) S/(C B) + (n-1) 2 alpha with C = 64: the root streams its chunks
+    // back to back, and each of the n-1 hops adds one chunk's time and the route's latency.
+    double expected = (64 + 6) * ((1 << 20) / 100e9 * PS) + 7 * 2e6;
+    assertEquals("pipeline", r.algorithm());
+    assertEquals(expected, r.picos(), 70.0, "pipeline: closed form within 1 ps per round");
+  }
+}

@@ -1,0 +1,92 @@
+package org.supernodesim.scenario.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Opens a sweep's report.html in headless Chromium and checks that its charts render: every
+ * {@code <svg>} lays out with a non-empty box and drawn shapes, and no script error is raised.
+ */
+class ReportInBrowserTest {
+  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+  // Records script errors from the first moment, and after load each chart's laid-out box and
+  // shape count into a <pre> that --dump-dom prints.
+  static final String PROBE =
+      "<script>window.__errors=[];window.addEventListener('error',e=>window.__errors.push("
+          + "String(e.message)));window.addEventListener('load',()=>{const s=[...document"
+          + ".querySelectorAll('svg')].map(g=>{const b=g.getBBox();return {w:b.width,h:b.height,"
+          + "shapes:g.querySelectorAll('rect,path,circle,line').length}});const p=document"
+          + ".createElement('pre');p.id='probe';p.textContent=JSON.stringify({errors:"
+          + "window.__errors,svgs:s});document.body.appendChild(p);});</script>";
+
+  @Test
+  void chartsOfASweepReportRenderInChromium(@TempDir Path tmp) throws Exception {
+    assumeTrue(
+        Files.isExecutable(CHROMIUM),
+        "Chromium is not installed, so report.html is not opened in a browser; install it with"
+            + " `apt-get install -y chromium` (Debian) to run this test");
+    // Given the report of a small sweep over chip counts (scaling and energy charts).
+    Path file = tmp.resolve("browser.yaml");
+    Files.writeString(
+        file,
+        SweepDefinitionTest.BASE.replace("chip: ascend-910c", "chip: {preset: ascend-910c, tdp: 1456 W}")
+            + "sweep:\n  cluster.chips: [8, 16, 32, 64]\n");
+    Path dir = tmp.resolve("sweep");
+    assertEquals(0, SweepResumeTest.sweep(file, dir), "the sweep runs");
+    String html = Files.readString(dir.resolve("report.html"));
+    int charts = count(html, "<svg");
+    assertTrue(charts >= 2, "the report has its scaling and energy charts: " + charts);
+    Path probed = tmp.resolve("probed.html");
+    Files.writeString(probed, html.replaceFirst("<head>", "<head>" + PROBE));
+
+    // When Chromium loads it.
+    Process p =
+        new ProcessBuilder(
+                CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+                "--virtual-time-budget=5000", "--dump-dom", probed.toUri().toString())
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    String dom = new String(p.getInputStream().readAllBytes());
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS), "chromium ends");
+    Matcher m = Pattern.compile("<pre id=\"probe\">(.*?)</pre>", Pattern.DOTALL).matcher(dom);
+    assertTrue(m.find(), "the probe ran after load: " + dom.substring(0, Math.min(400, dom.length())));
+    JsonNode probe =
+        new ObjectMapper().readTree(m.group(1).replace("&quot;", "\"").replace("&amp;", "&"));
+
+    // Then no script error, and every chart has a box of at least 100 x 100 px and shapes in it.
+    assertEquals(List.of(), List.copyOf(errors(probe)), "script errors");
+    assertEquals(charts, probe.get("svgs").size(), "every chart laid out");
+    for (JsonNode svg : probe.get("svgs")) {
+      assertTrue(svg.get("w").asDouble() >= 100 && svg.get("h").asDouble() >= 100,
+          "a chart's drawn box: " + svg);
+      assertTrue(svg.get("shapes").asInt() >= 5, "a chart draws axes, ticks and data: " + svg);
+    }
+  }
+
+  private static List<String> errors(JsonNode probe) {
+    return java.util.stream.StreamSupport.stream(probe.get("errors").spliterator(), false)
+        .map(JsonNode::asText)
+        .toList();
+  }
+
+  private static int count(String text, String what) {
+    int n = 0;
+    for (int i = text.indexOf(what); i >= 0; i = text.indexOf(what, i + 1)) {
+      n++;
+    }
+    return n;
+  }
+}
