@@ -25,8 +25,11 @@ final class ValidateCommand implements Callable<Integer> {
     spec.commandLine()
         .getOut()
         .printf(
-            "%s: valid: %d x %s on %s, %d collective(s), network model %s, seed %d%n",
-            scenario.file, s.chips(), s.chip().id(), s.fabric().kind(), s.collectives().size(),
+            "%s: valid: %d x %s on %s, %s, network model %s, seed %d%n",
+            scenario.file, s.chips(), s.chip().id(), s.fabric().kind(),
+            s.training() == null
+                ? s.collectives().size() + " collective(s)"
+                : "training " + s.training().model().id() + " " + s.training().parallelism(),
             s.networkModel(), s.seed());
     if (file.sweep().present()) {
       // Bind every point as the sweep will, so a bad value is found before hours of running.
