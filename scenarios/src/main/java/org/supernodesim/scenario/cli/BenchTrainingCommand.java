@@ -64,8 +64,9 @@ final class BenchTrainingCommand implements Callable<Integer> {
     RunResult r = ScenarioRunner.run(scenario, choice);
     double wall = (System.nanoTime() - started) / 1e9;
     TrainingResult t = r.training();
-    out.printf("%s: %s, %d chips, %s, %d micro-batches, %s runtime (%d threads)%n",
-        scenario.name(), t.model(), t.chips(), t.layout(), t.microBatches(), runtime, threads);
+    out.printf("%s: %s, %d chips, %s, %d micro-batches, %s runtime%s%n",
+        scenario.name(), t.model(), t.chips(), t.layout(), t.microBatches(), runtime,
+        runtime.equals("actors") ? " (" + threads + " threads, one stage per actor)" : "");
     out.printf("step %.3f s simulated; %d events; wall %.2f s end to end (engine %.2f s,"
         + " %.2f M events/s); peak heap %.0f MiB%n", t.stepSeconds(), r.runtime().events(), wall,
         r.run().wallSeconds(), r.run().eventsPerSecond() / 1e6, peakHeapBytes() / 1048576.0);
