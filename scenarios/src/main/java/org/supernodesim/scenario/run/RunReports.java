@@ -44,10 +44,12 @@ public final class RunReports {
 
   static Timeline timeline(ScenarioRunner.Execution run) {
     List<Timeline.Chip> chips = new ArrayList<>();
-    for (ChipProcess chip : run.cluster().chips()) {
+    int streams = 2;
+    for (ChipProcess chip : run.chips()) {
       ActivityLog log = chip.activity();
       List<Timeline.Span> spans = new ArrayList<>(log.size());
       for (int i = 0; i < log.size(); i++) {
+        streams = Math.max(streams, log.stream(i) + 1);
         spans.add(
             new Timeline.Span(
                 log.stream(i), chip.graph().get(log.operationId(i)).name(), log.startPicos(i),
@@ -64,6 +66,11 @@ public final class RunReports {
                 e.source(), e.destination(), e.bytes(), e.sentAtPicos(), e.arrivedAtPicos()));
       }
     }
-    return new Timeline(List.of("compute", "communication"), chips, transfers);
+    // A training rank has one stream per communicator after the default one.
+    List<String> names = new ArrayList<>(List.of("compute", "communication"));
+    for (int s = 2; s < streams; s++) {
+      names.add("communicator " + (s - 1));
+    }
+    return new Timeline(names, chips, transfers);
   }
 }

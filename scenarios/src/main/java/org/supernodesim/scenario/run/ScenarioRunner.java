@@ -14,6 +14,7 @@ import org.supernodesim.model.chip.ChipSpec;
 import org.supernodesim.model.chip.Figure;
 import org.supernodesim.node.chip.AnalyticalTransport;
 import org.supernodesim.node.chip.ChipCluster;
+import org.supernodesim.node.chip.ChipProcess;
 import org.supernodesim.node.engine.RunStatistics;
 import org.supernodesim.node.engine.Runtime;
 import org.supernodesim.node.engine.Simulation;
@@ -39,7 +40,7 @@ public final class ScenarioRunner {
    * A finished run: its result, and its chips and noted transfers (when the scenario writes a
    * timeline) for what is drawn from their activity.
    */
-  public record Execution(RunResult result, ChipCluster cluster, TransferLog transfers) {}
+  public record Execution(RunResult result, List<ChipProcess> chips, TransferLog transfers) {}
 
   /** Runs the scenario and keeps its chips, whose activity the timeline draws. */
   public static Execution execute(Scenario scenario, RuntimeChoice choice) {
@@ -82,9 +83,9 @@ public final class ScenarioRunner {
         summary(scenario.chip()),
         training == null ? cluster.collectiveResults() : List.of());
     if (training != null) {
-      return new Execution(training.account(result), null, null);
+      return new Execution(training.account(result), training.cluster().chips(), null);
     }
-    return new Execution(Accountant.account(scenario, cluster, result), cluster, log[0]);
+    return new Execution(Accountant.account(scenario, cluster, result), cluster.chips(), log[0]);
   }
 
   /** The chips of the scenario as logical processes, ready to run. */
