@@ -8,29 +8,32 @@ import java.util.Arrays;
  * to once per operation (an operation spans many events), so recording costs the hot path two
  * array writes per operation and no allocation but the arrays' doubling.
  *
- * <p>Stream 0 is compute; every other stream is communication (a chip may have several).
+ * <p>Stream 0 is compute; every other stream is communication (a chip may have several, each
+ * running one operation at a time, all at once). An open span is kept by its operation's id, so
+ * any number of streams may be busy together.
  */
 public final class ActivityLog {
   /** The compute stream. */
   public static final int COMPUTE = 0;
   /** The first (default) communication stream. */
   public static final int COMMUNICATION = 1;
-  // Compute, the default communication stream, and one per communicator of a training rank.
-  private static final int STREAMS = 16;
+  private long[] openedAtPicos = new long[16]; // by operation id
 
-  private final long[] openedAtPicos = new long[STREAMS];
   private int[] streams = new int[16];
   private int[] operations = new int[16];
   private long[] starts = new long[16];
   private long[] ends = new long[16];
   private int size;
 
-  /** Stream {@code stream} began an operation at {@code nowPicos}. */
-  public void started(int stream, long nowPicos) {
-    openedAtPicos[stream] = nowPicos;
+  /** Operation {@code operationId} began on its stream at {@code nowPicos}. */
+  public void started(int operationId, long nowPicos) {
+    if (operationId >= openedAtPicos.length) {
+      openedAtPicos = Arrays.copyOf(openedAtPicos, Math.max(operationId + 1, openedAtPicos.length * 2));
+    }
+    openedAtPicos[operationId] = nowPicos;
   }
 
-  /** Stream {@code stream} finished operation {@code operationId} at {@code nowPicos}. */
+  /** Operation {@code operationId} finished on stream {@code stream} at {@code nowPicos}. */
   public void finished(int stream, long nowPicos, int operationId) {
     if (size == starts.length) {
       int n = size * 2;
@@ -41,7 +44,7 @@ public final class ActivityLog {
     }
     streams[size] = stream;
     operations[size] = operationId;
-    starts[size] = openedAtPicos[stream];
+    starts[size] = openedAtPicos[operationId];
     ends[size] = nowPicos;
     size++;
   }

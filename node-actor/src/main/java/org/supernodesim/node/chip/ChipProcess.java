@@ -192,7 +192,7 @@ public final class ChipProcess implements LogicalProcess<ChipProcess.Event> {
     if (!computeBusy && !computeQueue.isEmpty()) {
       Operation c = computeQueue.poll();
       computeBusy = true;
-      activity.started(ActivityLog.COMPUTE, ctx.nowPicos());
+      activity.started(c.id(), ctx.nowPicos());
       long picos =
           c instanceof Operation.Kernels k
               ? costs.durationPicos(k)
@@ -211,7 +211,7 @@ public final class ChipProcess implements LogicalProcess<ChipProcess.Event> {
       List<Step> steps =
           transport.collectives().schedule(c.kind(), c.algorithm(), c.group(), member, c.bytes());
       running = new RunningCollective(c, steps, ctx.nowPicos());
-      activity.started(ActivityLog.COMMUNICATION, ctx.nowPicos());
+      activity.started(c.id(), ctx.nowPicos());
       if (!earlyArrivals.isEmpty()) {
         for (int k = 0; k < steps.size(); k++) {
           Integer early = earlyArrivals.remove(key(c.collectiveId(), k));
@@ -265,7 +265,7 @@ public final class ChipProcess implements LogicalProcess<ChipProcess.Event> {
       if (!stream.busy && !stream.queue.isEmpty()) {
         Operation.Collective c = stream.queue.poll();
         stream.busy = true;
-        activity.started(stream.id, ctx.nowPicos());
+        activity.started(c.id(), ctx.nowPicos());
         ctx.schedule(timing.picos(c), new TimedCollectiveFinished(c.id()));
       }
     }

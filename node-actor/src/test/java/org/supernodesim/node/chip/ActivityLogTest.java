@@ -10,14 +10,14 @@ class ActivityLogTest {
     // Given compute on [0, 10) and [20, 30), communication on [5, 25) and, on a second
     // communication stream, [24, 40).
     ActivityLog log = new ActivityLog();
-    log.started(ActivityLog.COMPUTE, 0);
-    log.started(ActivityLog.COMMUNICATION, 5);
+    log.started(0, 0);
+    log.started(1, 5);
     log.finished(ActivityLog.COMPUTE, 10, 0);
-    log.started(ActivityLog.COMPUTE, 20);
-    log.started(2, 24);
+    log.started(2, 20);
+    log.started(3, 24);
     log.finished(ActivityLog.COMMUNICATION, 25, 1);
     log.finished(ActivityLog.COMPUTE, 30, 2);
-    log.finished(2, 40, 3);
+    log.finished(2, 40, 3); // operation 3 ran on communication stream 2
     // Then compute ran 20; communication's union is [5, 40) = 35, of which [5, 10) and [20, 30)
     // overlap compute (15): 20 communication-only.
     assertEquals(20, log.computeBusyPicos(), "10 + 10 ps of compute");

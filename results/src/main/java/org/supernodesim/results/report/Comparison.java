@@ -103,7 +103,11 @@ public final class Comparison {
   private static Double cost(RunResult r, Price.Basis basis, boolean perMillionTokens) {
     for (CostResult c : r.costs()) {
       if (c.price().basis() == basis) {
-        return perMillionTokens ? c.perMillionTokens() : c.perStep();
+        // Not a conditional expression: it would unbox an absent per-token cost.
+        if (perMillionTokens) {
+          return c.perMillionTokens();
+        }
+        return c.perStep();
       }
     }
     return null;

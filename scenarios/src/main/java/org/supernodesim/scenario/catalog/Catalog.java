@@ -47,6 +47,7 @@ public final class Catalog {
   private final Map<String, ModelShape> models;
   private final Map<String, ModelFile> modelFiles;
   private final Prices prices;
+  private final Readings readings;
   private final Map<String, String> chipNames;
   private final Map<String, String> systemNames;
   private final Map<String, String> modelNames;
@@ -64,6 +65,7 @@ public final class Catalog {
     this.models = Collections.unmodifiableMap(new TreeMap<>(models));
     this.modelFiles = Collections.unmodifiableMap(new TreeMap<>(modelFiles));
     this.prices = prices;
+    this.readings = Readings.load(Catalog.class.getClassLoader());
     // Convert every chip now, so that a file a model cannot use fails at load, not mid-run.
     Map<String, ChipSpec> specs = new TreeMap<>();
     this.chips.forEach((id, entry) -> specs.put(id, entry.toChipSpec()));
@@ -150,9 +152,22 @@ public final class Catalog {
     return new Catalog(files, chips, systems, models, modelFiles, prices);
   }
 
-  /** The chip named {@code name} (id or alias, any case), in SI units. */
+  /**
+   * The chip named {@code name} (id or alias, any case), in SI units; {@code PRESET@READING}
+   * names one reading of a preset whose reports conflict (see {@code readings.yaml}).
+   */
   public ChipSpec chip(String name) {
+    int at = name.indexOf('@');
+    if (at > 0) {
+      ChipSpec base = chipSpecs.get(resolve("chip", chipNames, name.substring(0, at)));
+      return readings.apply(base.id() + name.substring(at), base);
+    }
     return chipSpecs.get(resolve("chip", chipNames, name));
+  }
+
+  /** The names of every chip reading ({@code alibaba-ppu@cctv}, ...). */
+  public List<String> readings() {
+    return readings.names();
   }
 
   /** The chip entry named {@code name}, as written, with its sources and variants. */

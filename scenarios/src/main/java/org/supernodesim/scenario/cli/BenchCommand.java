@@ -96,7 +96,7 @@ final class BenchCommand implements Runnable {
       try {
         measurements =
             EngineBenchmark.measure(
-                () -> ScenarioRunner.assemble(scenario).simulation(),
+                () -> ScenarioRunner.simulation(scenario),
                 configurations,
                 new EngineBenchmark.Options(warmup, runs, seconds));
       } finally {

@@ -9,9 +9,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.supernodesim.results.RunResult;
 import org.supernodesim.results.TrainingResult;
-import org.supernodesim.scenario.catalog.Catalog;
 import org.supernodesim.scenario.file.Scenario;
-import org.supernodesim.scenario.file.ScenarioLoader;
 import org.supernodesim.scenario.run.RuntimeChoice;
 import org.supernodesim.scenario.run.ScenarioRunner;
 import picocli.CommandLine;
@@ -54,7 +52,7 @@ final class BenchTrainingCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     Scenario scenario =
-        new ScenarioLoader(Catalog.standard()::chip).load(scenarioFile, List.of());
+        ScenarioOptions.loader().load(scenarioFile, List.of());
     if (scenario.training() == null) {
       spec.commandLine().getErr().println(scenarioFile + " has no workload.training");
       return CommandLine.ExitCode.USAGE;

@@ -70,6 +70,8 @@ public final class CatalogCommand implements Callable<Integer> {
             cell(entry, chip, ChipFigure.TDP, 1)));
       }
       CatalogText.table(chips).forEach(out::println);
+      out.println("Readings of conflicting reports (cluster.chip: PRESET@READING; catalog show"
+          + " NAME): " + String.join(", ", catalog.readings()));
 
       out.println();
       out.println("Systems:");
@@ -139,7 +141,9 @@ public final class CatalogCommand implements Callable<Integer> {
         if (catalog.isModel(name)) {
           showModel(out, catalog.model(name), catalog.modelFile(name));
         } else {
-          CatalogEntry entry = catalog.entry(name);
+          // PRESET@READING shows the preset's file with the reading's figures as models see them.
+          int at = name.indexOf('@');
+          CatalogEntry entry = catalog.entry(at > 0 ? name.substring(0, at) : name);
           showEntry(out, entry, CatalogEntry.CHIP.equals(entry.kind()) ? catalog.chip(name) : null);
         }
       } catch (IllegalArgumentException e) {

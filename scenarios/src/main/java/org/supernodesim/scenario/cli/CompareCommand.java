@@ -48,6 +48,11 @@ final class CompareCommand implements Callable<Integer> {
       names.add(r.scenario() + (point.isPresent() ? " " + point.get().id() : ""));
       runs.add(r);
     }
+    if (names.stream().distinct().count() < names.size()) {
+      // Two runs of one scenario (a --set apart): name each by its file instead.
+      names.clear();
+      files.forEach(f -> names.add(f.toString()));
+    }
     List<String> headers = Comparison.headers(names);
     List<List<String>> rows = Comparison.rows(runs);
     List<List<String>> table = new ArrayList<>();

@@ -91,6 +91,9 @@ final class RunCommand implements Callable<Integer> {
             c.algorithmBytesPerSecond() / 1e9, c.busBytesPerSecond() / 1e9);
       }
     }
+    if (r.serving() != null) {
+      ServingSummary.print(out, r.serving());
+    }
     if (r.training() != null) {
       TrainingText.summary(out, r.training());
     }

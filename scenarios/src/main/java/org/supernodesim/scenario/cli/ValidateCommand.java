@@ -2,6 +2,7 @@ package org.supernodesim.scenario.cli;
 
 import java.util.concurrent.Callable;
 import org.supernodesim.scenario.file.Scenario;
+import org.supernodesim.scenario.file.ScenarioFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,7 +20,8 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Scenario s = scenario.load();
+    ScenarioFile file = scenario.read();
+    Scenario s = file.base();
     spec.commandLine()
         .getOut()
         .printf(
@@ -29,6 +31,11 @@ final class ValidateCommand implements Callable<Integer> {
                 ? s.collectives().size() + " collective(s)"
                 : "training " + s.training().model().id() + " " + s.training().parallelism(),
             s.networkModel(), s.seed());
+    if (file.sweep().present()) {
+      // Bind every point as the sweep will, so a bad value is found before hours of running.
+      file.points().forEach(file::point);
+      spec.commandLine().getOut().printf("sweep: %d points, each valid%n", file.points().size());
+    }
     return 0;
   }
 }

@@ -19,6 +19,7 @@ import org.supernodesim.workload.training.TrainingJob;
  * @param networkModel {@code analytical}
  * @param collectives the collectives to time, in order (empty for a training step)
  * @param accounting the outputs to write and how energy and cost are counted
+ * @param serving the serving workload, or null when the workload is collectives
  * @param training the training step to simulate, or null for collectives
  * @param calibration the chip's compute calibration (the plain roofline if it has none)
  */
@@ -31,13 +32,14 @@ public record Scenario(
     String networkModel,
     List<CollectiveBenchmark.Entry> collectives,
     Accounting accounting,
+    ServingWorkload serving,
     TrainingJob training,
     ComputeCalibration calibration) {
   public Scenario {
     collectives = List.copyOf(collectives);
   }
 
-  /** A scenario with the default outputs and no prices. */
+  /** A scenario of collectives only, with the default outputs and no prices. */
   public Scenario(
       String name,
       long seed,
@@ -47,6 +49,6 @@ public record Scenario(
       String networkModel,
       List<CollectiveBenchmark.Entry> collectives) {
     this(name, seed, chips, chip, fabric, networkModel, collectives, Accounting.DEFAULT, null,
-        ComputeCalibration.ideal(chip.id()));
+        null, ComputeCalibration.ideal(chip.id()));
   }
 }

@@ -37,10 +37,13 @@ final class ScenarioAssembly {
 
   private final ChipPresets presets;
   private final PriceBook prices;
+  private final ServingAssembly serving;
 
-  ScenarioAssembly(ChipPresets presets, PriceBook prices) {
+  ScenarioAssembly(
+      ChipPresets presets, ModelPresets models, PriceBook prices, java.nio.file.Path baseDirectory) {
     this.presets = presets;
     this.prices = prices;
+    this.serving = new ServingAssembly(models, baseDirectory);
   }
 
   Scenario assemble(ScenarioSection s) {
@@ -59,13 +62,18 @@ final class ScenarioAssembly {
       entries.add(
           collective(collectives.get(i), "workload.collectives[" + i + "]", cluster.chips()));
     }
+    ServingWorkload servingWorkload = s.workload().serving() == null
+        ? null : serving.assemble(s.workload().serving(), cluster.chips(), s.seed());
+    if (servingWorkload != null) {
+      serving.check(servingWorkload, chip, fabric, cluster.chips());
+    }
     TrainingJob training =
         s.workload().training() == null
             ? null
             : TrainingAssembly.job(s.workload().training(), cluster.chips(), chip);
     return new Scenario(
         s.name(), s.seed(), cluster.chips(), chip, fabric, s.network().model(), entries,
-        accounting(s, chip), training,
+        accounting(s, chip), servingWorkload, training,
         Calibrations.of(chip.id()).orElse(ComputeCalibration.ideal(chip.id())));
   }
 

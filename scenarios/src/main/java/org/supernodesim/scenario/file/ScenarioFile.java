@@ -2,6 +2,7 @@ package org.supernodesim.scenario.file;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ public final class ScenarioFile {
   private final KeyLocations locations;
   private final Map<String, String> edits;
   private final SweepDefinition sweep;
+  private final Path baseDirectory;
 
   ScenarioFile(
       ScenarioLoader loader,
@@ -25,18 +27,20 @@ public final class ScenarioFile {
       ObjectNode tree,
       KeyLocations locations,
       Map<String, String> edits,
-      SweepDefinition sweep) {
+      SweepDefinition sweep,
+      Path baseDirectory) {
     this.loader = loader;
     this.mapper = mapper;
     this.tree = tree;
     this.locations = locations;
     this.edits = Map.copyOf(edits);
     this.sweep = sweep;
+    this.baseDirectory = baseDirectory;
   }
 
   /** The scenario as written, without its sweep. */
   public Scenario base() {
-    return loader.bind(mapper, tree, locations, edits);
+    return loader.bind(mapper, tree, locations, edits, baseDirectory);
   }
 
   /** The sweep block; {@link SweepDefinition#NONE} if the file has none. */
@@ -60,7 +64,7 @@ public final class ScenarioFile {
     // --set edits stay labelled as such unless a sweep setting replaced them.
     edits.forEach(pointEdits::putIfAbsent);
     try {
-      return loader.bind(mapper, copy, locations, pointEdits);
+      return loader.bind(mapper, copy, locations, pointEdits, baseDirectory);
     } catch (ScenarioException e) {
       if (e.where().contains("(sweep point ")) {
         throw e;

@@ -44,15 +44,26 @@ public final class ScenarioLoader {
   private static final Pattern KNOWN_TYPE_IDS = Pattern.compile("known type ids = \\[([^\\]]*)\\]");
 
   private final ChipPresets presets;
+  private final ModelPresets models;
   private final PriceBook prices;
 
+  /** A loader whose models come from the standard catalog, with no price defaults. */
   public ScenarioLoader(ChipPresets presets) {
-    this(presets, PriceBook.NONE);
+    this(presets, StandardModels.INSTANCE, PriceBook.NONE);
   }
 
   /** A loader whose scenarios fall back to {@code prices} for energy and cost defaults. */
   public ScenarioLoader(ChipPresets presets, PriceBook prices) {
+    this(presets, StandardModels.INSTANCE, prices);
+  }
+
+  public ScenarioLoader(ChipPresets presets, ModelPresets models) {
+    this(presets, models, PriceBook.NONE);
+  }
+
+  public ScenarioLoader(ChipPresets presets, ModelPresets models, PriceBook prices) {
     this.presets = presets;
+    this.models = models;
     this.prices = prices;
   }
 
@@ -61,14 +72,18 @@ public final class ScenarioLoader {
     return read(file, sets).base();
   }
 
-  /** Loads a scenario from {@code text}; {@code fileName} only labels errors. */
+  /**
+   * Loads a scenario from {@code text}; {@code fileName} only labels errors, and files the
+   * scenario names (request traces) are relative to the working directory.
+   */
   public Scenario load(String fileName, String text, List<String> sets, boolean json) {
-    return parse(fileName, text, sets, json).base();
+    return parse(fileName, text, sets, json, Path.of("")).base();
   }
 
   /**
    * Reads {@code file} with the {@code --set} edits applied, keeping the parsed tree so that each
-   * point of its {@code sweep:} block can be bound as a file of its own would be.
+   * point of its {@code sweep:} block can be bound as a file of its own would be. Files the
+   * scenario names (request traces) are relative to the scenario file's folder.
    */
   public ScenarioFile read(Path file, List<String> sets) {
     String text;
@@ -79,11 +94,19 @@ public final class ScenarioLoader {
     } catch (IOException e) {
       throw new ScenarioException(file.toString(), "", "cannot be read: " + e.getMessage());
     }
-    return parse(file.getFileName().toString(), text, sets, file.toString().endsWith(".json"));
+    Path folder = file.toAbsolutePath().getParent();
+    return parse(file.getFileName().toString(), text, sets, file.toString().endsWith(".json"),
+        folder == null ? Path.of("") : folder);
   }
 
   /** Parses {@code text}, applies {@code sets} and takes the {@code sweep:} block out of it. */
   public ScenarioFile parse(String fileName, String text, List<String> sets, boolean json) {
+    return parse(fileName, text, sets, json, Path.of(""));
+  }
+
+  /** As {@link #parse(String, String, List, boolean)}, files relative to {@code baseDirectory}. */
+  public ScenarioFile parse(
+      String fileName, String text, List<String> sets, boolean json, Path baseDirectory) {
     ObjectMapper mapper = strictMapper(json ? new JsonFactory() : new YAMLFactory());
     KeyLocations locations;
     JsonNode tree;
@@ -105,12 +128,14 @@ public final class ScenarioLoader {
     JsonNode sweep = ((ObjectNode) tree).remove(SweepDefinition.KEY);
     SweepDefinition definition =
         sweep == null ? SweepDefinition.NONE : SweepDefinition.parse(sweep, locations);
-    return new ScenarioFile(this, mapper, (ObjectNode) tree, locations, edits, definition);
+    return new ScenarioFile(
+        this, mapper, (ObjectNode) tree, locations, edits, definition, baseDirectory);
   }
 
   /** Binds an edited tree to the section records and assembles it; errors located by key. */
   Scenario bind(
-      ObjectMapper mapper, JsonNode tree, KeyLocations locations, Map<String, String> edits) {
+      ObjectMapper mapper, JsonNode tree, KeyLocations locations, Map<String, String> edits,
+      Path baseDirectory) {
     Errors errors = new Errors(locations, edits, tree);
     ScenarioSection section;
     try {
@@ -121,7 +146,7 @@ public final class ScenarioLoader {
       throw new ScenarioException(locations.where(""), "", e.getOriginalMessage());
     }
     try {
-      return new ScenarioAssembly(presets, prices).assemble(section);
+      return new ScenarioAssembly(presets, models, prices, baseDirectory).assemble(section);
     } catch (ScenarioAssembly.Problem p) {
       throw errors.at(p.keyPath, p.getMessage());
     }

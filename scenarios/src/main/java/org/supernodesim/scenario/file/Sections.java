@@ -126,17 +126,24 @@ final class Sections {
     }
   }
 
-  /** {@code workload:} what the chips do: collectives to time, or a training step. */
+  /**
+   * {@code workload:} what the chips do: collectives, serving ({@link ServingSections}) or a
+   * training step ({@link TrainingSections}), exactly one.
+   */
   record WorkloadSection(
-      List<CollectiveSection> collectives, TrainingSections.TrainingSection training) {
+      List<CollectiveSection> collectives, ServingSections.ServingSection serving,
+      TrainingSections.TrainingSection training) {
     WorkloadSection {
-      if (training != null && collectives != null) {
-        throw new InvalidValue(
-            "training", "a workload is either collectives or training, not both");
+      int given = (collectives != null ? 1 : 0) + (serving != null ? 1 : 0)
+          + (training != null ? 1 : 0);
+      if (given > 1) {
+        throw new InvalidValue(serving != null && training != null ? "training" : "serving",
+            "give one of collectives, serving or training, not several");
       }
-      if (training == null && (collectives == null || collectives.isEmpty())) {
+      if (given == 0 || (collectives != null && collectives.isEmpty())) {
         throw new InvalidValue(
-            "collectives", "missing; a workload needs a non-empty list of collectives or training");
+            "collectives",
+            "missing; a workload needs a non-empty list of collectives, or serving, or training");
       }
       collectives = collectives == null ? List.of() : List.copyOf(collectives);
     }

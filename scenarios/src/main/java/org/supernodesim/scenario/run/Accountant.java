@@ -14,6 +14,8 @@ import org.supernodesim.results.energy.EnergyAccount;
 import org.supernodesim.results.energy.EnergyResult;
 import org.supernodesim.results.energy.PowerModel;
 import org.supernodesim.results.energy.Work;
+import org.supernodesim.results.serving.ServingResult;
+import org.supernodesim.model.units.Units;
 import org.supernodesim.scenario.file.Accounting;
 import org.supernodesim.scenario.file.Scenario;
 
@@ -25,12 +27,34 @@ final class Accountant {
   private Accountant() {}
 
   static RunResult account(Scenario scenario, ChipCluster cluster, RunResult result) {
-    return account(scenario, activities(cluster), result, Work.ONE_STEP);
+    return account(scenario, activities(cluster), Work.ONE_STEP, result);
+  }
+
+  /**
+   * A serving run: each instance's chips busy (computing) for the instance's busy share of the
+   * serving span, every other chip idle; the output tokens are the output rate over the span. The
+   * span is taken as the run's simulated time, exact when the first request arrives at 0.
+   */
+  static RunResult accountServing(Scenario scenario, RunResult result) {
+    ServingResult serving = result.serving();
+    long[] busy = new long[scenario.chips()];
+    for (ServingResult.InstanceSummary i : serving.instances()) {
+      for (int c = i.firstChip(); c < i.firstChip() + i.chips() && c < busy.length; c++) {
+        busy[c] = Math.round(i.busyFraction() * result.simulatedPicos());
+      }
+    }
+    List<ChipActivity> chips = new ArrayList<>(busy.length);
+    for (int c = 0; c < busy.length; c++) {
+      chips.add(new ChipActivity(c, busy[c], 0));
+    }
+    double outputTokens =
+        serving.outputTokensPerSecond() * Units.picosToSeconds(result.simulatedPicos());
+    return account(scenario, chips, new Work(1, 0, outputTokens), result);
   }
 
   /** Energy and cost of {@code work} from each chip's activity. */
   static RunResult account(
-      Scenario scenario, List<ChipActivity> activities, RunResult result, Work work) {
+      Scenario scenario, List<ChipActivity> activities, Work work, RunResult result) {
     Accounting a = scenario.accounting();
     EnergyResult energy = null;
     Figure tdp = scenario.chip().figures().get(ChipFigure.TDP);

@@ -26,10 +26,16 @@ public final class RunReports {
     Path json = dir.resolve("result.json");
     JsonReport.write(run.result(), json);
     render(run.result(), accounting.outputs(), dir);
-    if (accounting.writes("timeline")) {
-      ChromeTrace.write(timeline(run), dir.resolve("timeline.json"));
+    // A serving run has no chips whose activity a timeline would draw.
+    if (accounting.writes("timeline") && run.chips() != null) {
+      writeTimeline(run, dir.resolve("timeline.json"));
     }
     return json;
+  }
+
+  /** timeline.json of a run: its chips' activity in Chrome trace format. */
+  public static void writeTimeline(ScenarioRunner.Execution run, Path file) {
+    ChromeTrace.write(timeline(run), file);
   }
 
   /** report.md and report.html of a saved result, as {@code outputs} asks. */

@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.supernodesim.node.chip.TransferLog;
 import org.supernodesim.node.chip.Transport;
@@ -19,6 +20,7 @@ import org.supernodesim.node.engine.RunStatistics;
 import org.supernodesim.node.engine.Runtime;
 import org.supernodesim.node.engine.Simulation;
 import org.supernodesim.results.ChipSummary;
+import org.supernodesim.results.CollectiveResult;
 import org.supernodesim.results.EngineFacts;
 import org.supernodesim.results.RunInfo;
 import org.supernodesim.results.RunResult;
@@ -44,33 +46,40 @@ public final class ScenarioRunner {
 
   /** Runs the scenario and keeps its chips, whose activity the timeline draws. */
   public static Execution execute(Scenario scenario, RuntimeChoice choice) {
-    TrainingRun training = scenario.training() == null ? null : new TrainingRun(scenario);
+    if (scenario.serving() != null) {
+      RunResult served = ServingRunner.run(scenario, choice);
+      return new Execution(Accountant.accountServing(scenario, served), null, null);
+    }
+    if (scenario.training() != null) {
+      TrainingRun training = new TrainingRun(scenario);
+      RunResult result = simulate(scenario, choice, training.cluster().simulation(), List::of);
+      return new Execution(training.account(result), training.cluster().chips(), null);
+    }
     TransferLog[] log = new TransferLog[1];
     ChipCluster cluster =
-        training != null
-            ? null
-            : scenario.accounting().writes("timeline")
+        scenario.accounting().writes("timeline")
             ? assemble(scenario, t -> log[0] = new TransferLog(t, scenario.chips(),
                 RunReports.TRANSFERS_PER_CHIP))
             : assemble(scenario);
+    RunResult result =
+        simulate(scenario, choice, cluster.simulation(), cluster::collectiveResults);
+    return new Execution(Accountant.account(scenario, cluster, result), cluster.chips(), log[0]);
+  }
+
+  /**
+   * Runs {@code simulation} to its end on the choice's runtime and wraps what every result has;
+   * {@code collectives} is read after the run.
+   */
+  static RunResult simulate(
+      Scenario scenario, RuntimeChoice choice, Simulation simulation,
+      Supplier<List<CollectiveResult>> collectives) {
     long started = System.nanoTime();
-    Simulation simulation =
-        training == null ? cluster.simulation() : training.cluster().simulation();
     RunStatistics stats;
     try (Runtime runtime = choice.create()) {
       stats = runtime.run(simulation);
     }
     double wallSeconds = (System.nanoTime() - started) / 1e9;
-    RunInfo info =
-        new RunInfo(
-            choice.name(),
-            wallSeconds,
-            choice.name().equals("sequential") ? 1 : choice.threads(),
-            choice.name().equals("sequential") ? 0 : choice.processesPerActor(),
-            wallSeconds > 0 ? stats.events() / wallSeconds : 0,
-            host(),
-            System.getProperty("java.version"));
-    RunResult result = new RunResult(
+    return new RunResult(
         scenario.name(),
         scenario.seed(),
         new EngineFacts(
@@ -79,13 +88,22 @@ public final class ScenarioRunner {
             simulation.processes().size(),
             stats.events()),
         stats.endPicos(),
-        info,
+        info(choice, wallSeconds, stats.events()),
         summary(scenario.chip()),
-        training == null ? cluster.collectiveResults() : List.of());
-    if (training != null) {
-      return new Execution(training.account(result), training.cluster().chips(), null);
+        collectives.get());
+  }
+
+  /**
+   * The scenario's logical processes, ready to run: its serving processes, its training stages
+   * or its chips.
+   */
+  public static Simulation simulation(Scenario scenario) {
+    if (scenario.training() != null) {
+      return new TrainingRun(scenario).cluster().simulation();
     }
-    return new Execution(Accountant.account(scenario, cluster, result), cluster.chips(), log[0]);
+    return scenario.serving() != null
+        ? ServingRunner.assemble(scenario).simulation()
+        : assemble(scenario).simulation();
   }
 
   /** The chips of the scenario as logical processes, ready to run. */
@@ -101,6 +119,17 @@ public final class ScenarioRunner {
         CollectiveBenchmark.graphs(scenario.chips(), scenario.collectives()),
         new ComputeCostModel(scenario.chip()),
         wrap.apply(transport));
+  }
+
+  private static RunInfo info(RuntimeChoice choice, double wallSeconds, long events) {
+    return new RunInfo(
+        choice.name(),
+        wallSeconds,
+        choice.name().equals("sequential") ? 1 : choice.threads(),
+        choice.name().equals("sequential") ? 0 : choice.processesPerActor(),
+        wallSeconds > 0 ? events / wallSeconds : 0,
+        host(),
+        System.getProperty("java.version"));
   }
 
   static ChipSummary summary(ChipSpec chip) {

@@ -17,6 +17,7 @@ import org.supernodesim.scenario.file.Scenario;
 import org.supernodesim.scenario.file.ScenarioException;
 import org.supernodesim.scenario.file.ScenarioFile;
 import org.supernodesim.scenario.file.SweepDefinition;
+import org.supernodesim.scenario.run.RunReports;
 import org.supernodesim.scenario.run.RuntimeChoice;
 import org.supernodesim.scenario.run.ScenarioRunner;
 
@@ -47,8 +48,8 @@ public final class SweepRunner {
     if (parallel < 1) {
       throw new IllegalArgumentException("--parallel must be >= 1: " + parallel);
     }
-    Scenario base = file.base();
     List<SweepDefinition.Point> points = file.points();
+    Scenario base = representative(file, points);
     List<String> order = points.stream().map(SweepDefinition.Point::id).toList();
     List<String> keys = new ArrayList<>(points.get(0).parameters().keySet());
     PointStore store = PointStore.open(dir);
@@ -74,7 +75,7 @@ public final class SweepRunner {
             pool.submit(
                 () -> {
                   listener.started(p);
-                  SweepPoint result = runPoint(file, p);
+                  SweepPoint result = runPoint(file, p, dir);
                   store.write(result);
                   store.appendCsv(SweepTable.row(result, keys, Optional.empty()));
                   listener.finished(result);
@@ -96,13 +97,37 @@ public final class SweepRunner {
     return all;
   }
 
+  /**
+   * The scenario that names the sweep and says what it reports: the file as written, or, where
+   * only the sweep's values make it valid (its chips too few for a group it sets), the first point
+   * that is.
+   */
+  private static Scenario representative(ScenarioFile file, List<SweepDefinition.Point> points) {
+    try {
+      return file.base();
+    } catch (ScenarioException e) {
+      for (SweepDefinition.Point p : points) {
+        try {
+          return file.point(p);
+        } catch (ScenarioException | MissingFigureException ignored) {
+          // try the next point; if none binds, the file's own error is the one to show
+        }
+      }
+      throw e;
+    }
+  }
+
   /** One point: its scenario bound and run, or the reason it could not be. */
-  static SweepPoint runPoint(ScenarioFile file, SweepDefinition.Point p) {
+  static SweepPoint runPoint(ScenarioFile file, SweepDefinition.Point p, Path dir) {
     int chips = 0;
     try {
       Scenario s = file.point(p);
       chips = s.chips();
-      RunResult r = ScenarioRunner.run(s, RuntimeChoice.SEQUENTIAL);
+      ScenarioRunner.Execution run = ScenarioRunner.execute(s, RuntimeChoice.SEQUENTIAL);
+      if (s.accounting().writes("timeline") && run.chips() != null) {
+        RunReports.writeTimeline(run, dir.resolve("timelines").resolve(p.id() + ".json"));
+      }
+      RunResult r = run.result();
       return new SweepPoint(p.id(), p.parameters(), chips, r, null);
     } catch (ScenarioException | MissingFigureException e) {
       return new SweepPoint(p.id(), p.parameters(), chips, null, e.getMessage());

@@ -53,6 +53,7 @@ public final class HtmlReport {
     body.append(summaryTable(result));
     body.append(chipSection(result.chip()));
     body.append(collectivesSection(result.collectives()));
+    body.append(ServingSection.of(result.serving()));
     body.append(energySection(result));
     return page(result.scenario(), body);
   }
@@ -228,6 +229,8 @@ public final class HtmlReport {
     headers.addAll(keys);
     headers.add("simulated time");
     headers.add("peak busbw");
+    headers.add("energy per step");
+    headers.add("cost per step");
     List<List<String>> rows = new ArrayList<>();
     for (SweepPoint p : points) {
       List<String> row = new ArrayList<>();
@@ -235,6 +238,8 @@ public final class HtmlReport {
       keys.forEach(k -> row.add(p.parameters().getOrDefault(k, "")));
       if (!p.ok()) {
         row.add("failed: " + p.error());
+        row.add("");
+        row.add("");
         row.add("");
         rows.add(row);
         continue;
@@ -248,6 +253,14 @@ public final class HtmlReport {
               .mapToObj(ReportFormat::gigabytesPerSecond)
               .findFirst()
               .orElse(""));
+      RunResult r = p.result();
+      row.add(r.energy() == null ? "" : ReportFormat.number(r.energy().joulesPerStep()) + " J");
+      row.add(
+          r.costs().isEmpty()
+              ? ""
+              : ReportFormat.number(r.costs().get(0).perStep()) + " "
+                  + r.costs().get(0).price().currency() + " ("
+                  + r.costs().get(0).price().basis().label() + ")");
       rows.add(row);
     }
     return HtmlTable.of(headers, rows);
@@ -288,6 +301,23 @@ public final class HtmlReport {
             "measured",
             measured,
             curves,
+            true));
+    List<SvgCharts.XyPoint> speedups = new ArrayList<>();
+    a.points().forEach(p -> speedups.add(new SvgCharts.XyPoint(p.chips(), p.speedup())));
+    List<SvgCharts.Curve> speedupCurves = new ArrayList<>();
+    int base = a.baseChips();
+    speedupCurves.add(new SvgCharts.Curve("ideal", n -> n / base));
+    for (ScalingFit f : a.fits()) {
+      speedupCurves.add(new SvgCharts.Curve(f.model().label() + " fit", f::speedupAt));
+    }
+    out.append(
+        SvgCharts.lineChart(
+            "Speedup vs chips (" + kind + ", relative to " + base + " chips)",
+            new SvgCharts.Axis("chips", "count, log2 scale"),
+            new SvgCharts.Axis("speedup", "x the base point"),
+            "measured",
+            speedups,
+            speedupCurves,
             true));
     out.append(HtmlTable.of(List.of("chips", "step time", "speedup", "efficiency"), rows));
     out.append("<h2>Fitted models</h2>\n");

@@ -126,8 +126,12 @@ class HtmlReportTest {
 
     String html = HtmlReport.sweep("sweep <chips>", points, Optional.of(analysis), 0.5);
 
-    assertSelfContainedWithCharts(html, 1);
+    assertSelfContainedWithCharts(html, 2); // efficiency and speedup against chips
     assertTrue(html.contains("sweep &lt;chips&gt;"), "title escaped");
+    assertTrue(html.contains("Speedup vs chips (strong, relative to 8 chips)"), "speedup chart");
+    assertTrue(html.contains("<title>ideal</title>"), "the ideal speedup N/N1 is drawn");
+    assertTrue(html.contains("64 count, log2 scale: 4.706 x the base point"),
+        "speedup at 64 chips: 8 / 1.7 = 4.706");
     assertTrue(html.contains("cluster.chips"), "parameters become columns");
     assertTrue(html.contains("efficiency (fraction of ideal)"), "y axis with unit");
     // At 64 chips n = 8: S = 8/1.7 = 4.706, efficiency = 1/1.7 = 0.5882.
@@ -157,5 +161,22 @@ class HtmlReportTest {
     assertTrue(svg.contains(">time (ms)</text>"), "y axis label with unit");
     // The tallest stack is 10.5 ms: ticks every 2.5 up to 12.5.
     assertTrue(svg.contains(">12.5</text>"), "the y axis ends on a round tick above the data");
+  }
+
+  @Test
+  void aLimitIsADashedLineTheAxisReaches() {
+    // Two ranks using 60 and 70 GB of a 96 GB chip: the axis must reach 96, its ticks to 100.
+    String svg =
+        SvgCharts.stackedBarChart(
+            "Memory per rank",
+            new SvgCharts.Axis("rank", ""),
+            new SvgCharts.Axis("memory", "GB"),
+            List.of("weights", "activations"),
+            List.of(
+                new SvgCharts.Stack("rank 0", List.of(40.0, 20.0)),
+                new SvgCharts.Stack("rank 1", List.of(40.0, 30.0))),
+            new SvgCharts.Limit("HBM capacity", 96));
+    assertTrue(svg.contains("<title>HBM capacity: 96 GB</title></line>"), svg);
+    assertTrue(svg.contains(">100</text>"), "the y axis ends on a round tick above the limit");
   }
 }

@@ -1,0 +1,24 @@
+package org.supernodesim.node.serving;
+
+import org.supernodesim.workload.inference.StepCostModel;
+
+/**
+ * {@code count} identical instances of one role.
+ *
+ * @param role what they do
+ * @param count how many
+ * @param costs the step cost of one of them (model, layout, precisions, chip)
+ * @param kvCapacityTokens tokens of KV cache each holds
+ */
+public record InstanceGroup(Role role, int count, StepCostModel costs, long kvCapacityTokens) {
+  public InstanceGroup {
+    if (count < 1) {
+      throw new IllegalArgumentException("an instance group needs at least 1 instance: " + count);
+    }
+  }
+
+  /** Chips of one instance. */
+  public int chipsPerInstance() {
+    return costs.layout().chips();
+  }
+}

@@ -1,0 +1,315 @@
+package org.supernodesim.node.serving;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import org.supernodesim.node.engine.Context;
+import org.supernodesim.node.engine.LogicalProcess;
+import org.supernodesim.workload.inference.Batch;
+import org.supernodesim.workload.inference.StepCostModel;
+
+/**
+ * One serving instance (a model replica on its chips) as a logical process: a continuous-batching
+ * scheduler in the manner of vLLM (Kwon et al., SOSP 2023; Orca, OSDI 2022). Each step takes the
+ * running requests in admission order (a decode token each, or the next prefill chunk), then
+ * admits waiting requests first come first served, within the batch and token limits and the free
+ * KV blocks; the step lasts what the {@link StepCostModel} says. When a running request needs a
+ * block and none is free, the most recently admitted request is preempted: its KV is dropped and
+ * it waits at the head of the queue to be recomputed.
+ */
+final class InstanceProcess implements LogicalProcess<InstanceProcess.Event> {
+
+  /** What an instance reacts to. */
+  sealed interface Event {}
+
+  /** A new request from the router (unified and prefill instances). */
+  record Admit(ServingRequest request) implements Event {}
+
+  /** A request whose prompt KV a prefill instance sent (decode instances). */
+  record KvArrived(ServingRequest request) implements Event {}
+
+  private record StepFinished() implements Event {}
+
+  /** Where a prefill's KV goes: the delay to send {@code bytes} to decode instance {@code to}. */
+  @FunctionalInterface
+  interface KvRoute {
+    long transferPicos(int to, long bytes);
+  }
+
+  final int index;
+  final Role role;
+  final int firstChip;
+  private final int routerId;
+  private final int[] instanceProcessIds;
+  private final long notifyPicos;
+  private final StepCostModel costs;
+  private final SchedulerLimits limits;
+  private final KvCache kv;
+  private final KvRoute kvRoute;
+  private final ArrayDeque<ServingRequest> waiting = new ArrayDeque<>();
+  private final List<ServingRequest> running = new ArrayList<>();
+  private final List<ServingRequest> batch = new ArrayList<>();
+  private final List<Long> batchTokens = new ArrayList<>();
+  private final List<ServingRequest> finished = new ArrayList<>();
+  private boolean busy;
+
+  // Measurements.
+  long steps;
+  long busyPicos;
+  long admissions;
+  long preemptions;
+  long prefillTokens;
+  long decodeTokens;
+  long promptTokensWithHashes;
+  long prefixHitTokens;
+  int peakBatch;
+  private double utilisationArea;
+  private double utilisationPeak;
+  private long lastObservedPicos;
+  private double utilisationNow;
+
+  InstanceProcess(
+      int index, Role role, int firstChip, int routerId, int[] instanceProcessIds,
+      long notifyPicos, StepCostModel costs, SchedulerLimits limits, KvCache kv,
+      KvRoute kvRoute) {
+    this.index = index;
+    this.role = role;
+    this.firstChip = firstChip;
+    this.routerId = routerId;
+    this.instanceProcessIds = instanceProcessIds;
+    this.notifyPicos = notifyPicos;
+    this.costs = costs;
+    this.limits = limits;
+    this.kv = kv;
+    this.kvRoute = kvRoute;
+  }
+
+  @Override
+  public void start(Context ctx) {}
+
+  @Override
+  public void handle(Event event, Context ctx) {
+    observe(ctx.nowPicos());
+    if (event instanceof Admit e) {
+      onAdmit(e.request(), ctx);
+    } else if (event instanceof KvArrived e) {
+      onKvArrived(e.request(), ctx);
+    } else if (event instanceof StepFinished) {
+      onStepFinished(ctx);
+    } else {
+      throw new IllegalStateException("instance " + index + ": no handler for " + event);
+    }
+    utilisationNow = kv.utilisation();
+    utilisationPeak = Math.max(utilisationPeak, utilisationNow);
+  }
+
+  /** The requests that finished here, in the order they finished. */
+  List<ServingRequest> finished() {
+    return finished;
+  }
+
+  StepCostModel costs() {
+    return costs;
+  }
+
+  KvCache kv() {
+    return kv;
+  }
+
+  /** Time-weighted mean of the KV utilisation from 0 to {@code endPicos}. */
+  double meanUtilisation(long endPicos) {
+    observe(endPicos);
+    return endPicos == 0 ? 0 : utilisationArea / endPicos;
+  }
+
+  double peakUtilisation() {
+    return utilisationPeak;
+  }
+
+  private void observe(long nowPicos) {
+    utilisationArea += utilisationNow * (nowPicos - lastObservedPicos);
+    lastObservedPicos = nowPicos;
+  }
+
+  private void onAdmit(ServingRequest r, Context ctx) {
+    enqueue(r);
+    tryStep(ctx);
+  }
+
+  private void onKvArrived(ServingRequest r, Context ctx) {
+    r.computed = r.request.promptTokens();
+    enqueue(r);
+    tryStep(ctx);
+  }
+
+  private void enqueue(ServingRequest r) {
+    if (kv.neverFits(r.request.promptTokens() + (long) r.request.outputTokens())) {
+      throw new IllegalStateException("request " + r.request.id() + " needs "
+          + (r.request.promptTokens() + r.request.outputTokens()) + " tokens of KV cache; instance "
+          + index + " holds " + kv.totalBlocks() * limits.blockTokens()
+          + "; give the instance more chips or shorten the trace's requests");
+    }
+    waiting.add(r);
+  }
+
+  private void tryStep(Context ctx) {
+    if (busy) {
+      return;
+    }
+    batch.clear();
+    batchTokens.clear();
+    long preemptedBefore = preemptions;
+    long budget = continueRunning(limits.tokenBudget());
+    if (preemptions == preemptedBefore) {
+      admitWaiting(budget); // as vLLM: a step that had to preempt admits nobody new
+    }
+    if (batch.isEmpty()) {
+      if (preemptions > preemptedBefore) {
+        tryStep(ctx); // everything that ran was preempted: admit from the queue again
+      }
+      return;
+    }
+    startStep(ctx);
+  }
+
+  /**
+   * Puts each running request's next tokens in the batch, in admission order, preempting the
+   * latest admitted while KV blocks run short; returns the token budget left.
+   */
+  private long continueRunning(long budget) {
+    for (int i = 0; i < running.size() && batch.size() < limits.maxBatch() && budget > 0; i++) {
+      ServingRequest r = running.get(i);
+      long want = r.target() - r.computed;
+      long n = Math.min(want, budget);
+      if (!limits.chunkedPrefill() && n < want) {
+        continue;
+      }
+      while (!kv.grow(r, r.computed + n)) {
+        ServingRequest victim = running.get(running.size() - 1);
+        preempt(victim);
+        if (victim == r) {
+          break;
+        }
+      }
+      if (i < running.size() && running.get(i) == r) {
+        batch.add(r);
+        batchTokens.add(n);
+        budget -= n;
+      }
+    }
+    return budget;
+  }
+
+  /** Admits waiting requests first come first served while the batch, budget and KV allow. */
+  private void admitWaiting(long budget) {
+    while (!waiting.isEmpty() && batch.size() < limits.maxBatch() && budget > 0) {
+      ServingRequest r = waiting.peek();
+      boolean lookup = role != Role.DECODE && kv.prefixCaching() && r.computed == 0
+          && r.request.prefixBlocks().length > 0;
+      if (lookup) {
+        r.computed = kv.attachPrefix(r);
+      }
+      long want = r.target() - r.computed;
+      long n = limits.chunkedPrefill() ? Math.min(want, budget) : want;
+      boolean fits = limits.chunkedPrefill() || n <= budget || batch.isEmpty();
+      if (!fits || !kv.grow(r, r.computed + n)) {
+        if (lookup) {
+          kv.release(r);
+          r.computed = 0;
+        }
+        return;
+      }
+      waiting.poll();
+      admissions++;
+      if (lookup && r.prefixHitTokens < 0) {
+        r.prefixHitTokens = r.computed;
+        prefixHitTokens += r.computed;
+        promptTokensWithHashes += r.request.promptTokens();
+      }
+      running.add(r);
+      batch.add(r);
+      batchTokens.add(n);
+      budget -= n;
+    }
+  }
+
+  /** Prices the batch and schedules its end. */
+  private void startStep(Context ctx) {
+    long tokens = 0;
+    long attended = 0;
+    long kvRead = 0;
+    long logits = 0;
+    for (int k = 0; k < batch.size(); k++) {
+      ServingRequest r = batch.get(k);
+      long n = batchTokens.get(k);
+      long start = r.computed;
+      tokens += n;
+      attended += n * start + n * (n + 1) / 2;
+      kvRead += start + n;
+      logits += start + n == r.target() ? 1 : 0;
+    }
+    long picos = costs.step(new Batch(tokens, attended, kvRead, logits)).picos();
+    busy = true;
+    steps++;
+    busyPicos += picos;
+    peakBatch = Math.max(peakBatch, batch.size());
+    ctx.schedule(picos, new StepFinished());
+  }
+
+  private void preempt(ServingRequest victim) {
+    kv.release(victim);
+    victim.computed = 0;
+    running.remove(running.size() - 1);
+    waiting.addFirst(victim);
+    preemptions++;
+  }
+
+  private void onStepFinished(Context ctx) {
+    busy = false;
+    List<ServingRequest> left = new ArrayList<>();
+    for (int k = 0; k < batch.size(); k++) {
+      ServingRequest r = batch.get(k);
+      long n = batchTokens.get(k);
+      boolean prefill = r.computed < r.request.promptTokens() + Math.max(0, r.generated - 1L);
+      if (prefill) {
+        prefillTokens += n;
+      }
+      r.computed += n;
+      if (r.computed < r.target()) {
+        continue; // a prefill chunk short of the end of the prompt
+      }
+      if (kv.prefixCaching() && role != Role.DECODE && r.generated == 0) {
+        kv.publishPrompt(r);
+      }
+      r.generated++;
+      if (r.generated == 1) {
+        r.firstTokenPicos = ctx.nowPicos();
+      } else {
+        decodeTokens++;
+      }
+      if (r.done()) {
+        r.finishedPicos = ctx.nowPicos();
+        finished.add(r);
+        leave(r, true, ctx);
+        left.add(r);
+      } else if (role == Role.PREFILL) {
+        leave(r, false, ctx);
+        left.add(r);
+        long bytes = r.request.promptTokens() * costs.kvBytesPerToken();
+        ctx.send(instanceProcessIds[r.decodeInstance],
+            Math.max(notifyPicos, kvRoute.transferPicos(r.decodeInstance, bytes)),
+            new KvArrived(r));
+      }
+    }
+    if (!left.isEmpty()) {
+      running.removeIf(left::contains);
+    }
+    tryStep(ctx);
+  }
+
+  /** Frees what {@code r} holds here and tells the router. */
+  private void leave(ServingRequest r, boolean completed, Context ctx) {
+    kv.release(r);
+    ctx.send(routerId, notifyPicos, new RouterProcess.Left(index, r.request.id(), completed));
+  }
+}

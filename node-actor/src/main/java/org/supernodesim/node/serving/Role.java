@@ -1,0 +1,21 @@
+package org.supernodesim.node.serving;
+
+/** What an instance does with a request. */
+public enum Role {
+  /** Prefill and decode on the same chips, batched together (continuous batching). */
+  UNIFIED("unified"),
+  /** Only prefill; the KV then goes to a decode instance over the fabric. */
+  PREFILL("prefill"),
+  /** Only decode, of requests whose KV a prefill instance sent. */
+  DECODE("decode");
+
+  private final String label;
+
+  Role(String label) {
+    this.label = label;
+  }
+
+  public String label() {
+    return label;
+  }
+}

@@ -1,0 +1,35 @@
+package org.supernodesim.node.serving;
+
+/** How the router picks an instance for a new request. */
+public enum RoutingPolicy {
+  /** Instances in turn. */
+  ROUND_ROBIN("round-robin"),
+  /** The instance with the fewest requests it holds (ties: the lowest index). */
+  LEAST_LOADED("least-loaded"),
+  /**
+   * The instance whose prefix cache holds the longest leading run of the request's block hashes,
+   * among those within a load slack of the least loaded (Mooncake's conductor balances cache
+   * reuse against load the same way; Qin et al., FAST 2025). Without hashes: least loaded.
+   */
+  CACHE_AWARE("cache-aware");
+
+  private final String label;
+
+  RoutingPolicy(String label) {
+    this.label = label;
+  }
+
+  public String label() {
+    return label;
+  }
+
+  public static RoutingPolicy byLabel(String label) {
+    for (RoutingPolicy p : values()) {
+      if (p.label.equals(label)) {
+        return p;
+      }
+    }
+    throw new IllegalArgumentException(
+        "\"" + label + "\" is not a routing policy; valid: round-robin, least-loaded, cache-aware");
+  }
+}

@@ -1,0 +1,240 @@
+package org.supernodesim.node.serving;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.supernodesim.interconnect.network.AnalyticalNetwork;
+import org.supernodesim.interconnect.routing.Route;
+import org.supernodesim.node.engine.LogicalProcess;
+import org.supernodesim.node.engine.Simulation;
+import org.supernodesim.results.serving.ServingResult;
+import org.supernodesim.workload.inference.Request;
+import org.supernodesim.workload.inference.RequestTrace;
+
+/**
+ * A serving deployment as logical processes: the router (process 0) and one process per instance
+ * (1..n), instances placed on consecutive chips in group order. After a run it gathers the {@link
+ * ServingResult}. The same processes run on either runtime; messages between them carry at least
+ * the fabric's smallest latency, the engine's lookahead.
+ */
+public final class ServingCluster {
+
+  /**
+   * What to serve and how.
+   *
+   * @param trace the requests
+   * @param groups the instances, placed on chips in this order
+   * @param limits each instance's scheduler limits
+   * @param routing how the router picks an instance
+   * @param loadSlack for cache-aware routing: how many requests above the least loaded an
+   *     instance may hold and still be chosen for its cache
+   * @param network the fabric, for KV transfers between instances and the lookahead
+   * @param ttftTargetSeconds the TTFT SLO, or null
+   * @param tpotTargetSeconds the TPOT SLO, or null
+   */
+  public record Setup(
+      RequestTrace trace, List<InstanceGroup> groups, SchedulerLimits limits,
+      RoutingPolicy routing, int loadSlack, AnalyticalNetwork network, Double ttftTargetSeconds,
+      Double tpotTargetSeconds) {
+    public Setup {
+      groups = List.copyOf(groups);
+      boolean disaggregated = groups.stream().anyMatch(g -> g.role() != Role.UNIFIED);
+      boolean unified = groups.stream().anyMatch(g -> g.role() == Role.UNIFIED);
+      boolean prefill = groups.stream().anyMatch(g -> g.role() == Role.PREFILL);
+      boolean decode = groups.stream().anyMatch(g -> g.role() == Role.DECODE);
+      if (groups.isEmpty() || (disaggregated && (unified || !prefill || !decode))) {
+        throw new IllegalArgumentException("serving needs unified instances, or prefill and"
+            + " decode instances (disaggregated), not a mix");
+      }
+    }
+
+    /** Chips of every instance together. */
+    public int chips() {
+      return groups.stream().mapToInt(g -> g.count() * g.chipsPerInstance()).sum();
+    }
+  }
+
+  private final Setup setup;
+  private final RouterProcess router;
+  private final List<InstanceProcess> instances;
+  private final long lookaheadPicos;
+
+  private ServingCluster(
+      Setup setup, RouterProcess router, List<InstanceProcess> instances, long lookaheadPicos) {
+    this.setup = setup;
+    this.router = router;
+    this.instances = instances;
+    this.lookaheadPicos = lookaheadPicos;
+  }
+
+  /**
+   * The processes of {@code setup}.
+   *
+   * @throws IllegalArgumentException if a request can never fit an instance's KV cache
+   */
+  public static ServingCluster assemble(Setup setup) {
+    long lookahead = setup.network().minimumLatencyPicos();
+    int count = setup.groups().stream().mapToInt(InstanceGroup::count).sum();
+    int[] processIds = new int[count];
+    List<Integer> entry = new ArrayList<>();
+    List<Integer> decode = new ArrayList<>();
+    List<InstanceGroup> groupOf = new ArrayList<>();
+    int[] firstChip = new int[count];
+    int chip = 0;
+    int index = 0;
+    for (InstanceGroup g : setup.groups()) {
+      for (int k = 0; k < g.count(); k++) {
+        processIds[index] = 1 + index;
+        (g.role() == Role.DECODE ? decode : entry).add(index);
+        groupOf.add(g);
+        firstChip[index] = chip;
+        chip += g.chipsPerInstance();
+        index++;
+      }
+    }
+    long longest = 0;
+    for (Request r : setup.trace().requests()) {
+      longest = Math.max(longest, (long) r.promptTokens() + r.outputTokens());
+    }
+    List<InstanceProcess> instances = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      InstanceGroup g = groupOf.get(i);
+      long blocks = g.kvCapacityTokens() / setup.limits().blockTokens();
+      if (blocks * setup.limits().blockTokens() < longest) {
+        throw new IllegalArgumentException(String.format(
+            "the longest request needs %d tokens of KV cache; a %s instance holds %d (%d blocks of"
+                + " %d); give it more chips (tp, pp, ep) or HBM", longest, g.role().label(),
+            blocks * setup.limits().blockTokens(), blocks, setup.limits().blockTokens()));
+      }
+      int prefixTokens = setup.limits().prefixCaching() && g.role() != Role.DECODE
+          ? setup.trace().prefixBlockTokens() : 0;
+      int from = i;
+      InstanceProcess.KvRoute route = (to, bytes) -> kvTransferPicos(
+          setup.network(), firstChip[from], firstChip[to], groupOf.get(from), groupOf.get(to),
+          bytes);
+      instances.add(new InstanceProcess(i, g.role(), firstChip[i], 0, processIds, lookahead,
+          g.costs(), setup.limits(), new KvCache(blocks, setup.limits().blockTokens(),
+              prefixTokens), route));
+    }
+    RouterProcess router = new RouterProcess(setup.trace().requests(), setup.routing(),
+        setup.loadSlack(), toArray(entry), toArray(decode), processIds, lookahead);
+    return new ServingCluster(setup, router, instances, lookahead);
+  }
+
+  /**
+   * A prefill's KV goes from each chip holding a share of it to a peer of the decode instance in
+   * parallel (tp x pp lanes on the smaller side), over the route between the instances' first
+   * chips: latency plus the lane's share over the route's bottleneck.
+   */
+  private static long kvTransferPicos(
+      AnalyticalNetwork network, int fromChip, int toChip, InstanceGroup from, InstanceGroup to,
+      long bytes) {
+    int lanes = Math.min(from.costs().layout().tp() * from.costs().layout().pp(),
+        to.costs().layout().tp() * to.costs().layout().pp());
+    Route route = network.route(fromChip, toChip);
+    return AnalyticalNetwork.transferPicos(route, (bytes + lanes - 1) / lanes);
+  }
+
+  private static int[] toArray(List<Integer> list) {
+    return list.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /** The simulation a runtime runs. */
+  public Simulation simulation() {
+    List<LogicalProcess<?>> processes = new ArrayList<>();
+    processes.add(router);
+    processes.addAll(instances);
+    return new Simulation(processes, lookaheadPicos);
+  }
+
+  /**
+   * What the run measured.
+   *
+   * @throws IllegalStateException if a request did not finish (a scheduler deadlock: our bug)
+   */
+  public ServingResult result() {
+    List<Request> requests = setup.trace().requests();
+    ServingRequest[] byId = new ServingRequest[requests.size()];
+    for (InstanceProcess p : instances) {
+      for (ServingRequest r : p.finished()) {
+        byId[r.request.id()] = r;
+      }
+    }
+    Outcomes outcomes = new Outcomes(setup.ttftTargetSeconds(), setup.tpotTargetSeconds());
+    for (ServingRequest r : byId) {
+      if (r == null) {
+        throw new IllegalStateException("a request did not finish: the scheduler deadlocked");
+      }
+      outcomes.record(r);
+    }
+    double span = (router.lastCompletionPicos - router.firstArrivalPicos) / 1e12;
+    InstanceTotals totals = new InstanceTotals();
+    List<ServingResult.InstanceSummary> summaries = new ArrayList<>();
+    for (InstanceProcess p : instances) {
+      totals.add(p, router.lastCompletionPicos);
+      long blocks = p.kv().totalBlocks();
+      summaries.add(new ServingResult.InstanceSummary(
+          p.index, p.role.label(), p.costs().layout().chips(), p.firstChip,
+          p.costs().weightBytesPerChip(), blocks * setup.limits().blockTokens(), blocks, p.steps,
+          span > 0 ? p.busyPicos / 1e12 / span : 0, p.admissions, p.peakBatch));
+    }
+    long arrivalSpan = router.lastArrivalPicos - router.firstArrivalPicos;
+    return new ServingResult(
+        setup.trace().source(),
+        requests.size(),
+        router.completed,
+        setup.trace().skippedRows(),
+        setup.trace().skippedOverlong(),
+        outcomes.ttft(),
+        outcomes.tpot(),
+        outcomes.e2e(),
+        span > 0 ? outcomes.outputTokens() / span : 0,
+        new ServingResult.PerChip(
+            perChip(totals.prefillTokens, span, totals.prefillChips),
+            perChip(totals.decodeTokens, span, totals.decodeChips)),
+        outcomes.slo(),
+        new ServingResult.Utilisation(totals.meanUtilisation(), totals.peakUtilisation),
+        setup.limits().prefixCaching() && totals.hashedPromptTokens > 0
+            ? totals.hitTokens / (double) totals.hashedPromptTokens : null,
+        totals.preemptions,
+        arrivalSpan > 0 ? (requests.size() - 1) / (arrivalSpan / 1e12) : 0,
+        router.meanInSystem(),
+        outcomes.meanE2eSeconds(),
+        summaries);
+  }
+
+  private static double perChip(long tokens, double seconds, long chips) {
+    return seconds > 0 && chips > 0 ? tokens / seconds / chips : 0;
+  }
+
+  /** What the instances did, summed; KV utilisation weighted by each instance's blocks. */
+  private static final class InstanceTotals {
+    long prefillTokens;
+    long decodeTokens;
+    long prefillChips;
+    long decodeChips;
+    long preemptions;
+    long hashedPromptTokens;
+    long hitTokens;
+    double utilisationBlockArea;
+    long blocks;
+    double peakUtilisation;
+
+    void add(InstanceProcess p, long endPicos) {
+      int chips = p.costs().layout().chips();
+      prefillTokens += p.prefillTokens;
+      decodeTokens += p.decodeTokens;
+      prefillChips += p.role != Role.DECODE ? chips : 0;
+      decodeChips += p.role != Role.PREFILL ? chips : 0;
+      preemptions += p.preemptions;
+      hashedPromptTokens += p.promptTokensWithHashes;
+      hitTokens += p.prefixHitTokens;
+      utilisationBlockArea += p.meanUtilisation(endPicos) * p.kv().totalBlocks();
+      blocks += p.kv().totalBlocks();
+      peakUtilisation = Math.max(peakUtilisation, p.peakUtilisation());
+    }
+
+    double meanUtilisation() {
+      return blocks == 0 ? 0 : utilisationBlockArea / blocks;
+    }
+  }
+}

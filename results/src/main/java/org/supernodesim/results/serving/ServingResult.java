@@ -1,0 +1,99 @@
+package org.supernodesim.results.serving;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * What a serving run measured: latencies of completed requests, throughput, SLO attainment and how
+ * the KV cache was used. Latencies are from arrival: TTFT until the first output token, TPOT the
+ * mean gap between later tokens of one request ((e2e - TTFT) / (output - 1), requests of one
+ * output token have none), e2e until the last token.
+ *
+ * @param source where the requests came from
+ * @param requestsArrived requests that arrived
+ * @param requestsCompleted requests that finished within the run (all of them: a run ends when
+ *     the last request is done)
+ * @param skippedRows trace rows skipped as unreadable (with the skip option), else 0
+ * @param skippedOverlong requests dropped for exceeding the model's context (when asked), else 0
+ * @param ttftSeconds time to first token
+ * @param tpotSeconds time per output token after the first
+ * @param e2eSeconds arrival to last token
+ * @param outputTokensPerSecond output tokens over the span from the first arrival to the last
+ *     completion
+ * @param tokensPerSecondPerChip prompt tokens computed per second per prefilling chip, and output
+ *     tokens per second per decoding chip (a unified instance's chips count in both)
+ * @param sloAttainment share of requests meeting the scenario's targets
+ * @param kvCacheUtilisation KV blocks in use over the blocks of all instances
+ * @param prefixCacheHitRate prompt tokens found in the prefix cache over prompt tokens; absent when
+ *     the requests carry no prefix hashes or caching is off
+ * @param preemptions requests evicted from a running batch because the KV cache ran out
+ * @param arrivalRatePerSecond requests over the span from the first to the last arrival
+ * @param meanRequestsInSystem time-average of requests arrived and not finished, over the span
+ *     from the first arrival to the last completion (Little's law: this equals the arrival rate
+ *     times the mean e2e latency)
+ * @param meanE2eSeconds mean arrival-to-last-token latency
+ * @param instances each serving instance
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ServingResult(
+    String source,
+    long requestsArrived,
+    long requestsCompleted,
+    long skippedRows,
+    long skippedOverlong,
+    LatencySeconds ttftSeconds,
+    LatencySeconds tpotSeconds,
+    LatencySeconds e2eSeconds,
+    double outputTokensPerSecond,
+    PerChip tokensPerSecondPerChip,
+    SloAttainment sloAttainment,
+    Utilisation kvCacheUtilisation,
+    Double prefixCacheHitRate,
+    long preemptions,
+    double arrivalRatePerSecond,
+    double meanRequestsInSystem,
+    double meanE2eSeconds,
+    List<InstanceSummary> instances) {
+  public ServingResult {
+    instances = List.copyOf(instances);
+  }
+
+  /** Tokens per second per chip of each phase. */
+  public record PerChip(double prefill, double decode) {}
+
+  /**
+   * Shares of completed requests within the targets (null where the scenario sets none).
+   *
+   * @param ttftTargetSeconds the TTFT target
+   * @param tpotTargetSeconds the TPOT target
+   * @param ttft share with TTFT within its target
+   * @param tpot share with TPOT within its target (requests of one output token meet it)
+   * @param both share meeting both
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record SloAttainment(
+      Double ttftTargetSeconds, Double tpotTargetSeconds, Double ttft, Double tpot, double both) {}
+
+  /** Time-weighted mean and peak of a fraction. */
+  public record Utilisation(double mean, double peak) {}
+
+  /**
+   * One serving instance.
+   *
+   * @param id its index
+   * @param role {@code unified}, {@code prefill} or {@code decode}
+   * @param chips its chips
+   * @param firstChip the rank of its first chip in the cluster
+   * @param weightBytesPerChip weights one chip holds
+   * @param kvCapacityTokens tokens of KV cache it holds
+   * @param kvBlocks KV blocks of {@code blockTokens} tokens
+   * @param steps forward steps it ran
+   * @param busyFraction share of the run's span it spent in steps
+   * @param requests requests it admitted (a preempted request counts again)
+   * @param peakBatch the most requests in one step
+   */
+  public record InstanceSummary(
+      int id, String role, int chips, int firstChip, double weightBytesPerChip,
+      long kvCapacityTokens, long kvBlocks, long steps, double busyFraction, long requests,
+      int peakBatch) {}
+}

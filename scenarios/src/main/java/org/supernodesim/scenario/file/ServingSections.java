@@ -1,0 +1,210 @@
+package org.supernodesim.scenario.file;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import org.supernodesim.scenario.file.Quantities.TimeSpan;
+
+/**
+ * The {@code workload.serving:} section: an inference-serving workload. One record per mapping,
+ * defaults in the compact constructors, as in {@link Sections}.
+ */
+final class ServingSections {
+  private ServingSections() {}
+
+  static final String DEFAULT_PRECISION = "bf16";
+
+  /** {@code workload.serving:} a model served from a request source on instances. */
+  record ServingSection(
+      @JsonProperty(required = true) String model,
+      String weights,
+      String kvCache,
+      @JsonProperty(required = true) RequestsSection requests,
+      @JsonProperty(required = true) List<InstanceSection> instances,
+      SchedulerSection scheduler,
+      RouterSection router,
+      SloSection slo) {
+    ServingSection {
+      weights = weights == null ? DEFAULT_PRECISION : weights;
+      kvCache = kvCache == null ? DEFAULT_PRECISION : kvCache;
+      if (instances.isEmpty()) {
+        throw new InvalidValue("instances", "empty; serving needs at least one instance group");
+      }
+      instances = List.copyOf(instances);
+      scheduler = scheduler == null
+          ? new SchedulerSection(null, null, null, null, null, null) : scheduler;
+      router = router == null ? new RouterSection(null, null) : router;
+      slo = slo == null ? new SloSection(null, null) : slo;
+    }
+  }
+
+  /**
+   * {@code requests:} a trace file (path relative to the scenario file) or a synthetic process;
+   * exactly one.
+   */
+  record RequestsSection(
+      String trace,
+      String format,
+      Double timeScale,
+      TimeSpan window,
+      Boolean skipBadRows,
+      String overlong,
+      SyntheticSection synthetic) {
+    static final List<String> OVERLONG = List.of("refuse", "skip");
+
+    RequestsSection {
+      overlong = overlong == null ? "refuse" : overlong;
+      if (!OVERLONG.contains(overlong)) {
+        throw new InvalidValue("overlong", "\"" + overlong + "\"; valid: refuse (a request beyond"
+            + " the model's context stops the run), skip (such requests are dropped and counted)");
+      }
+      if ((trace == null) == (synthetic == null)) {
+        throw new InvalidValue(trace == null ? "trace" : "synthetic",
+            "give exactly one of trace (a file) and synthetic (a random process)");
+      }
+      timeScale = timeScale == null ? 1.0 : timeScale;
+      if (!(timeScale > 0) || timeScale.isInfinite()) {
+        throw new InvalidValue("timeScale", timeScale + "; replay k times faster needs k > 0");
+      }
+      skipBadRows = skipBadRows != null && skipBadRows;
+    }
+  }
+
+  /** {@code synthetic:} gamma (cv 1: Poisson) arrivals at a rate, with length distributions. */
+  record SyntheticSection(
+      @JsonProperty(required = true) Double rate,
+      Double cv,
+      @JsonProperty(required = true) Integer count,
+      @JsonProperty(required = true) LengthSection prompt,
+      @JsonProperty(required = true) LengthSection output) {
+    SyntheticSection {
+      cv = cv == null ? 1.0 : cv;
+      if (!(rate > 0) || rate.isInfinite()) {
+        throw new InvalidValue("rate", rate + "; requests per second must be > 0");
+      }
+      if (!(cv > 0) || cv.isInfinite()) {
+        throw new InvalidValue(
+            "cv", cv + "; the coefficient of variation must be > 0 (1: Poisson)");
+      }
+      if (count < 1) {
+        throw new InvalidValue("count", count + "; at least 1 request");
+      }
+    }
+  }
+
+  /** A token-length distribution: a number (fixed), or one of fixed, uniform, logNormal. */
+  record LengthSection(Integer fixed, UniformSection uniform, LogNormalSection logNormal) {
+    @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
+    LengthSection {
+      int given = (fixed == null ? 0 : 1) + (uniform == null ? 0 : 1) + (logNormal == null ? 0 : 1);
+      if (given != 1) {
+        throw new InvalidValue("fixed",
+            "give exactly one of fixed: N, uniform: {min, max}, logNormal: {mean, cv, max}");
+      }
+      if (fixed != null && fixed < 1) {
+        throw new InvalidValue("fixed", fixed + "; a length needs at least 1 token");
+      }
+    }
+
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    static LengthSection ofFixed(int tokens) {
+      return new LengthSection(tokens, null, null);
+    }
+  }
+
+  /** Uniform whole numbers in [min, max]. */
+  record UniformSection(
+      @JsonProperty(required = true) Integer min, @JsonProperty(required = true) Integer max) {
+    UniformSection {
+      if (min < 1 || max < min) {
+        throw new InvalidValue("max", "uniform needs 1 <= min <= max, got " + min + ", " + max);
+      }
+    }
+  }
+
+  /** Log-normal of a mean and coefficient of variation, capped at max. */
+  record LogNormalSection(
+      @JsonProperty(required = true) Double mean,
+      @JsonProperty(required = true) Double cv,
+      @JsonProperty(required = true) Integer max) {
+    LogNormalSection {
+      if (!(mean >= 1) || !(cv > 0) || max < 1) {
+        throw new InvalidValue("mean", "logNormal needs mean >= 1, cv > 0 and max >= 1");
+      }
+    }
+  }
+
+  /** {@code instances[i]:} identical instances of one role and layout. */
+  record InstanceSection(
+      String role, Integer count, Integer tp, Integer pp, Integer ep, Integer dpAttention) {
+    InstanceSection {
+      role = role == null ? "unified" : role;
+      count = count == null ? 1 : count;
+      tp = tp == null ? 1 : tp;
+      pp = pp == null ? 1 : pp;
+      ep = ep == null ? 1 : ep;
+      dpAttention = dpAttention == null ? 1 : dpAttention;
+      if (count < 1) {
+        throw new InvalidValue("count", count + "; at least 1 instance");
+      }
+      for (int v : new int[] {tp, pp, ep, dpAttention}) {
+        if (v < 1) {
+          throw new InvalidValue("tp", "tp, pp, ep and dpAttention must be >= 1");
+        }
+      }
+    }
+  }
+
+  /** {@code scheduler:} each instance's batching limits and KV cache. */
+  record SchedulerSection(
+      Integer maxBatch,
+      Integer tokenBudget,
+      Boolean chunkedPrefill,
+      Integer blockSize,
+      Boolean prefixCaching,
+      Double memoryFraction) {
+    static final int DEFAULT_MAX_BATCH = 256;
+    static final int DEFAULT_TOKEN_BUDGET = 8192;
+    static final int DEFAULT_BLOCK_SIZE = 16;
+    static final double DEFAULT_MEMORY_FRACTION = 0.9;
+
+    SchedulerSection {
+      maxBatch = maxBatch == null ? DEFAULT_MAX_BATCH : maxBatch;
+      tokenBudget = tokenBudget == null ? DEFAULT_TOKEN_BUDGET : tokenBudget;
+      chunkedPrefill = chunkedPrefill == null || chunkedPrefill;
+      blockSize = blockSize == null ? DEFAULT_BLOCK_SIZE : blockSize;
+      prefixCaching = prefixCaching == null || prefixCaching;
+      memoryFraction = memoryFraction == null ? DEFAULT_MEMORY_FRACTION : memoryFraction;
+      if (maxBatch < 1) {
+        throw new InvalidValue("maxBatch", maxBatch + "; at least 1 request per step");
+      }
+      if (tokenBudget < 1) {
+        throw new InvalidValue("tokenBudget", tokenBudget + "; at least 1 token per step");
+      }
+      if (blockSize < 1) {
+        throw new InvalidValue("blockSize", blockSize + "; at least 1 token per KV block");
+      }
+      if (!(memoryFraction > 0 && memoryFraction <= 1)) {
+        throw new InvalidValue("memoryFraction", memoryFraction
+            + "; the share of HBM for weights and KV cache is in (0, 1]");
+      }
+    }
+  }
+
+  /** {@code router:} how requests are spread over instances. */
+  record RouterSection(String policy, Integer loadSlack) {
+    static final String DEFAULT_POLICY = "least-loaded";
+    static final int DEFAULT_LOAD_SLACK = 4;
+
+    RouterSection {
+      policy = policy == null ? DEFAULT_POLICY : policy;
+      loadSlack = loadSlack == null ? DEFAULT_LOAD_SLACK : loadSlack;
+      if (loadSlack < 0) {
+        throw new InvalidValue("loadSlack", loadSlack + "; must be >= 0");
+      }
+    }
+  }
+
+  /** {@code slo:} latency targets that {@code sloAttainment} is measured against. */
+  record SloSection(TimeSpan ttft, TimeSpan tpot) {}
+}

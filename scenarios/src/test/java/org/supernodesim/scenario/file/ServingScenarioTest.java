@@ -1,0 +1,176 @@
+package org.supernodesim.scenario.file;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.supernodesim.model.chip.ChipFigure;
+import org.supernodesim.model.chip.Confidence;
+import org.supernodesim.scenario.catalog.Catalog;
+
+/** Loading {@code workload.serving}: traces relative to the file, bad rows, readings, gaps. */
+class ServingScenarioTest {
+  private static final ScenarioLoader LOADER = new ScenarioLoader(Catalog.standard()::chip);
+  private static final Path H20 = Path.of("examples/serving-azure-code-h20.yaml");
+  private static final Path PPU = Path.of("examples/serving-azure-code-ppu.yaml");
+  private static final Path TRACE =
+      Path.of("examples/traces/azure-llm-2023/AzureLLMInferenceTrace_code.csv");
+
+  @TempDir Path dir;
+
+  /** The H20 example in {@code dir}, naming {@code trace} (relative to {@code dir}). */
+  private Path h20With(String trace) throws IOException {
+    String text = Files.readString(H20).replace(
+        "traces/azure-llm-2023/AzureLLMInferenceTrace_code.csv", trace);
+    Path file = dir.resolve("scenario.yaml");
+    Files.writeString(file, text);
+    return file;
+  }
+
+  /** The trace's header and first rows with row {@code bad} (a line number) replaced. */
+  private void badTrace(String name, int badLine) throws IOException {
+    List<String> lines = new ArrayList<>(Files.readAllLines(TRACE, StandardCharsets.UTF_8)
+        .subList(0, 40));
+    lines.set(badLine - 1, "2023-11-16 18:17:10.0000000,not-a-number,12");
+    Files.write(dir.resolve(name), lines);
+  }
+
+  @Test
+  void theTracePathIsRelativeToTheScenarioFile() {
+    Scenario s = LOADER.load(H20, List.of());
+
+    assertEquals(8819, s.serving().trace().requests().size(), "the whole Azure code trace");
+    assertEquals(32, s.serving().chips());
+  }
+
+  @Test
+  void aBadRowFailsNamingTheTraceFileAndLine() throws IOException {
+    badTrace("bad.csv", 6);
+    Path scenario = h20With("bad.csv");
+
+    ScenarioException e = assertThrows(ScenarioException.class,
+        () -> LOADER.load(scenario, List.of()));
+
+    assertTrue(e.where().endsWith("bad.csv:6"), e.getMessage());
+    assertEquals("workload.serving.requests.trace", e.keyPath());
+    assertTrue(e.problem().startsWith("ContextTokens \"not-a-number\" is not a whole number"),
+        e.getMessage());
+    assertTrue(e.problem().contains("skipBadRows"), "says how to skip: " + e.getMessage());
+  }
+
+  @Test
+  void withSkipBadRowsTheRowIsSkippedAndCounted() throws IOException {
+    badTrace("bad.csv", 6);
+
+    Scenario s = LOADER.load(h20With("bad.csv"),
+        List.of("workload.serving.requests.skipBadRows=true"));
+
+    assertEquals(1, s.serving().trace().skippedRows());
+    assertEquals(38, s.serving().trace().requests().size(), "39 rows less the bad one");
+  }
+
+  @Test
+  void aMissingTraceNamesTheResolvedPath() throws IOException {
+    Path scenario = h20With("no/such.csv");
+
+    ScenarioException e = assertThrows(ScenarioException.class,
+        () -> LOADER.load(scenario, List.of()));
+
+    assertTrue(e.getMessage().contains("workload.serving.requests.trace: no such file: "
+        + dir.resolve("no/such.csv")), e.getMessage());
+  }
+
+  @Test
+  void aFigureThePresetLacksMustComeFromTheScenario() {
+    // The PPU's HBM bandwidth is unpublished: the example gives it; without, the run is refused.
+    ScenarioException e = assertThrows(ScenarioException.class,
+        () -> LOADER.load(PPU, List.of("cluster.chip.hbmBandwidth=")));
+
+    assertEquals("cluster.chip", e.keyPath());
+    assertTrue(e.problem().startsWith("hbmBandwidth is unknown for alibaba-ppu@cctv"),
+        e.getMessage());
+    assertTrue(e.problem().endsWith("give it in the scenario as cluster.chip.hbmBandwidth"));
+  }
+
+  @Test
+  void bf16OnAChipWithOnlyAnFp16EstimateIsRefused() {
+    ScenarioException e = assertThrows(ScenarioException.class,
+        () -> LOADER.load(PPU, List.of("workload.serving.weights=bf16")));
+
+    assertTrue(e.problem().startsWith("bf16DenseFlops is unknown for alibaba-ppu@cctv"),
+        e.getMessage());
+  }
+
+  @Test
+  void readingsChangeOnlyTheirFiguresAndNameThemselves() {
+    var base = Catalog.standard().chip("alibaba-ppu");
+    var cctv = Catalog.standard().chip("alibaba-ppu@cctv");
+    var wsj = Catalog.standard().chip("alibaba-ppu@wsj");
+
+    assertEquals(base.figures(), cctv.figures(), "the preset is the CCTV reading");
+    assertEquals("alibaba-ppu@wsj", wsj.id());
+    assertEquals(Confidence.UNKNOWN, wsj.figures().get(ChipFigure.HBM_CAPACITY).confidence(),
+        "WSJ says 'more memory than the H20' without a number");
+    assertEquals(Confidence.UNKNOWN, wsj.figures().get(ChipFigure.TDP).confidence());
+    assertEquals(base.figures().get(ChipFigure.FP16_DENSE_FLOPS),
+        wsj.figures().get(ChipFigure.FP16_DENSE_FLOPS), "figures not in the reading stay");
+
+    ScenarioException e = assertThrows(ScenarioException.class,
+        () -> LOADER.load(PPU, List.of("cluster.chip.preset=alibaba-ppu@wsj")));
+    assertTrue(e.problem().startsWith("hbmCapacity is unknown for alibaba-ppu@wsj (WSJ"),
+        e.getMessage());
+
+    Scenario given = LOADER.load(PPU, List.of("cluster.chip.preset=alibaba-ppu@wsj",
+        "cluster.chip.hbmCapacity=128 GB"));
+    assertEquals(Confidence.OVERRIDDEN,
+        given.chip().figures().get(ChipFigure.HBM_CAPACITY).confidence());
+
+    IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+        () -> Catalog.standard().chip("alibaba-ppu@nikkei"));
+    assertTrue(unknown.getMessage().contains("alibaba-ppu@cctv, alibaba-ppu@wsj"),
+        unknown.getMessage());
+  }
+
+  @Test
+  void servingKeysAreStrict() {
+    ScenarioException e = assertThrows(ScenarioException.class,
+        () -> LOADER.load(H20, List.of("workload.serving.scheduler.maxBatchSize=8")));
+
+    assertTrue(e.problem().startsWith("unknown key; keys here: blockSize, chunkedPrefill,"
+        + " maxBatch, memoryFraction, prefixCaching, tokenBudget"), e.getMessage());
+  }
+
+  @Test
+  void aModelThatDoesNotFitIsRefusedBeforeTheRun() {
+    // Llama-3.1 70B in BF16 is 141 GB: one 96 GB H20 per instance cannot hold it.
+    ScenarioException e = assertThrows(ScenarioException.class,
+        () -> LOADER.load(H20, List.of("workload.serving.instances[0].tp=1",
+            "workload.serving.instances[0].count=4")));
+
+    assertEquals("workload.serving.instances", e.keyPath());
+    assertTrue(e.problem().contains("leaving no KV cache"), e.getMessage());
+  }
+
+  @Test
+  void requestsBeyondTheModelsContextAreRefusedOrDroppedWhenAsked() {
+    Path mooncake = Path.of("examples/serving-mooncake-prefix-h20.yaml");
+
+    ScenarioException e = assertThrows(ScenarioException.class,
+        () -> LOADER.load(mooncake, List.of("workload.serving.requests.overlong=refuse")));
+    Scenario skipped = LOADER.load(mooncake, List.of());
+
+    // Request 249 of the Mooncake synthetic trace: 134,773 + 382 tokens > Llama-3.1's 131,072.
+    assertTrue(e.problem().startsWith("request 249 (arriving at 147.580 s) needs 134773 + 382"
+        + " tokens, beyond llama-3.1-8b's context of 131072 tokens"), e.getMessage());
+    assertEquals(10, skipped.serving().trace().skippedOverlong(), "10 of 3,993 are too long");
+    assertEquals(3983, skipped.serving().trace().requests().size());
+  }
+}

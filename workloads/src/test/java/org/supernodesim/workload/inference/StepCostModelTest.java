@@ -1,0 +1,158 @@
+package org.supernodesim.workload.inference;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.supernodesim.model.chip.MissingFigureException;
+import org.supernodesim.model.chip.Precision;
+import org.supernodesim.model.fabric.LinkSpec;
+import org.supernodesim.model.transformer.ParameterCounts;
+import org.supernodesim.model.transformer.TransformerSpec;
+import org.supernodesim.workload.cost.ComputeCostModel;
+import org.supernodesim.workload.graph.Operation;
+
+class StepCostModelTest {
+  private static final ComputeCostModel H20 = new ComputeCostModel(Shapes.h20());
+  private static final InstanceLayout ONE_CHIP = new InstanceLayout(1, 1, 1, 1);
+
+  private static StepCostModel oneChip(TransformerSpec model, Precision weights) {
+    return new StepCostModel(model, ONE_CHIP, weights, Precision.BF16, H20, null);
+  }
+
+  /**
+   * The cost model's achievable share of HBM bandwidth, read off a pure 1 GB read: 1 with the
+   * uncalibrated roofline, the calibration's memory efficiency once there is one.
+   */
+  private static double memoryEfficiency() {
+    long picos = H20.durationPicos(
+        new Operation.Compute(0, List.of(), "1 GB read", 0, 1e9, Precision.BF16));
+    return 1e9 / 4.0e12 / (picos / 1e12);
+  }
+
+  @ParameterizedTest(name = "batch {0} at context {1}")
+  @CsvSource({"1, 1024", "8, 2048", "32, 512"})
+  void memoryBoundDecodeTakesTheBytesItReadsOverHbmBandwidth(int batch, long context) {
+    // Given Llama-3.1 8B in BF16 on one H20, decoding a batch: every weight but the input
+    // embedding is read once per step, and each request's KV for its context plus the new token.
+    TransformerSpec model = Shapes.llama8b();
+    ParameterCounts p = model.parameterCounts();
+    long h = model.hiddenSize();
+    long norms = model.layers() * 2 * h + h; // RMSNorm gains: not matmul weights, not counted
+    double weightBytes = 2.0 * (p.totalParameters() - p.total().embedding() - norms);
+    double kvPerToken = 2.0 * model.layers() * 2 * 8 * 128; // K and V, 8 heads of 128, BF16
+    double kvBytes = batch * (context + 1) * kvPerToken + batch * kvPerToken; // read + write
+
+    StepCost cost = oneChip(model, Precision.BF16).step(Batch.decode(batch, context));
+
+    // Then the step is memory-bound: bytes / (HBM bandwidth x the calibration's efficiency), to
+    // within the rounding of 3 parts x 32 layers + 1 to the picosecond.
+    assertEquals(weightBytes, cost.weightBytesPerChip(), 1.0, "weights read per step");
+    assertEquals(kvBytes, cost.kvBytesPerChip(), 1.0, "KV read and written per step");
+    double expectedPicos = (weightBytes + kvBytes) / (4.0e12 * memoryEfficiency()) * 1e12;
+    assertEquals(expectedPicos, cost.picos(), 97, "decode step = bytes / HBM bandwidth");
+    double decodeTokensPerSecond = batch / (cost.picos() / 1e12);
+    assertEquals(batch * 4.0e12 * memoryEfficiency() / (weightBytes + kvBytes),
+        decodeTokensPerSecond, 1e-6 * decodeTokensPerSecond, "throughput = bandwidth / bytes");
+  }
+
+  @Test
+  void longPrefillIsComputeBoundAtTwoFlopsPerWeightPerToken() {
+    // Given a 4,096-token prompt of the 8B model in one step on one H20 (148 TFLOPS BF16).
+    TransformerSpec model = Shapes.llama8b();
+    long t = 4096;
+    long h = model.hiddenSize();
+    double matmulWeights = model.layers() * (model.attention().projectionWeights(h)
+        + model.ffnOfLayer(0).activeMatmulWeights(h));
+    // Causal attention: the i-th token attends to i keys, 4 x 32 heads x 128 FLOPs per key.
+    double attention = model.layers() * 4.0 * 32 * 128 * (t * (t + 1) / 2.0);
+    double flops = 2 * matmulWeights * t + attention;
+
+    StepCost cost = oneChip(model, Precision.BF16).step(Batch.prefill(t));
+
+    // Then it costs its FLOPs at the peak, plus the output head of one token (memory-bound: its
+    // 128,256 x 4,096 BF16 weights at 4.0 TB/s), to within 1 ps per part.
+    double head = 128_256.0 * 4096 * 2 / 4.0e12 * 1e12;
+    assertEquals(flops / 1.48e14 * 1e12 + head, cost.picos(), 0.002 * cost.picos(),
+        "prefill = 2 x weights x tokens + attention over the peak (0.2 %: the head's own FLOPs"
+            + " and the KV write of each layer are left out of this closed form)");
+  }
+
+  @Test
+  void fp8WeightsHalveTheBytesAndUseTheFp8Rate() {
+    StepCost bf16 = oneChip(Shapes.llama8b(), Precision.BF16).step(Batch.decode(1, 100));
+    StepCost fp8 = oneChip(Shapes.llama8b(), Precision.FP8).step(Batch.decode(1, 100));
+
+    assertEquals(bf16.weightBytesPerChip() / 2, fp8.weightBytesPerChip(), 1.0, "1 byte a weight");
+    assertTrue(fp8.picos() < 0.6 * bf16.picos(), "decode of few tokens follows the weight bytes");
+  }
+
+  @Test
+  void aPrecisionTheChipLacksIsRefusedNamingTheFigure() {
+    StepCostModel int8 = oneChip(Shapes.llama8b(), Precision.INT8);
+
+    MissingFigureException e = assertThrows(MissingFigureException.class,
+        () -> int8.step(Batch.prefill(10)));
+    assertTrue(e.getMessage().contains("int8DenseOps"), e.getMessage());
+  }
+
+  @Test
+  void aDecodeStepReadsOnlyTheExpertsItsTokensReach() {
+    // Given 64 experts of top-4 spread over 8 chips (8 per chip): one token reaches 4 of 64
+    // experts, so each chip reads 8 x 4/64 = 0.5 of an expert on average per layer.
+    TransformerSpec model = Shapes.smallMoe();
+    InstanceLayout ep8 = new InstanceLayout(1, 1, 8, 8);
+    StepCostModel costs = new StepCostModel(model, ep8, Precision.BF16, Precision.BF16, H20,
+        new LinkSpec(4.5e11, 1_000_000));
+    long h = model.hiddenSize();
+    double expertBytes = 3.0 * h * 1024 * 2;
+    double attentionBytes = model.attention().projectionWeights(h) * 2.0;
+    double routerBytes = 64.0 * h * 2;
+    double head = 32_000.0 * h * 2;
+
+    StepCost one = costs.step(Batch.decode(1, 10));
+    StepCost many = costs.step(Batch.decode(4096, 10));
+
+    assertEquals(8 * (attentionBytes + routerBytes + 0.5 * expertBytes) + head,
+        one.weightBytesPerChip(), 1.0, "one token: 4/64 of the chip's 8 experts");
+    // 4,096 tokens reach every expert but for (1 - 4/64)^4096, about 1e-115.
+    assertEquals(8 * (attentionBytes + routerBytes + 8 * expertBytes) + head,
+        many.weightBytesPerChip(), 1.0, "a large batch reads every expert of the chip");
+    assertTrue(many.communicationPicos() > 2 * 2 * 8 * 1_000_000,
+        "dispatch and combine per MoE layer, at least their latency");
+  }
+
+  @Test
+  void kvCapacityIsTheHbmLeftAfterWeightsOverTheBytesOfAToken() {
+    // Llama-3.1 8B BF16 on one 96 GB H20 with 90 % usable: (86.4 GB - weights) / 131,072 B.
+    StepCostModel costs = oneChip(Shapes.llama8b(), Precision.BF16);
+    double free = 9.6e10 * 0.9 - costs.weightBytesPerChip();
+
+    assertEquals(131_072.0, costs.kvBytesPerTokenPerChip(), 0.0, "32 x 2 x 8 x 128 x 2 bytes");
+    assertEquals((long) (free / 131_072), costs.kvCapacityTokens(9.6e10, 0.9));
+    assertThrows(IllegalArgumentException.class, () -> costs.kvCapacityTokens(1.6e10, 0.9),
+        "16 GB cannot hold 16 GB of weights and any KV");
+  }
+
+  @Test
+  void tensorParallelismSplitsWeightsAndAddsTwoAllReducesPerLayer() {
+    TransformerSpec model = Shapes.llama8b();
+    LinkSpec link = new LinkSpec(4.5e11, 2_000_000);
+    StepCostModel tp4 = new StepCostModel(model, new InstanceLayout(4, 1, 1, 1), Precision.BF16,
+        Precision.BF16, H20, link);
+
+    StepCost one = oneChip(model, Precision.BF16).step(Batch.decode(16, 1000));
+    StepCost four = tp4.step(Batch.decode(16, 1000));
+
+    assertEquals(one.weightBytesPerChip() / 4, four.weightBytesPerChip(), 1.0, "weights / tp");
+    // Ring all-reduce of 16 tokens x 4096 x 2 bytes over 4 chips: 2(n-1)/n S/B + 2(n-1) alpha.
+    double bytes = 16 * 4096 * 2;
+    double ring = 2 * 3 / 4.0 * bytes / 4.5e11 * 1e12 + 2 * 3 * 2_000_000;
+    assertEquals(2 * 32 * ring, four.communicationPicos(), 2 * 32,
+        "two all-reduces per layer, each to its closed form within 1 ps of rounding");
+  }
+}
