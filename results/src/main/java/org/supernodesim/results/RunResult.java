@@ -51,8 +51,7 @@ public record RunResult(
       RunInfo run,
       ChipSummary chip,
       List<CollectiveResult> collectives) {
-    this(
-        scenario, seed, runtime, simulatedPicos, run, chip, collectives, null, List.of(), null,
+    this(scenario, seed, runtime, simulatedPicos, run, chip, collectives, null, List.of(), null,
         null);
   }
 

@@ -15,6 +15,7 @@ import org.supernodesim.model.chip.ChipSpec;
 import org.supernodesim.model.chip.Figure;
 import org.supernodesim.node.chip.AnalyticalTransport;
 import org.supernodesim.node.chip.ChipCluster;
+import org.supernodesim.node.chip.ChipProcess;
 import org.supernodesim.node.engine.RunStatistics;
 import org.supernodesim.node.engine.Runtime;
 import org.supernodesim.node.engine.Simulation;
@@ -41,7 +42,7 @@ public final class ScenarioRunner {
    * A finished run: its result, and its chips and noted transfers (when the scenario writes a
    * timeline) for what is drawn from their activity.
    */
-  public record Execution(RunResult result, ChipCluster cluster, TransferLog transfers) {}
+  public record Execution(RunResult result, List<ChipProcess> chips, TransferLog transfers) {}
 
   /** Runs the scenario and keeps its chips, whose activity the timeline draws. */
   public static Execution execute(Scenario scenario, RuntimeChoice choice) {
@@ -52,7 +53,7 @@ public final class ScenarioRunner {
     if (scenario.training() != null) {
       TrainingRun training = new TrainingRun(scenario);
       RunResult result = simulate(scenario, choice, training.cluster().simulation(), List::of);
-      return new Execution(training.account(result), null, null);
+      return new Execution(training.account(result), training.cluster().chips(), null);
     }
     TransferLog[] log = new TransferLog[1];
     ChipCluster cluster =
@@ -62,7 +63,7 @@ public final class ScenarioRunner {
             : assemble(scenario);
     RunResult result =
         simulate(scenario, choice, cluster.simulation(), cluster::collectiveResults);
-    return new Execution(Accountant.account(scenario, cluster, result), cluster, log[0]);
+    return new Execution(Accountant.account(scenario, cluster, result), cluster.chips(), log[0]);
   }
 
   /**
@@ -92,13 +93,16 @@ public final class ScenarioRunner {
         collectives.get());
   }
 
-  /** The scenario's logical processes, ready to run: its serving processes or its chips. */
+  /**
+   * The scenario's logical processes, ready to run: its serving processes, its training stages
+   * or its chips.
+   */
   public static Simulation simulation(Scenario scenario) {
-    if (scenario.serving() != null) {
-      return ServingRunner.assemble(scenario).simulation();
+    if (scenario.training() != null) {
+      return new TrainingRun(scenario).cluster().simulation();
     }
-    return scenario.training() != null
-        ? new TrainingRun(scenario).cluster().simulation()
+    return scenario.serving() != null
+        ? ServingRunner.assemble(scenario).simulation()
         : assemble(scenario).simulation();
   }
 
