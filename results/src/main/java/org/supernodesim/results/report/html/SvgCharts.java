@@ -65,7 +65,19 @@ public final class SvgCharts {
    */
   public static String stackedBarChart(
       String title, Axis x, Axis y, List<String> seriesNames, List<Stack> stacks) {
-    double max = 0;
+    return stackedBarChart(title, x, y, seriesNames, stacks, null);
+  }
+
+  /** A limit drawn across a bar chart as a dashed line, e.g. a chip's HBM capacity. */
+  public record Limit(String label, double value) {}
+
+  /**
+   * Stacked bars with a dashed horizontal line at {@code limit} (null for none), e.g. memory per
+   * rank against the chip's capacity; the y axis reaches the line.
+   */
+  public static String stackedBarChart(
+      String title, Axis x, Axis y, List<String> seriesNames, List<Stack> stacks, Limit limit) {
+    double max = limit == null ? 0 : limit.value();
     for (Stack s : stacks) {
       if (!seriesNames.isEmpty() && s.values().size() != seriesNames.size()) {
         throw new IllegalArgumentException(
@@ -127,6 +139,23 @@ public final class SvgCharts {
               : String.format(
                   Locale.ROOT, "<text x=\"%.2f\" y=\"%.2f\" text-anchor=\"middle\">", cx, ty));
       svg.append(Html.escape(s.label())).append("</text></g>\n");
+    }
+    if (limit != null) {
+      double py = ys.toY(limit.value());
+      svg.append(
+              String.format(
+                  Locale.ROOT,
+                  "<line x1=\"%d\" y1=\"%.2f\" x2=\"%d\" y2=\"%.2f\" stroke=\"#D55E00\""
+                      + " stroke-width=\"2\" stroke-dasharray=\"6 4\"><title>",
+                  LEFT, py, WIDTH - RIGHT, py))
+          .append(Html.escape(limit.label() + ": " + ReportFormat.number(limit.value()) + " "
+              + y.unit()))
+          .append("</title></line>")
+          .append(String.format(Locale.ROOT,
+              "<text x=\"%d\" y=\"%.2f\" text-anchor=\"end\" fill=\"#D55E00\">",
+              WIDTH - RIGHT, py - 4))
+          .append(Html.escape(limit.label()))
+          .append("</text>\n");
     }
     xAxisLine(svg);
     xAxisLabel(svg, x);

@@ -162,4 +162,21 @@ class HtmlReportTest {
     // The tallest stack is 10.5 ms: ticks every 2.5 up to 12.5.
     assertTrue(svg.contains(">12.5</text>"), "the y axis ends on a round tick above the data");
   }
+
+  @Test
+  void aLimitIsADashedLineTheAxisReaches() {
+    // Two ranks using 60 and 70 GB of a 96 GB chip: the axis must reach 96, its ticks to 100.
+    String svg =
+        SvgCharts.stackedBarChart(
+            "Memory per rank",
+            new SvgCharts.Axis("rank", ""),
+            new SvgCharts.Axis("memory", "GB"),
+            List.of("weights", "activations"),
+            List.of(
+                new SvgCharts.Stack("rank 0", List.of(40.0, 20.0)),
+                new SvgCharts.Stack("rank 1", List.of(40.0, 30.0))),
+            new SvgCharts.Limit("HBM capacity", 96));
+    assertTrue(svg.contains("<title>HBM capacity: 96 GB</title></line>"), svg);
+    assertTrue(svg.contains(">100</text>"), "the y axis ends on a round tick above the limit");
+  }
 }
