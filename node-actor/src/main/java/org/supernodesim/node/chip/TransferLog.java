@@ -2,9 +2,12 @@ package org.supernodesim.node.chip;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.supernodesim.interconnect.collective.Collectives;
 import org.supernodesim.interconnect.collective.Step;
 import org.supernodesim.node.engine.Context;
+import org.supernodesim.node.engine.LogicalProcess;
+import org.supernodesim.results.NetworkResult;
 
 /**
  * A {@link Transport} that notes each transfer (source, destination, bytes, sent and arrival
@@ -57,6 +60,21 @@ public final class TransferLog implements Transport {
   @Override
   public long lookaheadPicos() {
     return inner.lookaheadPicos();
+  }
+
+  @Override
+  public List<LogicalProcess<?>> processes() {
+    return inner.processes();
+  }
+
+  @Override
+  public Map<String, Long> bytesPerTier() {
+    return inner.bytesPerTier();
+  }
+
+  @Override
+  public List<NetworkResult.LinkLoad> busiestLinks(int limit) {
+    return inner.busiestLinks(limit);
   }
 
   /** The transfers noted, source by source, each source's in the order it sent them. */

@@ -16,6 +16,7 @@ import org.supernodesim.model.chip.Figure;
 import org.supernodesim.node.chip.AnalyticalTransport;
 import org.supernodesim.node.chip.ChipCluster;
 import org.supernodesim.node.chip.ChipProcess;
+import org.supernodesim.node.chip.FlowTransport;
 import org.supernodesim.node.engine.RunStatistics;
 import org.supernodesim.node.engine.Runtime;
 import org.supernodesim.node.engine.Simulation;
@@ -30,6 +31,9 @@ import org.supernodesim.workload.microbench.CollectiveBenchmark;
 
 /** Runs a loaded scenario on a runtime and yields its {@link RunResult}. */
 public final class ScenarioRunner {
+
+  /** How many links result.json's network.busiestLinks lists. */
+  static final int BUSIEST_LINKS = 10;
 
   private ScenarioRunner() {}
 
@@ -62,7 +66,8 @@ public final class ScenarioRunner {
                 RunReports.TRANSFERS_PER_CHIP))
             : assemble(scenario);
     RunResult result =
-        simulate(scenario, choice, cluster.simulation(), cluster::collectiveResults);
+        simulate(scenario, choice, cluster.simulation(), cluster::collectiveResults)
+            .withNetwork(cluster.networkResult(scenario.networkModel(), BUSIEST_LINKS));
     return new Execution(Accountant.account(scenario, cluster, result), cluster.chips(), log[0]);
   }
 
@@ -113,8 +118,12 @@ public final class ScenarioRunner {
 
   /** The chips of the scenario, their transport wrapped by {@code wrap} (to note transfers). */
   static ChipCluster assemble(Scenario scenario, UnaryOperator<Transport> wrap) {
-    Topology topology = Topology.build(scenario.fabric(), scenario.chips());
-    AnalyticalTransport transport = new AnalyticalTransport(new Router(topology));
+    Topology topology = Topology.buildForNetwork(scenario.fabric(), scenario.chips());
+    Router router = new Router(topology);
+    Transport transport =
+        "flow".equals(scenario.networkModel())
+            ? new FlowTransport(router)
+            : new AnalyticalTransport(router);
     return ChipCluster.assemble(
         CollectiveBenchmark.graphs(scenario.chips(), scenario.collectives()),
         new ComputeCostModel(scenario.chip()),
