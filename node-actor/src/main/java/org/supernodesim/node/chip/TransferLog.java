@@ -44,30 +44,11 @@ public final class TransferLog implements Transport {
     }
     long bytes = transfer.bytes();
     inner.send(
-        new Context() {
-          @Override
-          public long nowPicos() {
-            return context.nowPicos();
-          }
-
-          @Override
-          public int selfId() {
-            return context.selfId();
-          }
-
-          @Override
-          public void send(int targetId, long delayPicos, Object payload) {
-            mine.add(
-                new Entry(source, destination, transfer.bytes(), context.nowPicos(),
-                    context.nowPicos() + delayPicos));
-            context.send(targetId, delayPicos, payload);
-          }
-
-          @Override
-          public void schedule(long delayPicos, Object payload) {
-            context.schedule(delayPicos, payload);
-          }
-        },
+        SendHook.around(context, (outer, targetId, delayPicos, payload) -> {
+          mine.add(new Entry(source, destination, transfer.bytes(), outer.nowPicos(),
+              outer.nowPicos() + delayPicos));
+          outer.send(targetId, delayPicos, payload);
+        }),
         source, destination, transfer, arrival);
   }
 

@@ -6,15 +6,18 @@ import org.supernodesim.interconnect.collective.CollectiveAlgorithm;
 import org.supernodesim.interconnect.network.AnalyticalNetwork;
 import org.supernodesim.interconnect.routing.Router;
 import org.supernodesim.interconnect.topology.Topology;
+import org.supernodesim.model.calibration.ComputeCalibration;
 import org.supernodesim.model.chip.ChipFigure;
 import org.supernodesim.model.chip.ChipSpec;
 import org.supernodesim.model.collective.CollectiveKind;
 import org.supernodesim.model.fabric.FabricSpec;
 import org.supernodesim.results.energy.Price;
+import org.supernodesim.scenario.catalog.Calibrations;
 import org.supernodesim.scenario.file.Sections.ChipSection;
 import org.supernodesim.scenario.file.Sections.CollectiveSection;
 import org.supernodesim.scenario.file.Sections.ScenarioSection;
 import org.supernodesim.workload.microbench.CollectiveBenchmark;
+import org.supernodesim.workload.training.TrainingJob;
 
 /**
  * The one place where scenario sections become model specs: presets resolved, overrides applied,
@@ -77,9 +80,14 @@ final class ScenarioAssembly {
     if (servingWorkload != null) {
       serving.check(servingWorkload, chip, fabric, cluster.chips());
     }
+    TrainingJob training =
+        s.workload().training() == null
+            ? null
+            : TrainingAssembly.job(s.workload().training(), cluster.chips(), chip);
     return new Scenario(
         s.name(), s.seed(), cluster.chips(), chip, fabric, s.network().model(), entries,
-        accounting(s, chip), servingWorkload);
+        accounting(s, chip), servingWorkload, training,
+        Calibrations.of(chip.id()).orElse(ComputeCalibration.ideal(chip.id())));
   }
 
   private Accounting accounting(ScenarioSection s, ChipSpec chip) {

@@ -126,16 +126,24 @@ final class Sections {
     }
   }
 
-  /** {@code workload:} what the chips do: collectives, or serving ({@link ServingSections}). */
+  /**
+   * {@code workload:} what the chips do: collectives, serving ({@link ServingSections}) or a
+   * training step ({@link TrainingSections}), exactly one.
+   */
   record WorkloadSection(
-      List<CollectiveSection> collectives, ServingSections.ServingSection serving) {
+      List<CollectiveSection> collectives, ServingSections.ServingSection serving,
+      TrainingSections.TrainingSection training) {
     WorkloadSection {
-      if (serving != null && collectives != null) {
-        throw new InvalidValue("serving", "give either collectives or serving, not both");
+      int given = (collectives != null ? 1 : 0) + (serving != null ? 1 : 0)
+          + (training != null ? 1 : 0);
+      if (given > 1) {
+        throw new InvalidValue(serving != null && training != null ? "training" : "serving",
+            "give one of collectives, serving or training, not several");
       }
-      if (serving == null && (collectives == null || collectives.isEmpty())) {
+      if (given == 0 || (collectives != null && collectives.isEmpty())) {
         throw new InvalidValue(
-            "collectives", "missing; a workload needs a non-empty list of collectives, or serving");
+            "collectives",
+            "missing; a workload needs a non-empty list of collectives, or serving, or training");
       }
       collectives = collectives == null ? List.of() : List.copyOf(collectives);
     }

@@ -52,7 +52,8 @@ final class Accountant {
     return account(scenario, chips, new Work(1, 0, outputTokens), result);
   }
 
-  private static RunResult account(
+  /** Energy and cost of {@code work} from each chip's activity. */
+  static RunResult account(
       Scenario scenario, List<ChipActivity> activities, Work work, RunResult result) {
     Accounting a = scenario.accounting();
     EnergyResult energy = null;

@@ -15,6 +15,7 @@ import org.supernodesim.model.chip.ChipSpec;
 import org.supernodesim.model.chip.Figure;
 import org.supernodesim.node.chip.AnalyticalTransport;
 import org.supernodesim.node.chip.ChipCluster;
+import org.supernodesim.node.chip.ChipProcess;
 import org.supernodesim.node.chip.FlowTransport;
 import org.supernodesim.node.engine.RunStatistics;
 import org.supernodesim.node.engine.Runtime;
@@ -45,13 +46,18 @@ public final class ScenarioRunner {
    * A finished run: its result, and its chips and noted transfers (when the scenario writes a
    * timeline) for what is drawn from their activity.
    */
-  public record Execution(RunResult result, ChipCluster cluster, TransferLog transfers) {}
+  public record Execution(RunResult result, List<ChipProcess> chips, TransferLog transfers) {}
 
   /** Runs the scenario and keeps its chips, whose activity the timeline draws. */
   public static Execution execute(Scenario scenario, RuntimeChoice choice) {
     if (scenario.serving() != null) {
       RunResult served = ServingRunner.run(scenario, choice);
       return new Execution(Accountant.accountServing(scenario, served), null, null);
+    }
+    if (scenario.training() != null) {
+      TrainingRun training = new TrainingRun(scenario);
+      RunResult result = simulate(scenario, choice, training.cluster().simulation(), List::of);
+      return new Execution(training.account(result), training.cluster().chips(), null);
     }
     TransferLog[] log = new TransferLog[1];
     ChipCluster cluster =
@@ -62,7 +68,7 @@ public final class ScenarioRunner {
     RunResult result =
         simulate(scenario, choice, cluster.simulation(), cluster::collectiveResults)
             .withNetwork(cluster.networkResult(scenario.networkModel(), BUSIEST_LINKS));
-    return new Execution(Accountant.account(scenario, cluster, result), cluster, log[0]);
+    return new Execution(Accountant.account(scenario, cluster, result), cluster.chips(), log[0]);
   }
 
   /**
@@ -92,8 +98,14 @@ public final class ScenarioRunner {
         collectives.get());
   }
 
-  /** The scenario's logical processes, ready to run: its serving processes or its chips. */
+  /**
+   * The scenario's logical processes, ready to run: its serving processes, its training stages
+   * or its chips.
+   */
   public static Simulation simulation(Scenario scenario) {
+    if (scenario.training() != null) {
+      return new TrainingRun(scenario).cluster().simulation();
+    }
     return scenario.serving() != null
         ? ServingRunner.assemble(scenario).simulation()
         : assemble(scenario).simulation();
