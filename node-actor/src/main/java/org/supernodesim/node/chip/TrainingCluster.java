@@ -106,25 +106,10 @@ public final class TrainingCluster {
         throw new IllegalStateException(
             "chip " + source + " sends to rank " + destination + ", which is not simulated");
       }
-      network.send(new Context() {
-        @Override
-        public long nowPicos() {
-          return context.nowPicos();
-        }
-
-        @Override
-        public int selfId() {
-          return context.selfId();
-        }
-
+      network.send(new ForwardingContext(context) {
         @Override
         public void send(int targetId, long delayPicos, Object payload) {
-          context.send(process, delayPicos, payload);
-        }
-
-        @Override
-        public void schedule(long delayPicos, Object payload) {
-          context.schedule(delayPicos, payload);
+          inner.send(process, delayPicos, payload);
         }
       }, source, destination, transfer, arrival);
     }

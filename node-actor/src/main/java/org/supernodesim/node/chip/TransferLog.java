@@ -41,28 +41,13 @@ public final class TransferLog implements Transport {
     }
     long bytes = transfer.bytes();
     inner.send(
-        new Context() {
-          @Override
-          public long nowPicos() {
-            return context.nowPicos();
-          }
-
-          @Override
-          public int selfId() {
-            return context.selfId();
-          }
-
+        new ForwardingContext(context) {
           @Override
           public void send(int targetId, long delayPicos, Object payload) {
             mine.add(
-                new Entry(source, destination, transfer.bytes(), context.nowPicos(),
-                    context.nowPicos() + delayPicos));
-            context.send(targetId, delayPicos, payload);
-          }
-
-          @Override
-          public void schedule(long delayPicos, Object payload) {
-            context.schedule(delayPicos, payload);
+                new Entry(source, destination, bytes, inner.nowPicos(),
+                    inner.nowPicos() + delayPicos));
+            inner.send(targetId, delayPicos, payload);
           }
         },
         source, destination, transfer, arrival);
