@@ -106,12 +106,8 @@ public final class TrainingCluster {
         throw new IllegalStateException(
             "chip " + source + " sends to rank " + destination + ", which is not simulated");
       }
-      network.send(new ForwardingContext(context) {
-        @Override
-        public void send(int targetId, long delayPicos, Object payload) {
-          inner.send(process, delayPicos, payload);
-        }
-      }, source, destination, transfer, arrival);
+      network.send(SendHook.around(context, (inner, target, delay, payload) ->
+          inner.send(process, delay, payload)), source, destination, transfer, arrival);
     }
 
     @Override
