@@ -26,10 +26,7 @@ final class ValidateCommand implements Callable<Integer> {
         .getOut()
         .printf(
             "%s: valid: %d x %s on %s, %s, network model %s, seed %d%n",
-            scenario.file, s.chips(), s.chip().id(), s.fabric().kind(),
-            s.training() == null
-                ? s.collectives().size() + " collective(s)"
-                : "training " + s.training().model().id() + " " + s.training().parallelism(),
+            scenario.file, s.chips(), s.chip().id(), s.fabric().kind(), workload(s),
             s.networkModel(), s.seed());
     if (file.sweep().present()) {
       // Bind every point as the sweep will, so a bad value is found before hours of running.
@@ -37,5 +34,17 @@ final class ValidateCommand implements Callable<Integer> {
       spec.commandLine().getOut().printf("sweep: %d points, each valid%n", file.points().size());
     }
     return 0;
+  }
+
+  private static String workload(Scenario s) {
+    if (s.training() != null) {
+      return "training " + s.training().model().id() + " " + s.training().parallelism();
+    }
+    if (s.serving() == null) {
+      return s.collectives().size() + " collective(s)";
+    }
+    int instances = s.serving().instances().stream().mapToInt(i -> i.count()).sum();
+    return "serving " + s.serving().trace().requests().size() + " requests on " + instances
+        + " instance(s) of " + s.serving().model().id();
   }
 }

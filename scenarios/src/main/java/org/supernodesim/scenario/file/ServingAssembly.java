@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import org.supernodesim.interconnect.topology.Topology;
 import org.supernodesim.model.chip.ChipSpec;
+import org.supernodesim.model.chip.Figure;
 import org.supernodesim.model.chip.MissingFigureException;
 import org.supernodesim.model.fabric.FabricSpec;
 import org.supernodesim.model.chip.Precision;
@@ -90,6 +91,17 @@ final class ServingAssembly {
     try {
       w.deploy(chip, Topology.build(fabric, chips));
     } catch (MissingFigureException e) {
+      if (chip.figures().get(e.figure()) instanceof Figure.NotSupported) {
+        List<String> valid = new ArrayList<>();
+        for (Precision p : Precision.values()) {
+          if (chip.has(p.peak())) {
+            valid.add(p.name().toLowerCase(Locale.ROOT));
+          }
+        }
+        throw new Problem(PATH + ".weights", chip.id() + " has no " + e.figure().key()
+            + " (not supported), so it cannot multiply these weights; valid here: "
+            + String.join(", ", valid));
+      }
       throw new Problem("cluster.chip", e.getMessage());
     } catch (IllegalArgumentException e) {
       throw new Problem(PATH + ".instances", e.getMessage());

@@ -173,4 +173,15 @@ class ServingScenarioTest {
     assertEquals(10, skipped.serving().trace().skippedOverlong(), "10 of 3,993 are too long");
     assertEquals(3983, skipped.serving().trace().requests().size());
   }
+
+  @Test
+  void weightsInAPrecisionTheChipLacksNameThePrecisionsItHas() {
+    ScenarioException e = assertThrows(ScenarioException.class,
+        () -> LOADER.load(Path.of("examples/serving-azure-code-910b.yaml"),
+            List.of("workload.serving.weights=fp8")));
+
+    assertEquals("workload.serving.weights", e.keyPath());
+    assertEquals("ascend-910b has no fp8DenseFlops (not supported), so it cannot multiply these"
+        + " weights; valid here: fp16, bf16, int8", e.problem());
+  }
 }

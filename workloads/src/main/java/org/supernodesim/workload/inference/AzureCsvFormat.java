@@ -43,8 +43,9 @@ final class AzureCsvFormat implements TraceFormat {
     if (cells.length != 3) {
       throw new TraceException(0, cells.length + " columns; expected 3 (" + HEADER + ")");
     }
+    long[] time = timestamp(cells[0].trim());
     return new Row(
-        timestampPicos(cells[0].trim()),
+        time[0], time[1],
         TraceFormat.tokens(cells[1], "ContextTokens"),
         TraceFormat.tokens(cells[2], "GeneratedTokens"),
         null);
@@ -55,8 +56,8 @@ final class AzureCsvFormat implements TraceFormat {
     return 0;
   }
 
-  /** Picoseconds since 1970-01-01 00:00 of a timestamp read as UTC. */
-  static long timestampPicos(String text) {
+  /** Seconds since 1970-01-01 00:00 of a timestamp read as UTC, and picoseconds within it. */
+  static long[] timestamp(String text) {
     Matcher m = TIME.matcher(text);
     if (!m.matches()) {
       throw new TraceException(
@@ -73,6 +74,6 @@ final class AzureCsvFormat implements TraceFormat {
     String fraction = m.group(7) == null ? "" : m.group(7);
     long ticks = fraction.isEmpty() ? 0 : Long.parseLong((fraction + "0000000").substring(0, 7));
     long seconds = t.toEpochSecond(java.time.ZoneOffset.UTC);
-    return seconds * 1_000_000_000_000L + ticks * 100_000L; // a tick is 100 ns = 1e5 ps
+    return new long[] {seconds, ticks * 100_000L}; // a tick is 100 ns = 1e5 ps
   }
 }

@@ -78,7 +78,7 @@ final class MooncakeJsonlFormat implements TraceFormat {
       throw new TraceException(0, hashes.length + " hash_ids for " + prompt + " tokens; at most "
           + blocks + " blocks of " + BLOCK_TOKENS);
     }
-    return new Row(numbers[0] * 1_000_000_000L, prompt, output, hashes);
+    return new Row(numbers[0] / 1000, numbers[0] % 1000 * 1_000_000_000L, prompt, output, hashes);
   }
 
   private static int positive(long n, String key) {

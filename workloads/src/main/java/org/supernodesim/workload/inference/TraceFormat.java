@@ -13,8 +13,13 @@ import java.util.List;
  */
 public sealed interface TraceFormat permits AzureCsvFormat, MooncakeJsonlFormat {
 
-  /** One parsed row: arrival in the format's own clock (picoseconds from its origin). */
-  record Row(long arrivalPicos, int promptTokens, int outputTokens, int[] prefixBlocks) {}
+  /**
+   * One parsed row, its arrival in the format's own clock as whole seconds and picoseconds
+   * within the second (a date-time in picoseconds since 1970 would overflow a long).
+   */
+  record Row(
+      long arrivalSeconds, long arrivalPicosInSecond, int promptTokens, int outputTokens,
+      int[] prefixBlocks) {}
 
   /** The name a scenario uses. */
   String label();
@@ -54,7 +59,7 @@ public sealed interface TraceFormat permits AzureCsvFormat, MooncakeJsonlFormat 
     List<String> header = new ArrayList<>();
     int lineNumber = 0;
     int skipped = 0;
-    long origin = -1;
+    Row origin = null;
     long lastArrival = Long.MIN_VALUE;
     try {
       for (String line = in.readLine(); line != null; line = in.readLine()) {
@@ -76,16 +81,15 @@ public sealed interface TraceFormat permits AzureCsvFormat, MooncakeJsonlFormat 
           } catch (TraceException e) {
             throw new TraceException(lineNumber, e.getMessage().replaceFirst("^line \\d+: ", ""));
           }
-          if (row.arrivalPicos() < lastArrival) {
+          origin = origin == null ? row : origin;
+          long arrival = sinceOrigin(row, origin, lineNumber);
+          if (arrival < lastArrival) {
             throw new TraceException(lineNumber, "arrives before the row above it; a trace must be"
                 + " in arrival order");
           }
-          if (origin < 0) {
-            origin = row.arrivalPicos();
-          }
-          lastArrival = row.arrivalPicos();
-          requests.add(new Request(requests.size(), row.arrivalPicos() - origin,
-              row.promptTokens(), row.outputTokens(), row.prefixBlocks()));
+          lastArrival = arrival;
+          requests.add(new Request(requests.size(), arrival, row.promptTokens(),
+              row.outputTokens(), row.prefixBlocks()));
         } catch (TraceException e) {
           if (!skipBadRows) {
             throw e;
@@ -103,6 +107,17 @@ public sealed interface TraceFormat permits AzureCsvFormat, MooncakeJsonlFormat 
       throw new TraceException(lineNumber, "the trace has no readable row");
     }
     return new RequestTrace(source, requests, skipped, prefixBlockTokens());
+  }
+
+  /** Picoseconds from the first row's arrival to {@code row}'s, refusing what a long cannot hold. */
+  private static long sinceOrigin(Row row, Row origin, int lineNumber) {
+    long seconds = row.arrivalSeconds() - origin.arrivalSeconds();
+    if (Math.abs(seconds) > 9_000_000) { // 2^63 ps is 106 days
+      throw new TraceException(lineNumber, "arrives " + seconds + " s from the first row; a"
+          + " trace may span at most 9,000,000 s");
+    }
+    return seconds * 1_000_000_000_000L + row.arrivalPicosInSecond()
+        - origin.arrivalPicosInSecond();
   }
 
   /** A positive whole number of tokens, or a {@link TraceException} naming the column. */

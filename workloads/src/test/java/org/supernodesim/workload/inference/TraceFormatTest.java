@@ -40,6 +40,20 @@ class TraceFormatTest {
     assertEquals(0, t.prefixBlockTokens(), "the Azure trace has no prefix hashes");
   }
 
+  @Test
+  void anyDateGivesExactDifferencesAndASpanBeyondALongIsRefused() {
+    // 2100-01-01 is 4.1e9 s after 1970: 4.1e21 ps would overflow a long, the difference does not.
+    String late = "TIMESTAMP,ContextTokens,GeneratedTokens\n2100-01-01 00:00:00,5,5\n"
+        + "2100-01-01 00:00:01.5,5,5\n";
+    String long_ = "TIMESTAMP,ContextTokens,GeneratedTokens\n2023-01-01 00:00:00,5,5\n"
+        + "2023-06-01 00:00:00,5,5\n";
+
+    assertEquals(1_500_000_000_000L, read("azure-csv", late, false).requests().get(1)
+        .arrivalPicos());
+    TraceException e = assertThrows(TraceException.class, () -> read("azure-csv", long_, false));
+    assertEquals(3, e.line(), "151 days after the first row: more than 2^63 ps");
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(
       delimiterString = " | ",
