@@ -22,6 +22,7 @@ import org.supernodesim.results.serving.ServingResult;
  *     unknown
  * @param costs the run's cost at each price the scenario gives or the catalog defaults to
  * @param serving what a serving workload measured; absent for other workloads
+ * @param training the training step's figures, for a training workload (else absent)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunResult(
@@ -34,7 +35,8 @@ public record RunResult(
     List<CollectiveResult> collectives,
     EnergyResult energy,
     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<CostResult> costs,
-    ServingResult serving) {
+    ServingResult serving,
+    TrainingResult training) {
   public RunResult {
     collectives = List.copyOf(collectives);
     costs = costs == null ? List.of() : List.copyOf(costs);
@@ -49,27 +51,36 @@ public record RunResult(
       RunInfo run,
       ChipSummary chip,
       List<CollectiveResult> collectives) {
-    this(scenario, seed, runtime, simulatedPicos, run, chip, collectives, null, List.of(), null);
+    this(
+        scenario, seed, runtime, simulatedPicos, run, chip, collectives, null, List.of(), null,
+        null);
   }
 
   /** A copy with the run's energy and costs. */
   public RunResult withEnergy(EnergyResult newEnergy, List<CostResult> newCosts) {
     return new RunResult(
         scenario, seed, runtime, simulatedPicos, run, chip, collectives, newEnergy, newCosts,
-        serving);
+        serving, training);
   }
 
   /** A copy with what a serving workload measured. */
   public RunResult withServing(ServingResult newServing) {
     return new RunResult(
         scenario, seed, runtime, simulatedPicos, run, chip, collectives, energy, costs,
-        newServing);
+        newServing, training);
+  }
+
+  /** A copy with a training step's figures. */
+  public RunResult withTraining(TrainingResult newTraining) {
+    return new RunResult(
+        scenario, seed, runtime, simulatedPicos, run, chip, collectives, energy, costs,
+        serving, newTraining);
   }
 
   /** A copy whose {@code run} is replaced: the rest stays what the simulation produced. */
   public RunResult withRun(RunInfo newRun) {
     return new RunResult(
         scenario, seed, runtime, simulatedPicos, newRun, chip, collectives, energy, costs,
-        serving);
+        serving, training);
   }
 }

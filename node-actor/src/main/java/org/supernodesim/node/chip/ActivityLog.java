@@ -81,6 +81,15 @@ public final class ActivityLog {
     return busy;
   }
 
+  /** Time some communication stream ran, hidden behind compute or not. */
+  public long communicationBusyPicos() {
+    long total = 0;
+    for (long[] c : union(false)) {
+      total += c[1] - c[0];
+    }
+    return total;
+  }
+
   /**
    * Time some communication stream ran while the compute stream did not: the length of the union
    * of communication spans less its overlap with compute spans.

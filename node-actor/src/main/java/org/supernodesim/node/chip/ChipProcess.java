@@ -3,6 +3,7 @@ package org.supernodesim.node.chip;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.supernodesim.interconnect.collective.Step;
@@ -14,10 +15,17 @@ import org.supernodesim.workload.graph.OperationGraph;
 import org.supernodesim.workload.graph.Progress;
 
 /**
- * A chip: runs its rank's operation graph on two streams. Compute operations run one at a time on
- * the compute stream for the cost model's duration; collectives run one at a time on the
+ * A chip: runs its rank's operation graph on several streams. Compute operations run one at a time
+ * on the compute stream for the cost model's duration; collectives run one at a time on the
  * communication stream, step by step, each step's sends starting when the previous step's receives
- * have all arrived. The two streams overlap wherever the graph allows.
+ * have all arrived. The streams overlap wherever the graph allows.
+ *
+ * <p>With a {@link CollectiveTiming} (a training step, where only one rank per pipeline stage is
+ * a process), each collective instead takes the timing's duration on the stream of its group, as
+ * NCCL serialises the work of one communicator and runs separate communicators concurrently; so
+ * tensor-parallel, data-parallel and expert-parallel collectives overlap each other. Point-to-point
+ * {@link Operation.Send}s go straight to the transport; a {@link Operation.Recv} is done when its
+ * message has arrived.
  */
 public final class ChipProcess implements LogicalProcess<ChipProcess.Event> {
 
@@ -29,6 +37,11 @@ public final class ChipProcess implements LogicalProcess<ChipProcess.Event> {
 
   private record ComputeFinished(int operationId) implements Event {}
 
+  /** A peer's {@link Operation.Send} tagged {@code tag} arrived from global rank {@code source}. */
+  public record MessageArrived(int source, int tag) implements Event {}
+
+  private record TimedCollectiveFinished(int operationId) implements Event {}
+
   /** When this chip took part in one collective. */
   public record CollectiveSpan(
       Operation.Collective operation, long startedAtPicos, long finishedAtPicos) {}
@@ -38,7 +51,7 @@ public final class ChipProcess implements LogicalProcess<ChipProcess.Event> {
   private final Progress progress;
   private final ComputeCostModel costs;
   private final Transport transport;
-  private final ArrayDeque<Operation.Compute> computeQueue = new ArrayDeque<>();
+  private final ArrayDeque<Operation> computeQueue = new ArrayDeque<>();
   private final ArrayDeque<Operation.Collective> communicationQueue = new ArrayDeque<>();
   private final List<CollectiveSpan> spans = new ArrayList<>();
   private final ActivityLog activity = new ActivityLog();
@@ -49,13 +62,30 @@ public final class ChipProcess implements LogicalProcess<ChipProcess.Event> {
   private boolean computeBusy;
   private RunningCollective running;
   private long finishedAtPicos;
+  private final CollectiveTiming timing;
+  // Timed collectives: one stream per group (communicator), in the order groups first appear.
+  private final Map<List<Integer>, GroupStream> groupStreams = new LinkedHashMap<>();
+  // Messages and receives keyed by (source, tag); looked up by key only, never iterated.
+  private final Map<Long, Integer> arrivedMessages = new HashMap<>();
+  private final Map<Long, Integer> waitingReceives = new HashMap<>();
 
   public ChipProcess(int rank, OperationGraph graph, ComputeCostModel costs, Transport transport) {
+    this(rank, graph, costs, transport, null);
+  }
+
+  /**
+   * A chip whose collectives take {@code timing}'s durations instead of running step by step with
+   * peer processes; {@code timing} may be null for the step-by-step behaviour.
+   */
+  public ChipProcess(
+      int rank, OperationGraph graph, ComputeCostModel costs, Transport transport,
+      CollectiveTiming timing) {
     this.rank = rank;
     this.graph = graph;
     this.progress = new Progress(graph);
     this.costs = costs;
     this.transport = transport;
+    this.timing = timing;
   }
 
   @Override
@@ -69,6 +99,10 @@ public final class ChipProcess implements LogicalProcess<ChipProcess.Event> {
       onChunkArrived(e, ctx);
     } else if (event instanceof ComputeFinished e) {
       onComputeFinished(e, ctx);
+    } else if (event instanceof MessageArrived e) {
+      onMessageArrived(e, ctx);
+    } else if (event instanceof TimedCollectiveFinished e) {
+      onTimedCollectiveFinished(e, ctx);
     } else {
       throw new IllegalStateException("chip " + rank + ": no handler for " + event);
     }
@@ -103,9 +137,33 @@ public final class ChipProcess implements LogicalProcess<ChipProcess.Event> {
     return rank;
   }
 
+  /** Where this chip's time went, from its activity log. */
+  public TimeSplit timeSplit() {
+    return new TimeSplit(activity.computeBusyPicos(), activity.communicationOnlyPicos(),
+        activity.communicationBusyPicos());
+  }
+
   private void onComputeFinished(ComputeFinished e, Context ctx) {
     computeBusy = false;
     activity.finished(ActivityLog.COMPUTE, ctx.nowPicos(), e.operationId());
+    complete(e.operationId(), ctx);
+  }
+
+  private void onMessageArrived(MessageArrived e, Context ctx) {
+    long key = key(e.source(), e.tag());
+    Integer receive = waitingReceives.remove(key);
+    if (receive == null) {
+      arrivedMessages.merge(key, 1, Integer::sum);
+    } else {
+      complete(receive, ctx);
+    }
+  }
+
+  private void onTimedCollectiveFinished(TimedCollectiveFinished e, Context ctx) {
+    Operation.Collective done = (Operation.Collective) graph.get(e.operationId());
+    GroupStream stream = groupStreams.get(done.group());
+    stream.busy = false;
+    activity.finished(stream.id, ctx.nowPicos(), e.operationId());
     complete(e.operationId(), ctx);
   }
 
@@ -125,18 +183,24 @@ public final class ChipProcess implements LogicalProcess<ChipProcess.Event> {
   }
 
   private void dispatchReady(Context ctx) {
-    for (Operation op : progress.takeReady()) {
-      if (op instanceof Operation.Compute c) {
-        computeQueue.add(c);
-      } else if (op instanceof Operation.Collective c) {
-        communicationQueue.add(c);
+    // Sends and already-arrived receives finish at once and may ready more: loop until quiet.
+    while (progress.hasReady()) {
+      for (Operation op : progress.takeReady()) {
+        queue(op, ctx);
       }
     }
     if (!computeBusy && !computeQueue.isEmpty()) {
-      Operation.Compute c = computeQueue.poll();
+      Operation c = computeQueue.poll();
       computeBusy = true;
       activity.started(c.id(), ctx.nowPicos());
-      ctx.schedule(costs.durationPicos(c), new ComputeFinished(c.id()));
+      long picos =
+          c instanceof Operation.Kernels k
+              ? costs.durationPicos(k)
+              : costs.durationPicos((Operation.Compute) c);
+      ctx.schedule(picos, new ComputeFinished(c.id()));
+    }
+    if (timing != null) {
+      startTimedCollectives(ctx);
     }
     if (running == null && !communicationQueue.isEmpty()) {
       Operation.Collective c = communicationQueue.poll();
@@ -156,6 +220,54 @@ public final class ChipProcess implements LogicalProcess<ChipProcess.Event> {
       }
       beginStep(ctx);
       advanceCollective(ctx);
+    }
+  }
+
+  private void queue(Operation op, Context ctx) {
+    if (op instanceof Operation.Compute || op instanceof Operation.Kernels) {
+      computeQueue.add(op);
+    } else if (op instanceof Operation.Collective c && timing != null) {
+      groupStreams.computeIfAbsent(c.group(), g -> new GroupStream(groupStreams.size())).queue
+          .add(c);
+    } else if (op instanceof Operation.Collective c) {
+      communicationQueue.add(c);
+    } else if (op instanceof Operation.Send s) {
+      transport.send(ctx, rank, s.peer(), new Step.Transfer(s.peer(), s.bytes()),
+          new MessageArrived(rank, s.tag()));
+      completeAtOnce(s.id(), ctx); // fire and forget: the receiver waits for the bytes
+    } else if (op instanceof Operation.Recv r) {
+      receive(r, ctx);
+    } else {
+      throw new IllegalStateException("chip " + rank + ": cannot run " + op);
+    }
+  }
+
+  private void completeAtOnce(int operationId, Context ctx) {
+    progress.complete(operationId);
+    finishedAtPicos = ctx.nowPicos();
+  }
+
+  private void receive(Operation.Recv r, Context ctx) {
+    long key = key(r.peer(), r.tag());
+    Integer arrived = arrivedMessages.remove(key);
+    if (arrived == null) {
+      waitingReceives.put(key, r.id());
+    } else {
+      if (arrived > 1) {
+        arrivedMessages.put(key, arrived - 1);
+      }
+      completeAtOnce(r.id(), ctx);
+    }
+  }
+
+  private void startTimedCollectives(Context ctx) {
+    for (GroupStream stream : groupStreams.values()) {
+      if (!stream.busy && !stream.queue.isEmpty()) {
+        Operation.Collective c = stream.queue.poll();
+        stream.busy = true;
+        activity.started(c.id(), ctx.nowPicos());
+        ctx.schedule(timing.picos(c), new TimedCollectiveFinished(c.id()));
+      }
     }
   }
 
@@ -190,6 +302,18 @@ public final class ChipProcess implements LogicalProcess<ChipProcess.Event> {
 
   private static long key(int collectiveId, int step) {
     return ((long) collectiveId << 32) | (step & 0xffffffffL);
+  }
+
+  /** A group's stream of timed collectives: one runs at a time, the rest wait in order. */
+  private static final class GroupStream {
+    final ArrayDeque<Operation.Collective> queue = new ArrayDeque<>();
+    final int id;
+    boolean busy;
+
+    /** The {@code index}-th group this chip met: its activity-log stream after the default. */
+    GroupStream(int index) {
+      this.id = ActivityLog.COMMUNICATION + 1 + index;
+    }
   }
 
   /** The collective on the communication stream and the step it has reached. */

@@ -28,7 +28,11 @@ import picocli.CommandLine.Spec;
     name = "catalog",
     mixinStandardHelpOptions = true,
     description = "Lists the chip, system and model presets, or shows one with its sources.",
-    subcommands = {CatalogCommand.ListCommand.class, CatalogCommand.ShowCommand.class})
+    subcommands = {
+      CatalogCommand.ListCommand.class,
+      CatalogCommand.ShowCommand.class,
+      CatalogModelsCommand.class
+    })
 public final class CatalogCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

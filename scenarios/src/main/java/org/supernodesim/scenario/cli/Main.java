@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       CatalogCommand.class,
       BenchCommand.class,
+      ReproduceCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -37,6 +37,9 @@ final class ValidateCommand implements Callable<Integer> {
   }
 
   private static String workload(Scenario s) {
+    if (s.training() != null) {
+      return "training " + s.training().model().id() + " " + s.training().parallelism();
+    }
     if (s.serving() == null) {
       return s.collectives().size() + " collective(s)";
     }

@@ -1,9 +1,11 @@
 package org.supernodesim.scenario.file;
 
 import java.util.List;
+import org.supernodesim.model.calibration.ComputeCalibration;
 import org.supernodesim.model.chip.ChipSpec;
 import org.supernodesim.model.fabric.FabricSpec;
 import org.supernodesim.workload.microbench.CollectiveBenchmark;
+import org.supernodesim.workload.training.TrainingJob;
 
 /**
  * A scenario after loading and validation, in model terms only: no string below this has a unit,
@@ -15,9 +17,11 @@ import org.supernodesim.workload.microbench.CollectiveBenchmark;
  * @param chip the chip, preset figures with the scenario's overrides
  * @param fabric how the chips are wired
  * @param networkModel {@code analytical}
- * @param collectives the collectives to time, in order
+ * @param collectives the collectives to time, in order (empty for a training step)
  * @param accounting the outputs to write and how energy and cost are counted
- * @param serving the serving workload, or null when the workload is collectives
+ * @param serving the serving workload, or null when the workload is not serving
+ * @param training the training step to simulate, or null for collectives
+ * @param calibration the chip's compute calibration (the plain roofline if it has none)
  */
 public record Scenario(
     String name,
@@ -28,7 +32,9 @@ public record Scenario(
     String networkModel,
     List<CollectiveBenchmark.Entry> collectives,
     Accounting accounting,
-    ServingWorkload serving) {
+    ServingWorkload serving,
+    TrainingJob training,
+    ComputeCalibration calibration) {
   public Scenario {
     collectives = List.copyOf(collectives);
   }
@@ -42,6 +48,7 @@ public record Scenario(
       FabricSpec fabric,
       String networkModel,
       List<CollectiveBenchmark.Entry> collectives) {
-    this(name, seed, chips, chip, fabric, networkModel, collectives, Accounting.DEFAULT, null);
+    this(name, seed, chips, chip, fabric, networkModel, collectives, Accounting.DEFAULT, null,
+        null, ComputeCalibration.ideal(chip.id()));
   }
 }

@@ -3,15 +3,18 @@ package org.supernodesim.scenario.file;
 import java.util.ArrayList;
 import java.util.List;
 import org.supernodesim.interconnect.collective.CollectiveAlgorithm;
+import org.supernodesim.model.calibration.ComputeCalibration;
 import org.supernodesim.model.chip.ChipFigure;
 import org.supernodesim.model.chip.ChipSpec;
 import org.supernodesim.model.collective.CollectiveKind;
 import org.supernodesim.model.fabric.FabricSpec;
 import org.supernodesim.results.energy.Price;
+import org.supernodesim.scenario.catalog.Calibrations;
 import org.supernodesim.scenario.file.Sections.ChipSection;
 import org.supernodesim.scenario.file.Sections.CollectiveSection;
 import org.supernodesim.scenario.file.Sections.ScenarioSection;
 import org.supernodesim.workload.microbench.CollectiveBenchmark;
+import org.supernodesim.workload.training.TrainingJob;
 
 /**
  * The one place where scenario sections become model specs: presets resolved, overrides applied,
@@ -59,14 +62,32 @@ final class ScenarioAssembly {
       entries.add(
           collective(collectives.get(i), "workload.collectives[" + i + "]", cluster.chips()));
     }
+    ComputeCalibration calibration = calibration(chip.id());
     ServingWorkload servingWorkload = s.workload().serving() == null
         ? null : serving.assemble(s.workload().serving(), cluster.chips(), s.seed());
     if (servingWorkload != null) {
-      serving.check(servingWorkload, chip, fabric, cluster.chips());
+      serving.check(servingWorkload, chip, calibration, fabric, cluster.chips());
     }
+    TrainingJob training =
+        s.workload().training() == null
+            ? null
+            : TrainingAssembly.job(s.workload().training(), cluster.chips(), chip);
     return new Scenario(
         s.name(), s.seed(), cluster.chips(), chip, fabric, s.network().model(), entries,
-        accounting(s, chip), servingWorkload);
+        accounting(s, chip), servingWorkload, training, calibration);
+  }
+
+  /**
+   * The chip's calibration; a reading ({@code alibaba-ppu@wsj}) is the same silicon, so it takes
+   * its preset's, under its own name.
+   */
+  private static ComputeCalibration calibration(String chipId) {
+    int at = chipId.indexOf('@');
+    String preset = at > 0 ? chipId.substring(0, at) : chipId;
+    return Calibrations.of(preset)
+        .map(c -> new ComputeCalibration(c.schema(), chipId, c.matmul(), c.fusedAttention(),
+            c.memory(), c.procedure()))
+        .orElse(ComputeCalibration.ideal(chipId));
   }
 
   private Accounting accounting(ScenarioSection s, ChipSpec chip) {

@@ -126,16 +126,26 @@ final class Sections {
     }
   }
 
-  /** {@code workload:} what the chips do: collectives, or serving ({@link ServingSections}). */
+  /**
+   * {@code workload:} what the chips do, exactly one of: collectives to time, a training step
+   * ({@link TrainingSections}), or serving ({@link ServingSections}).
+   */
   record WorkloadSection(
-      List<CollectiveSection> collectives, ServingSections.ServingSection serving) {
+      List<CollectiveSection> collectives,
+      TrainingSections.TrainingSection training,
+      ServingSections.ServingSection serving) {
     WorkloadSection {
-      if (serving != null && collectives != null) {
-        throw new InvalidValue("serving", "give either collectives or serving, not both");
-      }
-      if (serving == null && (collectives == null || collectives.isEmpty())) {
+      int given = (collectives != null ? 1 : 0) + (training != null ? 1 : 0)
+          + (serving != null ? 1 : 0);
+      if (given > 1) {
         throw new InvalidValue(
-            "collectives", "missing; a workload needs a non-empty list of collectives, or serving");
+            serving != null ? "serving" : "training",
+            "a workload is one of collectives, training or serving, not several");
+      }
+      if (training == null && serving == null && (collectives == null || collectives.isEmpty())) {
+        throw new InvalidValue(
+            "collectives",
+            "missing; a workload needs a non-empty list of collectives, training or serving");
       }
       collectives = collectives == null ? List.of() : List.copyOf(collectives);
     }

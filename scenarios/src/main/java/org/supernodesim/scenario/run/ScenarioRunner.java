@@ -49,6 +49,11 @@ public final class ScenarioRunner {
       RunResult served = ServingRunner.run(scenario, choice);
       return new Execution(Accountant.accountServing(scenario, served), null, null);
     }
+    if (scenario.training() != null) {
+      TrainingRun training = new TrainingRun(scenario);
+      RunResult result = simulate(scenario, choice, training.cluster().simulation(), List::of);
+      return new Execution(training.account(result), null, null);
+    }
     TransferLog[] log = new TransferLog[1];
     ChipCluster cluster =
         scenario.accounting().writes("timeline")
@@ -89,8 +94,11 @@ public final class ScenarioRunner {
 
   /** The scenario's logical processes, ready to run: its serving processes or its chips. */
   public static Simulation simulation(Scenario scenario) {
-    return scenario.serving() != null
-        ? ServingRunner.assemble(scenario).simulation()
+    if (scenario.serving() != null) {
+      return ServingRunner.assemble(scenario).simulation();
+    }
+    return scenario.training() != null
+        ? new TrainingRun(scenario).cluster().simulation()
         : assemble(scenario).simulation();
   }
 

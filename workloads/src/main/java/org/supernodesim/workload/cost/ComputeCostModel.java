@@ -1,23 +1,44 @@
 package org.supernodesim.workload.cost;
 
+import org.supernodesim.model.calibration.ComputeCalibration;
 import org.supernodesim.model.chip.ChipFigure;
 import org.supernodesim.model.chip.ChipSpec;
 import org.supernodesim.model.units.Units;
+import org.supernodesim.workload.graph.Kernel;
 import org.supernodesim.workload.graph.Operation;
 
 /**
- * The roofline (Williams, Waterman and Patterson, CACM 52(4), 2009): an operation takes as long as
- * the slower of its arithmetic at the chip's peak rate and its memory traffic at the chip's HBM
- * bandwidth. Peaks are the catalog's dense figures; achievable fractions come with calibration.
+ * The roofline (Williams, Waterman and Patterson, CACM 52(4), 2009) with calibrated efficiency: a
+ * kernel takes as long as the slower of its arithmetic at the achievable rate for its kind and
+ * shape and its memory traffic at the achievable HBM bandwidth. Peaks are the catalog's dense
+ * figures; the achievable fractions are the chip's one {@link ComputeCalibration}.
  */
 public final class ComputeCostModel {
   private final ChipSpec chip;
+  private final ComputeCalibration calibration;
+  private final double achievableBytesPerSecond;
 
+  /** The plain roofline at the catalog peaks. */
   public ComputeCostModel(ChipSpec chip) {
-    this.chip = chip;
+    this(chip, ComputeCalibration.ideal(chip.id()));
   }
 
-  /** The duration of {@code op} on this chip, to the nearest picosecond. */
+  public ComputeCostModel(ChipSpec chip, ComputeCalibration calibration) {
+    if (!calibration.chip().equals(chip.id())) {
+      throw new IllegalArgumentException(
+          "calibration of " + calibration.chip() + " used for chip " + chip.id());
+    }
+    this.chip = chip;
+    this.calibration = calibration;
+    this.achievableBytesPerSecond =
+        chip.require(ChipFigure.HBM_BANDWIDTH) * calibration.memory().bandwidthFraction();
+  }
+
+  public ComputeCalibration calibration() {
+    return calibration;
+  }
+
+  /** The duration of {@code op} on this chip at the catalog peaks, to the nearest picosecond. */
   public long durationPicos(Operation.Compute op) {
     double seconds = 0;
     if (op.flops() > 0) {
@@ -27,5 +48,26 @@ public final class ComputeCostModel {
       seconds = Math.max(seconds, op.bytes() / chip.require(ChipFigure.HBM_BANDWIDTH));
     }
     return Math.round(seconds * Units.PICOS_PER_SECOND);
+  }
+
+  /** The duration of a run of kernels: the sum of each kernel's calibrated roofline. */
+  public long durationPicos(Operation.Kernels op) {
+    double seconds = 0;
+    for (Kernel k : op.kernels()) {
+      seconds += seconds(k);
+    }
+    return Math.round(seconds * Units.PICOS_PER_SECOND);
+  }
+
+  /** Seconds of one kernel: max(flops / achievable rate, bytes / achievable bandwidth). */
+  public double seconds(Kernel k) {
+    double memory = k.bytes() / achievableBytesPerSecond;
+    if (k.flops() == 0) {
+      return memory;
+    }
+    ComputeCalibration.Curve curve =
+        k.kind() == Kernel.Kind.FUSED_ATTENTION ? calibration.fusedAttention() : calibration.matmul();
+    double rate = chip.require(k.precision().peak()) * curve.efficiency(k.smallestDimension());
+    return Math.max(k.flops() / rate, memory);
   }
 }

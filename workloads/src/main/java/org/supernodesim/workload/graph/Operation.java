@@ -38,6 +38,42 @@ public sealed interface Operation {
   }
 
   /**
+   * A run of kernels on the compute stream, as one operation: a training step's layer pass is a
+   * few dozen kernels that always run back to back, so the graph stays coarse while the cost model
+   * still prices each kernel by its own kind and shape.
+   */
+  record Kernels(int id, List<Integer> dependencies, String name, List<Kernel> kernels)
+      implements Operation {
+    public Kernels {
+      dependencies = List.copyOf(dependencies);
+      kernels = List.copyOf(kernels);
+    }
+  }
+
+  /**
+   * A point-to-point transfer of {@code bytes} to global rank {@code peer}, matched by {@code tag}
+   * with the peer's {@link Recv}. It occupies this rank's stream towards {@code peer} until the
+   * last byte has arrived.
+   */
+  record Send(int id, List<Integer> dependencies, String name, int peer, long bytes, int tag)
+      implements Operation {
+    public Send {
+      dependencies = List.copyOf(dependencies);
+      if (bytes < 0) {
+        throw new IllegalArgumentException(name + ": bytes must be >= 0: " + bytes);
+      }
+    }
+  }
+
+  /** Waits for the {@link Send} tagged {@code tag} from global rank {@code peer}. */
+  record Recv(int id, List<Integer> dependencies, String name, int peer, int tag)
+      implements Operation {
+    public Recv {
+      dependencies = List.copyOf(dependencies);
+    }
+  }
+
+  /**
    * This rank's part in a collective over {@code group} (global ranks, in group order).
    * {@code collectiveId} is the same on every member, so members can tell the instances apart.
    */

@@ -60,6 +60,11 @@ public final class Progress {
     return out;
   }
 
+  /** True if some operation became ready and has not been taken yet. */
+  public boolean hasReady() {
+    return !ready.isEmpty();
+  }
+
   /** True when every operation is done. */
   public boolean finished() {
     return done == graph.size();

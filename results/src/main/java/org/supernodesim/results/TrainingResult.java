@@ -1,0 +1,87 @@
+package org.supernodesim.results;
+
+import java.util.List;
+
+/**
+ * What one simulated training step amounts to ({@code training} in result.json).
+ *
+ * <p>{@code tflopsPerChip} counts FLOPs as the Megatron-LM paper (Narayanan et al., SC'21) counts
+ * them for its Table 1: the model's FLOPs (attention included) plus the extra forward pass that
+ * activation recomputation runs (eq. 3 with full recomputation), so a simulated Megatron row
+ * compares like with like with the published TFLOP/s per GPU. {@code modelTflopsPerChip} and
+ * {@code mfu} leave recomputation out (model FLOPs utilisation, PaLM App. B; Korthikanti et al.
+ * App. A): they do not improve when a run recomputes more.
+ *
+ * @param model the catalog model
+ * @param chips chips the job runs on
+ * @param layout the parallel layout in words, e.g. {@code tp8 pp8 dp24 cp1 ep1 v1 zero1}
+ * @param microBatches micro-batches per replica per step
+ * @param stepSeconds simulated time of one step
+ * @param tokensPerSecond tokens per step over stepSeconds
+ * @param tflopsPerChip achieved 10^12 FLOP/s per chip, recomputation included (Megatron-LM's
+ *     count)
+ * @param modelTflopsPerChip the same without recomputation
+ * @param mfu model FLOPs per second per chip over the chip's dense peak in the step's precision
+ * @param hfu the same with recomputation (hardware FLOPs utilisation)
+ * @param bubbleFraction the pipeline's idle share: mean over stages of idle time over step time
+ * @param idealBubbleFraction Megatron-LM's (p-1)/(v·m)
+ * @param simulatedRanks global ranks simulated as processes, one per pipeline stage; every other
+ *     rank is a symmetric copy of its stage's
+ * @param ranks per simulated rank, where its step time went
+ * @param memoryPeakBytes the largest per-rank memory over all ranks
+ * @param memoryCapacityBytes the chip's HBM
+ * @param fits true if memoryPeakBytes fits in memoryCapacityBytes
+ * @param memoryShortfallBytes how much is missing when it does not fit, else 0
+ * @param memory per stage, what the memory is spent on
+ * @param chipHoursPerTrillionTokens chips x hours to train on 10^12 tokens at this speed
+ */
+public record TrainingResult(
+    String model,
+    long chips,
+    String layout,
+    int microBatches,
+    double stepSeconds,
+    double tokensPerSecond,
+    double tflopsPerChip,
+    double modelTflopsPerChip,
+    double mfu,
+    double hfu,
+    double bubbleFraction,
+    double idealBubbleFraction,
+    List<Integer> simulatedRanks,
+    List<RankTime> ranks,
+    double memoryPeakBytes,
+    double memoryCapacityBytes,
+    boolean fits,
+    double memoryShortfallBytes,
+    List<StageMemoryUse> memory,
+    double chipHoursPerTrillionTokens) {
+  public TrainingResult {
+    simulatedRanks = List.copyOf(simulatedRanks);
+    ranks = List.copyOf(ranks);
+    memory = List.copyOf(memory);
+  }
+
+  /**
+   * One rank's step: computing, exposed communication (communicating while not computing), idle
+   * (neither: pipeline bubble, waiting for peers); the three sum to the step time.
+   * {@code communicationSeconds} is all communication stream time, hidden or not.
+   */
+  public record RankTime(
+      int rank,
+      int stage,
+      double computeSeconds,
+      double exposedCommunicationSeconds,
+      double idleSeconds,
+      double communicationSeconds) {}
+
+  /** The memory of one stage's ranks at their peak, in bytes. */
+  public record StageMemoryUse(
+      int stage,
+      double weightsBytes,
+      double gradientBytes,
+      double optimizerBytes,
+      double activationBytes,
+      double bufferBytes,
+      double totalBytes) {}
+}

@@ -1,0 +1,93 @@
+package org.supernodesim.scenario.file;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import org.supernodesim.scenario.file.Quantities.DataSize;
+
+/**
+ * {@code workload.training:} one training step of a catalog model under a parallel layout. Every
+ * optional key gets its default here, in one place.
+ */
+final class TrainingSections {
+  private TrainingSections() {}
+
+  /** Megatron-Core buckets at least 40 M parameters (distributed/param_and_grad_buffer.py): 80 MB
+   * in bf16. */
+  static final String DEFAULT_BUCKET = "80 MB";
+
+  /**
+   * {@code workload.training}.
+   *
+   * @param model a catalog model id or alias ({@code catalog models})
+   * @param parallelism the layout; dp defaults to what the chips leave
+   * @param zero ZeRO stage 0..3, default 0
+   * @param sequence tokens per sequence, default the model's pre-training length
+   * @param globalBatch sequences per step
+   * @param microBatch sequences per micro-batch, default 1
+   * @param recomputation none | selective | full, default none
+   * @param precision bf16 | fp16 | fp8, default bf16
+   * @param fusedAttention FlashAttention kernels, default true
+   * @param overlapGradientReduce overlap the gradient reduction with backward, default true
+   * @param gradientBucket bytes per gradient bucket, default 80 MB
+   * @param gradientReduceInFp32 reduce gradients in fp32 rather than the compute precision,
+   *     default false
+   * @param expertLoad busiest expert rank's load over the mean, default 1 (or capacityFactor)
+   * @param capacityFactor tokens per expert are padded to this multiple of the mean (GShard); the
+   *     expert load is then this; exclusive with expertLoad
+   * @param stageLayers layers per pipeline chunk, for an uneven split
+   */
+  record TrainingSection(
+      @JsonProperty(required = true) String model,
+      @JsonProperty(required = true) ParallelismSection parallelism,
+      Integer zero,
+      Integer sequence,
+      @JsonProperty(required = true) Integer globalBatch,
+      Integer microBatch,
+      String recomputation,
+      String precision,
+      Boolean fusedAttention,
+      Boolean overlapGradientReduce,
+      DataSize gradientBucket,
+      Boolean gradientReduceInFp32,
+      Double expertLoad,
+      Double capacityFactor,
+      List<Integer> stageLayers) {
+    TrainingSection {
+      zero = zero == null ? 0 : zero;
+      microBatch = microBatch == null ? 1 : microBatch;
+      recomputation = recomputation == null ? "none" : recomputation;
+      precision = precision == null ? "bf16" : precision;
+      fusedAttention = fusedAttention == null ? Boolean.TRUE : fusedAttention;
+      overlapGradientReduce = overlapGradientReduce == null ? Boolean.TRUE : overlapGradientReduce;
+      gradientBucket = gradientBucket == null ? DataSize.parse(DEFAULT_BUCKET) : gradientBucket;
+      gradientReduceInFp32 = gradientReduceInFp32 == null ? Boolean.FALSE : gradientReduceInFp32;
+      if (expertLoad != null && capacityFactor != null) {
+        throw new InvalidValue("capacityFactor",
+            "give either expertLoad (a measured imbalance) or capacityFactor, not both");
+      }
+      stageLayers = stageLayers == null ? List.of() : List.copyOf(stageLayers);
+      if (globalBatch < 1) {
+        throw new InvalidValue("globalBatch", globalBatch + "; must be >= 1 sequence");
+      }
+    }
+
+    /** The expert load the job uses: the capacity factor, the imbalance, or 1. */
+    double load() {
+      return capacityFactor != null ? capacityFactor : expertLoad != null ? expertLoad : 1.0;
+    }
+  }
+
+  /** {@code workload.training.parallelism}: sizes default to 1, dp to the chips left over. */
+  record ParallelismSection(
+      Integer tp, Integer pp, Integer dp, Integer cp, Integer ep, Integer virtualStages,
+      Boolean sequenceParallel) {
+    ParallelismSection {
+      tp = tp == null ? 1 : tp;
+      pp = pp == null ? 1 : pp;
+      cp = cp == null ? 1 : cp;
+      ep = ep == null ? 1 : ep;
+      virtualStages = virtualStages == null ? 1 : virtualStages;
+      sequenceParallel = sequenceParallel == null ? Boolean.FALSE : sequenceParallel;
+    }
+  }
+}

@@ -1,0 +1,128 @@
+package org.supernodesim.scenario.run;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.supernodesim.interconnect.collective.CollectiveAlgorithm;
+import org.supernodesim.interconnect.routing.Router;
+import org.supernodesim.interconnect.topology.Topology;
+import org.supernodesim.model.chip.ChipFigure;
+import org.supernodesim.model.collective.CollectiveKind;
+import org.supernodesim.model.units.Units;
+import org.supernodesim.node.chip.ActivityLog;
+import org.supernodesim.node.chip.ChipProcess;
+import org.supernodesim.node.chip.TimeSplit;
+import org.supernodesim.node.chip.TrainingCluster;
+import org.supernodesim.results.RunResult;
+import org.supernodesim.results.TrainingResult;
+import org.supernodesim.results.energy.ChipActivity;
+import org.supernodesim.results.energy.Work;
+import org.supernodesim.scenario.file.Scenario;
+import org.supernodesim.workload.cost.ComputeCostModel;
+import org.supernodesim.workload.training.Parallelism;
+import org.supernodesim.workload.training.StageMemory;
+import org.supernodesim.workload.training.StepGenerator;
+import org.supernodesim.workload.training.TrainingJob;
+import org.supernodesim.workload.training.TrainingStep;
+
+/** A training scenario: its step generated, its stage processes assembled, its figures drawn. */
+final class TrainingRun {
+  private final Scenario scenario;
+  private final TrainingStep step;
+  private final TrainingCluster cluster;
+
+  TrainingRun(Scenario scenario) {
+    this.scenario = scenario;
+    this.step = StepGenerator.generate(scenario.training(), TrainingRun::algorithm);
+    Topology topology = Topology.build(scenario.fabric(), scenario.chips());
+    this.cluster = TrainingCluster.assemble(step.graphs(),
+        new ComputeCostModel(scenario.chip(), scenario.calibration()), new Router(topology));
+  }
+
+  /** Every collective takes the fastest algorithm that applies to its group. */
+  static String algorithm(CollectiveKind kind) {
+    return CollectiveAlgorithm.AUTO;
+  }
+
+  TrainingCluster cluster() {
+    return cluster;
+  }
+
+  /**
+   * {@code result} with the step's figures, energy and cost. Every global rank is charged its
+   * stage representative's activity: the ranks of a stage do the same work at the same times.
+   */
+  RunResult account(RunResult result) {
+    List<ChipActivity> activities = new ArrayList<>(scenario.chips());
+    Parallelism p = step.job().parallelism();
+    int ranksPerStage = p.tp() * p.cp() * p.dp();
+    for (int rank = 0; rank < scenario.chips(); rank++) {
+      ActivityLog log = cluster.chips().get(rank / ranksPerStage).activity();
+      activities.add(new ChipActivity(rank, log.computeBusyPicos(), log.communicationOnlyPicos()));
+    }
+    return Accountant.account(scenario, activities, result.withTraining(result()),
+        new Work(1, step.tokens(), 0));
+  }
+
+  /** The figures of the step, once the simulation has run. */
+  TrainingResult result() {
+    TrainingJob job = step.job();
+    Parallelism p = job.parallelism();
+    long stepPicos = cluster.finishedAtPicos();
+    double stepSeconds = stepPicos / (double) Units.PICOS_PER_SECOND;
+    long chips = p.chips();
+    double peak = scenario.chip().require(job.precision().peak());
+    double modelFlopsPerChip = step.modelFlops() / stepSeconds / chips;
+    double hardwareFlopsPerChip =
+        (step.modelFlops() + step.recomputeFlops()) / stepSeconds / chips;
+    List<TrainingResult.RankTime> ranks = new ArrayList<>();
+    double idle = 0;
+    List<ChipProcess> processes = cluster.chips();
+    for (int stage = 0; stage < processes.size(); stage++) {
+      ChipProcess c = processes.get(stage);
+      TimeSplit split = c.timeSplit();
+      ranks.add(new TrainingResult.RankTime(c.rank(), stage, seconds(split.computePicos()),
+          seconds(split.exposedCommunicationPicos()), seconds(split.idlePicos(stepPicos)),
+          seconds(split.communicationPicos())));
+      idle += split.idlePicos(stepPicos) / (double) stepPicos;
+    }
+    List<TrainingResult.StageMemoryUse> memory = new ArrayList<>();
+    double peakBytes = 0;
+    for (StageMemory m : step.memory()) {
+      memory.add(new TrainingResult.StageMemoryUse(m.stage(), m.weightsBytes(), m.gradientBytes(),
+          m.optimizerBytes(), m.activationBytes(), m.bufferBytes(), m.totalBytes()));
+      peakBytes = Math.max(peakBytes, m.totalBytes());
+    }
+    double capacity = scenario.chip().require(ChipFigure.HBM_CAPACITY);
+    double tokensPerSecond = step.tokens() / stepSeconds;
+    List<Integer> simulated = new ArrayList<>();
+    for (int s = 0; s < p.pp(); s++) {
+      simulated.add(step.layout().representative(s));
+    }
+    return new TrainingResult(
+        job.model().id(),
+        chips,
+        String.format("tp%d pp%d dp%d cp%d ep%d v%d zero%d%s", p.tp(), p.pp(), p.dp(), p.cp(),
+            p.ep(), p.virtualStages(), job.zeroStage(), p.sequenceParallel() ? " sp" : ""),
+        job.microBatches(),
+        stepSeconds,
+        tokensPerSecond,
+        hardwareFlopsPerChip / 1e12,
+        modelFlopsPerChip / 1e12,
+        modelFlopsPerChip / peak,
+        hardwareFlopsPerChip / peak,
+        idle / processes.size(),
+        step.idealBubbleFraction(),
+        simulated,
+        ranks,
+        peakBytes,
+        capacity,
+        peakBytes <= capacity,
+        Math.max(0, peakBytes - capacity),
+        memory,
+        chips * (1e12 / tokensPerSecond) / 3600);
+  }
+
+  private static double seconds(long picos) {
+    return picos / (double) Units.PICOS_PER_SECOND;
+  }
+}

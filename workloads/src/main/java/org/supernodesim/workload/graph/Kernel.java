@@ -1,0 +1,52 @@
+package org.supernodesim.workload.graph;
+
+import org.supernodesim.model.chip.Precision;
+
+/**
+ * One kernel of a {@link Operation.Kernels} run: its kind and shape choose the efficiency the cost
+ * model applies; {@code flops} and {@code bytes} (HBM traffic) are what the roofline divides.
+ *
+ * @param kind what the kernel does
+ * @param flops arithmetic operations (a multiply-add counts 2)
+ * @param bytes HBM bytes read and written
+ * @param smallestDimension for matrix kernels the smallest of m, n and k (per batch entry), which
+ *     decides how well the kernel fills the chip; 0 for elementwise kernels
+ * @param precision the arithmetic of matrix kernels
+ */
+public record Kernel(
+    Kind kind, double flops, double bytes, long smallestDimension, Precision precision) {
+
+  /** Kernel kinds the cost model has an efficiency for. */
+  public enum Kind {
+    /** A dense GEMM or batched GEMM: compute-bound when large. */
+    MATMUL,
+    /** Fused attention (FlashAttention): scores never reach HBM. */
+    FUSED_ATTENTION,
+    /** Norms, activations, softmax, dropout, residual adds, optimizer updates: memory-bound. */
+    ELEMENTWISE
+  }
+
+  public Kernel {
+    if (!(flops >= 0) || !(bytes >= 0) || smallestDimension < 0) {
+      throw new IllegalArgumentException(
+          kind + ": flops, bytes and dimension must be >= 0: " + flops + ", " + bytes + ", "
+              + smallestDimension);
+    }
+  }
+
+  /** A GEMM of m x k by k x n, {@code batch} times, in {@code precision}. */
+  public static Kernel matmul(double batch, long m, long n, long k, Precision precision) {
+    double elements = (double) m * k + (double) k * n + (double) m * n;
+    return new Kernel(
+        Kind.MATMUL,
+        2.0 * batch * m * n * k,
+        batch * elements * precision.bytesPerElement(),
+        Math.min(m, Math.min(n, k)),
+        precision);
+  }
+
+  /** A memory-bound kernel moving {@code bytes}. */
+  public static Kernel elementwise(double bytes) {
+    return new Kernel(Kind.ELEMENTWISE, 0, bytes, 0, Precision.BF16);
+  }
+}

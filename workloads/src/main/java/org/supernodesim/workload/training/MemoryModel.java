@@ -1,0 +1,106 @@
+package org.supernodesim.workload.training;
+
+import org.supernodesim.model.transformer.DenseFfn;
+import org.supernodesim.model.transformer.FeedForward;
+import org.supernodesim.model.transformer.Mlp;
+import org.supernodesim.model.transformer.MoeFfn;
+
+/**
+ * Per-rank memory of a training step. Model states follow ZeRO (Rajbhandari et al., SC'20, §3):
+ * with mixed-precision Adam each parameter costs 2 bytes of weights, 4 of fp32 gradient
+ * accumulator (Megatron-LM's main_grad) and 12 of optimizer state (fp32 master, momentum,
+ * variance); ZeRO-1 shards the 12 over the data-parallel group, ZeRO-2 the gradients too, ZeRO-3
+ * the weights. Activations per layer and token follow Korthikanti et al. (MLSys 2023, §4.1, eq.
+ * 1-2): 34·h bytes for a GPT layer (norms 4h, attention 11h, MLP 19h) plus 5·a·s for an unfused
+ * softmax; 10·h of it is outside the tensor-parallel regions and split only by sequence
+ * parallelism; full recomputation keeps the 2·h input of each layer only. A stage holds the
+ * activations of every micro-batch in flight: p - stage of them under 1F1B, the warm-up count + 1
+ * chunks under the interleaved schedule.
+ */
+final class MemoryModel {
+  private static final double WEIGHT_BYTES = 2;
+  private static final double GRADIENT_BYTES = 4;
+  private static final double OPTIMIZER_BYTES = 12;
+
+  private final TrainingJob job;
+
+  MemoryModel(TrainingJob job) {
+    this.job = job;
+  }
+
+  StageMemory of(int stage, StageParameters params, double activationsPerMicroBatch,
+      double lastChunkExtra) {
+    Parallelism p = job.parallelism();
+    int zero = job.zeroStage();
+    double expertReplicas = p.dp() / (double) p.ep();
+    double denseShard = zero >= 1 ? p.dp() : 1;
+    double expertShard = zero >= 1 ? expertReplicas : 1;
+    double weights = WEIGHT_BYTES * (zero >= 3
+        ? params.dense() / p.dp() + params.expert() / expertReplicas
+        : params.total());
+    double gradients = GRADIENT_BYTES * (zero >= 2
+        ? params.dense() / p.dp() + params.expert() / expertReplicas
+        : params.total());
+    double optimizer =
+        OPTIMIZER_BYTES * (params.dense() / denseShard + params.expert() / expertShard);
+    int m = job.microBatches();
+    int v = p.virtualStages();
+    double inFlightChunks =
+        v == 1
+            ? Math.min(p.pp() - stage, m)
+            : Math.min((p.pp() - stage - 1) * 2 + (v - 1) * p.pp() + 1, m * v);
+    double activations = inFlightChunks * activationsPerMicroBatch / v + lastChunkExtra;
+    double buffers = 2.0 * job.gradientBucketBytes() + 4.0 * new LayerPlan(job).pipelineBytes();
+    if (zero >= 3) {
+      weights += 2 * WEIGHT_BYTES * params.total() / Math.max(1, layersOnStage(stage));
+    }
+    return new StageMemory(stage, weights, gradients, optimizer, activations, buffers);
+  }
+
+  private int layersOnStage(int stage) {
+    int count = 0;
+    Parallelism p = job.parallelism();
+    for (int c = 0; c < p.virtualStages(); c++) {
+      int[] range = job.chunkLayers(c * p.pp() + stage);
+      count += range[1] - range[0];
+    }
+    return count;
+  }
+
+  /** Bytes one layer keeps for backward per micro-batch on one rank. */
+  double layerActivationBytes(FeedForward ffn) {
+    Parallelism p = job.parallelism();
+    double tokens = job.tokensPerRank();
+    double h = job.model().hiddenSize();
+    int t = p.tp();
+    double outside = 10 * h * (p.sequenceParallel() ? 1.0 / t : 1.0);
+    if (job.recomputation() == Recomputation.FULL) {
+      return tokens * 2 * h / (p.sequenceParallel() ? t : 1);
+    }
+    // 34h = 10h outside + 24h inside, of which the FFN is 19h: 5h of attention is inside.
+    double inside = 5 * h + ffnActivationBytesPerToken(ffn);
+    double scores = 0;
+    if (!job.fusedAttention() && job.recomputation() == Recomputation.NONE) {
+      scores = 5.0 * job.model().attention().heads() * job.sequenceTokens();
+    }
+    return tokens * (outside + (inside + scores) / t);
+  }
+
+  /** The FFN's share of a layer's activations per token: 19h for a GPT MLP of width 4h. */
+  private double ffnActivationBytesPerToken(FeedForward ffn) {
+    double h = job.model().hiddenSize();
+    if (ffn instanceof DenseFfn d) {
+      return mlpBytes(d.mlp(), h, 1);
+    }
+    MoeFfn moe = (MoeFfn) ffn;
+    double load = job.parallelism().ep() == 1 ? 1 : job.expertLoad();
+    double shared = moe.sharedMlp().map(m -> mlpBytes(m, h, 1)).orElse(0.0);
+    return shared + mlpBytes(moe.routedExpert(), h, moe.expertsPerToken() * load);
+  }
+
+  /** Input 2h, the up/gate outputs and the activation output in 2 bytes, the dropout mask h. */
+  private static double mlpBytes(Mlp mlp, double h, double copies) {
+    double w = mlp.intermediateSize();
+    return copies * (2 * h + 2 * w * (mlp.activation().matrices() - 1) + 2 * w) + h;
+  }
+}

@@ -1,0 +1,63 @@
+package org.supernodesim.workload.training;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Where each parallel coordinate lives: global rank = tp + TP·(cp + CP·(dp + DP·pp)), Megatron-LM's
+ * order (tensor-parallel ranks adjacent, so a tp group stays inside a node; pipeline stages
+ * farthest apart). The expert-parallel group of a rank is ep consecutive data-parallel ranks; the
+ * rest of its data-parallel group with the same expert shard is its expert-data-parallel group.
+ */
+public record RankLayout(Parallelism parallelism) {
+
+  /** The global rank of coordinates (tp, cp, dp, pp). */
+  public int rank(int tp, int cp, int dp, int stage) {
+    Parallelism p = parallelism;
+    return tp + p.tp() * (cp + p.cp() * (dp + p.dp() * stage));
+  }
+
+  /** The rank that stands for pipeline stage {@code stage}: tp = cp = dp = 0. */
+  public int representative(int stage) {
+    return rank(0, 0, 0, stage);
+  }
+
+  public List<Integer> tensorGroup(int stage) {
+    List<Integer> g = new ArrayList<>();
+    for (int t = 0; t < parallelism.tp(); t++) {
+      g.add(rank(t, 0, 0, stage));
+    }
+    return g;
+  }
+
+  public List<Integer> contextGroup(int stage) {
+    List<Integer> g = new ArrayList<>();
+    for (int c = 0; c < parallelism.cp(); c++) {
+      g.add(rank(0, c, 0, stage));
+    }
+    return g;
+  }
+
+  /** The data-parallel group of the representative: dense gradients are reduced over it. */
+  public List<Integer> dataGroup(int stage) {
+    return dataRanks(stage, 0, 1, parallelism.dp());
+  }
+
+  /** The expert-parallel group of the representative: ep consecutive data-parallel ranks. */
+  public List<Integer> expertGroup(int stage) {
+    return dataRanks(stage, 0, 1, parallelism.ep());
+  }
+
+  /** The ranks holding the same experts as the representative: dp / ep of them. */
+  public List<Integer> expertDataGroup(int stage) {
+    return dataRanks(stage, 0, parallelism.ep(), parallelism.dp() / parallelism.ep());
+  }
+
+  private List<Integer> dataRanks(int stage, int first, int stride, int count) {
+    List<Integer> g = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      g.add(rank(0, 0, first + i * stride, stage));
+    }
+    return g;
+  }
+}

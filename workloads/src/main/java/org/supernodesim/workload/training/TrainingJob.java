@@ -1,0 +1,139 @@
+package org.supernodesim.workload.training;
+
+import java.util.List;
+import org.supernodesim.model.chip.Precision;
+import org.supernodesim.model.transformer.GroupedQueryAttention;
+import org.supernodesim.model.transformer.MoeFfn;
+import org.supernodesim.model.transformer.TransformerSpec;
+
+/**
+ * One training step to simulate: a model, its layout, the batch and the choices that change its
+ * cost. Validated here, so that every layout error is a {@link LayoutException} naming its key.
+ *
+ * @param model the transformer
+ * @param parallelism the layout
+ * @param zeroStage ZeRO stage (Rajbhandari et al., SC'20): 0 replicated, 1 optimizer states
+ *     sharded over dp, 2 gradients too, 3 parameters too (gathered layer by layer)
+ * @param sequenceTokens tokens per sequence
+ * @param globalBatchSequences sequences per step over all replicas
+ * @param microBatchSequences sequences per micro-batch
+ * @param recomputation activation recomputation
+ * @param precision the matmul arithmetic (BF16, FP16 or FP8)
+ * @param fusedAttention FlashAttention-style kernels (scores never reach HBM); false is the
+ *     unfused softmax of Megatron-LM in 2021
+ * @param overlapGradientReduce start each gradient bucket's reduction as soon as its layers'
+ *     last backward is done, overlapping the rest of backward; false reduces after backward
+ * @param gradientBucketBytes gradient bytes per bucket
+ * @param gradientReduceBytesPerElement 2 (reduce in bf16/fp16) or 4 (in fp32)
+ * @param expertLoad load of the busiest expert rank over the mean: a capacity factor (tokens are
+ *     padded to it) or a measured imbalance, >= 1; scales expert compute and all-to-all bytes
+ * @param stageLayers layers of each pipeline chunk in order, or empty for an even split
+ */
+public record TrainingJob(
+    TransformerSpec model,
+    Parallelism parallelism,
+    int zeroStage,
+    int sequenceTokens,
+    int globalBatchSequences,
+    int microBatchSequences,
+    Recomputation recomputation,
+    Precision precision,
+    boolean fusedAttention,
+    boolean overlapGradientReduce,
+    long gradientBucketBytes,
+    int gradientReduceBytesPerElement,
+    double expertLoad,
+    List<Integer> stageLayers) {
+
+  public TrainingJob {
+    stageLayers = List.copyOf(stageLayers);
+    Parallelism p = parallelism;
+    LayoutException.require(zeroStage >= 0 && zeroStage <= 3, "zero",
+        zeroStage + "; ZeRO stages are 0, 1, 2 and 3");
+    LayoutException.require(sequenceTokens >= 1, "sequence", sequenceTokens + "; must be >= 1");
+    LayoutException.require(microBatchSequences >= 1, "microBatch",
+        microBatchSequences + "; must be >= 1");
+    LayoutException.require(globalBatchSequences % ((long) p.dp() * microBatchSequences) == 0,
+        "globalBatch", globalBatchSequences + " sequences do not split into dp = " + p.dp()
+            + " replicas of whole micro-batches of " + microBatchSequences);
+    LayoutException.require(precision != Precision.INT8, "precision",
+        "int8 is not a training precision; valid: bf16, fp16, fp8");
+    LayoutException.require(gradientBucketBytes > 0, "gradientBucket", "must be > 0 bytes");
+    LayoutException.require(gradientReduceBytesPerElement == 2 || gradientReduceBytesPerElement == 4,
+        "gradientReduceInFp32", "gradients are reduced in 2 or 4 bytes per element");
+    LayoutException.require(expertLoad >= 1, "expertLoad",
+        expertLoad + "; the busiest expert rank carries at least the mean load (>= 1)");
+    int heads = model.attention().heads();
+    LayoutException.require(heads % p.tp() == 0, "parallelism.tp",
+        p.tp() + " does not divide the " + heads + " attention heads of " + model.id());
+    if (model.attention() instanceof GroupedQueryAttention g && g.kvHeads() >= p.tp()) {
+      LayoutException.require(g.kvHeads() % p.tp() == 0, "parallelism.tp",
+          p.tp() + " does not divide the " + g.kvHeads() + " KV heads of " + model.id());
+    }
+    LayoutException.require(sequenceTokens % p.cp() == 0, "parallelism.cp",
+        p.cp() + " does not divide the sequence of " + sequenceTokens + " tokens");
+    LayoutException.require(!p.sequenceParallel() || sequenceTokens % p.tp() == 0,
+        "parallelism.sequenceParallel", "sequence parallelism needs tp = " + p.tp()
+            + " to divide the sequence of " + sequenceTokens);
+    if (model.ffn() instanceof org.supernodesim.model.transformer.FfnLayout.MoeAfterDense l) {
+      MoeFfn moe = l.moe();
+      LayoutException.require(moe.routedExperts() % p.ep() == 0, "parallelism.ep",
+          p.ep() + " does not divide the " + moe.routedExperts() + " routed experts of "
+              + model.id());
+    } else {
+      LayoutException.require(p.ep() == 1, "parallelism.ep",
+          p.ep() + "; " + model.id() + " is dense, so expert parallelism must be 1");
+    }
+    int chunks = p.pp() * p.virtualStages();
+    if (stageLayers.isEmpty()) {
+      LayoutException.require(model.layers() % chunks == 0, "parallelism.pp",
+          model.layers() + " layers of " + model.id() + " do not split evenly into pp x"
+              + " virtualStages = " + chunks + " chunks; give stageLayers to split unevenly");
+    } else {
+      LayoutException.require(stageLayers.size() == chunks, "stageLayers",
+          stageLayers.size() + " entries; there are pp x virtualStages = " + chunks + " chunks");
+      int sum = 0;
+      for (int n : stageLayers) {
+        LayoutException.require(n >= 1, "stageLayers", n + "; every chunk needs a layer");
+        sum += n;
+      }
+      LayoutException.require(sum == model.layers(), "stageLayers",
+          "they sum to " + sum + ", not the " + model.layers() + " layers of " + model.id());
+    }
+    if (p.virtualStages() > 1) {
+      LayoutException.require(microBatches(globalBatchSequences, p, microBatchSequences)
+              % p.pp() == 0, "microBatch",
+          "the interleaved schedule needs the " + microBatches(globalBatchSequences, p,
+              microBatchSequences) + " micro-batches per replica to be a multiple of pp = "
+              + p.pp());
+    }
+  }
+
+  private static int microBatches(int global, Parallelism p, int micro) {
+    return global / (p.dp() * micro);
+  }
+
+  /** Micro-batches each replica runs per step (gradient accumulation steps). */
+  public int microBatches() {
+    return microBatches(globalBatchSequences, parallelism, microBatchSequences);
+  }
+
+  /** The first layer and one past the last of pipeline chunk {@code chunk} (0..pp·v-1). */
+  public int[] chunkLayers(int chunk) {
+    int chunks = parallelism.pp() * parallelism.virtualStages();
+    if (stageLayers.isEmpty()) {
+      int per = model.layers() / chunks;
+      return new int[] {chunk * per, (chunk + 1) * per};
+    }
+    int start = 0;
+    for (int c = 0; c < chunk; c++) {
+      start += stageLayers.get(c);
+    }
+    return new int[] {start, start + stageLayers.get(chunk)};
+  }
+
+  /** Tokens one rank holds per micro-batch: b·s/cp. */
+  public long tokensPerRank() {
+    return (long) microBatchSequences * sequenceTokens / parallelism.cp();
+  }
+}

@@ -1,0 +1,53 @@
+package org.supernodesim.workload.cost;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.supernodesim.model.calibration.ComputeCalibration;
+import org.supernodesim.model.chip.ChipFigure;
+import org.supernodesim.model.chip.ChipSpec;
+import org.supernodesim.model.chip.Confidence;
+import org.supernodesim.model.chip.Figure;
+import org.supernodesim.model.chip.Precision;
+import org.supernodesim.workload.graph.Kernel;
+import org.supernodesim.workload.graph.Operation;
+
+/** The calibrated roofline: each kernel at its kind's efficiency for its shape. */
+class ComputeCostModelTest {
+  private static final ChipSpec CHIP = new ChipSpec("round", "a chip of round numbers", Map.of(
+      ChipFigure.BF16_DENSE_FLOPS, new Figure.Known(1e15, Confidence.ESTIMATED, "test"),
+      ChipFigure.HBM_BANDWIDTH, new Figure.Known(2e12, Confidence.ESTIMATED, "test")));
+  private static final ComputeCalibration CALIBRATION = new ComputeCalibration(
+      ComputeCalibration.SCHEMA, "round",
+      new ComputeCalibration.Curve(0.8, 128, "estimated", List.of("test")),
+      new ComputeCalibration.Curve(0.5, 0, "estimated", List.of("test")),
+      new ComputeCalibration.Fraction(0.9, "estimated", List.of("test")), "test");
+
+  @Test
+  void kernelsAddUpEachAtItsKindsEfficiencyForItsShape() {
+    // A 4096 x 4096 x 4096 GEMM: 2·4096³ flops at 0.8·4096/(4096+128) of 1 PFLOPS; its 3·4096²·2
+    // bytes are far below the time it computes. Then 1 GB elementwise at 0.9·2 TB/s, and a
+    // fused attention kernel of 1e12 flops at 0.5 PFLOPS.
+    Kernel gemm = Kernel.matmul(1, 4096, 4096, 4096, Precision.BF16);
+    Kernel elementwise = Kernel.elementwise(1e9);
+    Kernel attention = new Kernel(Kernel.Kind.FUSED_ATTENTION, 1e12, 1e6, 128, Precision.BF16);
+    Operation.Kernels op = new Operation.Kernels(0, List.of(), "layer",
+        List.of(gemm, elementwise, attention));
+
+    double gemmSeconds = 2.0 * Math.pow(4096, 3) / (1e15 * 0.8 * 4096 / (4096 + 128));
+    double expected = gemmSeconds + 1e9 / (0.9 * 2e12) + 1e12 / (0.5 * 1e15);
+    long picos = new ComputeCostModel(CHIP, CALIBRATION).durationPicos(op);
+    assertEquals(expected * 1e12, picos, 3, "sum of three rooflines, within rounding");
+  }
+
+  @Test
+  void aThinMatmulIsBoundByItsMemoryTraffic() {
+    // 1 x 8192 x 8192: 1.3e8 flops but 8192² x 2 bytes of weights to read.
+    Kernel gemv = Kernel.matmul(1, 1, 8192, 8192, Precision.BF16);
+    double memory = (8192.0 * 8192 + 8192 + 8192) * 2 / (0.9 * 2e12);
+    assertEquals(memory, new ComputeCostModel(CHIP, CALIBRATION).seconds(gemv), memory * 1e-12,
+        "bytes over achievable bandwidth");
+  }
+}
