@@ -36,7 +36,8 @@ public record RunResult(
     EnergyResult energy,
     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<CostResult> costs,
     ServingResult serving,
-    TrainingResult training) {
+    TrainingResult training,
+    NetworkResult network) {
   public RunResult {
     collectives = List.copyOf(collectives);
     costs = costs == null ? List.of() : List.copyOf(costs);
@@ -53,34 +54,41 @@ public record RunResult(
       List<CollectiveResult> collectives) {
     this(
         scenario, seed, runtime, simulatedPicos, run, chip, collectives, null, List.of(), null,
-        null);
+        null, null);
   }
 
   /** A copy with the run's energy and costs. */
   public RunResult withEnergy(EnergyResult newEnergy, List<CostResult> newCosts) {
     return new RunResult(
         scenario, seed, runtime, simulatedPicos, run, chip, collectives, newEnergy, newCosts,
-        serving, training);
+        serving, training, network);
   }
 
   /** A copy with what a serving workload measured. */
   public RunResult withServing(ServingResult newServing) {
     return new RunResult(
         scenario, seed, runtime, simulatedPicos, run, chip, collectives, energy, costs,
-        newServing, training);
+        newServing, training, network);
   }
 
   /** A copy with a training step's figures. */
   public RunResult withTraining(TrainingResult newTraining) {
     return new RunResult(
         scenario, seed, runtime, simulatedPicos, run, chip, collectives, energy, costs,
-        serving, newTraining);
+        serving, newTraining, network);
+  }
+
+  /** A copy with what the network did. */
+  public RunResult withNetwork(NetworkResult newNetwork) {
+    return new RunResult(
+        scenario, seed, runtime, simulatedPicos, run, chip, collectives, energy, costs, serving,
+        training, newNetwork);
   }
 
   /** A copy whose {@code run} is replaced: the rest stays what the simulation produced. */
   public RunResult withRun(RunInfo newRun) {
     return new RunResult(
         scenario, seed, runtime, simulatedPicos, newRun, chip, collectives, energy, costs,
-        serving, training);
+        serving, training, network);
   }
 }

@@ -30,13 +30,8 @@ public final class Direct implements CollectiveAlgorithm {
       throw new IllegalArgumentException("direct does not implement " + kind.label());
     }
     int n = group.size();
-    long[][] blocks = new long[n][n];
-    for (int a = 0; a < n; a++) {
-      for (int b = 0; b < n; b++) {
-        blocks[a][b] = Ring.chunk(bytes, n, b);
-      }
-    }
-    return uneven(blocks, member);
+    // Uniform: every member sends block b of its buffer to member b.
+    return step(n, member, (from, to) -> Ring.chunk(bytes, n, to));
   }
 
   /**
@@ -44,14 +39,22 @@ public final class Direct implements CollectiveAlgorithm {
    * bytes to member b (the diagonal stays on the chip).
    */
   public static List<Step> uneven(long[][] blocks, int member) {
-    int n = blocks.length;
+    return step(blocks.length, member, (from, to) -> blocks[from][to]);
+  }
+
+  /** The bytes member {@code from} sends member {@code to}. */
+  private interface Blocks {
+    long bytes(int from, int to);
+  }
+
+  private static List<Step> step(int n, int member, Blocks blocks) {
     List<Step.Transfer> sends = new ArrayList<>(n - 1);
     List<Step.Transfer> receives = new ArrayList<>(n - 1);
     for (int k = 1; k < n; k++) {
       int to = (member + k) % n;
       int from = (member - k + n) % n;
-      sends.add(new Step.Transfer(to, blocks[member][to]));
-      receives.add(new Step.Transfer(from, blocks[from][member]));
+      sends.add(new Step.Transfer(to, blocks.bytes(member, to)));
+      receives.add(new Step.Transfer(from, blocks.bytes(from, member)));
     }
     return List.of(new Step(sends, receives));
   }

@@ -11,13 +11,14 @@ import org.supernodesim.model.fabric.InSwitchReduction;
  * every member sends share j up to the switch, which adds the n contributions and hands member j
  * one reduced share; in the multicast phase member j sends its reduced share up once and the
  * switch copies it to every other member. Each chip's port thus carries S each way, not the ring's
- * 2(n-1)/n S, and there are 2 steps, not 2(n-1).
+ * 2(n-1)/n S, and there are 2 phases, not 2(n-1) steps.
  *
- * <p>As point-to-point steps: the reduce phase is member r sending share j to member j (the
- * switch's combining of the n-1 arrivals is not a separate transfer), the multicast phase member
- * j's share to every other member, its copies marked so that the bytes leave the port once. Each
- * phase costs the reduction's fixed phase latency and runs at its efficiency of the link:
- * T = 2 phase + 2 alpha + S / (e B).
+ * <p>NCCL pipelines the two phases over chunks, so both directions of every port stay busy; this
+ * model keeps that as one step in which both phases flow at once: member r sends share j to
+ * member j (a contribution the switch adds into j's single stream, so it loads j's port with 1/(n-1)
+ * of its bytes) and its own share to every other member (copies the switch makes, so the bytes
+ * leave r's port once). Each port then carries S each way. The reduction's two phase latencies
+ * come first, and it runs at its efficiency of the link: T = 2 phase + alpha + S / (e B).
  */
 public final class InSwitch implements CollectiveAlgorithm {
 
@@ -44,22 +45,23 @@ public final class InSwitch implements CollectiveAlgorithm {
           "nvls implements all-reduce on a switch that reduces, not " + kind.label() + " here");
     }
     int n = group.size();
-    List<Step.Transfer> reduceSends = new ArrayList<>(n - 1);
-    List<Step.Transfer> reduceReceives = new ArrayList<>(n - 1);
-    List<Step.Transfer> castSends = new ArrayList<>(n - 1);
-    List<Step.Transfer> castReceives = new ArrayList<>(n - 1);
+    List<Step.Transfer> sends = new ArrayList<>(2 * (n - 1));
+    List<Step.Transfer> receives = new ArrayList<>(2 * (n - 1));
     long own = Ring.chunk(bytes, n, member);
+    long setup = 2 * r.phaseLatencyPicos();
     for (int k = 1; k < n; k++) {
       // Peers in rotated order, so that no member is everyone's first destination.
       int peer = (member + k) % n;
       long theirs = Ring.chunk(bytes, n, peer);
-      reduceSends.add(new Step.Transfer(peer, theirs, r.phaseLatencyPicos(), r.efficiency(), false));
-      reduceReceives.add(new Step.Transfer(peer, own));
-      castSends.add(
-          new Step.Transfer(peer, own, r.phaseLatencyPicos(), r.efficiency(), k > 1));
-      castReceives.add(new Step.Transfer(peer, theirs));
+      sends.add(new Step.Transfer(peer, theirs, setup, r.efficiency(), false, 1.0 / (n - 1)));
+      receives.add(new Step.Transfer(peer, own));
     }
-    return List.of(new Step(reduceSends, reduceReceives), new Step(castSends, castReceives));
+    for (int k = 1; k < n; k++) {
+      int peer = (member + k) % n;
+      sends.add(new Step.Transfer(peer, own, setup, r.efficiency(), k > 1, 1));
+      receives.add(new Step.Transfer(peer, Ring.chunk(bytes, n, peer)));
+    }
+    return List.of(new Step(sends, receives));
   }
 
   @Override
@@ -77,6 +79,6 @@ public final class InSwitch implements CollectiveAlgorithm {
       up = Math.max(up, Math.round(bytes / (costs.bytesPerSecond(a, (a + 1) % n) * r.efficiency())
           * 1e12));
     }
-    return 2 * (r.phaseLatencyPicos() + slowest) + up;
+    return 2 * r.phaseLatencyPicos() + slowest + up;
   }
 }

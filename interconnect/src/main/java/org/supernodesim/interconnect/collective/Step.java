@@ -26,9 +26,12 @@ public record Step(List<Transfer> sends, List<Transfer> receives) {
    *     for plain sends, whose links are already calibrated
    * @param multicastCopy true for the second and later destinations of one multicast: the switch
    *     copies the bytes, so they leave the sender's port once, with the step's first send
+   * @param destinationPortShare the share of the bytes that enter the peer's port: 1/k for one of
+   *     k contributions an in-switch reduction adds into one stream; 1 for plain sends
    */
   public record Transfer(
-      int peer, long bytes, long setupPicos, double efficiency, boolean multicastCopy) {
+      int peer, long bytes, long setupPicos, double efficiency, boolean multicastCopy,
+      double destinationPortShare) {
     public Transfer {
       if (bytes < 0) {
         throw new IllegalArgumentException("a transfer cannot move negative bytes: " + bytes);
@@ -39,11 +42,15 @@ public record Step(List<Transfer> sends, List<Transfer> receives) {
       if (!(efficiency > 0 && efficiency <= 1)) {
         throw new IllegalArgumentException("efficiency must be in (0, 1]: " + efficiency);
       }
+      if (!(destinationPortShare > 0 && destinationPortShare <= 1)) {
+        throw new IllegalArgumentException(
+            "destination port share must be in (0, 1]: " + destinationPortShare);
+      }
     }
 
     /** A plain send or receive of {@code bytes} with member {@code peer}. */
     public Transfer(int peer, long bytes) {
-      this(peer, bytes, 0, 1, false);
+      this(peer, bytes, 0, 1, false, 1);
     }
   }
 }

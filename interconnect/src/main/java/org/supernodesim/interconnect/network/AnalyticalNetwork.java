@@ -22,9 +22,13 @@ public final class AnalyticalNetwork {
     return router.route(source, destination);
   }
 
-  /** Picoseconds from the first byte leaving {@code source} to the last arriving at {@code destination}. */
+  /**
+   * Picoseconds from the first byte leaving {@code source} to the last arriving at {@code
+   * destination}, the transfer striped over the pair's parallel paths.
+   */
   public long transferPicos(int source, int destination, long bytes) {
-    return transferPicos(router.route(source, destination), bytes);
+    return router.route(source, destination).latencyPicos()
+        + LinkSpec.serializationPicos(bytes, router.pairBytesPerSecond(source, destination));
   }
 
   /** Picoseconds for {@code bytes} over {@code route}: its latency plus bytes over its bottleneck. */

@@ -15,45 +15,56 @@ import org.supernodesim.interconnect.topology.Topology.Link;
 import org.supernodesim.model.units.Units;
 
 /**
- * The flow-level model: each transfer is a fluid flow over the links of its ECMP route, the
- * chip's own injection and ejection links included, and flows crossing a link share it by max-min
- * fairness, found by progressive filling (Bertsekas and Gallager, "Data Networks", 2nd ed.,
- * section 6.5.2; as SimGrid's LMM solver, Velho et al., ACM TOMACS 23(4), 2013). A flow drains at
- * its rate; its transfer completes the route's latency after its last byte leaves, so one flow
- * alone takes exactly the analytical model's latency + bytes / bottleneck.
+ * The flow-level model: each transfer is a fluid flow striped over the routes of {@link
+ * Router#stripedRoutes} (the chip's own injection and ejection links included), carrying an equal
+ * share on each stripe; flows crossing a link share it by max-min fairness, found by progressive
+ * filling with each flow's share of the link as its coefficient (Bertsekas and Gallager, "Data
+ * Networks", 2nd ed., section 6.5.2; SimGrid's LMM solver, Velho et al., ACM TOMACS 23(4), 2013).
+ * A flow drains at its rate; its transfer completes the route's latency after its last byte
+ * leaves, so one flow alone takes exactly the analytical model's latency + bytes / bandwidth.
  *
  * <p>Rates are recomputed when a flow starts or drains, lazily (all starts and ends at one instant
- * cost one solve) and incrementally: only the flows connected to a changed link through shared
- * links are solved again; other components keep their rates. A solve's floating-point operations
- * run in an order fixed by the flows' start order, so the same inputs give the same picoseconds on
- * every machine. Not thread-safe: one network belongs to one logical process.
+ * cost one solve) and incrementally. Progressive filling freezes flows in increasing order of
+ * rate, and a change at level r (a flow of rate r drained; a flow started whose links offer it at
+ * least r) cannot alter anything frozen below r: so a solve revisits only the flows of rate >= r
+ * connected to a changed link through such flows, the others' consumption subtracted from the
+ * links' capacities. In an all-to-all of equal blocks the fastest flows drain first, so each solve
+ * touches few flows. A solve's floating-point operations run in an order fixed by the flows' start
+ * order, so the same inputs give the same picoseconds on every machine. Not thread-safe: one
+ * network belongs to one logical process.
  */
 public final class FlowNetwork {
   private final Router router;
   private final Topology topology;
+  private final long latencyCreditPicos;
   private final double[] capacity;
-  private final List<List<Flow>> flowsOn;
+  private final LinkFlows[] flowsOn;
+  private final double[] coefficientSum;
   private final boolean[] dirty;
   private final int[] dirtyLinks;
   private int dirtyCount;
+  private double dirtyLevel = Double.POSITIVE_INFINITY;
 
-  private final long[] linkBytes;
+  private final double[] linkBytes;
   private final long[] busyPicos;
   private final long[] busySince;
 
   // Drain ends, lazily invalidated: an entry is stale once its flow's drain end has moved.
   private final PriorityQueue<DrainEnd> draining =
       new PriorityQueue<>(
-          Comparator.comparingLong(DrainEnd::picos).thenComparingLong(e -> e.flow().seq));
+          (a, b) -> a.picos != b.picos
+              ? Long.compare(a.picos, b.picos) : Long.compare(a.flow.seq, b.flow.seq));
   // Only looked up, never iterated.
   private final HashMap<Long, Flow> byId = new HashMap<>();
   private final PriorityQueue<Flow> delivering =
       new PriorityQueue<>(
-          Comparator.comparingLong((Flow f) -> f.completionPicos).thenComparingLong(f -> f.seq));
+          (a, b) -> a.completionPicos != b.completionPicos
+              ? Long.compare(a.completionPicos, b.completionPicos) : Long.compare(a.seq, b.seq));
 
   // Scratch for solves, sized once.
-  private final double[] remainingCapacity;
-  private final int[] unfrozen;
+  private final double[] residual;
+  private final double[] unfrozen;
+  private final int[] unfrozenCount;
   private final int[] linkEpoch;
   // A binary min-heap of (share, link), ties to the lower link index so solves are reproducible.
   private double[] shares = new double[64];
@@ -61,53 +72,107 @@ public final class FlowNetwork {
   private int heapSize;
   private int epoch;
 
+  private final List<Transfer> drainedSinceTaken = new ArrayList<>();
   private long nowPicos;
   private long nextSeq;
   private int inFlight;
   private long solves;
   private long flowEvents;
+  private long solvedFlows;
 
+  /** A network whose transfers complete when their last byte arrives. */
   public FlowNetwork(Router router) {
+    this(router, 0);
+  }
+
+  /**
+   * A network that reports each transfer {@code latencyCreditPicos} before its last byte arrives,
+   * for a caller that delivers the completion with a message of that delay (the fabric process);
+   * no route may be shorter than the credit.
+   */
+  public FlowNetwork(Router router, long latencyCreditPicos) {
     this.router = router;
     this.topology = router.topology();
+    this.latencyCreditPicos = latencyCreditPicos;
     int links = topology.links().size();
     capacity = new double[links];
-    flowsOn = new ArrayList<>(links);
+    flowsOn = new LinkFlows[links];
     for (Link l : topology.links()) {
       capacity[l.index()] = l.spec().bytesPerSecond();
-      flowsOn.add(new ArrayList<>());
+      flowsOn[l.index()] = new LinkFlows();
     }
+    coefficientSum = new double[links];
     dirty = new boolean[links];
     dirtyLinks = new int[links];
-    linkBytes = new long[links];
+    linkBytes = new double[links];
     busyPicos = new long[links];
     busySince = new long[links];
-    remainingCapacity = new double[links];
-    unfrozen = new int[links];
+    residual = new double[links];
+    unfrozen = new double[links];
+    unfrozenCount = new int[links];
     linkEpoch = new int[links];
   }
 
   /** Starts {@code transfer} at {@code nowPicos}, no earlier than the network's current time. */
   public void start(Transfer transfer, long nowPicos) {
+    start(transfer, nowPicos, Sharing.PLAIN);
+  }
+
+  /** Starts {@code transfer} at {@code nowPicos}, loading the links as {@code sharing} says. */
+  public void start(Transfer transfer, long nowPicos, Sharing sharing) {
+    boolean multicastCopy = sharing.skipsSourcePort();
     advanceNetwork(nowPicos);
-    Route route = router.route(transfer.source(), transfer.destination(), transfer.id());
-    Flow f = new Flow(transfer, route, nextSeq++);
+    List<Route> stripes;
+    if (multicastCopy) {
+      Route r = router.route(transfer.source(), transfer.destination(), transfer.id());
+      List<Link> links = r.links();
+      stripes = List.of(links.size() > 1 ? Route.of(links.subList(1, links.size())) : r);
+    } else {
+      stripes = router.stripedRoutes(transfer.source(), transfer.destination(), transfer.id());
+    }
+    long latency = 0;
+    for (Route r : stripes) {
+      latency = Math.max(latency, r.latencyPicos());
+    }
+    if (multicastCopy) {
+      latency = router.route(transfer.source(), transfer.destination(), transfer.id())
+          .latencyPicos();
+    }
+    Router.LinkShares shares = Router.linkShares(stripes);
+    if (sharing.destinationPortShare() != 1) {
+      for (int i = 0; i < shares.links().length; i++) {
+        if (topology.links().get(shares.links()[i]).to() == transfer.destination()) {
+          shares.shares()[i] *= sharing.destinationPortShare();
+        }
+      }
+    }
+    Flow f = new Flow(transfer, shares, latency, nextSeq++,
+        Math.round(transfer.bytes() / sharing.efficiency()));
     if (byId.putIfAbsent(transfer.id(), f) != null) {
       throw new IllegalArgumentException("transfer " + transfer.id() + " is already in flight");
     }
     inFlight++;
     flowEvents++;
     if (transfer.bytes() == 0) {
-      f.completionPicos = nowPicos + route.latencyPicos();
+      f.drained = true;
+      drainedSinceTaken.add(transfer);
+      f.completionPicos = nowPicos + Math.max(0, latency - latencyCreditPicos);
       delivering.add(f);
       return;
     }
     f.lastPicos = nowPicos;
-    for (int l : f.links) {
-      if (flowsOn.get(l).isEmpty()) {
+    for (int i = 0; i < f.links.length; i++) {
+      int l = f.links[i];
+      if (flowsOn[l].size == 0) {
         busySince[l] = nowPicos;
       }
-      flowsOn.get(l).add(f);
+      f.slots[i] = flowsOn[l].add(f, f.coefficients[i], i);
+      coefficientSum[l] += f.coefficients[i];
+    }
+    // Where the new flow can first bind: no link it crosses freezes below its capacity over the
+    // coefficients on it.
+    for (int l : f.links) {
+      dirtyLevel = Math.min(dirtyLevel, capacity[l] / coefficientSum[l]);
       markDirty(l);
     }
   }
@@ -145,6 +210,16 @@ public final class FlowNetwork {
     return done;
   }
 
+  /**
+   * The transfers whose last byte left their source since the last call, in the order they
+   * drained: a caller keeping a connection's transfers in order may start the next one now.
+   */
+  public List<Transfer> takeDrained() {
+    List<Transfer> drained = List.copyOf(drainedSinceTaken);
+    drainedSinceTaken.clear();
+    return drained;
+  }
+
   /** Transfers started and not yet returned by {@link #advanceTo}. */
   public int inFlight() {
     return inFlight;
@@ -165,6 +240,11 @@ public final class FlowNetwork {
     return solves;
   }
 
+  /** Flows whose rate the solves recomputed, summed over all solves: the solver's work. */
+  public long solvedFlows() {
+    return solvedFlows;
+  }
+
   /** The current max-min rate of transfer {@code id} in bytes per second, or 0 if not draining. */
   public double rateBytesPerSecond(long id) {
     solveIfDirty();
@@ -178,9 +258,9 @@ public final class FlowNetwork {
     double seconds = nowPicos / Units.PICOS_PER_SECOND;
     for (Link l : topology.links()) {
       int i = l.index();
-      long busy = busyPicos[i] + (flowsOn.get(i).isEmpty() ? 0 : nowPicos - busySince[i]);
+      long busy = busyPicos[i] + (flowsOn[i].size == 0 ? 0 : nowPicos - busySince[i]);
       double utilisation = seconds > 0 ? linkBytes[i] / (capacity[i] * seconds) : 0;
-      all.add(new LinkUsage(l, linkBytes[i], busy, utilisation));
+      all.add(new LinkUsage(l, Math.round(linkBytes[i]), busy, utilisation));
     }
     all.sort(
         Comparator.comparingDouble(LinkUsage::utilisation)
@@ -191,11 +271,13 @@ public final class FlowNetwork {
 
   /** Bytes that finished crossing links of each tier, by tier name. */
   public Map<String, Long> bytesPerTier() {
-    Map<String, Long> tiers = new TreeMap<>();
+    Map<String, Double> tiers = new TreeMap<>();
     for (Link l : topology.links()) {
-      tiers.merge(l.tier(), linkBytes[l.index()], Long::sum);
+      tiers.merge(l.tier(), linkBytes[l.index()], Double::sum);
     }
-    return tiers;
+    Map<String, Long> rounded = new TreeMap<>();
+    tiers.forEach((tier, bytes) -> rounded.put(tier, Math.round(bytes)));
+    return rounded;
   }
 
   /** Processes drains up to {@code toPicos} in time order, then sets the clock there. */
@@ -203,6 +285,9 @@ public final class FlowNetwork {
     if (toPicos < nowPicos) {
       throw new IllegalArgumentException(
           "time runs forward: the network is at " + nowPicos + " ps, asked for " + toPicos);
+    }
+    if (toPicos == nowPicos && dirtyCount > 0) {
+      return; // more may start at this instant: solve once, when time moves or rates are asked
     }
     while (true) {
       solveIfDirty();
@@ -233,17 +318,21 @@ public final class FlowNetwork {
 
   private void drain(Flow f, long t) {
     f.drained = true;
+    drainedSinceTaken.add(f.transfer);
     flowEvents++;
-    for (int l : f.links) {
-      linkBytes[l] += f.transfer.bytes();
-      List<Flow> flows = flowsOn.get(l);
-      flows.remove(f); // keeps start order; a link carries tens of flows, not thousands
-      if (flows.isEmpty()) {
+    dirtyLevel = Math.min(dirtyLevel, f.rate);
+    for (int i = 0; i < f.links.length; i++) {
+      int l = f.links[i];
+      linkBytes[l] += f.wireBytes * f.coefficients[i];
+      LinkFlows flows = flowsOn[l];
+      flows.remove(f.slots[i]);
+      coefficientSum[l] = flows.size == 0 ? 0 : coefficientSum[l] - f.coefficients[i];
+      if (flows.size == 0) {
         busyPicos[l] += t - busySince[l];
       }
       markDirty(l);
     }
-    f.completionPicos = t + f.latencyPicos;
+    f.completionPicos = t + Math.max(0, f.latencyPicos - latencyCreditPicos);
     delivering.add(f);
   }
 
@@ -254,14 +343,18 @@ public final class FlowNetwork {
     }
   }
 
-  /** Max-min rates for the flows connected to a dirty link, by progressive filling. */
+  /**
+   * Max-min rates for the flows of rate at least the dirty level connected to a dirty link, by
+   * progressive filling over the capacity the other flows leave.
+   */
   private void solveIfDirty() {
     if (dirtyCount == 0) {
       return;
     }
     solves++;
     epoch++;
-    // The component: links reachable from the dirty ones through the flows they share.
+    double level = dirtyLevel;
+    dirtyLevel = Double.POSITIVE_INFINITY;
     int[] queue = new int[Math.max(16, dirtyCount)];
     int tail = 0;
     for (int i = 0; i < dirtyCount; i++) {
@@ -273,12 +366,18 @@ public final class FlowNetwork {
       }
     }
     dirtyCount = 0;
-    List<Flow> component = new ArrayList<>();
+    List<Flow> region = new ArrayList<>();
     for (int head = 0; head < tail; head++) {
-      for (Flow f : flowsOn.get(queue[head])) {
+      LinkFlows on = flowsOn[queue[head]];
+      double[] rates = on.rates;
+      for (int k = 0; k < on.size; k++) {
+        if (!(rates[k] >= level)) {
+          continue;
+        }
+        Flow f = on.flows[k];
         if (f.epoch != epoch) {
           f.epoch = epoch;
-          component.add(f);
+          region.add(f);
           for (int m : f.links) {
             if (linkEpoch[m] != epoch) {
               linkEpoch[m] = epoch;
@@ -288,41 +387,67 @@ public final class FlowNetwork {
         }
       }
     }
-    // Progressive filling: the link offering the smallest fair share fixes the rate of its
-    // unfrozen flows; removing them can only raise the shares of the other links.
+    solvedFlows += region.size();
+    if (region.isEmpty()) {
+      return; // every flow on the changed links is slower than the change: nothing moves
+    }
+    // Each link offers the region what the flows outside it leave.
     heapSize = 0;
     for (int i = 0; i < tail; i++) {
       int l = queue[i];
-      remainingCapacity[l] = capacity[l];
-      unfrozen[l] = flowsOn.get(l).size();
-      if (unfrozen[l] > 0) {
-        heapPush(capacity[l] / unfrozen[l], l);
+      double left = capacity[l];
+      double shares = 0;
+      int count = 0;
+      LinkFlows on = flowsOn[l];
+      for (int k = 0; k < on.size; k++) {
+        Flow f = on.flows[k];
+        double c = on.coefficients[k];
+        if (f.epoch == epoch) {
+          shares += c;
+          count++;
+        } else {
+          left -= f.rate * c;
+        }
+      }
+      residual[l] = Math.max(0, left);
+      unfrozen[l] = shares;
+      unfrozenCount[l] = count;
+      if (count > 0) {
+        heapPush(residual[l] / shares, l);
       }
     }
+    // Progressive filling: the link offering the smallest fair share fixes the rate of its
+    // unfrozen flows; removing them can only raise the shares of the other links.
     while (heapSize > 0) {
-      double share = shares[0];
+      double share = this.shares[0];
       int l = heapLinks[0];
       heapPop();
-      if (unfrozen[l] == 0 || share != remainingCapacity[l] / unfrozen[l]) {
+      if (unfrozenCount[l] == 0 || share != residual[l] / unfrozen[l]) {
         continue; // stale: the link's share rose, or all its flows froze elsewhere
       }
-      for (Flow f : flowsOn.get(l)) {
-        if (f.frozenEpoch == epoch) {
+      LinkFlows on = flowsOn[l];
+      for (int k = 0; k < on.size; k++) {
+        Flow f = on.flows[k];
+        if (f.epoch != epoch || f.frozenEpoch == epoch) {
           continue;
         }
         f.frozenEpoch = epoch;
         f.newRate = share;
-        for (int m : f.links) {
-          unfrozen[m]--;
-          remainingCapacity[m] = Math.max(0, remainingCapacity[m] - share);
-          if (m != l && unfrozen[m] > 0) {
-            heapPush(remainingCapacity[m] / unfrozen[m], m);
+        for (int i = 0; i < f.links.length; i++) {
+          int m = f.links[i];
+          double c = f.coefficients[i];
+          unfrozenCount[m]--;
+          unfrozen[m] = unfrozenCount[m] == 0 ? 0 : unfrozen[m] - c;
+          residual[m] = Math.max(0, residual[m] - share * c);
+          if (m != l && unfrozenCount[m] > 0) {
+            heapPush(residual[m] / unfrozen[m], m);
           }
         }
       }
     }
-    for (Flow f : component) {
-      if (f.newRate != f.rate) {
+    for (Flow f : region) {
+      f.fresh = false;
+      if (f.newRate != f.rate || f.drainEndPicos == Long.MAX_VALUE) {
         setRate(f, f.newRate);
       }
     }
@@ -333,6 +458,9 @@ public final class FlowNetwork {
     f.remainingBytes = Math.max(0, f.remainingBytes - f.rate * elapsedSeconds);
     f.lastPicos = nowPicos;
     f.rate = rate;
+    for (int i = 0; i < f.links.length; i++) {
+      flowsOn[f.links[i]].rates[f.slots[i]] = rate;
+    }
     // The same rounding as LinkSpec.serializationPicos, so a lone flow matches the analytical
     // model to the picosecond.
     if (rate > 0) {
@@ -398,12 +526,55 @@ public final class FlowNetwork {
 
   private record DrainEnd(long picos, Flow flow) {}
 
+  /**
+   * The flows on one link, with each one's share of the link. Removal moves the last flow into
+   * the gap: the order stays a function of the run's history, so sums over it are reproducible.
+   */
+  private static final class LinkFlows {
+    Flow[] flows = new Flow[4];
+    double[] coefficients = new double[4];
+    int[] indexInFlow = new int[4];
+    // Each flow's current rate (infinite until its first solve), scanned without touching flows.
+    double[] rates = new double[4];
+    int size;
+
+    /** Adds {@code f}, whose {@code index}-th link this is; returns its slot here. */
+    int add(Flow f, double coefficient, int index) {
+      if (size == flows.length) {
+        flows = Arrays.copyOf(flows, 2 * size);
+        coefficients = Arrays.copyOf(coefficients, 2 * size);
+        indexInFlow = Arrays.copyOf(indexInFlow, 2 * size);
+        rates = Arrays.copyOf(rates, 2 * size);
+      }
+      rates[size] = Double.POSITIVE_INFINITY;
+      flows[size] = f;
+      coefficients[size] = coefficient;
+      indexInFlow[size] = index;
+      return size++;
+    }
+
+    void remove(int slot) {
+      int last = --size;
+      if (slot != last) {
+        flows[slot] = flows[last];
+        coefficients[slot] = coefficients[last];
+        indexInFlow[slot] = indexInFlow[last];
+        rates[slot] = rates[last];
+        flows[slot].slots[indexInFlow[slot]] = slot;
+      }
+      flows[last] = null;
+    }
+  }
+
   /** One transfer in flight. */
   private static final class Flow {
     final Transfer transfer;
     final int[] links;
+    final double[] coefficients;
+    final int[] slots;
     final long latencyPicos;
     final long seq;
+    final long wireBytes;
     double remainingBytes;
     double rate;
     double newRate;
@@ -412,14 +583,20 @@ public final class FlowNetwork {
     long completionPicos;
     int epoch;
     int frozenEpoch;
+    boolean fresh = true;
     boolean drained;
 
-    Flow(Transfer transfer, Route route, long seq) {
+    Flow(Transfer transfer, Router.LinkShares shares, long latencyPicos, long seq,
+        long wireBytes) {
       this.transfer = transfer;
-      this.links = route.links().stream().mapToInt(Link::index).toArray();
-      this.latencyPicos = route.latencyPicos();
+      this.links = shares.links();
+      this.coefficients = shares.shares();
+      this.slots = new int[links.length];
+      this.latencyPicos = latencyPicos;
       this.seq = seq;
-      this.remainingBytes = transfer.bytes();
+      this.wireBytes = wireBytes;
+      this.remainingBytes = wireBytes;
     }
+
   }
 }

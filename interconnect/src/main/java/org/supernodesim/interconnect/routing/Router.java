@@ -64,69 +64,97 @@ public final class Router {
   }
 
   /**
-   * The bandwidth one transfer between two chips can reach when it is striped over every
-   * shortest path, as NCCL spreads a transfer over channels and NICs and HCCL over UB planes: the
-   * smallest, over the hop distances d, of the summed bandwidth of the shortest-path links at
-   * distance d from the source. Each such set is a cut of the paths, so this bounds the max flow
-   * from above; on the catalog fabrics (a chip's parallel ports into a non-blocking core) it is
-   * the max flow. CloudMatrix384: 7 planes x 56 GB/s = 392 GB/s within a node and between nodes.
+   * The bandwidth one transfer between two chips reaches alone: it is striped over {@link
+   * #stripedRoutes} in equal shares, so its rate is the smallest, over the links it crosses, of
+   * the link's bandwidth over the share of the transfer on it. CloudMatrix384: 14 stripes (2 per
+   * UB plane), 392 GB/s within a node and between nodes; one switch: the link's bandwidth.
    */
   public double pairBytesPerSecond(int source, int destination) {
     checkPair(source, destination);
     long key = ((long) source << 32) | destination;
-    return pairBandwidth.computeIfAbsent(key, k -> levelCut(source, destination));
-  }
-
-  private double levelCut(int source, int destination) {
-    int[] hops = hopsTo(destination, sameDomain(source, destination));
-    if (hops[source] == Integer.MAX_VALUE) {
-      throw new IllegalArgumentException(
-          "chip " + destination + " cannot be reached from chip " + source);
-    }
-    double[] level = new double[hops[source]];
-    boolean[] seen = new boolean[topology.vertices()];
-    int[] frontier = {source};
-    for (int d = 0; d < level.length; d++) {
-      int[] next = new int[8];
-      int count = 0;
-      for (int v : frontier) {
-        for (Link l : topology.outgoing(v)) {
-          if (onShortestPath(l, hops, source, destination)) {
-            level[d] += l.spec().bytesPerSecond();
-            int to = l.to();
-            if (!seen[to]) {
-              seen[to] = true;
-              if (count == next.length) {
-                next = Arrays.copyOf(next, 2 * count);
-              }
-              next[count++] = to;
-            }
-          }
-        }
+    return pairBandwidth.computeIfAbsent(key, k -> {
+      LinkShares shares = linkShares(stripedRoutes(source, destination, 0));
+      double rate = Double.POSITIVE_INFINITY;
+      for (int i = 0; i < shares.links().length; i++) {
+        double bandwidth = topology.links().get(shares.links()[i]).spec().bytesPerSecond();
+        rate = Math.min(rate, bandwidth / shares.shares()[i]);
       }
-      frontier = Arrays.copyOf(next, count);
-    }
-    double min = Double.POSITIVE_INFINITY;
-    for (double b : level) {
-      min = Math.min(min, b);
-    }
-    return min;
+      return rate;
+    });
   }
 
   /**
-   * The routes of a transfer striped over the source's parallel first hops toward the
-   * destination (one per UB plane or NVLink port): stripe i leaves on the i-th such link, in
-   * link-index order, and continues by ECMP on {@code flowId}.
+   * The links a transfer striped evenly over {@code stripes} crosses, each with its share of the
+   * transfer, in the order first met.
+   */
+  public record LinkShares(int[] links, double[] shares) {}
+
+  /** The share of a transfer each link carries when it is cut evenly over {@code stripes}. */
+  public static LinkShares linkShares(List<Route> stripes) {
+    int[] links = new int[8];
+    double[] shares = new double[8];
+    int count = 0;
+    double share = 1.0 / stripes.size();
+    for (Route r : stripes) {
+      for (Link l : r.links()) {
+        int i = 0;
+        while (i < count && links[i] != l.index()) {
+          i++;
+        }
+        if (i == count) {
+          if (count == links.length) {
+            links = Arrays.copyOf(links, 2 * count);
+            shares = Arrays.copyOf(shares, 2 * count);
+          }
+          links[count++] = l.index();
+        }
+        shares[i] += share;
+      }
+    }
+    return new LinkShares(Arrays.copyOf(links, count), Arrays.copyOf(shares, count));
+  }
+
+  /**
+   * The routes of a transfer striped over every parallel path a chip uses at once, as NCCL
+   * spreads a transfer over channels and HCCL over UB planes: one stripe per first hop toward
+   * the destination (per UB plane or port), and where the next hop's links are narrower than the
+   * first (CloudMatrix384: a 56 GB/s plane link, 28 GB/s L2 uplinks), as many stripes per first
+   * hop as it takes to fill it, on distinct next-hop links. Beyond that each stripe goes by ECMP
+   * on {@code flowId}.
    */
   public List<Route> stripedRoutes(int source, int destination, long flowId) {
     checkPair(source, destination);
     int[] hops = hopsTo(destination, sameDomain(source, destination));
     List<Route> routes = new ArrayList<>();
     for (Link first : topology.outgoing(source)) {
-      if (onShortestPath(first, hops, source, destination)) {
+      if (!onShortestPath(first, hops, source, destination)) {
+        continue;
+      }
+      List<Link> next = new ArrayList<>();
+      if (first.to() != destination) {
+        for (Link l : topology.outgoing(first.to())) {
+          if (onShortestPath(l, hops, source, destination)) {
+            next.add(l);
+          }
+        }
+      }
+      double narrowest = Double.POSITIVE_INFINITY;
+      for (Link l : next) {
+        narrowest = Math.min(narrowest, l.spec().bytesPerSecond());
+      }
+      int sub = next.isEmpty() ? 1
+          : (int) Math.min(next.size(),
+              Math.max(1, Math.round(first.spec().bytesPerSecond() / narrowest)));
+      int offset = next.size() <= 1 ? 0
+          : pick(source, destination, flowId + routes.size(), 1, next.size());
+      for (int j = 0; j < sub; j++) {
         List<Link> path = new ArrayList<>();
         path.add(first);
-        walk(first.to(), source, destination, flowId + routes.size(), hops, path);
+        if (!next.isEmpty()) {
+          Link second = next.get((offset + j) % next.size());
+          path.add(second);
+          walk(second.to(), source, destination, flowId + routes.size(), hops, path);
+        }
         routes.add(Route.of(path));
       }
     }

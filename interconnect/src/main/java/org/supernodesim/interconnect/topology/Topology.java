@@ -81,6 +81,34 @@ public final class Topology {
     throw new IllegalArgumentException("no topology builder for fabric " + fabric.kind());
   }
 
+  /**
+   * The topology the network models run on: {@link #build} with a Clos's parallel planes merged
+   * into one plane of {@code planes} times the bandwidth. Exact for the models here, which stripe
+   * every transfer evenly over a chip's planes, and 7 times fewer links and flows to share them
+   * on CloudMatrix384 (384 + 48 + 16 vertices; each node's L1 has one 196 GB/s link to each of
+   * the 16 L2 groups).
+   */
+  public static Topology buildForNetwork(FabricSpec fabric, int chips) {
+    return build(mergePlanes(fabric), chips);
+  }
+
+  static FabricSpec mergePlanes(FabricSpec fabric) {
+    if (fabric instanceof FabricSpec.TwoTierClos c && c.planes() > 1) {
+      return new FabricSpec.TwoTierClos(
+          c.chipsPerNode(), 1, c.l2SwitchesPerPlane(), times(c.chipLink(), c.planes()),
+          times(c.uplink(), c.planes()));
+    }
+    if (fabric instanceof FabricSpec.Hierarchy h) {
+      return new FabricSpec.Hierarchy(
+          h.chipsPerDomain(), mergePlanes(h.scaleUp()), mergePlanes(h.scaleOut()));
+    }
+    return fabric;
+  }
+
+  private static LinkSpec times(LinkSpec link, int planes) {
+    return new LinkSpec(link.bytesPerSecond() * planes, link.latencyPicos());
+  }
+
   /** {@code chips} chips, each with one link up to and one link down from one switch. */
   public static Topology singleSwitch(int chips, LinkSpec link) {
     Wiring w = new Wiring(chips);

@@ -37,22 +37,23 @@ class FlowNetworkTest {
 
   @Test
   void oneFlowAloneTakesTheAnalyticalModelsTime() {
-    // Given 1 GiB from chip 0 to chip 8 (another node) on CloudMatrix384's UB Clos.
-    Router router = new Router(Topology.build(Fabrics.cloudMatrixUb(), 384));
+    // Given 1 GiB from chip 0 to chip 8 (another node) on CloudMatrix384's UB Clos, its planes
+    // merged as the network models see them.
+    Router router = new Router(Topology.buildForNetwork(Fabrics.cloudMatrixUb(), 384));
     FlowNetwork net = new FlowNetwork(router);
     long bytes = Units.BYTES_PER_GIB;
     net.start(new Transfer(0, 0, 8, bytes), 0);
 
-    // Then it completes at latency + bytes / bottleneck, as the alpha-beta model says, exactly:
-    // both round bytes * (1e12 / rate) once.
+    // Then it is striped over two L2 groups and drains at 7 x 56 = 392 GB/s, the chip's whole UB
+    // bandwidth, and completes at latency + bytes / 392 GB/s, as the alpha-beta model says,
+    // exactly: both round bytes * (1e12 / rate) once.
+    assertEquals(392e9, router.pairBytesPerSecond(0, 8), 1e-3, "striped pair bandwidth");
+    assertEquals(392e9, net.rateBytesPerSecond(0), 1e-3, "its max-min rate alone");
     long latencyPicos = router.route(0, 8, 0).latencyPicos();
-    long expected = AnalyticalNetwork.transferPicos(router.route(0, 8, 0), bytes);
+    long expected = new AnalyticalNetwork(router).transferPicos(0, 8, bytes);
     assertEquals(expected - latencyPicos, net.nextCompletionPicos(), "first event: the drain");
     Map<Long, Long> done = runToEnd(net);
-    assertEquals(
-        new AnalyticalNetwork(router).transferPicos(0, 8, bytes),
-        done.get(0L).longValue(),
-        "lone flow = analytical model to the picosecond");
+    assertEquals(expected, done.get(0L).longValue(), "lone flow = analytical model to the ps");
   }
 
   @Test

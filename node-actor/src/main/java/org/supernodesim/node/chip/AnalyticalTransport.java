@@ -1,6 +1,8 @@
 package org.supernodesim.node.chip;
 
 import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
 import org.supernodesim.interconnect.collective.Collectives;
 import org.supernodesim.interconnect.collective.Step;
 import org.supernodesim.interconnect.network.AnalyticalNetwork;
@@ -26,6 +28,8 @@ public final class AnalyticalTransport implements Transport {
   // Per source chip: when its last uncopied send left and how long it took, for multicast copies.
   private final long[] lastLeftAtPicos;
   private final long[] lastSerializationPicos;
+  // Per source chip and tier: bytes that crossed links of the tier, once per link.
+  private final long[][] tierBytes;
 
   public AnalyticalTransport(Router router) {
     this.router = router;
@@ -38,6 +42,7 @@ public final class AnalyticalTransport implements Transport {
     this.portFreeAtPicos = new long[chips][tiers.length];
     this.lastLeftAtPicos = new long[chips];
     this.lastSerializationPicos = new long[chips];
+    this.tierBytes = new long[chips][tiers.length];
   }
 
   @Override
@@ -61,8 +66,24 @@ public final class AnalyticalTransport implements Transport {
       lastLeftAtPicos[source] = leaves;
       lastSerializationPicos[source] = serialization;
     }
+    for (var link : route.links()) {
+      tierBytes[source][Arrays.binarySearch(tiers, link.tier())] += transfer.bytes();
+    }
     // Chips are processes 0..n-1 in rank order, so a rank is its process id.
     context.send(destination, leaves - now + serialization + route.latencyPicos(), arrival);
+  }
+
+  @Override
+  public Map<String, Long> bytesPerTier() {
+    Map<String, Long> bytes = new TreeMap<>();
+    for (long[] perChip : tierBytes) {
+      for (int t = 0; t < tiers.length; t++) {
+        if (perChip[t] > 0) {
+          bytes.merge(tiers[t], perChip[t], Long::sum);
+        }
+      }
+    }
+    return bytes;
   }
 
   @Override

@@ -3,7 +3,9 @@ package org.supernodesim.node.chip;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
+import org.supernodesim.node.engine.LogicalProcess;
 import org.supernodesim.node.engine.Simulation;
+import org.supernodesim.results.NetworkResult;
 import org.supernodesim.results.CollectiveResult;
 import org.supernodesim.workload.cost.ComputeCostModel;
 import org.supernodesim.workload.graph.Operation;
@@ -37,7 +39,9 @@ public final class ChipCluster {
 
   /** The simulation a runtime runs: these chips with the transport's lookahead. */
   public Simulation simulation() {
-    return new Simulation(chips, transport.lookaheadPicos());
+    List<LogicalProcess<?>> processes = new ArrayList<>(chips);
+    processes.addAll(transport.processes());
+    return new Simulation(processes, transport.lookaheadPicos());
   }
 
   public List<ChipProcess> chips() {
@@ -45,8 +49,8 @@ public final class ChipCluster {
   }
 
   /**
-   * Each collective's timing, in the order they were issued: from its first member starting to its
-   * last finishing.
+   * Each collective's timing, in the order they were issued: from its last member starting (all
+   * have joined) to its last finishing.
    *
    * @throws IllegalStateException if a chip did not finish its graph (a deadlock in the workload)
    */
@@ -61,8 +65,10 @@ public final class ChipCluster {
       for (ChipProcess.CollectiveSpan s : chip.collectiveSpans()) {
         int id = s.operation().collectiveId();
         operations.putIfAbsent(id, s.operation());
-        long[] span = spans.computeIfAbsent(id, k -> new long[] {Long.MAX_VALUE, Long.MIN_VALUE});
-        span[0] = Math.min(span[0], s.startedAtPicos());
+        // From the last member joining, as nccl-tests times a collective after a barrier: an
+        // early member's wait for the others is the previous operation's skew, not this one.
+        long[] span = spans.computeIfAbsent(id, k -> new long[] {Long.MIN_VALUE, Long.MIN_VALUE});
+        span[0] = Math.max(span[0], s.startedAtPicos());
         span[1] = Math.max(span[1], s.finishedAtPicos());
       }
     }
@@ -78,6 +84,16 @@ public final class ChipCluster {
                   op.kind(), algorithm, op.group().size(), op.bytes(), span[1] - span[0]));
         });
     return results;
+  }
+
+  /**
+   * What the network did: bytes per tier, the {@code busiestLinks} busiest links (flow model),
+   * and the timings of each distinct collective with percentiles over its repeats.
+   */
+  public NetworkResult networkResult(String model, int busiestLinks) {
+    return new NetworkResult(
+        model, transport.bytesPerTier(), transport.busiestLinks(busiestLinks),
+        NetworkResult.timings(collectiveResults()));
   }
 
   /** When the last chip finished its last operation. */

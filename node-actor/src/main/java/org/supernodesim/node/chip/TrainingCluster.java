@@ -106,27 +106,8 @@ public final class TrainingCluster {
         throw new IllegalStateException(
             "chip " + source + " sends to rank " + destination + ", which is not simulated");
       }
-      network.send(new Context() {
-        @Override
-        public long nowPicos() {
-          return context.nowPicos();
-        }
-
-        @Override
-        public int selfId() {
-          return context.selfId();
-        }
-
-        @Override
-        public void send(int targetId, long delayPicos, Object payload) {
-          context.send(process, delayPicos, payload);
-        }
-
-        @Override
-        public void schedule(long delayPicos, Object payload) {
-          context.schedule(delayPicos, payload);
-        }
-      }, source, destination, transfer, arrival);
+      network.send(SendHook.around(context, (inner, target, delay, payload) ->
+          inner.send(process, delay, payload)), source, destination, transfer, arrival);
     }
 
     @Override

@@ -2,9 +2,12 @@ package org.supernodesim.node.chip;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.supernodesim.interconnect.collective.Collectives;
 import org.supernodesim.interconnect.collective.Step;
 import org.supernodesim.node.engine.Context;
+import org.supernodesim.node.engine.LogicalProcess;
+import org.supernodesim.results.NetworkResult;
 
 /**
  * A {@link Transport} that notes each transfer (source, destination, bytes, sent and arrival
@@ -41,30 +44,11 @@ public final class TransferLog implements Transport {
     }
     long bytes = transfer.bytes();
     inner.send(
-        new Context() {
-          @Override
-          public long nowPicos() {
-            return context.nowPicos();
-          }
-
-          @Override
-          public int selfId() {
-            return context.selfId();
-          }
-
-          @Override
-          public void send(int targetId, long delayPicos, Object payload) {
-            mine.add(
-                new Entry(source, destination, transfer.bytes(), context.nowPicos(),
-                    context.nowPicos() + delayPicos));
-            context.send(targetId, delayPicos, payload);
-          }
-
-          @Override
-          public void schedule(long delayPicos, Object payload) {
-            context.schedule(delayPicos, payload);
-          }
-        },
+        SendHook.around(context, (outer, targetId, delayPicos, payload) -> {
+          mine.add(new Entry(source, destination, transfer.bytes(), outer.nowPicos(),
+              outer.nowPicos() + delayPicos));
+          outer.send(targetId, delayPicos, payload);
+        }),
         source, destination, transfer, arrival);
   }
 
@@ -76,6 +60,21 @@ public final class TransferLog implements Transport {
   @Override
   public long lookaheadPicos() {
     return inner.lookaheadPicos();
+  }
+
+  @Override
+  public List<LogicalProcess<?>> processes() {
+    return inner.processes();
+  }
+
+  @Override
+  public Map<String, Long> bytesPerTier() {
+    return inner.bytesPerTier();
+  }
+
+  @Override
+  public List<NetworkResult.LinkLoad> busiestLinks(int limit) {
+    return inner.busiestLinks(limit);
   }
 
   /** The transfers noted, source by source, each source's in the order it sent them. */

@@ -2,7 +2,11 @@ package org.supernodesim.node.chip;
 
 import org.supernodesim.interconnect.collective.Collectives;
 import org.supernodesim.interconnect.collective.Step;
+import java.util.List;
+import java.util.Map;
 import org.supernodesim.node.engine.Context;
+import org.supernodesim.node.engine.LogicalProcess;
+import org.supernodesim.results.NetworkResult;
 
 /**
  * How a chip's transfer reaches its peer: the network model, seen from a chip. A transport is
@@ -25,4 +29,19 @@ public interface Transport {
 
   /** The smallest delay of any transfer: the engine's lookahead. */
   long lookaheadPicos();
+
+  /** Logical processes the transport adds to the chips' (the flow model's fabric). */
+  default List<LogicalProcess<?>> processes() {
+    return List.of();
+  }
+
+  /** Bytes that crossed links of each tier so far, by tier name, once per link crossed. */
+  default Map<String, Long> bytesPerTier() {
+    return Map.of();
+  }
+
+  /** The {@code limit} links of highest utilisation so far; empty where links are not shared. */
+  default List<NetworkResult.LinkLoad> busiestLinks(int limit) {
+    return List.of();
+  }
 }

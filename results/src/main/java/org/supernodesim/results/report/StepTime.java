@@ -7,11 +7,10 @@ import org.supernodesim.results.RunResult;
 public final class StepTime {
   private StepTime() {}
 
-  /**
-   * A run of collectives is one step: its simulated time. (A training result's step time takes
-   * precedence once results carry one.)
-   */
+  /** A training run's step time; any other run is one step: its simulated time. */
   public static double seconds(RunResult r) {
-    return Units.picosToSeconds(r.simulatedPicos());
+    return r.training() != null
+        ? r.training().stepSeconds()
+        : Units.picosToSeconds(r.simulatedPicos());
   }
 }

@@ -30,7 +30,8 @@ public final class SweepTable {
     h.addAll(parameterKeys);
     h.addAll(
         List.of(
-            "chips", "simulatedPicos", "stepSeconds", "speedup", "efficiency", "energyJoules",
+            "chips", "simulatedPicos", "stepSeconds", "tokensPerSecond", "mfu", "memoryFits",
+            "speedup", "efficiency", "energyJoules",
             "energyKilowattHours", "energyJoulesPerStep", "costChipHourPerStep", "costChipHourCurrency",
             "costEnergyPerStep", "costEnergyCurrency", "costPerMillionTokens",
             "costPerTrillionTokens", "costPerMillionOutputTokens", "error", "wallSeconds"));
@@ -47,7 +48,7 @@ public final class SweepTable {
     c.add(p.chips() > 0 ? Integer.toString(p.chips()) : "");
     RunResult r = p.result();
     if (r == null) {
-      for (int i = 0; i < 13; i++) {
+      for (int i = 0; i < 16; i++) {
         c.add("");
       }
       c.add(p.error());
@@ -56,6 +57,9 @@ public final class SweepTable {
     }
     c.add(Long.toString(r.simulatedPicos()));
     c.add(number(StepTime.seconds(r)));
+    c.add(r.training() == null ? "" : number(r.training().tokensPerSecond()));
+    c.add(r.training() == null ? "" : number(r.training().mfu()));
+    c.add(r.training() == null ? "" : Boolean.toString(r.training().fits()));
     EfficiencyPoint e = scaling.flatMap(a -> efficiencyAt(a, p.chips())).orElse(null);
     c.add(e == null ? "" : number(e.speedup()));
     c.add(e == null ? "" : number(e.efficiency()));

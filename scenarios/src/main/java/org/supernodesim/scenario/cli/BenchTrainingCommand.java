@@ -9,9 +9,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.supernodesim.results.RunResult;
 import org.supernodesim.results.TrainingResult;
-import org.supernodesim.scenario.catalog.Catalog;
 import org.supernodesim.scenario.file.Scenario;
-import org.supernodesim.scenario.file.ScenarioLoader;
 import org.supernodesim.scenario.run.RuntimeChoice;
 import org.supernodesim.scenario.run.ScenarioRunner;
 import picocli.CommandLine;
@@ -54,7 +52,7 @@ final class BenchTrainingCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     Scenario scenario =
-        new ScenarioLoader(Catalog.standard()::chip).load(scenarioFile, List.of());
+        ScenarioOptions.loader().load(scenarioFile, List.of());
     if (scenario.training() == null) {
       spec.commandLine().getErr().println(scenarioFile + " has no workload.training");
       return CommandLine.ExitCode.USAGE;
@@ -64,8 +62,9 @@ final class BenchTrainingCommand implements Callable<Integer> {
     RunResult r = ScenarioRunner.run(scenario, choice);
     double wall = (System.nanoTime() - started) / 1e9;
     TrainingResult t = r.training();
-    out.printf("%s: %s, %d chips, %s, %d micro-batches, %s runtime (%d threads)%n",
-        scenario.name(), t.model(), t.chips(), t.layout(), t.microBatches(), runtime, threads);
+    out.printf("%s: %s, %d chips, %s, %d micro-batches, %s runtime%s%n",
+        scenario.name(), t.model(), t.chips(), t.layout(), t.microBatches(), runtime,
+        runtime.equals("actors") ? " (" + threads + " threads, one stage per actor)" : "");
     out.printf("step %.3f s simulated; %d events; wall %.2f s end to end (engine %.2f s,"
         + " %.2f M events/s); peak heap %.0f MiB%n", t.stepSeconds(), r.runtime().events(), wall,
         r.run().wallSeconds(), r.run().eventsPerSecond() / 1e6, peakHeapBytes() / 1048576.0);

@@ -6,9 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.supernodesim.results.RunResult;
 import org.supernodesim.results.TrainingResult;
-import org.supernodesim.scenario.catalog.Catalog;
 import org.supernodesim.scenario.file.PublishedTable;
-import org.supernodesim.scenario.file.ScenarioLoader;
 import org.supernodesim.scenario.run.RuntimeChoice;
 import org.supernodesim.scenario.run.ScenarioRunner;
 import picocli.CommandLine;
@@ -54,7 +52,7 @@ final class ReproduceCommand implements Callable<Integer> {
     double worst = 0;
     for (PublishedTable.Row row : rows) {
       RunResult r = ScenarioRunner.run(
-          new ScenarioLoader(Catalog.standard()::chip).load(row.scenario(), List.of()),
+          ScenarioOptions.loader().load(row.scenario(), List.of()),
           RuntimeChoice.SEQUENTIAL);
       TrainingResult t = r.training();
       double error = t.tflopsPerChip() / row.tflopsPerGpu() - 1;

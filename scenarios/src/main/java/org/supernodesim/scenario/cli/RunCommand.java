@@ -94,6 +94,9 @@ final class RunCommand implements Callable<Integer> {
     if (r.serving() != null) {
       ServingSummary.print(out, r.serving());
     }
+    if (r.training() != null) {
+      TrainingText.summary(out, r.training());
+    }
     out.printf("wrote %s%n", file);
   }
 }

@@ -19,7 +19,7 @@ import org.supernodesim.workload.training.TrainingJob;
  * @param networkModel {@code analytical}
  * @param collectives the collectives to time, in order (empty for a training step)
  * @param accounting the outputs to write and how energy and cost are counted
- * @param serving the serving workload, or null when the workload is not serving
+ * @param serving the serving workload, or null when the workload is collectives
  * @param training the training step to simulate, or null for collectives
  * @param calibration the chip's compute calibration (the plain roofline if it has none)
  */

@@ -3,6 +3,9 @@ package org.supernodesim.scenario.file;
 import java.util.ArrayList;
 import java.util.List;
 import org.supernodesim.interconnect.collective.CollectiveAlgorithm;
+import org.supernodesim.interconnect.network.AnalyticalNetwork;
+import org.supernodesim.interconnect.routing.Router;
+import org.supernodesim.interconnect.topology.Topology;
 import org.supernodesim.model.calibration.ComputeCalibration;
 import org.supernodesim.model.chip.ChipFigure;
 import org.supernodesim.model.chip.ChipSpec;
@@ -22,7 +25,7 @@ import org.supernodesim.workload.training.TrainingJob;
  * not implement a kind). Each failure names the key path it is about.
  */
 final class ScenarioAssembly {
-  static final List<String> NETWORK_MODELS = List.of("analytical");
+  static final List<String> NETWORK_MODELS = List.of("analytical", "flow");
 
   /** A check across keys failed: the problem and the key path it is about. */
   static final class Problem extends RuntimeException {
@@ -55,6 +58,16 @@ final class ScenarioAssembly {
           "network.model",
           "\"" + s.network().model() + "\" is not a network model; valid: "
               + String.join(", ", NETWORK_MODELS));
+    }
+    if (s.network().model().equals("flow")) {
+      long shortest =
+          new AnalyticalNetwork(new Router(Topology.buildForNetwork(fabric, cluster.chips())))
+              .minimumLatencyPicos();
+      if (shortest < 2) {
+        throw new Problem("network.model", "flow needs links with latency (the fabric's"
+            + " shortest route takes " + shortest + " ps): the fabric process answers chips"
+            + " with a delay of half of it");
+      }
     }
     List<CollectiveBenchmark.Entry> entries = new ArrayList<>();
     List<CollectiveSection> collectives = s.workload().collectives();

@@ -127,25 +127,23 @@ final class Sections {
   }
 
   /**
-   * {@code workload:} what the chips do, exactly one of: collectives to time, a training step
-   * ({@link TrainingSections}), or serving ({@link ServingSections}).
+   * {@code workload:} what the chips do: collectives, serving ({@link ServingSections}) or a
+   * training step ({@link TrainingSections}), exactly one.
    */
   record WorkloadSection(
-      List<CollectiveSection> collectives,
-      TrainingSections.TrainingSection training,
-      ServingSections.ServingSection serving) {
+      List<CollectiveSection> collectives, ServingSections.ServingSection serving,
+      TrainingSections.TrainingSection training) {
     WorkloadSection {
-      int given = (collectives != null ? 1 : 0) + (training != null ? 1 : 0)
-          + (serving != null ? 1 : 0);
+      int given = (collectives != null ? 1 : 0) + (serving != null ? 1 : 0)
+          + (training != null ? 1 : 0);
       if (given > 1) {
-        throw new InvalidValue(
-            serving != null ? "serving" : "training",
-            "a workload is one of collectives, training or serving, not several");
+        throw new InvalidValue(serving != null && training != null ? "training" : "serving",
+            "give one of collectives, serving or training, not several");
       }
-      if (training == null && serving == null && (collectives == null || collectives.isEmpty())) {
+      if (given == 0 || (collectives != null && collectives.isEmpty())) {
         throw new InvalidValue(
             "collectives",
-            "missing; a workload needs a non-empty list of collectives, training or serving");
+            "missing; a workload needs a non-empty list of collectives, or serving, or training");
       }
       collectives = collectives == null ? List.of() : List.copyOf(collectives);
     }

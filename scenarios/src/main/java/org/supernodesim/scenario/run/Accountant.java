@@ -27,7 +27,7 @@ final class Accountant {
   private Accountant() {}
 
   static RunResult account(Scenario scenario, ChipCluster cluster, RunResult result) {
-    return account(scenario, activities(cluster), result, Work.ONE_STEP);
+    return account(scenario, activities(cluster), Work.ONE_STEP, result);
   }
 
   /**
@@ -49,12 +49,12 @@ final class Accountant {
     }
     double outputTokens =
         serving.outputTokensPerSecond() * Units.picosToSeconds(result.simulatedPicos());
-    return account(scenario, chips, result, new Work(1, 0, outputTokens));
+    return account(scenario, chips, new Work(1, 0, outputTokens), result);
   }
 
   /** Energy and cost of {@code work} from each chip's activity. */
   static RunResult account(
-      Scenario scenario, List<ChipActivity> activities, RunResult result, Work work) {
+      Scenario scenario, List<ChipActivity> activities, Work work, RunResult result) {
     Accounting a = scenario.accounting();
     EnergyResult energy = null;
     Figure tdp = scenario.chip().figures().get(ChipFigure.TDP);

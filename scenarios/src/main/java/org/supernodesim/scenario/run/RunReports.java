@@ -26,8 +26,8 @@ public final class RunReports {
     Path json = dir.resolve("result.json");
     JsonReport.write(run.result(), json);
     render(run.result(), accounting.outputs(), dir);
-    // A serving run has no chip cluster whose activity a timeline would draw.
-    if (accounting.writes("timeline") && run.cluster() != null) {
+    // A serving run has no chips whose activity a timeline would draw.
+    if (accounting.writes("timeline") && run.chips() != null) {
       writeTimeline(run, dir.resolve("timeline.json"));
     }
     return json;
@@ -50,10 +50,12 @@ public final class RunReports {
 
   static Timeline timeline(ScenarioRunner.Execution run) {
     List<Timeline.Chip> chips = new ArrayList<>();
-    for (ChipProcess chip : run.cluster().chips()) {
+    int streams = 2;
+    for (ChipProcess chip : run.chips()) {
       ActivityLog log = chip.activity();
       List<Timeline.Span> spans = new ArrayList<>(log.size());
       for (int i = 0; i < log.size(); i++) {
+        streams = Math.max(streams, log.stream(i) + 1);
         spans.add(
             new Timeline.Span(
                 log.stream(i), chip.graph().get(log.operationId(i)).name(), log.startPicos(i),
@@ -70,6 +72,11 @@ public final class RunReports {
                 e.source(), e.destination(), e.bytes(), e.sentAtPicos(), e.arrivedAtPicos()));
       }
     }
-    return new Timeline(List.of("compute", "communication"), chips, transfers);
+    // A training rank has one stream per communicator after the default one.
+    List<String> names = new ArrayList<>(List.of("compute", "communication"));
+    for (int s = 2; s < streams; s++) {
+      names.add("communicator " + (s - 1));
+    }
+    return new Timeline(names, chips, transfers);
   }
 }

@@ -15,6 +15,8 @@ import org.supernodesim.model.chip.ChipSpec;
 import org.supernodesim.model.chip.Figure;
 import org.supernodesim.node.chip.AnalyticalTransport;
 import org.supernodesim.node.chip.ChipCluster;
+import org.supernodesim.node.chip.ChipProcess;
+import org.supernodesim.node.chip.FlowTransport;
 import org.supernodesim.node.engine.RunStatistics;
 import org.supernodesim.node.engine.Runtime;
 import org.supernodesim.node.engine.Simulation;
@@ -30,6 +32,9 @@ import org.supernodesim.workload.microbench.CollectiveBenchmark;
 /** Runs a loaded scenario on a runtime and yields its {@link RunResult}. */
 public final class ScenarioRunner {
 
+  /** How many links result.json's network.busiestLinks lists. */
+  static final int BUSIEST_LINKS = 10;
+
   private ScenarioRunner() {}
 
   /** Builds the cluster the scenario describes, runs it to the end and gathers the result. */
@@ -41,7 +46,7 @@ public final class ScenarioRunner {
    * A finished run: its result, and its chips and noted transfers (when the scenario writes a
    * timeline) for what is drawn from their activity.
    */
-  public record Execution(RunResult result, ChipCluster cluster, TransferLog transfers) {}
+  public record Execution(RunResult result, List<ChipProcess> chips, TransferLog transfers) {}
 
   /** Runs the scenario and keeps its chips, whose activity the timeline draws. */
   public static Execution execute(Scenario scenario, RuntimeChoice choice) {
@@ -52,7 +57,7 @@ public final class ScenarioRunner {
     if (scenario.training() != null) {
       TrainingRun training = new TrainingRun(scenario);
       RunResult result = simulate(scenario, choice, training.cluster().simulation(), List::of);
-      return new Execution(training.account(result), null, null);
+      return new Execution(training.account(result), training.cluster().chips(), null);
     }
     TransferLog[] log = new TransferLog[1];
     ChipCluster cluster =
@@ -61,8 +66,9 @@ public final class ScenarioRunner {
                 RunReports.TRANSFERS_PER_CHIP))
             : assemble(scenario);
     RunResult result =
-        simulate(scenario, choice, cluster.simulation(), cluster::collectiveResults);
-    return new Execution(Accountant.account(scenario, cluster, result), cluster, log[0]);
+        simulate(scenario, choice, cluster.simulation(), cluster::collectiveResults)
+            .withNetwork(cluster.networkResult(scenario.networkModel(), BUSIEST_LINKS));
+    return new Execution(Accountant.account(scenario, cluster, result), cluster.chips(), log[0]);
   }
 
   /**
@@ -92,13 +98,16 @@ public final class ScenarioRunner {
         collectives.get());
   }
 
-  /** The scenario's logical processes, ready to run: its serving processes or its chips. */
+  /**
+   * The scenario's logical processes, ready to run: its serving processes, its training stages
+   * or its chips.
+   */
   public static Simulation simulation(Scenario scenario) {
-    if (scenario.serving() != null) {
-      return ServingRunner.assemble(scenario).simulation();
+    if (scenario.training() != null) {
+      return new TrainingRun(scenario).cluster().simulation();
     }
-    return scenario.training() != null
-        ? new TrainingRun(scenario).cluster().simulation()
+    return scenario.serving() != null
+        ? ServingRunner.assemble(scenario).simulation()
         : assemble(scenario).simulation();
   }
 
@@ -109,8 +118,12 @@ public final class ScenarioRunner {
 
   /** The chips of the scenario, their transport wrapped by {@code wrap} (to note transfers). */
   static ChipCluster assemble(Scenario scenario, UnaryOperator<Transport> wrap) {
-    Topology topology = Topology.build(scenario.fabric(), scenario.chips());
-    AnalyticalTransport transport = new AnalyticalTransport(new Router(topology));
+    Topology topology = Topology.buildForNetwork(scenario.fabric(), scenario.chips());
+    Router router = new Router(topology);
+    Transport transport =
+        "flow".equals(scenario.networkModel())
+            ? new FlowTransport(router)
+            : new AnalyticalTransport(router);
     return ChipCluster.assemble(
         CollectiveBenchmark.graphs(scenario.chips(), scenario.collectives()),
         new ComputeCostModel(scenario.chip()),

@@ -59,8 +59,8 @@ final class TrainingRun {
       ActivityLog log = cluster.chips().get(rank / ranksPerStage).activity();
       activities.add(new ChipActivity(rank, log.computeBusyPicos(), log.communicationOnlyPicos()));
     }
-    return Accountant.account(scenario, activities, result.withTraining(result()),
-        new Work(1, step.tokens(), 0));
+    return Accountant.account(scenario, activities, new Work(1, step.tokens(), 0),
+        result.withTraining(result()));
   }
 
   /** The figures of the step, once the simulation has run. */

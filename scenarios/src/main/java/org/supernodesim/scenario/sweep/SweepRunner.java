@@ -124,7 +124,7 @@ public final class SweepRunner {
       Scenario s = file.point(p);
       chips = s.chips();
       ScenarioRunner.Execution run = ScenarioRunner.execute(s, RuntimeChoice.SEQUENTIAL);
-      if (s.accounting().writes("timeline") && run.cluster() != null) {
+      if (s.accounting().writes("timeline") && run.chips() != null) {
         RunReports.writeTimeline(run, dir.resolve("timelines").resolve(p.id() + ".json"));
       }
       RunResult r = run.result();

@@ -52,10 +52,10 @@ class AlgorithmClosedFormTest {
         "{kind: single-switch, link: {bandwidth: 450 GB/s, latency: 1 us},"
             + " inSwitchReduction: {efficiency: 0.5, phaseLatency: 10 us}}";
     CollectiveResult r = run(fabric, 8, "{kind: all-reduce, size: 1 GiB, algorithm: nvls}");
-    // Then T = 2 (phase + 2 alpha) + S / (e B): 7/8 S up in the reduce phase, 1/8 S in the
-    // multicast phase (the switch makes the 7 copies).
+    // Then T = 2 phase + 2 alpha + S / (e B): each port carries 7/8 S of contributions and 1/8 S
+    // of its own reduced share (the switch makes the 7 copies), both phases flowing at once.
     double s = 1 << 30;
-    double expected = 2 * (10e6 + 2e6) + s / (0.5 * 450e9) * PS;
+    double expected = 2 * 10e6 + 2e6 + s / (0.5 * 450e9) * PS;
     assertEquals(expected, r.picos(), 16.0, "nvls: closed form within 1 ps per transfer");
   }
 
@@ -82,5 +82,26 @@ class AlgorithmClosedFormTest {
     double expected = (64 + 6) * ((1 << 20) / 100e9 * PS) + 7 * 2e6;
     assertEquals("pipeline", r.algorithm());
     assertEquals(expected, r.picos(), 70.0, "pipeline: closed form within 1 ps per round");
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest(name = "n={0}")
+  @org.junit.jupiter.params.provider.ValueSource(ints = {8, 6})
+  void halvingDoublingTakesTwoLogSteps(int n) {
+    // Given n chips on a 100 GB/s switch, 1 us per hop, S = 64 MiB.
+    CollectiveResult r =
+        run("{kind: single-switch, link: {bandwidth: 100 GB/s, latency: 1 us}}", n,
+            "{kind: all-reduce, size: 64 MiB, algorithm: halving-doubling}");
+    // Then with p = 4 or 8 the largest power of two <= n and k = log2 p:
+    // T = 2(p-1)/p S/B + 2k 2 alpha, plus 2(S/B + 2 alpha) to fold the extra n-p members in and
+    // hand them the result.
+    int p = Integer.highestOneBit(n);
+    int k = Integer.numberOfTrailingZeros(p);
+    double s = 64.0 * (1 << 20);
+    double expected = 2.0 * (p - 1) / p * s / 100e9 * PS + 2 * k * 2e6;
+    if (n != p) {
+      expected += 2 * (s / 100e9 * PS + 2e6);
+    }
+    assertEquals("halving-doubling", r.algorithm());
+    assertEquals(expected, r.picos(), 2.0 * k + 2, "closed form within 1 ps per step");
   }
 }

@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.supernodesim.results.TrainingResult;
 import org.supernodesim.scenario.catalog.Catalog;
 import org.supernodesim.scenario.file.PublishedTable;
+import org.supernodesim.scenario.file.PriceBook;
 import org.supernodesim.scenario.file.ScenarioLoader;
 
 /**
@@ -32,7 +33,8 @@ class MegatronTable1Test {
   @MethodSource("rows")
   void everyRowIsWithinTenPercentOfThePublishedThroughput(PublishedTable.Row row) {
     // Given the row's scenario: its model, TP, PP, GPUs and batch as the paper ran them.
-    var scenario = new ScenarioLoader(Catalog.standard()::chip).load(row.scenario(), List.of());
+    var scenario = new ScenarioLoader(Catalog.standard()::chip,
+        PriceBook.of(Catalog.standard().prices())).load(row.scenario(), List.of());
     assertEquals(row.gpus(), scenario.chips(), row.id() + ": the scenario's GPU count");
 
     // When one step runs on the reference runtime.

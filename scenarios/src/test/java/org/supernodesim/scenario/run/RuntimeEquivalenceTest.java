@@ -21,11 +21,14 @@ import org.supernodesim.scenario.file.ScenarioLoader;
  * runtime and on the actor runtime with 1, 2 and 4 threads, one chip per actor and several.
  * Serving examples replay only the first {@link #SERVING_WINDOW} of their traces here (the
  * actor runtime opens a window per step instant, so whole hours on seven runtimes would take
- * minutes); the check script compares their full runs.
+ * minutes); the check script compares their full runs. Bus-bandwidth sweeps run two of their
+ * sizes, the all-to-all over at most 64 chips.
  */
 class RuntimeEquivalenceTest {
   private static final ScenarioLoader LOADER = new ScenarioLoader(Catalog.standard()::chip);
   static final String SERVING_WINDOW = "60 s";
+  /** More collectives than this make an example a bus-bandwidth sweep. */
+  static final int BUSBW_SWEEP = 6;
 
   static Stream<Path> examples() throws IOException {
     try (Stream<Path> files = Files.list(Path.of("examples"))) {
@@ -40,6 +43,12 @@ class RuntimeEquivalenceTest {
     if (scenario.serving() != null) {
       scenario = LOADER.load(
           example, List.of("workload.serving.requests.window=" + SERVING_WINDOW));
+    }
+    if (scenario.collectives().size() > BUSBW_SWEEP) {
+      // A busbw sweep runs the same algorithms at every size: two sizes here, seven runtimes.
+      scenario = LOADER.load(example, List.of(
+          "workload.collectives=[{kind: all-reduce, size: 4 MiB},"
+              + " {kind: all-to-all, size: 4 MiB, group: " + Math.min(64, scenario.chips()) + "}]"));
     }
     String reference = withoutRun(ScenarioRunner.run(scenario, RuntimeChoice.SEQUENTIAL));
 

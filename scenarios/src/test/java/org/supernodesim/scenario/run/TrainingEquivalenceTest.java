@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.supernodesim.results.report.JsonReport;
 import org.supernodesim.scenario.catalog.Catalog;
 import org.supernodesim.scenario.file.Scenario;
+import org.supernodesim.scenario.file.PriceBook;
 import org.supernodesim.scenario.file.ScenarioLoader;
 
 /**
@@ -31,7 +32,8 @@ class TrainingEquivalenceTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("examples")
   void actorsGiveTheSequentialBytes(Path example) {
-    Scenario scenario = new ScenarioLoader(Catalog.standard()::chip).load(example, List.of());
+    Scenario scenario = new ScenarioLoader(Catalog.standard()::chip,
+        PriceBook.of(Catalog.standard().prices())).load(example, List.of());
     String sequential =
         JsonReport.toJson(ScenarioRunner.run(scenario, RuntimeChoice.SEQUENTIAL).withRun(null));
     String actors = JsonReport.toJson(

@@ -85,14 +85,17 @@ final class LayerPlan {
     gate.add(Kernel.elementwise(4.0 * tokens * h * replicated));
     gate.add(Kernel.matmul(1, tokens, moe.routedExperts(), h, precision));
     moe.sharedMlp().ifPresent(m -> gate.addAll(mlpKernels(m, 1, tokens)));
-    gate.add(Kernel.elementwise(4.0 * tokens * k * h)); // permute: k copies of each token
+    gate.add(Kernel.elementwise(4.0 * tokens * k * h / tp)); // permute: k copies of each token
     steps.add(new Compute(label + " router", gate));
     // With one expert rank every expert is local and evenly fed; else the busiest rank sets the
     // pace of both the expert GEMMs and the all-to-alls.
     double load = ep == 1 ? 1.0 : job.expertLoad();
     long pairs = Math.round(tokens * k * load);
-    long dispatchBytes = Math.round(tokens * k * h * load) * precision.bytesPerElement();
-    long combineBytes = Math.round(tokens * k * h * load) * 2;
+    // Each tp rank dispatches its 1/tp share of the tokens (Megatron-Core's all-to-all dispatcher
+    // runs MoE with sequence parallelism), so the tp ranks together send every token once.
+    double sent = tokens * k * h * load / tp;
+    long dispatchBytes = Math.round(sent) * precision.bytesPerElement();
+    long combineBytes = Math.round(sent) * 2;
     if (ep > 1) {
       steps.add(new Communicate(label + " dispatch", CollectiveKind.ALL_TO_ALL, Group.EXPERT,
           dispatchBytes));
@@ -106,7 +109,7 @@ final class LayerPlan {
           combineBytes));
     }
     steps.add(new Compute(label + " unpermute", List.of(
-        Kernel.elementwise(4.0 * tokens * k * h + 7.0 * tokens * h * replicated))));
+        Kernel.elementwise(4.0 * tokens * k * h / tp + 7.0 * tokens * h * replicated))));
     tensorCollective(steps, label + " moe");
   }
 

@@ -53,6 +53,7 @@ public final class HtmlReport {
     body.append(summaryTable(result));
     body.append(chipSection(result.chip()));
     body.append(collectivesSection(result.collectives()));
+    body.append(TrainingSection.of(result.training()));
     body.append(ServingSection.of(result.serving()));
     body.append(energySection(result));
     return page(result.scenario(), body);
@@ -227,8 +228,9 @@ public final class HtmlReport {
     List<String> headers = new ArrayList<>();
     headers.add("point");
     headers.addAll(keys);
-    headers.add("simulated time");
-    headers.add("peak busbw");
+    boolean training = points.stream().anyMatch(p -> p.ok() && p.result().training() != null);
+    headers.add(training ? "step time" : "simulated time");
+    headers.add(training ? "tokens/s, MFU" : "peak busbw");
     headers.add("energy per step");
     headers.add("cost per step");
     List<List<String>> rows = new ArrayList<>();
@@ -244,6 +246,11 @@ public final class HtmlReport {
         rows.add(row);
         continue;
       }
+      if (p.result().training() != null) {
+        row.add(ReportFormat.seconds(p.result().training().stepSeconds()));
+        row.add(ReportFormat.number(p.result().training().tokensPerSecond()) + ", "
+            + ReportFormat.number(p.result().training().mfu()));
+      } else {
       row.add(ReportFormat.picos(p.result().simulatedPicos()));
       row.add(
           p.result().collectives().stream()
@@ -253,6 +260,7 @@ public final class HtmlReport {
               .mapToObj(ReportFormat::gigabytesPerSecond)
               .findFirst()
               .orElse(""));
+      }
       RunResult r = p.result();
       row.add(r.energy() == null ? "" : ReportFormat.number(r.energy().joulesPerStep()) + " J");
       row.add(
