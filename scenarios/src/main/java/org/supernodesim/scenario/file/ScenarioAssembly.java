@@ -79,6 +79,10 @@ final class ScenarioAssembly {
     ServingWorkload servingWorkload = s.workload().serving() == null
         ? null : serving.assemble(s.workload().serving(), cluster.chips(), s.seed());
     if (servingWorkload != null) {
+      if (!s.network().model().equals("analytical")) {
+        throw new Problem("network.model", "\"" + s.network().model() + "\"; serving prices its"
+            + " KV transfers and collectives with the analytical model only; valid: analytical");
+      }
       serving.check(servingWorkload, chip, calibration, fabric, cluster.chips());
     }
     TrainingJob training =
