@@ -77,6 +77,8 @@ public final class StepGenerator {
     // Per layer (index into the model), the op that ends its last backward of the step.
     private final int[] lastBackward;
     private int lastHeadBackward = -1;
+    // ZeRO-3's per-micro-batch gradient reduce-scatters, which the optimizer waits for.
+    private final List<Integer> zeroReductions = new ArrayList<>();
     // Every micro-batch repeats a layer's passes: build each once (and share its kernels).
     private final java.util.Map<Integer, List<PassStep>> forwardSteps = new java.util.TreeMap<>();
     private final java.util.Map<Integer, List<PassStep>> backwardSteps = new java.util.TreeMap<>();
@@ -108,6 +110,7 @@ public final class StepGenerator {
       }
       int backwardEnd = chain;
       List<Integer> reductions = reduceGradients(backwardEnd);
+      reductions.addAll(zeroReductions);
       reductions.add(backwardEnd);
       int optimizer = add(new Operation.Kernels(ops.size(), reductions, "optimizer step",
           List.of(Kernel.elementwise(OPTIMIZER_BYTES_PER_PARAMETER * updatedParameters()))));
@@ -154,13 +157,16 @@ public final class StepGenerator {
       }
       boolean prologue = chunk == 0;
       int[] range = job.chunkLayers(chunk);
+      List<Integer> anchor = first;
       for (int layer = range[0]; layer < range[1]; layer++) {
         List<PassStep> steps = forwardSteps(layer);
         if (prologue) {
           steps = prepend(plan.embedding(), steps);
           prologue = false;
         }
-        first = emit(steps, first);
+        List<Integer> gathered = gatherParameters(layer, anchor);
+        anchor = first;
+        first = emit(steps, joined(first, gathered));
       }
       if (chunk == chunksTotal - 1) {
         first = emit(List.of(new Compute("head", plan.head())), first);
@@ -206,7 +212,11 @@ public final class StepGenerator {
       }
       int[] range = job.chunkLayers(chunk);
       boolean selective = job.recomputation() == Recomputation.SELECTIVE;
+      List<Integer> anchor = first;
       for (int layer = range[1] - 1; layer >= range[0]; layer--) {
+        List<Integer> gathered = gatherParameters(layer, anchor);
+        anchor = first;
+        first = joined(first, gathered);
         if (job.recomputation() == Recomputation.FULL) {
           first = emit(forwardSteps(layer), first);
         }
@@ -219,11 +229,56 @@ public final class StepGenerator {
         if (microBatch == job.microBatches() - 1) {
           lastBackward[layer] = chain;
         }
+        scatterGradients(layer);
       }
       if (chunk > 0) {
         add(new Operation.Send(ops.size(), List.of(chain), "send gradients mb" + microBatch,
             stageRank(chunk - 1), plan.pipelineBytes(), tag(false, microBatch, chunk - 1)));
       }
+    }
+
+    /**
+     * ZeRO-3: the layer's parameters all-gathered over the data-parallel groups before its pass,
+     * issued when the previous layer's pass began ({@code after}), one layer ahead as DeepSpeed
+     * prefetches; nothing below ZeRO-3.
+     */
+    private List<Integer> gatherParameters(int layer, List<Integer> after) {
+      if (job.zeroStage() < 3) {
+        return List.of();
+      }
+      StageParameters params = layerParameters(layer);
+      List<Integer> ids = new ArrayList<>();
+      addIfNew(ids, collective(after, "layer " + layer + " parameter all-gather",
+          CollectiveKind.ALL_GATHER, layout.dataGroup(stage), Math.round(2 * params.dense())));
+      addIfNew(ids, collective(after, "layer " + layer + " expert parameter all-gather",
+          CollectiveKind.ALL_GATHER, layout.expertDataGroup(stage),
+          Math.round(2 * params.expert())));
+      return ids;
+    }
+
+    /** ZeRO-3: the layer's gradients reduce-scattered after each of its backward passes. */
+    private void scatterGradients(int layer) {
+      if (job.zeroStage() < 3) {
+        return;
+      }
+      StageParameters params = layerParameters(layer);
+      int bytes = job.gradientReduceBytesPerElement();
+      List<Integer> after = List.of(chain);
+      addIfNew(zeroReductions, collective(after, "layer " + layer + " gradient reduce-scatter",
+          CollectiveKind.REDUCE_SCATTER, layout.dataGroup(stage),
+          Math.round(bytes * params.dense())));
+      addIfNew(zeroReductions, collective(after,
+          "layer " + layer + " expert gradient reduce-scatter", CollectiveKind.REDUCE_SCATTER,
+          layout.expertDataGroup(stage), Math.round(bytes * params.expert())));
+    }
+
+    private static List<Integer> joined(List<Integer> a, List<Integer> b) {
+      if (b.isEmpty()) {
+        return a;
+      }
+      List<Integer> all = new ArrayList<>(a);
+      all.addAll(b);
+      return all;
     }
 
     private static List<PassStep> prepend(List<Kernel> kernels, List<PassStep> steps) {
@@ -284,7 +339,8 @@ public final class StepGenerator {
           job.zeroStage() == 0 ? CollectiveKind.ALL_REDUCE : CollectiveKind.REDUCE_SCATTER;
       int bytesPerElement = job.gradientReduceBytesPerElement();
       List<int[]> ready = new ArrayList<>(); // (op id, layer or -1 for head, -2 for embedding)
-      for (int layer = 0; layer < lastBackward.length; layer++) {
+      // ZeRO-3 reduces each layer's gradients per micro-batch (scatterGradients), not here.
+      for (int layer = 0; layer < lastBackward.length && job.zeroStage() < 3; layer++) {
         if (lastBackward[layer] >= 0) {
           ready.add(new int[] {lastBackward[layer], layer});
         }

@@ -55,6 +55,23 @@ class StepGeneratorTest {
   }
 
   @Test
+  void zeroThreeGathersEachLayerBeforeEachPassAndScattersItsGradientsAfter() {
+    // pp = 1, dp = 8, 48 layers, m = 16 / 8 = 2 micro-batches, no recomputation: per micro-batch
+    // each layer is gathered before its forward and its backward and reduce-scattered after its
+    // backward (ZeRO §5.3, DeepSpeed's stage 3 with gradient accumulation).
+    TrainingJob job = new TrainingJob(GPT_39B, Gpt.layout(1, 1, 8), 3, 2048, 16, 1,
+        Recomputation.NONE, Precision.BF16, true, true, 80_000_000, 2, 1.0, List.of());
+    OperationGraph g = StepGenerator.generate(job, StepGeneratorTest::ring).graphs().get(0);
+    long gathers = g.operations().stream().filter(o -> o instanceof Operation.Collective c
+        && c.kind() == CollectiveKind.ALL_GATHER && c.name().contains("parameter")).count();
+    long scatters = g.operations().stream().filter(o -> o instanceof Operation.Collective c
+        && c.kind() == CollectiveKind.REDUCE_SCATTER).count();
+    assertEquals(2L * 48 * 2, gathers, "a gather per layer per pass per micro-batch");
+    // The head's gradients still go in the end-of-step bucket (one reduce-scatter).
+    assertEquals(48L * 2 + 1, scatters, "a reduce-scatter per layer per micro-batch, + the head");
+  }
+
+  @Test
   void layoutsThatCannotRunAreRefusedNamingTheirKey() {
     LayoutException heads = assertThrows(LayoutException.class,
         () -> Gpt.job(GPT_39B, Gpt.layout(3, 1, 1), 1, Recomputation.NONE));
