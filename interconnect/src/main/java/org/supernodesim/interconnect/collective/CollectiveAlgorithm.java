@@ -9,7 +9,7 @@ import org.supernodesim.model.collective.CollectiveKind;
  * closed form ({@link #estimatePicos}) is what {@code auto} compares to choose one.
  */
 public sealed interface CollectiveAlgorithm
-    permits Ring, Hierarchical, InSwitch, Direct, Pipeline, HalvingDoubling {
+    permits Ring, Hierarchical, InSwitch, Direct, Pipeline, HalvingDoubling, DoubleBinaryTree {
 
   /** The algorithms {@code auto} considers, in the order that breaks ties between equal costs. */
   List<CollectiveAlgorithm> ALL =
@@ -18,6 +18,7 @@ public sealed interface CollectiveAlgorithm
           new Hierarchical(),
           new Ring(),
           new HalvingDoubling(),
+          new DoubleBinaryTree(),
           new Direct(),
           new Pipeline());
 

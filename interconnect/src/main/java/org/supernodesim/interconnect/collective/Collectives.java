@@ -18,8 +18,8 @@ import org.supernodesim.model.collective.CollectiveKind;
  * (nvls needs a switch that reduces and a group inside one domain; hierarchical a group spread
  * evenly over several domains), the one whose closed form on this topology, with each pair of
  * members' striped bandwidth and route latency, predicts the least time; ties go to the earlier of
- * nvls, hierarchical, ring, halving-doubling, direct, pipeline. So small buffers go where latency
- * is least (fewer steps), large ones where bandwidth is best.
+ * nvls, hierarchical, ring, halving-doubling, double-binary-tree, direct, pipeline. So small
+ * buffers go where latency is least (fewer steps), large ones where bandwidth is best.
  */
 public final class Collectives {
   private final Topology topology;

@@ -104,4 +104,25 @@ class AlgorithmClosedFormTest {
     assertEquals("halving-doubling", r.algorithm());
     assertEquals(expected, r.picos(), 2.0 * k + 2, "closed form within 1 ps per step");
   }
+
+  @org.junit.jupiter.params.ParameterizedTest(name = "n={0}")
+  @org.junit.jupiter.params.provider.ValueSource(ints = {8, 6})
+  void doubleBinaryTreePipelinesHalvesUpAndDownBothTrees(int n) {
+    // Given n chips on a full mesh of 100 GB/s, 1 us links (one per pair, so no port is shared),
+    // S = 64 MiB: each tree carries S/2 in C = 32 chunks of 1 MiB (tau = 1 MiB / B each); both
+    // trees have depth D = 3, so the schedule has R = C + 2D - 1 = 37 rounds.
+    CollectiveResult r =
+        run("{kind: full-mesh, link: {bandwidth: 100 GB/s, latency: 1 us}}", n,
+            "{kind: all-reduce, size: 64 MiB, algorithm: double-binary-tree}");
+    // Then every round waits for its receives (one latency) and for the busiest link's chunks:
+    // members 1 and 2 (n = 8; 3 and 2 for n = 6) are joined in both trees, and the link from
+    // the one at depth 3 of tree 0 carries tree 0's reduce (rounds 0..31) and, being at depth 2
+    // of tree 1, tree 1's broadcast (rounds 5..36): rounds 0-4 and 32-36 move one chunk on it,
+    // 5-31 two, and no link carries more in any round:
+    // T = R alpha + (10 + 2 * 27) tau = 37 alpha + 2C tau.
+    double tau = (1 << 20) / 100e9 * PS;
+    double expected = 37 * 1e6 + 64 * tau;
+    assertEquals("double-binary-tree", r.algorithm());
+    assertEquals(expected, r.picos(), 37.0, "double binary tree: closed form within 1 ps/round");
+  }
 }
