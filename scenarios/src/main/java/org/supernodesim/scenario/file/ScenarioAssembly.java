@@ -158,14 +158,10 @@ final class ScenarioAssembly {
     } catch (IllegalArgumentException e) {
       throw new Problem(path + ".kind", e.getMessage());
     }
-    int group = c.group() == null ? chips : c.group();
-    if (group > chips) {
-      throw new Problem(
-          path + ".group", group + "; the group is larger than the cluster (" + chips + " chips)");
-    }
-    if (group < 2) {
+    if (chips < 2) {
       throw new Problem("cluster.chips", chips + "; a collective needs at least 2 chips");
     }
+    List<Integer> group = CollectiveGroups.ranks(c.group(), chips, path + ".group");
     if (!CollectiveAlgorithm.AUTO.equals(c.algorithm())) {
       CollectiveAlgorithm algorithm;
       try {

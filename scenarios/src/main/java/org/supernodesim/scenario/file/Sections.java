@@ -153,7 +153,7 @@ final class Sections {
   record CollectiveSection(
       @JsonProperty(required = true) String kind,
       @JsonProperty(required = true) DataSize size,
-      Integer group,
+      com.fasterxml.jackson.databind.JsonNode group,
       String algorithm,
       Integer repeat) {
     static final String DEFAULT_ALGORITHM = "auto";
@@ -164,9 +164,7 @@ final class Sections {
       if (repeat < 1) {
         throw new InvalidValue("repeat", repeat + "; repeat must be >= 1");
       }
-      if (group != null && group < 2) {
-        throw new InvalidValue("group", group + "; a collective needs a group of at least 2");
-      }
+      CollectiveGroups.validate(group);
     }
   }
 

@@ -7,21 +7,47 @@ import org.supernodesim.workload.graph.Operation;
 import org.supernodesim.workload.graph.OperationGraph;
 
 /**
- * The nccl-tests workload: collectives run one after another over a group of the first ranks, each
+ * The nccl-tests workload: collectives run one after another over a group of ranks, each
  * waiting for the one before it, so each is timed alone.
  */
 public final class CollectiveBenchmark {
 
-  /** One collective to time, {@code repeat} times in a row, over the first {@code groupSize} ranks. */
-  public record Entry(CollectiveKind kind, long bytes, int groupSize, String algorithm, int repeat) {
+  /**
+   * One collective to time, {@code repeat} times in a row, over the global ranks {@code group}
+   * (in group order).
+   */
+  public record Entry(
+      CollectiveKind kind, long bytes, List<Integer> group, String algorithm, int repeat) {
     public Entry {
-      if (groupSize < 2) {
-        throw new IllegalArgumentException("a collective needs a group of at least 2: " + groupSize);
+      group = List.copyOf(group);
+      if (group.size() < 2) {
+        throw new IllegalArgumentException("a collective needs a group of at least 2: " + group);
+      }
+      if (group.stream().distinct().count() != group.size()) {
+        throw new IllegalArgumentException("a group lists a rank twice: " + group);
       }
       if (repeat < 1) {
         throw new IllegalArgumentException("repeat must be >= 1: " + repeat);
       }
     }
+
+    /** Over the first {@code groupSize} ranks. */
+    public Entry(CollectiveKind kind, long bytes, int groupSize, String algorithm, int repeat) {
+      this(kind, bytes, firstRanks(groupSize), algorithm, repeat);
+    }
+
+    public int groupSize() {
+      return group.size();
+    }
+  }
+
+  /** Ranks 0 .. n-1. */
+  public static List<Integer> firstRanks(int n) {
+    List<Integer> ranks = new ArrayList<>(Math.max(0, n));
+    for (int r = 0; r < n; r++) {
+      ranks.add(r);
+    }
+    return ranks;
   }
 
   private CollectiveBenchmark() {}
@@ -34,13 +60,12 @@ public final class CollectiveBenchmark {
     }
     int collectiveId = 0;
     for (Entry e : entries) {
-      if (e.groupSize() > chips) {
-        throw new IllegalArgumentException(
-            "a group of " + e.groupSize() + " does not fit in " + chips + " chips");
-      }
-      List<Integer> group = new ArrayList<>(e.groupSize());
-      for (int r = 0; r < e.groupSize(); r++) {
-        group.add(r);
+      List<Integer> group = e.group();
+      for (int r : group) {
+        if (r < 0 || r >= chips) {
+          throw new IllegalArgumentException(
+              "rank " + r + " of group " + group + " is not one of the " + chips + " chips");
+        }
       }
       for (int i = 0; i < e.repeat(); i++, collectiveId++) {
         for (int r : group) {

@@ -1,0 +1,79 @@
+package org.supernodesim.scenario.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.supernodesim.model.units.Units;
+import org.supernodesim.results.CollectiveResult;
+import org.supernodesim.scenario.catalog.Catalog;
+import org.supernodesim.scenario.run.RuntimeChoice;
+import org.supernodesim.scenario.run.ScenarioRunner;
+import org.supernodesim.scenario.file.ScenarioLoader;
+
+/** {@code group:} as an explicit list of global ranks. */
+class CollectiveGroupTest {
+  private static final ScenarioLoader LOADER = new ScenarioLoader(Catalog.standard()::chip);
+  private static final double PS = Units.PICOS_PER_SECOND;
+  private static final String HEAD =
+      "name: t\ncluster: { system: hgx-h100-8, nodes: 4 }\nworkload:\n  collectives:\n";
+
+  @TempDir Path dir;
+
+  private static CollectiveResult run(String group) {
+    String text =
+        HEAD + "    - {kind: all-reduce, size: 1 GiB, algorithm: ring, group: " + group + "}\n";
+    return ScenarioRunner.run(LOADER.load("t.yaml", text, List.of(), false), RuntimeChoice.SEQUENTIAL)
+        .collectives()
+        .get(0);
+  }
+
+  @Test
+  void oneGpuPerNodeRunsOverTheScaleOutTier() {
+    // Given 4 HGX H100 nodes (NVLink 450 GB/s x 0.822 inside, one 400 Gb/s NIC x 0.94 = 47 GB/s
+    // per GPU across), a 1 GiB ring all-reduce over one GPU of each node.
+    CollectiveResult across = run("[0, 8, 16, 24]");
+    CollectiveResult inside = run("[0, 1, 2, 3]");
+    // Then each of the 2(n-1) = 6 steps moves S/4 over a NIC: T = 6 (S/4 / 47 GB/s + latency),
+    // the latency (a few us per step) under 0.1 % of the 5.7 ms of serialisation.
+    double s = 1 << 30;
+    double serialisation = 6 * (s / 4) / (50e9 * 0.94) * PS;
+    assertEquals(4, across.groupSize());
+    assertEquals(serialisation, across.picos(), serialisation * 1e-3, "scale-out closed form, 0.1 %");
+    // and the same group size inside one node runs at NVLink speed, about 8x faster: each step
+    // S/4 at 450 GB/s x 0.822 plus 2 hops of 1.7 us through the NVSwitch.
+    double nvlink = 6 * ((s / 4) / (450e9 * 0.822) * PS + 2 * 1.7e6);
+    assertEquals(nvlink, inside.picos(), 6.0, "scale-up closed form within 1 ps per step");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiterString = " | ",
+      value = {
+        "duplicate | '[0, 8, 8]' | bad.yaml:5:70: workload.collectives[0].group[2]: 8; rank 8 is"
+            + " listed twice",
+        "out of range | '[0, 32]' | bad.yaml:5:67: workload.collectives[0].group[1]: 32; the"
+            + " cluster's ranks are 0..31 (32 chips)",
+        "one rank | '[3]' | bad.yaml:5:56: workload.collectives[0].group: [3]; a collective needs"
+            + " a group of at least 2",
+        "not a rank | '[0, a]' | bad.yaml:5:67: workload.collectives[0].group[1]: \"a\"; a rank is"
+            + " an integer >= 0",
+      })
+  void aBadGroupIsOneLocatedLine(String what, String group, String expected) throws IOException {
+    Path file = dir.resolve("bad.yaml");
+    Files.writeString(
+        file, HEAD + "    - {kind: all-reduce, size: 1 MiB, algorithm: ring, group: " + group + "}\n");
+    BadInputTest.Outcome outcome = BadInputTest.run("validate", file.toString());
+    assertEquals(2, outcome.code(), what + ": exit code; stderr was " + outcome.err());
+    String firstLine = outcome.err().lines().findFirst().orElse("");
+    assertEquals(expected, firstLine, what + ": message");
+    assertFalse(outcome.err().contains("\tat "), what + ": no stack trace");
+  }
+}
