@@ -68,6 +68,24 @@ public final class Collectives {
     return resolve(kind, algorithm, ranks, bytes).schedule(kind, group(ranks), member, bytes);
   }
 
+  /**
+   * Member {@code member}'s steps of an all-to-all whose members send {@code sourceBytes} (in
+   * group order; empty: {@code bytes} each). Only {@code direct} (or {@code auto}, which is it)
+   * sends blocks of different sizes.
+   */
+  public List<Step> schedule(
+      CollectiveKind kind, String algorithm, List<Integer> ranks, int member, long bytes,
+      List<Long> sourceBytes) {
+    if (sourceBytes.isEmpty()) {
+      return schedule(kind, algorithm, ranks, member, bytes);
+    }
+    if (!(resolve(kind, algorithm, ranks, bytes) instanceof Direct)) {
+      throw new IllegalArgumentException(
+          "per-rank sizes need a direct all-to-all, not " + algorithm + " " + kind.label());
+    }
+    return Direct.uneven(sourceBytes, member);
+  }
+
   /** The closed-form time of {@code algorithm} for this collective on this topology. */
   public long estimatePicos(
       CollectiveKind kind, CollectiveAlgorithm algorithm, List<Integer> ranks, long bytes) {

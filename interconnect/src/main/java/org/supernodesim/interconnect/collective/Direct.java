@@ -42,6 +42,16 @@ public final class Direct implements CollectiveAlgorithm {
     return step(blocks.length, member, (from, to) -> blocks[from][to]);
   }
 
+  /**
+   * Member {@code member}'s step of an all-to-all in which member a's send buffer is {@code
+   * sourceBytes.get(a)} bytes, cut evenly over the n members as a uniform one is: the busiest
+   * sender sets the time, alpha + (n-1)/n * S_max/B.
+   */
+  public static List<Step> uneven(List<Long> sourceBytes, int member) {
+    int n = sourceBytes.size();
+    return step(n, member, (from, to) -> Ring.chunk(sourceBytes.get(from), n, to));
+  }
+
   /** The bytes member {@code from} sends member {@code to}. */
   private interface Blocks {
     long bytes(int from, int to);

@@ -209,7 +209,8 @@ public final class ChipProcess implements LogicalProcess<ChipProcess.Event> {
         throw new IllegalStateException("chip " + rank + " is not in the group of " + c.name());
       }
       List<Step> steps =
-          transport.collectives().schedule(c.kind(), c.algorithm(), c.group(), member, c.bytes());
+          transport.collectives().schedule(
+              c.kind(), c.algorithm(), c.group(), member, c.bytes(), c.sourceBytes());
       running = new RunningCollective(c, steps, ctx.nowPicos());
       activity.started(c.id(), ctx.nowPicos());
       if (!earlyArrivals.isEmpty()) {

@@ -174,6 +174,8 @@ final class ScenarioAssembly {
             path + ".algorithm", algorithm.name() + " does not implement " + kind.label());
       }
     }
-    return new CollectiveBenchmark.Entry(kind, c.size().bytes(), group, c.algorithm(), c.repeat());
+    List<Long> sources = UnevenSizes.bytes(c.sizes(), group.size(), path + ".sizes");
+    long bytes = sources.isEmpty() ? c.size().bytes() : UnevenSizes.mean(sources);
+    return new CollectiveBenchmark.Entry(kind, bytes, group, c.algorithm(), c.repeat(), sources);
   }
 }

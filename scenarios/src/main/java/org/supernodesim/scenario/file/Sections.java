@@ -152,10 +152,11 @@ final class Sections {
   /** One collective of a nccl-tests-style workload. */
   record CollectiveSection(
       @JsonProperty(required = true) String kind,
-      @JsonProperty(required = true) DataSize size,
+      DataSize size,
       com.fasterxml.jackson.databind.JsonNode group,
       String algorithm,
-      Integer repeat) {
+      Integer repeat,
+      List<DataSize> sizes) {
     static final String DEFAULT_ALGORITHM = "auto";
 
     CollectiveSection {
@@ -165,6 +166,7 @@ final class Sections {
         throw new InvalidValue("repeat", repeat + "; repeat must be >= 1");
       }
       CollectiveGroups.validate(group);
+      sizes = UnevenSizes.validate(kind, algorithm, size, sizes);
     }
   }
 

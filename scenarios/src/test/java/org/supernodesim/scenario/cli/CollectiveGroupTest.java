@@ -57,19 +57,25 @@ class CollectiveGroupTest {
   @CsvSource(
       delimiterString = " | ",
       value = {
-        "duplicate | '[0, 8, 8]' | bad.yaml:5:70: workload.collectives[0].group[2]: 8; rank 8 is"
-            + " listed twice",
-        "out of range | '[0, 32]' | bad.yaml:5:67: workload.collectives[0].group[1]: 32; the"
-            + " cluster's ranks are 0..31 (32 chips)",
-        "one rank | '[3]' | bad.yaml:5:56: workload.collectives[0].group: [3]; a collective needs"
-            + " a group of at least 2",
-        "not a rank | '[0, a]' | bad.yaml:5:67: workload.collectives[0].group[1]: \"a\"; a rank is"
-            + " an integer >= 0",
+        "duplicate | 'size: 1 MiB, group: [0, 8, 8]' | bad.yaml:5:53: workload.collectives[0].group[2]: 8; rank 8"
+            + " is listed twice",
+        "out of range | 'size: 1 MiB, group: [0, 32]' | bad.yaml:5:50: workload.collectives[0].group[1]: 32;"
+            + " the cluster's ranks are 0..31 (32 chips)",
+        "one rank | 'size: 1 MiB, group: [3]' | bad.yaml:5:39: workload.collectives[0].group: [3]; a collective"
+            + " needs a group of at least 2",
+        "not a rank | 'size: 1 MiB, group: [0, a]' | bad.yaml:5:50: workload.collectives[0].group[1]: \"a\"; a"
+            + " rank is an integer >= 0",
+        "sizes and size | 'size: 1 MiB, sizes: [1 MiB, 2 MiB]' | bad.yaml:5:39:"
+            + " workload.collectives[0].sizes: given with size:; give one of them",
+        "sizes off all-to-all | 'kind: all-reduce, sizes: [1 MiB, 2 MiB]' | bad.yaml:5:26:"
+            + " workload.collectives[0].sizes: per-rank sizes are for all-to-all only, not all-reduce",
+        "sizes not one per rank | 'sizes: [1 MiB, 2 MiB]' | bad.yaml:5:26:"
+            + " workload.collectives[0].sizes: 2 sizes for a group of 32; give one per rank",
       })
-  void aBadGroupIsOneLocatedLine(String what, String group, String expected) throws IOException {
+  void aBadEntryIsOneLocatedLine(String what, String keys, String expected) throws IOException {
     Path file = dir.resolve("bad.yaml");
-    Files.writeString(
-        file, HEAD + "    - {kind: all-reduce, size: 1 MiB, algorithm: ring, group: " + group + "}\n");
+    String entry = keys.startsWith("kind") ? keys : "kind: all-to-all, " + keys;
+    Files.writeString(file, HEAD + "    - {" + entry + "}\n");
     BadInputTest.Outcome outcome = BadInputTest.run("validate", file.toString());
     assertEquals(2, outcome.code(), what + ": exit code; stderr was " + outcome.err());
     String firstLine = outcome.err().lines().findFirst().orElse("");

@@ -125,4 +125,20 @@ class AlgorithmClosedFormTest {
     assertEquals("double-binary-tree", r.algorithm());
     assertEquals(expected, r.picos(), 37.0, "double binary tree: closed form within 1 ps/round");
   }
+
+  @Test
+  void unevenAllToAllTakesTheBusiestSendersTime() {
+    // Given 8 chips on a 100 GB/s switch, 1 us per hop; MoE dispatch in which rank 3 sends 1 GiB
+    // and the others 256 MiB each (sizes: per source rank, each cut evenly over the 8).
+    CollectiveResult r =
+        run("{kind: single-switch, link: {bandwidth: 100 GB/s, latency: 1 us}}", 8,
+            "{kind: all-to-all, sizes: [256 MiB, 256 MiB, 256 MiB, 1 GiB, 256 MiB, 256 MiB,"
+                + " 256 MiB, 256 MiB]}");
+    // Then T = (n-1)/n S_max/B + 2 alpha: rank 3's seven blocks of 128 MiB leave its port one
+    // after another, and no receiver's port takes more than 128 + 6 x 32 MiB.
+    double expected = 7 * ((1 << 30) / 8.0) / 100e9 * PS + 2e6;
+    assertEquals("direct", r.algorithm());
+    assertEquals((7 * 256L + 1024) / 8 << 20, r.bytes(), "the mean send buffer is reported");
+    assertEquals(expected, r.picos(), 8.0, "uneven direct: busiest sender within 1 ps per block");
+  }
 }

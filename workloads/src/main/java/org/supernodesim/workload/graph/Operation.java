@@ -76,17 +76,31 @@ public sealed interface Operation {
   /**
    * This rank's part in a collective over {@code group} (global ranks, in group order).
    * {@code collectiveId} is the same on every member, so members can tell the instances apart.
+   * {@code sourceBytes} is empty, or (an uneven all-to-all) each member's send buffer in group
+   * order, {@code bytes} then being their mean.
    */
   record Collective(
       int id, List<Integer> dependencies, String name, int collectiveId, CollectiveKind kind,
-      List<Integer> group, long bytes, String algorithm)
+      List<Integer> group, long bytes, String algorithm, List<Long> sourceBytes)
       implements Operation {
     public Collective {
       dependencies = List.copyOf(dependencies);
       group = List.copyOf(group);
+      sourceBytes = List.copyOf(sourceBytes);
       if (bytes < 0) {
         throw new IllegalArgumentException(name + ": bytes must be >= 0: " + bytes);
       }
+      if (!sourceBytes.isEmpty() && sourceBytes.size() != group.size()) {
+        throw new IllegalArgumentException(
+            name + ": one send buffer per member: " + sourceBytes.size() + " for " + group.size());
+      }
+    }
+
+    /** A collective moving {@code bytes} on every member. */
+    public Collective(
+        int id, List<Integer> dependencies, String name, int collectiveId, CollectiveKind kind,
+        List<Integer> group, long bytes, String algorithm) {
+      this(id, dependencies, name, collectiveId, kind, group, bytes, algorithm, List.of());
     }
   }
 }

@@ -14,12 +14,19 @@ public final class CollectiveBenchmark {
 
   /**
    * One collective to time, {@code repeat} times in a row, over the global ranks {@code group}
-   * (in group order).
+   * (in group order). {@code sourceBytes} is empty, or each member's send buffer of an uneven
+   * all-to-all (MoE dispatch and combine), {@code bytes} then being their mean.
    */
   public record Entry(
-      CollectiveKind kind, long bytes, List<Integer> group, String algorithm, int repeat) {
+      CollectiveKind kind, long bytes, List<Integer> group, String algorithm, int repeat,
+      List<Long> sourceBytes) {
     public Entry {
       group = List.copyOf(group);
+      sourceBytes = List.copyOf(sourceBytes);
+      if (!sourceBytes.isEmpty() && sourceBytes.size() != group.size()) {
+        throw new IllegalArgumentException(
+            "one send buffer per member: " + sourceBytes + " for group " + group);
+      }
       if (group.size() < 2) {
         throw new IllegalArgumentException("a collective needs a group of at least 2: " + group);
       }
@@ -31,9 +38,9 @@ public final class CollectiveBenchmark {
       }
     }
 
-    /** Over the first {@code groupSize} ranks. */
+    /** Over the first {@code groupSize} ranks, {@code bytes} on each. */
     public Entry(CollectiveKind kind, long bytes, int groupSize, String algorithm, int repeat) {
-      this(kind, bytes, firstRanks(groupSize), algorithm, repeat);
+      this(kind, bytes, firstRanks(groupSize), algorithm, repeat, List.of());
     }
 
     public int groupSize() {
@@ -74,7 +81,7 @@ public final class CollectiveBenchmark {
           ops.add(
               new Operation.Collective(
                   ops.size(), after, e.kind().label() + " " + e.bytes() + " B", collectiveId,
-                  e.kind(), group, e.bytes(), e.algorithm()));
+                  e.kind(), group, e.bytes(), e.algorithm(), e.sourceBytes()));
         }
       }
     }
