@@ -14,6 +14,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.Map;
+import org.supernodesim.results.NetworkResult;
 import org.supernodesim.results.RunResult;
 import org.supernodesim.results.TrainingResult;
 import org.supernodesim.results.report.html.HtmlReport;
@@ -65,9 +67,15 @@ class ReportInBrowserTest {
     RunResult run =
         new RunResult("page", 1, null, 2_000_000_000_000L, null, null, List.of())
             .withTraining(training)
-            .withServing(serving);
+            .withServing(serving)
+            .withNetwork(
+                new NetworkResult("flow", Map.of("l1", 2_000_000_000L, "l2", 1_000_000_000L),
+                    List.of(new NetworkResult.LinkLoad("chip 0 -> switch 64", "l1", 0.7, 1, 1),
+                        new NetworkResult.LinkLoad("switch 64 -> switch 72", "l2", 0.5, 1, 1)),
+                    List.of()));
     String html = HtmlReport.run(run);
-    assertEquals(5, count(html, "<svg"), "time split, memory, TTFT, TPOT, e2e");
+    assertEquals(7, count(html, "<svg"),
+        "time split, memory, TTFT, TPOT, e2e, bytes per tier, utilisation per tier");
     assertChartsRender(html, tmp);
   }
 
