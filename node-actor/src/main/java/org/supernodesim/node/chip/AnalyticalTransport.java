@@ -6,6 +6,7 @@ import java.util.TreeMap;
 import org.supernodesim.interconnect.collective.Collectives;
 import org.supernodesim.interconnect.collective.Step;
 import org.supernodesim.interconnect.network.AnalyticalNetwork;
+import org.supernodesim.interconnect.routing.Route;
 import org.supernodesim.interconnect.routing.Router;
 import org.supernodesim.model.fabric.LinkSpec;
 import org.supernodesim.node.engine.Context;
@@ -31,6 +32,14 @@ public final class AnalyticalTransport implements Transport {
   private final long[] lastSerializationPicos;
   // Per source chip and tier: bytes that crossed links of the tier, once per link.
   private final long[][] tierBytes;
+  // The tier index of each link, so a send need not search the tier names.
+  private final int[] tierOfLink;
+  // Per source chip: its last destination, the route there and the pair's bandwidth. Collectives
+  // send to the same peers step after step; this spares the router's maps (boxed keys) on every
+  // transfer. Each chip touches only its own slot, so runtimes on several threads do not race.
+  private final int[] lastDestination;
+  private final Route[] lastRoute;
+  private final double[] lastBytesPerSecond;
 
   public AnalyticalTransport(Router router) {
     this.router = router;
@@ -44,6 +53,14 @@ public final class AnalyticalTransport implements Transport {
     this.lastLeftAtPicos = new long[chips];
     this.lastSerializationPicos = new long[chips];
     this.tierBytes = new long[chips][tiers.length];
+    this.tierOfLink = new int[router.topology().links().size()];
+    for (var link : router.topology().links()) {
+      tierOfLink[link.index()] = Arrays.binarySearch(tiers, link.tier());
+    }
+    this.lastDestination = new int[chips];
+    Arrays.fill(lastDestination, -1);
+    this.lastRoute = new Route[chips];
+    this.lastBytesPerSecond = new double[chips];
   }
 
   @Override
@@ -51,11 +68,15 @@ public final class AnalyticalTransport implements Transport {
       Context context, int source, int destination, Step.Transfer transfer,
       ChipProcess.Event arrival) {
     long now = context.nowPicos();
-    var route = router.route(source, destination);
+    if (lastDestination[source] != destination) {
+      lastRoute[source] = router.route(source, destination);
+      lastBytesPerSecond[source] = router.pairBytesPerSecond(source, destination);
+      lastDestination[source] = destination;
+    }
+    Route route = lastRoute[source];
     long serialization =
         LinkSpec.serializationPicos(
-            transfer.bytes(),
-            router.pairBytesPerSecond(source, destination) * transfer.efficiency());
+            transfer.bytes(), lastBytesPerSecond[source] * transfer.efficiency());
     long leaves;
     if (transfer.multicastCopy()) {
       leaves = lastLeftAtPicos[source];
@@ -68,7 +89,7 @@ public final class AnalyticalTransport implements Transport {
       lastSerializationPicos[source] = serialization;
     }
     for (var link : route.links()) {
-      tierBytes[source][Arrays.binarySearch(tiers, link.tier())] += transfer.bytes();
+      tierBytes[source][tierOfLink[link.index()]] += transfer.bytes();
     }
     // Chips are processes 0..n-1 in rank order, so a rank is its process id.
     context.send(destination, leaves - now + serialization + route.latencyPicos(), arrival);
