@@ -18,9 +18,10 @@ import org.supernodesim.model.collective.CollectiveKind;
  * Both trees have the same depth D (about log2 n). The schedule runs in rounds: at round t a
  * member at depth d sends reduce chunk t - (D - d) to its parent and broadcast chunk t - D - d to
  * its children, in both trees at once, so the whole all-reduce takes R = C + 2D - 1 rounds, each
- * round moving one chunk of S/(2C) per tree edge and direction. On an idle fabric a round costs
- * the slowest member's port: the latency of its slowest transfer plus the serialisation of all
- * chunks it sends in that round.
+ * round moving one chunk of S/(2C) per tree edge and direction. The closed form {@code auto}
+ * compares sums the rounds, each costing its busiest member: its slowest latency plus the chunks
+ * it sends in that round, as if they shared one port (exact where every round waits on one link:
+ * see the full-mesh closed-form test).
  */
 public final class DoubleBinaryTree implements CollectiveAlgorithm {
 
@@ -166,23 +167,52 @@ public final class DoubleBinaryTree implements CollectiveAlgorithm {
     }
     Trees trees = Trees.of(n);
     int chunks = chunks(bytes);
+    int depth = trees.depth();
     long chunk = Ring.largestChunk(Ring.largestChunk(bytes, 2), chunks);
-    long round = 0;
-    for (int v = 0; v < n; v++) {
-      long port = 0;
-      long latency = 0;
-      for (int tree = 0; tree < 2; tree++) {
-        List<Integer> peers = new ArrayList<>(trees.children(tree, v));
-        if (trees.parents()[tree][v] >= 0) {
-          peers.add(trees.parents()[tree][v]);
-        }
-        for (int p : peers) {
-          port += costs.transferPicos(v, p, chunk) - costs.latencyPicos(v, p);
-          latency = Math.max(latency, costs.latencyPicos(v, p));
+    // Per member: the serialisation of one chunk to its slowest tree neighbour and the slowest
+    // latency; then each round costs its busiest member's chunks plus that latency.
+    long[] chunkPicos = new long[n];
+    long[] latencyPicos = new long[n];
+    int[][] children = new int[2][n];
+    for (int tree = 0; tree < 2; tree++) {
+      for (int v = 0; v < n; v++) {
+        int p = trees.parents()[tree][v];
+        if (p >= 0) {
+          children[tree][p]++;
+          for (int[] pair : new int[][] {{v, p}, {p, v}}) {
+            int a = pair[0];
+            int b = pair[1];
+            chunkPicos[a] = Math.max(
+                chunkPicos[a], costs.transferPicos(a, b, chunk) - costs.latencyPicos(a, b));
+            latencyPicos[a] = Math.max(latencyPicos[a], costs.latencyPicos(a, b));
+          }
         }
       }
-      round = Math.max(round, port + latency);
     }
-    return (chunks + 2L * trees.depth() - 1) * round;
+    long total = 0;
+    for (int t = 0; t < chunks + 2 * depth - 1; t++) {
+      long round = 0;
+      for (int v = 0; v < n; v++) {
+        int sends = 0;
+        for (int tree = 0; tree < 2; tree++) {
+          int d = trees.depth(tree, v);
+          if (trees.parents()[tree][v] >= 0 && inRange(t - (depth - d), chunks)) {
+            sends++;
+          }
+          if (inRange(t - depth - d, chunks)) {
+            sends += children[tree][v];
+          }
+        }
+        if (sends > 0) {
+          round = Math.max(round, sends * chunkPicos[v] + latencyPicos[v]);
+        }
+      }
+      total += round;
+    }
+    return total;
+  }
+
+  private static boolean inRange(int chunk, int chunks) {
+    return chunk >= 0 && chunk < chunks;
   }
 }
