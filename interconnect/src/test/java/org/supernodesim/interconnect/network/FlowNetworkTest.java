@@ -169,11 +169,11 @@ class FlowNetworkTest {
   }
 
   private static List<Long> allToAllOnClos() {
-    FlowNetwork net = network(Fabrics.cloudMatrixUb(), 32);
+    FlowNetwork net = network(Fabrics.cloudMatrixUb(), 16);
     long id = 0;
     List<Long> completions = new ArrayList<>();
-    for (int a = 0; a < 32; a++) {
-      for (int b = 0; b < 32; b++) {
+    for (int a = 0; a < 16; a++) {
+      for (int b = 0; b < 16; b++) {
         if (a != b) {
           // Staggered starts and sizes, so rates change many times.
           net.start(new Transfer(id, a, b, 1_000_000 + 7919 * id), 1000 * id);

@@ -42,7 +42,6 @@ public final class TransferLog implements Transport {
       inner.send(context, source, destination, transfer, arrival);
       return;
     }
-    long bytes = transfer.bytes();
     inner.send(
         SendHook.around(context, (outer, targetId, delayPicos, payload) -> {
           mine.add(new Entry(source, destination, transfer.bytes(), outer.nowPicos(),

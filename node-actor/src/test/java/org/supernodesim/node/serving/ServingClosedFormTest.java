@@ -9,7 +9,7 @@ import org.supernodesim.model.transformer.ParameterCounts;
 import org.supernodesim.model.transformer.TransformerSpec;
 import org.supernodesim.results.serving.ServingResult;
 import org.supernodesim.workload.cost.ComputeCostModel;
-import org.supernodesim.workload.graph.Operation;
+import org.supernodesim.workload.graph.Kernel;
 import org.supernodesim.workload.inference.Request;
 import org.supernodesim.workload.inference.RequestTrace;
 
@@ -36,15 +36,14 @@ class ServingClosedFormTest {
    * The achievable share of a rate, read off the cost model: 1 for the uncalibrated roofline (an
    * ideal chip), the calibration's efficiency once there is one.
    */
-  static double efficiency(double flops, double bytes, double ideal) {
-    long picos = COSTS.durationPicos(
-        new Operation.Compute(0, List.of(), "probe", flops, bytes, Precision.BF16));
-    return ideal / (picos / 1e12);
+  static double efficiency(Kernel probe, double idealSeconds) {
+    return idealSeconds / COSTS.seconds(probe);
   }
 
-  static final double PEAK = Deployments.PEAK_FLOPS * efficiency(1e12, 0, 1e12 / 1.48e14);
+  static final double PEAK = Deployments.PEAK_FLOPS * efficiency(
+      new Kernel(Kernel.Kind.MATMUL, 1e12, 0, 4096, Precision.BF16), 1e12 / 1.48e14);
   static final double BANDWIDTH =
-      Deployments.HBM_BYTES_PER_SECOND * efficiency(0, 1e9, 1e9 / 4.0e12);
+      Deployments.HBM_BYTES_PER_SECOND * efficiency(Kernel.elementwise(1e9), 1e9 / 4.0e12);
 
   /** KV bytes of one token: 32 layers x K and V x 8 heads x 128 x 2 bytes. */
   static final double KV_PER_TOKEN = 32 * 2 * 8 * 128 * 2.0;

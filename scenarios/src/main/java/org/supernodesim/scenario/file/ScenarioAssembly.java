@@ -75,10 +75,15 @@ final class ScenarioAssembly {
       entries.add(
           collective(collectives.get(i), "workload.collectives[" + i + "]", cluster.chips()));
     }
+    ComputeCalibration calibration = calibration(chip.id());
     ServingWorkload servingWorkload = s.workload().serving() == null
         ? null : serving.assemble(s.workload().serving(), cluster.chips(), s.seed());
     if (servingWorkload != null) {
-      serving.check(servingWorkload, chip, fabric, cluster.chips());
+      if (!s.network().model().equals("analytical")) {
+        throw new Problem("network.model", "\"" + s.network().model() + "\"; serving prices its"
+            + " KV transfers and collectives with the analytical model only; valid: analytical");
+      }
+      serving.check(servingWorkload, chip, calibration, fabric, cluster.chips());
     }
     TrainingJob training =
         s.workload().training() == null
@@ -86,8 +91,20 @@ final class ScenarioAssembly {
             : TrainingAssembly.job(s.workload().training(), cluster.chips(), chip);
     return new Scenario(
         s.name(), s.seed(), cluster.chips(), chip, fabric, s.network().model(), entries,
-        accounting(s, chip), servingWorkload, training,
-        Calibrations.of(chip.id()).orElse(ComputeCalibration.ideal(chip.id())));
+        accounting(s, chip), servingWorkload, training, calibration);
+  }
+
+  /**
+   * The chip's calibration; a reading ({@code alibaba-ppu@wsj}) is the same silicon, so it takes
+   * its preset's, under its own name.
+   */
+  private static ComputeCalibration calibration(String chipId) {
+    int at = chipId.indexOf('@');
+    String preset = at > 0 ? chipId.substring(0, at) : chipId;
+    return Calibrations.of(preset)
+        .map(c -> new ComputeCalibration(c.schema(), chipId, c.matmul(), c.fusedAttention(),
+            c.memory(), c.procedure()))
+        .orElse(ComputeCalibration.ideal(chipId));
   }
 
   private Accounting accounting(ScenarioSection s, ChipSpec chip) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.supernodesim.interconnect.topology.Topology;
+import org.supernodesim.model.calibration.ComputeCalibration;
 import org.supernodesim.model.chip.ChipSpec;
 import org.supernodesim.model.chip.Figure;
 import org.supernodesim.model.chip.MissingFigureException;
@@ -87,9 +88,11 @@ final class ServingAssembly {
   }
 
   /** Deploys once to refuse, before any run, a chip figure missing or a model that cannot fit. */
-  void check(ServingWorkload w, ChipSpec chip, FabricSpec fabric, int chips) {
+  void check(
+      ServingWorkload w, ChipSpec chip, ComputeCalibration calibration, FabricSpec fabric,
+      int chips) {
     try {
-      w.deploy(chip, Topology.build(fabric, chips));
+      w.deploy(chip, calibration, Topology.build(fabric, chips));
     } catch (MissingFigureException e) {
       if (chip.figures().get(e.figure()) instanceof Figure.NotSupported) {
         List<String> valid = new ArrayList<>();

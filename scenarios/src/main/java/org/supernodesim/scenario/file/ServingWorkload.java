@@ -6,6 +6,7 @@ import org.supernodesim.interconnect.network.AnalyticalNetwork;
 import org.supernodesim.interconnect.routing.Route;
 import org.supernodesim.interconnect.routing.Router;
 import org.supernodesim.interconnect.topology.Topology;
+import org.supernodesim.model.calibration.ComputeCalibration;
 import org.supernodesim.model.chip.ChipFigure;
 import org.supernodesim.model.chip.ChipSpec;
 import org.supernodesim.model.fabric.LinkSpec;
@@ -62,7 +63,8 @@ public record ServingWorkload(
   }
 
   /**
-   * The deployment on {@code chip}s wired as {@code topology}: each group's step costs and KV
+   * The deployment on {@code chip}s (at their {@code calibration}) wired as {@code topology}:
+   * each group's step costs and KV
    * capacity, instances on consecutive chips. An instance's collectives (TP all-reduce, EP
    * all-to-all) see its first chip's links of the tier its route to the next chip starts on, all
    * used at once (an NVSwitch port; 7 HCCS links of a full mesh; 7 UB planes), with that route's
@@ -72,9 +74,10 @@ public record ServingWorkload(
    *     costs need (checked by pricing one prefill and one decode step)
    * @throws IllegalArgumentException if the weights leave no KV cache or a request cannot fit
    */
-  public ServingCluster.Setup deploy(ChipSpec chip, Topology topology) {
+  public ServingCluster.Setup deploy(
+      ChipSpec chip, ComputeCalibration calibration, Topology topology) {
     AnalyticalNetwork network = new AnalyticalNetwork(new Router(topology));
-    ComputeCostModel compute = new ComputeCostModel(chip);
+    ComputeCostModel compute = new ComputeCostModel(chip, calibration);
     List<InstanceGroup> groups = new ArrayList<>();
     int first = 0;
     for (InstancePlan plan : instances) {

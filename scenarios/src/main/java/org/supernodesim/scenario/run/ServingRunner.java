@@ -19,6 +19,6 @@ final class ServingRunner {
   /** The serving processes of the scenario, ready to run. */
   static ServingCluster assemble(Scenario scenario) {
     Topology topology = Topology.build(scenario.fabric(), scenario.chips());
-    return ServingCluster.assemble(scenario.serving().deploy(scenario.chip(), topology));
+    return ServingCluster.assemble(scenario.serving().deploy(scenario.chip(), scenario.calibration(), topology));
   }
 }

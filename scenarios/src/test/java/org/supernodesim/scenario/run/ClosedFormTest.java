@@ -66,7 +66,8 @@ class ClosedFormTest {
             Path.of("examples/ring-collectives-8.yaml"),
             List.of(
                 "cluster.chips=" + n,
-                "workload.collectives=[{kind: " + kind + ", size: " + bytes + " B}]"));
+                "workload.collectives=[{kind: " + kind + ", size: " + bytes + " B,"
+                    + " algorithm: ring}]"));
 
     RunResult result = ScenarioRunner.run(scenario, RuntimeChoice.SEQUENTIAL);
 

@@ -14,6 +14,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.Map;
+import org.supernodesim.results.NetworkResult;
+import org.supernodesim.results.RunResult;
+import org.supernodesim.results.TrainingResult;
+import org.supernodesim.results.report.html.HtmlReport;
+import org.supernodesim.results.serving.LatencySeconds;
+import org.supernodesim.results.serving.ServingResult;
 
 /**
  * Opens a sweep's report.html in headless Chromium and checks that its charts render: every
@@ -32,12 +39,49 @@ class ReportInBrowserTest {
           + ".createElement('pre');p.id='probe';p.textContent=JSON.stringify({errors:"
           + "window.__errors,svgs:s});document.body.appendChild(p);});</script>";
 
-  @Test
-  void chartsOfASweepReportRenderInChromium(@TempDir Path tmp) throws Exception {
+  static void assumeChromium() {
     assumeTrue(
         Files.isExecutable(CHROMIUM),
         "Chromium is not installed, so report.html is not opened in a browser; install it with"
             + " `apt-get install -y chromium` (Debian) to run this test");
+  }
+
+  @Test
+  void chartsOfATrainingAndServingRunPageRenderInChromium(@TempDir Path tmp) throws Exception {
+    assumeChromium();
+    // Given a run page with every kind of run chart: time split per rank, memory per stage
+    // against capacity, three latency distributions.
+    TrainingResult training =
+        new TrainingResult("m", 16, "tp8 pp2", 8, 2.0, 1e5, 400, 380, 0.5, 0.55, 0.1, 0.09,
+            List.of(0, 8),
+            List.of(new TrainingResult.RankTime(0, 0, 1.5, 0.3, 0.2, 0.6),
+                new TrainingResult.RankTime(8, 1, 1.4, 0.4, 0.2, 0.7)),
+            9e10, 1.28e11, true, 0,
+            List.of(new TrainingResult.StageMemoryUse(0, 1e10, 1e10, 3e10, 3e10, 1e9, 8.1e10),
+                new TrainingResult.StageMemoryUse(1, 1e10, 1e10, 3e10, 2e10, 1e9, 7.1e10)),
+            1e4);
+    LatencySeconds l = new LatencySeconds(0.1, 0.2, 0.3, 0.4);
+    ServingResult serving =
+        new ServingResult("t", 1, 1, 0, 0, l, l, l, 10, new ServingResult.PerChip(1, 1), null,
+            new ServingResult.Utilisation(0, 0), null, 0, 1, 1, 0.3, List.of());
+    RunResult run =
+        new RunResult("page", 1, null, 2_000_000_000_000L, null, null, List.of())
+            .withTraining(training)
+            .withServing(serving)
+            .withNetwork(
+                new NetworkResult("flow", Map.of("l1", 2_000_000_000L, "l2", 1_000_000_000L),
+                    List.of(new NetworkResult.LinkLoad("chip 0 -> switch 64", "l1", 0.7, 1, 1),
+                        new NetworkResult.LinkLoad("switch 64 -> switch 72", "l2", 0.5, 1, 1)),
+                    List.of()));
+    String html = HtmlReport.run(run);
+    assertEquals(7, count(html, "<svg"),
+        "time split, memory, TTFT, TPOT, e2e, bytes per tier, utilisation per tier");
+    assertChartsRender(html, tmp);
+  }
+
+  @Test
+  void chartsOfASweepReportRenderInChromium(@TempDir Path tmp) throws Exception {
+    assumeChromium();
     // Given the report of a small sweep over chip counts (scaling and energy charts).
     Path file = tmp.resolve("browser.yaml");
     Files.writeString(
@@ -48,7 +92,13 @@ class ReportInBrowserTest {
     assertEquals(0, SweepResumeTest.sweep(file, dir), "the sweep runs");
     String html = Files.readString(dir.resolve("report.html"));
     int charts = count(html, "<svg");
-    assertTrue(charts >= 2, "the report has its scaling and energy charts: " + charts);
+    assertEquals(3, charts, "the report has its efficiency, speedup and energy charts");
+    assertChartsRender(html, tmp);
+  }
+
+  /** Opens {@code html} in Chromium: no script error, every chart laid out with shapes in it. */
+  static void assertChartsRender(String html, Path tmp) throws Exception {
+    int charts = count(html, "<svg");
     Path probed = tmp.resolve("probed.html");
     Files.writeString(probed, html.replaceFirst("<head>", "<head>" + PROBE));
 

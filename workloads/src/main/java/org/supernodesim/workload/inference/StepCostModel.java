@@ -1,5 +1,6 @@
 package org.supernodesim.workload.inference;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.supernodesim.model.chip.Precision;
 import org.supernodesim.model.fabric.LinkSpec;
@@ -11,15 +12,16 @@ import org.supernodesim.model.transformer.MoeFfn;
 import org.supernodesim.model.transformer.MultiHeadLatentAttention;
 import org.supernodesim.model.transformer.TransformerSpec;
 import org.supernodesim.workload.cost.ComputeCostModel;
-import org.supernodesim.workload.graph.Operation;
+import org.supernodesim.workload.graph.Kernel;
 
 /**
  * The cost of one forward step of a serving instance, per chip: the one place where serving asks
  * the compute cost model for durations, so a calibrated {@link ComputeCostModel} reaches serving
  * without another change.
  *
- * <p>Per layer and chip, three roofline operations (each max(flops / peak, bytes / HBM
- * bandwidth) in the cost model): the projections (attention weights / tp, read once per step);
+ * <p>Per layer and chip, three kinds of kernel, each at the chip's calibrated roofline
+ * (max(flops / (peak x the calibration's efficiency for the kernel's kind and smallest
+ * dimension), bytes / (HBM bandwidth x its achievable fraction))): the projections (attention weights / tp, read once per step);
  * attention itself (the KV cache of every request's context, read once per step, and the score and
  * context FLOPs of every new token); the FFN (dense: weights / tp; MoE: the routed experts a step's
  * tokens reach, E/ep per chip, of which a step of T tokens touches the fraction 1 - (1 - k/E)^T
@@ -98,37 +100,37 @@ public final class StepCostModel {
     long h = model.hiddenSize();
     int wb = weights.bytesPerElement();
 
-    Part projections = new Part(
+    long rows = Math.max(1, (long) Math.ceil(groupTokens)); // a GEMM's m: the group's tokens
+    Part projections = new Part(Kernel.Kind.MATMUL,
         2.0 * attention.projectionWeights(h) * groupTokens / tp,
-        (double) attention.projectionWeights(h) * wb / tp, weights);
+        (double) attention.projectionWeights(h) * wb / tp, rows, weights);
     double kvElements = attention.kvCacheElementsPerToken() * (double) kvCache.bytesPerElement()
         / kvSplit();
     double newKv = groupTokens * kvElements;
-    Part core = new Part(
+    Part core = new Part(Kernel.Kind.FUSED_ATTENTION,
         attentionFlopsPerKey() * (batch.attendedTokens() / (double) layout.dpAttention()) / tp,
         batch.kvTokensRead() / (double) layout.dpAttention() * kvElements + newKv,
-        attentionPrecision);
+        headDimension(), attentionPrecision);
 
     long total = 0;
     double flops = 0;
     double weightBytes = 0;
     double kvBytes = 0;
     long communication = 0;
-    int dense = model.denseLayers();
-    int moe = model.moeLayers();
     for (int kind = 0; kind < 2; kind++) {
-      int layers = kind == 0 ? dense : moe;
+      int layers = kind == 0 ? model.denseLayers() : model.moeLayers();
       if (layers == 0) {
         continue;
       }
       FeedForward ffn = model.ffnOfLayer(kind == 0 ? 0 : model.layers() - 1);
-      List<Part> parts = List.of(projections, core, ffnPart(ffn, batch.tokens(), groupTokens));
+      List<Part> parts = new ArrayList<>(List.of(projections, core));
+      parts.addAll(ffnParts(ffn, batch.tokens(), groupTokens, rows));
       long layerPicos = 0;
       for (Part p : parts) {
         layerPicos += p.picos(compute);
         flops += layers * p.flops;
+        weightBytes += p == core ? 0 : layers * p.bytes;
       }
-      weightBytes += layers * (projections.bytes + parts.get(2).bytes);
       kvBytes += layers * core.bytes;
       long layerComm = tensorParallelPicos(groupTokens)
           + (ffn instanceof MoeFfn m ? expertParallelPicos(batch.tokens(), m) : 0);
@@ -136,9 +138,11 @@ public final class StepCostModel {
       total += layers * (layerPicos + layerComm);
     }
     // The output head: logits of the tokens that produce output.
-    Part head = new Part(
-        2.0 * model.vocabSize() * h * (batch.logits() / (double) layout.dpAttention()) / tp,
-        (double) model.vocabSize() * h * wb / tp, weights);
+    double logitRows = batch.logits() / (double) layout.dpAttention();
+    Part head = new Part(Kernel.Kind.MATMUL,
+        2.0 * model.vocabSize() * h * logitRows / tp,
+        (double) model.vocabSize() * h * wb / tp, Math.max(1, (long) Math.ceil(logitRows)),
+        weights);
     total += head.picos(compute);
     flops += head.flops;
     weightBytes += head.bytes;
@@ -228,13 +232,18 @@ public final class StepCostModel {
     return model.attention().scoreAndContextFlopsPerAttendedToken();
   }
 
-  private Part ffnPart(FeedForward ffn, long tokens, double groupTokens) {
+  /**
+   * The FFN's GEMMs on one chip: a dense MLP (m = the group's tokens), or a MoE layer's shared
+   * path and router (m = the group's tokens) and its routed experts (m = tokens per expert,
+   * T·k/E, which is what makes expert GEMMs thin in decode).
+   */
+  private List<Part> ffnParts(FeedForward ffn, long tokens, double groupTokens, long rows) {
     long h = model.hiddenSize();
     int wb = weights.bytesPerElement();
     double tp = layout.tp();
     if (ffn instanceof DenseFfn d) {
-      return new Part(2.0 * d.mlp().weights(h) * groupTokens / tp,
-          (double) d.mlp().weights(h) * wb / tp, weights);
+      return List.of(new Part(Kernel.Kind.MATMUL, 2.0 * d.mlp().weights(h) * groupTokens / tp,
+          (double) d.mlp().weights(h) * wb / tp, rows, weights));
     }
     MoeFfn m = (MoeFfn) ffn;
     long shared = m.sharedMlp().map(s -> s.weights(h)).orElse(0L) + m.routerParameters(h);
@@ -243,10 +252,21 @@ public final class StepCostModel {
     double assignmentsPerChip = (double) tokens * m.expertsPerToken() / layout.ep();
     double touched = 1 - Math.pow(1 - (double) m.expertsPerToken() / m.routedExperts(), tokens);
     double expertsPerChip = (double) m.routedExperts() / layout.ep();
-    return new Part(
-        2.0 * shared * groupTokens / tp + 2.0 * expert * assignmentsPerChip / etp,
-        (shared / tp + expertsPerChip * touched * expert / etp) * wb,
-        weights);
+    long tokensPerExpert =
+        Math.max(1, (long) Math.ceil((double) tokens * m.expertsPerToken() / m.routedExperts()));
+    return List.of(
+        new Part(Kernel.Kind.MATMUL, 2.0 * shared * groupTokens / tp, shared * wb / tp, rows,
+            weights),
+        new Part(Kernel.Kind.MATMUL, 2.0 * expert * assignmentsPerChip / etp,
+            expertsPerChip * touched * expert / etp * wb, tokensPerExpert, weights));
+  }
+
+  /** The head dimension attention kernels tile by: d (GQA), or the MLA latent's d_c. */
+  private long headDimension() {
+    if (model.attention() instanceof GroupedQueryAttention g) {
+      return g.headDim();
+    }
+    return ((MultiHeadLatentAttention) model.attention()).kvLoraRank();
   }
 
   /** Two ring all-reduces of the group's activations per layer. */
@@ -277,11 +297,12 @@ public final class StepCostModel {
     return link.latencyPicos() + Math.round(bytes / link.bytesPerSecond() * 1e12);
   }
 
-  /** One roofline operation of a layer on one chip. */
-  private record Part(double flops, double bytes, Precision precision) {
+  /** One kernel of a layer on one chip, at the calibrated roofline of its kind and shape. */
+  private record Part(
+      Kernel.Kind kind, double flops, double bytes, long dimension, Precision precision) {
     long picos(ComputeCostModel compute) {
-      return compute.durationPicos(
-          new Operation.Compute(0, List.of(), "serving step", flops, bytes, precision));
+      return Math.round(
+          compute.seconds(new Kernel(kind, flops, bytes, dimension, precision)) * 1e12);
     }
   }
 }

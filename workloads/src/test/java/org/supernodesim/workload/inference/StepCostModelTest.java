@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -14,7 +13,7 @@ import org.supernodesim.model.fabric.LinkSpec;
 import org.supernodesim.model.transformer.ParameterCounts;
 import org.supernodesim.model.transformer.TransformerSpec;
 import org.supernodesim.workload.cost.ComputeCostModel;
-import org.supernodesim.workload.graph.Operation;
+import org.supernodesim.workload.graph.Kernel;
 
 class StepCostModelTest {
   private static final ComputeCostModel H20 = new ComputeCostModel(Shapes.h20());
@@ -29,9 +28,7 @@ class StepCostModelTest {
    * uncalibrated roofline, the calibration's memory efficiency once there is one.
    */
   private static double memoryEfficiency() {
-    long picos = H20.durationPicos(
-        new Operation.Compute(0, List.of(), "1 GB read", 0, 1e9, Precision.BF16));
-    return 1e9 / 4.0e12 / (picos / 1e12);
+    return 1e9 / 4.0e12 / H20.seconds(Kernel.elementwise(1e9));
   }
 
   @ParameterizedTest(name = "batch {0} at context {1}")

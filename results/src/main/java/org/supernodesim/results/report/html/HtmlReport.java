@@ -55,6 +55,7 @@ public final class HtmlReport {
     body.append(collectivesSection(result.collectives()));
     body.append(TrainingSection.of(result.training()));
     body.append(ServingSection.of(result.serving()));
+    body.append(NetworkSection.of(result.network()));
     body.append(energySection(result));
     return page(result.scenario(), body);
   }
