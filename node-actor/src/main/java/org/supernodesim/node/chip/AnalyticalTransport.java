@@ -14,17 +14,18 @@ import org.supernodesim.node.engine.Context;
  * Transfers over the alpha-beta model, the arrival sent straight to the peer chip: latency plus
  * bytes over the pair's striped bandwidth. Transfers do not slow each other in the fabric, but a
  * chip's own port does serialise them: a transfer leaves once the chip's earlier transfers on the
- * same tier have left, so an all-to-all costs (n-1)/n S/B and not S/(nB), however many peers a
- * chip has.
+ * same port have left, so an all-to-all costs (n-1)/n S/B and not S/(nB), however many peers a
+ * chip has. A port is the first link of the route: one per chip on a switch or a Clos (its planes
+ * merged), one per peer on a full mesh, whose links then carry transfers side by side.
  */
 public final class AnalyticalTransport implements Transport {
   private final Router router;
   private final AnalyticalNetwork network;
   private final Collectives collectives;
   private final String[] tiers;
-  // Per source chip and tier of its first hop: when its port is free. Each chip touches only its
-  // own row, so runtimes on several threads do not race.
-  private final long[][] portFreeAtPicos;
+  // Per link leaving a chip: when that port is free. Each chip touches only its own links, so
+  // runtimes on several threads do not race.
+  private final long[] portFreeAtPicos;
   // Per source chip: when its last uncopied send left and how long it took, for multicast copies.
   private final long[] lastLeftAtPicos;
   private final long[] lastSerializationPicos;
@@ -39,7 +40,7 @@ public final class AnalyticalTransport implements Transport {
         router.topology().links().stream().map(l -> l.tier()).distinct().sorted()
             .toArray(String[]::new);
     int chips = router.topology().chips();
-    this.portFreeAtPicos = new long[chips][tiers.length];
+    this.portFreeAtPicos = new long[router.topology().links().size()];
     this.lastLeftAtPicos = new long[chips];
     this.lastSerializationPicos = new long[chips];
     this.tierBytes = new long[chips][tiers.length];
@@ -60,9 +61,9 @@ public final class AnalyticalTransport implements Transport {
       leaves = lastLeftAtPicos[source];
       serialization = lastSerializationPicos[source];
     } else {
-      int tier = Arrays.binarySearch(tiers, route.links().get(0).tier());
-      leaves = Math.max(now + transfer.setupPicos(), portFreeAtPicos[source][tier]);
-      portFreeAtPicos[source][tier] = leaves + serialization;
+      int port = route.links().get(0).index();
+      leaves = Math.max(now + transfer.setupPicos(), portFreeAtPicos[port]);
+      portFreeAtPicos[port] = leaves + serialization;
       lastLeftAtPicos[source] = leaves;
       lastSerializationPicos[source] = serialization;
     }

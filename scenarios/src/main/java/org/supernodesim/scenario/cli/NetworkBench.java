@@ -45,6 +45,7 @@ final class NetworkBench implements Callable<Integer> {
     out.flush();
     out.print(FlowBenchmark.format(
         FlowBenchmark.run(fabric, chips, Math.round(gibibytes * Units.BYTES_PER_GIB))));
+    out.flush();
     return 0;
   }
 }

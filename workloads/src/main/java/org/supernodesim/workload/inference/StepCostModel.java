@@ -20,8 +20,9 @@ import org.supernodesim.workload.graph.Kernel;
  * without another change.
  *
  * <p>Per layer and chip, three kinds of kernel, each at the chip's calibrated roofline
- * (max(flops / (peak x the calibration's efficiency for the kernel's kind and smallest
- * dimension), bytes / (HBM bandwidth x its achievable fraction))): the projections (attention weights / tp, read once per step);
+ * (max(flops / (peak x the calibration's efficiency for the kernel's kind and its weight shard's
+ * size), bytes / (HBM bandwidth x its achievable fraction))): the projections (attention
+ * weights / tp, read once per step);
  * attention itself (the KV cache of every request's context, read once per step, and the score and
  * context FLOPs of every new token); the FFN (dense: weights / tp; MoE: the routed experts a step's
  * tokens reach, E/ep per chip, of which a step of T tokens touches the fraction 1 - (1 - k/E)^T
@@ -100,10 +101,10 @@ public final class StepCostModel {
     long h = model.hiddenSize();
     int wb = weights.bytesPerElement();
 
-    long rows = Math.max(1, (long) Math.ceil(groupTokens)); // a GEMM's m: the group's tokens
     Part projections = new Part(Kernel.Kind.MATMUL,
         2.0 * attention.projectionWeights(h) * groupTokens / tp,
-        (double) attention.projectionWeights(h) * wb / tp, rows, weights);
+        (double) attention.projectionWeights(h) * wb / tp,
+        shard(attention.projectionWeights(h) / h / layout.tp()), weights);
     double kvElements = attention.kvCacheElementsPerToken() * (double) kvCache.bytesPerElement()
         / kvSplit();
     double newKv = groupTokens * kvElements;
@@ -124,7 +125,7 @@ public final class StepCostModel {
       }
       FeedForward ffn = model.ffnOfLayer(kind == 0 ? 0 : model.layers() - 1);
       List<Part> parts = new ArrayList<>(List.of(projections, core));
-      parts.addAll(ffnParts(ffn, batch.tokens(), groupTokens, rows));
+      parts.addAll(ffnParts(ffn, batch.tokens(), groupTokens));
       long layerPicos = 0;
       for (Part p : parts) {
         layerPicos += p.picos(compute);
@@ -141,8 +142,7 @@ public final class StepCostModel {
     double logitRows = batch.logits() / (double) layout.dpAttention();
     Part head = new Part(Kernel.Kind.MATMUL,
         2.0 * model.vocabSize() * h * logitRows / tp,
-        (double) model.vocabSize() * h * wb / tp, Math.max(1, (long) Math.ceil(logitRows)),
-        weights);
+        (double) model.vocabSize() * h * wb / tp, shard(model.vocabSize() / layout.tp()), weights);
     total += head.picos(compute);
     flops += head.flops;
     weightBytes += head.bytes;
@@ -233,17 +233,26 @@ public final class StepCostModel {
   }
 
   /**
-   * The FFN's GEMMs on one chip: a dense MLP (m = the group's tokens), or a MoE layer's shared
-   * path and router (m = the group's tokens) and its routed experts (m = tokens per expert,
-   * T·k/E, which is what makes expert GEMMs thin in decode).
+   * The size a GEMM's efficiency is read at: the smaller of the hidden width and the chip's shard
+   * of the weight's other side. Not the token count: a step of few tokens is a GEMV-like kernel
+   * whose limit is reading its weights, which the roofline's byte term already charges (inference
+   * kernels tile small batches by 8-16 rows, not the 128 of a training GEMM); reading the
+   * calibration's fall-off at m = 1..32 tokens would price decode as compute-bound at a few per
+   * cent of peak, which no serving measurement shows.
    */
-  private List<Part> ffnParts(FeedForward ffn, long tokens, double groupTokens, long rows) {
+  private long shard(long width) {
+    return Math.max(1, Math.min(model.hiddenSize(), width));
+  }
+
+  /** The FFN's GEMMs on one chip: a dense MLP, or a MoE layer's shared path, router and experts. */
+  private List<Part> ffnParts(FeedForward ffn, long tokens, double groupTokens) {
     long h = model.hiddenSize();
     int wb = weights.bytesPerElement();
     double tp = layout.tp();
     if (ffn instanceof DenseFfn d) {
       return List.of(new Part(Kernel.Kind.MATMUL, 2.0 * d.mlp().weights(h) * groupTokens / tp,
-          (double) d.mlp().weights(h) * wb / tp, rows, weights));
+          (double) d.mlp().weights(h) * wb / tp,
+          shard(d.mlp().intermediateSize() / layout.tp()), weights));
     }
     MoeFfn m = (MoeFfn) ffn;
     long shared = m.sharedMlp().map(s -> s.weights(h)).orElse(0L) + m.routerParameters(h);
@@ -252,13 +261,14 @@ public final class StepCostModel {
     double assignmentsPerChip = (double) tokens * m.expertsPerToken() / layout.ep();
     double touched = 1 - Math.pow(1 - (double) m.expertsPerToken() / m.routedExperts(), tokens);
     double expertsPerChip = (double) m.routedExperts() / layout.ep();
-    long tokensPerExpert =
-        Math.max(1, (long) Math.ceil((double) tokens * m.expertsPerToken() / m.routedExperts()));
+    long sharedWidth =
+        m.sharedMlp().map(x -> x.intermediateSize()).orElse((long) m.routedExperts());
     return List.of(
-        new Part(Kernel.Kind.MATMUL, 2.0 * shared * groupTokens / tp, shared * wb / tp, rows,
-            weights),
+        new Part(Kernel.Kind.MATMUL, 2.0 * shared * groupTokens / tp, shared * wb / tp,
+            shard(sharedWidth / layout.tp()), weights),
         new Part(Kernel.Kind.MATMUL, 2.0 * expert * assignmentsPerChip / etp,
-            expertsPerChip * touched * expert / etp * wb, tokensPerExpert, weights));
+            expertsPerChip * touched * expert / etp * wb,
+            shard(m.routedExpert().intermediateSize() / layout.expertTensorParallel()), weights));
   }
 
   /** The head dimension attention kernels tile by: d (GQA), or the MLA latent's d_c. */

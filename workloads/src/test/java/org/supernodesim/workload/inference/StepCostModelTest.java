@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.supernodesim.model.calibration.ComputeCalibration;
 import org.supernodesim.model.chip.MissingFigureException;
 import org.supernodesim.model.chip.Precision;
 import org.supernodesim.model.fabric.LinkSpec;
@@ -55,6 +57,30 @@ class StepCostModelTest {
     double decodeTokensPerSecond = batch / (cost.picos() / 1e12);
     assertEquals(batch * 4.0e12 * memoryEfficiency() / (weightBytes + kvBytes),
         decodeTokensPerSecond, 1e-6 * decodeTokensPerSecond, "throughput = bandwidth / bytes");
+  }
+
+  @ParameterizedTest(name = "batch {0}")
+  @CsvSource({"1", "8", "16"})
+  void calibratedDecodeIsStillBoundByItsBytesAtTheAchievableBandwidth(int batch) {
+    // Given the H20 at the calibration procedure's A100 figures (GEMMs 0.77 of peak, falling off
+    // as d / (d + 128); memory at 0.80 of 4.0 TB/s) and a decode batch at 1,024 of context.
+    ComputeCalibration.Curve matmul = new ComputeCalibration.Curve(0.77, 128, "estimated",
+        List.of("calibration/nvidia-h20.yaml"));
+    ComputeCalibration.Curve fused = new ComputeCalibration.Curve(0.55, 0, "estimated",
+        List.of("calibration/nvidia-h20.yaml"));
+    ComputeCalibration calibration = new ComputeCalibration(ComputeCalibration.SCHEMA,
+        "nvidia-h20", matmul, fused, new ComputeCalibration.Fraction(0.80, "estimated",
+            List.of("calibration/nvidia-h20.yaml")), "test");
+    StepCostModel costs = new StepCostModel(Shapes.llama8b(), ONE_CHIP, Precision.BF16,
+        Precision.BF16, new ComputeCostModel(Shapes.h20(), calibration), null);
+
+    StepCost cost = costs.step(Batch.decode(batch, 1024));
+
+    // Then the step is its bytes at 0.80 x 4.0 TB/s: the calibration's stated memory efficiency
+    // (GEMMs of a few tokens are read at their weights' size, 4,096, not at the token count).
+    double bytes = cost.weightBytesPerChip() + cost.kvBytesPerChip();
+    assertEquals(bytes / (0.80 * 4.0e12) * 1e12, cost.picos(), 97,
+        "decode at the achievable bandwidth, to 1 ps of rounding per kernel");
   }
 
   @Test
