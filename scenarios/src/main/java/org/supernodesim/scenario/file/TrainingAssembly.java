@@ -12,6 +12,7 @@ import org.supernodesim.scenario.catalog.Catalog;
 import org.supernodesim.scenario.file.ScenarioAssembly.Problem;
 import org.supernodesim.scenario.file.TrainingSections.ParallelismSection;
 import org.supernodesim.scenario.file.TrainingSections.TrainingSection;
+import org.supernodesim.workload.training.ActivationStorage;
 import org.supernodesim.workload.training.LayoutException;
 import org.supernodesim.workload.training.Parallelism;
 import org.supernodesim.workload.training.Recomputation;
@@ -43,7 +44,8 @@ final class TrainingAssembly {
       return new TrainingJob(model, parallelism, t.zero(), sequence, t.globalBatch(),
           t.microBatch(), Recomputation.byLabel(t.recomputation()), precision,
           t.fusedAttention(), t.overlapGradientReduce(), t.gradientBucket().bytes(),
-          t.gradientReduceInFp32() ? 4 : 2, t.load(), t.stageLayers());
+          t.gradientReduceInFp32() ? 4 : 2, t.load(), t.stageLayers(),
+          ActivationStorage.byLabel(t.activationPrecision()), t.optimizerMomentBytes());
     } catch (LayoutException e) {
       throw new Problem(KEY + "." + e.key(), e.getMessage());
     }

@@ -24,7 +24,7 @@ final class TrainingSections {
    * @param sequence tokens per sequence, default the model's pre-training length
    * @param globalBatch sequences per step
    * @param microBatch sequences per micro-batch, default 1
-   * @param recomputation none | selective | full, default none
+   * @param recomputation none | selective | norms-activation | full, default none
    * @param precision bf16 | fp16 | fp8, default bf16
    * @param fusedAttention FlashAttention kernels, default true
    * @param overlapGradientReduce overlap the gradient reduction with backward, default true
@@ -35,6 +35,9 @@ final class TrainingSections {
    * @param capacityFactor tokens per expert are padded to this multiple of the mean (GShard); the
    *     expert load is then this; exclusive with expertLoad
    * @param stageLayers layers per pipeline chunk, for an uneven split
+   * @param activationPrecision bf16 | fp8: precision of the activations kept for backward,
+   *     default bf16
+   * @param optimizerStatePrecision fp32 | bf16: Adam's moments, default fp32
    */
   record TrainingSection(
       @JsonProperty(required = true) String model,
@@ -51,8 +54,17 @@ final class TrainingSections {
       Boolean gradientReduceInFp32,
       Double expertLoad,
       Double capacityFactor,
-      List<Integer> stageLayers) {
+      List<Integer> stageLayers,
+      String activationPrecision,
+      String optimizerStatePrecision) {
     TrainingSection {
+      activationPrecision = activationPrecision == null ? "bf16" : activationPrecision;
+      optimizerStatePrecision =
+          optimizerStatePrecision == null ? "fp32" : optimizerStatePrecision;
+      if (!optimizerStatePrecision.equals("fp32") && !optimizerStatePrecision.equals("bf16")) {
+        throw new InvalidValue("optimizerStatePrecision", "\"" + optimizerStatePrecision
+            + "\" is not an optimizer state precision; valid: fp32, bf16");
+      }
       zero = zero == null ? 0 : zero;
       microBatch = microBatch == null ? 1 : microBatch;
       recomputation = recomputation == null ? "none" : recomputation;
@@ -72,6 +84,10 @@ final class TrainingSections {
     }
 
     /** The expert load the job uses: the capacity factor, the imbalance, or 1. */
+    int optimizerMomentBytes() {
+      return optimizerStatePrecision.equals("bf16") ? 2 : 4;
+    }
+
     double load() {
       return capacityFactor != null ? capacityFactor : expertLoad != null ? expertLoad : 1.0;
     }

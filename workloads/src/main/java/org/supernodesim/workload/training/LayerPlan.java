@@ -190,8 +190,15 @@ final class LayerPlan {
     }
   }
 
-  /** Backward: the forward steps reversed, each compute with 2× flops and 2× memory traffic. */
-  List<PassStep> backward(List<PassStep> forward, boolean selective) {
+  /**
+   * Backward: the forward steps reversed, each compute with 2× flops and 2× memory traffic;
+   * selective recomputation first reruns the attention core, norms-activation every memory-bound
+   * forward kernel of the block (its norm and activation, and the residual and permute kernels
+   * beside them: a small over-count of bytes).
+   */
+  List<PassStep> backward(List<PassStep> forward, Recomputation recomputation) {
+    boolean selective = recomputation == Recomputation.SELECTIVE;
+    boolean memoryBound = recomputation == Recomputation.NORMS_AND_ACTIVATION;
     List<PassStep> steps = new ArrayList<>(forward.size());
     for (int i = forward.size() - 1; i >= 0; i--) {
       PassStep s = forward.get(i);
@@ -199,6 +206,10 @@ final class LayerPlan {
         List<Kernel> kernels = new ArrayList<>();
         if (selective && c.name().endsWith(" attention")) {
           kernels.addAll(attentionCoreRecompute());
+        }
+        if (memoryBound) {
+          c.kernels().stream().filter(k -> k.kind() == Kernel.Kind.ELEMENTWISE)
+              .forEach(kernels::add);
         }
         for (Kernel k : c.kernels()) {
           kernels.add(new Kernel(k.kind(), 2 * k.flops(), 2 * k.bytes(), k.smallestDimension(),

@@ -16,11 +16,20 @@ import org.supernodesim.model.transformer.MoeFfn;
  * parallelism; full recomputation keeps the 2·h input of each layer only. A stage holds the
  * activations of every micro-batch in flight: p - stage of them under 1F1B, the warm-up count + 1
  * chunks under the interleaved schedule.
+ *
+ * <p>DeepSeek-V3's savings (arXiv 2412.19437 §3.2.3, §3.3.4) are explicit options on top:
+ * {@link Recomputation#NORMS_AND_ACTIVATION} drops the norms' outputs (2h of the 10h outside the
+ * tensor-parallel regions is the attention's input; the dense or shared-expert MLP's 2h input)
+ * and the activation's 2w output per MLP; {@link ActivationStorage#FP8} stores what is left of
+ * those linear inputs, the up/gate outputs and the routed experts' inputs at 1 byte and the
+ * attention output projection's 2h input (inside the 5h of attention here) at 1.5 bytes; bf16
+ * Adam moments make the optimizer state 4 + 2 + 2 = 8 bytes per parameter. DeepSeek's EMA of the
+ * weights lives in CPU memory, so it is not counted (nor is any EMA).
  */
 final class MemoryModel {
   private static final double WEIGHT_BYTES = 2;
   private static final double GRADIENT_BYTES = 4;
-  private static final double OPTIMIZER_BYTES = 12;
+  private static final double MASTER_WEIGHT_BYTES = 4;
 
   private final TrainingJob job;
 
@@ -41,8 +50,9 @@ final class MemoryModel {
     double gradients = GRADIENT_BYTES * (zero >= 2
         ? params.dense() / p.dp() + params.expert() / expertReplicas
         : params.total());
+    double optimizerBytes = MASTER_WEIGHT_BYTES + 2.0 * job.optimizerMomentBytes();
     double optimizer =
-        OPTIMIZER_BYTES * (params.dense() / denseShard + params.expert() / expertShard);
+        optimizerBytes * (params.dense() / denseShard + params.expert() / expertShard);
     int m = job.microBatches();
     int v = p.virtualStages();
     double inFlightChunks =
@@ -73,34 +83,57 @@ final class MemoryModel {
     double tokens = job.tokensPerRank();
     double h = job.model().hiddenSize();
     int t = p.tp();
-    double outside = 10 * h * (p.sequenceParallel() ? 1.0 / t : 1.0);
     if (job.recomputation() == Recomputation.FULL) {
       return tokens * 2 * h / (p.sequenceParallel() ? t : 1);
     }
-    // 34h = 10h outside + 24h inside, of which the FFN is 19h: 5h of attention is inside.
-    double inside = 5 * h + ffnActivationBytesPerToken(ffn);
+    double normOutput = normOutputFactor();
+    // 10h outside: the norms' inputs 4h, dropout masks 2h, 2h of the attention's input (a norm
+    // output) and 2h more of the block.
+    double outside = (8 + 2 * normOutput) * h * (p.sequenceParallel() ? 1.0 / t : 1.0);
+    // 34h = 10h outside + 24h inside, of which the FFN is 19h: 5h of attention is inside, 2h of
+    // it the input of the output projection.
+    double attention = 3 * h + 2 * h * job.activationStorage().attentionOutputFactor();
+    double inside = attention + ffnActivationBytesPerToken(ffn);
     double scores = 0;
-    if (!job.fusedAttention() && job.recomputation() == Recomputation.NONE) {
+    if (!job.fusedAttention() && (job.recomputation() == Recomputation.NONE
+        || job.recomputation() == Recomputation.NORMS_AND_ACTIVATION)) {
       scores = 5.0 * job.model().attention().heads() * job.sequenceTokens();
     }
     return tokens * (outside + (inside + scores) / t);
+  }
+
+  /** A norm's kept output over its bf16 size: 0 when recomputed. */
+  private double normOutputFactor() {
+    return job.recomputation() == Recomputation.NORMS_AND_ACTIVATION
+        ? 0 : job.activationStorage().linearInputFactor();
   }
 
   /** The FFN's share of a layer's activations per token: 19h for a GPT MLP of width 4h. */
   private double ffnActivationBytesPerToken(FeedForward ffn) {
     double h = job.model().hiddenSize();
     if (ffn instanceof DenseFfn d) {
-      return mlpBytes(d.mlp(), h, 1);
+      return mlpBytes(d.mlp(), h, 1, normOutputFactor());
     }
     MoeFfn moe = (MoeFfn) ffn;
     double load = job.parallelism().ep() == 1 ? 1 : job.expertLoad();
-    double shared = moe.sharedMlp().map(m -> mlpBytes(m, h, 1)).orElse(0.0);
-    return shared + mlpBytes(moe.routedExpert(), h, moe.expertsPerToken() * load);
+    double shared = moe.sharedMlp().map(m -> mlpBytes(m, h, 1, normOutputFactor())).orElse(0.0);
+    // The routed experts' inputs are the dispatched copies, not a norm output: always kept.
+    double routed = mlpBytes(moe.routedExpert(), h, moe.expertsPerToken() * load,
+        job.activationStorage().linearInputFactor());
+    return shared + routed;
   }
 
-  /** Input 2h, the up/gate outputs and the activation output in 2 bytes, the dropout mask h. */
-  private static double mlpBytes(Mlp mlp, double h, double copies) {
+  /**
+   * Per MLP copy its input 2h (times {@code inputFactor}), the up/gate outputs and the activation
+   * output 2w each (in the storage precision; the activation's output not kept when recomputed);
+   * the dropout mask h once.
+   */
+  private double mlpBytes(Mlp mlp, double h, double copies, double inputFactor) {
     double w = mlp.intermediateSize();
-    return copies * (2 * h + 2 * w * (mlp.activation().matrices() - 1) + 2 * w) + h;
+    double stored = job.activationStorage().linearInputFactor();
+    double activationOutput =
+        job.recomputation() == Recomputation.NORMS_AND_ACTIVATION ? 0 : stored;
+    return copies * (2 * h * inputFactor + 2 * w * (mlp.activation().matrices() - 1) * stored
+        + 2 * w * activationOutput) + h;
   }
 }

@@ -9,6 +9,14 @@ public enum Recomputation {
   NONE("none"),
   /** Recompute only the attention core (scores, softmax, dropout) in backward (§4.2). */
   SELECTIVE("selective"),
+  /**
+   * Recompute every norm and the MLP activation function in backward and keep their inputs only,
+   * as DeepSeek-V3 does (arXiv 2412.19437 §3.2.3 recomputes all RMSNorm operations; §3.3.4 caches
+   * the SwiGLU operator's inputs and recomputes its output): the norms' outputs (the inputs of the
+   * attention projections and of the dense or shared-expert MLP) and the activation's output (the
+   * down projection's input) are not kept. Only memory-bound kernels are rerun.
+   */
+  NORMS_AND_ACTIVATION("norms-activation"),
   /** Keep each layer's input only and rerun the whole layer forward before its backward. */
   FULL("full");
 
@@ -30,6 +38,7 @@ public enum Recomputation {
       }
     }
     throw new LayoutException(
-        "recomputation", "\"" + label + "\" is not a recomputation; valid: none, selective, full");
+        "recomputation", "\"" + label
+            + "\" is not a recomputation; valid: none, selective, norms-activation, full");
   }
 }

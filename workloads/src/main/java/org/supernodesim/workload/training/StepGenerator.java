@@ -48,6 +48,7 @@ public final class StepGenerator {
         switch (job.recomputation()) {
           case NONE -> 0;
           case SELECTIVE -> forward.attentionScores();
+          case NORMS_AND_ACTIVATION -> 0; // memory-bound kernels only: no matmul FLOPs
           case FULL -> forward.mainModel() - forward.outputHead();
         };
     return new TrainingStep(
@@ -203,15 +204,15 @@ public final class StepGenerator {
             stageRank(chunk + 1), tag(false, microBatch, chunk))));
       } else {
         for (int m = job.model().mtpModules() - 1; m >= 0; m--) {
-          first = emit(plan.backward(mtpForward(m), false), first);
+          first = emit(plan.backward(mtpForward(m), Recomputation.NONE), first);
         }
-        first = emit(plan.backward(List.of(new Compute("head", plan.head())), false), first);
+        first = emit(plan.backward(List.of(new Compute("head", plan.head())),
+            Recomputation.NONE), first);
         if (microBatch == job.microBatches() - 1) {
           lastHeadBackward = chain;
         }
       }
       int[] range = job.chunkLayers(chunk);
-      boolean selective = job.recomputation() == Recomputation.SELECTIVE;
       List<Integer> anchor = first;
       for (int layer = range[1] - 1; layer >= range[0]; layer--) {
         List<Integer> gathered = gatherParameters(layer, anchor);
@@ -221,7 +222,7 @@ public final class StepGenerator {
           first = emit(forwardSteps(layer), first);
         }
         List<PassStep> steps = backwardSteps.computeIfAbsent(
-            layer, l -> plan.backward(forwardSteps(l), selective));
+            layer, l -> plan.backward(forwardSteps(l), job.recomputation()));
         if (layer == range[0] && chunk == 0) {
           steps = append(steps, plan.embedding());
         }

@@ -28,6 +28,10 @@ import org.supernodesim.model.transformer.TransformerSpec;
  * @param expertLoad load of the busiest expert rank over the mean: a capacity factor (tokens are
  *     padded to it) or a measured imbalance, >= 1; scales expert compute and all-to-all bytes
  * @param stageLayers layers of each pipeline chunk in order, or empty for an even split
+ * @param activationStorage precision of the activations kept for backward (FP8 needs FP8 GEMMs,
+ *     whose quantised inputs are what is cached)
+ * @param optimizerMomentBytes bytes per element of Adam's first and second moments: 4 (fp32) or
+ *     2 (bf16, as DeepSeek-V3 §3.3.4); master weights stay fp32
  */
 public record TrainingJob(
     TransformerSpec model,
@@ -43,7 +47,20 @@ public record TrainingJob(
     long gradientBucketBytes,
     int gradientReduceBytesPerElement,
     double expertLoad,
-    List<Integer> stageLayers) {
+    List<Integer> stageLayers,
+    ActivationStorage activationStorage,
+    int optimizerMomentBytes) {
+
+  /** A job with bf16 activations and fp32 Adam moments. */
+  public TrainingJob(TransformerSpec model, Parallelism parallelism, int zeroStage,
+      int sequenceTokens, int globalBatchSequences, int microBatchSequences,
+      Recomputation recomputation, Precision precision, boolean fusedAttention,
+      boolean overlapGradientReduce, long gradientBucketBytes, int gradientReduceBytesPerElement,
+      double expertLoad, List<Integer> stageLayers) {
+    this(model, parallelism, zeroStage, sequenceTokens, globalBatchSequences, microBatchSequences,
+        recomputation, precision, fusedAttention, overlapGradientReduce, gradientBucketBytes,
+        gradientReduceBytesPerElement, expertLoad, stageLayers, ActivationStorage.BF16, 4);
+  }
 
   public TrainingJob {
     stageLayers = List.copyOf(stageLayers);
@@ -58,6 +75,12 @@ public record TrainingJob(
             + " replicas of whole micro-batches of " + microBatchSequences);
     LayoutException.require(precision != Precision.INT8, "precision",
         "int8 is not a training precision; valid: bf16, fp16, fp8");
+    LayoutException.require(activationStorage != ActivationStorage.FP8
+            || precision == Precision.FP8, "activationPrecision",
+        "fp8 caches the fp8-quantised inputs of fp8 GEMMs, so it needs precision: fp8 (it is "
+            + precision.name().toLowerCase(java.util.Locale.ROOT) + "); valid here: bf16");
+    LayoutException.require(optimizerMomentBytes == 2 || optimizerMomentBytes == 4,
+        "optimizerStatePrecision", "Adam's moments are kept in 4 (fp32) or 2 (bf16) bytes");
     LayoutException.require(gradientBucketBytes > 0, "gradientBucket", "must be > 0 bytes");
     LayoutException.require(gradientReduceBytesPerElement == 2 || gradientReduceBytesPerElement == 4,
         "gradientReduceInFp32", "gradients are reduced in 2 or 4 bytes per element");
