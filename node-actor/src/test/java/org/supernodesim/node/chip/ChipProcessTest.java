@@ -3,7 +3,6 @@ package org.supernodesim.node.chip;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.supernodesim.interconnect.collective.Collectives;
 import org.supernodesim.interconnect.collective.Step;
@@ -19,6 +18,7 @@ import org.supernodesim.model.chip.Figure;
 import org.supernodesim.model.chip.Precision;
 import org.supernodesim.model.collective.CollectiveKind;
 import org.supernodesim.node.engine.Context;
+import org.supernodesim.node.engine.RecordingContext;
 import org.supernodesim.workload.cost.ComputeCostModel;
 import org.supernodesim.workload.graph.Operation;
 import org.supernodesim.workload.graph.OperationGraph;
@@ -32,35 +32,6 @@ class ChipProcessTest {
           Map.of(
               ChipFigure.BF16_DENSE_FLOPS, new Figure.Known(1e15, Confidence.ESTIMATED, "test"),
               ChipFigure.HBM_BANDWIDTH, new Figure.Known(1e12, Confidence.ESTIMATED, "test")));
-
-  /** A context that records what a process asks for instead of running anything. */
-  static final class RecordingContext implements Context {
-    record Sent(int target, long delayPicos, Object payload) {}
-
-    final List<Sent> sent = new ArrayList<>();
-    final List<Sent> scheduled = new ArrayList<>();
-    long nowPicos;
-
-    @Override
-    public long nowPicos() {
-      return nowPicos;
-    }
-
-    @Override
-    public int selfId() {
-      return 0;
-    }
-
-    @Override
-    public void send(int targetId, long delayPicos, Object payload) {
-      sent.add(new Sent(targetId, delayPicos, payload));
-    }
-
-    @Override
-    public void schedule(long delayPicos, Object payload) {
-      scheduled.add(new Sent(0, delayPicos, payload));
-    }
-  }
 
   private static final Collectives COLLECTIVES =
       new Collectives(new Router(Topology.singleSwitch(2, new LinkSpec(1e12, 1_000_000))));

@@ -2,10 +2,9 @@ package org.supernodesim.node.serving;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.supernodesim.node.engine.Context;
+import org.supernodesim.node.engine.RecordingContext;
 import org.supernodesim.workload.inference.Batch;
 import org.supernodesim.workload.inference.Request;
 
@@ -13,47 +12,18 @@ import org.supernodesim.workload.inference.Request;
 class ServingProcessTest {
   static final long L = 2_000_000;
 
-  /** Records what a process sends and schedules; time is set by the test. */
-  static final class Recording implements Context {
-    record Sent(int target, long delayPicos, Object payload) {}
-
-    final List<Sent> sent = new ArrayList<>();
-    final List<Sent> scheduled = new ArrayList<>();
-    long now;
-
-    @Override
-    public long nowPicos() {
-      return now;
-    }
-
-    @Override
-    public int selfId() {
-      return 0;
-    }
-
-    @Override
-    public void send(int targetId, long delayPicos, Object payload) {
-      sent.add(new Sent(targetId, delayPicos, payload));
-    }
-
-    @Override
-    public void schedule(long delayPicos, Object payload) {
-      scheduled.add(new Sent(-1, delayPicos, payload));
-    }
-  }
-
   @Test
   void theRouterReleasesEachRequestAtItsArrivalAndSendsItToTheLeastLoaded() {
     List<Request> requests = List.of(Request.of(0, 5_000, 10, 2), Request.of(1, 9_000, 10, 2));
     RouterProcess router = new RouterProcess(requests, RoutingPolicy.LEAST_LOADED, 4,
         new int[] {0, 1}, new int[0], new int[] {1, 2}, L);
-    Recording ctx = new Recording();
+    RecordingContext ctx = new RecordingContext();
 
     router.start(ctx);
     assertEquals(5_000, ctx.scheduled.get(0).delayPicos(), "the first arrival at its time");
-    ctx.now = 5_000;
+    ctx.nowPicos = 5_000;
     router.handle((RouterProcess.Event) ctx.scheduled.get(0).payload(), ctx);
-    ctx.now = 9_000;
+    ctx.nowPicos = 9_000;
     router.handle((RouterProcess.Event) ctx.scheduled.get(1).payload(), ctx);
 
     assertEquals(4_000, ctx.scheduled.get(1).delayPicos(), "the next arrival after the gap");
@@ -67,13 +37,13 @@ class ServingProcessTest {
     InstanceProcess instance = new InstanceProcess(0, Role.UNIFIED, 0, 0, new int[] {1}, L,
         Deployments.oneChipCosts(), Deployments.limits(false), new KvCache(100, 16, 0),
         (to, bytes) -> 0);
-    Recording ctx = new Recording();
+    RecordingContext ctx = new RecordingContext();
 
     instance.handle(new InstanceProcess.Admit(new ServingRequest(Request.of(7, 0, 100, 1), -1)),
         ctx);
     long prefill = Deployments.oneChipCosts().step(Batch.prefill(100)).picos();
     assertEquals(prefill, ctx.scheduled.get(0).delayPicos(), "one step: the 100-token prefill");
-    ctx.now = prefill;
+    ctx.nowPicos = prefill;
     instance.handle((InstanceProcess.Event) ctx.scheduled.get(0).payload(), ctx);
 
     assertEquals(new RouterProcess.Left(0, 7, true), ctx.sent.get(0).payload(),
