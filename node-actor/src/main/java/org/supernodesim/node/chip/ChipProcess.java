@@ -37,6 +37,8 @@ public final class ChipProcess implements LogicalProcess<ChipProcess.Event> {
 
   private record ComputeFinished(int operationId) implements Event {}
 
+  private record DelayFinished(int operationId) implements Event {}
+
   /** A peer's {@link Operation.Send} tagged {@code tag} arrived from global rank {@code source}. */
   public record MessageArrived(int source, int tag) implements Event {}
 
@@ -99,6 +101,8 @@ public final class ChipProcess implements LogicalProcess<ChipProcess.Event> {
       onChunkArrived(e, ctx);
     } else if (event instanceof ComputeFinished e) {
       onComputeFinished(e, ctx);
+    } else if (event instanceof DelayFinished e) {
+      complete(e.operationId(), ctx);
     } else if (event instanceof MessageArrived e) {
       onMessageArrived(e, ctx);
     } else if (event instanceof TimedCollectiveFinished e) {
@@ -193,11 +197,7 @@ public final class ChipProcess implements LogicalProcess<ChipProcess.Event> {
       Operation c = computeQueue.poll();
       computeBusy = true;
       activity.started(c.id(), ctx.nowPicos());
-      long picos =
-          c instanceof Operation.Kernels k
-              ? costs.durationPicos(k)
-              : costs.durationPicos((Operation.Compute) c);
-      ctx.schedule(picos, new ComputeFinished(c.id()));
+      ctx.schedule(costs.computeStreamPicos(c), new ComputeFinished(c.id()));
     }
     if (timing != null) {
       startTimedCollectives(ctx);
@@ -225,8 +225,10 @@ public final class ChipProcess implements LogicalProcess<ChipProcess.Event> {
   }
 
   private void queue(Operation op, Context ctx) {
-    if (op instanceof Operation.Compute || op instanceof Operation.Kernels) {
+    if (ComputeCostModel.runsOnComputeStream(op)) {
       computeQueue.add(op);
+    } else if (op instanceof Operation.Delay d) {
+      ctx.schedule(d.durationPicos(), new DelayFinished(d.id())); // a wait on no stream
     } else if (op instanceof Operation.Collective c && timing != null) {
       groupStreams.computeIfAbsent(c.group(), g -> new GroupStream(groupStreams.size())).queue
           .add(c);

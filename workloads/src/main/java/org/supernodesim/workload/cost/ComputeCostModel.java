@@ -38,6 +38,30 @@ public final class ComputeCostModel {
     return calibration;
   }
 
+  /**
+   * The time {@code op} holds the compute stream: a {@link Operation.Compute} or {@link
+   * Operation.Kernels} priced by the roofline, a {@link Operation.Measured} its measured duration.
+   *
+   * @throws IllegalArgumentException for an operation that does not run on the compute stream
+   */
+  public long computeStreamPicos(Operation op) {
+    if (op instanceof Operation.Compute c) {
+      return durationPicos(c);
+    } else if (op instanceof Operation.Kernels k) {
+      return durationPicos(k);
+    } else if (op instanceof Operation.Measured m) {
+      return m.durationPicos();
+    }
+    throw new IllegalArgumentException(op.name() + " does not run on the compute stream");
+  }
+
+  /** True for the operations {@link #computeStreamPicos} prices. */
+  public static boolean runsOnComputeStream(Operation op) {
+    return op instanceof Operation.Compute
+        || op instanceof Operation.Kernels
+        || op instanceof Operation.Measured;
+  }
+
   /** The duration of {@code op} on this chip at the catalog peaks, to the nearest picosecond. */
   public long durationPicos(Operation.Compute op) {
     double seconds = 0;

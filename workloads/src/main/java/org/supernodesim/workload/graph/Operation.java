@@ -38,6 +38,34 @@ public sealed interface Operation {
   }
 
   /**
+   * Work on the compute stream that takes a measured {@code durationPicos}, whatever the chip: a
+   * trace's recorded runtime (Chakra's {@code duration_micros}, a text workload's compute time).
+   */
+  record Measured(int id, List<Integer> dependencies, String name, long durationPicos)
+      implements Operation {
+    public Measured {
+      dependencies = List.copyOf(dependencies);
+      if (durationPicos < 0) {
+        throw new IllegalArgumentException(name + ": duration must be >= 0: " + durationPicos);
+      }
+    }
+  }
+
+  /**
+   * A wait of {@code durationPicos} that occupies no stream: a text workload's update time, which
+   * ASTRA-sim and SimAI add after each of a layer's collectives before it counts as finished.
+   */
+  record Delay(int id, List<Integer> dependencies, String name, long durationPicos)
+      implements Operation {
+    public Delay {
+      dependencies = List.copyOf(dependencies);
+      if (durationPicos < 0) {
+        throw new IllegalArgumentException(name + ": duration must be >= 0: " + durationPicos);
+      }
+    }
+  }
+
+  /**
    * A run of kernels on the compute stream, as one operation: a training step's layer pass is a
    * few dozen kernels that always run back to back, so the graph stays coarse while the cost model
    * still prices each kernel by its own kind and shape.

@@ -6,37 +6,23 @@ import java.util.List;
 /**
  * How far a rank has come through its graph: which operations are done and which have become
  * ready. Ready operations are handed out in id order, so execution never depends on the order in
- * which completions were reported within one instant.
+ * which completions were reported within one instant. A run holds one count per operation of its
+ * own; the dependency index is the graph's, shared by every rank of the same shape.
  */
 public final class Progress {
   private final OperationGraph graph;
+  private final DependencyIndex index;
   private final int[] unmet;
-  private final int[][] dependents;
   private final java.util.PriorityQueue<Integer> ready = new java.util.PriorityQueue<>();
   private int done;
 
   public Progress(OperationGraph graph) {
     this.graph = graph;
-    int n = graph.size();
-    unmet = new int[n];
-    int[] counts = new int[n];
-    for (Operation op : graph.operations()) {
-      unmet[op.id()] = op.dependencies().size();
-      for (int d : op.dependencies()) {
-        counts[d]++;
-      }
-    }
-    dependents = new int[n][];
-    for (int i = 0; i < n; i++) {
-      dependents[i] = new int[counts[i]];
-      counts[i] = 0;
-    }
-    for (Operation op : graph.operations()) {
-      for (int d : op.dependencies()) {
-        dependents[d][counts[d]++] = op.id();
-      }
-      if (unmet[op.id()] == 0) {
-        ready.add(op.id());
+    this.index = graph.index();
+    this.unmet = index.dependencyCounts();
+    for (int id = 0; id < unmet.length; id++) {
+      if (unmet[id] == 0) {
+        ready.add(id);
       }
     }
   }
@@ -44,13 +30,13 @@ public final class Progress {
   /** Marks operation {@code id} done; its dependents whose last dependency it was become ready. */
   public void complete(int id) {
     done++;
-    for (int dependent : dependents[id]) {
+    for (int p = index.firstDependent(id); p < index.endOfDependents(id); p++) {
+      int dependent = index.dependent(p);
       if (--unmet[dependent] == 0) {
         ready.add(dependent);
       }
     }
   }
-
   /** The operations that became ready since the last call, in id order. */
   public List<Operation> takeReady() {
     List<Operation> out = new ArrayList<>(ready.size());

@@ -1,0 +1,72 @@
+package org.supernodesim.workload.graph;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Shares what the ranks of one workload have in common while their graphs are built, so that a
+ * cluster of thousands of chips does not hold thousands of copies: equal operations become one
+ * object, equal rank lists (groups, dependencies) one list, a rank whose operations equal an
+ * earlier rank's gets that rank's graph ({@link OperationGraph#forRank}), and a rank with the same
+ * dependencies as an earlier one shares its dependency index ({@link
+ * OperationGraph#withSameShape}).
+ *
+ * <p>The maps are looked up by value and never iterated, so what is shared never depends on hash
+ * order. Not thread-safe: one pool per reader.
+ */
+public final class GraphPool {
+  private final Map<List<Integer>, List<Integer>> lists = new HashMap<>();
+  private final Map<Operation, Operation> operations = new HashMap<>();
+  private final Map<List<Operation>, OperationGraph> graphs = new HashMap<>();
+  private final Map<List<List<Integer>>, OperationGraph> shapes = new HashMap<>();
+
+  /** The pool's copy of {@code ints} (a group, a list of dependencies), immutable. */
+  public List<Integer> list(List<Integer> ints) {
+    List<Integer> found = lists.get(ints);
+    if (found != null) {
+      return found;
+    }
+    List<Integer> copy = List.copyOf(ints);
+    lists.put(copy, copy);
+    return copy;
+  }
+
+  /** The pool's copy of {@code op}: one object for every equal operation. */
+  @SuppressWarnings("unchecked")
+  public <T extends Operation> T operation(T op) {
+    return (T) operations.computeIfAbsent(op, o -> o);
+  }
+
+  /**
+   * {@code rank}'s graph of {@code ops}, sharing with earlier graphs of this pool what is equal:
+   * the whole graph if the operations are, else the dependency index if the dependencies are.
+   */
+  public OperationGraph graph(int rank, List<Operation> ops) {
+    List<Operation> pooled = new ArrayList<>(ops.size());
+    List<List<Integer>> shape = new ArrayList<>(ops.size());
+    for (Operation op : ops) {
+      Operation p = operation(op);
+      pooled.add(p);
+      shape.add(list(p.dependencies()));
+    }
+    OperationGraph same = graphs.get(pooled);
+    if (same != null) {
+      return same.forRank(rank);
+    }
+    OperationGraph sameShape = shapes.get(shape);
+    OperationGraph graph =
+        sameShape == null
+            ? new OperationGraph(rank, pooled)
+            : sameShape.withSameShape(rank, pooled);
+    graphs.put(graph.operations(), graph);
+    shapes.putIfAbsent(shape, graph);
+    return graph;
+  }
+
+  /** How many distinct operation objects the pool holds: a measure of what ranks share. */
+  public int distinctOperations() {
+    return operations.size();
+  }
+}

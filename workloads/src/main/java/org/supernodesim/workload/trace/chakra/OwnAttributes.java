@@ -1,0 +1,32 @@
+package org.supernodesim.workload.trace.chakra;
+
+/**
+ * The attributes supernode-sim adds when it writes a trace, so that reading its own files back
+ * gives exactly the graphs it wrote. Other tools see ordinary Chakra fields beside them
+ * ({@code num_ops}, {@code tensor_size}, {@code duration_micros}, {@code comm_size},
+ * {@code pg_name}) and may ignore these.
+ */
+final class OwnAttributes {
+  /** GlobalMetadata: {@code process_group.NAME}, the global ranks of group NAME in order. */
+  static final String PROCESS_GROUP_PREFIX = "process_group.";
+  /** A compute node's exact measured duration (Chakra's own field is whole microseconds). */
+  static final String DURATION_PICOS = "duration_picos";
+  /** A wait that occupies no stream, in picoseconds (a text workload's update time). */
+  static final String DELAY_PICOS = "delay_picos";
+  /** The arithmetic of a compute node: fp16, bf16, fp8, int8. */
+  static final String PRECISION = "precision";
+  /** A run of kernels: each kernel's kind, flops, bytes, smallest dimension and precision. */
+  static final String KERNEL_KINDS = "kernel_kinds";
+  static final String KERNEL_FLOPS = "kernel_flops";
+  static final String KERNEL_BYTES = "kernel_bytes";
+  static final String KERNEL_DIMENSIONS = "kernel_smallest_dimensions";
+  static final String KERNEL_PRECISIONS = "kernel_precisions";
+  /** A collective's algorithm when not chosen automatically (ring, direct, ...). */
+  static final String ALGORITHM = "algorithm";
+  /** The instance a collective node belongs to, equal on every member. */
+  static final String COLLECTIVE_ID = "collective_id";
+  /** An uneven all-to-all: each member's send buffer in group order. */
+  static final String SOURCE_BYTES = "source_bytes";
+
+  private OwnAttributes() {}
+}
