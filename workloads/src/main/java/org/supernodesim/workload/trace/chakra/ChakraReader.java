@@ -48,7 +48,8 @@ import org.supernodesim.workload.trace.chakra.schema.ChakraSchema.Node;
  *       gathered result, which is what {@link Operation.Collective#bytes()} counts, is
  *       {@code comm_size} times the group size). {@code BARRIER} is an all-reduce of 0 bytes;
  *       other collectives of 0 bytes move nothing and are dropped (Chakra's text converter writes
- *       one for every NONE), as are collectives over a group of one rank;
+ *       one for every NONE; files this simulator wrote keep theirs), as are collectives over a
+ *       group of one rank;
  *   <li>{@code COMM_SEND_NODE} / {@code COMM_RECV_NODE}: {@code comm_dst} / {@code comm_src},
  *       {@code comm_size}, {@code comm_tag} (default 0);
  *   <li>{@code METADATA_NODE} and {@code INVALID_NODE} take no time (ASTRA-sim skips them);
@@ -465,7 +466,7 @@ public final class ChakraReader {
         notes.add("collectives over a group of one rank move nothing and were dropped", where(n));
         return null;
       }
-      if (size == 0 && type != 9) {
+      if (size == 0 && type != 9 && !attrs.has(OwnAttributes.COLLECTIVE_ID)) {
         notes.add("collectives of 0 bytes move nothing and were dropped (Chakra's text converter"
             + " writes one for each NONE)", where(n));
         return null;
