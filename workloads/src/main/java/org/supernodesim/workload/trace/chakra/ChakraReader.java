@@ -277,10 +277,15 @@ public final class ChakraReader {
       String after =
           nodes.isEmpty()
               ? "in its GlobalMetadata or first node"
-              : "after node " + nodes.get(nodes.size() - 1).getId() + " (the " + nodes.size()
-                  + "th)";
+              : "after node " + nodes.get(nodes.size() - 1).getId() + " (node " + nodes.size()
+                  + " of the file)";
+      String what =
+          e instanceof InvalidProtocolBufferException && String.valueOf(e.getMessage())
+                  .contains("input ended unexpectedly")
+              ? "the file ends inside a message (truncated?)"
+              : e.getMessage();
       return TraceInputException.atRank(
-          file.name(), rank, "truncated or corrupt " + after + ": " + e.getMessage());
+          file.name(), rank, "truncated or corrupt " + after + ": " + what);
     }
 
     private static InputStream unzipped(BufferedInputStream in) throws IOException {
