@@ -58,6 +58,10 @@ public final class TextReplay {
       return new Options(ranks, picos, localRanks, algorithm, passes);
     }
 
+    public Options withAlgorithm(String name) {
+      return new Options(ranks, tickPicos, localRanks, name, passes);
+    }
+
     public Options withPasses(int n) {
       return new Options(ranks, tickPicos, localRanks, algorithm, n);
     }

@@ -1,0 +1,330 @@
+package org.supernodesim.node.chip;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.supernodesim.interconnect.routing.Router;
+import org.supernodesim.interconnect.topology.Topology;
+import org.supernodesim.model.chip.ChipFigure;
+import org.supernodesim.model.chip.ChipSpec;
+import org.supernodesim.model.chip.Confidence;
+import org.supernodesim.model.chip.Figure;
+import org.supernodesim.model.fabric.LinkSpec;
+import org.supernodesim.node.engine.SequentialRuntime;
+import org.supernodesim.workload.cost.ComputeCostModel;
+import org.supernodesim.workload.graph.OperationGraph;
+import org.supernodesim.workload.trace.TraceFiles;
+import org.supernodesim.workload.trace.TraceGraphs;
+import org.supernodesim.workload.trace.chakra.ChakraReader;
+import org.supernodesim.workload.trace.text.TextDialect;
+import org.supernodesim.workload.trace.text.TextReplay;
+
+/**
+ * Imported traces run on chips behind one ideal switch (B = 100 GB/s per direction, 500 ns per
+ * hop, so alpha = 1 us from chip to chip), their simulated time held to a value computed apart
+ * from the graphs: the ring's (or direct all-to-all's) closed form for a microbenchmark, and for a
+ * layered workload the sum of its compute plus the collective time left exposed, walking the
+ * layers as ASTRA-sim does with each collective's closed form on its group ({@link Expected}).
+ */
+class TraceReplayTest {
+  static final double BYTES_PER_SECOND = 100e9;
+  static final long HOP_PICOS = 500_000;
+  static final long ALPHA_PICOS = 2 * HOP_PICOS;
+  private static final ChipSpec CHIP = new ChipSpec("ideal", "measured durations only", Map.of(
+      ChipFigure.BF16_DENSE_FLOPS, new Figure.Known(1e15, Confidence.ESTIMATED, "test"),
+      ChipFigure.HBM_BANDWIDTH, new Figure.Known(1e12, Confidence.ESTIMATED, "test")));
+
+  /** Runs {@code graphs} on the sequential runtime; returns when the last chip finished. */
+  static long run(List<OperationGraph> graphs) {
+    Router router = new Router(Topology.singleSwitch(graphs.size(),
+        new LinkSpec(BYTES_PER_SECOND, HOP_PICOS)));
+    ChipCluster cluster = ChipCluster.assemble(graphs, new ComputeCostModel(CHIP),
+        new AnalyticalTransport(router));
+    new SequentialRuntime().run(cluster.simulation());
+    cluster.collectiveResults(); // throws if a chip did not finish: a trace that deadlocks
+    return cluster.finishedAtPicos();
+  }
+
+  @ParameterizedTest(name = "{0}/{1} on {2} NPUs")
+  @CsvSource({
+    "microbenchmarks, all_reduce, 4, 1MB, 1048576",
+    "microbenchmarks, all_reduce, 8, 1MB, 1048576",
+    "microbenchmarks, all_reduce, 16, 1MB, 1048576",
+    "microbenchmarks, all_gather, 4, 1MB, 1048576",
+    "microbenchmarks, all_gather, 8, 1MB, 1048576",
+    "microbenchmarks, all_gather, 16, 1MB, 1048576",
+    "microbenchmarks, reduce_scatter, 4, 1MB, 1048576",
+    "microbenchmarks, reduce_scatter, 8, 1MB, 1048576",
+    "microbenchmarks, reduce_scatter, 16, 1MB, 1048576",
+    "microbenchmarks, all_to_all, 4, 1MB, 1048576",
+    "microbenchmarks, all_to_all, 8, 1MB, 1048576",
+    "microbenchmarks, all_to_all, 16, 1MB, 1048576",
+    "generated, all_reduce, 64, 1024MB, 1073741824",
+    "generated, all_to_all, 64, 64MB, 67108864",
+  })
+  void aChakraMicrobenchmarkTakesItsClosedForm(
+      String group, String kind, int n, String size, long commSize) {
+    // Given ASTRA-sim's microbenchmark, ring collectives (direct all-to-all) on one switch.
+    String algorithm = kind.equals("all_to_all") ? "direct" : "ring";
+    List<OperationGraph> graphs = ChakraReader.read(
+        TraceFiles.microbenchmark(group, kind, n, size),
+        new ChakraReader.Options(ChakraReader.Options.MICROSECOND_PICOS, Map.of(), algorithm))
+        .graphs();
+
+    // When it runs.
+    long picos = run(graphs);
+
+    // Then: all-reduce 2(n-1) steps of S/n; reduce-scatter n-1 steps of S/n; all-gather n-1
+    // steps of comm_size (each rank's part); all-to-all alpha + (n-1) blocks of S/n through one
+    // port. Every size here divides by n; each step rounds to the picosecond once.
+    double expected;
+    long steps;
+    switch (kind) {
+      case "all_reduce" -> {
+        steps = 2L * (n - 1);
+        expected = steps * ring(commSize / n);
+      }
+      case "reduce_scatter" -> {
+        steps = n - 1;
+        expected = steps * ring(commSize / n);
+      }
+      case "all_gather" -> {
+        steps = n - 1;
+        expected = steps * ring(commSize);
+      }
+      default -> {
+        steps = n - 1;
+        expected = ALPHA_PICOS + steps * serialization(commSize / n);
+      }
+    }
+    assertEquals(expected, picos, steps * 1.0,
+        kind + " of " + commSize + " B over " + n + ": closed form within 1 ps per step");
+  }
+
+  @Test
+  void astraSimsMicroAllReduceIsTheRingPlusItsUpdate() {
+    // MICRO: the layer's weight-gradient ALLREDUCE of 1048576 B over all 8 ranks, then its
+    // update time of 5 ticks (1 ns each); no compute runs.
+    List<OperationGraph> graphs = text("astra-sim-text/microAllReduce.txt",
+        TextDialect.ASTRA_SIM, TextReplay.Options.of(8).withAlgorithm("ring")).graphs();
+    assertEquals(Expected.ringAllReduce(8, 1_048_576) + 5_000, run(graphs), 14.0,
+        "ring all-reduce (14 steps, 1 ps each) + 5 ns");
+  }
+
+  @Test
+  void simaisMicroAllReduceRunsTwoForwardLayers() {
+    // HYBRID_TRANSFORMER_FWD_IN_BCKWD, 8 GPUs in one TP group: forward 556000 ns, all-reduce of
+    // 16 MiB (blocking), 1 ns update; again with 64 MiB; then four 1 ns gradient computes.
+    List<OperationGraph> graphs =
+        text("simai/microAllReduce.txt", TextDialect.SIMAI, new TextReplay.Options(
+            java.util.OptionalInt.empty(), TextDialect.TICK_PICOS, java.util.OptionalInt.empty(),
+            "ring", 1)).graphs();
+    double expected = 2 * 556_000_000.0 + Expected.ringAllReduce(8, 16_777_216)
+        + Expected.ringAllReduce(8, 67_108_864) + 2 * 1_000 + 4 * 1_000;
+    assertEquals(expected, run(graphs), 28.0, "closed form within 1 ps per ring step");
+  }
+
+  @Test
+  void resNetDataParallelIsItsComputePlusTheExposedAllReduces() {
+    // Given compute-scaled ResNet-50 (DATA) on 8 ranks: every weight gradient all-reduced over
+    // all 8 while the layers below compute (see Expected.dataParallelPicos).
+    String path = "astra-sim-text/compute-scaled/Resnet50_DataParallel_ns.txt";
+    List<OperationGraph> graphs =
+        text(path, TextDialect.ASTRA_SIM, TextReplay.Options.of(8).withAlgorithm("ring")).graphs();
+    Expected.Result expected = Expected.dataParallel(Expected.layers(path), 8, 1_000, true);
+    assertEquals(expected.picos(), run(graphs), expected.ringSteps() * 1.0,
+        "compute " + expected.computePicos() + " ps + exposed " + expected.exposedPicos()
+            + " ps; 1 ps per ring step");
+  }
+
+  @Test
+  void theConvertedResNetTakesItsTextWorkloadsTimeLessUpdates() {
+    // Chakra's converter keeps the DATA walk (no input gradient for layer 0) but reads the text's
+    // times as microseconds and drops the update times: the same derivation, 1 us per unit, no
+    // update, 64 ranks.
+    List<OperationGraph> graphs = ChakraReader.read(
+        TraceFiles.chakra("chakra-et/converted/resnet50_ns_64", "resnet50_ns_64", 64),
+        new ChakraReader.Options(ChakraReader.Options.MICROSECOND_PICOS, Map.of(), "ring"))
+        .graphs();
+    Expected.Result expected = Expected.dataParallel(
+        Expected.layers("astra-sim-text/compute-scaled/Resnet50_DataParallel_ns.txt"), 64,
+        1_000_000, false);
+    assertEquals(expected.picos(), run(graphs), expected.ringSteps() * 1.0,
+        "compute " + expected.computePicos() + " ps + exposed " + expected.exposedPicos() + " ps");
+  }
+
+  @Test
+  void theHybridTransformerIsItsComputePlusTheExposedCollectives() {
+    // Given Transformer_HDM_ns (HYBRID_DATA_MODEL) on 16 ranks, 4 in the first dimension: forward
+    // and input-gradient collectives over the 4 of a block, weight-gradient ones over the 4
+    // ranks 4 apart (see Expected.hybridPicos).
+    String path = "astra-sim-text/compute-scaled/Transformer_HDM_ns.txt";
+    List<OperationGraph> graphs = text(path, TextDialect.ASTRA_SIM,
+        new TextReplay.Options(java.util.OptionalInt.of(16), TextDialect.TICK_PICOS,
+            java.util.OptionalInt.of(4), "ring", 1)).graphs();
+    Expected.Result expected = Expected.hybrid(Expected.layers(path), 4, 4, 1_000);
+    assertEquals(expected.picos(), run(graphs), expected.ringSteps() * 1.0,
+        "compute " + expected.computePicos() + " ps + exposed " + expected.exposedPicos() + " ps");
+  }
+
+  static TraceGraphs text(String path, TextDialect dialect, TextReplay.Options options) {
+    return TextReplay.of(TraceFiles.text(path, dialect), options).graphs();
+  }
+
+  static double ring(long chunkBytes) {
+    return serialization(chunkBytes) + ALPHA_PICOS;
+  }
+
+  static double serialization(long bytes) {
+    return bytes / BYTES_PER_SECOND * 1e12;
+  }
+
+  /**
+   * Simulated times derived without the simulator: layer lines read as plain text, ASTRA-sim's
+   * layer walk as two clocks (the compute stream and the communication stream, which runs one
+   * collective at a time in the order they are issued), each collective its closed form on one
+   * switch. Kept as functions for the end-to-end replay tests of the scenario layer.
+   */
+  static final class Expected {
+    /** One layer line: compute ticks and communication per pass. */
+    record Line(long[] ticks, String[] types, long[] bytes, long update) {}
+
+    /** The time and how it splits. */
+    record Result(double picos, double computePicos, double exposedPicos, long ringSteps) {}
+
+    static List<Line> layers(String path) {
+      List<Line> out = new ArrayList<>();
+      try (BufferedReader in = new BufferedReader(new InputStreamReader(
+          TraceFiles.open("/traces/" + path), StandardCharsets.UTF_8))) {
+        in.readLine();
+        int n = Integer.parseInt(in.readLine().strip());
+        for (int i = 0; i < n; i++) {
+          String[] t = in.readLine().strip().split("\\s+");
+          out.add(new Line(
+              new long[] {Long.parseLong(t[2]), Long.parseLong(t[5]), Long.parseLong(t[8])},
+              new String[] {t[3], t[6], t[9]},
+              new long[] {Long.parseLong(t[4]), Long.parseLong(t[7]), Long.parseLong(t[10])},
+              Long.parseLong(t[11])));
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return out;
+    }
+
+    /** Ring all-reduce of {@code bytes} over {@code n}: 2(n-1) steps of S/n (S divisible). */
+    static double ringAllReduce(int n, long bytes) {
+      return 2.0 * (n - 1) * ring(ceilDiv(bytes, n));
+    }
+
+    /**
+     * A collective of an ASTRA-sim text line over {@code n} ranks on one switch: all-reduce
+     * 2(n-1)(S/n/B + alpha), reduce-scatter (n-1)(S/n/B + alpha), all-gather (n-1)(S/B + alpha)
+     * with S each rank's part, all-to-all alpha + (n-1) S/n/B. Chunks are the largest whole
+     * part, ceil(S/n).
+     */
+    static double collective(String type, long bytes, int n) {
+      return switch (type) {
+        case "ALLREDUCE" -> ringAllReduce(n, bytes);
+        case "REDUCESCATTER" -> (n - 1) * ring(ceilDiv(bytes, n));
+        case "ALLGATHER" -> (n - 1) * ring(bytes);
+        case "ALLTOALL" -> ALPHA_PICOS + (n - 1) * serialization(ceilDiv(bytes, n));
+        default -> throw new IllegalArgumentException(type);
+      };
+    }
+
+    static long steps(String type, int n) {
+      return type.equals("ALLREDUCE") ? 2L * (n - 1) : n - 1;
+    }
+
+    /**
+     * DATA on {@code n} ranks: forward of every layer, then from the last layer: weight gradient,
+     * its all-reduce issued (it waits for the communication stream), input gradient unless layer
+     * 0. A collective's layer is done its update time after it. The pass ends when the last
+     * compute and the last update are over.
+     */
+    static Result dataParallel(List<Line> layers, int n, long tickPicos, boolean updates) {
+      double t = 0;
+      double compute = 0;
+      for (Line l : layers) {
+        t += l.ticks()[0] * tickPicos;
+      }
+      double commFree = 0;
+      double done = 0;
+      long steps = 0;
+      for (int i = layers.size() - 1; i >= 0; i--) {
+        Line l = layers.get(i);
+        t += l.ticks()[2] * tickPicos;
+        if (!l.types()[2].equals("NONE")) {
+          commFree = Math.max(t, commFree) + collective(l.types()[2], l.bytes()[2], n);
+          steps += steps(l.types()[2], n);
+          done = Math.max(done, commFree + (updates ? l.update() * tickPicos : 0));
+        }
+        if (i > 0) {
+          t += l.ticks()[1] * tickPicos;
+        }
+      }
+      compute = t;
+      double end = Math.max(t, done);
+      return new Result(end, compute, end - compute, steps);
+    }
+
+    /**
+     * HYBRID_DATA_MODEL on {@code model} x {@code data} ranks: forward of each layer then its
+     * collective over the model group, waited for with its update; backward from the last layer:
+     * input gradient, its collective (not layer 0's) issued, weight gradient, its collective over
+     * the data group issued, then wait for the input-gradient collective and its update.
+     */
+    static Result hybrid(List<Line> layers, int model, int data, long tickPicos) {
+      double t = 0;
+      double commFree = 0;
+      double done = 0;
+      double compute = 0;
+      long steps = 0;
+      for (Line l : layers) {
+        t += l.ticks()[0] * tickPicos;
+        compute += l.ticks()[0] * tickPicos;
+        if (!l.types()[0].equals("NONE")) {
+          commFree = Math.max(t, commFree) + collective(l.types()[0], l.bytes()[0], model);
+          steps += steps(l.types()[0], model);
+          t = commFree + l.update() * tickPicos;
+        }
+      }
+      for (int i = layers.size() - 1; i >= 0; i--) {
+        Line l = layers.get(i);
+        t += l.ticks()[1] * tickPicos;
+        compute += l.ticks()[1] * tickPicos;
+        double inputGradientDone = 0;
+        if (i > 0 && !l.types()[1].equals("NONE")) {
+          commFree = Math.max(t, commFree) + collective(l.types()[1], l.bytes()[1], model);
+          steps += steps(l.types()[1], model);
+          inputGradientDone = commFree + l.update() * tickPicos;
+        }
+        t += l.ticks()[2] * tickPicos;
+        compute += l.ticks()[2] * tickPicos;
+        if (!l.types()[2].equals("NONE")) {
+          commFree = Math.max(t, commFree) + collective(l.types()[2], l.bytes()[2], data);
+          steps += steps(l.types()[2], data);
+          done = Math.max(done, commFree + l.update() * tickPicos);
+        }
+        t = Math.max(t, inputGradientDone);
+      }
+      double end = Math.max(t, done);
+      return new Result(end, compute, end - compute, steps);
+    }
+
+    private static long ceilDiv(long a, long b) {
+      return (a + b - 1) / b;
+    }
+  }
+}
