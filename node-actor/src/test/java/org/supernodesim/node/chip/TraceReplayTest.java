@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +21,6 @@ import org.supernodesim.model.fabric.LinkSpec;
 import org.supernodesim.node.engine.SequentialRuntime;
 import org.supernodesim.workload.cost.ComputeCostModel;
 import org.supernodesim.workload.graph.OperationGraph;
-import org.supernodesim.workload.trace.TraceFiles;
 import org.supernodesim.workload.trace.TraceGraphs;
 import org.supernodesim.workload.trace.chakra.ChakraReader;
 import org.supernodesim.workload.trace.text.TextDialect;
@@ -77,7 +74,7 @@ class TraceReplayTest {
     // Given ASTRA-sim's microbenchmark, ring collectives (direct all-to-all) on one switch.
     String algorithm = kind.equals("all_to_all") ? "direct" : "ring";
     List<OperationGraph> graphs = ChakraReader.read(
-        TraceFiles.microbenchmark(group, kind, n, size),
+        TraceResources.microbenchmark(group, kind, n, size),
         new ChakraReader.Options(ChakraReader.Options.MICROSECOND_PICOS, Map.of(), algorithm))
         .graphs();
 
@@ -140,7 +137,8 @@ class TraceReplayTest {
     // all 8 while the layers below compute (see Expected.dataParallelPicos).
     String path = "astra-sim-text/compute-scaled/Resnet50_DataParallel_ns.txt";
     List<OperationGraph> graphs =
-        text(path, TextDialect.ASTRA_SIM, TextReplay.Options.of(8).withAlgorithm("ring")).graphs();
+        text(path, TextDialect.ASTRA_SIM, TextReplay.Options.of(8).withAlgorithm("ring"))
+            .graphs();
     Expected.Result expected = Expected.dataParallel(Expected.layers(path), 8, 1_000, true);
     assertEquals(expected.picos(), run(graphs), expected.ringSteps() * 1.0,
         "compute " + expected.computePicos() + " ps + exposed " + expected.exposedPicos()
@@ -153,7 +151,7 @@ class TraceReplayTest {
     // times as microseconds and drops the update times: the same derivation, 1 us per unit, no
     // update, 64 ranks.
     List<OperationGraph> graphs = ChakraReader.read(
-        TraceFiles.chakra("chakra-et/converted/resnet50_ns_64", "resnet50_ns_64", 64),
+        TraceResources.chakra("chakra-et/converted/resnet50_ns_64", "resnet50_ns_64", 64),
         new ChakraReader.Options(ChakraReader.Options.MICROSECOND_PICOS, Map.of(), "ring"))
         .graphs();
     Expected.Result expected = Expected.dataParallel(
@@ -178,7 +176,7 @@ class TraceReplayTest {
   }
 
   static TraceGraphs text(String path, TextDialect dialect, TextReplay.Options options) {
-    return TextReplay.of(TraceFiles.text(path, dialect), options).graphs();
+    return TextReplay.of(TraceResources.text(path, dialect), options).graphs();
   }
 
   static double ring(long chunkBytes) {
@@ -204,8 +202,7 @@ class TraceReplayTest {
 
     static List<Line> layers(String path) {
       List<Line> out = new ArrayList<>();
-      try (BufferedReader in = new BufferedReader(new InputStreamReader(
-          TraceFiles.open("/traces/" + path), StandardCharsets.UTF_8))) {
+      try (BufferedReader in = TraceResources.lines(path)) {
         in.readLine();
         int n = Integer.parseInt(in.readLine().strip());
         for (int i = 0; i < n; i++) {
