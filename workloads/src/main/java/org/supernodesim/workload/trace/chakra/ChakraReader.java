@@ -1,6 +1,8 @@
 package org.supernodesim.workload.trace.chakra;
 
+import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Parser;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -258,19 +260,35 @@ public final class ChakraReader {
     private void parse() {
       try (InputStream raw = file.opener().open();
           InputStream in = unzipped(new BufferedInputStream(raw))) {
-        GlobalMetadata meta = GlobalMetadata.parseDelimitedFrom(in);
-        if (meta == null) {
+        // One decoder for the whole stream: parseDelimitedFrom would make one (and its buffer)
+        // per message, which dominated reading 10,000-node files.
+        CodedInputStream coded = CodedInputStream.newInstance(in);
+        if (coded.isAtEnd()) {
           throw TraceInputException.atRank(file.name(), rank, "empty file: no GlobalMetadata");
         }
-        metadata(meta);
-        for (Node n = Node.parseDelimitedFrom(in); n != null; n = Node.parseDelimitedFrom(in)) {
-          nodes.add(n);
+        metadata(delimited(coded, GlobalMetadata.parser()));
+        while (!coded.isAtEnd()) {
+          nodes.add(delimited(coded, Node.parser()));
         }
       } catch (InvalidProtocolBufferException e) {
         throw corrupt(e);
       } catch (IOException e) {
         throw corrupt(e);
       }
+    }
+
+    /** The next message, prefixed by its varint length. */
+    private static <T> T delimited(CodedInputStream coded, Parser<T> parser) throws IOException {
+      int length = coded.readRawVarint32();
+      coded.resetSizeCounter(); // the limit is per message, not per file
+      int outer = coded.pushLimit(length);
+      T message = parser.parseFrom(coded);
+      coded.checkLastTagWas(0);
+      if (coded.getBytesUntilLimit() != 0) {
+        throw new InvalidProtocolBufferException("a message ends before its stated length");
+      }
+      coded.popLimit(outer);
+      return message;
     }
 
     private TraceInputException corrupt(IOException e) {
