@@ -16,7 +16,8 @@ import org.supernodesim.workload.graph.Progress;
 
 /**
  * A chip: runs its rank's operation graph on several streams. Compute operations run one at a time
- * on the compute stream for the cost model's duration; collectives run one at a time on the
+ * on the compute stream for the cost model's duration (a trace's measured one for {@link
+ * Operation.Measured}); a {@link Operation.Delay} is a timer that holds no stream; collectives run one at a time on the
  * communication stream, step by step, each step's sends starting when the previous step's receives
  * have all arrived. The streams overlap wherever the graph allows.
  *
