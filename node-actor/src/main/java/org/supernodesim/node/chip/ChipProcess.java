@@ -17,9 +17,9 @@ import org.supernodesim.workload.graph.Progress;
 /**
  * A chip: runs its rank's operation graph on several streams. Compute operations run one at a time
  * on the compute stream for the cost model's duration (a trace's measured one for {@link
- * Operation.Measured}); a {@link Operation.Delay} is a timer that holds no stream; collectives run one at a time on the
- * communication stream, step by step, each step's sends starting when the previous step's receives
- * have all arrived. The streams overlap wherever the graph allows.
+ * Operation.Measured}); a {@link Operation.Delay} is a timer that holds no stream; collectives run
+ * one at a time on the communication stream, step by step, each step's sends starting when the
+ * previous step's receives have all arrived. The streams overlap wherever the graph allows.
  *
  * <p>With a {@link CollectiveTiming} (a training step, where only one rank per pipeline stage is
  * a process), each collective instead takes the timing's duration on the stream of its group, as

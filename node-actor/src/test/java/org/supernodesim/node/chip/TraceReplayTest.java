@@ -203,7 +203,8 @@ class TraceReplayTest {
     List<OperationGraph> graphs = text(path, dialect, TextReplay.Options.of(tp * dp)
         .withAlgorithm("ring")).graphs();
     boolean fwdInBckwd = path.contains("Fwd_In_Bckwd");
-    Expected.Result expected = Expected.transformer(Expected.layers(path), tp, dp, TextDialect.TICK_PICOS, dialect == TextDialect.ASTRA_SIM,
+    Expected.Result expected = Expected.transformer(Expected.layers(path), tp, dp,
+        TextDialect.TICK_PICOS, dialect == TextDialect.ASTRA_SIM,
         fwdInBckwd ? new java.util.TreeSet<>(List.of(2, 11)) : new java.util.TreeSet<>(),
         fwdInBckwd ? new java.util.TreeSet<>(List.of(19, 10)) : new java.util.TreeSet<>());
     assertEquals(expected.picos(), run(graphs), expected.ringSteps() * 1.0,
@@ -383,7 +384,8 @@ class TraceReplayTest {
      * layers from the checkpoint below an initiating layer, again), input gradient, its collective
      * over the tensor group waited for with its update, weight gradient, its collective over the
      * data group issued. BROADCAST and 0-byte or one-rank collectives take no time; an
-     * ALLGATHER's size is each rank's part ({@code gatherPerRank}, ASTRA-sim) or the result (SimAI).
+     * ALLGATHER's size is each rank's part ({@code gatherPerRank}, ASTRA-sim) or the result
+     * (SimAI).
      */
     static Result transformer(List<Line> layers, int tp, int dp, long tickPicos,
         boolean gatherPerRank, java.util.TreeSet<Integer> checkpoints,

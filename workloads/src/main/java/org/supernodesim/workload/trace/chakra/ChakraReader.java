@@ -162,7 +162,8 @@ public final class ChakraReader {
     for (RankFile f : files) {
       RankFile earlier = byRank.put(f.rank(), f);
       if (earlier != null) {
-        throw TraceInputException.inFile(f.name(), "rank " + f.rank() + " is also " + earlier.name());
+        throw TraceInputException.inFile(
+            f.name(), "rank " + f.rank() + " is also " + earlier.name());
       }
     }
     int expected = 0;
@@ -379,7 +380,8 @@ public final class ChakraReader {
           notes.add("INVALID_NODE takes no time (ASTRA-sim skips it)", where(n));
           return null;
         default:
-          throw at(n.getId(), "node type " + typeName(n) + " is not one this simulator can run; it runs COMP_NODE,"
+          throw at(n.getId(), "node type " + typeName(n)
+              + " is not one this simulator can run; it runs COMP_NODE,"
               + " MEM_LOAD_NODE, MEM_STORE_NODE, COMM_COLL_NODE, COMM_SEND_NODE,"
               + " COMM_RECV_NODE, and skips METADATA_NODE and INVALID_NODE");
       }
