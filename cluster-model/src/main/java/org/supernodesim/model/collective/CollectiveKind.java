@@ -1,5 +1,7 @@
 package org.supernodesim.model.collective;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /**
  * The collectives, named as result.json and scenario files write them. Each knows the factor that
  * turns algorithm bandwidth into bus bandwidth, as nccl-tests defines it: the bandwidth a link
@@ -21,6 +23,7 @@ public enum CollectiveKind {
   }
 
   /** The name in files: {@code all-reduce}, {@code all-gather}, ... */
+  @JsonValue
   public String label() {
     return label;
   }

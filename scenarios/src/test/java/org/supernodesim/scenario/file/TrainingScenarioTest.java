@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.supernodesim.scenario.Kinds;
 import org.supernodesim.scenario.catalog.Catalog;
 import org.supernodesim.workload.training.ActivationStorage;
 import org.supernodesim.workload.training.Recomputation;
@@ -19,7 +20,7 @@ class TrainingScenarioTest {
 
   @Test
   void theH800ExampleUsesDeepSeeksPublishedSettings() {
-    TrainingJob job = LOADER.load(H800, List.of()).training();
+    TrainingJob job = Kinds.training(LOADER.load(H800, List.of()));
 
     assertEquals(Recomputation.NORMS_AND_ACTIVATION, job.recomputation());
     assertEquals(ActivationStorage.FP8, job.activationStorage());

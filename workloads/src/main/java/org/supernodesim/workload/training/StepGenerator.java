@@ -2,6 +2,7 @@ package org.supernodesim.workload.training;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.supernodesim.model.collective.AlgorithmChoice;
 import org.supernodesim.model.collective.CollectiveKind;
 import org.supernodesim.model.transformer.DenseFfn;
 import org.supernodesim.model.transformer.FeedForward;
@@ -59,7 +60,7 @@ public final class StepGenerator {
   /** Names the algorithm each collective kind runs with. */
   @FunctionalInterface
   public interface CollectiveAlgorithms {
-    String of(CollectiveKind kind);
+    AlgorithmChoice of(CollectiveKind kind);
   }
 
   /** The graph of one stage's representative rank, built operation by operation. */
