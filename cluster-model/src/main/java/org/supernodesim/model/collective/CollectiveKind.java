@@ -40,19 +40,4 @@ public enum CollectiveKind {
       case BROADCAST, REDUCE, SEND_RECV -> 1.0;
     };
   }
-
-  /** The kind whose {@link #label()} is {@code label}, or an exception listing the labels. */
-  public static CollectiveKind byLabel(String label) {
-    for (CollectiveKind k : values()) {
-      if (k.label.equals(label)) {
-        return k;
-      }
-    }
-    StringBuilder valid = new StringBuilder();
-    for (CollectiveKind k : values()) {
-      valid.append(valid.length() == 0 ? "" : ", ").append(k.label);
-    }
-    throw new IllegalArgumentException(
-        "\"" + label + "\" is not a collective; valid: " + valid);
-  }
 }

@@ -83,8 +83,8 @@ final class BindingErrors {
       return at(path, cause.getMessage());
     }
     Class<?> target = targetType(e);
-    if (target != null && target.isEnum() && nodeAt(path) != null && nodeAt(path).isTextual()) {
-      return at(path, "\"" + nodeAt(path).asText() + "\" is not valid here; valid: "
+    if (target != null && target.isEnum()) {
+      return at(path, found(path) + " is not valid here; valid: "
           + String.join(", ", labels(target)));
     }
     ScenarioException missing = missingKey(path, owner(e), target);

@@ -12,19 +12,22 @@ import org.supernodesim.workload.microbench.CollectiveBenchmark;
  * an {@link OutOfMemoryError} minutes later.
  *
  * <p>Two things grow with a scenario: each chip's share of the topology and of its process (at
- * least {@value #BYTES_PER_CHIP} bytes: its vertex and links, the routers' lists, its process's
- * queues and logs), and the steps of a running collective, which each member holds from the
- * collective's start to its end (at least {@value #BYTES_PER_STEP} bytes a step: the step, its
- * send and receive lists and transfers, its arrival counter). Collectives run one after another,
- * so the largest counts. Steps per member are counted where the algorithm fixes them: a ring
- * all-reduce takes 2(n-1), a ring all-gather or reduce-scatter and a direct all-to-all n-1; an
- * algorithm {@code auto} may choose, and every other one, is counted as 1, so the bound stays a
- * bound whichever runs. Both constants are below what the current code allocates (measured on a
- * 1,536-chip ring all-reduce), so the estimate never refuses a run that would fit.
+ * least {@value #BYTES_PER_CHIP} bytes: its vertex and links, its process's queues, graph and
+ * logs; 1.9 KB measured on 4,096 and 65,536 chips, once assembled and before any route is
+ * cached), and the steps of a running collective: a member computes each step when it reaches it,
+ * but counts the arrivals of all its steps from the collective's start ({@value #BYTES_PER_STEP}
+ * bytes a step). Collectives run one after another, so the largest counts. Steps per member are
+ * counted where the algorithm fixes them: a ring all-reduce takes 2(n-1), a ring all-gather or
+ * reduce-scatter and a direct all-to-all n-1; an algorithm {@code auto} may choose, and every
+ * other one, counts as 1, so the bound stays a bound whichever runs. Routes a run caches come on
+ * top and are not counted: the estimate never refuses a run that would fit.
+ *
+ * <p>Worked example: 1,000,000 chips in a ring all-reduce hold 1,999,998 steps each, 4 B a step:
+ * 7.3 TiB, refused at once; 2,048 chips need 2 MiB + 2,048 x 4,094 x 4 B = 34 MiB.
  */
 final class MemoryEstimate {
   static final long BYTES_PER_CHIP = 1024;
-  static final long BYTES_PER_STEP = 96;
+  static final long BYTES_PER_STEP = 4;
 
   private final int chips;
   private final double bytes;
@@ -47,8 +50,7 @@ final class MemoryEstimate {
       if (total > steps) {
         steps = total;
         largest = String.format(Locale.ROOT, "; workload.collectives[%d]: each of its %d members"
-            + " holds %d %s steps at once", i, e.groupSize(), perMember,
-            e.algorithm() == AlgorithmChoice.AUTO ? "" : e.algorithm().label() + " ");
+            + " holds %d steps at once, %d B each", i, e.groupSize(), perMember, BYTES_PER_STEP);
       }
     }
     return new MemoryEstimate(
@@ -77,18 +79,19 @@ final class MemoryEstimate {
 
   /**
    * Refuses the run at {@code cluster.chips} when the bound exceeds {@code heapBytes}, saying how
-   * to give Java more.
+   * to give Java more when the machine ({@code machineBytes} of memory) has it.
    */
-  void check(long heapBytes) {
+  void check(long heapBytes, long machineBytes) {
     if (bytes <= heapBytes) {
       return;
     }
+    String advice = bytes < 0.9 * machineBytes
+        ? String.format(Locale.ROOT, "give Java more heap, e.g. SUPERNODE_SIM_JAVA_OPTS=-Xmx%dg,"
+            + " or simulate fewer chips", (long) Math.ceil(bytes * 1.25 / (1L << 30)))
+        : "more than this machine's " + size(machineBytes) + " of memory: simulate fewer chips";
     throw new InvalidInput("cluster.chips", String.format(Locale.ROOT,
-        "%d chips need at least %s of heap (%s per chip%s); this JVM may use %s. Simulate fewer"
-            + " chips, or give Java more heap, e.g. SUPERNODE_SIM_JAVA_OPTS=-Xmx%dg",
-        chips, size(bytes), size(BYTES_PER_CHIP), largest.replace(" steps", " steps of"
-            + " " + BYTES_PER_STEP + " B"), size(heapBytes),
-        (long) Math.ceil(bytes * 1.25 / (1L << 30))));
+        "%d chips need at least %s of heap (%s per chip%s); this JVM may use %s: %s",
+        chips, size(bytes), size(BYTES_PER_CHIP), largest, size(heapBytes), advice));
   }
 
   /** Bytes in the largest binary unit that keeps the figure at or above 1. */

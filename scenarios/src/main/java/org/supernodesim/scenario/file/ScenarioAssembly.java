@@ -32,6 +32,8 @@ import org.supernodesim.workload.microbench.CollectiveBenchmark;
  * InvalidInput} naming the key path it is about.
  */
 final class ScenarioAssembly {
+  /** The machine's memory, for the advice when a run does not fit the heap. */
+  private static final long MACHINE_BYTES = machineBytes();
   private final ChipPresets presets;
   private final PriceBook prices;
   private final ServingAssembly serving;
@@ -51,7 +53,7 @@ final class ScenarioAssembly {
     ChipSpec chip = cluster.chip();
     List<CollectiveBenchmark.Entry> collectives = collectives(s.workload(), cluster.chips());
     // Before anything is built for the chips: a run that cannot fit is refused in seconds.
-    MemoryEstimate.of(cluster.chips(), collectives).check(heapBytes);
+    MemoryEstimate.of(cluster.chips(), collectives).check(heapBytes, MACHINE_BYTES);
     Topology topology = cluster.topology();
     checkLookahead(s.network().model(), topology);
     ComputeCalibration calibration = calibration(chip.id());
@@ -65,6 +67,12 @@ final class ScenarioAssembly {
     return new Scenario(
         s.name(), s.seed(), cluster.chips(), chip, cluster.fabric(), calibration,
         s.network().model(), workload, accounting(s, chip));
+  }
+
+  private static long machineBytes() {
+    var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    return os instanceof com.sun.management.OperatingSystemMXBean m
+        ? m.getTotalMemorySize() : Runtime.getRuntime().maxMemory();
   }
 
   /** The one switch over the workload's key: each kind assembled from its section. */

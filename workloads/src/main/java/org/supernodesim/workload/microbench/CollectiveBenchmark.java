@@ -39,12 +39,6 @@ public final class CollectiveBenchmark {
       }
     }
 
-    /** Over the first {@code groupSize} ranks, {@code bytes} on each. */
-    public Entry(
-        CollectiveKind kind, long bytes, int groupSize, AlgorithmChoice algorithm, int repeat) {
-      this(kind, bytes, firstRanks(groupSize), algorithm, repeat, List.of());
-    }
-
     public int groupSize() {
       return group.size();
     }
