@@ -16,7 +16,9 @@ import org.supernodesim.workload.microbench.CollectiveBenchmark;
  * logs; 1.9 KB measured on 4,096 and 65,536 chips, once assembled and before any route is
  * cached), and the steps of a running collective: a member computes each step when it reaches it,
  * but counts the arrivals of all its steps from the collective's start ({@value #BYTES_PER_STEP}
- * bytes a step). Collectives run one after another, so the largest counts. Steps per member are
+ * bytes a step). Collectives run one after another, so the largest counts; each member holds an
+ * operation of every one of them ({@value #BYTES_PER_OPERATION} bytes: the record, its name, its
+ * dependency). Steps per member are
  * counted where the algorithm fixes them: a ring all-reduce takes 2(n-1), a ring all-gather or
  * reduce-scatter and a direct all-to-all n-1; an algorithm {@code auto} may choose, and every
  * other one, counts as 1, so the bound stays a bound whichever runs. Routes a run caches come on
@@ -28,6 +30,7 @@ import org.supernodesim.workload.microbench.CollectiveBenchmark;
 final class MemoryEstimate {
   static final long BYTES_PER_CHIP = 1024;
   static final long BYTES_PER_STEP = 4;
+  static final long BYTES_PER_OPERATION = 64;
 
   private final int chips;
   private final double bytes;
@@ -42,9 +45,11 @@ final class MemoryEstimate {
   /** The estimate for {@code chips} chips running {@code collectives} (none: another kind). */
   static MemoryEstimate of(int chips, List<CollectiveBenchmark.Entry> collectives) {
     double steps = 0;
+    double operations = 0;
     String largest = "";
     for (int i = 0; i < collectives.size(); i++) {
       CollectiveBenchmark.Entry e = collectives.get(i);
+      operations += (double) e.repeat() * e.groupSize();
       long perMember = stepsPerMember(e.kind(), e.algorithm(), e.groupSize());
       double total = (double) perMember * e.groupSize();
       if (total > steps) {
@@ -53,8 +58,8 @@ final class MemoryEstimate {
             + " holds %d steps at once, %d B each", i, e.groupSize(), perMember, BYTES_PER_STEP);
       }
     }
-    return new MemoryEstimate(
-        chips, (double) chips * BYTES_PER_CHIP + steps * BYTES_PER_STEP, largest);
+    return new MemoryEstimate(chips, (double) chips * BYTES_PER_CHIP
+        + operations * BYTES_PER_OPERATION + steps * BYTES_PER_STEP, largest);
   }
 
   /** At least this many steps a member holds while the collective runs. */
@@ -86,9 +91,10 @@ final class MemoryEstimate {
       return;
     }
     String advice = bytes < 0.9 * machineBytes
-        ? String.format(Locale.ROOT, "give Java more heap, e.g. SUPERNODE_SIM_JAVA_OPTS=-Xmx%dg,"
-            + " or simulate fewer chips", (long) Math.ceil(bytes * 1.25 / (1L << 30)))
-        : "more than this machine's " + size(machineBytes) + " of memory: simulate fewer chips";
+        ? String.format(Locale.ROOT, "give Java more heap with SUPERNODE_SIM_JAVA_OPTS=-Xmx%dg, or"
+            + " simulate fewer chips", (long) Math.ceil(bytes * 1.25 / (1L << 30)))
+        : "more than this machine's " + size(machineBytes) + ": simulate fewer chips, or run on a"
+            + " larger machine with SUPERNODE_SIM_JAVA_OPTS=-Xmx<size>";
     throw new InvalidInput("cluster.chips", String.format(Locale.ROOT,
         "%d chips need at least %s of heap (%s per chip%s); this JVM may use %s: %s",
         chips, size(bytes), size(BYTES_PER_CHIP), largest, size(heapBytes), advice));
