@@ -37,7 +37,12 @@ record ClusterLayout(int chips, ChipSpec chip, FabricSpec fabric, String fabricK
     }
     int perSystem = entry.preset().chipsPerSystem();
     int nodes = c.nodes() == null ? 1 : c.nodes();
-    int count = nodes * perSystem;
+    long chipsOfNodes = (long) nodes * perSystem;
+    if (chipsOfNodes > Integer.MAX_VALUE) {
+      throw new InvalidInput("cluster.nodes", nodes + " nodes of " + perSystem + " chips are "
+          + chipsOfNodes + " chips; a cluster has at most " + Integer.MAX_VALUE);
+    }
+    int count = (int) chipsOfNodes;
     if (c.chips() != null) {
       if (c.nodes() != null && c.chips() != count) {
         throw new InvalidInput("cluster.chips", c.chips() + "; " + nodes + " nodes of "

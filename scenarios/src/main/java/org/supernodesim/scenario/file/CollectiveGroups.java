@@ -47,6 +47,14 @@ final class CollectiveGroups {
     }
   }
 
+  /** How many members {@code group} has on a cluster of {@code chips}, without listing them. */
+  static long size(JsonNode group, int chips) {
+    if (group == null || group.isNull()) {
+      return chips;
+    }
+    return Math.min(chips, group.isIntegralNumber() ? group.asLong() : group.size());
+  }
+
   /**
    * The ranks of {@code group} on a cluster of {@code chips}, or a {@link InvalidInput}
    * at {@code path} naming the first one out of range.

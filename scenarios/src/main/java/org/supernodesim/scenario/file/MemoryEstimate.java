@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Locale;
 import org.supernodesim.model.collective.AlgorithmChoice;
 import org.supernodesim.model.collective.CollectiveKind;
-import org.supernodesim.workload.microbench.CollectiveBenchmark;
 
 /**
  * A lower bound on the heap a run needs, checked before anything is built for its chips, so a
@@ -42,20 +41,27 @@ final class MemoryEstimate {
     this.largest = largest;
   }
 
+  /**
+   * What a collective asks of the heap, known before its group is built.
+   *
+   * @param members the group's size
+   */
+  record Collective(CollectiveKind kind, AlgorithmChoice algorithm, long members, int repeat) {}
+
   /** The estimate for {@code chips} chips running {@code collectives} (none: another kind). */
-  static MemoryEstimate of(int chips, List<CollectiveBenchmark.Entry> collectives) {
+  static MemoryEstimate of(int chips, List<Collective> collectives) {
     double steps = 0;
     double operations = 0;
     String largest = "";
     for (int i = 0; i < collectives.size(); i++) {
-      CollectiveBenchmark.Entry e = collectives.get(i);
-      operations += (double) e.repeat() * e.groupSize();
-      long perMember = stepsPerMember(e.kind(), e.algorithm(), e.groupSize());
-      double total = (double) perMember * e.groupSize();
+      Collective e = collectives.get(i);
+      operations += (double) e.repeat() * e.members();
+      long perMember = stepsPerMember(e.kind(), e.algorithm(), e.members());
+      double total = (double) perMember * e.members();
       if (total > steps) {
         steps = total;
         largest = String.format(Locale.ROOT, "; workload.collectives[%d]: each of its %d members"
-            + " holds %d steps at once, %d B each", i, e.groupSize(), perMember, BYTES_PER_STEP);
+            + " holds %d steps at once, %d B each", i, e.members(), perMember, BYTES_PER_STEP);
       }
     }
     return new MemoryEstimate(chips, (double) chips * BYTES_PER_CHIP
@@ -63,7 +69,7 @@ final class MemoryEstimate {
   }
 
   /** At least this many steps a member holds while the collective runs. */
-  static long stepsPerMember(CollectiveKind kind, AlgorithmChoice algorithm, int members) {
+  static long stepsPerMember(CollectiveKind kind, AlgorithmChoice algorithm, long members) {
     long n = members;
     boolean ring = algorithm == AlgorithmChoice.RING
         || (algorithm == AlgorithmChoice.AUTO

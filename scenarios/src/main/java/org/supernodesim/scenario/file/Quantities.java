@@ -20,8 +20,8 @@ final class Quantities {
   static final double MAX_SECONDS = 1e6;
   /** The least bandwidth a scenario may state: 1 MB/s. */
   static final double MIN_BYTES_PER_SECOND = 1e6;
-  /** The least compute rate a scenario may state: 1 MFLOP/s. */
-  static final double MIN_PER_SECOND = 1e6;
+  /** The least compute rate a scenario may state: 1 GFLOP/s. */
+  static final double MIN_PER_SECOND = 1e9;
 
   /** A quantity's value in its SI base unit (picoseconds for time). */
   interface SiValue {
@@ -98,7 +98,7 @@ final class Quantities {
       double perSecond = Quantity.COMPUTE_RATE.parse(text);
       if (perSecond > 0 && perSecond < MIN_PER_SECOND || Double.isInfinite(perSecond)) {
         throw new IllegalArgumentException("\"" + text + "\": the simulator represents compute"
-            + " rates from 1 MFLOPS (an operation's time must fit its picosecond clock)");
+            + " rates from 1 GFLOPS (an operation's time must fit its picosecond clock)");
       }
       return new ComputeRate(perSecond, text);
     }

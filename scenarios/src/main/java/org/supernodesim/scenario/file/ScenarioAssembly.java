@@ -51,11 +51,13 @@ final class ScenarioAssembly {
   Scenario assemble(ScenarioSection s) {
     ClusterLayout cluster = ClusterLayout.of(s.cluster(), this::chip);
     ChipSpec chip = cluster.chip();
-    List<CollectiveBenchmark.Entry> collectives = collectives(s.workload(), cluster.chips());
     // Before anything is built for the chips: a run that cannot fit is refused in seconds.
-    MemoryEstimate.of(cluster.chips(), collectives).check(heapBytes, MACHINE_BYTES);
+    MemoryEstimate.of(cluster.chips(), demands(s.workload(), cluster.chips()))
+        .check(heapBytes, MACHINE_BYTES);
+    List<CollectiveBenchmark.Entry> collectives = collectives(s.workload(), cluster.chips());
     Topology topology = cluster.topology();
     checkLookahead(s.network().model(), topology);
+    checkClock(collectives, topology);
     ComputeCalibration calibration = calibration(chip.id());
     Workload workload = workload(s, collectives, chip, calibration, topology);
     if (!workload.networkModels().contains(s.network().model())) {
@@ -90,6 +92,18 @@ final class ScenarioAssembly {
     throw new IllegalStateException("no assembly for workload section " + w);
   }
 
+  /** What the collectives of a collectives workload ask of the heap; none for another kind. */
+  private static List<MemoryEstimate.Collective> demands(WorkloadSection w, int chips) {
+    List<MemoryEstimate.Collective> demands = new ArrayList<>();
+    if (w instanceof CollectivesSection c) {
+      for (CollectiveSection x : c.collectives()) {
+        demands.add(new MemoryEstimate.Collective(
+            x.kind(), x.algorithm(), CollectiveGroups.size(x.group(), chips), x.repeat()));
+      }
+    }
+    return demands;
+  }
+
   /** The collectives of a collectives workload; none for another kind. */
   private static List<CollectiveBenchmark.Entry> collectives(WorkloadSection w, int chips) {
     List<CollectiveBenchmark.Entry> entries = new ArrayList<>();
@@ -114,6 +128,30 @@ final class ScenarioAssembly {
           "the fabric's shortest route takes " + shortest + " ps; the " + model.label()
               + " model needs at least " + needed + " ps (the engine's lookahead: processes"
               + " answer each other no sooner than that); give the links latency");
+    }
+  }
+
+  /**
+   * Refuses a collective whose bytes could take longer than the simulator's clock holds, so
+   * validate never passes what run cannot represent. The bound is generous: every member's
+   * buffer crossing the fabric's slowest link twice (a ring all-reduce sends each byte twice; the
+   * members' flows may share one link), which a real scenario is far below.
+   */
+  private static void checkClock(List<CollectiveBenchmark.Entry> entries, Topology topology) {
+    double slowest = Double.POSITIVE_INFINITY;
+    for (Topology.Link l : topology.links()) {
+      slowest = Math.min(slowest, l.spec().bytesPerSecond());
+    }
+    for (int i = 0; i < entries.size(); i++) {
+      CollectiveBenchmark.Entry e = entries.get(i);
+      long largest = e.sourceBytes().stream().mapToLong(Long::longValue).max().orElse(e.bytes());
+      double seconds = 2.0 * largest * e.groupSize() / slowest;
+      if (seconds > Quantities.MAX_SECONDS) {
+        throw new InvalidInput("workload.collectives[" + i + "]", String.format(java.util.Locale
+            .ROOT, "%d B over the fabric's slowest link (%.3g B/s) can take %.3g s; the simulator's"
+            + " clock holds up to 1e6 s (picoseconds in 63 bits): give a smaller size or faster"
+            + " links", largest, slowest, seconds));
+      }
     }
   }
 

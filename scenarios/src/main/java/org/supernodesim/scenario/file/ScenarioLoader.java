@@ -161,9 +161,10 @@ public final class ScenarioLoader {
       ObjectMapper mapper, JsonNode tree, KeyLocations locations, Map<String, String> edits,
       Path baseDirectory) {
     BindingErrors errors = new BindingErrors(locations, edits, tree, mapper);
+    JsonNode given = withoutNulls(tree, "", errors);
     ScenarioSection section;
     try {
-      section = mapper.treeToValue(tree, ScenarioSection.class);
+      section = mapper.treeToValue(given, ScenarioSection.class);
     } catch (JsonMappingException e) {
       throw errors.translate(e);
     } catch (JsonProcessingException e) {
@@ -175,6 +176,38 @@ public final class ScenarioLoader {
     } catch (InvalidInput p) {
       throw errors.at(p.keyPath(), p.getMessage());
     }
+  }
+
+  /**
+   * The tree without its empty values: a key written without a value ({@code seed:}, or {@code
+   * --set key=}) is a key not given, so an optional one takes its default and a required one is
+   * missing; an empty element of a list is refused where it stands.
+   */
+  private static JsonNode withoutNulls(JsonNode node, String path, BindingErrors errors) {
+    if (node.isObject()) {
+      ObjectNode copy = ((ObjectNode) node).objectNode();
+      for (var fields = node.fields(); fields.hasNext(); ) {
+        var field = fields.next();
+        if (!field.getValue().isNull()) {
+          String key = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
+          copy.set(field.getKey(), withoutNulls(field.getValue(), key, errors));
+        }
+      }
+      return copy;
+    }
+    if (node.isArray()) {
+      com.fasterxml.jackson.databind.node.ArrayNode copy =
+          ((com.fasterxml.jackson.databind.node.ArrayNode) node).arrayNode();
+      for (int i = 0; i < node.size(); i++) {
+        String element = path + "[" + i + "]";
+        if (node.get(i).isNull()) {
+          throw errors.at(element, "an empty element; give a value or remove the element");
+        }
+        copy.add(withoutNulls(node.get(i), element, errors));
+      }
+      return copy;
+    }
+    return node;
   }
 
   /**

@@ -70,14 +70,15 @@ final class ServingAssembly {
     }
     List<InstanceSection> sections = s.instances();
     checkRoles(sections);
-    int needed = 0;
+    // In double: a count or a size near 2^31 must read as too many chips, not wrap around.
+    double needed = 0;
     for (InstanceSection i : sections) {
-      needed += i.count() * i.tp() * i.pp() * i.dpAttention();
+      needed += (double) i.count() * i.tp() * i.pp() * i.dpAttention();
     }
     int clusterChips = chips.topology().chips();
     if (needed > clusterChips) {
-      throw new InvalidInput(PATH + ".instances", "the instances take " + needed + " chips; the"
-          + " cluster has " + clusterChips);
+      throw new InvalidInput(PATH + ".instances", "the instances take " + String.format(
+          java.util.Locale.ROOT, "%.0f", needed) + " chips; the cluster has " + clusterChips);
     }
     Pricing pricing = new Pricing(model, s.weights(), s.kvCache(), chips, sc.memoryFraction());
     long longest = longestRequestTokens(trace);
