@@ -8,8 +8,8 @@ import java.util.List;
  * @param collectives one entry per collective instance, in the order they were issued
  * @param network what the network did: bytes per tier, busiest links, timings per collective
  */
-public record CollectiveBenchmarkResult(
-    List<CollectiveResult> collectives, NetworkResult network) implements WorkloadResult {
+public record CollectiveBenchmarkResult(List<CollectiveResult> collectives, NetworkResult network)
+    implements WorkloadResult {
   public CollectiveBenchmarkResult {
     collectives = List.copyOf(collectives);
   }

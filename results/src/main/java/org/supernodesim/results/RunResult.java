@@ -17,8 +17,8 @@ import org.supernodesim.results.energy.EnergyResult;
  * @param scenario the scenario's name
  * @param seed the seed every random choice derived from
  * @param networkModel the network model that timed the transfers
- * @param runtime what the engine did, the same on every runtime (the runtime that ran is in
- *     {@code run})
+ * @param runtime what the engine did, the same on every runtime (the runtime that ran is in {@code
+ *     run})
  * @param simulatedPicos the virtual time at which the last event happened
  * @param run what varies between runs of the same scenario (wall time, threads, host)
  * @param chip the chip preset the run used, with the confidence of each figure
@@ -44,8 +44,17 @@ public record RunResult(
 
   /** A copy whose {@code run} is replaced: the rest stays what the simulation produced. */
   public RunResult withRun(RunInfo newRun) {
-    return new RunResult(scenario, seed, networkModel, runtime, simulatedPicos, newRun, chip,
-        workload, energy, costs);
+    return new RunResult(
+        scenario,
+        seed,
+        networkModel,
+        runtime,
+        simulatedPicos,
+        newRun,
+        chip,
+        workload,
+        energy,
+        costs);
   }
 
   /** result.json's shape. */

@@ -8,11 +8,11 @@ import org.supernodesim.results.energy.CostResult;
 import org.supernodesim.results.energy.EnergyResult;
 
 /**
- * result.json as it has always been laid out: the kind's keys at the top level ({@code
- * collectives} and {@code network}; {@code training}; {@code serving}), beside the keys every run
- * has. {@code networkModel} is the one key added (which network model ran). A file's kind is the
- * key it has: {@code training}, else {@code serving}, else a collectives run. This record is the
- * file format only; code reads a {@link RunResult}.
+ * result.json as it has always been laid out: the kind's keys at the top level ({@code collectives}
+ * and {@code network}; {@code training}; {@code serving}), beside the keys every run has. {@code
+ * networkModel} is the one key added (which network model ran). A file's kind is the key it has:
+ * {@code training}, else {@code serving}, else a collectives run. This record is the file format
+ * only; code reads a {@link RunResult}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record RunResultJson(
@@ -32,14 +32,27 @@ record RunResultJson(
 
   static RunResultJson of(RunResult r) {
     Parts parts = r.workload().match(new Parts.Of());
-    return new RunResultJson(r.scenario(), r.seed(), r.networkModel(), r.runtime(),
-        r.simulatedPicos(), r.run(), r.chip(), parts.collectives, r.energy().orElse(null),
-        r.costs(), parts.serving, parts.training, parts.network);
+    return new RunResultJson(
+        r.scenario(),
+        r.seed(),
+        r.networkModel(),
+        r.runtime(),
+        r.simulatedPicos(),
+        r.run(),
+        r.chip(),
+        parts.collectives,
+        r.energy().orElse(null),
+        r.costs(),
+        parts.serving,
+        parts.training,
+        parts.network);
   }
 
   /** The kind's keys: its own filled in, the others absent ({@code collectives} always a list). */
   private record Parts(
-      List<CollectiveResult> collectives, ServingResult serving, TrainingResult training,
+      List<CollectiveResult> collectives,
+      ServingResult serving,
+      TrainingResult training,
       NetworkResult network) {
     private static final class Of implements WorkloadResult.Cases<Parts> {
       @Override
@@ -62,10 +75,23 @@ record RunResultJson(
   RunResult toResult() {
     // Files written before networkModel was recorded ran the analytical model, or say flow in
     // their network object (collectives were the one kind that could run on it).
-    NetworkModel model = networkModel != null ? networkModel
-        : network != null && network.model() != null ? network.model() : NetworkModel.ANALYTICAL;
-    return new RunResult(scenario, seed, model, runtime, simulatedPicos, run, chip,
-        workload(model), Optional.ofNullable(energy), costs);
+    NetworkModel model =
+        networkModel != null
+            ? networkModel
+            : network != null && network.model() != null
+                ? network.model()
+                : NetworkModel.ANALYTICAL;
+    return new RunResult(
+        scenario,
+        seed,
+        model,
+        runtime,
+        simulatedPicos,
+        run,
+        chip,
+        workload(model),
+        Optional.ofNullable(energy),
+        costs);
   }
 
   private WorkloadResult workload(NetworkModel model) {
@@ -75,7 +101,8 @@ record RunResultJson(
     if (serving != null) {
       return serving;
     }
-    return new CollectiveBenchmarkResult(collectives == null ? List.of() : collectives,
+    return new CollectiveBenchmarkResult(
+        collectives == null ? List.of() : collectives,
         network == null ? NetworkResult.empty(model) : network);
   }
 }

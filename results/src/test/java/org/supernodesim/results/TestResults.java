@@ -10,10 +10,23 @@ public final class TestResults {
 
   /** A collectives run without energy or cost. */
   public static RunResult collectives(
-      String scenario, long seed, EngineFacts engine, long simulatedPicos, RunInfo run,
-      ChipSummary chip, List<CollectiveResult> collectives) {
-    return new RunResult(scenario, seed, NetworkModel.ANALYTICAL, engine, simulatedPicos, run, chip,
+      String scenario,
+      long seed,
+      EngineFacts engine,
+      long simulatedPicos,
+      RunInfo run,
+      ChipSummary chip,
+      List<CollectiveResult> collectives) {
+    return new RunResult(
+        scenario,
+        seed,
+        NetworkModel.ANALYTICAL,
+        engine,
+        simulatedPicos,
+        run,
+        chip,
         new CollectiveBenchmarkResult(collectives, NetworkResult.empty(NetworkModel.ANALYTICAL)),
-        Optional.empty(), List.of());
+        Optional.empty(),
+        List.of());
   }
 }

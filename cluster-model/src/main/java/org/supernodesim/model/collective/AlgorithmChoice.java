@@ -3,10 +3,10 @@ package org.supernodesim.model.collective;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * The collective algorithm a scenario asks for ({@code algorithm:}): one of the algorithms by
- * name, or {@link #AUTO}, which takes the one whose closed form predicts the least time on the
- * scenario's fabric. The algorithms themselves are {@code interconnect.collective}'s, one file
- * each; this is the choice as a file writes it.
+ * The collective algorithm a scenario asks for ({@code algorithm:}): one of the algorithms by name,
+ * or {@link #AUTO}, which takes the one whose closed form predicts the least time on the scenario's
+ * fabric. The algorithms themselves are {@code interconnect.collective}'s, one file each; this is
+ * the choice as a file writes it.
  */
 public enum AlgorithmChoice {
   /** Choose by the closed forms (ties: the order below). */

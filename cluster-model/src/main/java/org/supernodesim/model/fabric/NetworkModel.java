@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
  * How transfers are timed on a fabric: a scenario's {@code network.model}, and what result.json
- * records as {@code networkModel}. The models themselves live in {@code interconnect.network};
- * the choice is a spec, beside the fabric it models (as {@code CollectiveKind} is beside the
+ * records as {@code networkModel}. The models themselves live in {@code interconnect.network}; the
+ * choice is a spec, beside the fabric it models (as {@code CollectiveKind} is beside the
  * collectives).
  */
 public enum NetworkModel {

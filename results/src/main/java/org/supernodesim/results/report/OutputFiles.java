@@ -50,10 +50,21 @@ public final class OutputFiles {
       }
       // Named for this process and thread, so parallel writers never share one; created with the
       // folder's usual permissions (a temp-file API would make it private to the user).
-      tmp = folder.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "-"
-          + Thread.currentThread().getId() + ".tmp");
-      try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE,
-              StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+      tmp =
+          folder.resolve(
+              "."
+                  + target.getFileName()
+                  + "."
+                  + ProcessHandle.current().pid()
+                  + "-"
+                  + Thread.currentThread().getId()
+                  + ".tmp");
+      try (FileChannel channel =
+              FileChannel.open(
+                  tmp,
+                  StandardOpenOption.CREATE,
+                  StandardOpenOption.TRUNCATE_EXISTING,
+                  StandardOpenOption.WRITE);
           OutputStream stream = Channels.newOutputStream(channel);
           Writer out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8))) {
         content.writeTo(out);

@@ -45,7 +45,8 @@ final class RunCommand implements Callable<Integer> {
       names = "--runtime",
       paramLabel = "RUNTIME",
       defaultValue = "sequential",
-      description = "sequential (one thread, one event queue) or actors (Pekko). Default: ${DEFAULT-VALUE}.")
+      description =
+          "sequential (one thread, one event queue) or actors (Pekko). Default: ${DEFAULT-VALUE}.")
   RuntimeKind runtime;
 
   @Option(
@@ -60,7 +61,8 @@ final class RunCommand implements Callable<Integer> {
       paramLabel = "N",
       defaultValue = "1",
       description =
-          "Logical processes (chips) per actor, >= 1; 1 is actor-per-chip. Default: ${DEFAULT-VALUE}.")
+          "Logical processes (chips) per actor, >= 1; 1 is actor-per-chip. Default:"
+              + " ${DEFAULT-VALUE}.")
   int processesPerActor;
 
   @Override
@@ -71,8 +73,10 @@ final class RunCommand implements Callable<Integer> {
     Scenario s = file.base();
     PrintWriter stdout = spec.commandLine().getOut();
     if (file.sweep().present()) {
-      stdout.printf("note: %s has a sweep: block of %d points; run runs the scenario as written"
-          + " (use sweep to run the points)%n", scenario.file, file.points().size());
+      stdout.printf(
+          "note: %s has a sweep: block of %d points; run runs the scenario as written"
+              + " (use sweep to run the points)%n",
+          scenario.file, file.points().size());
     }
     ScenarioRunner.Execution run =
         ScenarioRunner.execute(s, new RuntimeChoice(runtime, threads, processesPerActor));
@@ -88,39 +92,55 @@ final class RunCommand implements Callable<Integer> {
   static void printSummary(PrintWriter out, Scenario s, RunResult r) {
     out.printf(
         "%s: %d x %s, %s, %s network, %s runtime%n",
-        r.scenario(), s.chips(), s.chip().id(), s.fabric().kind(), r.networkModel().label(),
+        r.scenario(),
+        s.chips(),
+        s.chip().id(),
+        s.fabric().kind(),
+        r.networkModel().label(),
         r.run().runtime());
-    out.printf("simulated time %s; %d events in %.3f s wall (%.2f M events/s)%n",
-        Format.picos(r.simulatedPicos()), r.runtime().events(), r.run().wallSeconds(),
+    out.printf(
+        "simulated time %s; %d events in %.3f s wall (%.2f M events/s)%n",
+        Format.picos(r.simulatedPicos()),
+        r.runtime().events(),
+        r.run().wallSeconds(),
         r.run().eventsPerSecond() / 1e6);
-    r.workload().match(new WorkloadResult.Cases<Void>() {
-      @Override
-      public Void collectives(CollectiveBenchmarkResult c) {
-        printCollectives(out, c.collectives());
-        return null;
-      }
+    r.workload()
+        .match(
+            new WorkloadResult.Cases<Void>() {
+              @Override
+              public Void collectives(CollectiveBenchmarkResult c) {
+                printCollectives(out, c.collectives());
+                return null;
+              }
 
-      @Override
-      public Void training(TrainingResult t) {
-        TrainingText.summary(out, t);
-        return null;
-      }
+              @Override
+              public Void training(TrainingResult t) {
+                TrainingText.summary(out, t);
+                return null;
+              }
 
-      @Override
-      public Void serving(ServingResult v) {
-        ServingSummary.print(out, v);
-        return null;
-      }
-    });
+              @Override
+              public Void serving(ServingResult v) {
+                ServingSummary.print(out, v);
+                return null;
+              }
+            });
   }
 
   private static void printCollectives(PrintWriter out, List<CollectiveResult> collectives) {
-    out.printf("%-15s %-6s %6s %12s %14s %14s %14s%n",
+    out.printf(
+        "%-15s %-6s %6s %12s %14s %14s %14s%n",
         "collective", "algo", "group", "size", "time", "algbw GB/s", "busbw GB/s");
     for (CollectiveResult c : collectives) {
-      out.printf("%-15s %-6s %6d %12s %14s %14.2f %14.2f%n",
-          c.kind(), c.algorithm(), c.groupSize(), Format.bytes(c.bytes()), Format.picos(c.picos()),
-          c.algorithmBytesPerSecond() / 1e9, c.busBytesPerSecond() / 1e9);
+      out.printf(
+          "%-15s %-6s %6d %12s %14s %14.2f %14.2f%n",
+          c.kind(),
+          c.algorithm(),
+          c.groupSize(),
+          Format.bytes(c.bytes()),
+          Format.picos(c.picos()),
+          c.algorithmBytesPerSecond() / 1e9,
+          c.busBytesPerSecond() / 1e9);
     }
   }
 }

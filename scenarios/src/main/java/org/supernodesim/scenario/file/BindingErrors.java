@@ -21,8 +21,8 @@ import org.supernodesim.scenario.file.Sections.ScenarioSection;
 /**
  * Turns a failure to bind the tree to the section records into one located {@link
  * ScenarioException}. It reads Jackson's typed accessors only (the path, the target type, the
- * value, the known keys and subtype ids) and the tree itself, never the text of Jackson's
- * messages, so no Jackson or Java name reaches a user.
+ * value, the known keys and subtype ids) and the tree itself, never the text of Jackson's messages,
+ * so no Jackson or Java name reaches a user.
  */
 final class BindingErrors {
   private static final Pattern INDEX = Pattern.compile("\\[(\\d+)\\]");
@@ -41,16 +41,16 @@ final class BindingErrors {
   }
 
   /**
-   * The error about the key at {@code keyPath}, located at the edit that wrote or created the
-   * key when there is one, else at the key's place in the file.
+   * The error about the key at {@code keyPath}, located at the edit that wrote or created the key
+   * when there is one, else at the key's place in the file.
    */
   ScenarioException at(String keyPath, String problem) {
     for (var edit : edits.entrySet()) {
       String e = edit.getKey();
-      boolean edited = keyPath.equals(e) || keyPath.startsWith(e + ".")
-          || keyPath.startsWith(e + "[");
-      boolean created = (e.startsWith(keyPath + ".") || e.startsWith(keyPath + "["))
-          && !locations.has(keyPath);
+      boolean edited =
+          keyPath.equals(e) || keyPath.startsWith(e + ".") || keyPath.startsWith(e + "[");
+      boolean created =
+          (e.startsWith(keyPath + ".") || e.startsWith(keyPath + "[")) && !locations.has(keyPath);
       if (edited || created) {
         return new ScenarioException(edit.getValue(), keyPath, problem);
       }
@@ -72,8 +72,9 @@ final class BindingErrors {
       return typeId(path, t);
     }
     if (cause instanceof InputCoercionException c) {
-      return at(path, "expected " + describe(c.getTargetType()) + " within its range; found "
-          + found(path));
+      return at(
+          path,
+          "expected " + describe(c.getTargetType()) + " within its range; found " + found(path));
     }
     if (cause instanceof NullPointerException) {
       return at(path, "a value is missing here");
@@ -84,15 +85,17 @@ final class BindingErrors {
     }
     Class<?> target = targetType(e);
     if (target != null && target.isEnum()) {
-      return at(path, found(path) + " is not valid here; valid: "
-          + String.join(", ", labels(target)));
+      return at(
+          path, found(path) + " is not valid here; valid: " + String.join(", ", labels(target)));
     }
     ScenarioException missing = missingKey(path, owner(e), target);
     if (missing != null) {
       return missing;
     }
-    if (target != null && target.isAnnotationPresent(JsonTypeInfo.class)
-        && nodeAt(path) != null && nodeAt(path).size() > 1) {
+    if (target != null
+        && target.isAnnotationPresent(JsonTypeInfo.class)
+        && nodeAt(path) != null
+        && nodeAt(path).size() > 1) {
       return at(path, "give one of " + String.join(", ", subtypeNames(target)) + ", not several");
     }
     return at(path, "expected " + describe(target) + "; found " + found(path));
@@ -108,13 +111,15 @@ final class BindingErrors {
       String id = t.getTypeId();
       return id == null
           ? at(path, "missing; say which kind with one key: " + String.join(", ", valid))
-          : at(path.endsWith("." + id) || path.equals(id) ? path : join(path, id),
+          : at(
+              path.endsWith("." + id) || path.equals(id) ? path : join(path, id),
               "\"" + id + "\" is not a kind here; valid: " + String.join(", ", valid));
     }
     String key = info == null ? "kind" : info.property();
     return t.getTypeId() == null
         ? at(join(path, key), "missing; say which kind: " + String.join(", ", valid))
-        : at(join(path, key),
+        : at(
+            join(path, key),
             "\"" + t.getTypeId() + "\" is not a kind here; valid: " + String.join(", ", valid));
   }
 
@@ -131,8 +136,8 @@ final class BindingErrors {
 
   /**
    * A required key the mapping at {@code path} (or its parent, when the failure is on the missing
-   * key itself) lacks: the first such component of the record that owns it. An unknown key
-   * beside it, often the missing one misspelt, is the mistake to show first.
+   * key itself) lacks: the first such component of the record that owns it. An unknown key beside
+   * it, often the missing one misspelt, is the mistake to show first.
    */
   private ScenarioException missingKey(String path, Class<?> owner, Class<?> target) {
     for (String at : List.of(path, parent(path))) {
@@ -255,7 +260,9 @@ final class BindingErrors {
       if (r.getFieldName() != null) {
         b.append(b.length() == 0 ? "" : ".").append(r.getFieldName());
         node = node == null ? null : node.get(r.getFieldName());
-        if (node != null && node.isObject() && node.size() == 1
+        if (node != null
+            && node.isObject()
+            && node.size() == 1
             && isWrapper(componentType(r.getFrom(), r.getFieldName()))) {
           String kind = node.fieldNames().next();
           b.append('.').append(kind);
@@ -343,7 +350,9 @@ final class BindingErrors {
       JsonTypeInfo info = type.getAnnotation(JsonTypeInfo.class);
       return info.include() == JsonTypeInfo.As.WRAPPER_OBJECT
           ? "a mapping with one key of " + String.join(", ", subtypeNames(type))
-          : "a mapping with " + info.property() + ": one of "
+          : "a mapping with "
+              + info.property()
+              + ": one of "
               + String.join(", ", subtypeNames(type));
     }
     return "a mapping";

@@ -7,8 +7,8 @@ import org.supernodesim.model.fabric.NetworkModel;
 import org.supernodesim.workload.microbench.CollectiveBenchmark;
 
 /**
- * {@code workload.collectives}: collectives timed one after another, nccl-tests style, every chip
- * a process and every step of every algorithm a transfer on the fabric.
+ * {@code workload.collectives}: collectives timed one after another, nccl-tests style, every chip a
+ * process and every step of every algorithm a transfer on the fabric.
  *
  * @param entries the collectives in the order they run
  */

@@ -15,8 +15,8 @@ import java.util.Map;
  * Where each key of a scenario file stands: one pass over the parser's tokens records the line and
  * column of every key path ({@code cluster.fabric.link}, {@code workload.collectives[0].size}), so
  * an error found after binding can still point into the file. The same pass refuses, where they
- * stand, what the parser would read wrongly or without bound: a YAML alias (read as the text of
- * its anchor's name) and nesting deeper than the limit.
+ * stand, what the parser would read wrongly or without bound: a YAML alias (read as the text of its
+ * anchor's name) and nesting deeper than the limit.
  */
 final class KeyLocations {
   private final String fileName;
@@ -52,14 +52,25 @@ final class KeyLocations {
           here = "";
         }
         if (p instanceof YAMLParser y && y.isCurrentAlias()) {
-          throw new ScenarioException(at(fileName, p.currentTokenLocation()), here, "*"
-              + p.getText() + " is a YAML alias; aliases are not expanded in scenarios (the"
-              + " value would be read as the text \"" + p.getText() + "\"): write the value out");
+          throw new ScenarioException(
+              at(fileName, p.currentTokenLocation()),
+              here,
+              "*"
+                  + p.getText()
+                  + " is a YAML alias; aliases are not expanded in scenarios (the"
+                  + " value would be read as the text \""
+                  + p.getText()
+                  + "\"): write the value out");
         }
         if ((t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY)
             && paths.size() >= maxNesting) {
-          throw new ScenarioException(at(fileName, p.currentTokenLocation()), here, "nested "
-              + (paths.size() + 1) + " levels deep; a scenario nests at most " + maxNesting);
+          throw new ScenarioException(
+              at(fileName, p.currentTokenLocation()),
+              here,
+              "nested "
+                  + (paths.size() + 1)
+                  + " levels deep; a scenario nests at most "
+                  + maxNesting);
         }
         if (t == JsonToken.START_OBJECT) {
           paths.push(here);

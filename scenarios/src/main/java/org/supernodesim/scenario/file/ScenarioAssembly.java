@@ -14,19 +14,19 @@ import org.supernodesim.model.collective.AlgorithmChoice;
 import org.supernodesim.model.fabric.NetworkModel;
 import org.supernodesim.results.energy.Price;
 import org.supernodesim.scenario.catalog.Calibrations;
-import org.supernodesim.scenario.file.ServingSections.ServingSection;
 import org.supernodesim.scenario.file.Sections.ChipSection;
 import org.supernodesim.scenario.file.Sections.CollectiveSection;
 import org.supernodesim.scenario.file.Sections.CollectivesSection;
 import org.supernodesim.scenario.file.Sections.ScenarioSection;
 import org.supernodesim.scenario.file.Sections.WorkloadSection;
+import org.supernodesim.scenario.file.ServingSections.ServingSection;
 import org.supernodesim.scenario.file.TrainingSections.TrainingSection;
 import org.supernodesim.workload.microbench.CollectiveBenchmark;
 
 /**
- * The one place where scenario sections become model specs and the one place that builds the
- * {@link Workload}: presets resolved, overrides applied, and the checks that span several keys (a
- * group larger than the cluster, an algorithm that does not implement a kind, a network model the
+ * The one place where scenario sections become model specs and the one place that builds the {@link
+ * Workload}: presets resolved, overrides applied, and the checks that span several keys (a group
+ * larger than the cluster, an algorithm that does not implement a kind, a network model the
  * workload does not run on, a run that cannot fit the heap). It builds the topology (to check the
  * fabric holds the chips and to price serving) but no simulation. Each failure is an {@link
  * InvalidInput} naming the key path it is about.
@@ -34,13 +34,17 @@ import org.supernodesim.workload.microbench.CollectiveBenchmark;
 final class ScenarioAssembly {
   /** The machine's memory, for the advice when a run does not fit the heap. */
   private static final long MACHINE_BYTES = machineBytes();
+
   private final ChipPresets presets;
   private final PriceBook prices;
   private final ServingAssembly serving;
   private final long heapBytes;
 
   ScenarioAssembly(
-      ChipPresets presets, ModelPresets models, PriceBook prices, Path baseDirectory,
+      ChipPresets presets,
+      ModelPresets models,
+      PriceBook prices,
+      Path baseDirectory,
       long heapBytes) {
     this.presets = presets;
     this.prices = prices;
@@ -61,26 +65,42 @@ final class ScenarioAssembly {
     ComputeCalibration calibration = calibration(chip.id());
     Workload workload = workload(s, collectives, chip, calibration, topology);
     if (!workload.networkModels().contains(s.network().model())) {
-      throw new InvalidInput("network.model", "\"" + s.network().model().label() + "\"; "
-          + workload.networkModelsReason() + "; valid here: "
-          + String.join(", ", workload.networkModels().stream().map(NetworkModel::label)
-              .toList()));
+      throw new InvalidInput(
+          "network.model",
+          "\""
+              + s.network().model().label()
+              + "\"; "
+              + workload.networkModelsReason()
+              + "; valid here: "
+              + String.join(
+                  ", ", workload.networkModels().stream().map(NetworkModel::label).toList()));
     }
     return new Scenario(
-        s.name(), s.seed(), cluster.chips(), chip, cluster.fabric(), calibration,
-        s.network().model(), workload, accounting(s, chip));
+        s.name(),
+        s.seed(),
+        cluster.chips(),
+        chip,
+        cluster.fabric(),
+        calibration,
+        s.network().model(),
+        workload,
+        accounting(s, chip));
   }
 
   private static long machineBytes() {
     var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
     return os instanceof com.sun.management.OperatingSystemMXBean m
-        ? m.getTotalMemorySize() : Runtime.getRuntime().maxMemory();
+        ? m.getTotalMemorySize()
+        : Runtime.getRuntime().maxMemory();
   }
 
   /** The one switch over the workload's key: each kind assembled from its section. */
   private Workload workload(
-      ScenarioSection s, List<CollectiveBenchmark.Entry> collectives, ChipSpec chip,
-      ComputeCalibration calibration, Topology topology) {
+      ScenarioSection s,
+      List<CollectiveBenchmark.Entry> collectives,
+      ChipSpec chip,
+      ComputeCalibration calibration,
+      Topology topology) {
     WorkloadSection w = s.workload();
     if (w instanceof CollectivesSection) {
       return new CollectiveWorkload(collectives);
@@ -97,8 +117,9 @@ final class ScenarioAssembly {
     List<MemoryEstimate.Collective> demands = new ArrayList<>();
     if (w instanceof CollectivesSection c) {
       for (CollectiveSection x : c.collectives()) {
-        demands.add(new MemoryEstimate.Collective(
-            x.kind(), x.algorithm(), CollectiveGroups.size(x.group(), chips), x.repeat()));
+        demands.add(
+            new MemoryEstimate.Collective(
+                x.kind(), x.algorithm(), CollectiveGroups.size(x.group(), chips), x.repeat()));
       }
     }
     return demands;
@@ -116,26 +137,32 @@ final class ScenarioAssembly {
   }
 
   /**
-   * Refuses a fabric on which the engine would get no lookahead: a process's messages must take
-   * at least 1 ps (the flow model answers chips in half the shortest route's latency, so it needs
-   * 2 ps). Links are refused at 0 latency where they are written; this catches the rest.
+   * Refuses a fabric on which the engine would get no lookahead: a process's messages must take at
+   * least 1 ps (the flow model answers chips in half the shortest route's latency, so it needs 2
+   * ps). Links are refused at 0 latency where they are written; this catches the rest.
    */
   private static void checkLookahead(NetworkModel model, Topology topology) {
     long shortest = new AnalyticalNetwork(new Router(topology)).minimumLatencyPicos();
     long needed = model == NetworkModel.FLOW ? 2 : 1;
     if (shortest < needed) {
-      throw new InvalidInput(model == NetworkModel.FLOW ? "network.model" : "cluster.fabric",
-          "the fabric's shortest route takes " + shortest + " ps; the " + model.label()
-              + " model needs at least " + needed + " ps (the engine's lookahead: processes"
+      throw new InvalidInput(
+          model == NetworkModel.FLOW ? "network.model" : "cluster.fabric",
+          "the fabric's shortest route takes "
+              + shortest
+              + " ps; the "
+              + model.label()
+              + " model needs at least "
+              + needed
+              + " ps (the engine's lookahead: processes"
               + " answer each other no sooner than that); give the links latency");
     }
   }
 
   /**
    * Refuses a collective whose bytes could take longer than the simulator's clock holds, so
-   * validate never passes what run cannot represent. The bound is generous: every member's
-   * buffer crossing the fabric's slowest link twice (a ring all-reduce sends each byte twice; the
-   * members' flows may share one link), which a real scenario is far below.
+   * validate never passes what run cannot represent. The bound is generous: every member's buffer
+   * crossing the fabric's slowest link twice (a ring all-reduce sends each byte twice; the members'
+   * flows may share one link), which a real scenario is far below.
    */
   private static void checkClock(List<CollectiveBenchmark.Entry> entries, Topology topology) {
     double slowest = Double.POSITIVE_INFINITY;
@@ -147,10 +174,16 @@ final class ScenarioAssembly {
       long largest = e.sourceBytes().stream().mapToLong(Long::longValue).max().orElse(e.bytes());
       double seconds = 2.0 * largest * e.groupSize() / slowest;
       if (seconds > Quantities.MAX_SECONDS) {
-        throw new InvalidInput("workload.collectives[" + i + "]", String.format(java.util.Locale
-            .ROOT, "%d B over the fabric's slowest link (%.3g B/s) can take %.3g s; the simulator's"
-            + " clock holds up to 1e6 s (picoseconds in 63 bits): give a smaller size or faster"
-            + " links", largest, slowest, seconds));
+        throw new InvalidInput(
+            "workload.collectives[" + i + "]",
+            String.format(
+                java.util.Locale.ROOT,
+                "%d B over the fabric's slowest link (%.3g B/s) can take %.3g s; the simulator's"
+                    + " clock holds up to 1e6 s (picoseconds in 63 bits): give a smaller size or"
+                    + " faster links",
+                largest,
+                slowest,
+                seconds));
       }
     }
   }
@@ -163,8 +196,10 @@ final class ScenarioAssembly {
     int at = chipId.indexOf('@');
     String preset = at > 0 ? chipId.substring(0, at) : chipId;
     return Calibrations.of(preset)
-        .map(c -> new ComputeCalibration(c.schema(), chipId, c.matmul(), c.fusedAttention(),
-            c.memory(), c.procedure()))
+        .map(
+            c ->
+                new ComputeCalibration(
+                    c.schema(), chipId, c.matmul(), c.fusedAttention(), c.memory(), c.procedure()))
         .orElse(ComputeCalibration.ideal(chipId));
   }
 
@@ -187,8 +222,13 @@ final class ScenarioAssembly {
             ? "scenario: energy.pue"
             : prices.defaultPue().isPresent() ? prices.defaultPueSource() : "none given";
     return new Accounting(
-        s.report(), e.idlePowerFraction(), e.communicationPowerFraction(),
-        e.overheadPerChip() == null ? 0 : e.overheadPerChip().watts(), pue, pueSource, priceList);
+        s.report(),
+        e.idlePowerFraction(),
+        e.communicationPowerFraction(),
+        e.overheadPerChip() == null ? 0 : e.overheadPerChip().watts(),
+        pue,
+        pueSource,
+        priceList);
   }
 
   private ChipSpec chip(ChipSection c) {
@@ -211,8 +251,7 @@ final class ScenarioAssembly {
     return chip.withOverride(figure, value, "scenario: cluster.chip." + figure.key());
   }
 
-  private static CollectiveBenchmark.Entry collective(
-      CollectiveSection c, String path, int chips) {
+  private static CollectiveBenchmark.Entry collective(CollectiveSection c, String path, int chips) {
     if (chips < 2) {
       throw new InvalidInput("cluster.chips", chips + "; a collective needs at least 2 chips");
     }
@@ -224,6 +263,7 @@ final class ScenarioAssembly {
     }
     List<Long> sources = UnevenSizes.bytes(c.sizes(), group.size(), path + ".sizes");
     long bytes = sources.isEmpty() ? c.size().bytes() : UnevenSizes.mean(sources);
-    return new CollectiveBenchmark.Entry(c.kind(), bytes, group, c.algorithm(), c.repeat(), sources);
+    return new CollectiveBenchmark.Entry(
+        c.kind(), bytes, group, c.algorithm(), c.repeat(), sources);
   }
 }

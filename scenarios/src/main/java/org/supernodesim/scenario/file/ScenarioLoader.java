@@ -34,8 +34,8 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads a scenario file (YAML, or JSON by its {@code .json} name), applies {@code --set} edits to
- * the parsed tree, binds it strictly to the section records and assembles a {@link Scenario}.
- * Every mistake becomes one {@link ScenarioException} naming file, line, column and key path.
+ * the parsed tree, binds it strictly to the section records and assembles a {@link Scenario}. Every
+ * mistake becomes one {@link ScenarioException} naming file, line, column and key path.
  *
  * <p>Limits, set here rather than left to the parser's defaults: a file of at most {@value
  * #MAX_FILE_CHARS} characters, {@value #MAX_NESTING} levels of nesting, numbers of at most {@value
@@ -87,8 +87,8 @@ public final class ScenarioLoader {
   }
 
   /**
-   * Loads a scenario from {@code text}; {@code fileName} only labels errors, and files the
-   * scenario names (request traces) are relative to the working directory.
+   * Loads a scenario from {@code text}; {@code fileName} only labels errors, and files the scenario
+   * names (request traces) are relative to the working directory.
    */
   public Scenario load(String fileName, String text, List<String> sets, boolean json) {
     return parse(fileName, text, sets, json, Path.of("")).base();
@@ -103,8 +103,15 @@ public final class ScenarioLoader {
     String text;
     try {
       if (Files.isRegularFile(file) && Files.size(file) > 4L * MAX_FILE_CHARS) {
-        throw new ScenarioException(file.toString(), "", "is " + Files.size(file) + " bytes; a"
-            + " scenario file has at most " + MAX_FILE_CHARS + " characters");
+        throw new ScenarioException(
+            file.toString(),
+            "",
+            "is "
+                + Files.size(file)
+                + " bytes; a"
+                + " scenario file has at most "
+                + MAX_FILE_CHARS
+                + " characters");
       }
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
@@ -112,12 +119,19 @@ public final class ScenarioLoader {
     } catch (java.nio.charset.MalformedInputException e) {
       throw new ScenarioException(file.toString(), "", "is not UTF-8 text");
     } catch (IOException e) {
-      throw new ScenarioException(file.toString(), "", Files.isDirectory(file)
-          ? "is a folder, not a scenario file"
-          : Files.isReadable(file) ? "cannot be read" : "cannot be read: permission denied");
+      throw new ScenarioException(
+          file.toString(),
+          "",
+          Files.isDirectory(file)
+              ? "is a folder, not a scenario file"
+              : Files.isReadable(file) ? "cannot be read" : "cannot be read: permission denied");
     }
     Path folder = file.toAbsolutePath().getParent();
-    return parse(file.getFileName().toString(), text, sets, file.toString().endsWith(".json"),
+    return parse(
+        file.getFileName().toString(),
+        text,
+        sets,
+        file.toString().endsWith(".json"),
         folder == null ? Path.of("") : folder);
   }
 
@@ -130,8 +144,10 @@ public final class ScenarioLoader {
   public ScenarioFile parse(
       String fileName, String text, List<String> sets, boolean json, Path baseDirectory) {
     if (text.length() > MAX_FILE_CHARS) {
-      throw new ScenarioException(fileName, "", text.length() + " characters; a scenario file"
-          + " has at most " + MAX_FILE_CHARS);
+      throw new ScenarioException(
+          fileName,
+          "",
+          text.length() + " characters; a scenario file" + " has at most " + MAX_FILE_CHARS);
     }
     ObjectMapper mapper = strictMapper(json ? jsonFactory() : yamlFactory());
     KeyLocations locations;
@@ -145,7 +161,9 @@ public final class ScenarioLoader {
       throw new ScenarioException(fileName, "", "cannot be parsed");
     }
     if (tree == null || !tree.isObject()) {
-      throw new ScenarioException(fileName + ":1:1", "",
+      throw new ScenarioException(
+          fileName + ":1:1",
+          "",
           "a scenario is a mapping with keys name, seed, cluster, workload, network");
     }
     Map<String, String> edits = applySets((ObjectNode) tree, sets);
@@ -158,7 +176,10 @@ public final class ScenarioLoader {
 
   /** Binds an edited tree to the section records and assembles it; errors located by key. */
   Scenario bind(
-      ObjectMapper mapper, JsonNode tree, KeyLocations locations, Map<String, String> edits,
+      ObjectMapper mapper,
+      JsonNode tree,
+      KeyLocations locations,
+      Map<String, String> edits,
       Path baseDirectory) {
     BindingErrors errors = new BindingErrors(locations, edits, tree, mapper);
     JsonNode given = withoutNulls(tree, "", errors);
@@ -211,34 +232,51 @@ public final class ScenarioLoader {
   }
 
   /**
-   * A parser's refusal as one {@code file:line:column: problem} line: SnakeYAML's problem and
-   * mark for YAML; for JSON, where Jackson offers only its own wording, the place and a plain
+   * A parser's refusal as one {@code file:line:column: problem} line: SnakeYAML's problem and mark
+   * for YAML; for JSON, where Jackson offers only its own wording, the place and a plain
    * description.
    */
-  private static ScenarioException syntax(String fileName, JsonProcessingException e, boolean json) {
+  private static ScenarioException syntax(
+      String fileName, JsonProcessingException e, boolean json) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof MarkedYAMLException m && m.getProblemMark() != null) {
         Mark mark = m.getProblemMark();
         String context = m.getContext() == null ? "" : m.getContext() + ": ";
-        return new ScenarioException(fileName + ":" + (mark.getLine() + 1) + ":"
-            + (mark.getColumn() + 1), "", "not valid YAML: " + context + m.getProblem());
+        return new ScenarioException(
+            fileName + ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1),
+            "",
+            "not valid YAML: " + context + m.getProblem());
       }
     }
     JsonLocation loc = e.getLocation();
-    String where = loc == null || loc.getLineNr() < 1
-        ? fileName : fileName + ":" + loc.getLineNr() + ":" + loc.getColumnNr();
+    String where =
+        loc == null || loc.getLineNr() < 1
+            ? fileName
+            : fileName + ":" + loc.getLineNr() + ":" + loc.getColumnNr();
     if (e instanceof StreamConstraintsException) {
-      return new ScenarioException(where, "", "a number or text here is longer than a scenario"
-          + " allows (numbers of at most " + MAX_NUMBER_DIGITS + " digits, text of at most "
-          + MAX_STRING_CHARS + " characters)");
+      return new ScenarioException(
+          where,
+          "",
+          "a number or text here is longer than a scenario"
+              + " allows (numbers of at most "
+              + MAX_NUMBER_DIGITS
+              + " digits, text of at most "
+              + MAX_STRING_CHARS
+              + " characters)");
     }
     if (e instanceof MismatchedInputException) {
-      return new ScenarioException(where, "", "unexpected content after the scenario (a second"
-          + " document?); a file holds one scenario");
+      return new ScenarioException(
+          where,
+          "",
+          "unexpected content after the scenario (a second"
+              + " document?); a file holds one scenario");
     }
-    return new ScenarioException(where, "", json
-        ? "not valid JSON here (a bracket, brace, quote, colon or comma is missing or extra)"
-        : "not valid YAML here");
+    return new ScenarioException(
+        where,
+        "",
+        json
+            ? "not valid JSON here (a bracket, brace, quote, colon or comma is missing or extra)"
+            : "not valid YAML here");
   }
 
   private static JsonFactory jsonFactory() {
@@ -285,7 +323,8 @@ public final class ScenarioLoader {
       mapper.coercionConfigFor(t).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
     }
     for (LogicalType t : List.of(LogicalType.Textual, LogicalType.Enum)) {
-      mapper.coercionConfigFor(t)
+      mapper
+          .coercionConfigFor(t)
           .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
           .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
           .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
@@ -304,8 +343,8 @@ public final class ScenarioLoader {
       String where = "--set " + set;
       int eq = set.indexOf('=');
       if (eq <= 0) {
-        throw new ScenarioException(where, "", "write --set key.path=value, e.g. --set"
-            + " cluster.chips=64");
+        throw new ScenarioException(
+            where, "", "write --set key.path=value, e.g. --set" + " cluster.chips=64");
       }
       String path = set.substring(0, eq).trim();
       JsonNode value;
@@ -315,8 +354,11 @@ public final class ScenarioLoader {
       } catch (ScenarioException e) {
         throw new ScenarioException(where, path, e.problem());
       } catch (IOException e) {
-        throw new ScenarioException(where, path, "the value is not valid YAML; quote text with"
-            + " spaces or colons, e.g. --set \"cluster.fabric.link.bandwidth=200 GB/s\"");
+        throw new ScenarioException(
+            where,
+            path,
+            "the value is not valid YAML; quote text with"
+                + " spaces or colons, e.g. --set \"cluster.fabric.link.bandwidth=200 GB/s\"");
       }
       if (value == null || value.isMissingNode()) {
         value = root.nullNode();

@@ -38,8 +38,8 @@ import org.supernodesim.workload.sharding.ShardingRules;
 /**
  * Turns {@code workload.serving} into a {@link ServingWorkload}: the requests read, each instance
  * group's layout checked (the same sharding rules as training, and placement within scale-up
- * domains) and priced on the scenario's chip and fabric. Nothing here simulates; each failure
- * names its key.
+ * domains) and priced on the scenario's chip and fabric. Nothing here simulates; each failure names
+ * its key.
  */
 final class ServingAssembly {
   private static final String PATH = "workload.serving";
@@ -65,8 +65,13 @@ final class ServingAssembly {
     SchedulerSection sc = s.scheduler();
     RequestTrace trace = withinContext(requests(s.requests(), seed), s, model);
     if (sc.prefixCaching() && trace.prefixBlockTokens() % sc.blockSize() != 0) {
-      throw new InvalidInput(PATH + ".scheduler.blockSize", sc.blockSize() + " does not divide"
-          + " the trace's prefix blocks of " + trace.prefixBlockTokens() + " tokens");
+      throw new InvalidInput(
+          PATH + ".scheduler.blockSize",
+          sc.blockSize()
+              + " does not divide"
+              + " the trace's prefix blocks of "
+              + trace.prefixBlockTokens()
+              + " tokens");
     }
     List<InstanceSection> sections = s.instances();
     checkRoles(sections);
@@ -77,8 +82,12 @@ final class ServingAssembly {
     }
     int clusterChips = chips.topology().chips();
     if (needed > clusterChips) {
-      throw new InvalidInput(PATH + ".instances", "the instances take " + String.format(
-          java.util.Locale.ROOT, "%.0f", needed) + " chips; the cluster has " + clusterChips);
+      throw new InvalidInput(
+          PATH + ".instances",
+          "the instances take "
+              + String.format(java.util.Locale.ROOT, "%.0f", needed)
+              + " chips; the cluster has "
+              + clusterChips);
     }
     Pricing pricing = new Pricing(model, s.weights(), s.kvCache(), chips, sc.memoryFraction());
     long longest = longestRequestTokens(trace);
@@ -92,19 +101,35 @@ final class ServingAssembly {
       ServingWorkload.InstancePlan plan = pricing.plan(section, layout, first, path);
       long blockTokens = plan.kvCapacityTokens() / sc.blockSize() * sc.blockSize();
       if (blockTokens < longest) {
-        throw new InvalidInput(path, String.format("the longest request needs %d tokens of KV"
-            + " cache; a %s instance holds %d (%d blocks of %d); give it more chips (tp, pp, ep)"
-            + " or HBM", longest, plan.role().label(), blockTokens, blockTokens / sc.blockSize(),
-            sc.blockSize()));
+        throw new InvalidInput(
+            path,
+            String.format(
+                "the longest request needs %d tokens of KV cache; a %s instance holds %d (%d blocks"
+                    + " of %d); give it more chips (tp, pp, ep) or HBM",
+                longest,
+                plan.role().label(),
+                blockTokens,
+                blockTokens / sc.blockSize(),
+                sc.blockSize()));
       }
       plans.add(plan);
       first += section.count() * layout.chips();
     }
     return new ServingWorkload(
-        trace, model, s.weights(), s.kvCache(), plans,
-        new SchedulerLimits(sc.maxBatch(), sc.tokenBudget(), sc.chunkedPrefill(), sc.blockSize(),
+        trace,
+        model,
+        s.weights(),
+        s.kvCache(),
+        plans,
+        new SchedulerLimits(
+            sc.maxBatch(),
+            sc.tokenBudget(),
+            sc.chunkedPrefill(),
+            sc.blockSize(),
             sc.prefixCaching()),
-        sc.memoryFraction(), s.router().policy(), s.router().loadSlack(),
+        sc.memoryFraction(),
+        s.router().policy(),
+        s.router().loadSlack(),
         s.slo().ttft() == null ? null : s.slo().ttft().picos() / 1e12,
         s.slo().tpot() == null ? null : s.slo().tpot().picos() / 1e12);
   }
@@ -115,19 +140,25 @@ final class ServingAssembly {
     boolean prefill = sections.stream().anyMatch(i -> i.role() == Role.PREFILL);
     boolean decode = sections.stream().anyMatch(i -> i.role() == Role.DECODE);
     if ((prefill || decode) && (unified || !prefill || !decode)) {
-      throw new InvalidInput(PATH + ".instances", "serve with unified instances, or with prefill"
-          + " and decode instances (disaggregated); not a mix");
+      throw new InvalidInput(
+          PATH + ".instances",
+          "serve with unified instances, or with prefill"
+              + " and decode instances (disaggregated); not a mix");
     }
   }
 
   /** The section's layout, cut as training would cut the model: whole heads, whole experts. */
   private static InstanceLayout layout(InstanceSection s, String path, TransformerSpec model) {
-    ShardingRules.tensorParallel(model, s.tp()).ifPresent(problem -> {
-      throw new InvalidInput(path + ".tp", problem);
-    });
-    ShardingRules.expertParallel(model, s.ep()).ifPresent(problem -> {
-      throw new InvalidInput(path + ".ep", problem);
-    });
+    ShardingRules.tensorParallel(model, s.tp())
+        .ifPresent(
+            problem -> {
+              throw new InvalidInput(path + ".tp", problem);
+            });
+    ShardingRules.expertParallel(model, s.ep())
+        .ifPresent(
+            problem -> {
+              throw new InvalidInput(path + ".ep", problem);
+            });
     if (s.pp() > model.layers()) {
       throw new InvalidInput(path + ".pp", s.pp() + " stages for " + model.layers() + " layers");
     }
@@ -161,7 +192,11 @@ final class ServingAssembly {
     private final ComputeCostModel compute;
     private final AnalyticalNetwork network;
 
-    Pricing(TransformerSpec model, Precision weights, Precision kvCache, Chips chips,
+    Pricing(
+        TransformerSpec model,
+        Precision weights,
+        Precision kvCache,
+        Chips chips,
         double memoryFraction) {
       this.model = model;
       this.weights = weights;
@@ -215,9 +250,13 @@ final class ServingAssembly {
             valid.add(p.label());
           }
         }
-        return new InvalidInput(PATH + ".weights", chip.id() + " has no " + e.figure().key()
-            + " (not supported), so it cannot multiply these weights; valid here: "
-            + String.join(", ", valid));
+        return new InvalidInput(
+            PATH + ".weights",
+            chip.id()
+                + " has no "
+                + e.figure().key()
+                + " (not supported), so it cannot multiply these weights; valid here: "
+                + String.join(", ", valid));
       }
       return new InvalidInput("cluster.chip", e.getMessage());
     }
@@ -235,11 +274,12 @@ final class ServingAssembly {
       trace = TraceFiles.read(baseDirectory, r.trace(), format, r.skipBadRows());
     } else {
       SyntheticSection s = r.synthetic();
-      trace = new SyntheticRequests(s.rate(), s.cv(), s.count(), length(s.prompt()),
-          length(s.output())).generate(seed);
+      trace =
+          new SyntheticRequests(s.rate(), s.cv(), s.count(), length(s.prompt()), length(s.output()))
+              .generate(seed);
     }
-    RequestTrace scaled = trace.scaled(r.timeScale(),
-        r.window() == null ? Long.MAX_VALUE : r.window().picos());
+    RequestTrace scaled =
+        trace.scaled(r.timeScale(), r.window() == null ? Long.MAX_VALUE : r.window().picos());
     if (scaled.requests().isEmpty()) {
       throw new InvalidInput(PATH + ".requests.window", "no request arrives within the window");
     }
@@ -260,16 +300,24 @@ final class ServingAssembly {
     if (s.requests().overlong() == Overlong.SKIP) {
       RequestTrace kept = trace.withoutLongerThan(tokens);
       if (kept.requests().isEmpty()) {
-        throw new InvalidInput(PATH + ".requests", "every request is longer than " + model.id()
-            + "'s context of " + tokens + " tokens");
+        throw new InvalidInput(
+            PATH + ".requests",
+            "every request is longer than " + model.id() + "'s context of " + tokens + " tokens");
       }
       return kept;
     }
     Request r = first.get();
-    throw new InvalidInput(PATH + ".requests", String.format(
-        "request %d (arriving at %.3f s) needs %d + %d tokens, beyond %s's context of %d tokens;"
-            + " drop such requests with workload.serving.requests.overlong: skip",
-        r.id(), r.arrivalPicos() / 1e12, r.promptTokens(), r.outputTokens(), model.id(), tokens));
+    throw new InvalidInput(
+        PATH + ".requests",
+        String.format(
+            "request %d (arriving at %.3f s) needs %d + %d tokens, beyond %s's context of %d"
+                + " tokens; drop such requests with workload.serving.requests.overlong: skip",
+            r.id(),
+            r.arrivalPicos() / 1e12,
+            r.promptTokens(),
+            r.outputTokens(),
+            model.id(),
+            tokens));
   }
 
   private static LengthDistribution length(LengthSection s) {
@@ -279,7 +327,7 @@ final class ServingAssembly {
     if (s.uniform() != null) {
       return new LengthDistribution.Uniform(s.uniform().min(), s.uniform().max());
     }
-    return new LengthDistribution.LogNormal(s.logNormal().mean(), s.logNormal().cv(),
-        s.logNormal().max());
+    return new LengthDistribution.LogNormal(
+        s.logNormal().mean(), s.logNormal().cv(), s.logNormal().max());
   }
 }

@@ -48,8 +48,8 @@ final class TrainingAssembly {
   }
 
   /** The precisions a training step can multiply in. */
-  private static final List<Precision> TRAINING = List.of(Precision.BF16, Precision.FP16,
-      Precision.FP8);
+  private static final List<Precision> TRAINING =
+      List.of(Precision.BF16, Precision.FP16, Precision.FP8);
 
   private TrainingAssembly() {}
 
@@ -70,11 +70,24 @@ final class TrainingAssembly {
     int sequence = t.sequence() != null ? t.sequence() : pretrainLength(shape);
     try {
       Parallelism parallelism = parallelism(t.parallelism(), chips);
-      return new TrainingWorkload(new TrainingJob(model, parallelism, t.zero(), sequence,
-          t.globalBatch(), t.microBatch(), t.recomputation(), t.precision(), t.fusedAttention(),
-          t.overlapGradientReduce(), t.gradientBucket().bytes(),
-          t.gradientReduceInFp32() ? 4 : 2, t.load(), t.stageLayers(), t.activationPrecision(),
-          t.optimizerStatePrecision().bytesPerElement()));
+      return new TrainingWorkload(
+          new TrainingJob(
+              model,
+              parallelism,
+              t.zero(),
+              sequence,
+              t.globalBatch(),
+              t.microBatch(),
+              t.recomputation(),
+              t.precision(),
+              t.fusedAttention(),
+              t.overlapGradientReduce(),
+              t.gradientBucket().bytes(),
+              t.gradientReduceInFp32() ? 4 : 2,
+              t.load(),
+              t.stageLayers(),
+              t.activationPrecision(),
+              t.optimizerStatePrecision().bytesPerElement()));
     } catch (LayoutException e) {
       throw new InvalidInput(KEY + "." + KEYS.get(e.parameter()), e.getMessage());
     }
@@ -83,17 +96,34 @@ final class TrainingAssembly {
   private static Parallelism parallelism(ParallelismSection p, int chips) {
     long modelParallel = (long) p.tp() * p.pp() * p.cp();
     if (p.dp() == null && (modelParallel < 1 || chips % modelParallel != 0)) {
-      throw new InvalidInput(KEY + ".parallelism", "tp x pp x cp = " + modelParallel
-          + " does not divide the " + chips + " chips; dp would not be a whole number");
+      throw new InvalidInput(
+          KEY + ".parallelism",
+          "tp x pp x cp = "
+              + modelParallel
+              + " does not divide the "
+              + chips
+              + " chips; dp would not be a whole number");
     }
     int dp = p.dp() != null ? p.dp() : (int) (chips / modelParallel);
     Parallelism parallelism =
-        new Parallelism(p.tp(), p.pp(), dp, p.cp(), p.ep(), p.virtualStages(),
-            p.sequenceParallel());
+        new Parallelism(
+            p.tp(), p.pp(), dp, p.cp(), p.ep(), p.virtualStages(), p.sequenceParallel());
     if (parallelism.chips() != chips) {
-      throw new InvalidInput(KEY + ".parallelism", "tp x pp x dp x cp = " + p.tp() + " x "
-          + p.pp() + " x " + dp + " x " + p.cp() + " = " + parallelism.chips() + ", not the "
-          + chips + " chips of the cluster");
+      throw new InvalidInput(
+          KEY + ".parallelism",
+          "tp x pp x dp x cp = "
+              + p.tp()
+              + " x "
+              + p.pp()
+              + " x "
+              + dp
+              + " x "
+              + p.cp()
+              + " = "
+              + parallelism.chips()
+              + ", not the "
+              + chips
+              + " chips of the cluster");
     }
     return parallelism;
   }
@@ -104,8 +134,9 @@ final class TrainingAssembly {
    */
   private static void checkPrecision(Precision precision, ChipSpec chip) {
     if (!TRAINING.contains(precision)) {
-      throw new InvalidInput(KEY + ".precision", "\"" + precision.label() + "\" is not a training"
-          + " precision; valid: bf16, fp16, fp8");
+      throw new InvalidInput(
+          KEY + ".precision",
+          "\"" + precision.label() + "\" is not a training" + " precision; valid: bf16, fp16, fp8");
     }
     ChipFigure peak = precision.peak();
     if (chip.has(peak)) {
@@ -117,15 +148,23 @@ final class TrainingAssembly {
         has.add(p.label());
       }
     }
-    throw new InvalidInput(KEY + ".precision", precision.label() + " needs " + peak.key()
-        + ", which " + chip.id() + " does not have (not supported or unknown); give it as"
-        + " cluster.chip." + peak.key()
-        + (has.isEmpty() ? "" : ", or train in " + String.join(" or ", has)));
+    throw new InvalidInput(
+        KEY + ".precision",
+        precision.label()
+            + " needs "
+            + peak.key()
+            + ", which "
+            + chip.id()
+            + " does not have (not supported or unknown); give it as"
+            + " cluster.chip."
+            + peak.key()
+            + (has.isEmpty() ? "" : ", or train in " + String.join(" or ", has)));
   }
 
   private static int pretrainLength(ModelShape shape) {
     if (shape.sequence() == null || shape.sequence().pretrain() == null) {
-      throw new InvalidInput(KEY + ".sequence",
+      throw new InvalidInput(
+          KEY + ".sequence",
           "missing, and " + shape.id() + " has no published pre-training length; give sequence");
     }
     return Math.toIntExact(shape.sequence().pretrain());

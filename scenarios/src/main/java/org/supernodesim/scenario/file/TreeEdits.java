@@ -9,13 +9,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Edits of a parsed scenario tree by key path ({@code --set} and sweep points): dots between
- * keys, {@code [i]} for list elements. A mistake in the path is reported at the edit ({@code where}),
+ * Edits of a parsed scenario tree by key path ({@code --set} and sweep points): dots between keys,
+ * {@code [i]} for list elements. A mistake in the path is reported at the edit ({@code where}),
  * never at the file, since the file is not where it was made.
  */
 final class TreeEdits {
   private static final Pattern PART = Pattern.compile("([^\\[\\]]+)((\\[\\d+\\])*)");
   private static final Pattern INDEX = Pattern.compile("\\[(\\d+)\\]");
+
   /** The one key whose value may be a preset name, short for {@code {preset: NAME}}. */
   private static final String PRESET_KEY = "chip";
 
@@ -58,8 +59,14 @@ final class TreeEdits {
       boolean last = i == keys.size() - 1;
       if (key instanceof String name) {
         if (!node.isObject()) {
-          throw new ScenarioException(where, path, (at.length() == 0 ? "the scenario" : at)
-              + " holds " + shape(node) + ", not a mapping, so it has no key " + name);
+          throw new ScenarioException(
+              where,
+              path,
+              (at.length() == 0 ? "the scenario" : at)
+                  + " holds "
+                  + shape(node)
+                  + ", not a mapping, so it has no key "
+                  + name);
         }
         at.append(at.length() == 0 ? "" : ".").append(name);
         ObjectNode object = (ObjectNode) node;
@@ -68,7 +75,9 @@ final class TreeEdits {
           return;
         }
         JsonNode child = object.get(name);
-        if (child != null && child.isTextual() && name.equals(PRESET_KEY)
+        if (child != null
+            && child.isTextual()
+            && name.equals(PRESET_KEY)
             && keys.get(i + 1) instanceof String) {
           // A preset name is short for {preset: name}: editing a figure of it expands it.
           child = object.objectNode().put("preset", child.asText());
@@ -82,9 +91,12 @@ final class TreeEdits {
       } else {
         int index = (Integer) key;
         if (!node.isArray() || index >= node.size()) {
-          throw new ScenarioException(where, path, node.isArray()
-              ? "index " + index + " is not in the list of " + node.size() + " at " + at
-              : at + " holds " + shape(node) + ", not a list");
+          throw new ScenarioException(
+              where,
+              path,
+              node.isArray()
+                  ? "index " + index + " is not in the list of " + node.size() + " at " + at
+                  : at + " holds " + shape(node) + ", not a list");
         }
         at.append('[').append(index).append(']');
         if (last) {

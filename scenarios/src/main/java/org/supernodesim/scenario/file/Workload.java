@@ -4,11 +4,11 @@ import java.util.Set;
 import org.supernodesim.model.fabric.NetworkModel;
 
 /**
- * What the chips of a scenario do: exactly one kind, named by the one key under {@code
- * workload:}. The runner, the validator and the summaries each switch over it once, through
- * {@link #match}, so a kind cannot be forgotten: a new one (trace replay joins as the fourth: a
- * {@code TraceReplayWorkload} record, its section beside the others in {@link Sections}, and a
- * {@code traceReplay} case here) does not compile until every switch handles it.
+ * What the chips of a scenario do: exactly one kind, named by the one key under {@code workload:}.
+ * The runner, the validator and the summaries each switch over it once, through {@link #match}, so
+ * a kind cannot be forgotten: a new one (trace replay joins as the fourth: a {@code
+ * TraceReplayWorkload} record, its section beside the others in {@link Sections}, and a {@code
+ * traceReplay} case here) does not compile until every switch handles it.
  */
 public sealed interface Workload permits CollectiveWorkload, TrainingWorkload, ServingWorkload {
 

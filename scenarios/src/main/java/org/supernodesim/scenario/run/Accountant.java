@@ -41,8 +41,9 @@ final class Accountant {
               a.pueSource());
       energy = Optional.of(EnergyAccount.energy(model, activities, simulatedPicos, work));
     }
-    List<CostResult> costs = EnergyAccount.costs(
-        a.prices(), scenario.chips(), simulatedPicos, energy.orElse(null), work);
+    List<CostResult> costs =
+        EnergyAccount.costs(
+            a.prices(), scenario.chips(), simulatedPicos, energy.orElse(null), work);
     return new Account(energy, costs);
   }
 }

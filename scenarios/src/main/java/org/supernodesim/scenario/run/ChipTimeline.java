@@ -25,14 +25,26 @@ final class ChipTimeline {
         streams = Math.max(streams, log.stream(i) + 1);
         spans.add(
             new Timeline.Span(
-                log.stream(i), chip.graph().get(log.operationId(i)).name(), log.startPicos(i),
+                log.stream(i),
+                chip.graph().get(log.operationId(i)).name(),
+                log.startPicos(i),
                 log.endPicos(i)));
       }
       chips.add(new Timeline.Chip(chip.rank(), spans));
     }
     List<Timeline.Transfer> transfers = new ArrayList<>();
-    noted.ifPresent(log -> log.entries().forEach(e -> transfers.add(new Timeline.Transfer(
-        e.source(), e.destination(), e.bytes(), e.sentAtPicos(), e.arrivedAtPicos()))));
+    noted.ifPresent(
+        log ->
+            log.entries()
+                .forEach(
+                    e ->
+                        transfers.add(
+                            new Timeline.Transfer(
+                                e.source(),
+                                e.destination(),
+                                e.bytes(),
+                                e.sentAtPicos(),
+                                e.arrivedAtPicos()))));
     // A training rank has one stream per communicator after the default one.
     List<String> names = new ArrayList<>(List.of("compute", "communication"));
     for (int s = 2; s < streams; s++) {

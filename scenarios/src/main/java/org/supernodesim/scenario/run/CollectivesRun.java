@@ -37,17 +37,22 @@ final class CollectivesRun implements WorkloadRun {
   CollectivesRun(Scenario scenario, CollectiveWorkload workload, boolean timeline) {
     this.scenario = scenario;
     Router router = new Router(Topology.buildForNetwork(scenario.fabric(), scenario.chips()));
-    Transport transport = switch (scenario.networkModel()) {
-      case ANALYTICAL -> new AnalyticalTransport(router);
-      case FLOW -> new FlowTransport(router);
-    };
+    Transport transport =
+        switch (scenario.networkModel()) {
+          case ANALYTICAL -> new AnalyticalTransport(router);
+          case FLOW -> new FlowTransport(router);
+        };
     // Flows are drawn from the analytical transport, whose send carries the arrival time; a flow
     // model's send goes to the fabric process, so its timeline has the slices without flows.
-    this.transfers = timeline && transport instanceof AnalyticalTransport
-        ? new TransferLog(transport, scenario.chips(), ChipTimeline.TRANSFERS_PER_CHIP) : null;
-    this.cluster = ChipCluster.assemble(
-        CollectiveBenchmark.graphs(scenario.chips(), workload.entries()),
-        new ComputeCostModel(scenario.chip()), transfers != null ? transfers : transport);
+    this.transfers =
+        timeline && transport instanceof AnalyticalTransport
+            ? new TransferLog(transport, scenario.chips(), ChipTimeline.TRANSFERS_PER_CHIP)
+            : null;
+    this.cluster =
+        ChipCluster.assemble(
+            CollectiveBenchmark.graphs(scenario.chips(), workload.entries()),
+            new ComputeCostModel(scenario.chip()),
+            transfers != null ? transfers : transport);
   }
 
   @Override
@@ -64,9 +69,11 @@ final class CollectivesRun implements WorkloadRun {
           new ChipActivity(chip.rank(), log.computeBusyPicos(), log.communicationOnlyPicos()));
     }
     return new Measured(
-        new CollectiveBenchmarkResult(cluster.collectiveResults(),
+        new CollectiveBenchmarkResult(
+            cluster.collectiveResults(),
             cluster.networkResult(scenario.networkModel(), BUSIEST_LINKS)),
-        activities, Work.ONE_STEP);
+        activities,
+        Work.ONE_STEP);
   }
 
   @Override

@@ -32,11 +32,13 @@ public final class RunReports {
     written.add(json);
     written.addAll(render(run.result(), accounting.outputs(), dir));
     if (accounting.writes(ReportOutput.TIMELINE)) {
-      run.timeline().ifPresent(t -> {
-        Path file = dir.resolve("timeline.json");
-        writeTimeline(t, file);
-        written.add(file);
-      });
+      run.timeline()
+          .ifPresent(
+              t -> {
+                Path file = dir.resolve("timeline.json");
+                writeTimeline(t, file);
+                written.add(file);
+              });
     }
     return written;
   }

@@ -67,21 +67,22 @@ public final class ScenarioRunner {
     WorkloadRun.Measured measured = workload.measure(stats.endPicos());
     Accountant.Account account =
         Accountant.account(scenario, measured.activities(), measured.work(), stats.endPicos());
-    RunResult result = new RunResult(
-        scenario.name(),
-        scenario.seed(),
-        scenario.networkModel(),
-        new EngineFacts(
-            "conservative-windows",
-            simulation.lookaheadPicos(),
-            simulation.processes().size(),
-            stats.events()),
-        stats.endPicos(),
-        info(choice, wallSeconds, stats.events()),
-        summary(scenario.chip()),
-        measured.result(),
-        account.energy(),
-        account.costs());
+    RunResult result =
+        new RunResult(
+            scenario.name(),
+            scenario.seed(),
+            scenario.networkModel(),
+            new EngineFacts(
+                "conservative-windows",
+                simulation.lookaheadPicos(),
+                simulation.processes().size(),
+                stats.events()),
+            stats.endPicos(),
+            info(choice, wallSeconds, stats.events()),
+            summary(scenario.chip()),
+            measured.result(),
+            account.energy(),
+            account.costs());
     return new Execution(result, workload);
   }
 
@@ -112,8 +113,12 @@ public final class ScenarioRunner {
               ? k.source()
               : figure instanceof Figure.Unknown u ? u.needed() : "not supported";
       figures.add(
-          new ChipSummary.FigureUse(f.key(), value, f.siUnit(),
-              figure.confidence().name().toLowerCase(Locale.ROOT), source));
+          new ChipSummary.FigureUse(
+              f.key(),
+              value,
+              f.siUnit(),
+              figure.confidence().name().toLowerCase(Locale.ROOT),
+              source));
     }
     return new ChipSummary(chip.id(), chip.name(), figures);
   }

@@ -18,8 +18,8 @@ import org.supernodesim.scenario.file.Scenario;
 import org.supernodesim.scenario.file.ServingWorkload;
 
 /**
- * A serving workload: the router and one process per instance, each instance's steps priced by
- * the costs the scenario resolved, KV transfers between instances over the fabric's routes.
+ * A serving workload: the router and one process per instance, each instance's steps priced by the
+ * costs the scenario resolved, KV transfers between instances over the fabric's routes.
  */
 final class ServingRun implements WorkloadRun {
   private final Scenario scenario;
@@ -29,13 +29,22 @@ final class ServingRun implements WorkloadRun {
     this.scenario = scenario;
     List<InstanceGroup> groups = new ArrayList<>();
     for (ServingWorkload.InstancePlan plan : w.instances()) {
-      groups.add(new InstanceGroup(plan.role(), plan.count(), plan.costs(),
-          plan.kvCapacityTokens()));
+      groups.add(
+          new InstanceGroup(plan.role(), plan.count(), plan.costs(), plan.kvCapacityTokens()));
     }
     AnalyticalNetwork network =
         new AnalyticalNetwork(new Router(Topology.build(scenario.fabric(), scenario.chips())));
-    this.cluster = ServingCluster.assemble(new ServingCluster.Setup(w.trace(), groups, w.limits(),
-        w.routing(), w.loadSlack(), network, w.ttftTargetSeconds(), w.tpotTargetSeconds()));
+    this.cluster =
+        ServingCluster.assemble(
+            new ServingCluster.Setup(
+                w.trace(),
+                groups,
+                w.limits(),
+                w.routing(),
+                w.loadSlack(),
+                network,
+                w.ttftTargetSeconds(),
+                w.tpotTargetSeconds()));
   }
 
   @Override
@@ -44,16 +53,16 @@ final class ServingRun implements WorkloadRun {
   }
 
   /**
-   * The serving figures. For energy, each instance's chips are busy (computing) for the
-   * instance's busy share of the serving span, every other chip idle; the output tokens are the
-   * output rate over the span. The span is taken as the run's simulated time, exact when the
-   * first request arrives at 0.
+   * The serving figures. For energy, each instance's chips are busy (computing) for the instance's
+   * busy share of the serving span, every other chip idle; the output tokens are the output rate
+   * over the span. The span is taken as the run's simulated time, exact when the first request
+   * arrives at 0.
    */
   @Override
   public Measured measure(long endPicos) {
     ServingResult serving = cluster.result();
-    return new Measured(serving, activities(serving, scenario.chips(), endPicos),
-        work(serving, endPicos));
+    return new Measured(
+        serving, activities(serving, scenario.chips(), endPicos), work(serving, endPicos));
   }
 
   /** Each instance's chips busy for its busy share of the span; every other chip idle. */

@@ -14,30 +14,32 @@ import org.supernodesim.scenario.file.TrainingWorkload;
 import org.supernodesim.scenario.file.Workload;
 
 /**
- * One kind of workload, ready to run: its logical processes, then what they measured. {@link
- * #of} is the runner's only switch over the kind; everything after it is a call on this
- * interface.
+ * One kind of workload, ready to run: its logical processes, then what they measured. {@link #of}
+ * is the runner's only switch over the kind; everything after it is a call on this interface.
  */
 sealed interface WorkloadRun permits CollectivesRun, TrainingRun, ServingRun {
 
   /** The run of {@code scenario}'s workload; {@code timeline}: note what a timeline draws. */
   static WorkloadRun of(Scenario scenario, boolean timeline) {
-    return scenario.workload().match(new Workload.Cases<WorkloadRun>() {
-      @Override
-      public WorkloadRun collectives(CollectiveWorkload w) {
-        return new CollectivesRun(scenario, w, timeline);
-      }
+    return scenario
+        .workload()
+        .match(
+            new Workload.Cases<WorkloadRun>() {
+              @Override
+              public WorkloadRun collectives(CollectiveWorkload w) {
+                return new CollectivesRun(scenario, w, timeline);
+              }
 
-      @Override
-      public WorkloadRun training(TrainingWorkload w) {
-        return new TrainingRun(scenario, w);
-      }
+              @Override
+              public WorkloadRun training(TrainingWorkload w) {
+                return new TrainingRun(scenario, w);
+              }
 
-      @Override
-      public WorkloadRun serving(ServingWorkload w) {
-        return new ServingRun(scenario, w);
-      }
-    });
+              @Override
+              public WorkloadRun serving(ServingWorkload w) {
+                return new ServingRun(scenario, w);
+              }
+            });
   }
 
   /** The processes a runtime runs. */

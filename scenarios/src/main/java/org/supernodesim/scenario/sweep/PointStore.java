@@ -24,10 +24,10 @@ import org.supernodesim.results.report.SweepPoint;
 import org.supernodesim.scenario.file.ScenarioException;
 
 /**
- * The finished points of a sweep on disk: {@code points/<id>.json}, each written whole (a
- * temporary file renamed into place), and {@code results.csv}, to which each point's row is
- * appended and forced to disk as it finishes (a journal: it is rewritten whole, the same way, at
- * the start and the end of every sweep). {@code sweep.lock} keeps a second sweep out.
+ * The finished points of a sweep on disk: {@code points/<id>.json}, each written whole (a temporary
+ * file renamed into place), and {@code results.csv}, to which each point's row is appended and
+ * forced to disk as it finishes (a journal: it is rewritten whole, the same way, at the start and
+ * the end of every sweep). {@code sweep.lock} keeps a second sweep out.
  */
 public final class PointStore {
   static final String LOCK = "sweep.lock";
@@ -64,8 +64,8 @@ public final class PointStore {
   }
 
   /**
-   * Holds {@code DIR/sweep.lock} for as long as it is open, so two sweeps never write one folder
-   * at once; the system releases it when the process ends, even by kill -9.
+   * Holds {@code DIR/sweep.lock} for as long as it is open, so two sweeps never write one folder at
+   * once; the system releases it when the process ends, even by kill -9.
    *
    * @throws ScenarioException naming the folder if another sweep holds it
    */
@@ -88,8 +88,13 @@ public final class PointStore {
     }
     if (held == null) {
       close(channel);
-      throw new ScenarioException(dir.toString(), "", "another sweep is writing to this folder"
-          + " (it holds " + LOCK + "); wait for it to finish, or give another --out");
+      throw new ScenarioException(
+          dir.toString(),
+          "",
+          "another sweep is writing to this folder"
+              + " (it holds "
+              + LOCK
+              + "); wait for it to finish, or give another --out");
     }
     return new Lock(channel);
   }
@@ -145,8 +150,8 @@ public final class PointStore {
   /** Writes a point's file whole: to a temporary file, forced to disk, then renamed over. */
   public void write(SweepPoint point) {
     try {
-      OutputFiles.write(points.resolve(point.id() + ".json"),
-          MAPPER.writeValueAsString(point) + "\n");
+      OutputFiles.write(
+          points.resolve(point.id() + ".json"), MAPPER.writeValueAsString(point) + "\n");
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write point " + point.id() + " as JSON", e);
     }
@@ -160,8 +165,8 @@ public final class PointStore {
   /** Appends one row to results.csv in one write, forced to disk. */
   public synchronized void appendCsv(String line) {
     try (FileChannel ch =
-        FileChannel.open(csv, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
-            StandardOpenOption.WRITE)) {
+        FileChannel.open(
+            csv, StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE)) {
       ch.write(java.nio.ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8)));
       ch.force(false);
     } catch (IOException e) {
@@ -173,5 +178,4 @@ public final class PointStore {
   public static List<SweepPoint> inOrder(List<String> order, Map<String, SweepPoint> done) {
     return order.stream().filter(done::containsKey).map(done::get).toList();
   }
-
 }

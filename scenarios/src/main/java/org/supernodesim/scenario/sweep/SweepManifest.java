@@ -23,12 +23,19 @@ import org.supernodesim.scenario.file.SweepDefinition;
  * @param outputs the reports the scenario asks for ({@code report:})
  */
 public record SweepManifest(
-    String scenario, ScalingKind scalingKind, double threshold, List<String> points,
-    List<String> parameters, List<ReportOutput> outputs) {
+    String scenario,
+    ScalingKind scalingKind,
+    double threshold,
+    List<String> points,
+    List<String> parameters,
+    List<ReportOutput> outputs) {
   static final String FILE = "sweep.json";
 
   static SweepManifest of(
-      String scenario, SweepDefinition sweep, List<String> points, List<String> parameters,
+      String scenario,
+      SweepDefinition sweep,
+      List<String> points,
+      List<String> parameters,
       List<ReportOutput> outputs) {
     return new SweepManifest(
         scenario, sweep.scaling().kind(), sweep.scaling().threshold(), points, parameters, outputs);

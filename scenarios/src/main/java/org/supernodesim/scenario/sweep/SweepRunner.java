@@ -48,8 +48,7 @@ public final class SweepRunner {
    * Runs the missing points of {@code file}'s sweep into {@code dir} and returns every point, in
    * sweep order.
    */
-  public static List<SweepPoint> run(
-      ScenarioFile file, Path dir, int parallel, Listener listener) {
+  public static List<SweepPoint> run(ScenarioFile file, Path dir, int parallel, Listener listener) {
     if (parallel < 1) {
       throw new IllegalArgumentException("--parallel must be >= 1: " + parallel);
     }
@@ -87,21 +86,35 @@ public final class SweepRunner {
     Set<String> foreign = new TreeSet<>(stored);
     foreign.removeAll(new HashSet<>(order));
     if (!foreign.isEmpty()) {
-      throw new ScenarioException(dir.toString(), "", "holds " + foreign.size() + " point(s) of"
-          + " another scenario, or of this one before the file or a --set changed (e.g. points/"
-          + foreign.iterator().next() + ".json); give another --out, or delete the folder to"
-          + " start afresh");
+      throw new ScenarioException(
+          dir.toString(),
+          "",
+          "holds "
+              + foreign.size()
+              + " point(s) of"
+              + " another scenario, or of this one before the file or a --set changed (e.g. points/"
+              + foreign.iterator().next()
+              + ".json); give another --out, or delete the folder to"
+              + " start afresh");
     }
   }
 
   private static void runAll(
-      ScenarioFile file, Path dir, int parallel, Listener listener, PointStore store,
-      List<String> keys, List<SweepDefinition.Point> missing) {
-    ExecutorService pool = Executors.newFixedThreadPool(parallel, r -> {
-      Thread t = new Thread(r, "sweep-point");
-      t.setDaemon(true);
-      return t;
-    });
+      ScenarioFile file,
+      Path dir,
+      int parallel,
+      Listener listener,
+      PointStore store,
+      List<String> keys,
+      List<SweepDefinition.Point> missing) {
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            parallel,
+            r -> {
+              Thread t = new Thread(r, "sweep-point");
+              t.setDaemon(true);
+              return t;
+            });
     try {
       List<Future<?>> futures = new ArrayList<>();
       for (SweepDefinition.Point p : missing) {
@@ -132,9 +145,9 @@ public final class SweepRunner {
   }
 
   /**
-   * The scenario that names the sweep and says what it reports: the file as written, or, where
-   * only the sweep's values make it valid (its chips too few for a group it sets), the first point
-   * that is.
+   * The scenario that names the sweep and says what it reports: the file as written, or, where only
+   * the sweep's values make it valid (its chips too few for a group it sets), the first point that
+   * is.
    */
   private static Scenario representative(ScenarioFile file, List<SweepDefinition.Point> points) {
     try {
@@ -159,17 +172,26 @@ public final class SweepRunner {
       chips = s.chips();
       ScenarioRunner.Execution run = ScenarioRunner.execute(s, RuntimeChoice.SEQUENTIAL);
       if (s.accounting().writes(ReportOutput.TIMELINE)) {
-        run.timeline().ifPresent(t -> RunReports.writeTimeline(
-            t, dir.resolve("timelines").resolve(p.id() + ".json")));
+        run.timeline()
+            .ifPresent(
+                t ->
+                    RunReports.writeTimeline(
+                        t, dir.resolve("timelines").resolve(p.id() + ".json")));
       }
       RunResult r = run.result();
       return new SweepPoint(p.id(), p.parameters(), chips, r, null);
     } catch (ScenarioException | MissingFigureException e) {
       return new SweepPoint(p.id(), p.parameters(), chips, null, e.getMessage());
     } catch (OutOfMemoryError e) {
-      return new SweepPoint(p.id(), p.parameters(), chips, null, "out of memory with a heap of "
-          + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB (fewer --parallel points, or"
-          + " more heap: SUPERNODE_SIM_JAVA_OPTS=-Xmx16g)");
+      return new SweepPoint(
+          p.id(),
+          p.parameters(),
+          chips,
+          null,
+          "out of memory with a heap of "
+              + Runtime.getRuntime().maxMemory() / (1 << 20)
+              + " MiB (fewer --parallel points, or"
+              + " more heap: SUPERNODE_SIM_JAVA_OPTS=-Xmx16g)");
     } catch (OutputException e) {
       throw e;
     } catch (RuntimeException e) {

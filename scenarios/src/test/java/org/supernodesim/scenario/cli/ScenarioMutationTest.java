@@ -27,40 +27,60 @@ import org.supernodesim.scenario.cli.BadInputTest.Outcome;
 
 /**
  * Every example scenario, mutated the ways a person gets a file wrong: a key deleted, a value of
- * another type, an extreme number, a quantity with a random unit, the file cut short. Whatever
- * the mutant, {@code validate} answers with exit 0, or with exit 2 and one line that names the
- * file, line and column (never a stack trace, a Java or Jackson name). For the smallest example,
- * every mutant that validates also runs: validate and run never disagree.
+ * another type, an extreme number, a quantity with a random unit, the file cut short. Whatever the
+ * mutant, {@code validate} answers with exit 0, or with exit 2 and one line that names the file,
+ * line and column (never a stack trace, a Java or Jackson name). For the smallest example, every
+ * mutant that validates also runs: validate and run never disagree.
  *
  * <p>{@value #MUTANTS} mutants of each of the examples ({@code examples/}, {@code
- * examples/training/}): about 3,000 in all, from a {@link SplittableRandom} seeded per example
- * (the seed in the test's name), so a failure reproduces. Serving examples read the first
- * {@value #TRACE_LINES} lines of their trace, so that thousands of mutants stay within seconds.
+ * examples/training/}): about 3,000 in all, from a {@link SplittableRandom} seeded per example (the
+ * seed in the test's name), so a failure reproduces. Serving examples read the first {@value
+ * #TRACE_LINES} lines of their trace, so that thousands of mutants stay within seconds.
  */
 class ScenarioMutationTest {
   static final int MUTANTS = 110;
   static final int TRACE_LINES = 200;
+
   /** The example whose valid mutants also run (8 chips, six collectives: milliseconds each). */
   static final String RUN_TOO = "ring-collectives-8.yaml";
 
   private static final YAMLMapper YAML = new YAMLMapper();
   private static final Pattern LOCATED =
       Pattern.compile("^mutant\\.yaml:\\d+:\\d+( \\(sweep point [^)]*\\))?: [^\\n]+$");
-  private static final List<String> FORBIDDEN = List.of("Exception", "\tat ", "com.fasterxml",
-      "java.", "jackson", "CoercionConfig", "REDACTED", "`", "Error");
-  private static final List<String> UNITS = List.of("B", "KiB", "GB", "GiB", "TB", "B/s", "GB/s",
-      "Gb/s", "TB/s", "ns", "us", "ms", "s", "h", "W", "kW", "TFLOPS", "FLOPS", "PFLOPS", "TOPS",
-      "%", "GHz", "gb", "Gbps", "", "GiB/s/s", "sec");
-  private static final List<JsonNode> EXTREMES = List.of(
-      JsonNodeFactory.instance.numberNode(0), JsonNodeFactory.instance.numberNode(-1),
-      JsonNodeFactory.instance.numberNode(1), JsonNodeFactory.instance.numberNode(Integer.MAX_VALUE),
-      JsonNodeFactory.instance.numberNode(2147483648L),
-      JsonNodeFactory.instance.numberNode(Long.MAX_VALUE),
-      JsonNodeFactory.instance.numberNode(1e308), JsonNodeFactory.instance.numberNode(-1e308),
-      JsonNodeFactory.instance.numberNode(1e-308), JsonNodeFactory.instance.numberNode(0.5),
-      JsonNodeFactory.instance.textNode("1e300 s"), JsonNodeFactory.instance.textNode("1e-300 B/s"),
-      JsonNodeFactory.instance.textNode("0 GiB"), JsonNodeFactory.instance.textNode("-5 ns"),
-      JsonNodeFactory.instance.textNode("NaN GB/s"), JsonNodeFactory.instance.textNode("1e400 W"));
+  private static final List<String> FORBIDDEN =
+      List.of(
+          "Exception",
+          "\tat ",
+          "com.fasterxml",
+          "java.",
+          "jackson",
+          "CoercionConfig",
+          "REDACTED",
+          "`",
+          "Error");
+  private static final List<String> UNITS =
+      List.of(
+          "B", "KiB", "GB", "GiB", "TB", "B/s", "GB/s", "Gb/s", "TB/s", "ns", "us", "ms", "s", "h",
+          "W", "kW", "TFLOPS", "FLOPS", "PFLOPS", "TOPS", "%", "GHz", "gb", "Gbps", "", "GiB/s/s",
+          "sec");
+  private static final List<JsonNode> EXTREMES =
+      List.of(
+          JsonNodeFactory.instance.numberNode(0),
+          JsonNodeFactory.instance.numberNode(-1),
+          JsonNodeFactory.instance.numberNode(1),
+          JsonNodeFactory.instance.numberNode(Integer.MAX_VALUE),
+          JsonNodeFactory.instance.numberNode(2147483648L),
+          JsonNodeFactory.instance.numberNode(Long.MAX_VALUE),
+          JsonNodeFactory.instance.numberNode(1e308),
+          JsonNodeFactory.instance.numberNode(-1e308),
+          JsonNodeFactory.instance.numberNode(1e-308),
+          JsonNodeFactory.instance.numberNode(0.5),
+          JsonNodeFactory.instance.textNode("1e300 s"),
+          JsonNodeFactory.instance.textNode("1e-300 B/s"),
+          JsonNodeFactory.instance.textNode("0 GiB"),
+          JsonNodeFactory.instance.textNode("-5 ns"),
+          JsonNodeFactory.instance.textNode("NaN GB/s"),
+          JsonNodeFactory.instance.textNode("1e400 W"));
 
   @TempDir Path dir;
 
@@ -68,7 +88,9 @@ class ScenarioMutationTest {
     List<String> names = new ArrayList<>();
     for (String folder : List.of("examples", "examples/training")) {
       try (Stream<Path> files = Files.list(Path.of(folder))) {
-        files.filter(p -> p.toString().endsWith(".yaml")).sorted()
+        files
+            .filter(p -> p.toString().endsWith(".yaml"))
+            .sorted()
             .forEach(p -> names.add(p.toString()));
       }
     }
@@ -102,8 +124,8 @@ class ScenarioMutationTest {
       if (o.code() == 0) {
         assertTrue(o.out().contains(": valid: "), what + o.out());
         if (runToo) {
-          Outcome run = BadInputTest.run("run", file.toString(), "--out",
-              dir.resolve("out").toString());
+          Outcome run =
+              BadInputTest.run("run", file.toString(), "--out", dir.resolve("out").toString());
           assertEquals(0, run.code(), what + "validates but does not run: " + run.err());
         }
       } else {
@@ -139,28 +161,38 @@ class ScenarioMutationTest {
     collect(root, places);
     Place p = places.get(random.nextInt(places.size()));
     JsonNode value = p.value();
-    JsonNode replacement = switch (kind) {
-      case "delete" -> null;
-      case "type" -> otherType(value, random);
-      case "extreme" -> pick(random, EXTREMES);
-      default -> withUnit(value, random);
-    };
+    JsonNode replacement =
+        switch (kind) {
+          case "delete" -> null;
+          case "type" -> otherType(value, random);
+          case "extreme" -> pick(random, EXTREMES);
+          default -> withUnit(value, random);
+        };
     p.set(replacement);
   }
 
   private static JsonNode otherType(JsonNode value, SplittableRandom random) {
     JsonNodeFactory f = JsonNodeFactory.instance;
-    List<JsonNode> others = new ArrayList<>(List.of(
-        f.textNode("eight"), f.numberNode(8), f.booleanNode(true), f.arrayNode().add(1),
-        f.objectNode().put("x", 1), f.nullNode(), f.textNode("")));
+    List<JsonNode> others =
+        new ArrayList<>(
+            List.of(
+                f.textNode("eight"),
+                f.numberNode(8),
+                f.booleanNode(true),
+                f.arrayNode().add(1),
+                f.objectNode().put("x", 1),
+                f.nullNode(),
+                f.textNode("")));
     others.removeIf(o -> o.getNodeType() == value.getNodeType());
     return pick(random, others);
   }
 
   /** A quantity with its unit replaced; any other value becomes a number with a unit. */
   private static JsonNode withUnit(JsonNode value, SplittableRandom random) {
-    String number = value.isTextual() ? value.asText().replaceAll("[^0-9.eE+-].*$", "").strip()
-        : value.isNumber() ? value.asText() : "1";
+    String number =
+        value.isTextual()
+            ? value.asText().replaceAll("[^0-9.eE+-].*$", "").strip()
+            : value.isNumber() ? value.asText() : "1";
     return JsonNodeFactory.instance.textNode(number + " " + pick(random, UNITS));
   }
 

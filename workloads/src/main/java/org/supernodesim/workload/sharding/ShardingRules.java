@@ -7,8 +7,8 @@ import org.supernodesim.model.transformer.TransformerSpec;
 
 /**
  * How far a transformer can be cut, the same for a training step and a serving instance: tensor
- * parallelism splits whole attention heads (and whole KV heads, when there are at least as many
- * as ranks; fewer are replicated, as Megatron-LM and vLLM do), expert parallelism whole routed
+ * parallelism splits whole attention heads (and whole KV heads, when there are at least as many as
+ * ranks; fewer are replicated, as Megatron-LM and vLLM do), expert parallelism whole routed
  * experts. Each rule answers with the problem in words, or nothing when the cut is possible.
  */
 public final class ShardingRules {
@@ -21,10 +21,10 @@ public final class ShardingRules {
       return Optional.of(
           tp + " does not divide the " + heads + " attention heads of " + model.id());
     }
-    if (model.attention() instanceof GroupedQueryAttention g && g.kvHeads() >= tp
+    if (model.attention() instanceof GroupedQueryAttention g
+        && g.kvHeads() >= tp
         && g.kvHeads() % tp != 0) {
-      return Optional.of(tp + " does not divide the " + g.kvHeads() + " KV heads of "
-          + model.id());
+      return Optional.of(tp + " does not divide the " + g.kvHeads() + " KV heads of " + model.id());
     }
     return Optional.empty();
   }
@@ -35,8 +35,8 @@ public final class ShardingRules {
       int experts = l.moe().routedExperts();
       return experts % ep == 0
           ? Optional.empty()
-          : Optional.of(ep + " does not divide the " + experts + " routed experts of "
-              + model.id());
+          : Optional.of(
+              ep + " does not divide the " + experts + " routed experts of " + model.id());
     }
     return ep == 1
         ? Optional.empty()

@@ -3,8 +3,8 @@ package org.supernodesim.workload.training;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * The precision Adam's first and second moments are kept in; master weights stay fp32 either
- * way. DeepSeek-V3 keeps them in bf16 (arXiv 2412.19437 §3.3.4) without loss of accuracy.
+ * The precision Adam's first and second moments are kept in; master weights stay fp32 either way.
+ * DeepSeek-V3 keeps them in bf16 (arXiv 2412.19437 §3.3.4) without loss of accuracy.
  */
 public enum OptimizerMoments {
   FP32("fp32", 4),

@@ -9,8 +9,8 @@ import org.supernodesim.model.transformer.TransformerSpec;
  * The parameters one rank of a pipeline stage holds, by part: each layer, the embedding (stage 0),
  * the head (the stage holding the last chunk), and their sum. Dense parameters are split over tp;
  * routed experts over ep and tp (Megatron-LM's placement). What the step generator sizes its
- * gradient reductions, parameter gathers and optimizer step with, and the memory model its
- * weights, gradients and optimizer states.
+ * gradient reductions, parameter gathers and optimizer step with, and the memory model its weights,
+ * gradients and optimizer states.
  *
  * <p>Worked example: a GPT layer of h = 8192 has 12 h² + 13 h = 805.4 M parameters (attention 4 h²
  * + 4 h, MLP 8 h² + 5 h, two norms 2 h each); at tp 8 a rank holds 100.7 M of them.
@@ -50,8 +50,8 @@ final class StageParameterCount {
   }
 
   /**
-   * The parameters the optimizer updates on one rank: all of the stage's without ZeRO; with it,
-   * the rank's shard, 1/dp of the dense ones and ep/dp of the experts'.
+   * The parameters the optimizer updates on one rank: all of the stage's without ZeRO; with it, the
+   * rank's shard, 1/dp of the dense ones and ep/dp of the experts'.
    */
   double updated() {
     StageParameters params = stage();
