@@ -8,7 +8,7 @@ import org.supernodesim.results.TrainingResult;
 import org.supernodesim.results.WorkloadResult;
 
 /** The time one step of a run's workload took: what scaling reads and cost is divided by. */
-public final class StepTime {
+final class StepTime {
   private StepTime() {}
 
   /** A training run's step time; any other run is one step: its simulated time. */

@@ -42,6 +42,6 @@ class TrainingScenarioTest {
         List.of("workload.training.precision=bf16")));
 
     assertEquals("workload.training.activationPrecision", e.keyPath());
-    assertTrue(e.problem().contains("needs precision: fp8"), e.getMessage());
+    assertTrue(e.problem().contains("needs fp8 GEMMs (they are bf16)"), e.getMessage());
   }
 }

@@ -77,8 +77,8 @@ public record TrainingJob(
         "int8 is not a training precision; valid: bf16, fp16, fp8");
     LayoutException.require(activationStorage != ActivationStorage.FP8
             || precision == Precision.FP8, Parameter.ACTIVATION_STORAGE,
-        "fp8 caches the fp8-quantised inputs of fp8 GEMMs, so it needs precision: fp8 (it is "
-            + precision.name().toLowerCase(java.util.Locale.ROOT) + "); valid here: bf16");
+        "fp8 caches the fp8-quantised inputs of fp8 GEMMs, so it needs fp8 GEMMs (they are "
+            + precision.label() + "); valid here: bf16");
     LayoutException.require(optimizerMomentBytes == 2 || optimizerMomentBytes == 4,
         Parameter.OPTIMIZER_MOMENTS, "Adam's moments are kept in 4 (fp32) or 2 (bf16) bytes");
     LayoutException.require(gradientBucketBytes > 0, Parameter.GRADIENT_BUCKET, "must be > 0 bytes");

@@ -1,4 +1,4 @@
-package org.supernodesim.results;
+package org.supernodesim.results.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,10 +13,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.supernodesim.model.collective.CollectiveKind;
 import org.supernodesim.model.fabric.NetworkModel;
-import org.supernodesim.results.report.JsonReport;
-import org.supernodesim.results.report.StepTime;
-import org.supernodesim.results.report.SweepPoint;
-import org.supernodesim.results.report.SweepTable;
+import org.supernodesim.results.CollectiveBenchmarkResult;
+import org.supernodesim.results.CollectiveResult;
+import org.supernodesim.results.NetworkResult;
+import org.supernodesim.results.RunResult;
+import org.supernodesim.results.ServingResult;
+import org.supernodesim.results.TrainingResult;
+import org.supernodesim.results.WorkloadResult;
 import org.supernodesim.results.report.html.HtmlReport;
 import org.supernodesim.results.serving.LatencySeconds;
 
@@ -33,7 +36,7 @@ class WorkloadResultTest {
     return Stream.of(
         new CollectiveBenchmarkResult(
             List.of(CollectiveResult.of(CollectiveKind.ALL_REDUCE, "ring", 8, 1 << 20, 1_000_000)),
-            NetworkResult.empty(NetworkModel.FLOW)),
+            new NetworkResult(NetworkModel.FLOW, Map.of(), List.of(), List.of())),
         new TrainingResult("m", 16, "tp8 pp2", 8, 2.0, 1e5, 400, 380, 0.5, 0.55, 0.1, 0.09,
             List.of(0, 8), List.of(new TrainingResult.RankTime(0, 0, 1.5, 0.3, 0.2, 0.6)), 9e10,
             1.28e11, true, 0,
