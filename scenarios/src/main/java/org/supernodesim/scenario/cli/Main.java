@@ -49,9 +49,9 @@ public final class Main implements Runnable {
     cli.setParameterExceptionHandler(
         (e, args1) -> {
           // One line, as for a bad scenario; the command's help is a command away.
-          String command = e.getCommandLine().getCommandName();
-          e.getCommandLine().getErr().println(e.getMessage() + " (see: supernode-sim help "
-              + (e.getCommandLine().getParent() == null ? "" : command) + ")");
+          CommandLine at = e.getCommandLine();
+          at.getErr().println(e.getMessage() + " (see: supernode-sim "
+              + (at.getParent() == null ? "--help" : "help " + at.getCommandName()) + ")");
           return ExitCode.INPUT;
         });
     cli.setExecutionExceptionHandler(
