@@ -17,6 +17,7 @@ import org.supernodesim.model.chip.ChipFigure;
 import org.supernodesim.model.chip.ChipSpec;
 import org.supernodesim.model.chip.Confidence;
 import org.supernodesim.model.chip.Figure;
+import org.supernodesim.model.collective.AlgorithmChoice;
 import org.supernodesim.model.fabric.LinkSpec;
 import org.supernodesim.node.engine.SequentialRuntime;
 import org.supernodesim.workload.cost.ComputeCostModel;
@@ -72,7 +73,8 @@ class TraceReplayTest {
   void aChakraMicrobenchmarkTakesItsClosedForm(
       String group, String kind, int n, String size, long commSize) {
     // Given ASTRA-sim's microbenchmark, ring collectives (direct all-to-all) on one switch.
-    String algorithm = kind.equals("all_to_all") ? "direct" : "ring";
+    AlgorithmChoice algorithm =
+        kind.equals("all_to_all") ? AlgorithmChoice.DIRECT : AlgorithmChoice.RING;
     List<OperationGraph> graphs = ChakraReader.read(
         TraceResources.microbenchmark(group, kind, n, size),
         new ChakraReader.Options(ChakraReader.Options.MICROSECOND_PICOS, Map.of(), algorithm))
@@ -112,8 +114,8 @@ class TraceReplayTest {
   void astraSimsMicroAllReduceIsTheRingPlusItsUpdate() {
     // MICRO: the layer's weight-gradient ALLREDUCE of 1048576 B over all 8 ranks, then its
     // update time of 5 ticks (1 ns each); no compute runs.
-    List<OperationGraph> graphs = text("astra-sim-text/microAllReduce.txt",
-        TextDialect.ASTRA_SIM, TextReplay.Options.of(8).withAlgorithm("ring")).graphs();
+    List<OperationGraph> graphs = text("astra-sim-text/microAllReduce.txt", TextDialect.ASTRA_SIM,
+        TextReplay.Options.of(8).withAlgorithm(AlgorithmChoice.RING)).graphs();
     assertEquals(Expected.ringAllReduce(8, 1_048_576) + 5_000, run(graphs), 14.0,
         "ring all-reduce (14 steps, 1 ps each) + 5 ns");
   }
@@ -122,8 +124,8 @@ class TraceReplayTest {
   void astraSimsMicroAllToAllIsTheDirectExchangePlusItsUpdate() {
     // MICRO: an ALLTOALL of 1048576 B per rank over 8 ranks: alpha + 7 blocks of 131072 B through
     // each chip's port, then 5 ns of update.
-    List<OperationGraph> graphs = text("astra-sim-text/microAllToAll.txt",
-        TextDialect.ASTRA_SIM, TextReplay.Options.of(8).withAlgorithm("direct")).graphs();
+    List<OperationGraph> graphs = text("astra-sim-text/microAllToAll.txt", TextDialect.ASTRA_SIM,
+        TextReplay.Options.of(8).withAlgorithm(AlgorithmChoice.DIRECT)).graphs();
     assertEquals(ALPHA_PICOS + 7 * serialization(131_072) + 5_000, run(graphs), 7.0,
         "direct all-to-all closed form + 5 ns, 1 ps per block");
   }
@@ -135,7 +137,7 @@ class TraceReplayTest {
     List<OperationGraph> graphs =
         text("simai/microAllReduce.txt", TextDialect.SIMAI, new TextReplay.Options(
             java.util.OptionalInt.empty(), TextDialect.TICK_PICOS, java.util.OptionalInt.empty(),
-            "ring", 1)).graphs();
+            AlgorithmChoice.RING, 1)).graphs();
     double expected = 2 * 556_000_000.0 + Expected.ringAllReduce(8, 16_777_216)
         + Expected.ringAllReduce(8, 67_108_864) + 2 * 1_000 + 4 * 1_000;
     assertEquals(expected, run(graphs), 28.0, "closed form within 1 ps per ring step");
@@ -147,8 +149,8 @@ class TraceReplayTest {
     // all 8 while the layers below compute (see Expected.dataParallelPicos).
     String path = "astra-sim-text/compute-scaled/Resnet50_DataParallel_ns.txt";
     List<OperationGraph> graphs =
-        text(path, TextDialect.ASTRA_SIM, TextReplay.Options.of(8).withAlgorithm("ring"))
-            .graphs();
+        text(path, TextDialect.ASTRA_SIM,
+            TextReplay.Options.of(8).withAlgorithm(AlgorithmChoice.RING)).graphs();
     Expected.Result expected = Expected.dataParallel(Expected.layers(path), 8, 1_000, true);
     assertEquals(expected.picos(), run(graphs), expected.ringSteps() * 1.0,
         "compute " + expected.computePicos() + " ps + exposed " + expected.exposedPicos()
@@ -162,7 +164,8 @@ class TraceReplayTest {
     // update, 64 ranks.
     List<OperationGraph> graphs = ChakraReader.read(
         TraceResources.chakra("chakra-et/converted/resnet50_ns_64", "resnet50_ns_64", 64),
-        new ChakraReader.Options(ChakraReader.Options.MICROSECOND_PICOS, Map.of(), "ring"))
+        new ChakraReader.Options(ChakraReader.Options.MICROSECOND_PICOS, Map.of(),
+            AlgorithmChoice.RING))
         .graphs();
     Expected.Result expected = Expected.dataParallel(
         Expected.layers("astra-sim-text/compute-scaled/Resnet50_DataParallel_ns.txt"), 64,
@@ -179,7 +182,7 @@ class TraceReplayTest {
     String path = "astra-sim-text/compute-scaled/Transformer_HDM_ns.txt";
     List<OperationGraph> graphs = text(path, TextDialect.ASTRA_SIM,
         new TextReplay.Options(java.util.OptionalInt.of(16), TextDialect.TICK_PICOS,
-            java.util.OptionalInt.of(4), "ring", 1)).graphs();
+            java.util.OptionalInt.of(4), AlgorithmChoice.RING, 1)).graphs();
     Expected.Result expected = Expected.hybrid(Expected.layers(path), 4, 4, 1_000);
     assertEquals(expected.picos(), run(graphs), expected.ringSteps() * 1.0,
         "compute " + expected.computePicos() + " ps + exposed " + expected.exposedPicos() + " ps");
@@ -201,7 +204,7 @@ class TraceReplayTest {
   void aTransformerWorkloadIsItsComputePlusTheExposedCollectives(
       String path, TextDialect dialect, int tp, int dp) {
     List<OperationGraph> graphs = text(path, dialect, TextReplay.Options.of(tp * dp)
-        .withAlgorithm("ring")).graphs();
+        .withAlgorithm(AlgorithmChoice.RING)).graphs();
     boolean fwdInBckwd = path.contains("Fwd_In_Bckwd");
     Expected.Result expected = Expected.transformer(Expected.layers(path), tp, dp,
         TextDialect.TICK_PICOS, dialect == TextDialect.ASTRA_SIM,
@@ -224,7 +227,7 @@ class TraceReplayTest {
   })
   void aHybridMlpIsItsComputePlusTheExposedCollectives(String path, int model, int data) {
     List<OperationGraph> graphs = text(path, TextDialect.ASTRA_SIM, TextReplay.Options.of(16)
-        .withLocalRanks(4).withAlgorithm("ring")).graphs();
+        .withLocalRanks(4).withAlgorithm(AlgorithmChoice.RING)).graphs();
     Expected.Result expected = Expected.hybrid(Expected.layers(path), model, data, 1_000);
     assertEquals(expected.picos(), run(graphs), expected.ringSteps() * 1.0,
         path + ": compute " + expected.computePicos() + " ps + exposed " + expected.exposedPicos()

@@ -9,12 +9,14 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.zip.GZIPInputStream;
 import org.supernodesim.model.chip.Precision;
+import org.supernodesim.model.collective.AlgorithmChoice;
 import org.supernodesim.model.collective.CollectiveKind;
 import org.supernodesim.workload.graph.GraphPool;
 import org.supernodesim.workload.graph.Kernel;
@@ -80,7 +82,8 @@ public final class ChakraReader {
    * @param algorithm the collective algorithm for collectives that do not name one
    */
   public record Options(
-      long durationUnitPicos, Map<String, List<Integer>> processGroups, String algorithm) {
+      long durationUnitPicos, Map<String, List<Integer>> processGroups,
+      AlgorithmChoice algorithm) {
     public static final long MICROSECOND_PICOS = 1_000_000L;
 
     public Options {
@@ -88,11 +91,12 @@ public final class ChakraReader {
         throw new IllegalArgumentException("duration unit must be > 0 ps: " + durationUnitPicos);
       }
       processGroups = Map.copyOf(processGroups);
+      Objects.requireNonNull(algorithm, "algorithm");
     }
 
     /** Microseconds, no predefined groups, algorithms chosen automatically. */
     public static Options defaults() {
-      return new Options(MICROSECOND_PICOS, Map.of(), "auto");
+      return new Options(MICROSECOND_PICOS, Map.of(), AlgorithmChoice.AUTO);
     }
   }
 
@@ -438,8 +442,10 @@ public final class ChakraReader {
       }
       List<Kernel> kernels = new ArrayList<>(k);
       for (int i = 0; i < k; i++) {
-        Kernel.Kind kind = enumValue(n, Kernel.Kind.class, kinds.get(i), "kernel kind");
-        Precision p = enumValue(n, Precision.class, precisions.get(i), "precision");
+        Kernel.Kind kind =
+            choice(n, Kernel.Kind.values(), OwnAttributes::kernelKind, kinds.get(i), "kernel kind");
+        Precision p =
+            choice(n, Precision.values(), Precision::label, precisions.get(i), "precision");
         try {
           kernels.add(new Kernel(kind, flops.get(i), bytes.get(i), dims.get(i), p));
         } catch (IllegalArgumentException e) {
@@ -451,18 +457,24 @@ public final class ChakraReader {
 
     private Precision precision(Node n, Attributes attrs) {
       return attrs.has(OwnAttributes.PRECISION)
-          ? enumValue(n, Precision.class, attrs.string(OwnAttributes.PRECISION), "precision")
+          ? choice(n, Precision.values(), Precision::label,
+              attrs.string(OwnAttributes.PRECISION), "precision")
           : Precision.BF16;
     }
 
-    private <E extends Enum<E>> E enumValue(Node n, Class<E> type, String text, String what) {
-      for (E e : type.getEnumConstants()) {
-        if (e.name().equalsIgnoreCase(text)) {
+    /** The choice whose label is {@code text} (any case), or a located error listing them. */
+    private <E> E choice(Node n, E[] values, Function<E, String> label, String text, String what) {
+      for (E e : values) {
+        if (label.apply(e).equalsIgnoreCase(text)) {
           return e;
         }
       }
+      List<String> valid = new ArrayList<>(values.length);
+      for (E e : values) {
+        valid.add(label.apply(e));
+      }
       throw at(n.getId(), "\"" + text + "\" is not a " + what + "; valid: "
-          + java.util.Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT));
+          + String.join(", ", valid));
     }
 
     private Operation collective(Node n, int id, List<Integer> deps, Attributes attrs) {
@@ -510,9 +522,10 @@ public final class ChakraReader {
               + " members' send buffer (>= 0)");
         }
       }
-      String algorithm =
+      AlgorithmChoice algorithm =
           attrs.has(OwnAttributes.ALGORITHM)
-              ? attrs.string(OwnAttributes.ALGORITHM)
+              ? choice(n, AlgorithmChoice.values(), AlgorithmChoice::label,
+                  attrs.string(OwnAttributes.ALGORITHM), "collective algorithm")
               : options.algorithm();
       int collectiveId = instance(n, attrs, group);
       if (attrs.has("comm_priority")) {

@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import org.supernodesim.model.collective.AlgorithmChoice;
 import org.supernodesim.model.collective.CollectiveKind;
 import org.supernodesim.workload.graph.Kernel;
 import org.supernodesim.workload.graph.Operation;
@@ -127,7 +127,7 @@ public final class ChakraWriter {
       n.setType(NodeType.COMP_NODE)
           .addAttr(number("num_ops", c.flops()))
           .addAttr(number("tensor_size", c.bytes()))
-          .addAttr(text(OwnAttributes.PRECISION, c.precision().name().toLowerCase(Locale.ROOT)));
+          .addAttr(text(OwnAttributes.PRECISION, c.precision().label()));
     } else if (op instanceof Operation.Kernels k) {
       kernels(n, k);
     } else if (op instanceof Operation.Measured m) {
@@ -168,11 +168,11 @@ public final class ChakraWriter {
     double totalFlops = 0;
     double totalBytes = 0;
     for (Kernel kernel : k.kernels()) {
-      kinds.add(kernel.kind().name().toLowerCase(Locale.ROOT));
+      kinds.add(OwnAttributes.kernelKind(kernel.kind()));
       flops.add(kernel.flops());
       bytes.add(kernel.bytes());
       dims.add(kernel.smallestDimension());
-      precisions.add(kernel.precision().name().toLowerCase(Locale.ROOT));
+      precisions.add(kernel.precision().label());
       totalFlops += kernel.flops();
       totalBytes += kernel.bytes();
     }
@@ -197,8 +197,8 @@ public final class ChakraWriter {
     if (groupNames.containsKey(c.group())) {
       n.addAttr(text("pg_name", groupNames.get(c.group())));
     }
-    if (!"auto".equals(c.algorithm())) {
-      n.addAttr(text(OwnAttributes.ALGORITHM, c.algorithm()));
+    if (c.algorithm() != AlgorithmChoice.AUTO) {
+      n.addAttr(text(OwnAttributes.ALGORITHM, c.algorithm().label()));
     }
     if (!c.sourceBytes().isEmpty()) {
       n.addAttr(integers(OwnAttributes.SOURCE_BYTES, c.sourceBytes()));

@@ -1,5 +1,8 @@
 package org.supernodesim.workload.trace.chakra;
 
+import java.util.Locale;
+import org.supernodesim.workload.graph.Kernel;
+
 /**
  * The attributes supernode-sim adds when it writes a trace, so that reading its own files back
  * gives exactly the graphs it wrote. Other tools see ordinary Chakra fields beside them
@@ -21,7 +24,7 @@ final class OwnAttributes {
   static final String KERNEL_BYTES = "kernel_bytes";
   static final String KERNEL_DIMENSIONS = "kernel_smallest_dimensions";
   static final String KERNEL_PRECISIONS = "kernel_precisions";
-  /** A collective's algorithm when not chosen automatically (ring, direct, ...). */
+  /** A collective's algorithm when not chosen automatically: its label (ring, direct, ...). */
   static final String ALGORITHM = "algorithm";
   /** The instance a collective node belongs to, equal on every member. */
   static final String COLLECTIVE_ID = "collective_id";
@@ -29,4 +32,9 @@ final class OwnAttributes {
   static final String SOURCE_BYTES = "source_bytes";
 
   private OwnAttributes() {}
+
+  /** A kernel kind as {@link #KERNEL_KINDS} writes it: matmul, fused_attention, elementwise. */
+  static String kernelKind(Kernel.Kind kind) {
+    return kind.name().toLowerCase(Locale.ROOT);
+  }
 }

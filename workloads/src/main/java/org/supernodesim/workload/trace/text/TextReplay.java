@@ -2,7 +2,9 @@ package org.supernodesim.workload.trace.text;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.OptionalInt;
+import org.supernodesim.model.collective.AlgorithmChoice;
 import org.supernodesim.model.collective.CollectiveKind;
 import org.supernodesim.workload.graph.GraphPool;
 import org.supernodesim.workload.graph.Operation;
@@ -37,8 +39,10 @@ public final class TextReplay {
    *     collective of the pass before (ASTRA-sim's and SimAI's {@code num_passes})
    */
   public record Options(
-      OptionalInt ranks, long tickPicos, OptionalInt localRanks, String algorithm, int passes) {
+      OptionalInt ranks, long tickPicos, OptionalInt localRanks, AlgorithmChoice algorithm,
+      int passes) {
     public Options {
+      Objects.requireNonNull(algorithm, "algorithm");
       if (tickPicos <= 0 || passes < 1) {
         throw new IllegalArgumentException("tick must be > 0 ps and passes >= 1");
       }
@@ -47,7 +51,7 @@ public final class TextReplay {
     /** {@code ranks} ranks, 1 ns ticks, no first dimension, automatic algorithms, one pass. */
     public static Options of(int ranks) {
       return new Options(OptionalInt.of(ranks), TextDialect.TICK_PICOS, OptionalInt.empty(),
-          "auto", 1);
+          AlgorithmChoice.AUTO, 1);
     }
 
     public Options withLocalRanks(int local) {
@@ -58,8 +62,8 @@ public final class TextReplay {
       return new Options(ranks, picos, localRanks, algorithm, passes);
     }
 
-    public Options withAlgorithm(String name) {
-      return new Options(ranks, tickPicos, localRanks, name, passes);
+    public Options withAlgorithm(AlgorithmChoice choice) {
+      return new Options(ranks, tickPicos, localRanks, choice, passes);
     }
 
     public Options withPasses(int n) {

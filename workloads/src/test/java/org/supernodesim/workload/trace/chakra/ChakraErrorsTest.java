@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.supernodesim.model.collective.AlgorithmChoice;
+import org.supernodesim.workload.graph.Operation;
 import org.supernodesim.workload.trace.TraceGraphs;
 import org.supernodesim.workload.trace.TraceInputException;
 import org.supernodesim.workload.trace.chakra.schema.ChakraSchema.AttributeProto;
@@ -123,6 +125,30 @@ class ChakraErrorsTest {
     assertEquals("mem.0.et: rank 0, node 1: process group \"5\" is not defined: give its ranks"
         + " with the trace (ASTRA-sim's communicator-group file) or in the file's GlobalMetadata"
         + " attribute process_group.5", refused(file(ar), file(ar)).getMessage());
+  }
+
+  static Node allReduceWithAlgorithm(String algorithm) {
+    return Node.newBuilder().setId(1).setName("ar").setType(NodeType.COMM_COLL_NODE)
+        .addAttr(attr("comm_type", 0)).addAttr(attr("comm_size", 8))
+        .addAttr(AttributeProto.newBuilder().setName("algorithm").setStringVal(algorithm))
+        .build();
+  }
+
+  @Test
+  void anUnknownAlgorithmIsRefusedWithTheLabelsThatAreValid() {
+    Node ar = allReduceWithAlgorithm("butterfly");
+    assertEquals("mem.0.et: rank 0, node 1: \"butterfly\" is not a collective algorithm; valid:"
+        + " auto, nvls, hierarchical, ring, halving-doubling, double-binary-tree, direct, pipeline",
+        refused(file(ar), file(ar)).getMessage());
+  }
+
+  @Test
+  void aNamedAlgorithmIsReadByItsLabel() {
+    Node ar = allReduceWithAlgorithm("halving-doubling");
+    TraceGraphs t = ChakraReader.read(InMemoryTrace.files(List.of(file(ar), file(ar))),
+        ChakraReader.Options.defaults());
+    assertEquals(AlgorithmChoice.HALVING_DOUBLING,
+        ((Operation.Collective) t.graphs().get(1).operations().get(0)).algorithm());
   }
 
   @Test

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.supernodesim.model.chip.Precision;
+import org.supernodesim.model.collective.AlgorithmChoice;
 import org.supernodesim.model.collective.CollectiveKind;
 import org.supernodesim.workload.graph.Kernel;
 import org.supernodesim.workload.graph.Operation;
@@ -33,9 +34,9 @@ class ChakraRoundTripTest {
           new Operation.Measured(2, List.of(0), "measured", 1_234_567),
           new Operation.Delay(3, List.of(2), "update", 10_000),
           new Operation.Collective(4, List.of(1, 3), "ag", 7, CollectiveKind.ALL_GATHER, pair,
-              2_000, "ring"),
+              2_000, AlgorithmChoice.RING),
           new Operation.Collective(5, List.of(4), "a2a", 8, CollectiveKind.ALL_TO_ALL, pair,
-              150, "auto", List.of(100L, 200L)),
+              150, AlgorithmChoice.AUTO, List.of(100L, 200L)),
           r == 0
               ? new Operation.Send(6, List.of(5), "send", peer, 4096, 3)
               : new Operation.Recv(6, List.of(5), "recv", peer, 3),
@@ -65,10 +66,11 @@ class ChakraRoundTripTest {
     List<OperationGraph> graphs =
         CollectiveBenchmark.graphs(4, List.of(
             new CollectiveBenchmark.Entry(CollectiveKind.ALL_REDUCE, 1 << 20, List.of(0, 1),
-                "auto", 1, List.of()),
+                AlgorithmChoice.AUTO, 1, List.of()),
             new CollectiveBenchmark.Entry(CollectiveKind.ALL_REDUCE, 1 << 20, List.of(2, 3),
-                "auto", 1, List.of()),
-            new CollectiveBenchmark.Entry(CollectiveKind.REDUCE_SCATTER, 1 << 20, 4, "ring", 2)));
+                AlgorithmChoice.AUTO, 1, List.of()),
+            new CollectiveBenchmark.Entry(CollectiveKind.REDUCE_SCATTER, 1 << 20,
+                CollectiveBenchmark.firstRanks(4), AlgorithmChoice.RING, 2, List.of())));
     ChakraWriter writer = new ChakraWriter(graphs);
 
     // Then the pairs get pg_names "1" and "2" (all ranks need none), and reading gives them back.
@@ -100,7 +102,8 @@ class ChakraRoundTripTest {
   @Test
   void whatChakraCannotSayIsRefusedWhenWriting() {
     List<OperationGraph> graphs = CollectiveBenchmark.graphs(3, List.of(
-        new CollectiveBenchmark.Entry(CollectiveKind.ALL_GATHER, 1000, 3, "auto", 1)));
+        new CollectiveBenchmark.Entry(CollectiveKind.ALL_GATHER, 1000,
+            CollectiveBenchmark.firstRanks(3), AlgorithmChoice.AUTO, 1, List.of())));
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> new ChakraWriter(graphs));
     assertEquals("rank 0, all-gather 1000 B: an all-gather of 1000 B over 3 ranks has no whole"

@@ -11,6 +11,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.supernodesim.model.collective.AlgorithmChoice;
 import org.supernodesim.model.collective.CollectiveKind;
 import org.supernodesim.workload.graph.Operation;
 import org.supernodesim.workload.graph.OperationGraph;
@@ -27,7 +28,8 @@ class TextWorkloadTest {
     TextWorkload w = TraceFiles.text(path, dialect);
     TextReplay.Options o = TextReplay.Options.of(ranks).withLocalRanks(local);
     if (w.headerRanks().isPresent()) {
-      o = new TextReplay.Options(OptionalInt.empty(), o.tickPicos(), o.localRanks(), "auto", 1);
+      o = new TextReplay.Options(
+          OptionalInt.empty(), o.tickPicos(), o.localRanks(), AlgorithmChoice.AUTO, 1);
     }
     return TextReplay.of(w, o).graphs();
   }
@@ -93,7 +95,7 @@ class TextWorkloadTest {
     TextReplay replay = TextReplay.of(
         TraceFiles.text("simai/workload_analytical.txt", TextDialect.SIMAI),
         new TextReplay.Options(OptionalInt.empty(), TextDialect.TICK_PICOS, OptionalInt.empty(),
-            "auto", 1));
+            AlgorithmChoice.AUTO, 1));
     OperationGraph rank0 = replay.graph(0);
 
     // Then 1789 layers x 3 compute operations and the 3540 non-NONE types less the 216 of 0 bytes.
