@@ -41,12 +41,14 @@ final class ScenarioAssembly {
   private final ChipPresets presets;
   private final PriceBook prices;
   private final ServingAssembly serving;
+  private final ModelSources models;
 
   ScenarioAssembly(
       ChipPresets presets, ModelPresets models, PriceBook prices, java.nio.file.Path baseDirectory) {
     this.presets = presets;
     this.prices = prices;
-    this.serving = new ServingAssembly(models, baseDirectory);
+    this.models = new ModelSources(models, baseDirectory);
+    this.serving = new ServingAssembly(this.models, baseDirectory);
   }
 
   Scenario assemble(ScenarioSection s) {
@@ -88,7 +90,7 @@ final class ScenarioAssembly {
     TrainingJob training =
         s.workload().training() == null
             ? null
-            : TrainingAssembly.job(s.workload().training(), cluster.chips(), chip);
+            : TrainingAssembly.job(s.workload().training(), cluster.chips(), chip, models);
     return new Scenario(
         s.name(), s.seed(), cluster.chips(), chip, fabric, s.network().model(), entries,
         accounting(s, chip), servingWorkload, training, calibration);

@@ -67,6 +67,11 @@ public final class ScenarioLoader {
     this.prices = prices;
   }
 
+  /** Where this loader looks model names up. */
+  ModelPresets modelPresets() {
+    return models;
+  }
+
   /** Loads {@code file} with the {@code key.path=value} edits in {@code sets} applied. */
   public Scenario load(Path file, List<String> sets) {
     return read(file, sets).base();

@@ -33,21 +33,17 @@ import org.supernodesim.workload.inference.TraceFormat;
 final class ServingAssembly {
   private static final String PATH = "workload.serving";
 
-  private final ModelPresets models;
+  private final ModelSources models;
   private final Path baseDirectory;
 
-  ServingAssembly(ModelPresets models, Path baseDirectory) {
+  ServingAssembly(ModelSources models, Path baseDirectory) {
     this.models = models;
     this.baseDirectory = baseDirectory;
   }
 
   ServingWorkload assemble(ServingSection s, int clusterChips, long seed) {
-    TransformerSpec model;
-    try {
-      model = models.model(s.model());
-    } catch (IllegalArgumentException e) {
-      throw new Problem(PATH + ".model", e.getMessage());
-    }
+    ResolvedModel resolved = models.resolve(s.model(), PATH + ".model");
+    TransformerSpec model = resolved.spec();
     Precision weights = precision(s.weights(), PATH + ".weights");
     Precision kvCache = precision(s.kvCache(), PATH + ".kvCache");
     List<ServingWorkload.InstancePlan> plans = new ArrayList<>();
@@ -68,7 +64,7 @@ final class ServingAssembly {
       throw new Problem(PATH + ".router.policy", e.getMessage());
     }
     SchedulerSection sc = s.scheduler();
-    RequestTrace trace = withinContext(requests(s.requests(), seed), s, model);
+    RequestTrace trace = withinContext(requests(s.requests(), seed), s, resolved);
     if (sc.prefixCaching() && trace.prefixBlockTokens() % sc.blockSize() != 0) {
       throw new Problem(PATH + ".scheduler.blockSize", sc.blockSize() + " does not divide the"
           + " trace's prefix blocks of " + trace.prefixBlockTokens() + " tokens");
@@ -167,8 +163,9 @@ final class ServingAssembly {
   }
 
   /** Refuses, or drops when asked, the requests longer than the model's context window. */
-  private RequestTrace withinContext(RequestTrace trace, ServingSection s, TransformerSpec model) {
-    var context = models.contextTokens(s.model());
+  private RequestTrace withinContext(RequestTrace trace, ServingSection s, ResolvedModel resolved) {
+    TransformerSpec model = resolved.spec();
+    var context = resolved.contextTokens();
     if (context.isEmpty()) {
       return trace;
     }

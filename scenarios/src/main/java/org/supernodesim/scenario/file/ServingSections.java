@@ -2,6 +2,7 @@ package org.supernodesim.scenario.file;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import org.supernodesim.scenario.file.Quantities.TimeSpan;
 
@@ -14,9 +15,13 @@ final class ServingSections {
 
   static final String DEFAULT_PRECISION = "bf16";
 
-  /** {@code workload.serving:} a model served from a request source on instances. */
+  /**
+   * {@code workload.serving:} a model served from a request source on instances; the model is
+   * named, written inline or read from a Hugging Face config, as for training ({@link
+   * ModelSources}).
+   */
   record ServingSection(
-      @JsonProperty(required = true) String model,
+      @JsonProperty(required = true) JsonNode model,
       String weights,
       String kvCache,
       @JsonProperty(required = true) RequestsSection requests,

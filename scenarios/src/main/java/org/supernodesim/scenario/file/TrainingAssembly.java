@@ -1,14 +1,9 @@
 package org.supernodesim.scenario.file;
 
 import java.util.Locale;
-import org.supernodesim.model.catalog.ModelShape;
 import org.supernodesim.model.chip.ChipFigure;
 import org.supernodesim.model.chip.ChipSpec;
 import org.supernodesim.model.chip.Precision;
-import org.supernodesim.model.transformer.CatalogTransformers;
-import org.supernodesim.model.transformer.TransformerSpec;
-import org.supernodesim.model.transformer.UnsupportedShapeException;
-import org.supernodesim.scenario.catalog.Catalog;
 import org.supernodesim.scenario.file.ScenarioAssembly.Problem;
 import org.supernodesim.scenario.file.TrainingSections.ParallelismSection;
 import org.supernodesim.scenario.file.TrainingSections.TrainingSection;
@@ -24,24 +19,13 @@ final class TrainingAssembly {
 
   private TrainingAssembly() {}
 
-  static TrainingJob job(TrainingSection t, int chips, ChipSpec chip) {
-    ModelShape shape;
-    try {
-      shape = Catalog.standard().model(t.model());
-    } catch (IllegalArgumentException e) {
-      throw new Problem(KEY + ".model", e.getMessage());
-    }
-    TransformerSpec model;
-    try {
-      model = CatalogTransformers.toSpec(shape);
-    } catch (UnsupportedShapeException e) {
-      throw new Problem(KEY + ".model", e.getMessage());
-    }
+  static TrainingJob job(TrainingSection t, int chips, ChipSpec chip, ModelSources models) {
+    ResolvedModel resolved = models.resolve(t.model(), KEY + ".model");
     Precision precision = precision(t.precision(), chip);
-    int sequence = t.sequence() != null ? t.sequence() : pretrainLength(shape);
+    int sequence = t.sequence() != null ? t.sequence() : pretrainLength(resolved);
     try {
       Parallelism parallelism = parallelism(t.parallelism(), chips);
-      return new TrainingJob(model, parallelism, t.zero(), sequence, t.globalBatch(),
+      return new TrainingJob(resolved.spec(), parallelism, t.zero(), sequence, t.globalBatch(),
           t.microBatch(), Recomputation.byLabel(t.recomputation()), precision,
           t.fusedAttention(), t.overlapGradientReduce(), t.gradientBucket().bytes(),
           t.gradientReduceInFp32() ? 4 : 2, t.load(), t.stageLayers(),
@@ -87,11 +71,8 @@ final class TrainingAssembly {
     return precision;
   }
 
-  private static int pretrainLength(ModelShape shape) {
-    if (shape.sequence() == null || shape.sequence().pretrain() == null) {
-      throw new Problem(KEY + ".sequence",
-          "missing, and " + shape.id() + " has no published pre-training length; give sequence");
-    }
-    return Math.toIntExact(shape.sequence().pretrain());
+  private static int pretrainLength(ResolvedModel model) {
+    return Math.toIntExact(model.pretrainTokens().orElseThrow(() -> new Problem(KEY + ".sequence",
+        "missing, and " + model.spec().id() + " states no pre-training length; give sequence")));
   }
 }

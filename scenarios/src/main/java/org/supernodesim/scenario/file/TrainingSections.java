@@ -1,11 +1,12 @@
 package org.supernodesim.scenario.file;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import org.supernodesim.scenario.file.Quantities.DataSize;
 
 /**
- * {@code workload.training:} one training step of a catalog model under a parallel layout. Every
+ * {@code workload.training:} one training step of a model under a parallel layout. Every
  * optional key gets its default here, in one place.
  */
 final class TrainingSections {
@@ -18,7 +19,8 @@ final class TrainingSections {
   /**
    * {@code workload.training}.
    *
-   * @param model a catalog model id or alias ({@code catalog models})
+   * @param model a catalog model id or alias ({@code catalog models}), an inline mapping of a
+   *     model's fields, or {@code { huggingFace: path }}: resolved by {@link ModelSources}
    * @param parallelism the layout; dp defaults to what the chips leave
    * @param zero ZeRO stage 0..3, default 0
    * @param sequence tokens per sequence, default the model's pre-training length
@@ -40,7 +42,7 @@ final class TrainingSections {
    * @param optimizerStatePrecision fp32 | bf16: Adam's moments, default fp32
    */
   record TrainingSection(
-      @JsonProperty(required = true) String model,
+      @JsonProperty(required = true) JsonNode model,
       @JsonProperty(required = true) ParallelismSection parallelism,
       Integer zero,
       Integer sequence,
