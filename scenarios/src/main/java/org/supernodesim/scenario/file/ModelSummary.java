@@ -39,8 +39,10 @@ public record ModelSummary(
     return b.toString();
   }
 
+  /** Billions to 0.01, or millions below a billion. */
   private static String billions(long count) {
-    return String.format("%.2f B", count / 1e9);
+    return count >= 1e9 ? String.format("%.2f B", count / 1e9)
+        : String.format("%.1f M", count / 1e6);
   }
 
   private static String difference(long counted, long stated) {
