@@ -123,7 +123,7 @@ class HuggingFaceShapesTest {
 
   @Test
   void gpt2SmallIsTheGptClosedFormAnd124M() {
-    // 12·L·h² + 13·L·h + (V + s)·h + 2h with L = 12, h = 768, V = 50,257, s = 1,024: tied head,
+    // 12·L·h² + 13·L·h + (V + s)·h + 2h, L = 12, h = 768, V = 50,257, s = 1,024: tied head,
     // learned positions, LayerNorm, GELU MLP of 4h, biases everywhere.
     long l = 12;
     long h = 768;

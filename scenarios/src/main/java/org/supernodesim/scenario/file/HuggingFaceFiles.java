@@ -66,7 +66,8 @@ final class HuggingFaceFiles {
     } catch (JsonProcessingException e) {
       var loc = e.getLocation();
       throw new ScenarioException(loc == null ? label : label + ":" + loc.getLineNr() + ":"
-          + loc.getColumnNr(), "", "not JSON: " + ModelSources.firstLine(e.getOriginalMessage()) + where);
+          + loc.getColumnNr(), "",
+          "not JSON: " + ModelSources.firstLine(e.getOriginalMessage()) + where);
     } catch (IOException e) {
       throw new ScenarioException(label, "", "cannot be read: " + e.getMessage() + where);
     }
@@ -82,7 +83,8 @@ final class HuggingFaceFiles {
       throw new ScenarioException(locations.where(key == null ? "" : key), key == null ? ""
           : key, ModelSources.expected(e) + where);
     } catch (JsonProcessingException e) {
-      throw new ScenarioException(label, "", ModelSources.firstLine(e.getOriginalMessage()) + where);
+      throw new ScenarioException(
+          label, "", ModelSources.firstLine(e.getOriginalMessage()) + where);
     }
     Set<String> present = new LinkedHashSet<>();
     tree.fieldNames().forEachRemaining(present::add);

@@ -24,6 +24,12 @@ final class InlineModels {
   private InlineModels() {}
 
   static ResolvedModel read(JsonNode node, String keyPath) {
+    if (node.has("preset")) {
+      // What --set model.layers=40 on a catalog name makes: overriding a preset's shape would
+      // leave its published counts and sources describing another model, so it is refused.
+      throw new Problem(keyPath + ".preset", "a catalog model cannot be edited key by key; name it"
+          + " alone, or write the whole model inline ('catalog show NAME' lists its fields)");
+    }
     RecordKeys.firstUnknown(node, ModelShape.class).ifPresent(u -> {
       throw new Problem(keyPath + "." + u.path(), "unknown key; keys here: " + u.validKeys());
     });

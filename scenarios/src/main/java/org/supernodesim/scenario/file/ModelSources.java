@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.supernodesim.model.catalog.ModelShape;
 import org.supernodesim.model.transformer.CatalogTransformers;
 import org.supernodesim.model.transformer.UnsupportedShapeException;
@@ -87,7 +88,7 @@ final class ModelSources {
     if (type != null && List.class.isAssignableFrom(type)) {
       return "expected a list";
     }
-    if (type != null && (type.isRecord() || java.util.Map.class.isAssignableFrom(type))) {
+    if (type != null && (type.isRecord() || Map.class.isAssignableFrom(type))) {
       return "expected a mapping";
     }
     return firstLine(e.getOriginalMessage());

@@ -6,7 +6,10 @@
  * org.supernodesim.scenario.file.ScenarioFile#point}), so a point is validated as a file is. The
  * {@code report:}, {@code energy:} and {@code cost:} keys become {@link
  * org.supernodesim.scenario.file.Accounting}, prices resolved through {@link
- * org.supernodesim.scenario.file.PriceBook} (prices.yaml).
+ * org.supernodesim.scenario.file.PriceBook} (prices.yaml). A workload's {@code model:} is a
+ * catalog name, an inline shape or a Hugging Face {@code config.json}, resolved in one place
+ * ({@link org.supernodesim.scenario.file.ModelSources}); a mistake in the config file is located
+ * at its own line and key.
  *
  * <p>Worked example: {@code chips: 0} on line 4 of a.yaml gives "a.yaml:4:3: cluster.chips: 0; a
  * cluster needs at least 1 chip"; {@code sweep: {cluster.chips: [8, 4]}} over a collective of
