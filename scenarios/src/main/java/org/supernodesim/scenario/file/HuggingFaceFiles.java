@@ -1,6 +1,5 @@
 package org.supernodesim.scenario.file;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,7 +19,6 @@ import org.supernodesim.model.huggingface.HuggingFaceModel;
 import org.supernodesim.model.huggingface.HuggingFaceShapes;
 import org.supernodesim.model.transformer.UnsupportedShapeException;
 import org.supernodesim.scenario.file.ResolvedModel.StatedParameters;
-import org.supernodesim.scenario.file.ScenarioAssembly.Problem;
 
 /**
  * {@code model: { huggingFace: path/to/config.json, id: name, parameters: { total: N } }}: a
@@ -34,7 +32,7 @@ import org.supernodesim.scenario.file.ScenarioAssembly.Problem;
 final class HuggingFaceFiles {
   static final String KEY = "huggingFace";
   private static final List<String> KEYS = List.of(KEY, "id", "parameters");
-  private static final ObjectMapper MAPPER = ScenarioLoader.strictMapper(new JsonFactory());
+  private static final ObjectMapper MAPPER = ScenarioLoader.strictMapper(ScenarioLoader.jsonFactory());
 
   private HuggingFaceFiles() {}
 
@@ -42,7 +40,7 @@ final class HuggingFaceFiles {
     for (var names = node.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!KEYS.contains(name)) {
-        throw new Problem(keyPath + "." + name, "unknown key; keys here: " + String.join(", ",
+        throw new InvalidInput(keyPath + "." + name, "unknown key; keys here: " + String.join(", ",
             KEYS));
       }
     }
@@ -51,9 +49,19 @@ final class HuggingFaceFiles {
     String label = label(file);
     String text;
     try {
+      // The scenario file's own limit: a config.json is a few kilobytes.
+      if (Files.isRegularFile(file) && Files.size(file) > ScenarioLoader.MAX_FILE_CHARS) {
+        throw new InvalidInput(
+            keyPath + "." + KEY,
+            label
+                + " is "
+                + Files.size(file)
+                + " bytes; a config.json here has at most "
+                + ScenarioLoader.MAX_FILE_CHARS);
+      }
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new Problem(keyPath + "." + KEY, (Files.exists(file) ? "cannot be read: " : "no such"
+      throw new InvalidInput(keyPath + "." + KEY, (Files.exists(file) ? "cannot be read: " : "no such"
           + " file: ") + label);
     }
     String id = node.has("id") ? text(node.get("id"), keyPath + ".id", "a model name") : written;
@@ -61,7 +69,7 @@ final class HuggingFaceFiles {
     KeyLocations locations;
     JsonNode tree;
     try {
-      locations = KeyLocations.index(MAPPER.getFactory(), label, text);
+      locations = KeyLocations.index(MAPPER.getFactory(), label, text, ScenarioLoader.MAX_NESTING);
       tree = MAPPER.readTree(text);
     } catch (JsonProcessingException e) {
       var loc = e.getLocation();
@@ -112,12 +120,12 @@ final class HuggingFaceFiles {
     }
     String path = keyPath + ".parameters";
     if (!node.isObject()) {
-      throw new Problem(path, "expected a mapping { total: N, active: M }");
+      throw new InvalidInput(path, "expected a mapping { total: N, active: M }");
     }
     for (var names = node.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!name.equals("total") && !name.equals("active")) {
-        throw new Problem(path + "." + name, "unknown key; keys here: active, total");
+        throw new InvalidInput(path + "." + name, "unknown key; keys here: active, total");
       }
     }
     return new StatedParameters(count(node.get("total"), path + ".total"),
@@ -131,14 +139,14 @@ final class HuggingFaceFiles {
     // 8.03e9 is a count written in scientific notation; it must still be a whole number.
     if (!node.isNumber() || node.doubleValue() < 1 || node.doubleValue() != Math.rint(
         node.doubleValue())) {
-      throw new Problem(path, node + "; expected a whole number of parameters, e.g. 8.03e9");
+      throw new InvalidInput(path, node + "; expected a whole number of parameters, e.g. 8.03e9");
     }
     return OptionalLong.of((long) node.doubleValue());
   }
 
   private static String text(JsonNode node, String path, String what) {
     if (node == null || !node.isTextual() || node.asText().isBlank()) {
-      throw new Problem(path, "expected " + what);
+      throw new InvalidInput(path, "expected " + what);
     }
     return node.asText();
   }

@@ -1,6 +1,5 @@
 package org.supernodesim.scenario.file;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,7 +9,6 @@ import org.supernodesim.model.catalog.ModelShape;
 import org.supernodesim.model.transformer.CatalogTransformers;
 import org.supernodesim.model.transformer.ShapeProblem;
 import org.supernodesim.model.transformer.UnsupportedShapeException;
-import org.supernodesim.scenario.file.ScenarioAssembly.Problem;
 
 /**
  * {@code model: { id: ..., kind: ..., ... }}: a model written in the scenario with the fields of
@@ -19,7 +17,7 @@ import org.supernodesim.scenario.file.ScenarioAssembly.Problem;
  * named with its path below the {@code model:} key.
  */
 final class InlineModels {
-  private static final ObjectMapper MAPPER = ScenarioLoader.strictMapper(new JsonFactory());
+  private static final ObjectMapper MAPPER = ScenarioLoader.strictMapper(ScenarioLoader.jsonFactory());
 
   private InlineModels() {}
 
@@ -27,30 +25,30 @@ final class InlineModels {
     if (node.has("preset")) {
       // What --set model.layers=40 on a catalog name makes: overriding a preset's shape would
       // leave its published counts and sources describing another model, so it is refused.
-      throw new Problem(keyPath + ".preset", "a catalog model cannot be edited key by key; name it"
+      throw new InvalidInput(keyPath + ".preset", "a catalog model cannot be edited key by key; name it"
           + " alone, or write the whole model inline ('catalog show NAME' lists its fields)");
     }
     RecordKeys.firstUnknown(node, ModelShape.class).ifPresent(u -> {
-      throw new Problem(keyPath + "." + u.path(), "unknown key; keys here: " + u.validKeys());
+      throw new InvalidInput(keyPath + "." + u.path(), "unknown key; keys here: " + u.validKeys());
     });
     if (!node.hasNonNull("id")) {
-      throw new Problem(keyPath + ".id",
+      throw new InvalidInput(keyPath + ".id",
           "missing; an inline model needs an id (it names the model in results)");
     }
     ModelShape shape;
     try {
       shape = MAPPER.treeToValue(node, ModelShape.class);
     } catch (JsonMappingException e) {
-      throw new Problem(keyPath + path(e.getPath()), ModelSources.expected(e));
+      throw new InvalidInput(keyPath + path(e.getPath()), ModelSources.expected(e));
     } catch (JsonProcessingException e) {
-      throw new Problem(keyPath, ModelSources.firstLine(e.getOriginalMessage()));
+      throw new InvalidInput(keyPath, ModelSources.firstLine(e.getOriginalMessage()));
     }
     try {
       return new ResolvedModel(shape, CatalogTransformers.toSpec(shape), "inline",
           ResolvedModel.StatedParameters.of(shape.parameters()));
     } catch (UnsupportedShapeException e) {
       ShapeProblem first = e.details().get(0);
-      throw new Problem(first.field().isEmpty() ? keyPath : keyPath + "." + first.field(),
+      throw new InvalidInput(first.field().isEmpty() ? keyPath : keyPath + "." + first.field(),
           String.join("; ", e.problems()));
     }
   }

@@ -7,11 +7,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.supernodesim.model.catalog.ModelShape;
 import org.supernodesim.model.transformer.CatalogTransformers;
 import org.supernodesim.model.transformer.UnsupportedShapeException;
-import org.supernodesim.scenario.file.ScenarioAssembly.Problem;
 
 /**
  * Resolves a workload's {@code model:} key, which takes one of three forms:
@@ -40,7 +38,7 @@ final class ModelSources {
   /** The model the node at {@code keyPath} names. */
   ResolvedModel resolve(JsonNode node, String keyPath) {
     if (node == null || node.isNull() || node.isMissingNode()) {
-      throw new Problem(keyPath, "missing; " + FORMS);
+      throw new InvalidInput(keyPath, "missing; " + FORMS);
     }
     if (node.isTextual()) {
       return catalog(node.asText(), keyPath);
@@ -50,7 +48,7 @@ final class ModelSources {
           ? HuggingFaceFiles.read(node, keyPath, baseDirectory)
           : InlineModels.read(node, keyPath);
     }
-    throw new Problem(keyPath,
+    throw new InvalidInput(keyPath,
         "found " + node.getNodeType().name().toLowerCase(Locale.ROOT) + "; " + FORMS);
   }
 
@@ -70,28 +68,12 @@ final class ModelSources {
     return summaries;
   }
 
-  /** What a value of the wrong type should have been, in words. */
+  /** What a value of the wrong type should have been, in words (as a scenario key's error). */
   static String expected(JsonMappingException e) {
     Class<?> type = e instanceof MismatchedInputException m ? m.getTargetType() : null;
-    if (type == Integer.class || type == Long.class || type == int.class || type == long.class) {
-      return "expected a whole number";
-    }
-    if (type == Double.class || type == double.class) {
-      return "expected a number";
-    }
-    if (type == Boolean.class || type == boolean.class) {
-      return "expected true or false";
-    }
-    if (type == String.class) {
-      return "expected text";
-    }
-    if (type != null && List.class.isAssignableFrom(type)) {
-      return "expected a list";
-    }
-    if (type != null && (type.isRecord() || Map.class.isAssignableFrom(type))) {
-      return "expected a mapping";
-    }
-    return firstLine(e.getOriginalMessage());
+    return type == null
+        ? firstLine(e.getOriginalMessage())
+        : "expected " + BindingErrors.describe(type);
   }
 
   /** The first line of a parser's message (the rest is a stack of Jackson's own context). */
@@ -108,13 +90,13 @@ final class ModelSources {
     try {
       shape = presets.shape(name);
     } catch (IllegalArgumentException e) {
-      throw new Problem(keyPath, e.getMessage());
+      throw new InvalidInput(keyPath, e.getMessage());
     }
     try {
       return new ResolvedModel(shape, CatalogTransformers.toSpec(shape), "catalog",
           ResolvedModel.StatedParameters.of(shape.parameters()));
     } catch (UnsupportedShapeException e) {
-      throw new Problem(keyPath, e.getMessage());
+      throw new InvalidInput(keyPath, e.getMessage());
     }
   }
 }

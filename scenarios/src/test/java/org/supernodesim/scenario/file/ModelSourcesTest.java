@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.supernodesim.model.transformer.CatalogTransformers;
 import org.supernodesim.model.transformer.ParameterCounts;
 import org.supernodesim.model.transformer.TransformerSpec;
+import org.supernodesim.scenario.Kinds;
 import org.supernodesim.scenario.catalog.Catalog;
 
 /**
@@ -41,7 +42,7 @@ class ModelSourcesTest {
         "    globalBatch: 64",
         "    sequence: 4096",
         ""));
-    return LOADER.load(scenario, List.of()).training().model();
+    return Kinds.training(LOADER.load(scenario, List.of())).model();
   }
 
   @Test
@@ -75,8 +76,8 @@ class ModelSourcesTest {
     Path example = Path.of("examples/serving-mooncake-prefix-h20.yaml");
     ScenarioFile file = LOADER.read(example, List.of("workload.serving.model={ huggingFace:"
         + " ../src/test/resources/huggingface/llama-3.1-8b/config.json, id: llama-3.1-8b }"));
-    ServingWorkload fromConfig = file.base().serving();
-    ServingWorkload fromCatalog = LOADER.load(example, List.of()).serving();
+    ServingWorkload fromConfig = Kinds.serving(file.base());
+    ServingWorkload fromCatalog = Kinds.serving(LOADER.load(example, List.of()));
 
     assertEquals(fromCatalog.model(), fromConfig.model());
     ModelSummary summary = file.models().get(0);

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.supernodesim.results.TrainingResult;
+import org.supernodesim.scenario.Kinds;
 import org.supernodesim.scenario.catalog.Catalog;
 import org.supernodesim.scenario.file.Scenario;
 import org.supernodesim.scenario.file.ScenarioLoader;
@@ -19,7 +20,7 @@ class InlineModelRunTest {
     Scenario scenario = new ScenarioLoader(Catalog.standard()::chip)
         .load(Path.of("examples/training/inline-model-16-h100.yaml"), List.of());
 
-    TrainingResult t = ScenarioRunner.run(scenario, RuntimeChoice.SEQUENTIAL).training();
+    TrainingResult t = Kinds.training(ScenarioRunner.run(scenario, RuntimeChoice.SEQUENTIAL));
 
     assertEquals("my-3b", t.model());
     // Dense: 3,212,749,824 counted from the shape (ModelSourcesTest derives it), all active.
