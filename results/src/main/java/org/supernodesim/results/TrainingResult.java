@@ -12,7 +12,10 @@ import java.util.List;
  * {@code mfu} leave recomputation out (model FLOPs utilisation, PaLM App. B; Korthikanti et al.
  * App. A): they do not improve when a run recomputes more.
  *
- * @param model the catalog model
+ * @param model the model's id (a catalog id, an inline model's id, or a Hugging Face config's)
+ * @param parameters the model's parameters counted from its shape, MTP modules excluded
+ * @param activeParameters what one token uses, input embedding included (= parameters when
+ *     dense)
  * @param chips chips the job runs on
  * @param layout the parallel layout in words, e.g. {@code tp8 pp8 dp24 cp1 ep1 v1 zero1}
  * @param microBatches micro-batches per replica per step
@@ -37,6 +40,8 @@ import java.util.List;
  */
 public record TrainingResult(
     String model,
+    long parameters,
+    long activeParameters,
     long chips,
     String layout,
     int microBatches,

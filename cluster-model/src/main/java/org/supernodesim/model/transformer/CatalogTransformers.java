@@ -28,7 +28,7 @@ public final class CatalogTransformers {
   /** Collects problems while reading one shape; throws them together at the end. */
   private static final class Builder {
     private final ModelShape shape;
-    private final List<String> problems = new ArrayList<>();
+    private final List<ShapeProblem> problems = new ArrayList<>();
     private final List<String> simplifications = new ArrayList<>();
 
     Builder(ModelShape shape) {
@@ -56,20 +56,28 @@ public final class CatalogTransformers {
         return new TransformerSpec(shape.id(), vocab, hidden, layers, positions, norm, attention,
             ffn, tied, mtpModules, simplifications);
       } catch (IllegalArgumentException e) {
-        throw new UnsupportedShapeException(shape.id(), List.of(e.getMessage()));
+        throw new UnsupportedShapeException(
+            shape.id(), List.of(new ShapeProblem("", e.getMessage())));
       }
     }
 
     private <T> T required(T value, String field) {
       if (value == null) {
-        problems.add(field + " is not given (null in the catalog: not published)");
+        // A field path may carry a note in parentheses; the problem is about the path alone.
+        int note = field.indexOf(" (");
+        problem(note < 0 ? field : field.substring(0, note),
+            field + " is not given (absent or null; null in the catalog means not published)");
       }
       return value;
     }
 
-    private void check(boolean ok, String problem) {
+    private void problem(String field, String text) {
+      problems.add(new ShapeProblem(field, text));
+    }
+
+    private void check(boolean ok, String field, String problem) {
       if (!ok) {
-        problems.add(problem);
+        problem(field, problem);
       }
     }
 
@@ -84,7 +92,7 @@ public final class CatalogTransformers {
         case "rmsnorm":
           return NormKind.RMS_NORM;
         default:
-          problems.add("norm '" + norm + "' is not layernorm or rmsnorm");
+          problem("norm", "norm '" + norm + "' is not layernorm or rmsnorm");
           return null;
       }
     }
@@ -104,7 +112,7 @@ public final class CatalogTransformers {
           return required(rows, "sequence.maxPositionEmbeddings (rows of the learned table)")
               == null ? null : new PositionEncoding.Learned(rows);
         default:
-          problems.add("positionEmbedding '" + kind + "' is not rope or learned");
+          problem("positionEmbedding", "positionEmbedding '" + kind + "' is not rope or learned");
           return null;
       }
     }
@@ -135,10 +143,10 @@ public final class CatalogTransformers {
           if (kvHeads == null || headDim == null) {
             return null;
           }
-          check(kind.equals("mha") == kvHeads.equals(heads),
+          check(kind.equals("mha") == kvHeads.equals(heads), "attention.kvHeads",
               "attention.kind " + kind + " with " + heads + " heads and " + kvHeads
                   + " KV heads (mha means equal counts, gqa fewer KV heads)");
-          return guarded(() -> new GroupedQueryAttention(
+          return guarded("attention", () -> new GroupedQueryAttention(
               heads, kvHeads, headDim, qkvBias, outBias, qkNorm));
         }
         case "mla": {
@@ -154,17 +162,18 @@ public final class CatalogTransformers {
           if (qRank == null || kvRank == null || nope == null || rope == null || v == null) {
             return null;
           }
-          check(a.headDim() == null || a.headDim() == nope + rope,
+          check(a.headDim() == null || a.headDim() == nope + rope, "attention.headDim",
               "attention.headDim " + a.headDim() + " is not qkNopeHeadDim + qkRopeHeadDim = "
                   + (nope + rope));
-          check(!qkvBias && !outBias && !qkNorm,
+          check(!qkvBias && !outBias && !qkNorm, "attention",
               "MLA with q/k/v or output biases or a per-head QK-norm is not represented");
           // attention.kvHeads is the config's num_key_value_heads (= heads); MLA has no per-head
           // KV projections to count, so it is not used (catalog: uncertain attention.kvHeads).
-          return guarded(() -> new MultiHeadLatentAttention(heads, qRank, kvRank, nope, rope, v));
+          return guarded("attention.mla",
+              () -> new MultiHeadLatentAttention(heads, qRank, kvRank, nope, rope, v));
         }
         default:
-          problems.add("attention.kind '" + kind + "' is not mha, gqa or mla");
+          problem("attention.kind", "attention.kind '" + kind + "' is not mha, gqa or mla");
           return null;
       }
     }
@@ -183,10 +192,10 @@ public final class CatalogTransformers {
           activation = Activation.SWIGLU;
           break;
         default:
-          problems.add("ffn.activation '" + name + "' is not gelu or swiglu");
+          problem("ffn.activation", "ffn.activation '" + name + "' is not gelu or swiglu");
           return null;
       }
-      check(f.matrices() == null || f.matrices() == activation.matrices(),
+      check(f.matrices() == null || f.matrices() == activation.matrices(), "ffn.matrices",
           "ffn.matrices " + f.matrices() + " contradicts ffn.activation " + name + " ("
               + activation.matrices() + " matrices)");
       return activation;
@@ -202,18 +211,18 @@ public final class CatalogTransformers {
       boolean bias = Boolean.TRUE.equals(required(f.bias(), "ffn.bias"));
       switch (kind) {
         case "dense": {
-          check(shape.moe() == null, "kind dense with a moe block");
+          check(shape.moe() == null, "moe", "kind dense with a moe block");
           Long width = required(f.intermediateSize(), "ffn.intermediateSize");
           if (width == null || activation == null) {
             return null;
           }
-          return guarded(() -> new FfnLayout.AllDense(new DenseFfn(
+          return guarded("ffn", () -> new FfnLayout.AllDense(new DenseFfn(
               new Mlp(width, activation, bias))));
         }
         case "moe":
           return moeLayout(f, activation, bias, layers, hidden);
         default:
-          problems.add("kind '" + kind + "' is not dense or moe");
+          problem("kind", "kind '" + kind + "' is not dense or moe");
           return null;
       }
     }
@@ -237,29 +246,32 @@ public final class CatalogTransformers {
           || activation == null) {
         return null;
       }
-      check(frequency == 1, "moe.layerFrequency " + frequency + ": interleaved MoE layers are not"
-          + " represented (the catalog does not say which layers are MoE)");
+      check(frequency == 1, "moe.layerFrequency", "moe.layerFrequency " + frequency
+          + ": interleaved MoE layers are not represented (the catalog does not say which layers"
+          + " are MoE)");
       if (layers != null) {
-        check(m.moeLayers() == null || m.moeLayers() == layers - denseFirst,
+        check(m.moeLayers() == null || m.moeLayers() == layers - denseFirst, "moe.moeLayers",
             "moe.moeLayers " + m.moeLayers() + " is not layers - denseLayersFirst = "
                 + (layers - denseFirst));
       }
-      check((shared == 0) == (sharedWidth == 0), "moe.sharedExperts " + shared
-          + " with moe.sharedIntermediateSize " + sharedWidth + " (zero exactly together)");
+      check((shared == 0) == (sharedWidth == 0), "moe.sharedIntermediateSize",
+          "moe.sharedExperts " + shared + " with moe.sharedIntermediateSize " + sharedWidth
+              + " (zero exactly together)");
       Long denseWidth = f.intermediateSize();
-      check((denseFirst > 0) == (denseWidth != null), "moe.denseLayersFirst " + denseFirst
-          + " with ffn.intermediateSize " + denseWidth
-          + " (a dense FFN width exactly when some layer is dense)");
+      check((denseFirst > 0) == (denseWidth != null), "ffn.intermediateSize",
+          "moe.denseLayersFirst " + denseFirst + " with ffn.intermediateSize " + denseWidth
+              + " (a dense FFN width exactly when some layer is dense)");
       Long routerParams = m.router() == null ? null : m.router().paramsPerLayer();
       if (hidden != null && routerParams != null) {
         long expected = experts * hidden + (router.bias() ? experts : 0);
-        check(routerParams == expected, "moe.router.paramsPerLayer " + routerParams
-            + " is not routedExperts x hiddenSize (+ bias) = " + expected);
+        check(routerParams == expected, "moe.router.paramsPerLayer",
+            "moe.router.paramsPerLayer " + routerParams
+                + " is not routedExperts x hiddenSize (+ bias) = " + expected);
       }
       if (!problems.isEmpty()) {
         return null;
       }
-      return guarded(() -> {
+      return guarded("moe", () -> {
         Optional<Mlp> sharedMlp =
             shared == 0 ? Optional.empty() : Optional.of(new Mlp(sharedWidth, activation, bias));
         MoeFfn moe = new MoeFfn(experts, topK, new Mlp(expertWidth, activation, bias), shared,
@@ -293,11 +305,11 @@ public final class CatalogTransformers {
           scoring = RouterScoring.SIGMOID;
           break;
         default:
-          problems.add("moe.router.scoring '" + scoringName
+          problem("moe.router.scoring", "moe.router.scoring '" + scoringName
               + "' is not softmax, softmax-over-top-k or sigmoid");
           return null;
       }
-      return guarded(() -> new Router(scoring, bias, groups, topKGroups));
+      return guarded("moe.router", () -> new Router(scoring, bias, groups, topKGroups));
     }
 
     private int mtpModules() {
@@ -306,18 +318,19 @@ public final class CatalogTransformers {
         return 0;
       }
       Integer modules = required(mtp.modules(), "mtp.modules");
-      check(Boolean.TRUE.equals(mtp.sharesEmbedding()) && Boolean.TRUE.equals(
-          mtp.sharesOutputHead()), "MTP modules with their own embedding or output head are not"
-              + " represented (DeepSeek-V3 §2.2 shares both)");
+      check(Boolean.TRUE.equals(mtp.sharesEmbedding())
+              && Boolean.TRUE.equals(mtp.sharesOutputHead()), "mtp",
+          "MTP modules with their own embedding or output head are not represented (DeepSeek-V3"
+              + " §2.2 shares both)");
       return modules == null ? 0 : modules;
     }
 
     /** Runs a record constructor, turning its validation failure into a problem of this shape. */
-    private <T> T guarded(java.util.function.Supplier<T> constructor) {
+    private <T> T guarded(String field, java.util.function.Supplier<T> constructor) {
       try {
         return constructor.get();
       } catch (IllegalArgumentException e) {
-        problems.add(e.getMessage());
+        problem(field, e.getMessage());
         return null;
       }
     }

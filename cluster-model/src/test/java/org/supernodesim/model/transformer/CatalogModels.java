@@ -15,13 +15,13 @@ import org.supernodesim.model.catalog.ModelShape;
  * Reads the catalog's model files from the class path for tests, as the scenarios module's
  * Catalog does in production (cluster-model main code may not use an ObjectMapper).
  */
-final class CatalogModels {
+public final class CatalogModels {
   static final String ROOT = "org/supernodesim/model/catalog/";
 
   private CatalogModels() {}
 
   /** Every model of every {@code models/*.yaml} listed in the catalog index, in index order. */
-  static List<ModelShape> all() {
+  public static List<ModelShape> all() {
     return Holder.ALL;
   }
 
@@ -42,7 +42,7 @@ final class CatalogModels {
   }
 
   /** The model {@code id}. */
-  static ModelShape model(String id) {
+  public static ModelShape model(String id) {
     return all().stream()
         .filter(m -> m.id().equals(id))
         .findFirst()

@@ -26,7 +26,14 @@ class CatalogParameterCountTest {
    */
   private static final Map<String, String> TOTAL_BEYOND_ONE_PERCENT = Map.of(
       "megatron-sc21-1.7b", "SC'21 Table 1 prints eq. 2 rounded to one decimal (1.652B -> 1.7)",
-      "megatron-sc21-3.6b", "SC'21 Table 1 prints eq. 2 rounded to one decimal (3.562B -> 3.6)");
+      "megatron-sc21-3.6b", "SC'21 Table 1 prints eq. 2 rounded to one decimal (3.562B -> 3.6)",
+      "llama-2-7b", "the published size is the model's name: the checkpoint has 6.74B (-> 7B)",
+      "llama-2-70b", "the published size is the model's name: the checkpoint has 68.98B (-> 70B)",
+      "gpt3-350m", "GPT-3 Table 2.1 rounds n_params: 355.9M printed as 350M",
+      "gpt3-1.3b", "GPT-3 Table 2.1 rounds n_params: 1.316B printed as 1.3B",
+      "gpt3-2.7b", "GPT-3 Table 2.1 rounds n_params: 2.652B printed as 2.7B",
+      "kimi-k2", "the report's 1.04T exceeds the released config's 1.026T by about one MoE layer,"
+          + " which the report does not explain (the model card says 1T)");
 
   /** As {@link #TOTAL_BEYOND_ONE_PERCENT}, for active parameters. */
   private static final Map<String, String> ACTIVE_BEYOND_ONE_PERCENT = Map.of(
@@ -69,7 +76,10 @@ class CatalogParameterCountTest {
     List<String> ids = CatalogModels.all().stream().map(ModelShape::id).toList();
     for (String id : List.of("gpt3-175b", "megatron-sc21-1.7b", "megatron-sc21-1t",
         "llama-3.1-8b", "llama-3.1-70b", "llama-3.1-405b", "qwen2.5-72b", "qwen3-235b-a22b",
-        "deepseek-v3", "ling-lite", "ling-plus", "mixtral-8x7b")) {
+        "deepseek-v3", "ling-lite", "ling-plus", "mixtral-8x7b",
+        // Issue 16: Llama 2, the rest of GPT-3's Table 2.1, Mixtral 8x22B, Kimi K2.
+        "llama-2-7b", "llama-2-13b", "llama-2-70b", "gpt3-125m", "gpt3-350m", "gpt3-760m",
+        "gpt3-1.3b", "gpt3-2.7b", "gpt3-6.7b", "gpt3-13b", "mixtral-8x22b", "kimi-k2")) {
       assertTrue(ids.contains(id), id + " missing from the catalog: " + ids);
     }
     assertEquals(10, ids.stream().filter(id -> id.startsWith("megatron-sc21-")).count());

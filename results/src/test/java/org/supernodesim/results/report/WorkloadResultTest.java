@@ -37,7 +37,8 @@ class WorkloadResultTest {
         new CollectiveBenchmarkResult(
             List.of(CollectiveResult.of(CollectiveKind.ALL_REDUCE, "ring", 8, 1 << 20, 1_000_000)),
             new NetworkResult(NetworkModel.FLOW, Map.of(), List.of(), List.of())),
-        new TrainingResult("m", 16, "tp8 pp2", 8, 2.0, 1e5, 400, 380, 0.5, 0.55, 0.1, 0.09,
+        new TrainingResult("m", 8_030_261_248L, 8_030_261_248L, 16, "tp8 pp2", 8, 2.0, 1e5, 400,
+            380, 0.5, 0.55, 0.1, 0.09,
             List.of(0, 8), List.of(new TrainingResult.RankTime(0, 0, 1.5, 0.3, 0.2, 0.6)), 9e10,
             1.28e11, true, 0,
             List.of(new TrainingResult.StageMemoryUse(0, 1e10, 1e10, 3e10, 3e10, 1e9, 8.1e10)),

@@ -74,7 +74,8 @@ final class CatalogModelsCommand implements Callable<Integer> {
     return value == null ? "?" : value.toString();
   }
 
+  /** Billions to 0.01, or millions below a billion, where 0.01 B would hide the difference. */
   private static String billions(long count) {
-    return String.format("%.2fB", count / 1e9);
+    return count >= 1e9 ? String.format("%.2fB", count / 1e9) : String.format("%.1fM", count / 1e6);
   }
 }

@@ -8,7 +8,8 @@ final class TrainingText {
   private TrainingText() {}
 
   static void summary(PrintWriter out, TrainingResult t) {
-    out.printf("training %s on %d chips, %s, %d micro-batches per replica%n", t.model(), t.chips(),
+    out.printf("training %s (%.2f B parameters, %.2f B active) on %d chips, %s, %d micro-batches"
+        + " per replica%n", t.model(), t.parameters() / 1e9, t.activeParameters() / 1e9, t.chips(),
         t.layout(), t.microBatches());
     out.printf("step %.3f s, %.0f tokens/s, %.1f TFLOP/s per chip (%.1f without recomputation),"
         + " MFU %.3f, bubble %.3f (ideal %.3f)%n", t.stepSeconds(), t.tokensPerSecond(),

@@ -36,6 +36,7 @@ final class ValidateCommand implements Callable<Integer> {
             "%s: valid: %d x %s on %s, %s, network model %s, seed %d%n",
             scenario.file, s.chips(), s.chip().id(), s.fabric().kind(), describe(s.workload()),
             s.networkModel().label(), s.seed());
+    file.models().forEach(m -> spec.commandLine().getOut().println(m.describe()));
     if (file.sweep().present()) {
       // Bind every point as the sweep will, so a bad value is found before hours of running.
       file.points().forEach(file::point);

@@ -306,7 +306,8 @@ final class BindingErrors {
     return cut < 0 ? "" : path.substring(0, cut);
   }
 
-  private static String describe(Class<?> type) {
+  /** A value of {@code type} in words, as a scenario's or a model file's error names it. */
+  static String describe(Class<?> type) {
     if (type == null) {
       return "a different value";
     }

@@ -38,6 +38,7 @@ final class ScenarioAssembly {
   private final ChipPresets presets;
   private final PriceBook prices;
   private final ServingAssembly serving;
+  private final ModelSources models;
   private final long heapBytes;
 
   ScenarioAssembly(
@@ -48,7 +49,8 @@ final class ScenarioAssembly {
       long heapBytes) {
     this.presets = presets;
     this.prices = prices;
-    this.serving = new ServingAssembly(models, baseDirectory);
+    this.models = new ModelSources(models, baseDirectory);
+    this.serving = new ServingAssembly(this.models, baseDirectory);
     this.heapBytes = heapBytes;
   }
 
@@ -105,7 +107,7 @@ final class ScenarioAssembly {
     if (w instanceof CollectivesSection) {
       return new CollectiveWorkload(collectives);
     } else if (w instanceof TrainingSection t) {
-      return TrainingAssembly.workload(t, topology.chips(), chip);
+      return TrainingAssembly.workload(t, topology.chips(), chip, models);
     } else if (w instanceof ServingSection v) {
       return serving.assemble(v, new ServingAssembly.Chips(chip, calibration, topology), s.seed());
     }

@@ -76,6 +76,14 @@ public final class ScenarioFile {
   }
 
   /**
+   * The models the scenario's workload names, with the parameters counted from each beside those
+   * its source or the scenario states ({@code validate} prints them).
+   */
+  public List<ModelSummary> models() {
+    return new ModelSources(loader.modelPresets(), baseDirectory).summaries(tree);
+  }
+
+  /**
    * The tree with {@code settings} written into a copy; each edit's key path and place go into
    * {@code pointEdits}.
    */

@@ -81,6 +81,11 @@ public final class ScenarioLoader {
     this.heapBytes = heapBytes;
   }
 
+  /** Where this loader looks model names up. */
+  ModelPresets modelPresets() {
+    return models;
+  }
+
   /** Loads {@code file} with the {@code key.path=value} edits in {@code sets} applied. */
   public Scenario load(Path file, List<String> sets) {
     return read(file, sets).base();
@@ -279,7 +284,7 @@ public final class ScenarioLoader {
             : "not valid YAML here");
   }
 
-  private static JsonFactory jsonFactory() {
+  static JsonFactory jsonFactory() {
     return JsonFactory.builder().streamReadConstraints(constraints()).build();
   }
 

@@ -44,10 +44,10 @@ import org.supernodesim.workload.sharding.ShardingRules;
 final class ServingAssembly {
   private static final String PATH = "workload.serving";
 
-  private final ModelPresets models;
+  private final ModelSources models;
   private final Path baseDirectory;
 
-  ServingAssembly(ModelPresets models, Path baseDirectory) {
+  ServingAssembly(ModelSources models, Path baseDirectory) {
     this.models = models;
     this.baseDirectory = baseDirectory;
   }
@@ -56,14 +56,10 @@ final class ServingAssembly {
   record Chips(ChipSpec chip, ComputeCalibration calibration, Topology topology) {}
 
   ServingWorkload assemble(ServingSection s, Chips chips, long seed) {
-    TransformerSpec model;
-    try {
-      model = models.model(s.model());
-    } catch (IllegalArgumentException e) {
-      throw new InvalidInput(PATH + ".model", e.getMessage());
-    }
+    ResolvedModel resolved = models.resolve(s.model(), PATH + ".model");
+    TransformerSpec model = resolved.spec();
     SchedulerSection sc = s.scheduler();
-    RequestTrace trace = withinContext(requests(s.requests(), seed), s, model);
+    RequestTrace trace = withinContext(requests(s.requests(), seed), s, resolved);
     if (sc.prefixCaching() && trace.prefixBlockTokens() % sc.blockSize() != 0) {
       throw new InvalidInput(
           PATH + ".scheduler.blockSize",
@@ -287,8 +283,9 @@ final class ServingAssembly {
   }
 
   /** Refuses, or drops when asked, the requests longer than the model's context window. */
-  private RequestTrace withinContext(RequestTrace trace, ServingSection s, TransformerSpec model) {
-    var context = models.contextTokens(s.model());
+  private RequestTrace withinContext(RequestTrace trace, ServingSection s, ResolvedModel resolved) {
+    TransformerSpec model = resolved.spec();
+    var context = resolved.contextTokens();
     if (context.isEmpty()) {
       return trace;
     }

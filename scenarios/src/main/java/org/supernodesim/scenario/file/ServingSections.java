@@ -3,6 +3,7 @@ package org.supernodesim.scenario.file;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import org.supernodesim.model.chip.Precision;
 import org.supernodesim.scenario.file.Quantities.TimeSpan;
@@ -16,9 +17,13 @@ import org.supernodesim.workload.inference.RoutingPolicy;
 final class ServingSections {
   private ServingSections() {}
 
-  /** {@code workload.serving:} a model served from a request source on instances. */
+  /**
+   * {@code workload.serving:} a model served from a request source on instances; the model is
+   * named, written inline or read from a Hugging Face config, as for training ({@link
+   * ModelSources}).
+   */
   record ServingSection(
-      @JsonProperty(required = true) String model,
+      @JsonProperty(required = true) JsonNode model,
       Precision weights,
       Precision kvCache,
       @JsonProperty(required = true) RequestsSection requests,

@@ -4,14 +4,9 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.supernodesim.model.catalog.ModelShape;
 import org.supernodesim.model.chip.ChipFigure;
 import org.supernodesim.model.chip.ChipSpec;
 import org.supernodesim.model.chip.Precision;
-import org.supernodesim.model.transformer.CatalogTransformers;
-import org.supernodesim.model.transformer.TransformerSpec;
-import org.supernodesim.model.transformer.UnsupportedShapeException;
-import org.supernodesim.scenario.catalog.Catalog;
 import org.supernodesim.scenario.file.TrainingSections.ParallelismSection;
 import org.supernodesim.scenario.file.TrainingSections.TrainingSection;
 import org.supernodesim.workload.training.LayoutException;
@@ -53,26 +48,16 @@ final class TrainingAssembly {
 
   private TrainingAssembly() {}
 
-  static TrainingWorkload workload(TrainingSection t, int chips, ChipSpec chip) {
-    ModelShape shape;
-    try {
-      shape = Catalog.standard().model(t.model());
-    } catch (IllegalArgumentException e) {
-      throw new InvalidInput(KEY + ".model", e.getMessage());
-    }
-    TransformerSpec model;
-    try {
-      model = CatalogTransformers.toSpec(shape);
-    } catch (UnsupportedShapeException e) {
-      throw new InvalidInput(KEY + ".model", e.getMessage());
-    }
+  static TrainingWorkload workload(
+      TrainingSection t, int chips, ChipSpec chip, ModelSources models) {
+    ResolvedModel resolved = models.resolve(t.model(), KEY + ".model");
     checkPrecision(t.precision(), chip);
-    int sequence = t.sequence() != null ? t.sequence() : pretrainLength(shape);
+    int sequence = t.sequence() != null ? t.sequence() : pretrainLength(resolved);
     try {
       Parallelism parallelism = parallelism(t.parallelism(), chips);
       return new TrainingWorkload(
           new TrainingJob(
-              model,
+              resolved.spec(),
               parallelism,
               t.zero(),
               sequence,
@@ -161,12 +146,16 @@ final class TrainingAssembly {
             + (has.isEmpty() ? "" : ", or train in " + String.join(" or ", has)));
   }
 
-  private static int pretrainLength(ModelShape shape) {
-    if (shape.sequence() == null || shape.sequence().pretrain() == null) {
-      throw new InvalidInput(
-          KEY + ".sequence",
-          "missing, and " + shape.id() + " has no published pre-training length; give sequence");
-    }
-    return Math.toIntExact(shape.sequence().pretrain());
+  private static int pretrainLength(ResolvedModel model) {
+    return Math.toIntExact(
+        model
+            .pretrainTokens()
+            .orElseThrow(
+                () ->
+                    new InvalidInput(
+                        KEY + ".sequence",
+                        "missing, and "
+                            + model.spec().id()
+                            + " states no pre-training length; give sequence")));
   }
 }

@@ -1,6 +1,7 @@
 package org.supernodesim.scenario.file;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import org.supernodesim.model.chip.Precision;
 import org.supernodesim.scenario.file.Quantities.DataSize;
@@ -9,7 +10,7 @@ import org.supernodesim.workload.training.OptimizerMoments;
 import org.supernodesim.workload.training.Recomputation;
 
 /**
- * {@code workload.training:} one training step of a catalog model under a parallel layout. Every
+ * {@code workload.training:} one training step of a model under a parallel layout. Every
  * optional key gets its default here, in one place.
  */
 final class TrainingSections {
@@ -22,7 +23,8 @@ final class TrainingSections {
   /**
    * {@code workload.training}.
    *
-   * @param model a catalog model id or alias ({@code catalog models})
+   * @param model a catalog model id or alias ({@code catalog models}), an inline mapping of a
+   *     model's fields, or {@code { huggingFace: path }}: resolved by {@link ModelSources}
    * @param parallelism the layout; dp defaults to what the chips leave
    * @param zero ZeRO stage 0..3, default 0
    * @param sequence tokens per sequence, default the model's pre-training length
@@ -44,7 +46,7 @@ final class TrainingSections {
    * @param optimizerStatePrecision fp32 | bf16: Adam's moments, default fp32
    */
   record TrainingSection(
-      @JsonProperty(required = true) String model,
+      @JsonProperty(required = true) JsonNode model,
       @JsonProperty(required = true) ParallelismSection parallelism,
       Integer zero,
       Integer sequence,

@@ -6,7 +6,10 @@
  * org.supernodesim.scenario.file.ScenarioFile#point}), so a point is validated as a file is. The
  * {@code report:}, {@code energy:} and {@code cost:} keys become {@link
  * org.supernodesim.scenario.file.Accounting}, prices resolved through {@link
- * org.supernodesim.scenario.file.PriceBook} (prices.yaml).
+ * org.supernodesim.scenario.file.PriceBook} (prices.yaml). A workload's {@code model:} is a
+ * catalog name, an inline shape or a Hugging Face {@code config.json}, resolved in one place
+ * ({@link org.supernodesim.scenario.file.ModelSources}); a mistake in the config file is located
+ * at its own line and key.
  *
  * <p>The result is a {@link org.supernodesim.scenario.file.Scenario} holding one sealed {@link
  * org.supernodesim.scenario.file.Workload} (collectives, training or serving), built in one

@@ -8,6 +8,7 @@ import org.supernodesim.interconnect.topology.Topology;
 import org.supernodesim.model.chip.ChipFigure;
 import org.supernodesim.model.collective.AlgorithmChoice;
 import org.supernodesim.model.collective.CollectiveKind;
+import org.supernodesim.model.transformer.ParameterCounts;
 import org.supernodesim.model.units.Units;
 import org.supernodesim.node.chip.ActivityLog;
 import org.supernodesim.node.chip.ChipProcess;
@@ -114,8 +115,11 @@ final class TrainingRun implements WorkloadRun {
     for (int s = 0; s < p.pp(); s++) {
       simulated.add(step.layout().representative(s));
     }
+    ParameterCounts counts = job.model().parameterCounts();
     return new TrainingResult(
         job.model().id(),
+        counts.totalParameters(),
+        counts.activeParameters(),
         chips,
         String.format("tp%d pp%d dp%d cp%d ep%d v%d zero%d%s", p.tp(), p.pp(), p.dp(), p.cp(),
             p.ep(), p.virtualStages(), job.zeroStage(), p.sequenceParallel() ? " sp" : ""),

@@ -56,7 +56,8 @@ class ReportInBrowserTest {
     // Given a run page with every kind of run chart: time split per rank, memory per stage
     // against capacity, three latency distributions.
     TrainingResult training =
-        new TrainingResult("m", 16, "tp8 pp2", 8, 2.0, 1e5, 400, 380, 0.5, 0.55, 0.1, 0.09,
+        new TrainingResult("m", 8_030_261_248L, 8_030_261_248L, 16, "tp8 pp2", 8, 2.0, 1e5, 400,
+            380, 0.5, 0.55, 0.1, 0.09,
             List.of(0, 8),
             List.of(new TrainingResult.RankTime(0, 0, 1.5, 0.3, 0.2, 0.6),
                 new TrainingResult.RankTime(8, 1, 1.4, 0.4, 0.2, 0.7)),
