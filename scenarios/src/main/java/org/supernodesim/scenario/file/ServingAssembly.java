@@ -27,7 +27,6 @@ import org.supernodesim.workload.inference.LengthDistribution;
 import org.supernodesim.workload.inference.Request;
 import org.supernodesim.workload.inference.RequestTrace;
 import org.supernodesim.workload.inference.SyntheticRequests;
-import org.supernodesim.workload.inference.TraceFormat;
 
 /** Turns {@code workload.serving} into a {@link ServingWorkload}; failures name their key. */
 final class ServingAssembly {
@@ -146,13 +145,8 @@ final class ServingAssembly {
   private RequestTrace requests(RequestsSection r, long seed) {
     RequestTrace trace;
     if (r.trace() != null) {
-      TraceFormat format;
-      try {
-        format = TraceFiles.format(r.trace(), r.format());
-      } catch (IllegalArgumentException e) {
-        throw new Problem(PATH + ".requests.format", e.getMessage());
-      }
-      trace = TraceFiles.read(baseDirectory, r.trace(), format, r.skipBadRows());
+      trace = TraceFiles.read(baseDirectory, r, seed)
+          .from(r.start() == null ? 0 : r.start().picos());
     } else {
       SyntheticSection s = r.synthetic();
       trace = new SyntheticRequests(s.rate(), s.cv(), s.count(), length(s.prompt()),
@@ -161,7 +155,8 @@ final class ServingAssembly {
     RequestTrace scaled = trace.scaled(r.timeScale(),
         r.window() == null ? Long.MAX_VALUE : r.window().picos());
     if (scaled.requests().isEmpty()) {
-      throw new Problem(PATH + ".requests.window", "no request arrives within the window");
+      throw new Problem(PATH + ".requests.window", "no request arrives within the window"
+          + (r.start() == null ? "" : " after start " + r.start().text()));
     }
     return scaled;
   }

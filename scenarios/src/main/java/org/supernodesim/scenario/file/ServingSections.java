@@ -40,11 +40,13 @@ final class ServingSections {
 
   /**
    * {@code requests:} a trace file (path relative to the scenario file) or a synthetic process;
-   * exactly one.
+   * exactly one. A trace's format and columns are read by {@link TraceFiles}.
    */
   record RequestsSection(
       String trace,
       String format,
+      ColumnsSection columns,
+      TimeSpan start,
       Double timeScale,
       TimeSpan window,
       Boolean skipBadRows,
@@ -62,11 +64,29 @@ final class ServingSections {
         throw new InvalidValue(trace == null ? "trace" : "synthetic",
             "give exactly one of trace (a file) and synthetic (a random process)");
       }
+      if (trace == null && (format != null || columns != null || start != null)) {
+        throw new InvalidValue(format != null ? "format" : columns != null ? "columns" : "start",
+            "describes a trace file; a synthetic process has none");
+      }
       timeScale = timeScale == null ? 1.0 : timeScale;
       if (!(timeScale > 0) || timeScale.isInfinite()) {
         throw new InvalidValue("timeScale", timeScale + "; replay k times faster needs k > 0");
       }
       skipBadRows = skipBadRows != null && skipBadRows;
+    }
+  }
+
+  /**
+   * {@code columns:} which columns of a CSV trace (format csv) hold the arrival, in which unit
+   * (s, ms, us, ns or datetime; default s), and the prompt and output lengths.
+   */
+  record ColumnsSection(
+      @JsonProperty(required = true) String arrival,
+      String arrivalUnit,
+      @JsonProperty(required = true) String input,
+      @JsonProperty(required = true) String output) {
+    ColumnsSection {
+      arrivalUnit = arrivalUnit == null ? "s" : arrivalUnit;
     }
   }
 
