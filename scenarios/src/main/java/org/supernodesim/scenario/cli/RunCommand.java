@@ -71,6 +71,10 @@ final class RunCommand implements Callable<Integer> {
     Path dir = out != null ? out : Path.of("results", s.name());
     Path file = RunReports.write(run, s.accounting(), dir);
     printSummary(spec.commandLine().getOut(), s, result, file);
+    if (run.chips() == null && RunReports.drawsTimeline(s.accounting())) {
+      spec.commandLine().getErr().println("no timeline written: a serving run does not record"
+          + " its instances' steps yet, only their totals (see README, Reports)");
+    }
     return 0;
   }
 

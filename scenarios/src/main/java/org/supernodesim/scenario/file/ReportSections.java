@@ -7,8 +7,9 @@ import org.supernodesim.scenario.file.Quantities.Power;
 final class ReportSections {
   private ReportSections() {}
 
-  /** The outputs {@code report:} may list. */
-  static final List<String> OUTPUTS = List.of("json", "md", "html", "csv", "timeline");
+  /** The outputs {@code report:} may list ({@code timeline-gz}: timeline.json.gz). */
+  static final List<String> OUTPUTS =
+      List.of("json", "md", "html", "csv", "timeline", "timeline-gz");
 
   /** The outputs when {@code report:} is absent. */
   static final List<String> DEFAULT_OUTPUTS = List.of("json", "md", "html", "csv");

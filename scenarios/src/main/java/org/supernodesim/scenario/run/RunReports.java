@@ -3,9 +3,6 @@ package org.supernodesim.scenario.run;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.supernodesim.node.chip.ActivityLog;
-import org.supernodesim.node.chip.ChipProcess;
-import org.supernodesim.node.chip.TransferLog;
 import org.supernodesim.results.RunResult;
 import org.supernodesim.results.report.JsonReport;
 import org.supernodesim.results.report.MarkdownReport;
@@ -26,16 +23,47 @@ public final class RunReports {
     Path json = dir.resolve("result.json");
     JsonReport.write(run.result(), json);
     render(run.result(), accounting.outputs(), dir);
-    // A serving run has no chips whose activity a timeline would draw.
-    if (accounting.writes("timeline") && run.chips() != null) {
-      writeTimeline(run, dir.resolve("timeline.json"));
+    // A serving run has no chips whose activity a timeline would draw (the CLI says so).
+    if (run.chips() != null && drawsTimeline(accounting)) {
+      Timeline timeline = TimelineAssembly.of(run);
+      for (ChromeTrace.Encoding e : timelineEncodings(accounting)) {
+        ChromeTrace.write(timeline, dir.resolve(e.fileName()), e);
+      }
     }
     return json;
   }
 
-  /** timeline.json of a run: its chips' activity in Chrome trace format. */
-  public static void writeTimeline(ScenarioRunner.Execution run, Path file) {
-    ChromeTrace.write(timeline(run), file);
+  /** True if the scenario asks for a timeline, plain ({@code timeline}) or gzipped. */
+  public static boolean drawsTimeline(Accounting accounting) {
+    return !timelineEncodings(accounting).isEmpty();
+  }
+
+  /** The timelines asked for: {@code timeline} (timeline.json), {@code timeline-gz} (.json.gz). */
+  static List<ChromeTrace.Encoding> timelineEncodings(Accounting accounting) {
+    List<ChromeTrace.Encoding> out = new ArrayList<>();
+    if (accounting.writes("timeline")) {
+      out.add(ChromeTrace.Encoding.JSON);
+    }
+    if (accounting.writes("timeline-gz")) {
+      out.add(ChromeTrace.Encoding.GZIP);
+    }
+    return out;
+  }
+
+  /**
+   * The timelines a scenario asks for of a run (its chips' activity) in the Trace Event Format,
+   * each to {@code dir/<name>} plus its encoding's extension ({@code .json}, {@code .json.gz}).
+   */
+  public static void writeTimelines(
+      ScenarioRunner.Execution run, Accounting accounting, Path dir, String name) {
+    if (run.chips() == null || !drawsTimeline(accounting)) {
+      return;
+    }
+    Timeline timeline = TimelineAssembly.of(run);
+    for (ChromeTrace.Encoding e : timelineEncodings(accounting)) {
+      String extension = e.fileName().substring(e.fileName().indexOf('.'));
+      ChromeTrace.write(timeline, dir.resolve(name + extension), e);
+    }
   }
 
   /** report.md and report.html of a saved result, as {@code outputs} asks. */
@@ -48,35 +76,4 @@ public final class RunReports {
     }
   }
 
-  static Timeline timeline(ScenarioRunner.Execution run) {
-    List<Timeline.Chip> chips = new ArrayList<>();
-    int streams = 2;
-    for (ChipProcess chip : run.chips()) {
-      ActivityLog log = chip.activity();
-      List<Timeline.Span> spans = new ArrayList<>(log.size());
-      for (int i = 0; i < log.size(); i++) {
-        streams = Math.max(streams, log.stream(i) + 1);
-        spans.add(
-            new Timeline.Span(
-                log.stream(i), chip.graph().get(log.operationId(i)).name(), log.startPicos(i),
-                log.endPicos(i)));
-      }
-      chips.add(new Timeline.Chip(chip.rank(), spans));
-    }
-    List<Timeline.Transfer> transfers = new ArrayList<>();
-    TransferLog noted = run.transfers();
-    if (noted != null) {
-      for (TransferLog.Entry e : noted.entries()) {
-        transfers.add(
-            new Timeline.Transfer(
-                e.source(), e.destination(), e.bytes(), e.sentAtPicos(), e.arrivedAtPicos()));
-      }
-    }
-    // A training rank has one stream per communicator after the default one.
-    List<String> names = new ArrayList<>(List.of("compute", "communication"));
-    for (int s = 2; s < streams; s++) {
-      names.add("communicator " + (s - 1));
-    }
-    return new Timeline(names, chips, transfers);
-  }
 }

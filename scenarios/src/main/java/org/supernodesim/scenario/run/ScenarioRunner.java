@@ -57,13 +57,14 @@ public final class ScenarioRunner {
     if (scenario.training() != null) {
       TrainingRun training = new TrainingRun(scenario);
       RunResult result = simulate(scenario, choice, training.cluster().simulation(), List::of);
-      return new Execution(training.account(result), training.cluster().chips(), null);
+      return new Execution(
+          training.account(result), training.cluster().chips(), training.transfers());
     }
     TransferLog[] log = new TransferLog[1];
     // Flows are drawn from the analytical transport, whose send carries the arrival time; a flow
     // model's send goes to the fabric process, so its timeline has the slices without flows.
     ChipCluster cluster =
-        scenario.accounting().writes("timeline") && !"flow".equals(scenario.networkModel())
+        RunReports.drawsTimeline(scenario.accounting()) && !"flow".equals(scenario.networkModel())
             ? assemble(scenario, t -> log[0] = new TransferLog(t, scenario.chips(),
                 RunReports.TRANSFERS_PER_CHIP))
             : assemble(scenario);

@@ -12,6 +12,7 @@ import org.supernodesim.node.chip.ActivityLog;
 import org.supernodesim.node.chip.ChipProcess;
 import org.supernodesim.node.chip.TimeSplit;
 import org.supernodesim.node.chip.TrainingCluster;
+import org.supernodesim.node.chip.TransferLog;
 import org.supernodesim.results.RunResult;
 import org.supernodesim.results.TrainingResult;
 import org.supernodesim.results.energy.ChipActivity;
@@ -29,13 +30,25 @@ final class TrainingRun {
   private final Scenario scenario;
   private final TrainingStep step;
   private final TrainingCluster cluster;
+  private final TransferLog transfers;
 
   TrainingRun(Scenario scenario) {
     this.scenario = scenario;
     this.step = StepGenerator.generate(scenario.training(), TrainingRun::algorithm);
     Topology topology = Topology.build(scenario.fabric(), scenario.chips());
+    // A timeline draws the pipeline's sends as flows: note them all (a few per micro-batch).
+    TransferLog[] log = new TransferLog[1];
     this.cluster = TrainingCluster.assemble(step.graphs(),
-        new ComputeCostModel(scenario.chip(), scenario.calibration()), new Router(topology));
+        new ComputeCostModel(scenario.chip(), scenario.calibration()), new Router(topology),
+        RunReports.drawsTimeline(scenario.accounting())
+            ? t -> log[0] = new TransferLog(t, scenario.chips(), Integer.MAX_VALUE)
+            : t -> t);
+    this.transfers = log[0];
+  }
+
+  /** The pipeline's transfers when the scenario draws a timeline, else null. */
+  TransferLog transfers() {
+    return transfers;
   }
 
   /** Every collective takes the fastest algorithm that applies to its group. */

@@ -124,8 +124,8 @@ public final class SweepRunner {
       Scenario s = file.point(p);
       chips = s.chips();
       ScenarioRunner.Execution run = ScenarioRunner.execute(s, RuntimeChoice.SEQUENTIAL);
-      if (s.accounting().writes("timeline") && run.chips() != null) {
-        RunReports.writeTimeline(run, dir.resolve("timelines").resolve(p.id() + ".json"));
+      if (RunReports.drawsTimeline(s.accounting()) && run.chips() != null) {
+        RunReports.writeTimelines(run, s.accounting(), dir.resolve("timelines"), p.id());
       }
       RunResult r = run.result();
       return new SweepPoint(p.id(), p.parameters(), chips, r, null);
