@@ -24,16 +24,11 @@ final class AzureCsvFormat implements RowFormat {
 
   @Override
   public RequestTrace read(String source, Reader in, boolean skipBadRows) {
-    TraceAssembler out = new TraceAssembler(skipBadRows);
-    CsvTable.read(in, header -> {
-      int time = header.require(TIMESTAMP);
-      int context = header.require(CONTEXT);
-      int generated = header.require(GENERATED);
-      return (line, cells) -> out.row(line, () -> new TraceAssembler.Row(
-          TraceValues.dateTime(CsvTable.cell(cells, time, TIMESTAMP), TIMESTAMP),
-          TraceValues.tokens(CsvTable.cell(cells, context, CONTEXT), CONTEXT),
-          TraceValues.tokens(CsvTable.cell(cells, generated, GENERATED), GENERATED)));
-    });
-    return out.finish(source, 0);
+    return CsvRequests.read(source, in, skipBadRows,
+        new CsvRequests.Columns(TIMESTAMP, CONTEXT, GENERATED),
+        (arrival, input, output, out) -> new TraceAssembler.Row(
+            TraceValues.dateTime(arrival, TIMESTAMP),
+            TraceValues.tokens(input, CONTEXT),
+            TraceValues.tokens(output, GENERATED)));
   }
 }

@@ -29,23 +29,17 @@ final class BurstGptFormat implements RowFormat {
 
   @Override
   public RequestTrace read(String source, Reader in, boolean skipBadRows) {
-    TraceAssembler out = new TraceAssembler(skipBadRows);
-    CsvTable.read(in, header -> {
-      int time = header.require(TIMESTAMP);
-      int request = header.require(REQUEST);
-      int response = header.require(RESPONSE);
-      return (line, cells) -> out.row(line, () -> {
-        TraceValues.Arrival at = TraceValues.arrival(
-            CsvTable.cell(cells, time, TIMESTAMP), TIMESTAMP, 1_000_000_000_000L);
-        int prompt = TraceValues.tokens(CsvTable.cell(cells, request, REQUEST), REQUEST);
-        int output = TraceValues.wholeNumber(CsvTable.cell(cells, response, RESPONSE), RESPONSE);
-        if (output == 0) {
-          out.note(FAILED);
-          return null;
-        }
-        return new TraceAssembler.Row(at, prompt, output);
-      });
-    });
-    return out.finish(source, 0);
+    return CsvRequests.read(source, in, skipBadRows,
+        new CsvRequests.Columns(TIMESTAMP, REQUEST, RESPONSE),
+        (arrival, input, output, out) -> {
+          TraceValues.Arrival at = TraceValues.arrival(arrival, TIMESTAMP, 1_000_000_000_000L);
+          int prompt = TraceValues.tokens(input, REQUEST);
+          int generated = TraceValues.wholeNumber(output, RESPONSE);
+          if (generated == 0) {
+            out.note(FAILED);
+            return null;
+          }
+          return new TraceAssembler.Row(at, prompt, generated);
+        });
   }
 }

@@ -21,25 +21,14 @@ final class ColumnsFormat implements RowFormat {
 
   @Override
   public RequestTrace read(String source, Reader in, boolean skipBadRows) {
-    TraceAssembler out = new TraceAssembler(skipBadRows);
-    String arrivalName = columns.arrival();
-    String inputName = columns.input();
-    String outputName = columns.output();
-    TraceColumns.ArrivalUnit unit = columns.arrivalUnit();
-    CsvTable.read(in, header -> {
-      int arrival = header.require(arrivalName);
-      int input = header.require(inputName);
-      int output = header.require(outputName);
-      return (line, cells) -> out.row(line, () -> {
-        String at = CsvTable.cell(cells, arrival, arrivalName);
-        return new TraceAssembler.Row(
-            unit == TraceColumns.ArrivalUnit.DATE_TIME
-                ? TraceValues.dateTime(at, arrivalName)
-                : TraceValues.arrival(at, arrivalName, unit.picosPerUnit()),
-            TraceValues.tokens(CsvTable.cell(cells, input, inputName), inputName),
-            TraceValues.tokens(CsvTable.cell(cells, output, outputName), outputName));
-      });
-    });
-    return out.finish(source, 0);
+    TraceColumns c = columns;
+    return CsvRequests.read(source, in, skipBadRows,
+        new CsvRequests.Columns(c.arrival(), c.input(), c.output()),
+        (arrival, input, output, out) -> new TraceAssembler.Row(
+            c.arrivalUnit() == TraceColumns.ArrivalUnit.DATE_TIME
+                ? TraceValues.dateTime(arrival, c.arrival())
+                : TraceValues.arrival(arrival, c.arrival(), c.arrivalUnit().picosPerUnit()),
+            TraceValues.tokens(input, c.input()),
+            TraceValues.tokens(output, c.output())));
   }
 }
