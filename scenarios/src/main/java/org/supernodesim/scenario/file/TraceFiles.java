@@ -101,8 +101,8 @@ final class TraceFiles {
     String name = windowsFile.getFileName().toString();
     if (!name.endsWith(SERVEGEN_WINDOWS)) {
       throw new ScenarioAssembly.Problem(KEY, "a ServeGen client is a pair chunk-<n>"
-          + SERVEGEN_WINDOWS + " and chunk-<n>" + SERVEGEN_DATASET + "; name its " + SERVEGEN_WINDOWS
-          + " file, not " + name);
+          + SERVEGEN_WINDOWS + " and chunk-<n>" + SERVEGEN_DATASET + "; name its "
+          + SERVEGEN_WINDOWS + " file, not " + name);
     }
     if (r.window() == null) {
       throw new ScenarioAssembly.Problem(PATH + ".window", "missing; servegen statistics are"

@@ -19,10 +19,10 @@ import org.supernodesim.workload.graph.OperationGraph;
 /**
  * The timeline of a run: each simulated chip a process (pid = rank + 1), each of its streams a
  * track of the operations it ran with their FLOPs, bytes and groups, and each noted transfer a
- * send slice (from its send to its arrival), a receive slice and a flow between them. A collective's step transfer is received
- * at its arrival (a zero-length slice); a pipeline send is received from its arrival until the
- * stage began to use it (the first operation after the matching receive started), which shows
- * data waiting for a busy stage.
+ * send slice (from its send to its arrival), a receive slice and a flow between them. A
+ * collective's step transfer is received at its arrival (a zero-length slice); a pipeline send is
+ * received from its arrival until the stage began to use it (the first operation after the
+ * matching receive started), which shows data waiting for a busy stage.
  */
 final class TimelineAssembly {
   /** A group listed in full up to this many chips, else by its ends and size. */
@@ -177,7 +177,7 @@ final class TimelineAssembly {
       return receives.get(key(peer, tag));
     }
 
-    /** When the first operation waiting on receive {@code id} started; {@code otherwise} if none. */
+    /** When the first operation waiting on receive {@code id} started, else {@code otherwise}. */
     long firstUse(int id, long otherwise) {
       index();
       return firstUseOfReceive[id] == Long.MAX_VALUE ? otherwise : firstUseOfReceive[id];

@@ -49,7 +49,8 @@ class TimelineTest {
   @Test
   void timelineGzWritesTheGzippedTraceAlone(@TempDir Path dir) throws Exception {
     Scenario s = new ScenarioLoader(Catalog.standard()::chip)
-        .load(Path.of("examples", "ring-collectives-8.yaml"), List.of("report=[json, timeline-gz]"));
+        .load(Path.of("examples", "ring-collectives-8.yaml"),
+            List.of("report=[json, timeline-gz]"));
     ScenarioRunner.Execution run = ScenarioRunner.execute(s, RuntimeChoice.SEQUENTIAL);
 
     RunReports.write(run, s.accounting(), dir);
@@ -89,7 +90,8 @@ class TimelineTest {
           .mapToLong(c -> communication(c).get(i).startPicos()).max().orElseThrow();
       long end = t.processes().stream()
           .mapToLong(c -> communication(c).get(i).endPicos()).max().orElseThrow();
-      assertEquals(collectives.get(k).picos(), end - start, "collective " + k + ": to the picosecond");
+      assertEquals(collectives.get(k).picos(), end - start,
+          "collective " + k + ": to the picosecond");
     }
     // Each chip of a ring sends once per step: 14 steps per all-reduce of 8 and 7 per
     // all-gather or reduce-scatter, 42 over the four; within the 64 kept per chip.

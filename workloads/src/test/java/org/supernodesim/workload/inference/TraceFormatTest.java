@@ -149,7 +149,8 @@ class TraceFormatTest {
         "text | {\"timestamp\": \"5\", \"input_length\": 6, \"output_length\": 1} | "
             + "line 2: column \"timestamp\": \"5\" is not a number",
         "too many hashes | {\"timestamp\": 5, \"input_length\": 6, \"output_length\": 1, "
-            + "\"hash_ids\": [1, 2]} | line 2: column \"hash_ids\": 2 hashes for 6 tokens; at most 1",
+            + "\"hash_ids\": [1, 2]} | "
+            + "line 2: column \"hash_ids\": 2 hashes for 6 tokens; at most 1",
       })
   void aBadMooncakeRowIsRefusedWithItsLineNumber(String what, String row, String message) {
     String text = "{\"timestamp\": 0, \"input_length\": 10, \"output_length\": 5, "
@@ -185,12 +186,14 @@ class TraceFormatTest {
       value = {
         "azure 2023 | TIMESTAMP,ContextTokens,GeneratedTokens | azure",
         "azure, BOM and spaces | \uFEFFTIMESTAMP, ContextTokens ,GeneratedTokens | azure",
-        "burstgpt | Timestamp,Model,Request tokens,Response tokens,Total tokens,Log Type | burstgpt",
+        "burstgpt | Timestamp,Model,Request tokens,Response tokens,Total tokens,Log Type"
+            + " | burstgpt",
         "mooncake | {\"timestamp\": 0, \"input_length\": 1, \"output_length\": 1} | mooncake",
         "servegen | 600,0.0683,0.727,Gamma,1.89,7.87 | servegen",
         "servegen idle | 0,0,0,,0,0 | servegen",
         "vidur | arrived_at,num_prefill_tokens,num_decode_tokens | none",
-        "both headers | TIMESTAMP,ContextTokens,GeneratedTokens,Request tokens,Response tokens | none",
+        "both headers | TIMESTAMP,ContextTokens,GeneratedTokens,Request tokens,Response tokens"
+            + " | none",
       })
   void theFormatIsToldFromTheFirstLineWhenOnlyOneFits(String what, String line, String format) {
     assertEquals(format, TraceFormat.detect(line).map(TraceFormat::label).orElse("none"), what);
