@@ -8,7 +8,6 @@ import org.supernodesim.results.report.SweepPoint;
 import org.supernodesim.scenario.file.ScenarioException;
 import org.supernodesim.scenario.file.ScenarioFile;
 import org.supernodesim.scenario.sweep.SweepRunner;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,17 +33,21 @@ final class SweepCommand implements Callable<Integer> {
   @Option(
       names = "--out",
       paramLabel = "DIR",
-      description = "The sweep's folder (default: results/<scenario name>-sweep/).")
+      description = "The sweep's folder (default: runs/<scenario name>-sweep/). A folder holding"
+          + " another scenario's points, or one another sweep is writing to, is refused.")
   Path out;
 
   @Option(
       names = "--parallel",
       paramLabel = "N",
-      description = "Points run at once (default: the machine's cores).")
+      description = "Points run at once, >= 1 (default: the machine's cores).")
   Integer parallel;
 
   @Override
   public Integer call() {
+    if (parallel != null) {
+      Options.atLeastOne(spec, "--parallel", parallel);
+    }
     ScenarioFile file = scenario.read();
     if (!file.sweep().present()) {
       throw new ScenarioException(
@@ -52,9 +55,12 @@ final class SweepCommand implements Callable<Integer> {
           "missing; a sweep needs a sweep: block, e.g. sweep: {cluster.chips: [8, 16, 32]}");
     }
     String name = file.base().name();
-    Path dir = out != null ? out : Path.of("results", name + "-sweep");
+    Path dir = out != null ? out : OutputFolders.of(name + "-sweep");
     int n = parallel != null ? parallel : Runtime.getRuntime().availableProcessors();
     PrintWriter stdout = spec.commandLine().getOut();
+    // Said before anything runs: a product of long lists can be far more runs than meant.
+    stdout.printf("%s: %d points, %d at a time, into %s%n", name, file.points().size(), n, dir);
+    stdout.flush();
     List<SweepPoint> points;
     try (SweepProgress progress = SweepProgress.create(name, stdout)) {
       points = SweepRunner.run(file, dir, n, progress);
@@ -70,6 +76,6 @@ final class SweepCommand implements Callable<Integer> {
     }
     stdout.flush();
     // Some points failing is a finding; every point failing is most likely a mistake in the file.
-    return failed == points.size() ? CommandLine.ExitCode.USAGE : CommandLine.ExitCode.OK;
+    return failed == points.size() ? ExitCode.INPUT : ExitCode.OK;
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -13,7 +14,9 @@ import java.util.Map;
 /**
  * Where each key of a scenario file stands: one pass over the parser's tokens records the line and
  * column of every key path ({@code cluster.fabric.link}, {@code workload.collectives[0].size}), so
- * an error found after binding can still point into the file.
+ * an error found after binding can still point into the file. The same pass refuses, where they
+ * stand, what the parser would read wrongly or without bound: a YAML alias (read as the text of its
+ * anchor's name) and nesting deeper than the limit.
  */
 final class KeyLocations {
   private final String fileName;
@@ -23,7 +26,8 @@ final class KeyLocations {
     this.fileName = fileName;
   }
 
-  static KeyLocations index(JsonFactory factory, String fileName, String text) throws IOException {
+  static KeyLocations index(JsonFactory factory, String fileName, String text, int maxNesting)
+      throws IOException {
     KeyLocations locations = new KeyLocations(fileName);
     locations.lineColumn.put("", new int[] {1, 1});
     try (JsonParser p = factory.createParser(text)) {
@@ -47,6 +51,27 @@ final class KeyLocations {
         if (here == null) {
           here = "";
         }
+        if (p instanceof YAMLParser y && y.isCurrentAlias()) {
+          throw new ScenarioException(
+              at(fileName, p.currentTokenLocation()),
+              here,
+              "*"
+                  + p.getText()
+                  + " is a YAML alias; aliases are not expanded in scenarios (the"
+                  + " value would be read as the text \""
+                  + p.getText()
+                  + "\"): write the value out");
+        }
+        if ((t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY)
+            && paths.size() >= maxNesting) {
+          throw new ScenarioException(
+              at(fileName, p.currentTokenLocation()),
+              here,
+              "nested "
+                  + (paths.size() + 1)
+                  + " levels deep; a scenario nests at most "
+                  + maxNesting);
+        }
         if (t == JsonToken.START_OBJECT) {
           paths.push(here);
           arrayIndex.push(new int[] {-1});
@@ -60,6 +85,10 @@ final class KeyLocations {
       }
     }
     return locations;
+  }
+
+  private static String at(String fileName, JsonLocation location) {
+    return fileName + ":" + location.getLineNr() + ":" + location.getColumnNr();
   }
 
   private void put(String path, JsonLocation location) {

@@ -3,6 +3,7 @@ package org.supernodesim.scenario.file;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,9 +34,12 @@ public final class ScenarioFile {
     this.mapper = mapper;
     this.tree = tree;
     this.locations = locations;
-    this.edits = Map.copyOf(edits);
-    this.sweep = sweep;
+    // In the order given: the first edit that wrote or created a key is the one blamed for it.
+    this.edits = Collections.unmodifiableMap(new LinkedHashMap<>(edits));
     this.baseDirectory = baseDirectory;
+    this.sweep = sweep.withIds(settings -> SweepDefinition.readable(settings) + "-"
+        + SweepDefinition.sha256(pointTree(settings, new LinkedHashMap<>()).toString())
+            .substring(0, 12));
   }
 
   /** The scenario as written, without its sweep. */
@@ -54,13 +58,8 @@ public final class ScenarioFile {
    * @throws ScenarioException naming the sweep value whose setting made the point invalid
    */
   public Scenario point(SweepDefinition.Point point) {
-    ObjectNode copy = tree.deepCopy();
     Map<String, String> pointEdits = new LinkedHashMap<>();
-    for (SweepDefinition.Setting s : point.settings()) {
-      String where = s.where() + " (sweep point " + point.id() + ")";
-      ScenarioLoader.put(copy, s.keyPath(), s.value(), where);
-      pointEdits.put(s.keyPath(), where);
-    }
+    ObjectNode copy = pointTree(point.settings(), pointEdits);
     // --set edits stay labelled as such unless a sweep setting replaced them.
     edits.forEach(pointEdits::putIfAbsent);
     try {
@@ -74,6 +73,21 @@ public final class ScenarioFile {
           e.where(), e.keyPath(), e.problem() + " (in sweep point " + point.id() + ": "
               + point.parameters() + ")");
     }
+  }
+
+  /**
+   * The tree with {@code settings} written into a copy; each edit's key path and place go into
+   * {@code pointEdits}.
+   */
+  private ObjectNode pointTree(
+      List<SweepDefinition.Setting> settings, Map<String, String> pointEdits) {
+    ObjectNode copy = tree.deepCopy();
+    for (SweepDefinition.Setting s : settings) {
+      String where = s.where() + " (sweep point " + SweepDefinition.readable(settings) + ")";
+      TreeEdits.put(copy, s.keyPath(), s.value(), where);
+      pointEdits.put(s.keyPath(), where);
+    }
+    return copy;
   }
 
   /** The points of the sweep, in sweep order; none without a sweep block. */

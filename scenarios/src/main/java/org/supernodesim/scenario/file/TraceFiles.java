@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Optional;
 import org.supernodesim.scenario.file.ServingSections.ColumnsSection;
 import org.supernodesim.scenario.file.ServingSections.RequestsSection;
@@ -31,8 +32,8 @@ final class TraceFiles {
   private TraceFiles() {}
 
   /**
-   * The requests of {@code r}'s trace on the trace's own clock: from its first row (time 0), or
-   * for ServeGen from the data's time 0, sampled over [start, start + window x timeScale).
+   * The requests of {@code r}'s trace on the trace's own clock: from its first row (time 0), or for
+   * ServeGen from the data's time 0, sampled over [start, start + window x timeScale).
    */
   static RequestTrace read(Path baseDirectory, RequestsSection r, long seed) {
     Path file = baseDirectory.resolve(r.trace()).normalize();
@@ -44,28 +45,29 @@ final class TraceFiles {
     try {
       rows = RowFormat.of(format, columns(r.columns()));
     } catch (IllegalArgumentException e) {
-      throw new ScenarioAssembly.Problem(
-          PATH + (r.columns() == null ? ".format" : ".columns"), e.getMessage());
+      throw new InvalidInput(PATH + (r.columns() == null ? ".format" : ".columns"), e.getMessage());
     }
     try (BufferedReader in = open(file)) {
       return rows.read(file.getFileName().toString(), in, r.skipBadRows());
     } catch (IOException e) {
-      throw new ScenarioAssembly.Problem(KEY, "cannot read " + file + ": " + e.getMessage());
+      throw new InvalidInput(KEY, "cannot read " + file + ": " + e.getMessage());
     } catch (TraceException e) {
-      throw located(file, e, " (line " + e.line() + " of the " + format.label()
-          + " trace; set workload.serving.requests.skipBadRows: true to skip and count such"
-          + " rows)");
+      throw located(
+          file,
+          e,
+          " (line "
+              + e.line()
+              + " of the "
+              + format.label()
+              + " trace; set workload.serving.requests.skipBadRows: true to skip and count such"
+              + " rows)");
     }
   }
 
   /** The format named, implied by a columns mapping, or told from the first line. */
   private static TraceFormat format(Path file, RequestsSection r) {
     if (r.format() != null) {
-      try {
-        return TraceFormat.named(r.format());
-      } catch (IllegalArgumentException e) {
-        throw new ScenarioAssembly.Problem(PATH + ".format", e.getMessage());
-      }
+      return r.format();
     }
     if (r.columns() != null) {
       return TraceFormat.CSV;
@@ -74,52 +76,70 @@ final class TraceFiles {
     try (BufferedReader in = open(file)) {
       first = in.readLine();
     } catch (IOException e) {
-      throw new ScenarioAssembly.Problem(KEY, "cannot read " + file + ": " + e.getMessage());
+      throw new InvalidInput(KEY, "cannot read " + file + ": " + e.getMessage());
     }
-    return TraceFormat.detect(first == null ? "" : first).orElseThrow(() ->
-        new ScenarioAssembly.Problem(PATH + ".format", "cannot tell the format of "
-            + file.getFileName() + " from its first line \"" + abbreviated(first) + "\"; say"
-            + " format: " + TraceFormat.validLabels() + " (csv with columns: {arrival,"
-            + " arrivalUnit, input, output})"));
+    return TraceFormat.detect(first == null ? "" : first)
+        .orElseThrow(
+            () ->
+                new InvalidInput(
+                    PATH + ".format",
+                    "cannot tell the format of "
+                        + file.getFileName()
+                        + " from its first line \""
+                        + abbreviated(first)
+                        + "\"; say"
+                        + " format: "
+                        + labels()
+                        + " (csv with columns: {arrival,"
+                        + " arrivalUnit, input, output})"));
   }
 
   private static Optional<TraceColumns> columns(ColumnsSection c) {
-    if (c == null) {
-      return Optional.empty();
-    }
-    TraceColumns.ArrivalUnit unit;
-    try {
-      unit = TraceColumns.ArrivalUnit.named(c.arrivalUnit());
-    } catch (IllegalArgumentException e) {
-      throw new ScenarioAssembly.Problem(PATH + ".columns.arrivalUnit", e.getMessage());
-    }
-    return Optional.of(new TraceColumns(c.arrival(), unit, c.input(), c.output()));
+    return c == null
+        ? Optional.empty()
+        : Optional.of(new TraceColumns(c.arrival(), c.arrivalUnit(), c.input(), c.output()));
+  }
+
+  /** The formats' labels, for a message: {@code azure, burstgpt, ...}. */
+  private static String labels() {
+    return String.join(", ", Arrays.stream(TraceFormat.values()).map(TraceFormat::label).toList());
   }
 
   /** A ServeGen client: {@code chunk-<n>-trace.csv} and the dataset beside it, sampled. */
   private static RequestTrace serveGen(Path windowsFile, RequestsSection r, long seed) {
     String name = windowsFile.getFileName().toString();
     if (!name.endsWith(SERVEGEN_WINDOWS)) {
-      throw new ScenarioAssembly.Problem(KEY, "a ServeGen client is a pair chunk-<n>"
-          + SERVEGEN_WINDOWS + " and chunk-<n>" + SERVEGEN_DATASET + "; name its "
-          + SERVEGEN_WINDOWS + " file, not " + name);
+      throw new InvalidInput(
+          KEY,
+          "a ServeGen client is a pair chunk-<n>"
+              + SERVEGEN_WINDOWS
+              + " and chunk-<n>"
+              + SERVEGEN_DATASET
+              + "; name its "
+              + SERVEGEN_WINDOWS
+              + " file, not "
+              + name);
     }
     if (r.window() == null) {
-      throw new ScenarioAssembly.Problem(PATH + ".window", "missing; servegen statistics are"
-          + " sampled over a span: give window (e.g. 600 s) and, to begin later than the data's"
-          + " midnight, start");
+      throw new InvalidInput(
+          PATH + ".window",
+          "missing; servegen statistics are"
+              + " sampled over a span: give window (e.g. 600 s) and, to begin later than the data's"
+              + " midnight, start");
     }
     if (r.skipBadRows()) {
-      throw new ScenarioAssembly.Problem(PATH + ".skipBadRows", "true, but servegen statistics"
-          + " have no rows to skip; remove it");
+      throw new InvalidInput(
+          PATH + ".skipBadRows",
+          "true, but servegen statistics" + " have no rows to skip; remove it");
     }
-    Path datasetFile = windowsFile.resolveSibling(
-        name.substring(0, name.length() - SERVEGEN_WINDOWS.length()) + SERVEGEN_DATASET);
+    Path datasetFile =
+        windowsFile.resolveSibling(
+            name.substring(0, name.length() - SERVEGEN_WINDOWS.length()) + SERVEGEN_DATASET);
     ServeGenClient.Windows windows;
     try (BufferedReader in = open(windowsFile)) {
       windows = ServeGenClient.windows(in);
     } catch (IOException e) {
-      throw new ScenarioAssembly.Problem(KEY, "cannot read " + windowsFile + ": " + e.getMessage());
+      throw new InvalidInput(KEY, "cannot read " + windowsFile + ": " + e.getMessage());
     } catch (TraceException e) {
       throw located(windowsFile, e, "");
     }
@@ -127,7 +147,7 @@ final class TraceFiles {
     try (BufferedReader in = open(datasetFile)) {
       client = ServeGenClient.of(windows, in);
     } catch (IOException e) {
-      throw new ScenarioAssembly.Problem(KEY, "cannot read " + datasetFile + ": " + e.getMessage());
+      throw new InvalidInput(KEY, "cannot read " + datasetFile + ": " + e.getMessage());
     } catch (TraceException e) {
       throw located(datasetFile, e, "");
     }
@@ -136,7 +156,7 @@ final class TraceFiles {
     try {
       return client.sample(name, from, to, seed);
     } catch (IllegalArgumentException e) {
-      throw new ScenarioAssembly.Problem(PATH + ".start", e.getMessage());
+      throw new InvalidInput(PATH + ".start", e.getMessage());
     }
   }
 
@@ -144,8 +164,9 @@ final class TraceFiles {
     try {
       return Files.newBufferedReader(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
-      throw new ScenarioAssembly.Problem(KEY, "no such file: " + file
-          + " (a trace path is relative to the scenario file's folder)");
+      throw new InvalidInput(
+          KEY,
+          "no such file: " + file + " (a trace path is relative to the scenario file's folder)");
     }
   }
 

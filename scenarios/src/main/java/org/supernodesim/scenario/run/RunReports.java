@@ -6,74 +6,76 @@ import java.util.List;
 import org.supernodesim.results.RunResult;
 import org.supernodesim.results.report.JsonReport;
 import org.supernodesim.results.report.MarkdownReport;
+import org.supernodesim.results.report.OutputFiles;
+import org.supernodesim.results.report.ReportOutput;
 import org.supernodesim.results.report.html.HtmlReport;
 import org.supernodesim.results.report.perfetto.ChromeTrace;
 import org.supernodesim.results.report.perfetto.Timeline;
 import org.supernodesim.scenario.file.Accounting;
 
-/** The files of one run: result.json and the reports its scenario's {@code report:} lists. */
+/**
+ * The files of one run: result.json and the reports its scenario's {@code report:} lists, each
+ * written whole (a temporary file renamed into place) or not at all.
+ */
 public final class RunReports {
-  /** Transfers of each chip drawn as flows in timeline.json: the first ones it sent. */
-  static final int TRANSFERS_PER_CHIP = 64;
-
   private RunReports() {}
 
-  /** Writes the run's files into {@code dir}; returns result.json's path. */
-  public static Path write(ScenarioRunner.Execution run, Accounting accounting, Path dir) {
+  /**
+   * Writes the run's files into {@code dir}; returns the files written, result.json first.
+   *
+   * @throws org.supernodesim.results.report.OutputException naming the path that failed
+   */
+  public static List<Path> write(ScenarioRunner.Execution run, Accounting accounting, Path dir) {
+    List<Path> written = new ArrayList<>();
     Path json = dir.resolve("result.json");
     JsonReport.write(run.result(), json);
-    render(run.result(), accounting.outputs(), dir);
-    // A serving run has no chips whose activity a timeline would draw (the CLI says so).
-    if (run.chips() != null && drawsTimeline(accounting)) {
-      Timeline timeline = TimelineAssembly.of(run);
-      for (ChromeTrace.Encoding e : timelineEncodings(accounting)) {
-        ChromeTrace.write(timeline, dir.resolve(e.fileName()), e);
-      }
+    written.add(json);
+    written.addAll(render(run.result(), accounting.outputs(), dir));
+    if (drawsTimeline(accounting)) {
+      run.timeline().ifPresent(t -> written.addAll(writeTimelines(t, accounting, dir, "timeline")));
     }
-    return json;
+    return written;
   }
 
   /** True if the scenario asks for a timeline, plain ({@code timeline}) or gzipped. */
   public static boolean drawsTimeline(Accounting accounting) {
-    return !timelineEncodings(accounting).isEmpty();
-  }
-
-  /** The timelines asked for: {@code timeline} (timeline.json), {@code timeline-gz} (.json.gz). */
-  static List<ChromeTrace.Encoding> timelineEncodings(Accounting accounting) {
-    List<ChromeTrace.Encoding> out = new ArrayList<>();
-    if (accounting.writes("timeline")) {
-      out.add(ChromeTrace.Encoding.JSON);
-    }
-    if (accounting.writes("timeline-gz")) {
-      out.add(ChromeTrace.Encoding.GZIP);
-    }
-    return out;
+    return accounting.writes(ReportOutput.TIMELINE) || accounting.writes(ReportOutput.TIMELINE_GZ);
   }
 
   /**
-   * The timelines a scenario asks for of a run (its chips' activity) in the Trace Event Format,
-   * each to {@code dir/<name>} plus its encoding's extension ({@code .json}, {@code .json.gz}).
+   * The timelines a scenario asks for of a run (its chips' activity) in the Trace Event Format:
+   * {@code dir/<name>.json} for {@code timeline}, {@code dir/<name>.json.gz} for {@code
+   * timeline-gz}; returns the files written.
    */
-  public static void writeTimelines(
-      ScenarioRunner.Execution run, Accounting accounting, Path dir, String name) {
-    if (run.chips() == null || !drawsTimeline(accounting)) {
-      return;
+  public static List<Path> writeTimelines(
+      Timeline timeline, Accounting accounting, Path dir, String name) {
+    List<Path> written = new ArrayList<>();
+    if (accounting.writes(ReportOutput.TIMELINE)) {
+      Path file = dir.resolve(name + ".json");
+      OutputFiles.write(file, out -> ChromeTrace.write(timeline, out));
+      written.add(file);
     }
-    Timeline timeline = TimelineAssembly.of(run);
-    for (ChromeTrace.Encoding e : timelineEncodings(accounting)) {
-      String extension = e.fileName().substring(e.fileName().indexOf('.'));
-      ChromeTrace.write(timeline, dir.resolve(name + extension), e);
+    if (accounting.writes(ReportOutput.TIMELINE_GZ)) {
+      Path file = dir.resolve(name + ".json.gz");
+      OutputFiles.writeGzipped(file, out -> ChromeTrace.write(timeline, out));
+      written.add(file);
     }
+    return written;
   }
 
-  /** report.md and report.html of a saved result, as {@code outputs} asks. */
-  public static void render(RunResult result, List<String> outputs, Path dir) {
-    if (outputs.contains("md")) {
-      MarkdownReport.write(MarkdownReport.run(result), dir.resolve("report.md"));
+  /** report.md and report.html of a saved result, as {@code outputs} asks; returns them. */
+  public static List<Path> render(RunResult result, List<ReportOutput> outputs, Path dir) {
+    List<Path> written = new ArrayList<>();
+    if (outputs.contains(ReportOutput.MD)) {
+      Path md = dir.resolve("report.md");
+      MarkdownReport.write(MarkdownReport.run(result), md);
+      written.add(md);
     }
-    if (outputs.contains("html")) {
-      HtmlReport.write(HtmlReport.run(result), dir.resolve("report.html"));
+    if (outputs.contains(ReportOutput.HTML)) {
+      Path html = dir.resolve("report.html");
+      HtmlReport.write(HtmlReport.run(result), html);
+      written.add(html);
     }
+    return written;
   }
-
 }

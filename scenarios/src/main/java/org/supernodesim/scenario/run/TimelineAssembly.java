@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.supernodesim.node.chip.ActivityLog;
 import org.supernodesim.node.chip.ChipProcess;
 import org.supernodesim.node.chip.TransferLog;
@@ -18,13 +19,16 @@ import org.supernodesim.workload.graph.OperationGraph;
 
 /**
  * The timeline of a run: each simulated chip a process (pid = rank + 1), each of its streams a
- * track of the operations it ran with their FLOPs, bytes and groups, and each noted transfer a
- * send slice (from its send to its arrival), a receive slice and a flow between them. A
- * collective's step transfer is received at its arrival (a zero-length slice); a pipeline send is
- * received from its arrival until the stage began to use it (the first operation after the
- * matching receive started), which shows data waiting for a busy stage.
+ * track of the operations it ran with their FLOPs, bytes and groups, and each noted transfer a send
+ * slice (from its send to its arrival), a receive slice and a flow between them. A collective's
+ * step transfer is received at its arrival (a zero-length slice); a pipeline send is received from
+ * its arrival until the stage began to use it (the first operation after the matching receive
+ * started), which shows data waiting for a busy stage.
  */
 final class TimelineAssembly {
+  /** Transfers of each chip drawn as flows in a collectives timeline: the first ones it sent. */
+  static final int TRANSFERS_PER_CHIP = 64;
+
   /** A group listed in full up to this many chips, else by its ends and size. */
   private static final int GROUP_LISTED = 16;
 
@@ -38,12 +42,12 @@ final class TimelineAssembly {
     }
   }
 
-  /** The timeline of {@code run}, which kept its chips (not a serving run). */
-  static Timeline of(ScenarioRunner.Execution run) {
-    return new TimelineAssembly(run.chips()).build(run.transfers());
+  /** The timeline of a run's chip processes and the transfers noted among them. */
+  static Timeline of(List<ChipProcess> chips, Optional<TransferLog> transfers) {
+    return new TimelineAssembly(chips).build(transfers);
   }
 
-  private Timeline build(TransferLog transfers) {
+  private Timeline build(Optional<TransferLog> transfers) {
     TimelineBuilder b = new TimelineBuilder();
     int streams = 2;
     for (ChipProcess chip : chips) {
@@ -62,17 +66,20 @@ final class TimelineAssembly {
       ActivityLog log = chip.activity();
       for (int i = 0; i < log.size(); i++) {
         Operation op = chip.graph().get(log.operationId(i));
-        b.slice(pid, log.stream(i), new Timeline.Slice(op.name(),
-            log.stream(i) == ActivityLog.COMPUTE
-                ? Timeline.Category.COMPUTE : Timeline.Category.COMMUNICATION,
-            log.startPicos(i), log.endPicos(i), args(op)));
+        b.slice(
+            pid,
+            log.stream(i),
+            new Timeline.Slice(
+                op.name(),
+                log.stream(i) == ActivityLog.COMPUTE
+                    ? Timeline.Category.COMPUTE
+                    : Timeline.Category.COMMUNICATION,
+                log.startPicos(i),
+                log.endPicos(i),
+                args(op)));
       }
     }
-    if (transfers != null) {
-      for (TransferLog.Entry e : transfers.entries()) {
-        transfer(b, e);
-      }
-    }
+    transfers.ifPresent(log -> log.entries().forEach(e -> transfer(b, e)));
     return b.build();
   }
 
@@ -80,17 +87,23 @@ final class TimelineAssembly {
     Stage from = byRank.get(e.source());
     Stage to = byRank.get(e.destination());
     if (from == null || to == null) {
-      throw new IllegalStateException("a transfer from chip " + e.source() + " to chip "
-          + e.destination() + ", which is not simulated");
+      throw new IllegalStateException(
+          "a transfer from chip "
+              + e.source()
+              + " to chip "
+              + e.destination()
+              + ", which is not simulated");
     }
     String size = ReportFormat.bytes(e.bytes());
     String sentName = size + " to chip " + e.destination();
     String receivedName = size + " from chip " + e.source();
     long usedAt = e.arrivedAtPicos();
-    List<Arg> sentArgs = new ArrayList<>(List.of(new Arg.Whole("bytes", e.bytes()),
-        new Arg.Whole("to chip", e.destination())));
-    List<Arg> receivedArgs = new ArrayList<>(List.of(new Arg.Whole("bytes", e.bytes()),
-        new Arg.Whole("from chip", e.source())));
+    List<Arg> sentArgs =
+        new ArrayList<>(
+            List.of(new Arg.Whole("bytes", e.bytes()), new Arg.Whole("to chip", e.destination())));
+    List<Arg> receivedArgs =
+        new ArrayList<>(
+            List.of(new Arg.Whole("bytes", e.bytes()), new Arg.Whole("from chip", e.source())));
     // A collective's steps share one send and one receive track per chip; a pipeline stage's
     // sends get a track per peer (its two neighbours), so activations and gradients read apart.
     String sendTrack = "send";
@@ -110,12 +123,14 @@ final class TimelineAssembly {
       receivedArgs.add(new Arg.Whole("step", c.step()));
     }
     b.transfer(
-        pid(e.source()), sendTrack,
-        new Timeline.Slice(sentName, Timeline.Category.TRANSFER, e.sentAtPicos(),
-            e.arrivedAtPicos(), sentArgs),
-        pid(e.destination()), receiveTrack,
-        new Timeline.Slice(receivedName, Timeline.Category.TRANSFER, e.arrivedAtPicos(), usedAt,
-            receivedArgs));
+        pid(e.source()),
+        sendTrack,
+        new Timeline.Slice(
+            sentName, Timeline.Category.TRANSFER, e.sentAtPicos(), e.arrivedAtPicos(), sentArgs),
+        pid(e.destination()),
+        receiveTrack,
+        new Timeline.Slice(
+            receivedName, Timeline.Category.TRANSFER, e.arrivedAtPicos(), usedAt, receivedArgs));
   }
 
   /** A chip's pid: its rank + 1, as a pid of 0 is taken by the viewers for their own tracks. */
@@ -132,17 +147,24 @@ final class TimelineAssembly {
         flops += kernel.flops();
         bytes += kernel.bytes();
       }
-      return List.of(new Arg.Amount("flops", flops), new Arg.Amount("hbm bytes", bytes),
+      return List.of(
+          new Arg.Amount("flops", flops),
+          new Arg.Amount("hbm bytes", bytes),
           new Arg.Whole("kernels", k.kernels().size()));
     }
     if (op instanceof Operation.Compute c) {
-      return List.of(new Arg.Amount("flops", c.flops()), new Arg.Amount("hbm bytes", c.bytes()),
-          new Arg.Text("precision", c.precision().name().toLowerCase(java.util.Locale.ROOT)));
+      return List.of(
+          new Arg.Amount("flops", c.flops()),
+          new Arg.Amount("hbm bytes", c.bytes()),
+          new Arg.Text("precision", c.precision().label()));
     }
     if (op instanceof Operation.Collective c) {
-      return List.of(new Arg.Text("kind", c.kind().name().toLowerCase(java.util.Locale.ROOT)),
-          new Arg.Whole("bytes", c.bytes()), new Arg.Text("algorithm", c.algorithm()),
-          new Arg.Whole("group size", c.group().size()), new Arg.Text("group", group(c.group())));
+      return List.of(
+          new Arg.Text("kind", c.kind().label()),
+          new Arg.Whole("bytes", c.bytes()),
+          new Arg.Text("algorithm", c.algorithm().label()),
+          new Arg.Whole("group size", c.group().size()),
+          new Arg.Text("group", group(c.group())));
     }
     return List.of();
   }
@@ -152,8 +174,16 @@ final class TimelineAssembly {
     if (ranks.size() <= GROUP_LISTED) {
       return String.join(",", ranks.stream().map(String::valueOf).toList());
     }
-    return ranks.get(0) + "," + ranks.get(1) + "," + ranks.get(2) + ",...,"
-        + ranks.get(ranks.size() - 1) + " (" + ranks.size() + " chips)";
+    return ranks.get(0)
+        + ","
+        + ranks.get(1)
+        + ","
+        + ranks.get(2)
+        + ",...,"
+        + ranks.get(ranks.size() - 1)
+        + " ("
+        + ranks.size()
+        + " chips)";
   }
 
   /** A chip's point-to-point operations, found by peer and tag, and when each receive was used. */

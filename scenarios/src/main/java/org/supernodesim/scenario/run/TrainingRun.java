@@ -2,10 +2,12 @@ package org.supernodesim.scenario.run;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.supernodesim.interconnect.collective.CollectiveAlgorithm;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.supernodesim.interconnect.routing.Router;
 import org.supernodesim.interconnect.topology.Topology;
 import org.supernodesim.model.chip.ChipFigure;
+import org.supernodesim.model.collective.AlgorithmChoice;
 import org.supernodesim.model.collective.CollectiveKind;
 import org.supernodesim.model.units.Units;
 import org.supernodesim.node.chip.ActivityLog;
@@ -13,11 +15,13 @@ import org.supernodesim.node.chip.ChipProcess;
 import org.supernodesim.node.chip.TimeSplit;
 import org.supernodesim.node.chip.TrainingCluster;
 import org.supernodesim.node.chip.TransferLog;
-import org.supernodesim.results.RunResult;
+import org.supernodesim.node.engine.Simulation;
 import org.supernodesim.results.TrainingResult;
 import org.supernodesim.results.energy.ChipActivity;
 import org.supernodesim.results.energy.Work;
+import org.supernodesim.results.report.perfetto.Timeline;
 import org.supernodesim.scenario.file.Scenario;
+import org.supernodesim.scenario.file.TrainingWorkload;
 import org.supernodesim.workload.cost.ComputeCostModel;
 import org.supernodesim.workload.training.Parallelism;
 import org.supernodesim.workload.training.StageMemory;
@@ -25,46 +29,59 @@ import org.supernodesim.workload.training.StepGenerator;
 import org.supernodesim.workload.training.TrainingJob;
 import org.supernodesim.workload.training.TrainingStep;
 
-/** A training scenario: its step generated, its stage processes assembled, its figures drawn. */
-final class TrainingRun {
+/**
+ * A training workload: its step generated, one process per pipeline stage, its figures drawn from
+ * the stages' time splits and memory.
+ */
+final class TrainingRun implements WorkloadRun {
   private final Scenario scenario;
   private final TrainingStep step;
   private final TrainingCluster cluster;
-  private final TransferLog transfers;
+  private final Optional<TransferLog> transfers;
 
-  TrainingRun(Scenario scenario) {
+  /** {@code timeline}: note the pipeline's sends, which a timeline draws as flows. */
+  TrainingRun(Scenario scenario, TrainingWorkload workload, boolean timeline) {
     this.scenario = scenario;
-    this.step = StepGenerator.generate(scenario.training(), TrainingRun::algorithm);
+    this.step = StepGenerator.generate(workload.job(), TrainingRun::algorithm);
     Topology topology = Topology.build(scenario.fabric(), scenario.chips());
-    // A timeline draws the pipeline's sends as flows: note them all (a few per micro-batch).
+    // Every send is noted: a pipeline sends only a few per micro-batch.
     TransferLog[] log = new TransferLog[1];
-    this.cluster = TrainingCluster.assemble(step.graphs(),
-        new ComputeCostModel(scenario.chip(), scenario.calibration()), new Router(topology),
-        RunReports.drawsTimeline(scenario.accounting())
-            ? t -> log[0] = new TransferLog(t, scenario.chips(), Integer.MAX_VALUE)
-            : t -> t);
-    this.transfers = log[0];
-  }
-
-  /** The pipeline's transfers when the scenario draws a timeline, else null. */
-  TransferLog transfers() {
-    return transfers;
+    this.cluster =
+        TrainingCluster.assemble(
+            step.graphs(),
+            new ComputeCostModel(scenario.chip(), scenario.calibration()),
+            new Router(topology),
+            timeline
+                ? t -> log[0] = new TransferLog(t, scenario.chips(), Integer.MAX_VALUE)
+                : UnaryOperator.identity());
+    this.transfers = Optional.ofNullable(log[0]);
   }
 
   /** Every collective takes the fastest algorithm that applies to its group. */
-  static String algorithm(CollectiveKind kind) {
-    return CollectiveAlgorithm.AUTO;
+  static AlgorithmChoice algorithm(CollectiveKind kind) {
+    return AlgorithmChoice.AUTO;
   }
 
-  TrainingCluster cluster() {
-    return cluster;
+  @Override
+  public Simulation simulation() {
+    return cluster.simulation();
+  }
+
+  @Override
+  public Measured measure(long endPicos) {
+    return new Measured(result(), activities(), new Work(1, step.tokens(), 0));
+  }
+
+  @Override
+  public Optional<Timeline> timeline() {
+    return Optional.of(TimelineAssembly.of(cluster.chips(), transfers));
   }
 
   /**
-   * {@code result} with the step's figures, energy and cost. Every global rank is charged its
-   * stage representative's activity: the ranks of a stage do the same work at the same times.
+   * Every global rank's activity: each is charged its stage representative's, since the ranks of a
+   * stage do the same work at the same times.
    */
-  RunResult account(RunResult result) {
+  private List<ChipActivity> activities() {
     List<ChipActivity> activities = new ArrayList<>(scenario.chips());
     Parallelism p = step.job().parallelism();
     int ranksPerStage = p.tp() * p.cp() * p.dp();
@@ -72,12 +89,11 @@ final class TrainingRun {
       ActivityLog log = cluster.chips().get(rank / ranksPerStage).activity();
       activities.add(new ChipActivity(rank, log.computeBusyPicos(), log.communicationOnlyPicos()));
     }
-    return Accountant.account(scenario, activities, new Work(1, step.tokens(), 0),
-        result.withTraining(result()));
+    return activities;
   }
 
   /** The figures of the step, once the simulation has run. */
-  TrainingResult result() {
+  private TrainingResult result() {
     TrainingJob job = step.job();
     Parallelism p = job.parallelism();
     long stepPicos = cluster.finishedAtPicos();
@@ -85,24 +101,35 @@ final class TrainingRun {
     long chips = p.chips();
     double peak = scenario.chip().require(job.precision().peak());
     double modelFlopsPerChip = step.modelFlops() / stepSeconds / chips;
-    double hardwareFlopsPerChip =
-        (step.modelFlops() + step.recomputeFlops()) / stepSeconds / chips;
+    double hardwareFlopsPerChip = (step.modelFlops() + step.recomputeFlops()) / stepSeconds / chips;
     List<TrainingResult.RankTime> ranks = new ArrayList<>();
     double idle = 0;
     List<ChipProcess> processes = cluster.chips();
     for (int stage = 0; stage < processes.size(); stage++) {
       ChipProcess c = processes.get(stage);
       TimeSplit split = c.timeSplit();
-      ranks.add(new TrainingResult.RankTime(c.rank(), stage, seconds(split.computePicos()),
-          seconds(split.exposedCommunicationPicos()), seconds(split.idlePicos(stepPicos)),
-          seconds(split.communicationPicos())));
+      ranks.add(
+          new TrainingResult.RankTime(
+              c.rank(),
+              stage,
+              seconds(split.computePicos()),
+              seconds(split.exposedCommunicationPicos()),
+              seconds(split.idlePicos(stepPicos)),
+              seconds(split.communicationPicos())));
       idle += split.idlePicos(stepPicos) / (double) stepPicos;
     }
     List<TrainingResult.StageMemoryUse> memory = new ArrayList<>();
     double peakBytes = 0;
     for (StageMemory m : step.memory()) {
-      memory.add(new TrainingResult.StageMemoryUse(m.stage(), m.weightsBytes(), m.gradientBytes(),
-          m.optimizerBytes(), m.activationBytes(), m.bufferBytes(), m.totalBytes()));
+      memory.add(
+          new TrainingResult.StageMemoryUse(
+              m.stage(),
+              m.weightsBytes(),
+              m.gradientBytes(),
+              m.optimizerBytes(),
+              m.activationBytes(),
+              m.bufferBytes(),
+              m.totalBytes()));
       peakBytes = Math.max(peakBytes, m.totalBytes());
     }
     double capacity = scenario.chip().require(ChipFigure.HBM_CAPACITY);
@@ -114,8 +141,16 @@ final class TrainingRun {
     return new TrainingResult(
         job.model().id(),
         chips,
-        String.format("tp%d pp%d dp%d cp%d ep%d v%d zero%d%s", p.tp(), p.pp(), p.dp(), p.cp(),
-            p.ep(), p.virtualStages(), job.zeroStage(), p.sequenceParallel() ? " sp" : ""),
+        String.format(
+            "tp%d pp%d dp%d cp%d ep%d v%d zero%d%s",
+            p.tp(),
+            p.pp(),
+            p.dp(),
+            p.cp(),
+            p.ep(),
+            p.virtualStages(),
+            job.zeroStage(),
+            p.sequenceParallel() ? " sp" : ""),
         job.microBatches(),
         stepSeconds,
         tokensPerSecond,

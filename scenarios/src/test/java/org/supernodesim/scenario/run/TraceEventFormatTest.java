@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
+import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,12 +22,12 @@ import org.supernodesim.scenario.file.Scenario;
 import org.supernodesim.scenario.file.ScenarioLoader;
 
 /**
- * timeline.json against the rules of the Trace Event Format (Google, "Trace Event Format",
- * 2016) as chrome://tracing and Perfetto read them: every event has a known ph; times are
- * microseconds >= 0; every process and thread with slices is named by metadata, and no pid is 0;
- * every flow is one "s" and one "f" sharing an id, with bp "e", each lying inside a slice of the
- * flow's own category on its pid and tid (a flow binds to nothing otherwise); slices of a thread
- * never partly overlap. Times are compared as the exact decimals written, not as doubles.
+ * timeline.json against the rules of the Trace Event Format (Google, "Trace Event Format", 2016) as
+ * chrome://tracing and Perfetto read them: every event has a known ph; times are microseconds >= 0;
+ * every process and thread with slices is named by metadata, and no pid is 0; every flow is one "s"
+ * and one "f" sharing an id, with bp "e", each lying inside a slice of the flow's own category on
+ * its pid and tid (a flow binds to nothing otherwise); slices of a thread never partly overlap.
+ * Times are compared as the exact decimals written, not as doubles.
  */
 class TraceEventFormatTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -49,12 +49,12 @@ class TraceEventFormatTest {
       String what, String example, String overrides, int expectedFlows) throws Exception {
     List<String> sets = new ArrayList<>(List.of("report=[json, timeline]"));
     sets.addAll(List.of(overrides.split(";")));
-    Scenario s = new ScenarioLoader(Catalog.standard()::chip)
-        .load(Path.of("examples", example), sets);
+    Scenario s =
+        new ScenarioLoader(Catalog.standard()::chip).load(Path.of("examples", example), sets);
     ScenarioRunner.Execution run = ScenarioRunner.execute(s, RuntimeChoice.SEQUENTIAL);
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ChromeTrace.write(TimelineAssembly.of(run), out);
-    JsonNode trace = JSON.readTree(out.toByteArray());
+    StringWriter out = new StringWriter();
+    ChromeTrace.write(run.timeline().orElseThrow(), out);
+    JsonNode trace = JSON.readTree(out.toString());
 
     List<JsonNode> events = new ArrayList<>();
     trace.get("traceEvents").forEach(events::add);
@@ -81,7 +81,8 @@ class TraceEventFormatTest {
       if (ph.equals("X")) {
         BigDecimal dur = e.get("dur").decimalValue();
         assertTrue(dur.signum() >= 0, what + ": dur " + dur);
-        slices.computeIfAbsent(key(e), k -> new ArrayList<>())
+        slices
+            .computeIfAbsent(key(e), k -> new ArrayList<>())
             .add(new BigDecimal[] {ts, ts.add(dur)});
       } else {
         assertEquals("e", e.get("bp").asText(), what + ": a flow binds to its enclosing slice");
@@ -91,20 +92,25 @@ class TraceEventFormatTest {
     for (JsonNode e : events) {
       if (!e.get("ph").asText().equals("M")) {
         assertTrue(namedProcesses.contains(e.get("pid").asInt()), what + ": pid without a name");
-        assertTrue(namedThreads.contains(e.get("pid") + "/" + e.get("tid")),
+        assertTrue(
+            namedThreads.contains(e.get("pid") + "/" + e.get("tid")),
             what + ": thread without a name");
       }
     }
     assertEquals(expectedFlows, flows.size(), what + ": flows");
     for (List<JsonNode> flow : flows.values()) {
-      assertEquals(List.of("s", "f"), flow.stream().map(f -> f.get("ph").asText()).toList(),
+      assertEquals(
+          List.of("s", "f"),
+          flow.stream().map(f -> f.get("ph").asText()).toList(),
           what + ": a flow is one start then one finish");
-      assertTrue(flow.get(0).get("ts").decimalValue()
-          .compareTo(flow.get(1).get("ts").decimalValue()) <= 0, what + ": a flow runs forward");
+      assertTrue(
+          flow.get(0).get("ts").decimalValue().compareTo(flow.get(1).get("ts").decimalValue()) <= 0,
+          what + ": a flow runs forward");
       for (JsonNode end : flow) {
         BigDecimal ts = end.get("ts").decimalValue();
-        boolean bound = slices.getOrDefault(key(end), List.of()).stream()
-            .anyMatch(x -> x[0].compareTo(ts) <= 0 && ts.compareTo(x[1]) <= 0);
+        boolean bound =
+            slices.getOrDefault(key(end), List.of()).stream()
+                .anyMatch(x -> x[0].compareTo(ts) <= 0 && ts.compareTo(x[1]) <= 0);
         assertTrue(bound, what + ": flow " + end + " lies in no slice of its category");
       }
     }
@@ -112,7 +118,8 @@ class TraceEventFormatTest {
       List<BigDecimal[]> sorted = new ArrayList<>(track.getValue());
       sorted.sort((a, b) -> a[0].compareTo(b[0]));
       for (int i = 1; i < sorted.size(); i++) {
-        assertTrue(sorted.get(i)[0].compareTo(sorted.get(i - 1)[1]) >= 0,
+        assertTrue(
+            sorted.get(i)[0].compareTo(sorted.get(i - 1)[1]) >= 0,
             what + ": slices of " + track.getKey() + " overlap at " + sorted.get(i)[0]);
       }
     }

@@ -1,5 +1,7 @@
 package org.supernodesim.workload.inference;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /**
  * Which columns of a CSV trace hold a request's arrival, prompt length and output length, for a
  * file none of the named formats fits (a Vidur trace: {@code arrived_at} in seconds, {@code
@@ -29,27 +31,14 @@ public record TraceColumns(String arrival, ArrivalUnit arrivalUnit, String input
       this.picosPerUnit = picosPerUnit;
     }
 
+    /** The name in files: s, ms, us, ns or datetime. */
+    @JsonValue
     public String label() {
       return label;
     }
 
     long picosPerUnit() {
       return picosPerUnit;
-    }
-
-    /**
-     * The unit written {@code label}: s, ms, us, ns or datetime.
-     *
-     * @throws IllegalArgumentException naming the valid ones
-     */
-    public static ArrivalUnit named(String label) {
-      for (ArrivalUnit u : values()) {
-        if (u.label.equals(label)) {
-          return u;
-        }
-      }
-      throw new IllegalArgumentException("\"" + label + "\" is not an arrival unit; valid: s, ms,"
-          + " us, ns, datetime");
     }
   }
 

@@ -3,6 +3,7 @@ package org.supernodesim.workload.inference;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.StringReader;
 import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,7 +21,7 @@ class ColumnsFormatTest {
   @CsvSource({"s, 1500000000000", "ms, 1500000000", "us, 1500000", "ns, 1500"})
   void theArrivalColumnIsReadInItsUnit(String unit, long picos) {
     TraceColumns vidur = new TraceColumns(
-        "arrived_at", TraceColumns.ArrivalUnit.named(unit), "num_prefill_tokens",
+        "arrived_at", new ObjectMapper().convertValue(unit, TraceColumns.ArrivalUnit.class), "num_prefill_tokens",
         "num_decode_tokens");
     String text = "arrived_at,num_prefill_tokens,num_decode_tokens\n0,591,140\n1.5,547,248\n";
 

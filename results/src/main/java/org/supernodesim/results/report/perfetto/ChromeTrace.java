@@ -1,16 +1,10 @@
 package org.supernodesim.results.report.perfetto;
 
-import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.io.Writer;
 import java.util.Locale;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * Writes a {@link Timeline} in the Trace Event Format (the JSON that chrome://tracing and
@@ -18,63 +12,21 @@ import java.util.zip.GZIPOutputStream;
  * slices. Metadata events name each process and thread and sort them by pid and tid; a slice is a
  * complete event ({@code "ph": "X"}) with its args; a flow is a start ({@code "s"}) and a finish
  * ({@code "f"}), both with {@code "bp": "e"} (bound to the enclosing slice, not the next one),
- * sharing an id and the category of the slices they bind to. Times are microseconds written
- * with six decimals, exact to the picosecond and the same text on every machine.
+ * sharing an id and the category of the slices they bind to. Times are microseconds written with
+ * six decimals, exact to the picosecond and the same text on every machine.
  */
 public final class ChromeTrace {
   private static final JsonFactory JSON = new JsonFactory();
 
-  /** How the file is encoded. */
-  public enum Encoding {
-    /** Plain JSON: {@code timeline.json}. */
-    JSON("timeline.json"),
-    /** Gzipped JSON, which both viewers open directly: {@code timeline.json.gz}. */
-    GZIP("timeline.json.gz");
-
-    private final String fileName;
-
-    Encoding(String fileName) {
-      this.fileName = fileName;
-    }
-
-    /** The file's usual name. */
-    public String fileName() {
-      return fileName;
-    }
-  }
-
   private ChromeTrace() {}
 
   /**
-   * Writes {@code timeline} to {@code file}: to a temporary file beside it, renamed at the end, so
-   * that a reader never sees half a trace.
+   * Writes {@code timeline} as one JSON object; {@code out} stays open. The file itself (plain or
+   * gzipped, to a temporary file renamed at the end) is the caller's: see {@code OutputFiles}.
    */
-  public static void write(Timeline timeline, Path file, Encoding encoding) {
-    Path parent = file.toAbsolutePath().getParent();
-    Path temporary = parent.resolve(file.getFileName() + ".part");
-    try {
-      Files.createDirectories(parent);
-      try (OutputStream out = encoding == Encoding.GZIP
-          ? new GZIPOutputStream(Files.newOutputStream(temporary), 1 << 16)
-          : Files.newOutputStream(temporary)) {
-        write(timeline, out);
-      }
-      Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING,
-          StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      try {
-        Files.deleteIfExists(temporary);
-      } catch (IOException ignored) {
-        // the write failed already; that is what the caller hears about
-      }
-      throw new UncheckedIOException("cannot write " + file, e);
-    }
-  }
-
-  /** Writes {@code timeline} as one JSON object in UTF-8; {@code out} stays open. */
-  public static void write(Timeline timeline, OutputStream out) throws IOException {
-    try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)
-        .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
+  public static void write(Timeline timeline, Writer out) throws IOException {
+    try (JsonGenerator g =
+        JSON.createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
       g.writeStartObject();
       g.writeStringField("displayTimeUnit", "ns");
       g.writeArrayFieldStart("traceEvents");
@@ -100,8 +52,7 @@ public final class ChromeTrace {
   }
 
   private static void metadata(
-      JsonGenerator g, String kind, int pid, int tid, String key, Object value)
-      throws IOException {
+      JsonGenerator g, String kind, int pid, int tid, String key, Object value) throws IOException {
     g.writeStartObject();
     g.writeStringField("name", kind);
     g.writeStringField("ph", "M");
@@ -166,7 +117,9 @@ public final class ChromeTrace {
   static String micros(long picos) {
     long whole = picos / 1_000_000;
     long frac = Math.abs(picos % 1_000_000);
-    return (picos < 0 && whole == 0 ? "-" : "") + whole + "."
+    return (picos < 0 && whole == 0 ? "-" : "")
+        + whole
+        + "."
         + String.format(Locale.ROOT, "%06d", frac);
   }
 }

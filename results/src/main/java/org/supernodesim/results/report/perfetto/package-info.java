@@ -3,7 +3,8 @@
  * open: a {@link org.supernodesim.results.report.perfetto.TimelineBuilder} gathers one process per
  * chip (pid = rank + 1), its tracks and slices, and transfers; {@link
  * org.supernodesim.results.report.perfetto.ChromeTrace} streams the result with Jackson's
- * generator, plain or gzipped, to a temporary file renamed when whole.
+ * generator to a writer that {@link org.supernodesim.results.report.OutputFiles} gives, plain or
+ * gzipped, into a temporary file renamed when whole.
  *
  * <p>Worked example: chip 3 computing from 1,500,000 ps to 4,000,000 ps, then sending 1 KiB to
  * chip 0 that arrives at 5,000,001 ps, is {@code {"name": "matmul", "cat": "compute", "ph": "X",
