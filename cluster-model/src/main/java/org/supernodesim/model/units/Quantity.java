@@ -11,23 +11,44 @@ public enum Quantity {
   BYTES(
       "a size",
       units(
-          "B", 1, "kB", Units.BYTES_PER_KB, "KB", Units.BYTES_PER_KB, "MB", Units.BYTES_PER_MB,
-          "GB", Units.BYTES_PER_GB, "TB", Units.BYTES_PER_TB, "KiB", Units.BYTES_PER_KIB,
-          "MiB", Units.BYTES_PER_MIB, "GiB", Units.BYTES_PER_GIB, "TiB", Units.BYTES_PER_TIB)),
+          decimal("B", 1),
+          ordered("KB", 1e3), // as some datasheets write kilobytes
+          ordered(
+              "KiB", Units.BYTES_PER_KIB, "MiB", Units.BYTES_PER_MIB, "GiB", Units.BYTES_PER_GIB,
+              "TiB", Units.BYTES_PER_TIB))),
+  /**
+   * Bytes per second; bits are written with a lower-case b ({@code Gb/s}) or as {@code Gbps}, the
+   * way network vendors print them, and divided by 8.
+   */
   BANDWIDTH(
       "a bandwidth",
       units(
-          "B/s", 1, "kB/s", 1e3, "MB/s", 1e6, "GB/s", 1e9, "TB/s", 1e12,
-          "KiB/s", Units.BYTES_PER_KIB, "MiB/s", Units.BYTES_PER_MIB, "GiB/s", Units.BYTES_PER_GIB,
-          "TiB/s", Units.BYTES_PER_TIB, "Mb/s", 1e6 / 8, "Gb/s", 1e9 / 8, "Tb/s", 1e12 / 8)),
-  /** A span of time, in picoseconds. */
-  TIME("a time", units("ps", 1, "ns", 1e3, "us", 1e6, "ms", 1e9, "s", 1e12)),
-  /** A rate of arithmetic: floating-point operations (or integer ops) per second. */
+          decimal("B/s", 1),
+          ordered(
+              "KiB/s", Units.BYTES_PER_KIB, "MiB/s", Units.BYTES_PER_MIB,
+              "GiB/s", Units.BYTES_PER_GIB, "TiB/s", Units.BYTES_PER_TIB),
+          decimal("b/s", 1.0 / Units.BITS_PER_BYTE),
+          decimal("bps", 1.0 / Units.BITS_PER_BYTE))),
+  /**
+   * A span of time, in picoseconds. Microseconds are {@code us}, {@code µs} (U+00B5, the micro
+   * sign) or {@code μs} (U+03BC, the Greek letter): keyboards and fonts differ.
+   */
+  TIME(
+      "a time",
+      units(
+          ordered("ps", 1, "ns", 1e3, "us", 1e6, "\u00b5s", 1e6, "\u03bcs", 1e6, "ms", 1e9,
+              "s", 1e12))),
+  /**
+   * A rate of arithmetic: floating-point operations (or integer ops) per second, as datasheets
+   * write it ({@code TFLOPS}, {@code TOPS}) and as this tool prints it ({@code TFLOP/s}, {@code
+   * flop/s}).
+   */
   COMPUTE_RATE(
       "a compute rate",
       units(
-          "FLOPS", 1, "GFLOPS", 1e9, "TFLOPS", 1e12, "PFLOPS", 1e15, "TOPS", 1e12, "POPS", 1e15)),
-  POWER("a power", units("W", 1, "kW", 1e3, "MW", 1e6));
+          decimal("FLOPS", 1), decimal("FLOP/s", 1), ordered("flop/s", 1), decimal("OPS", 1),
+          decimal("OP/s", 1))),
+  POWER("a power", units(decimal("W", 1)));
 
   private final String description;
   private final Map<String, Double> factors;
@@ -86,10 +107,36 @@ public enum Quantity {
     return value * factor;
   }
 
-  private static Map<String, Double> units(Object... unitsAndFactors) {
+  /** {@code unit} with each SI prefix, in order: "B", "kB", ..., "EB". */
+  private static Map<String, Double> decimal(String unit, double factor) {
+    Map<String, Double> map = new LinkedHashMap<>();
+    double f = factor;
+    // SI prefixes from none to exa, as the tool prints them (kB, TFLOP/s). A local array: an
+    // enum's static fields are not yet set while its constants are built.
+    for (String prefix : new String[] {"", "k", "M", "G", "T", "P", "E"}) {
+      map.put(prefix + unit, f);
+      f *= 1000;
+    }
+    return map;
+  }
+
+  private static Map<String, Double> ordered(Object... unitsAndFactors) {
     Map<String, Double> map = new LinkedHashMap<>();
     for (int i = 0; i < unitsAndFactors.length; i += 2) {
       map.put((String) unitsAndFactors[i], ((Number) unitsAndFactors[i + 1]).doubleValue());
+    }
+    return map;
+  }
+
+  @SafeVarargs
+  private static Map<String, Double> units(Map<String, Double>... groups) {
+    Map<String, Double> map = new LinkedHashMap<>();
+    for (Map<String, Double> group : groups) {
+      group.forEach((unit, factor) -> {
+        if (map.put(unit, factor) != null) {
+          throw new IllegalStateException("unit " + unit + " listed twice");
+        }
+      });
     }
     return java.util.Collections.unmodifiableMap(map);
   }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 import org.supernodesim.interconnect.collective.CollectiveAlgorithm;
 import org.supernodesim.interconnect.collective.Collectives;
 import org.supernodesim.interconnect.collective.Step;
@@ -35,13 +36,20 @@ public final class TrainingCluster {
   /** One process per graph, in stage order; graphs carry their global ranks. */
   public static TrainingCluster assemble(
       List<OperationGraph> graphs, ComputeCostModel costs, Router router) {
+    return assemble(graphs, costs, router, UnaryOperator.identity());
+  }
+
+  /** As above, the stages' transport wrapped by {@code wrap} (to note the pipeline's transfers). */
+  public static TrainingCluster assemble(
+      List<OperationGraph> graphs, ComputeCostModel costs, Router router,
+      UnaryOperator<Transport> wrap) {
     int[] processOfRank = new int[router.topology().chips()];
     java.util.Arrays.fill(processOfRank, -1);
     for (int i = 0; i < graphs.size(); i++) {
       processOfRank[graphs.get(i).rank()] = i;
     }
     AnalyticalTransport network = new AnalyticalTransport(router);
-    Transport transport = new StageTransport(network, processOfRank);
+    Transport transport = wrap.apply(new StageTransport(network, processOfRank));
     Collectives collectives = network.collectives();
     // A pure function of the collective, asked once per instance: cached, looked up only.
     Map<Key, Long> picos = new ConcurrentHashMap<>();

@@ -17,8 +17,14 @@ import org.supernodesim.results.NetworkResult;
  * writes only its own list, so runtimes on several threads do not race.
  */
 public final class TransferLog implements Transport {
-  /** One transfer as noted. */
-  public record Entry(int source, int destination, long bytes, long sentAtPicos, long arrivedAtPicos) {}
+  /**
+   * One transfer as noted, with the event its arrival brings the destination ({@link
+   * ChipProcess.ChunkArrived} for a collective's step, {@link ChipProcess.MessageArrived} for a
+   * point-to-point send), which says what it was for.
+   */
+  public record Entry(
+      int source, int destination, long bytes, long sentAtPicos, long arrivedAtPicos,
+      ChipProcess.Event arrival) {}
 
   private final Transport inner;
   private final int perChip;
@@ -45,7 +51,7 @@ public final class TransferLog implements Transport {
     inner.send(
         SendHook.around(context, (outer, targetId, delayPicos, payload) -> {
           mine.add(new Entry(source, destination, transfer.bytes(), outer.nowPicos(),
-              outer.nowPicos() + delayPicos));
+              outer.nowPicos() + delayPicos, arrival));
           outer.send(targetId, delayPicos, payload);
         }),
         source, destination, transfer, arrival);

@@ -18,6 +18,7 @@ import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * Every file a run writes goes through here: to a temporary file beside it, forced to disk, then
@@ -27,10 +28,18 @@ import java.nio.file.StandardOpenOption;
 public final class OutputFiles {
   private OutputFiles() {}
 
+  private static final int GZIP_BUFFER_BYTES = 1 << 16;
+
   /** What writes a file's content. */
   @FunctionalInterface
   public interface Content {
     void writeTo(Writer out) throws IOException;
+  }
+
+  /** What writes a file's bytes (text encoded, perhaps compressed). */
+  @FunctionalInterface
+  private interface Bytes {
+    void writeTo(OutputStream out) throws IOException;
   }
 
   /** Writes {@code text} to {@code file} as UTF-8, creating its folder. */
@@ -40,6 +49,30 @@ public final class OutputFiles {
 
   /** Writes what {@code content} writes to {@code file} as UTF-8, creating its folder. */
   public static void write(Path file, Content content) {
+    writeBytes(file, stream -> text(stream, content));
+  }
+
+  /**
+   * Writes what {@code content} writes to {@code file} as gzipped UTF-8 (a {@code .gz} file),
+   * creating its folder.
+   */
+  public static void writeGzipped(Path file, Content content) {
+    writeBytes(
+        file,
+        stream -> {
+          GZIPOutputStream gzip = new GZIPOutputStream(stream, GZIP_BUFFER_BYTES);
+          text(gzip, content);
+          gzip.finish(); // the trailer; the file's own stream is closed by the caller
+        });
+  }
+
+  private static void text(OutputStream stream, Content content) throws IOException {
+    Writer out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
+    content.writeTo(out);
+    out.flush();
+  }
+
+  private static void writeBytes(Path file, Bytes content) {
     Path target = file.toAbsolutePath();
     Path folder = target.getParent();
     Path tmp = null;
@@ -65,10 +98,9 @@ public final class OutputFiles {
                   StandardOpenOption.CREATE,
                   StandardOpenOption.TRUNCATE_EXISTING,
                   StandardOpenOption.WRITE);
-          OutputStream stream = Channels.newOutputStream(channel);
-          Writer out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8))) {
-        content.writeTo(out);
-        out.flush();
+          OutputStream stream = Channels.newOutputStream(channel)) {
+        content.writeTo(stream);
+        stream.flush();
         channel.force(true);
       }
       move(tmp, target);

@@ -14,7 +14,9 @@ public enum ReportOutput {
   /** results.csv: a sweep's table, one row per point. */
   CSV("csv"),
   /** timeline.json: each chip's activity in Chrome trace format (Perfetto). */
-  TIMELINE("timeline");
+  TIMELINE("timeline"),
+  /** timeline.json.gz: the same trace gzipped, which both viewers open directly. */
+  TIMELINE_GZ("timeline-gz");
 
   /** What a scenario without {@code report:} writes: everything but the timeline. */
   public static final List<ReportOutput> DEFAULT = List.of(JSON, MD, HTML, CSV);

@@ -86,6 +86,13 @@ final class RunCommand implements Callable<Integer> {
     Path dir = out != null ? out : OutputFolders.of(s.name());
     List<Path> files = RunReports.write(run, s.accounting(), dir);
     stdout.printf("wrote %s%n", files.get(0));
+    if (RunReports.drawsTimeline(s.accounting()) && run.timeline().isEmpty()) {
+      spec.commandLine()
+          .getErr()
+          .println(
+              "no timeline written: a serving run does not record its instances' steps yet, only"
+                  + " their totals (see README, Reports)");
+    }
     return ExitCode.OK;
   }
 

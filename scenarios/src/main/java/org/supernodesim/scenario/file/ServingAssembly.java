@@ -32,7 +32,6 @@ import org.supernodesim.workload.inference.Role;
 import org.supernodesim.workload.inference.SchedulerLimits;
 import org.supernodesim.workload.inference.StepCostModel;
 import org.supernodesim.workload.inference.SyntheticRequests;
-import org.supernodesim.workload.inference.TraceFormat;
 import org.supernodesim.workload.sharding.ShardingRules;
 
 /**
@@ -261,13 +260,8 @@ final class ServingAssembly {
   private RequestTrace requests(RequestsSection r, long seed) {
     RequestTrace trace;
     if (r.trace() != null) {
-      TraceFormat format;
-      try {
-        format = TraceFiles.format(r.trace(), r.format());
-      } catch (IllegalArgumentException e) {
-        throw new InvalidInput(PATH + ".requests.format", e.getMessage());
-      }
-      trace = TraceFiles.read(baseDirectory, r.trace(), format, r.skipBadRows());
+      trace =
+          TraceFiles.read(baseDirectory, r, seed).from(r.start() == null ? 0 : r.start().picos());
     } else {
       SyntheticSection s = r.synthetic();
       trace =
@@ -277,7 +271,10 @@ final class ServingAssembly {
     RequestTrace scaled =
         trace.scaled(r.timeScale(), r.window() == null ? Long.MAX_VALUE : r.window().picos());
     if (scaled.requests().isEmpty()) {
-      throw new InvalidInput(PATH + ".requests.window", "no request arrives within the window");
+      throw new InvalidInput(
+          PATH + ".requests.window",
+          "no request arrives within the window"
+              + (r.start() == null ? "" : " after start " + r.start().text()));
     }
     return scaled;
   }

@@ -9,6 +9,8 @@ import org.supernodesim.model.chip.Precision;
 import org.supernodesim.scenario.file.Quantities.TimeSpan;
 import org.supernodesim.workload.inference.Role;
 import org.supernodesim.workload.inference.RoutingPolicy;
+import org.supernodesim.workload.inference.TraceColumns.ArrivalUnit;
+import org.supernodesim.workload.inference.TraceFormat;
 
 /**
  * The {@code workload.serving:} section: an inference-serving workload. One record per mapping,
@@ -47,11 +49,13 @@ final class ServingSections {
 
   /**
    * {@code requests:} a trace file (path relative to the scenario file) or a synthetic process;
-   * exactly one.
+   * exactly one. A trace's format and columns are read by {@link TraceFiles}.
    */
   record RequestsSection(
       String trace,
-      String format,
+      TraceFormat format,
+      ColumnsSection columns,
+      TimeSpan start,
       Double timeScale,
       TimeSpan window,
       Boolean skipBadRows,
@@ -62,6 +66,10 @@ final class ServingSections {
       if ((trace == null) == (synthetic == null)) {
         throw new InvalidInput(trace == null ? "trace" : "synthetic",
             "give exactly one of trace (a file) and synthetic (a random process)");
+      }
+      if (trace == null && (format != null || columns != null || start != null)) {
+        throw new InvalidInput(format != null ? "format" : columns != null ? "columns" : "start",
+            "describes a trace file; a synthetic process has none");
       }
       timeScale = timeScale == null ? 1.0 : timeScale;
       if (!(timeScale > 0) || timeScale.isInfinite()) {
@@ -87,6 +95,20 @@ final class ServingSections {
     @JsonValue
     String label() {
       return label;
+    }
+  }
+
+  /**
+   * {@code columns:} which columns of a CSV trace (format csv) hold the arrival, in which unit
+   * (default s), and the prompt and output lengths.
+   */
+  record ColumnsSection(
+      @JsonProperty(required = true) String arrival,
+      ArrivalUnit arrivalUnit,
+      @JsonProperty(required = true) String input,
+      @JsonProperty(required = true) String output) {
+    ColumnsSection {
+      arrivalUnit = arrivalUnit == null ? ArrivalUnit.SECONDS : arrivalUnit;
     }
   }
 

@@ -46,7 +46,7 @@ final class CollectivesRun implements WorkloadRun {
     // model's send goes to the fabric process, so its timeline has the slices without flows.
     this.transfers =
         timeline && transport instanceof AnalyticalTransport
-            ? new TransferLog(transport, scenario.chips(), ChipTimeline.TRANSFERS_PER_CHIP)
+            ? new TransferLog(transport, scenario.chips(), TimelineAssembly.TRANSFERS_PER_CHIP)
             : null;
     this.cluster =
         ChipCluster.assemble(
@@ -78,6 +78,6 @@ final class CollectivesRun implements WorkloadRun {
 
   @Override
   public Optional<Timeline> timeline() {
-    return Optional.of(ChipTimeline.of(cluster.chips(), Optional.ofNullable(transfers)));
+    return Optional.of(TimelineAssembly.of(cluster.chips(), Optional.ofNullable(transfers)));
   }
 }

@@ -31,21 +31,36 @@ public final class RunReports {
     JsonReport.write(run.result(), json);
     written.add(json);
     written.addAll(render(run.result(), accounting.outputs(), dir));
-    if (accounting.writes(ReportOutput.TIMELINE)) {
-      run.timeline()
-          .ifPresent(
-              t -> {
-                Path file = dir.resolve("timeline.json");
-                writeTimeline(t, file);
-                written.add(file);
-              });
+    if (drawsTimeline(accounting)) {
+      run.timeline().ifPresent(t -> written.addAll(writeTimelines(t, accounting, dir, "timeline")));
     }
     return written;
   }
 
-  /** timeline.json of a run: its chips' activity in Chrome trace format. */
-  public static void writeTimeline(Timeline timeline, Path file) {
-    OutputFiles.write(file, out -> ChromeTrace.write(timeline, out));
+  /** True if the scenario asks for a timeline, plain ({@code timeline}) or gzipped. */
+  public static boolean drawsTimeline(Accounting accounting) {
+    return accounting.writes(ReportOutput.TIMELINE) || accounting.writes(ReportOutput.TIMELINE_GZ);
+  }
+
+  /**
+   * The timelines a scenario asks for of a run (its chips' activity) in the Trace Event Format:
+   * {@code dir/<name>.json} for {@code timeline}, {@code dir/<name>.json.gz} for {@code
+   * timeline-gz}; returns the files written.
+   */
+  public static List<Path> writeTimelines(
+      Timeline timeline, Accounting accounting, Path dir, String name) {
+    List<Path> written = new ArrayList<>();
+    if (accounting.writes(ReportOutput.TIMELINE)) {
+      Path file = dir.resolve(name + ".json");
+      OutputFiles.write(file, out -> ChromeTrace.write(timeline, out));
+      written.add(file);
+    }
+    if (accounting.writes(ReportOutput.TIMELINE_GZ)) {
+      Path file = dir.resolve(name + ".json.gz");
+      OutputFiles.writeGzipped(file, out -> ChromeTrace.write(timeline, out));
+      written.add(file);
+    }
+    return written;
   }
 
   /** report.md and report.html of a saved result, as {@code outputs} asks; returns them. */

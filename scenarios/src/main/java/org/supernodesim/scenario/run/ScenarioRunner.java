@@ -16,7 +16,6 @@ import org.supernodesim.results.ChipSummary;
 import org.supernodesim.results.EngineFacts;
 import org.supernodesim.results.RunInfo;
 import org.supernodesim.results.RunResult;
-import org.supernodesim.results.report.ReportOutput;
 import org.supernodesim.results.report.perfetto.Timeline;
 import org.supernodesim.scenario.file.Scenario;
 
@@ -37,6 +36,7 @@ public final class ScenarioRunner {
   public static final class Execution {
     private final RunResult result;
     private final WorkloadRun workload;
+    private Optional<Timeline> timeline; // drawn on the first ask: the CLI asks twice
 
     private Execution(RunResult result, WorkloadRun workload) {
       this.result = result;
@@ -49,14 +49,17 @@ public final class ScenarioRunner {
 
     /** The chips' activity as a timeline; empty for a workload without chip processes. */
     public Optional<Timeline> timeline() {
-      return workload.timeline();
+      if (timeline == null) {
+        timeline = workload.timeline();
+      }
+      return timeline;
     }
   }
 
   /** Runs the scenario and keeps its processes, whose activity the timeline draws. */
   public static Execution execute(Scenario scenario, RuntimeChoice choice) {
     WorkloadRun workload =
-        WorkloadRun.of(scenario, scenario.accounting().writes(ReportOutput.TIMELINE));
+        WorkloadRun.of(scenario, RunReports.drawsTimeline(scenario.accounting()));
     Simulation simulation = workload.simulation();
     long started = System.nanoTime();
     RunStatistics stats;

@@ -3,6 +3,7 @@ package org.supernodesim.scenario.run;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.supernodesim.interconnect.routing.Router;
 import org.supernodesim.interconnect.topology.Topology;
 import org.supernodesim.model.chip.ChipFigure;
@@ -14,6 +15,7 @@ import org.supernodesim.node.chip.ActivityLog;
 import org.supernodesim.node.chip.ChipProcess;
 import org.supernodesim.node.chip.TimeSplit;
 import org.supernodesim.node.chip.TrainingCluster;
+import org.supernodesim.node.chip.TransferLog;
 import org.supernodesim.node.engine.Simulation;
 import org.supernodesim.results.TrainingResult;
 import org.supernodesim.results.energy.ChipActivity;
@@ -29,20 +31,31 @@ import org.supernodesim.workload.training.TrainingJob;
 import org.supernodesim.workload.training.TrainingStep;
 
 /**
- * A training workload: its step generated, one process per pipeline stage, its figures drawn
- * from the stages' time splits and memory.
+ * A training workload: its step generated, one process per pipeline stage, its figures drawn from
+ * the stages' time splits and memory.
  */
 final class TrainingRun implements WorkloadRun {
   private final Scenario scenario;
   private final TrainingStep step;
   private final TrainingCluster cluster;
+  private final Optional<TransferLog> transfers;
 
-  TrainingRun(Scenario scenario, TrainingWorkload workload) {
+  /** {@code timeline}: note the pipeline's sends, which a timeline draws as flows. */
+  TrainingRun(Scenario scenario, TrainingWorkload workload, boolean timeline) {
     this.scenario = scenario;
     this.step = StepGenerator.generate(workload.job(), TrainingRun::algorithm);
     Topology topology = Topology.build(scenario.fabric(), scenario.chips());
-    this.cluster = TrainingCluster.assemble(step.graphs(),
-        new ComputeCostModel(scenario.chip(), scenario.calibration()), new Router(topology));
+    // Every send is noted: a pipeline sends only a few per micro-batch.
+    TransferLog[] log = new TransferLog[1];
+    this.cluster =
+        TrainingCluster.assemble(
+            step.graphs(),
+            new ComputeCostModel(scenario.chip(), scenario.calibration()),
+            new Router(topology),
+            timeline
+                ? t -> log[0] = new TransferLog(t, scenario.chips(), Integer.MAX_VALUE)
+                : UnaryOperator.identity());
+    this.transfers = Optional.ofNullable(log[0]);
   }
 
   /** Every collective takes the fastest algorithm that applies to its group. */
@@ -62,12 +75,12 @@ final class TrainingRun implements WorkloadRun {
 
   @Override
   public Optional<Timeline> timeline() {
-    return Optional.of(ChipTimeline.of(cluster.chips(), Optional.empty()));
+    return Optional.of(TimelineAssembly.of(cluster.chips(), transfers));
   }
 
   /**
-   * Every global rank's activity: each is charged its stage representative's, since the ranks
-   * of a stage do the same work at the same times.
+   * Every global rank's activity: each is charged its stage representative's, since the ranks of a
+   * stage do the same work at the same times.
    */
   private List<ChipActivity> activities() {
     List<ChipActivity> activities = new ArrayList<>(scenario.chips());
@@ -89,24 +102,35 @@ final class TrainingRun implements WorkloadRun {
     long chips = p.chips();
     double peak = scenario.chip().require(job.precision().peak());
     double modelFlopsPerChip = step.modelFlops() / stepSeconds / chips;
-    double hardwareFlopsPerChip =
-        (step.modelFlops() + step.recomputeFlops()) / stepSeconds / chips;
+    double hardwareFlopsPerChip = (step.modelFlops() + step.recomputeFlops()) / stepSeconds / chips;
     List<TrainingResult.RankTime> ranks = new ArrayList<>();
     double idle = 0;
     List<ChipProcess> processes = cluster.chips();
     for (int stage = 0; stage < processes.size(); stage++) {
       ChipProcess c = processes.get(stage);
       TimeSplit split = c.timeSplit();
-      ranks.add(new TrainingResult.RankTime(c.rank(), stage, seconds(split.computePicos()),
-          seconds(split.exposedCommunicationPicos()), seconds(split.idlePicos(stepPicos)),
-          seconds(split.communicationPicos())));
+      ranks.add(
+          new TrainingResult.RankTime(
+              c.rank(),
+              stage,
+              seconds(split.computePicos()),
+              seconds(split.exposedCommunicationPicos()),
+              seconds(split.idlePicos(stepPicos)),
+              seconds(split.communicationPicos())));
       idle += split.idlePicos(stepPicos) / (double) stepPicos;
     }
     List<TrainingResult.StageMemoryUse> memory = new ArrayList<>();
     double peakBytes = 0;
     for (StageMemory m : step.memory()) {
-      memory.add(new TrainingResult.StageMemoryUse(m.stage(), m.weightsBytes(), m.gradientBytes(),
-          m.optimizerBytes(), m.activationBytes(), m.bufferBytes(), m.totalBytes()));
+      memory.add(
+          new TrainingResult.StageMemoryUse(
+              m.stage(),
+              m.weightsBytes(),
+              m.gradientBytes(),
+              m.optimizerBytes(),
+              m.activationBytes(),
+              m.bufferBytes(),
+              m.totalBytes()));
       peakBytes = Math.max(peakBytes, m.totalBytes());
     }
     double capacity = scenario.chip().require(ChipFigure.HBM_CAPACITY);
@@ -121,8 +145,16 @@ final class TrainingRun implements WorkloadRun {
         counts.totalParameters(),
         counts.activeParameters(),
         chips,
-        String.format("tp%d pp%d dp%d cp%d ep%d v%d zero%d%s", p.tp(), p.pp(), p.dp(), p.cp(),
-            p.ep(), p.virtualStages(), job.zeroStage(), p.sequenceParallel() ? " sp" : ""),
+        String.format(
+            "tp%d pp%d dp%d cp%d ep%d v%d zero%d%s",
+            p.tp(),
+            p.pp(),
+            p.dp(),
+            p.cp(),
+            p.ep(),
+            p.virtualStages(),
+            job.zeroStage(),
+            p.sequenceParallel() ? " sp" : ""),
         job.microBatches(),
         stepSeconds,
         tokensPerSecond,

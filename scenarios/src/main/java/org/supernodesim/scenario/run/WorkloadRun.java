@@ -32,7 +32,7 @@ sealed interface WorkloadRun permits CollectivesRun, TrainingRun, ServingRun {
 
               @Override
               public WorkloadRun training(TrainingWorkload w) {
-                return new TrainingRun(scenario, w);
+                return new TrainingRun(scenario, w, timeline);
               }
 
               @Override

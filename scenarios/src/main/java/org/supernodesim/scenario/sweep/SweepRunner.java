@@ -15,7 +15,6 @@ import java.util.concurrent.Future;
 import org.supernodesim.model.chip.MissingFigureException;
 import org.supernodesim.results.RunResult;
 import org.supernodesim.results.report.OutputException;
-import org.supernodesim.results.report.ReportOutput;
 import org.supernodesim.results.report.SweepPoint;
 import org.supernodesim.results.report.SweepTable;
 import org.supernodesim.scenario.file.Scenario;
@@ -171,12 +170,10 @@ public final class SweepRunner {
       Scenario s = file.point(p);
       chips = s.chips();
       ScenarioRunner.Execution run = ScenarioRunner.execute(s, RuntimeChoice.SEQUENTIAL);
-      if (s.accounting().writes(ReportOutput.TIMELINE)) {
+      if (RunReports.drawsTimeline(s.accounting())) {
         run.timeline()
             .ifPresent(
-                t ->
-                    RunReports.writeTimeline(
-                        t, dir.resolve("timelines").resolve(p.id() + ".json")));
+                t -> RunReports.writeTimelines(t, s.accounting(), dir.resolve("timelines"), p.id()));
       }
       RunResult r = run.result();
       return new SweepPoint(p.id(), p.parameters(), chips, r, null);

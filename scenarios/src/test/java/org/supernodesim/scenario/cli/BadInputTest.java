@@ -49,7 +49,8 @@ class BadInputTest {
             + "bad.yaml:4:3: cluster.chips: expected a whole number;",
         "unparsable quantity | 450 GB/s | 450 GBs | "
             + "bad.yaml:8:13: cluster.fabric.link.bandwidth: \"450 GBs\" is not a bandwidth; write a"
-            + " number and one of B/s kB/s MB/s GB/s TB/s KiB/s MiB/s GiB/s TiB/s Mb/s Gb/s Tb/s",
+            + " number and one of B/s kB/s MB/s GB/s TB/s PB/s EB/s KiB/s MiB/s GiB/s TiB/s b/s"
+            + " kb/s Mb/s Gb/s Tb/s Pb/s Eb/s bps kbps Mbps Gbps Tbps Pbps Ebps",
         "zero chips | '  chips: 8' | '  chips: 0' | "
             + "bad.yaml:4:3: cluster.chips: 0; a cluster needs at least 1 chip",
         "one chip for a collective | '  chips: 8' | '  chips: 1' | "

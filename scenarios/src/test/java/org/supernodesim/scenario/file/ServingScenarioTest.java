@@ -62,7 +62,7 @@ class ServingScenarioTest {
 
     assertTrue(e.where().endsWith("bad.csv:6"), e.getMessage());
     assertEquals("workload.serving.requests.trace", e.keyPath());
-    assertTrue(e.problem().startsWith("ContextTokens \"not-a-number\" is not a whole number"),
+    assertTrue(e.problem().startsWith("column \"ContextTokens\": \"not-a-number\" is not a number"),
         e.getMessage());
     assertTrue(e.problem().contains("skipBadRows"), "says how to skip: " + e.getMessage());
   }

@@ -80,7 +80,8 @@ class AccountingTest {
     assertTrue(e.getMessage().contains("deepseek-h800-assumption"), "lists the rows: " + e.getMessage());
     e = assertThrows(ScenarioException.class, () -> load(H800 + "report: [json, pdf]\n"));
     assertEquals(
-        "s.yaml:9:16: report[1]: \"pdf\" is not valid here; valid: json, md, html, csv, timeline",
+        "s.yaml:9:16: report[1]: \"pdf\" is not valid here; valid: json, md, html, csv, timeline,"
+            + " timeline-gz",
         e.getMessage());
     e = assertThrows(ScenarioException.class,
         () -> load(H800 + "energy: { idlePowerFraction: 1.5 }\n"));

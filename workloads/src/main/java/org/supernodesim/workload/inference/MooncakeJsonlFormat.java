@@ -1,186 +1,119 @@
 package org.supernodesim.workload.inference;
 
-import java.util.Arrays;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The Mooncake traces (kvcache-ai/Mooncake, FAST'25 release): one JSON object per line, e.g.
- * {@code {"timestamp": 0, "input_length": 6758, "output_length": 500, "hash_ids": [0, 1]}}, with
- * integer milliseconds, token counts and one remapped prefix-block hash per 512 prompt tokens.
- * Two requests share a prefix KV cache for as many leading blocks as their lists agree on.
- *
- * <p>A small strict reader of exactly this shape (integers and one list of integers, keys in any
- * order, each once): the workloads module carries no JSON library, and a general parser would
- * accept rows the format never has.
+ * The Mooncake traces (kvcache-ai/Mooncake, FAST'25 release): JSON Lines, one object per
+ * request, e.g. {@code {"timestamp": 0, "input_length": 6758, "output_length": 500, "hash_ids":
+ * [0, 1]}}: milliseconds from the trace's start, token counts, and one remapped prefix-block hash
+ * per 512 prompt tokens (two requests share a prefix KV cache for as many leading blocks as their
+ * lists agree on). Each line is parsed by Jackson; keys this reader does not use are ignored and
+ * counted in the trace's description (a later release may add some), and {@code hash_ids} may be
+ * absent (no prefix to share). A key given twice, trailing text or a value of the wrong type is a
+ * bad row.
  */
-final class MooncakeJsonlFormat implements TraceFormat {
+final class MooncakeJsonlFormat implements RowFormat {
   static final int BLOCK_TOKENS = 512;
-  private static final List<String> KEYS =
-      List.of("timestamp", "input_length", "output_length", "hash_ids");
+  static final String TIMESTAMP = "timestamp";
+  static final String INPUT = "input_length";
+  static final String OUTPUT = "output_length";
+  static final String HASHES = "hash_ids";
+  private static final List<String> KEYS = List.of(TIMESTAMP, INPUT, OUTPUT, HASHES);
+  private static final ObjectMapper JSON = JsonMapper.builder()
+      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .build();
 
   @Override
-  public String label() {
-    return "mooncake-jsonl";
+  public TraceFormat format() {
+    return TraceFormat.MOONCAKE;
   }
 
   @Override
-  public int headerLines() {
-    return 0;
+  public RequestTrace read(String source, Reader in, boolean skipBadRows) {
+    TraceAssembler out = new TraceAssembler(skipBadRows);
+    BufferedReader lines = in instanceof BufferedReader b ? b : new BufferedReader(in);
+    try {
+      int number = 0;
+      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+        number++;
+        if (!line.isBlank()) {
+          String text = number == 1 ? CsvTable.withoutByteOrderMark(line) : line;
+          out.row(number, () -> parse(text, out));
+        }
+      }
+      return out.finish(source, BLOCK_TOKENS);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + source, e);
+    }
   }
 
-  @Override
-  public void checkHeader(List<String> header) {}
-
-  @Override
-  public int prefixBlockTokens() {
-    return BLOCK_TOKENS;
-  }
-
-  @Override
-  public Row parse(String line) {
-    Cursor c = new Cursor(line.strip());
-    long[] numbers = new long[3];
-    boolean[] seen = new boolean[4];
-    int[] hashes = null;
-    c.expect('{');
-    do {
-      String key = c.string();
-      int index = KEYS.indexOf(key);
-      if (index < 0) {
-        throw new TraceException(
-            0, "unknown key \"" + key + "\"; keys: " + String.join(", ", KEYS));
-      }
-      if (seen[index]) {
-        throw new TraceException(0, "key \"" + key + "\" appears twice");
-      }
-      seen[index] = true;
-      c.expect(':');
-      if (index == 3) {
-        hashes = c.integers(key);
-      } else {
-        numbers[index] = c.integer(key);
-      }
-    } while (c.comma());
-    c.expect('}');
-    c.end();
-    for (int i = 0; i < KEYS.size(); i++) {
-      if (!seen[i]) {
-        throw new TraceException(0, "key \"" + KEYS.get(i) + "\" is missing");
+  private static TraceAssembler.Row parse(String line, TraceAssembler out) {
+    JsonNode row;
+    try {
+      row = JSON.readTree(line);
+    } catch (JsonProcessingException e) {
+      throw new TraceException(0, "not a JSON object: " + e.getOriginalMessage() + " (column "
+          + (e.getLocation() == null ? "?" : e.getLocation().getColumnNr()) + ")");
+    }
+    if (row == null || !row.isObject()) {
+      throw new TraceException(0, "not a JSON object; a Mooncake row is {\"timestamp\": ms,"
+          + " \"input_length\": n, \"output_length\": n, \"hash_ids\": [...]}");
+    }
+    for (Map.Entry<String, JsonNode> field : row.properties()) {
+      String key = field.getKey();
+      if (!KEYS.contains(key)) {
+        out.note("key \"" + key.replace("%", "%%") + "\" ignored in %,d rows");
       }
     }
-    if (numbers[0] < 0) {
-      throw new TraceException(0, "timestamp " + numbers[0] + " is before the start of the trace");
+    TraceValues.Arrival at = TraceValues.arrival(number(row, TIMESTAMP), TIMESTAMP, 1_000_000_000L);
+    int prompt = TraceValues.tokens(number(row, INPUT), INPUT);
+    int output = TraceValues.tokens(number(row, OUTPUT), OUTPUT);
+    return new TraceAssembler.Row(at, prompt, output, hashes(row.get(HASHES), prompt));
+  }
+
+  private static String number(JsonNode row, String key) {
+    JsonNode value = row.get(key);
+    if (value == null) {
+      throw new TraceException(0, key, "missing; keys used: " + String.join(", ", KEYS));
     }
-    int prompt = positive(numbers[1], "input_length");
-    int output = positive(numbers[2], "output_length");
+    if (!value.isNumber()) {
+      throw new TraceException(0, key, value + " is not a number");
+    }
+    return value.asText();
+  }
+
+  private static int[] hashes(JsonNode value, int prompt) {
+    if (value == null) {
+      return new int[0];
+    }
+    if (!value.isArray()) {
+      throw new TraceException(0, HASHES, value + " is not a list of block hashes");
+    }
     int blocks = (prompt + BLOCK_TOKENS - 1) / BLOCK_TOKENS;
-    if (hashes.length > blocks) {
-      throw new TraceException(0, hashes.length + " hash_ids for " + prompt + " tokens; at most "
-          + blocks + " blocks of " + BLOCK_TOKENS);
+    if (value.size() > blocks) {
+      throw new TraceException(0, HASHES, value.size() + " hashes for " + prompt + " tokens; at"
+          + " most " + blocks + " blocks of " + BLOCK_TOKENS);
     }
-    return new Row(numbers[0] / 1000, numbers[0] % 1000 * 1_000_000_000L, prompt, output, hashes);
-  }
-
-  private static int positive(long n, String key) {
-    if (n < 1 || n > Integer.MAX_VALUE) {
-      throw new TraceException(0, key + " is " + n + "; a request needs 1 to 2^31-1 tokens");
-    }
-    return (int) n;
-  }
-
-  /** Reads the line left to right; each mistake names what was expected at which column. */
-  private static final class Cursor {
-    private final String text;
-    private int at;
-
-    Cursor(String text) {
-      this.text = text;
-    }
-
-    private void skipSpaces() {
-      while (at < text.length() && Character.isWhitespace(text.charAt(at))) {
-        at++;
+    int[] out = new int[value.size()];
+    for (int i = 0; i < out.length; i++) {
+      JsonNode h = value.get(i);
+      if (!h.canConvertToInt() || !h.isIntegralNumber() || h.intValue() < 0) {
+        throw new TraceException(0, HASHES, h + " is not a hash from 0 to 2^31-1");
       }
+      out[i] = h.intValue();
     }
-
-    private TraceException wrong(String expected) {
-      String found = at < text.length() ? "'" + text.charAt(at) + "'" : "the end of the line";
-      return new TraceException(0, "column " + (at + 1) + ": expected " + expected + ", found "
-          + found);
-    }
-
-    void expect(char ch) {
-      skipSpaces();
-      if (at >= text.length() || text.charAt(at) != ch) {
-        throw wrong("'" + ch + "'");
-      }
-      at++;
-    }
-
-    boolean comma() {
-      skipSpaces();
-      if (at < text.length() && text.charAt(at) == ',') {
-        at++;
-        return true;
-      }
-      return false;
-    }
-
-    void end() {
-      skipSpaces();
-      if (at != text.length()) {
-        throw wrong("the end of the line");
-      }
-    }
-
-    String string() {
-      expect('"');
-      int close = text.indexOf('"', at);
-      if (close < 0) {
-        throw wrong("a closing '\"'");
-      }
-      String s = text.substring(at, close);
-      at = close + 1;
-      return s;
-    }
-
-    long integer(String key) {
-      skipSpaces();
-      int start = at;
-      if (at < text.length() && text.charAt(at) == '-') {
-        at++;
-      }
-      while (at < text.length() && Character.isDigit(text.charAt(at))) {
-        at++;
-      }
-      if (at == start || (at == start + 1 && text.charAt(start) == '-') || at - start > 18) {
-        at = start;
-        throw wrong("a whole number for " + key);
-      }
-      return Long.parseLong(text.substring(start, at));
-    }
-
-    int[] integers(String key) {
-      expect('[');
-      skipSpaces();
-      int[] values = new int[16];
-      int n = 0;
-      if (at < text.length() && text.charAt(at) == ']') {
-        at++;
-        return new int[0];
-      }
-      do {
-        long v = integer(key);
-        if (v < 0 || v > Integer.MAX_VALUE) {
-          throw new TraceException(0, key + " holds " + v + "; hashes are 0 to 2^31-1");
-        }
-        if (n == values.length) {
-          values = Arrays.copyOf(values, 2 * n);
-        }
-        values[n++] = (int) v;
-      } while (comma());
-      expect(']');
-      return Arrays.copyOf(values, n);
-    }
+    return out;
   }
 }

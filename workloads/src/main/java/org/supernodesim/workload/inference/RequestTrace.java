@@ -38,6 +38,24 @@ public record RequestTrace(
   }
 
   /**
+   * The requests arriving at or after {@code startPicos}, time shifted so that {@code startPicos}
+   * is 0 and renumbered: a replay that begins part-way into the trace.
+   */
+  public RequestTrace from(long startPicos) {
+    if (startPicos == 0) {
+      return this;
+    }
+    List<Request> out = new ArrayList<>(requests.size());
+    for (Request r : requests) {
+      if (r.arrivalPicos() >= startPicos) {
+        out.add(new Request(out.size(), r.arrivalPicos() - startPicos, r.promptTokens(),
+            r.outputTokens(), r.prefixBlocks()));
+      }
+    }
+    return new RequestTrace(source, out, skippedRows, prefixBlockTokens, skippedOverlong);
+  }
+
+  /**
    * Replays the trace {@code factor} times faster (2: twice the rate), keeping order; then keeps
    * the requests arriving before {@code windowPicos} of the scaled time (Long.MAX_VALUE: all).
    */

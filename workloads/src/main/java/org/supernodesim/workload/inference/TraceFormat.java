@@ -1,135 +1,70 @@
 package org.supernodesim.workload.inference;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
+import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * A request-trace file format: how one line becomes one row. Reading is the same for every
- * format ({@link #read}): rows in file order, arrival times that never decrease, the first arrival
- * at time 0, and a bad row either refused with its line number or, when asked, skipped and counted.
+ * The request-trace formats a scenario names ({@code workload.serving.requests.format}, bound by
+ * the label each constant's {@code @JsonProperty} gives; {@code @JsonValue} would drop the former
+ * names' {@code @JsonAlias}, jackson-databind issue 6210), each read by its own class. A format can
+ * also be told from the file's first line ({@link #detect}) when only one fits.
  */
-public sealed interface TraceFormat permits AzureCsvFormat, MooncakeJsonlFormat {
-
+public enum TraceFormat {
   /**
-   * One parsed row, its arrival in the format's own clock as whole seconds and picoseconds
-   * within the second (a date-time in picoseconds since 1970 would overflow a long).
+   * Azure LLM inference traces 2023 and 2024 ({@link AzureCsvFormat}): columns TIMESTAMP,
+   * ContextTokens, GeneratedTokens.
    */
-  record Row(
-      long arrivalSeconds, long arrivalPicosInSecond, int promptTokens, int outputTokens,
-      int[] prefixBlocks) {}
+  @JsonProperty("azure")
+  @JsonAlias("azure-csv") // its name in earlier releases
+  AZURE("azure"),
+  /** BurstGPT ({@link BurstGptFormat}): Timestamp, Request tokens, Response tokens, ... */
+  @JsonProperty("burstgpt")
+  BURSTGPT("burstgpt"),
+  /** Mooncake JSON Lines with prefix-block hashes ({@link MooncakeJsonlFormat}). */
+  @JsonProperty("mooncake")
+  @JsonAlias("mooncake-jsonl") // its name in earlier releases
+  MOONCAKE("mooncake"),
+  /** ServeGen per-client statistics, sampled with the seed ({@link ServeGenClient}). */
+  @JsonProperty("servegen")
+  SERVEGEN("servegen"),
+  /** Any other CSV, its columns named by a {@link TraceColumns} mapping ({@link ColumnsFormat}). */
+  @JsonProperty("csv")
+  CSV("csv");
 
-  /** The name a scenario uses. */
-  String label();
+  private final String label;
 
-  /** Lines before the first row (a CSV header). */
-  int headerLines();
+  TraceFormat(String label) {
+    this.label = label;
+  }
 
-  /** Checks the header lines; throws a {@link TraceException} naming the line if wrong. */
-  void checkHeader(List<String> header);
-
-  /** Parses one data line; throws a {@link TraceException} (any line number) if it is bad. */
-  Row parse(String line);
-
-  /** Tokens per prefix block of {@link Row#prefixBlocks}; 0 if the format has none. */
-  int prefixBlockTokens();
-
-  /** The formats by label. */
-  static TraceFormat byLabel(String label) {
-    for (TraceFormat f : List.of(new AzureCsvFormat(), new MooncakeJsonlFormat())) {
-      if (f.label().equals(label)) {
-        return f;
-      }
-    }
-    throw new IllegalArgumentException(
-        "\"" + label + "\" is not a trace format; valid: azure-csv, mooncake-jsonl");
+  /** The name a scenario uses (its {@code @JsonProperty}; a test holds the two equal). */
+  public String label() {
+    return label;
   }
 
   /**
-   * Reads every row of {@code in}.
-   *
-   * @param source names the trace in the result
-   * @param skipBadRows skip (and count) rows that cannot be read instead of refusing the file
-   * @throws TraceException for the first bad row (unless skipped) or a bad header
+   * The format whose header (or first row) {@code firstLine} is, when exactly one fits: a JSON
+   * object is Mooncake; a CSV header naming TIMESTAMP, ContextTokens and GeneratedTokens is Azure,
+   * one naming Timestamp, Request tokens and Response tokens is BurstGPT; six cells with an arrival
+   * family (Gamma, Weibull or empty) fourth is a ServeGen window line. Anything else needs the
+   * format named (and for a CSV of other columns, a {@link TraceColumns} mapping).
    */
-  default RequestTrace read(String source, BufferedReader in, boolean skipBadRows) {
-    List<Request> requests = new ArrayList<>();
-    List<String> header = new ArrayList<>();
-    int lineNumber = 0;
-    int skipped = 0;
-    Row origin = null;
-    long lastArrival = Long.MIN_VALUE;
-    try {
-      for (String line = in.readLine(); line != null; line = in.readLine()) {
-        lineNumber++;
-        if (lineNumber <= headerLines()) {
-          header.add(line);
-          if (lineNumber == headerLines()) {
-            checkHeader(header);
-          }
-          continue;
-        }
-        if (line.isBlank()) {
-          continue;
-        }
-        try {
-          Row row;
-          try {
-            row = parse(line);
-          } catch (TraceException e) {
-            throw new TraceException(lineNumber, e.getMessage().replaceFirst("^line \\d+: ", ""));
-          }
-          origin = origin == null ? row : origin;
-          long arrival = sinceOrigin(row, origin, lineNumber);
-          if (arrival < lastArrival) {
-            throw new TraceException(lineNumber, "arrives before the row above it; a trace must be"
-                + " in arrival order");
-          }
-          lastArrival = arrival;
-          requests.add(new Request(requests.size(), arrival, row.promptTokens(),
-              row.outputTokens(), row.prefixBlocks()));
-        } catch (TraceException e) {
-          if (!skipBadRows) {
-            throw e;
-          }
-          skipped++;
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + source, e);
+  public static Optional<TraceFormat> detect(String firstLine) {
+    String line = CsvTable.withoutByteOrderMark(firstLine).strip();
+    if (line.startsWith("{")) {
+      return Optional.of(MOONCAKE);
     }
-    if (lineNumber < headerLines()) {
-      throw new TraceException(Math.max(1, lineNumber), "the file has no header line");
+    List<String> cells = CsvTable.splitHeader(line);
+    boolean azure = AzureCsvFormat.COLUMNS.stream().allMatch(c -> CsvTable.has(cells, c));
+    boolean burst = BurstGptFormat.COLUMNS.stream().allMatch(c -> CsvTable.has(cells, c));
+    if (azure != burst) {
+      return Optional.of(azure ? AZURE : BURSTGPT);
     }
-    if (requests.isEmpty()) {
-      throw new TraceException(lineNumber, "the trace has no readable row");
+    if (!azure && ServeGenWindows.looksLikeAWindow(cells)) {
+      return Optional.of(SERVEGEN);
     }
-    return new RequestTrace(source, requests, skipped, prefixBlockTokens());
-  }
-
-  /** Picoseconds from the first row's arrival to {@code row}'s, refusing what a long cannot hold. */
-  private static long sinceOrigin(Row row, Row origin, int lineNumber) {
-    long seconds = row.arrivalSeconds() - origin.arrivalSeconds();
-    if (Math.abs(seconds) > 9_000_000) { // 2^63 ps is 106 days
-      throw new TraceException(lineNumber, "arrives " + seconds + " s from the first row; a"
-          + " trace may span at most 9,000,000 s");
-    }
-    return seconds * 1_000_000_000_000L + row.arrivalPicosInSecond()
-        - origin.arrivalPicosInSecond();
-  }
-
-  /** A positive whole number of tokens, or a {@link TraceException} naming the column. */
-  static int tokens(String text, String column) {
-    try {
-      int n = Integer.parseInt(text.trim());
-      if (n < 1) {
-        throw new TraceException(0, column + " is " + n + "; a request needs at least 1 token");
-      }
-      return n;
-    } catch (NumberFormatException e) {
-      throw new TraceException(0, column + " \"" + text + "\" is not a whole number");
-    }
+    return Optional.empty();
   }
 }

@@ -6,14 +6,25 @@
  * org.supernodesim.workload.inference.SchedulerLimits} (data: the engine's processes in {@code
  * node.serving} act on them).
  *
- * <p>Requests come from an Azure LLM inference trace CSV ({@code azure-csv}), a Mooncake JSONL
- * trace with prefix-block hashes ({@code mooncake-jsonl}) via {@link
- * org.supernodesim.workload.inference.TraceFormat#read}, or from {@link
- * org.supernodesim.workload.inference.SyntheticRequests} (gamma gaps, cv 1 = Poisson; fixed,
- * uniform or log-normal lengths; seeded). A bad row is a {@link
- * org.supernodesim.workload.inference.TraceException} with its line number, or is skipped and
- * counted when asked. {@link org.supernodesim.workload.inference.RequestTrace#scaled} replays a
- * trace k times faster.
+ * <p>Requests come from a trace file in one of the {@link
+ * org.supernodesim.workload.inference.TraceFormat}s: a file of one request per row is read by its
+ * {@link org.supernodesim.workload.inference.RowFormat} (Azure 2023/2024 and BurstGPT CSVs and any
+ * CSV mapped by {@link org.supernodesim.workload.inference.TraceColumns}, read by column name with
+ * Jackson's CSV parser; Mooncake JSON Lines with prefix-block hashes, read by Jackson); ServeGen's
+ * per-client statistics are sampled with the seed by {@link
+ * org.supernodesim.workload.inference.ServeGenClient}; {@link
+ * org.supernodesim.workload.inference.SyntheticRequests} draws gamma gaps (cv 1 = Poisson) and
+ * fixed, uniform or log-normal lengths. A bad row is a {@link
+ * org.supernodesim.workload.inference.TraceException} with its line and column, or is skipped and
+ * counted when asked. {@link org.supernodesim.workload.inference.RequestTrace#from} starts part-way
+ * in, {@link org.supernodesim.workload.inference.RequestTrace#scaled} replays a trace k times
+ * faster.
+ *
+ * <p>Worked example (BurstGPT): {@code Timestamp,Model,Request tokens,Response tokens,Total
+ * tokens,Log Type} then {@code 5,ChatGPT,472,18,490,Conversation log} and {@code
+ * 7.25,GPT-4,1020,0,1020,API log}: the first row is request 0 at time 0 with 472 prompt and 18
+ * output tokens; the second failed (0 response tokens), so it is left out and the trace's source
+ * reads {@code burst.csv (1 failed requests (0 response tokens) left out)}.
  *
  * <p>{@link org.supernodesim.workload.inference.StepCostModel} prices a {@link
  * org.supernodesim.workload.inference.Batch} on an {@link

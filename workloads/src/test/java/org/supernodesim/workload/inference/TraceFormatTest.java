@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.StringReader;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -19,8 +21,13 @@ class TraceFormatTest {
           + "2023-11-16 18:17:05,110,27\r\n"
           + "2023-11-16 18:17:05.5,7,1"; // the last row has no line end, as in the published files
 
+  /** The format a scenario's label binds to, as the scenario loader binds it. */
+  private static TraceFormat named(String label) {
+    return new ObjectMapper().convertValue(label, TraceFormat.class);
+  }
+
   private static RequestTrace read(String format, String text, boolean skip) {
-    return TraceFormat.byLabel(format)
+    return RowFormat.of(named(format), Optional.empty())
         .read("test", new BufferedReader(new StringReader(text)), skip);
   }
 
@@ -59,11 +66,13 @@ class TraceFormatTest {
       delimiterString = " | ",
       value = {
         "not a number | 2023-11-16 18:15:46.6805900,not-a-number,12 | "
-            + "line 3: ContextTokens \"not-a-number\" is not a whole number",
+            + "line 3: column \"ContextTokens\": \"not-a-number\" is not a number",
         "zero tokens | 2023-11-16 18:17:04.5,0,12 | "
-            + "line 3: ContextTokens is 0; a request needs at least 1 token",
-        "columns | 2023-11-16 18:17:04.5,12 | line 3: 2 columns; expected 3",
-        "bad time | 2023-11-16T18:17:04,12,12 | line 3: TIMESTAMP \"2023-11-16T18:17:04\" is not",
+            + "line 3: column \"ContextTokens\": 0 tokens; a request needs at least 1",
+        "columns | 2023-11-16 18:17:04.5,12 | "
+            + "line 3: column \"GeneratedTokens\": missing: the row has 2 cells",
+        "bad time | 2023-11-16X18:17:04,12,12 | "
+            + "line 3: column \"TIMESTAMP\": \"2023-11-16X18:17:04\" is not a date and time",
         "earlier | 2023-11-16 18:17:03.5,12,12 | line 3: arrives before the row above it",
       })
   void aBadAzureRowIsRefusedWithItsLineNumber(String what, String row, String message) {
@@ -89,10 +98,32 @@ class TraceFormatTest {
   }
 
   @Test
-  void aWrongHeaderIsLineOne() {
+  void aHeaderWithoutANeededColumnIsLineOneNamingIt() {
     TraceException e = assertThrows(TraceException.class,
-        () -> read("azure-csv", "time,prompt,output\n2023-11-16 18:17:03,1,1\n", false));
+        () -> read("azure", "time,prompt,output\n2023-11-16 18:17:03,1,1\n", false));
     assertEquals(1, e.line());
+    assertEquals("TIMESTAMP", e.column().orElseThrow());
+    assertTrue(e.problem().endsWith("the header has 3 columns: time, prompt, output"),
+        e.getMessage());
+  }
+
+  @Test
+  void azureColumnsAreFoundByNameInAnyOrderAmongOthers() {
+    // The 2024 layout: a UTC offset and 6 fractional digits; here reordered, with an extra
+    // column and a header in lower case.
+    String text = "generatedtokens,Region,contexttokens,timestamp\n"
+        + "5,west,100,2024-05-10 00:00:00.009930+00:00\n"
+        + "7,west,200,2024-05-10 01:00:00.5+01:00\n"
+        + "9,east,300,2024-05-10T00:00:02Z\n";
+
+    RequestTrace t = read("azure", text, false);
+
+    assertEquals(3, t.requests().size());
+    assertEquals(100, t.requests().get(0).promptTokens());
+    assertEquals(5, t.requests().get(0).outputTokens());
+    // 01:00:00.5+01:00 is 00:00:00.5 UTC: 0.5 - 0.00993 s = 490,070,000,000 ps after the first.
+    assertEquals(490_070_000_000L, t.requests().get(1).arrivalPicos(), "offsets are applied");
+    assertEquals(1_990_070_000_000L, t.requests().get(2).arrivalPicos(), "Z is UTC");
   }
 
   @Test
@@ -114,12 +145,18 @@ class TraceFormatTest {
   @CsvSource(
       delimiterString = " | ",
       value = {
-        "truncated | {\"timestamp\": 5, \"input_length\": 600 | line 2: column 37: expected '}'",
-        "unknown key | {\"timestamp\": 5, \"input\": 600} | line 2: unknown key \"input\"",
-        "missing key | {\"timestamp\": 5, \"input_length\": 6, \"output_length\": 1} | "
-            + "line 2: key \"hash_ids\" is missing",
+        "truncated | {\"timestamp\": 5, \"input_length\": 600 | line 2: not a JSON object",
+        "missing key | {\"timestamp\": 5, \"input\": 600} | "
+            + "line 2: column \"input_length\": missing",
+        "twice | {\"timestamp\": 5, \"timestamp\": 6, \"input_length\": 6, "
+            + "\"output_length\": 1} | line 2: not a JSON object: Duplicate field 'timestamp'",
+        "trailing | {\"timestamp\": 5, \"input_length\": 6, \"output_length\": 1} x | "
+            + "line 2: not a JSON object",
+        "text | {\"timestamp\": \"5\", \"input_length\": 6, \"output_length\": 1} | "
+            + "line 2: column \"timestamp\": \"5\" is not a number",
         "too many hashes | {\"timestamp\": 5, \"input_length\": 6, \"output_length\": 1, "
-            + "\"hash_ids\": [1, 2]} | line 2: 2 hash_ids for 6 tokens; at most 1",
+            + "\"hash_ids\": [1, 2]} | "
+            + "line 2: column \"hash_ids\": 2 hashes for 6 tokens; at most 1",
       })
   void aBadMooncakeRowIsRefusedWithItsLineNumber(String what, String row, String message) {
     String text = "{\"timestamp\": 0, \"input_length\": 10, \"output_length\": 5, "
@@ -131,6 +168,64 @@ class TraceFormatTest {
 
     assertEquals(2, e.line(), what);
     assertTrue(e.getMessage().startsWith(message), e.getMessage());
+  }
+
+  @Test
+  void mooncakeKeysItDoesNotUseAreIgnoredAndCountedAndHashesMayBeAbsent() {
+    String text = "{\"timestamp\": 0, \"input_length\": 10, \"output_length\": 5, "
+        + "\"session_id\": 7, \"hash_ids\": [0]}\n"
+        + "{\"timestamp\": 1.5, \"input_length\": 10, \"output_length\": 5, \"session_id\": 7,"
+        + " \"turn\": 2}\n";
+
+    RequestTrace t = read("mooncake", text, false);
+
+    assertEquals(2, t.requests().size());
+    assertEquals(1_500_000_000L, t.requests().get(1).arrivalPicos(), "1.5 ms, exact");
+    assertEquals(0, t.requests().get(1).prefixBlocks().length, "no hash_ids: no prefix");
+    assertEquals("test (key \"session_id\" ignored in 2 rows; key \"turn\" ignored in 1 rows)",
+        t.source(), "ignored keys are counted in the description, in key order");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiterString = " | ",
+      value = {
+        "azure 2023 | TIMESTAMP,ContextTokens,GeneratedTokens | azure",
+        "azure, BOM and spaces | \uFEFFTIMESTAMP, ContextTokens ,GeneratedTokens | azure",
+        "burstgpt | Timestamp,Model,Request tokens,Response tokens,Total tokens,Log Type"
+            + " | burstgpt",
+        "mooncake | {\"timestamp\": 0, \"input_length\": 1, \"output_length\": 1} | mooncake",
+        "servegen | 600,0.0683,0.727,Gamma,1.89,7.87 | servegen",
+        "servegen idle | 0,0,0,,0,0 | servegen",
+        "vidur | arrived_at,num_prefill_tokens,num_decode_tokens | none",
+        "both headers | TIMESTAMP,ContextTokens,GeneratedTokens,Request tokens,Response tokens"
+            + " | none",
+      })
+  void theFormatIsToldFromTheFirstLineWhenOnlyOneFits(String what, String line, String format) {
+    assertEquals(format, TraceFormat.detect(line).map(TraceFormat::label).orElse("none"), what);
+  }
+
+  @Test
+  void labelsAndFormerLabelsBindToTheirFormats() {
+    assertEquals(TraceFormat.AZURE, named("azure"));
+    assertEquals(TraceFormat.AZURE, named("azure-csv"));
+    assertEquals(TraceFormat.MOONCAKE, named("mooncake-jsonl"));
+    for (TraceFormat f : TraceFormat.values()) {
+      assertEquals(f, named(f.label()), f.label());
+      assertEquals(f.label(), new ObjectMapper().convertValue(f, String.class), "written as read");
+    }
+    assertThrows(IllegalArgumentException.class, () -> named("vidur"));
+  }
+
+  @Test
+  void startingLaterDropsTheEarlierRequestsAndShiftsTheRest() {
+    RequestTrace t = read("azure-csv", AZURE, false);
+
+    RequestTrace later = t.from(1_000_000_000_000L);
+
+    assertEquals(2, later.requests().size(), "arrivals at 1.02 s and 1.52 s are after 1 s");
+    assertEquals(20_040_000_000L, later.requests().get(0).arrivalPicos(), "1.02004 s - 1 s");
+    assertEquals(0, later.requests().get(0).id(), "renumbered");
   }
 
   @Test

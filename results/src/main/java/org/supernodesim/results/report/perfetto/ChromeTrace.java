@@ -1,113 +1,125 @@
 package org.supernodesim.results.report.perfetto;
 
-import java.io.BufferedWriter;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
 
-/** Writes a {@link Timeline} as Chrome trace JSON, streamed: a trace may hold millions of spans. */
+/**
+ * Writes a {@link Timeline} in the Trace Event Format (the JSON that chrome://tracing and
+ * ui.perfetto.dev open), streamed by Jackson's {@link JsonGenerator}: a trace may hold millions of
+ * slices. Metadata events name each process and thread and sort them by pid and tid; a slice is a
+ * complete event ({@code "ph": "X"}) with its args; a flow is a start ({@code "s"}) and a finish
+ * ({@code "f"}), both with {@code "bp": "e"} (bound to the enclosing slice, not the next one),
+ * sharing an id and the category of the slices they bind to. Times are microseconds written with
+ * six decimals, exact to the picosecond and the same text on every machine.
+ */
 public final class ChromeTrace {
+  private static final JsonFactory JSON = new JsonFactory();
+
   private ChromeTrace() {}
 
-  /** Writes {@code timeline} to {@code file}. */
-  public static void write(Timeline timeline, Path file) {
-    try {
-      Path parent = file.toAbsolutePath().getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
-      }
-      try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-        write(timeline, out);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
-    }
-  }
-
-  /** Writes {@code timeline} as one JSON object. */
+  /**
+   * Writes {@code timeline} as one JSON object; {@code out} stays open. The file itself (plain or
+   * gzipped, to a temporary file renamed at the end) is the caller's: see {@code OutputFiles}.
+   */
   public static void write(Timeline timeline, Writer out) throws IOException {
-    out.write("{\"displayTimeUnit\":\"ns\",\"traceEvents\":[\n");
-    boolean first = true;
-    for (Timeline.Chip chip : timeline.chips()) {
-      first = event(out, first, meta("process_name", chip.rank(), 0, "chip " + chip.rank()));
-      out.write(",\n" + meta("process_sort_index", chip.rank(), 0, null));
-      for (int s = 0; s < timeline.streams().size(); s++) {
-        out.write(",\n" + meta("thread_name", chip.rank(), s, timeline.streams().get(s)));
+    try (JsonGenerator g =
+        JSON.createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
+      g.writeStartObject();
+      g.writeStringField("displayTimeUnit", "ns");
+      g.writeArrayFieldStart("traceEvents");
+      for (Timeline.Process p : timeline.processes()) {
+        metadata(g, "process_name", p.pid(), 0, "name", p.name());
+        metadata(g, "process_sort_index", p.pid(), 0, "sort_index", p.pid());
+        for (Timeline.Track t : p.tracks()) {
+          metadata(g, "thread_name", p.pid(), t.tid(), "name", t.name());
+          metadata(g, "thread_sort_index", p.pid(), t.tid(), "sort_index", t.tid());
+          for (Timeline.Slice s : t.slices()) {
+            slice(g, p.pid(), t.tid(), s);
+          }
+        }
       }
-      for (Timeline.Span span : chip.spans()) {
-        out.write(
-            String.format(
-                Locale.ROOT,
-                ",\n{\"name\":%s,\"cat\":\"%s\",\"ph\":\"X\",\"pid\":%d,\"tid\":%d,\"ts\":%s,"
-                    + "\"dur\":%s}",
-                quote(span.name()),
-                span.stream() == 0 ? "compute" : "communication",
-                chip.rank(),
-                span.stream(),
-                micros(span.startPicos()),
-                micros(span.endPicos() - span.startPicos())));
+      for (Timeline.Flow f : timeline.flows()) {
+        flow(g, f, "s", f.from());
+        flow(g, f, "f", f.to());
       }
+      g.writeEndArray();
+      g.writeEndObject();
+      g.writeRaw('\n');
     }
-    long id = 0;
-    for (Timeline.Transfer t : timeline.transfers()) {
-      String name = quote(t.bytes() + " B to chip " + t.destinationRank());
-      // A flow binds to the slices that enclose its ends: the communication stream at each chip.
-      out.write(
-          String.format(
-              Locale.ROOT,
-              ",\n{\"name\":%s,\"cat\":\"transfer\",\"ph\":\"s\",\"id\":%d,\"pid\":%d,\"tid\":1,"
-                  + "\"ts\":%s}"
-                  + ",\n{\"name\":%s,\"cat\":\"transfer\",\"ph\":\"f\",\"bp\":\"e\",\"id\":%d,"
-                  + "\"pid\":%d,\"tid\":1,\"ts\":%s}",
-              name, id, t.sourceRank(), micros(t.sentAtPicos()),
-              name, id, t.destinationRank(), micros(t.arrivedAtPicos())));
-      id++;
-    }
-    out.write("\n]}\n");
   }
 
-  private static boolean event(Writer out, boolean first, String json) throws IOException {
-    out.write(first ? json : ",\n" + json);
-    return false;
+  private static void metadata(
+      JsonGenerator g, String kind, int pid, int tid, String key, Object value) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("name", kind);
+    g.writeStringField("ph", "M");
+    g.writeNumberField("pid", pid);
+    g.writeNumberField("tid", tid);
+    g.writeObjectFieldStart("args");
+    if (value instanceof Integer i) {
+      g.writeNumberField(key, i);
+    } else {
+      g.writeStringField(key, (String) value);
+    }
+    g.writeEndObject();
+    g.writeEndObject();
   }
 
-  private static String meta(String kind, int pid, int tid, String name) {
-    String args =
-        name == null ? "{\"sort_index\":" + pid + "}" : "{\"name\":" + quote(name) + "}";
-    return "{\"name\":\"" + kind + "\",\"ph\":\"M\",\"pid\":" + pid + ",\"tid\":" + tid
-        + ",\"args\":" + args + "}";
+  private static void slice(JsonGenerator g, int pid, int tid, Timeline.Slice s)
+      throws IOException {
+    g.writeStartObject();
+    g.writeStringField("name", s.name());
+    g.writeStringField("cat", s.category().label());
+    g.writeStringField("ph", "X");
+    g.writeNumberField("pid", pid);
+    g.writeNumberField("tid", tid);
+    g.writeFieldName("ts");
+    g.writeNumber(micros(s.startPicos()));
+    g.writeFieldName("dur");
+    g.writeNumber(micros(s.endPicos() - s.startPicos()));
+    if (!s.args().isEmpty()) {
+      g.writeObjectFieldStart("args");
+      for (Timeline.Arg a : s.args()) {
+        if (a instanceof Timeline.Arg.Whole w) {
+          g.writeNumberField(w.key(), w.value());
+        } else if (a instanceof Timeline.Arg.Amount m) {
+          g.writeNumberField(m.key(), m.value());
+        } else if (a instanceof Timeline.Arg.Text t) {
+          g.writeStringField(t.key(), t.value());
+        } else {
+          throw new IllegalStateException("no writer for " + a);
+        }
+      }
+      g.writeEndObject();
+    }
+    g.writeEndObject();
+  }
+
+  private static void flow(JsonGenerator g, Timeline.Flow f, String phase, Timeline.Point at)
+      throws IOException {
+    g.writeStartObject();
+    g.writeStringField("name", f.name());
+    g.writeStringField("cat", f.category().label());
+    g.writeStringField("ph", phase);
+    g.writeNumberField("id", f.id());
+    g.writeNumberField("pid", at.pid());
+    g.writeNumberField("tid", at.tid());
+    g.writeFieldName("ts");
+    g.writeNumber(micros(at.atPicos()));
+    g.writeStringField("bp", "e"); // bind to the enclosing slice (the default of "s" only)
+    g.writeEndObject();
   }
 
   /** Picoseconds as microseconds with six decimals: exact, and the same text on every machine. */
   static String micros(long picos) {
     long whole = picos / 1_000_000;
     long frac = Math.abs(picos % 1_000_000);
-    return (picos < 0 && whole == 0 ? "-" : "") + whole + "." + String.format(Locale.ROOT, "%06d", frac);
-  }
-
-  static String quote(String s) {
-    StringBuilder b = new StringBuilder("\"");
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> b.append("\\\"");
-        case '\\' -> b.append("\\\\");
-        case '\n' -> b.append("\\n");
-        case '\r' -> b.append("\\r");
-        case '\t' -> b.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-          } else {
-            b.append(c);
-          }
-        }
-      }
-    }
-    return b.append('"').toString();
+    return (picos < 0 && whole == 0 ? "-" : "")
+        + whole
+        + "."
+        + String.format(Locale.ROOT, "%06d", frac);
   }
 }

@@ -3,30 +3,89 @@ package org.supernodesim.results.report.perfetto;
 import java.util.List;
 
 /**
- * What the chips did, as a timeline draws it.
+ * What the chips did, as a timeline draws it: processes (one per chip, pid from 1), each with
+ * tracks (threads) of slices, and flows from a slice on one track to a slice on another. Built by
+ * {@link TimelineBuilder}, written by {@link ChromeTrace}.
  *
- * @param streams the names of the streams, by index (0: compute, 1..: communication)
- * @param chips the chips, each with its spans
- * @param transfers transfers between chips, drawn as flows
+ * @param processes in pid order
+ * @param flows in id order
  */
-public record Timeline(List<String> streams, List<Chip> chips, List<Transfer> transfers) {
+public record Timeline(List<Process> processes, List<Flow> flows) {
   public Timeline {
-    streams = List.copyOf(streams);
-    chips = List.copyOf(chips);
-    transfers = List.copyOf(transfers);
+    processes = List.copyOf(processes);
+    flows = List.copyOf(flows);
   }
 
-  /** One chip's spans. */
-  public record Chip(int rank, List<Span> spans) {
-    public Chip {
-      spans = List.copyOf(spans);
+  /**
+   * A slice's kind, its {@code cat} in the trace: a viewer filters by it, and a flow binds only to
+   * slices of its own category.
+   */
+  public enum Category {
+    COMPUTE("compute"),
+    COMMUNICATION("communication"),
+    /** One transfer's send and receive slices, and the flow between them. */
+    TRANSFER("transfer");
+
+    private final String label;
+
+    Category(String label) {
+      this.label = label;
+    }
+
+    public String label() {
+      return label;
     }
   }
 
-  /** One operation on one stream. */
-  public record Span(int stream, String name, long startPicos, long endPicos) {}
+  /** A process: one chip, pid = rank + 1 (a pid of 0 is reserved by the viewers). */
+  public record Process(int pid, String name, List<Track> tracks) {
+    public Process {
+      if (pid < 1) {
+        throw new IllegalArgumentException(name + ": pid must be >= 1: " + pid);
+      }
+      tracks = List.copyOf(tracks);
+    }
+  }
 
-  /** Bytes from one chip's communication stream to another's. */
-  public record Transfer(
-      int sourceRank, int destinationRank, long bytes, long sentAtPicos, long arrivedAtPicos) {}
+  /** One thread of a process: its slices never overlap (a viewer nests slices by time). */
+  public record Track(int tid, String name, List<Slice> slices) {
+    public Track {
+      slices = List.copyOf(slices);
+    }
+  }
+
+  /** One operation on a track, from its start to its end. */
+  public record Slice(
+      String name, Category category, long startPicos, long endPicos, List<Arg> args) {
+    public Slice {
+      if (endPicos < startPicos) {
+        throw new IllegalArgumentException(name + ": ends at " + endPicos + " ps before it starts"
+            + " at " + startPicos + " ps");
+      }
+      args = List.copyOf(args);
+    }
+  }
+
+  /** A value shown with a slice when it is selected: bytes, FLOPs, a group, a peer. */
+  public sealed interface Arg {
+    String key();
+
+    /** A whole number: bytes, a chip, a step. */
+    record Whole(String key, long value) implements Arg {}
+
+    /** A real number: FLOPs of a pass. */
+    record Amount(String key, double value) implements Arg {}
+
+    /** Text: a group of chips, a collective's kind and algorithm. */
+    record Text(String key, String value) implements Arg {}
+  }
+
+  /**
+   * An arrow from a point inside one slice to a point inside another, both slices of the flow's
+   * category; each point is its slice's start, so that it lies inside the slice exactly.
+   */
+  public record Flow(long id, String name, Category category, Point from, Point to) {}
+
+  /** A time on one track of one process. */
+  public record Point(int pid, int tid, long atPicos) {}
 }
