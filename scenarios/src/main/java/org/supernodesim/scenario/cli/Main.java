@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       RunCommand.class,
       SweepCommand.class,
+      WorkerCommand.class,
       ReportCommand.class,
       CompareCommand.class,
       ValidateCommand.class,

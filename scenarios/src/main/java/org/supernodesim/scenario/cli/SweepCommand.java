@@ -7,6 +7,9 @@ import java.util.concurrent.Callable;
 import org.supernodesim.results.report.SweepPoint;
 import org.supernodesim.scenario.file.ScenarioException;
 import org.supernodesim.scenario.file.ScenarioFile;
+import org.supernodesim.scenario.cluster.ClusterSweep;
+import org.supernodesim.scenario.cluster.NodeAddress;
+import org.supernodesim.scenario.cluster.ScenarioBundle;
 import org.supernodesim.scenario.sweep.SweepRunner;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,7 +27,11 @@ import picocli.CommandLine.Spec;
           + " DIR/points/<id>.json per point, DIR/results.csv, DIR/report.md and DIR/report.html.",
       "Each point is kept as soon as it finishes: a sweep that was stopped (even by kill -9) and"
           + " started again with the same DIR runs only the points that have no file, and ends"
-          + " with the same files. A point that fails is recorded with its error; the others run."
+          + " with the same files. A point that fails is recorded with its error; the others run.",
+      "With --cluster this process is the coordinator of a Pekko Cluster: workers (supernode-sim"
+          + " worker --join HOST:PORT) pull the points and send back their results, which are"
+          + " written here exactly as a local sweep writes them. It runs --parallel points itself"
+          + " (default 0 with --cluster) and exits when every point is kept."
     })
 final class SweepCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -40,8 +47,18 @@ final class SweepCommand implements Callable<Integer> {
   @Option(
       names = "--parallel",
       paramLabel = "N",
-      description = "Points run at once (default: the machine's cores).")
+      description =
+          "Points run at once (default: the machine's cores; with --cluster, points the"
+              + " coordinator runs itself, default 0).")
   Integer parallel;
+
+  @Option(
+      names = "--cluster",
+      description =
+          "Spread the points over the workers that join this coordinator (see worker --help).")
+  boolean cluster;
+
+  @Mixin ClusterOptions node = new ClusterOptions();
 
   @Override
   public Integer call() {
@@ -53,11 +70,11 @@ final class SweepCommand implements Callable<Integer> {
     }
     String name = file.base().name();
     Path dir = out != null ? out : Path.of("results", name + "-sweep");
-    int n = parallel != null ? parallel : Runtime.getRuntime().availableProcessors();
     PrintWriter stdout = spec.commandLine().getOut();
+    SweepRunner.PointExecutor executor = executor(file, stdout);
     List<SweepPoint> points;
     try (SweepProgress progress = SweepProgress.create(name, stdout)) {
-      points = SweepRunner.run(file, dir, n, progress);
+      points = SweepRunner.run(file, dir, progress, executor);
     }
     long failed = points.stream().filter(p -> !p.ok()).count();
     stdout.printf(
@@ -71,5 +88,27 @@ final class SweepCommand implements Callable<Integer> {
     stdout.flush();
     // Some points failing is a finding; every point failing is most likely a mistake in the file.
     return failed == points.size() ? CommandLine.ExitCode.USAGE : CommandLine.ExitCode.OK;
+  }
+
+  private SweepRunner.PointExecutor executor(ScenarioFile file, PrintWriter stdout) {
+    int cores = Runtime.getRuntime().availableProcessors();
+    if (!cluster) {
+      if (node.bind != null || node.keyStore != null || node.trustStore != null) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "--bind and --tls-* are options of --cluster");
+      }
+      int n = parallel != null ? parallel : cores;
+      if (n < 1) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--parallel must be >= 1");
+      }
+      return SweepRunner.local(n);
+    }
+    int local = parallel != null ? parallel : 0;
+    if (local < 0) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--parallel must be >= 0");
+    }
+    return new ClusterSweep(
+        node.bindOr(NodeAddress.COORDINATOR_DEFAULT), node.tls(), local,
+        ScenarioBundle.of(scenario.file, scenario.sets, file), ScenarioOptions.loader(), stdout);
   }
 }

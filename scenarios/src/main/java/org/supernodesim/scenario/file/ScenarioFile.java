@@ -1,11 +1,15 @@
 package org.supernodesim.scenario.file;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A parsed scenario file, kept as a tree so that each sweep point is bound as if the file said so:
@@ -74,6 +78,41 @@ public final class ScenarioFile {
           e.where(), e.keyPath(), e.problem() + " (in sweep point " + point.id() + ": "
               + point.parameters() + ")");
     }
+  }
+
+  /** The folder the files the scenario names are relative to. */
+  public Path baseDirectory() {
+    return baseDirectory;
+  }
+
+  /**
+   * The files the scenario names (request traces), as written, in the file and in every sweep
+   * point: what must travel with the scenario to a machine that does not share this one's disk.
+   */
+  public Set<String> fileReferences() {
+    List<ObjectNode> trees = new ArrayList<>();
+    trees.add(tree);
+    for (SweepDefinition.Point point : points()) {
+      ObjectNode copy = tree.deepCopy();
+      try {
+        for (SweepDefinition.Setting s : point.settings()) {
+          ScenarioLoader.put(copy, s.keyPath(), s.value(), s.where());
+        }
+        trees.add(copy);
+      } catch (ScenarioException e) {
+        // the point is invalid wherever it runs, and says so there
+      }
+    }
+    Set<String> files = new TreeSet<>();
+    for (ObjectNode t : trees) {
+      for (String key : TraceFiles.FILE_KEYS) {
+        JsonNode n = t.at("/" + key.replace('.', '/'));
+        if (n.isTextual()) {
+          files.add(n.asText());
+        }
+      }
+    }
+    return files;
   }
 
   /** The points of the sweep, in sweep order; none without a sweep block. */

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import org.supernodesim.workload.inference.RequestTrace;
 import org.supernodesim.workload.inference.TraceException;
 import org.supernodesim.workload.inference.TraceFormat;
@@ -16,6 +17,9 @@ import org.supernodesim.workload.inference.TraceFormat;
  */
 final class TraceFiles {
   static final String KEY = "workload.serving.requests.trace";
+
+  /** Every key whose value names a file to read: a scenario sent to another machine takes these. */
+  static final List<String> FILE_KEYS = List.of(KEY);
 
   private TraceFiles() {}
 

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,6 +39,25 @@ public final class SweepRunner {
     void finished(SweepPoint point);
   }
 
+  /**
+   * Where the points of a sweep run: on threads of this JVM ({@link #local}), or on the machines
+   * of a cluster ({@code scenario.cluster}). Either way each finished point goes to the sink, which
+   * keeps it exactly as a local sweep does.
+   */
+  public interface PointExecutor {
+    /** Runs {@code missing} (sweep order) and returns once the sink has kept every one of them. */
+    void runAll(ScenarioFile file, Path dir, List<SweepDefinition.Point> missing, PointSink sink)
+        throws InterruptedException;
+  }
+
+  /** Keeps finished points: its file, its row in results.csv, the listener told. */
+  public interface PointSink {
+    void started(SweepDefinition.Point point);
+
+    /** Keeps {@code point}; a second result for an id already kept is dropped (returns false). */
+    boolean finished(SweepPoint point);
+  }
+
   private SweepRunner() {}
 
   /**
@@ -48,6 +69,12 @@ public final class SweepRunner {
     if (parallel < 1) {
       throw new IllegalArgumentException("--parallel must be >= 1: " + parallel);
     }
+    return run(file, dir, listener, local(parallel));
+  }
+
+  /** As {@link #run(ScenarioFile, Path, int, Listener)}, the points run by {@code executor}. */
+  public static List<SweepPoint> run(
+      ScenarioFile file, Path dir, Listener listener, PointExecutor executor) {
     List<SweepDefinition.Point> points = file.points();
     Scenario base = representative(file, points);
     List<String> order = points.stream().map(SweepDefinition.Point::id).toList();
@@ -63,38 +90,64 @@ public final class SweepRunner {
     List<SweepDefinition.Point> missing =
         points.stream().filter(p -> !done.containsKey(p.id())).toList();
     listener.planned(points.size(), points.size() - missing.size());
-    ExecutorService pool = Executors.newFixedThreadPool(parallel, r -> {
-      Thread t = new Thread(r, "sweep-point");
-      t.setDaemon(true);
-      return t;
-    });
+    Set<String> kept = ConcurrentHashMap.newKeySet();
+    kept.addAll(done.keySet());
+    PointSink sink =
+        new PointSink() {
+          @Override
+          public void started(SweepDefinition.Point point) {
+            listener.started(point);
+          }
+
+          @Override
+          public boolean finished(SweepPoint result) {
+            if (!kept.add(result.id())) {
+              return false; // a point re-run elsewhere finished twice: the first result stands
+            }
+            store.write(result);
+            store.appendCsv(SweepTable.row(result, keys, Optional.empty()));
+            listener.finished(result);
+            return true;
+          }
+        };
     try {
-      List<Future<?>> futures = new ArrayList<>();
-      for (SweepDefinition.Point p : missing) {
-        futures.add(
-            pool.submit(
-                () -> {
-                  listener.started(p);
-                  SweepPoint result = runPoint(file, p, dir);
-                  store.write(result);
-                  store.appendCsv(SweepTable.row(result, keys, Optional.empty()));
-                  listener.finished(result);
-                }));
-      }
-      for (Future<?> f : futures) {
-        f.get();
-      }
+      executor.runAll(file, dir, missing, sink);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("the sweep was interrupted", e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("a sweep point could not be kept", e.getCause());
-    } finally {
-      pool.shutdownNow();
     }
     List<SweepPoint> all = PointStore.inOrder(order, store.finished());
     SweepReports.write(dir, SweepManifest.read(dir), all);
     return all;
+  }
+
+  /** Runs points on {@code parallel} threads of this JVM. */
+  public static PointExecutor local(int parallel) {
+    return (file, dir, missing, sink) -> {
+      ExecutorService pool = Executors.newFixedThreadPool(parallel, r -> {
+        Thread t = new Thread(r, "sweep-point");
+        t.setDaemon(true);
+        return t;
+      });
+      try {
+        List<Future<?>> futures = new ArrayList<>();
+        for (SweepDefinition.Point p : missing) {
+          futures.add(
+              pool.submit(
+                  () -> {
+                    sink.started(p);
+                    sink.finished(runPoint(file, p, dir));
+                  }));
+        }
+        for (Future<?> f : futures) {
+          f.get();
+        }
+      } catch (ExecutionException e) {
+        throw new IllegalStateException("a sweep point could not be kept", e.getCause());
+      } finally {
+        pool.shutdownNow();
+      }
+    };
   }
 
   /**
@@ -117,8 +170,11 @@ public final class SweepRunner {
     }
   }
 
-  /** One point: its scenario bound and run, or the reason it could not be. */
-  static SweepPoint runPoint(ScenarioFile file, SweepDefinition.Point p, Path dir) {
+  /**
+   * One point: its scenario bound and run, or the reason it could not be; a timeline (when the
+   * scenario's report lists it) goes to {@code dir/timelines/<id>.json}.
+   */
+  public static SweepPoint runPoint(ScenarioFile file, SweepDefinition.Point p, Path dir) {
     int chips = 0;
     try {
       Scenario s = file.point(p);
