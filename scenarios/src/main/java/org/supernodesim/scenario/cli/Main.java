@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       SweepCommand.class,
       WorkerCommand.class,
+      PlanCommand.class,
       ReportCommand.class,
       CompareCommand.class,
       ValidateCommand.class,

@@ -52,6 +52,18 @@ public record ScenarioBundle(
    * @throws ScenarioException for a file named by an absolute path, which could not travel
    */
   public static ScenarioBundle of(Path path, List<String> sets, ScenarioFile file) {
+    try {
+      return of(path, Files.readString(path, StandardCharsets.UTF_8), sets, file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + path, e);
+    }
+  }
+
+  /**
+   * As {@link #of(Path, List, ScenarioFile)}, the scenario's {@code text} given (a plan's, with its
+   * generated sweep) rather than read from {@code path}, which only names it and its folder.
+   */
+  public static ScenarioBundle of(Path path, String text, List<String> sets, ScenarioFile file) {
     Path folder = file.baseDirectory().toAbsolutePath().normalize();
     Set<Path> named = new TreeSet<>();
     Path root = folder;
@@ -74,7 +86,7 @@ public record ScenarioBundle(
         files.put(slashes(root.relativize(f)), Files.readAllBytes(f));
       }
       return new ScenarioBundle(
-          path.getFileName().toString(), Files.readString(path, StandardCharsets.UTF_8), sets,
+          path.getFileName().toString(), text, sets,
           path.toString().endsWith(".json"), slashes(root.relativize(folder)), files);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the scenario's files", e);

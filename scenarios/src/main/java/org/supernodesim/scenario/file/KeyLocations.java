@@ -15,7 +15,7 @@ import java.util.Map;
  * column of every key path ({@code cluster.fabric.link}, {@code workload.collectives[0].size}), so
  * an error found after binding can still point into the file.
  */
-final class KeyLocations {
+public final class KeyLocations {
   private final String fileName;
   private final Map<String, int[]> lineColumn = new LinkedHashMap<>();
 
@@ -23,7 +23,8 @@ final class KeyLocations {
     this.fileName = fileName;
   }
 
-  static KeyLocations index(JsonFactory factory, String fileName, String text) throws IOException {
+  /** Indexes every key path of {@code text}, a file named {@code fileName} in errors. */
+  public static KeyLocations index(JsonFactory factory, String fileName, String text) throws IOException {
     KeyLocations locations = new KeyLocations(fileName);
     locations.lineColumn.put("", new int[] {1, 1});
     try (JsonParser p = factory.createParser(text)) {
@@ -75,7 +76,7 @@ final class KeyLocations {
    * {@code file:line:column} of the key at {@code path}, or of its nearest enclosing key the file
    * has (a missing key is reported where its mapping starts).
    */
-  String where(String path) {
+  public String where(String path) {
     String p = path;
     while (!lineColumn.containsKey(p)) {
       int cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));

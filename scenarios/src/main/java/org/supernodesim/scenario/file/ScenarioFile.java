@@ -80,6 +80,11 @@ public final class ScenarioFile {
     }
   }
 
+  /** The key paths whose values name files, relative to the scenario's folder. */
+  public static List<String> fileKeys() {
+    return TraceFiles.FILE_KEYS;
+  }
+
   /** The folder the files the scenario names are relative to. */
   public Path baseDirectory() {
     return baseDirectory;

@@ -206,7 +206,7 @@ public final class ScenarioLoader {
    * Sets the key at {@code path} (dots between keys, {@code [i]} for list elements) to {@code
    * value}, creating mappings on the way; {@code where} labels the edit in errors.
    */
-  static void put(ObjectNode root, String path, JsonNode value, String where) {
+  public static void put(ObjectNode root, String path, JsonNode value, String where) {
     List<Object> keys = new ArrayList<>();
     for (String part : path.split("\\.")) {
       Matcher m = Pattern.compile("([^\\[]+)((\\[\\d+\\])*)").matcher(part);
