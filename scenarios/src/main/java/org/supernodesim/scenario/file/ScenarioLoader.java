@@ -41,6 +41,9 @@ import org.supernodesim.scenario.file.Sections.ScenarioSection;
  */
 public final class ScenarioLoader {
   private static final Pattern QUOTED = Pattern.compile("'([^']*)'");
+
+  /** The key of a plan: block, read by {@code supernode-sim plan}, not by the loader. */
+  public static final String PLAN_KEY = "plan";
   private static final Pattern KNOWN_TYPE_IDS = Pattern.compile("known type ids = \\[([^\\]]*)\\]");
 
   private final ChipPresets presets;
@@ -126,6 +129,9 @@ public final class ScenarioLoader {
     }
     Map<String, String> edits = applySets((ObjectNode) tree, sets, mapper);
     JsonNode sweep = ((ObjectNode) tree).remove(SweepDefinition.KEY);
+    // A plan: block is read by the plan command (scenario.plan); as with sweep:, the scenario
+    // it searches around is the rest of the file.
+    ((ObjectNode) tree).remove(PLAN_KEY);
     SweepDefinition definition =
         sweep == null ? SweepDefinition.NONE : SweepDefinition.parse(sweep, locations);
     return new ScenarioFile(
@@ -287,6 +293,7 @@ public final class ScenarioLoader {
         u.getKnownPropertyIds().forEach(k -> known.add(k.toString()));
         if (u.getReferringClass() == ScenarioSection.class) {
           known.add(SweepDefinition.KEY); // taken out of the tree before binding, valid all the same
+          known.add(PLAN_KEY);
         }
         return at(path, "unknown key; keys here: " + String.join(", ", known));
       }
@@ -355,6 +362,7 @@ public final class ScenarioLoader {
       }
       if (type == ScenarioSection.class) {
         known.add(SweepDefinition.KEY);
+        known.add(PLAN_KEY);
       }
       for (var names = node.fieldNames(); names.hasNext(); ) {
         String name = names.next();

@@ -32,7 +32,7 @@ import org.supernodesim.scenario.file.SweepDefinition;
 public record PlanDefinition(
     List<List<SweepDefinition.Setting>> space, Constraints constraints,
     List<Objective> objectives) {
-  static final String KEY = "plan";
+  static final String KEY = org.supernodesim.scenario.file.ScenarioLoader.PLAN_KEY;
 
   /** Short names for the keys a layout search varies, to their key paths. */
   static final Map<String, String> ALIASES =

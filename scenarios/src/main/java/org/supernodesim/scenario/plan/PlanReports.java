@@ -139,7 +139,8 @@ public final class PlanReports {
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             .build();
     try {
-      ObjectNode tree = (ObjectNode) yaml.readTree(plan.baseText());
+      ObjectNode tree = (ObjectNode) yaml.readTree(plan.scenarioText());
+      tree.remove(ScenarioLoader.PLAN_KEY);
       for (String set : plan.sets()) {
         int eq = set.indexOf('=');
         ScenarioLoader.put(tree, set.substring(0, eq).trim(),
