@@ -37,6 +37,19 @@ public final class SweepRunner {
     void started(SweepDefinition.Point point);
 
     void finished(SweepPoint point);
+
+    /** Hears nothing: for sweeps run by code that reads their result only. */
+    Listener NONE =
+        new Listener() {
+          @Override
+          public void planned(int total, int alreadyDone) {}
+
+          @Override
+          public void started(SweepDefinition.Point point) {}
+
+          @Override
+          public void finished(SweepPoint point) {}
+        };
   }
 
   /**

@@ -72,7 +72,7 @@ class PlanTest {
         new PrintWriter(text));
     assertEquals(0, exit, text.toString());
     List<SweepPoint> all = SweepRunner.run(LOADER.read(sweepFile, List.of()),
-        tmp.resolve("all"), 2, Quiet.LISTENER);
+        tmp.resolve("all"), 2, SweepRunner.Listener.NONE);
 
     // Then the plan's best is the exhaustive run's fastest layout that fits.
     SweepPoint fastest = all.stream()
