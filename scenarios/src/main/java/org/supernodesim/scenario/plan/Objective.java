@@ -16,12 +16,15 @@ import org.supernodesim.results.energy.Price;
 public enum Objective {
   /** A training step's time (or a run's simulated time): less is better. */
   STEP_TIME("stepTime", "stepSeconds", "s", true),
-  /** Training tokens (or served output tokens) per second per chip: more is better. */
+  /** Training tokens (or served output tokens per instance chip) per second per chip. */
   TOKENS_PER_SECOND_PER_CHIP("tokensPerSecondPerChip", "tokensPerSecondPerChip", "tokens/s", false),
   /** Cost per million tokens at the scenario's first price (chip-hour, else energy). */
   COST_PER_MILLION_TOKENS("costPerMillionTokens", "costPerMillionTokens", "", true),
-  /** Chips used: the fewest that meet the constraints (e.g. a serving SLO at a load). */
-  CHIPS("chips", "chips", "chips", true),
+  /**
+   * Chips used: the fewest that meet the constraints (e.g. a serving SLO at a load). A serving run
+   * counts its instances' chips, not the idle rest of the cluster.
+   */
+  CHIPS("chips", "chipsUsed", "chips", true),
   /** Peak HBM per chip of a training step (memory model): less leaves more headroom. */
   MEMORY_PER_CHIP("memoryPerChip", "memoryPerChipGB", "GB", true),
   /** Serving: time to first token at the 99th percentile. */
@@ -83,11 +86,14 @@ public enum Objective {
         if (r.training() != null) {
           return OptionalDouble.of(r.training().tokensPerSecond() / r.training().chips());
         }
-        return r.serving() == null || chips == 0 ? OptionalDouble.empty()
-            : OptionalDouble.of(r.serving().outputTokensPerSecond() / chips);
+        return r.serving() == null ? OptionalDouble.empty()
+            : OptionalDouble.of(r.serving().outputTokensPerSecond() / servingChips(r));
       case COST_PER_MILLION_TOKENS:
         return cost(r);
       case CHIPS:
+        if (r.serving() != null) {
+          return OptionalDouble.of(servingChips(r));
+        }
         return chips > 0 ? OptionalDouble.of(chips) : OptionalDouble.empty();
       case MEMORY_PER_CHIP:
         return r.training() == null ? OptionalDouble.empty()
@@ -101,6 +107,10 @@ public enum Objective {
       default:
         throw new IllegalStateException("no reading for " + this);
     }
+  }
+
+  private static int servingChips(RunResult r) {
+    return r.serving().instances().stream().mapToInt(i -> i.chips()).sum();
   }
 
   /** As results.csv's costPerMillionTokens: the chip-hour price first, else the energy price. */

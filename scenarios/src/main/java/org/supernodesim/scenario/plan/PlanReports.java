@@ -91,7 +91,7 @@ public final class PlanReports {
     facts.add(List.of("objectives", String.join(", ",
         objectives.stream().map(Objective::label).toList())));
     ranking.best().ifPresent(b -> facts.add(List.of("best", b.point().id() + " ("
-        + layout(b.point()) + ")")));
+        + describe(b.point()) + ")")));
     List<String> charts = new ArrayList<>();
     chart(ranking, objectives).ifPresent(charts::add);
     Path page = write(dir.resolve("plan.html"),
@@ -161,10 +161,10 @@ public final class PlanReports {
         }
       }
       String header = String.format(Locale.ROOT,
-          "# The best layout supernode-sim plan found for %s (%s): %s%s%n"
+          "# The best layout supernode-sim plan found for %s (%s): %s; %s%n"
               + "# Run it: supernode-sim run %s-best.yaml%n",
           plan.path().getFileName(), plan.definition().objectives().get(0).label(),
-          layout(best.point()), objectiveText(plan, best), plan.name());
+          describe(best.point()), objectiveText(plan, best), plan.name());
       return write(dir.resolve(plan.name() + "-best.yaml"), header + yaml.writeValueAsString(tree));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the best layout's scenario", e);
@@ -175,7 +175,7 @@ public final class PlanReports {
     StringBuilder b = new StringBuilder();
     List<Objective> objectives = plan.definition().objectives();
     for (int i = 0; i < objectives.size(); i++) {
-      b.append(i == 0 ? "; " : ", ").append(objectives.get(i).label()).append(' ')
+      b.append(i == 0 ? "" : ", ").append(objectives.get(i).label()).append(' ')
           .append(ReportFormat.number(best.objectives()[i])).append(' ')
           .append(objectives.get(i).unit());
     }
@@ -194,6 +194,12 @@ public final class PlanReports {
 
   private static List<String> keys(Plan plan) {
     return plan.definition().space().stream().map(a -> a.get(0).keyPath()).toList();
+  }
+
+  /** The training layout, or the point's settings for other workloads. */
+  private static String describe(SweepPoint p) {
+    String layout = layout(p);
+    return layout.isEmpty() ? p.parameters().toString() : layout;
   }
 
   private static String layout(SweepPoint p) {
