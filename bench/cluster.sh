@@ -2,7 +2,7 @@
 # Benchmarks of cluster sweeps and plans, printed as figures (README: "Cluster sweeps: measured").
 #   1. the whole Llama-3.1-70B layout search (scenarios/examples/plan-llama-3.1-70b-64-h100.yaml)
 #      on this machine, locally, --parallel = its cores;
-#   2. the cost per point of a cluster sweep against a local one: 60 tiny points (8-chip
+#   2. the cost per point of a cluster sweep against a local one: 60 tiny points (an 8-GPU
 #      all-reduce of 1 MiB), one slot either way, timed from the first point kept to the last;
 #   3. the speed-up of two workers over one on a CPU-bound sweep (30 training points).
 # Everything runs on 127.0.0.1. Usage: bench/cluster.sh [--skip-plan]. Prints uptime's load too:
@@ -18,6 +18,7 @@ sim --version >/dev/null   # builds the jar first if needed
 stamp() { while IFS= read -r line; do printf '%s %s\n' "$(date +%s.%N)" "$line"; done; }
 # span FILE PATTERN: seconds from the first to the last line matching PATTERN, and their count
 span() { grep -E "$2" "$1" | awk 'NR==1{a=$1} {b=$1; n++} END{printf "%.3f %d\n", b-a, n}'; }
+calc() { awk "BEGIN { printf \"%.2f\", $1 }"; }
 port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 echo "machine: $(nproc) cores; load before: $(uptime | sed 's/.*load average: //')"
 
@@ -27,19 +28,15 @@ if [ "${1:-}" != "--skip-plan" ]; then
   e=$(date +%s.%N)
   head -1 "$tmp/plan.log" | sed 's/^/plan: /'
   printf 'plan: whole search %.1f s wall (%s cores, JVM start and build check included); best: %s\n' \
-    "$(echo "$e - $s" | bc)" "$(nproc)" "$(sed -n 2p "$tmp/plan/plan.csv" | cut -d, -f2)"
+    "$(calc "$e - $s")" "$(nproc)" "$(sed -n 2p "$tmp/plan/plan.csv" | cut -d, -f2)"
 fi
 
 tiny="$tmp/tiny.yaml"
 cat >"$tiny" <<'Y'
 name: bench-tiny
-cluster:
-  chips: 8
-  chip: ascend-910c
-  fabric: { kind: single-switch, link: { bandwidth: 392 GB/s, latency: 500 ns } }
+cluster: { system: hgx-h100-8, nodes: 1 }
 workload:
-  collectives:
-    - { kind: all-reduce, size: 1 MiB }
+  collectives: [{ kind: all-reduce, size: 1 MiB }]
 report: [json, csv]
 sweep:
   seed: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60]
@@ -84,12 +81,12 @@ cluster_sweep() {
 
 read -r lt ln < <(local_sweep "$tiny")
 read -r ct cn < <(cluster_sweep "$tiny" 1)
-echo "overhead: local sweep, $ln tiny points: $(echo "scale=2; 1000*$lt/($ln-1)" | bc) ms per point (first to last kept)"
-echo "overhead: cluster sweep, 1 worker of 1 slot, $cn tiny points: $(echo "scale=2; 1000*$ct/($cn-1)" | bc) ms per point"
-echo "overhead: cluster cost per point: $(echo "scale=2; 1000*($ct/($cn-1) - $lt/($ln-1))" | bc) ms"
+echo "overhead: local sweep, $ln tiny points: $(calc "1000*$lt/($ln-1)") ms per point (first to last kept)"
+echo "overhead: cluster sweep, 1 worker of 1 slot, $cn tiny points: $(calc "1000*$ct/($cn-1)") ms per point"
+echo "overhead: cluster cost per point: $(calc "1000*($ct/($cn-1) - $lt/($ln-1))") ms"
 
 read -r h1 n1 < <(cluster_sweep "$heavy" 1)
 read -r h2 n2 < <(cluster_sweep "$heavy" 2)
 echo "speed-up: CPU-bound sweep of $n1 points, 1 worker of 1 slot: $h1 s first to last kept"
-echo "speed-up: the same, 2 workers of 1 slot each: $h2 s; speed-up $(echo "scale=2; $h1/$h2" | bc)"
+echo "speed-up: the same, 2 workers of 1 slot each: $h2 s; speed-up $(calc "$h1/$h2")"
 echo "machine: load after: $(uptime | sed 's/.*load average: //')"

@@ -156,15 +156,11 @@ class NodeSecurityTest {
     String text =
         """
         name: bundle-test
-        cluster:
-          chips: 8
-          chip: ascend-910c
-          fabric: { kind: single-switch, link: { bandwidth: 392 GB/s, latency: 500 ns } }
+        cluster: { system: hgx-h100-8, nodes: 1 }
         workload:
-          collectives:
-            - { kind: all-reduce, size: 1 MiB }
+          collectives: [{ kind: all-gather, size: 4 MiB }]
         sweep:
-          cluster.chips: [8, 16]
+          workload.collectives[0].size: [4 MiB, 8 MiB]
         """;
     return new ScenarioBundle("bundle-test.yaml", text, List.of(), false, "", Map.of());
   }

@@ -210,22 +210,7 @@ public final class SvgCharts {
     curves.forEach(c -> names.add(c.name()));
     legend(svg, names, List.of(0));
     yAxis(svg, ys, y);
-    for (double tick : xs.ticks()) {
-      double px = xs.toX(tick);
-      svg.append(
-              String.format(
-                  Locale.ROOT,
-                  "<line x1=\"%.2f\" y1=\"%d\" x2=\"%.2f\" y2=\"%d\" class=\"tick\"/>"
-                      + "<text x=\"%.2f\" y=\"%d\" text-anchor=\"middle\">",
-                  px,
-                  HEIGHT - BOTTOM,
-                  px,
-                  HEIGHT - BOTTOM + 5,
-                  px,
-                  HEIGHT - BOTTOM + 18))
-          .append(Html.escape(ReportFormat.number(tick)))
-          .append("</text>\n");
-    }
+    xTicks(svg, xs);
     for (int k = 0; k < curves.size(); k++) {
       StringBuilder d = new StringBuilder();
       double[] values = curveValues.get(k);
@@ -321,17 +306,7 @@ public final class SvgCharts {
     }
     legend(svg, names, dotted);
     yAxis(svg, ys, y);
-    for (double tick : xs.ticks()) {
-      double px = xs.toX(tick);
-      svg.append(
-              String.format(
-                  Locale.ROOT,
-                  "<line x1=\"%.2f\" y1=\"%d\" x2=\"%.2f\" y2=\"%d\" class=\"tick\"/>"
-                      + "<text x=\"%.2f\" y=\"%d\" text-anchor=\"middle\">",
-                  px, HEIGHT - BOTTOM, px, HEIGHT - BOTTOM + 5, px, HEIGHT - BOTTOM + 18))
-          .append(Html.escape(ReportFormat.number(tick)))
-          .append("</text>\n");
-    }
+    xTicks(svg, xs);
     for (int k = 0; k < series.size(); k++) {
       Series s = series.get(k);
       String colour = COLOURS[k % COLOURS.length];
@@ -444,6 +419,26 @@ public final class SvgCharts {
                 cy))
         .append(Html.escape(y.text()))
         .append("</text>\n");
+  }
+
+  /** A tick and its value under the x axis at each of the scale's ticks. */
+  private static void xTicks(StringBuilder svg, Scale xs) {
+    for (double tick : xs.ticks()) {
+      double px = xs.toX(tick);
+      svg.append(
+              String.format(
+                  Locale.ROOT,
+                  "<line x1=\"%.2f\" y1=\"%d\" x2=\"%.2f\" y2=\"%d\" class=\"tick\"/>"
+                      + "<text x=\"%.2f\" y=\"%d\" text-anchor=\"middle\">",
+                  px,
+                  HEIGHT - BOTTOM,
+                  px,
+                  HEIGHT - BOTTOM + 5,
+                  px,
+                  HEIGHT - BOTTOM + 18))
+          .append(Html.escape(ReportFormat.number(tick)))
+          .append("</text>\n");
+    }
   }
 
   private static void xAxisLine(StringBuilder svg) {
