@@ -2,9 +2,11 @@
 # Benchmarks of cluster sweeps and plans, printed as figures (README: "Cluster sweeps: measured").
 #   1. the whole Llama-3.1-70B layout search (scenarios/examples/plan-llama-3.1-70b-64-h100.yaml)
 #      on this machine, locally, --parallel = its cores;
-#   2. the cost per point of a cluster sweep against a local one: 60 tiny points (an 8-GPU
-#      all-reduce of 1 MiB), one slot either way, timed from the first point kept to the last;
+#   2. the cost per point of a cluster sweep against a local one: 120 tiny points (an 8-GPU
+#      all-reduce of 1 MiB; locally the last 60), one slot either way, timed from the first point kept to the last;
 #   3. the speed-up of two workers over one on a CPU-bound sweep (30 training points).
+# Workers stay up between sweeps (as `worker` does), so each figure is taken on warm JVMs: the
+# same sweep runs once to warm up, then once measured.
 # Everything runs on 127.0.0.1. Usage: bench/cluster.sh [--skip-plan]. Prints uptime's load too:
 # on a shared 2-core machine the figures move with what else runs.
 set -euo pipefail
@@ -16,8 +18,9 @@ cleanup() { for p in "${pids[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || 
 trap cleanup EXIT
 sim --version >/dev/null   # builds the jar first if needed
 stamp() { while IFS= read -r line; do printf '%s %s\n' "$(date +%s.%N)" "$line"; done; }
-# span FILE PATTERN: seconds from the first to the last line matching PATTERN, and their count
-span() { grep -E "$2" "$1" | awk 'NR==1{a=$1} {b=$1; n++} END{printf "%.3f %d\n", b-a, n}'; }
+# span FILE PATTERN [LAST]: seconds from the first to the last line matching PATTERN (of the LAST
+# such lines only, if given), and their count
+span() { grep -E "$2" "$1" | tail -n "${3:-100000}" | awk 'NR==1{a=$1} {b=$1; n++} END{printf "%.3f %d\n", b-a, n}'; }
 calc() { awk "BEGIN { printf \"%.2f\", $1 }"; }
 port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 echo "machine: $(nproc) cores; load before: $(uptime | sed 's/.*load average: //')"
@@ -39,8 +42,9 @@ workload:
   collectives: [{ kind: all-reduce, size: 1 MiB }]
 report: [json, csv]
 sweep:
-  seed: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60]
+  seed: [SEEDS]
 Y
+sed -i "s/SEEDS/$(seq -s ', ' 1 120)/" "$tiny"
 heavy="$tmp/heavy.yaml"
 cat >"$heavy" <<'Y'
 name: bench-heavy
@@ -62,31 +66,36 @@ Y
 # local FILE: a local sweep, one point at a time; prints "seconds points" first to last kept
 local_sweep() {
   sim sweep "$1" --out "$tmp/local-$(basename "$1")" --parallel 1 2>&1 | stamp >"$tmp/local.log"
-  span "$tmp/local.log" '\] .* (ok|failed);'
+  # the last half only: the first half warms the JVM up, as the workers' warm-up sweeps do
+  span "$tmp/local.log" '\] .* (ok|failed);' 60
 }
-# cluster FILE WORKERS: coordinator (no points itself) and WORKERS workers of one slot each
-cluster_sweep() {
-  local p; p=$(port)
-  local out="$tmp/cl-$(basename "$1")-$2"
-  sim sweep "$1" --out "$out" --cluster --bind "127.0.0.1:$p" 2>&1 | stamp >"$tmp/coord.log" &
-  local coord=$!
-  for i in $(seq 1 "$2"); do
-    sim worker --join "127.0.0.1:$p" --bind "127.0.0.1:$(port)" --slots 1 >"$tmp/w$i.log" 2>&1 &
-    pids+=($!)
-  done
-  wait $coord
-  for i in $(seq 1 "$2"); do kill "${pids[-1]}" 2>/dev/null || true; unset 'pids[-1]'; done
-  span "$tmp/coord.log" '^[0-9.]+ point .* (ran on|failed)'
+# coordinator FILE PORT NAME: a cluster sweep whose coordinator runs no point itself; the workers
+# already started join it. Prints "seconds points" from the first point kept to the last.
+coordinator() {
+  sim sweep "$1" --out "$tmp/$3" --cluster --bind "127.0.0.1:$2" 2>&1 | stamp >"$tmp/$3.log"
+  span "$tmp/$3.log" '^[0-9.]+ point .* (ran on|failed)'
+}
+# worker PORT: a worker of one slot joining 127.0.0.1:PORT; it serves every sweep there until
+# killed, so its second sweep runs on a warm JVM.
+worker() {
+  sim worker --join "127.0.0.1:$1" --bind "127.0.0.1:$(port)" --slots 1 >>"$tmp/workers.log" 2>&1 &
+  pids+=($!)
 }
 
 read -r lt ln < <(local_sweep "$tiny")
-read -r ct cn < <(cluster_sweep "$tiny" 1)
+p=$(port)
+worker "$p"
+coordinator "$tiny" "$p" tiny-warm-up >/dev/null
+read -r ct cn < <(coordinator "$tiny" "$p" tiny)
 echo "overhead: local sweep, $ln tiny points: $(calc "1000*$lt/($ln-1)") ms per point (first to last kept)"
-echo "overhead: cluster sweep, 1 worker of 1 slot, $cn tiny points: $(calc "1000*$ct/($cn-1)") ms per point"
+echo "overhead: cluster sweep, 1 warm worker of 1 slot, $cn tiny points: $(calc "1000*$ct/($cn-1)") ms per point"
 echo "overhead: cluster cost per point: $(calc "1000*($ct/($cn-1) - $lt/($ln-1))") ms"
 
-read -r h1 n1 < <(cluster_sweep "$heavy" 1)
-read -r h2 n2 < <(cluster_sweep "$heavy" 2)
-echo "speed-up: CPU-bound sweep of $n1 points, 1 worker of 1 slot: $h1 s first to last kept"
-echo "speed-up: the same, 2 workers of 1 slot each: $h2 s; speed-up $(calc "$h1/$h2")"
+coordinator "$heavy" "$p" heavy-warm-up-1 >/dev/null
+read -r h1 n1 < <(coordinator "$heavy" "$p" heavy-1)
+worker "$p"
+coordinator "$heavy" "$p" heavy-warm-up-2 >/dev/null
+read -r h2 n2 < <(coordinator "$heavy" "$p" heavy-2)
+echo "speed-up: CPU-bound sweep of $n1 points, 1 warm worker of 1 slot: $h1 s first to last kept"
+echo "speed-up: the same, 2 warm workers of 1 slot each: $h2 s; speed-up $(calc "$h1/$h2")"
 echo "machine: load after: $(uptime | sed 's/.*load average: //')"
