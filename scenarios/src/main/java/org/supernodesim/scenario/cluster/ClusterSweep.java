@@ -73,7 +73,9 @@ public record ClusterSweep(
     try {
       done.get();
     } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+      throw e.getCause() instanceof RuntimeException r
+          ? r
+          : new IllegalStateException(e.getCause());
     } finally {
       Node.stop(system, 20);
       Scratch.delete(scratch);

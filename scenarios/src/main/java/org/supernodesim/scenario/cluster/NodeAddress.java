@@ -18,7 +18,8 @@ public record NodeAddress(String host, int port) {
   /** A worker's default: loopback, any free port. */
   public static final NodeAddress WORKER_DEFAULT = new NodeAddress("127.0.0.1", 0);
 
-  private static final Pattern FORM = Pattern.compile("(\\[[0-9a-fA-F:.]+\\]|[^:\\[\\]]+):(\\d{1,5})");
+  private static final Pattern FORM =
+      Pattern.compile("(\\[[0-9a-fA-F:.]+\\]|[^:\\[\\]]+):(\\d{1,5})");
 
   public NodeAddress {
     if (port < 0 || port > 65535) {

@@ -90,11 +90,14 @@ final class Worker extends AbstractBehavior<Worker.Command> {
     super(ctx);
     this.s = s;
     this.points =
-        ctx.getSystem().dispatchers().lookup(DispatcherSelector.fromConfig(NodeConfig.POINT_DISPATCHER));
+        ctx.getSystem()
+            .dispatchers()
+            .lookup(DispatcherSelector.fromConfig(NodeConfig.POINT_DISPATCHER));
     this.unpacked = new Unpacked(s.scratch(), s.loader());
     ctx.getSystem().receptionist().tell(
         Receptionist.subscribe(
-            Coordinator.KEY, ctx.messageAdapter(Receptionist.Listing.class, CoordinatorsListed::new)));
+            Coordinator.KEY,
+            ctx.messageAdapter(Receptionist.Listing.class, CoordinatorsListed::new)));
   }
 
   @Override

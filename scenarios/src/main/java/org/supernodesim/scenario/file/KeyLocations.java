@@ -24,7 +24,8 @@ public final class KeyLocations {
   }
 
   /** Indexes every key path of {@code text}, a file named {@code fileName} in errors. */
-  public static KeyLocations index(JsonFactory factory, String fileName, String text) throws IOException {
+  public static KeyLocations index(JsonFactory factory, String fileName, String text)
+      throws IOException {
     KeyLocations locations = new KeyLocations(fileName);
     locations.lineColumn.put("", new int[] {1, 1});
     try (JsonParser p = factory.createParser(text)) {

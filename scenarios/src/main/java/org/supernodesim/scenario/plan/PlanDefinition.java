@@ -175,7 +175,8 @@ public record PlanDefinition(
     JsonNode list = node.isTextual()
         ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode().add(node) : node;
     require(list.isArray() && !list.isEmpty(), path, at,
-        "a list of objectives, e.g. [stepTime, costPerMillionTokens]; valid: " + Objective.labels());
+        "a list of objectives, e.g. [stepTime, costPerMillionTokens]; valid: "
+            + Objective.labels());
     List<Objective> objectives = new ArrayList<>();
     for (int i = 0; i < list.size(); i++) {
       String here = path + (node.isTextual() ? "" : "[" + i + "]");

@@ -1,6 +1,7 @@
 /**
  * Layout search: {@code supernode-sim plan SCENARIO} reads the scenario's {@code plan:} block
- * (the space, the constraints, the objectives: {@link org.supernodesim.scenario.plan.PlanDefinition}),
+ * (the space, the constraints, the objectives: {@link
+ * org.supernodesim.scenario.plan.PlanDefinition}),
  * prunes what cannot run or cannot fit at no simulation's cost ({@link
  * org.supernodesim.scenario.plan.Plan#prune}), simulates the rest as a sweep (locally, or on a
  * cluster with {@code --cluster}), ranks them and draws the Pareto front ({@link

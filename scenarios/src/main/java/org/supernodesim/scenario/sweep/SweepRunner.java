@@ -93,7 +93,8 @@ public final class SweepRunner {
     List<String> order = points.stream().map(SweepDefinition.Point::id).toList();
     List<String> keys = new ArrayList<>(points.get(0).parameters().keySet());
     PointStore store = PointStore.open(dir);
-    SweepManifest.of(base.name(), file.sweep(), order, keys, base.accounting().outputs()).write(dir);
+    SweepManifest.of(base.name(), file.sweep(), order, keys, base.accounting().outputs())
+        .write(dir);
     Map<String, SweepPoint> done = store.finished();
     // Rows a kill cut short go: the table restarts from the points that are whole.
     StringBuilder table = new StringBuilder(SweepTable.header(keys));

@@ -62,7 +62,8 @@ class NodeSecurityTest {
     for (NodeAddress d : List.of(NodeAddress.WORKER_DEFAULT, NodeAddress.COORDINATOR_DEFAULT)) {
       Config c = NodeConfig.of(d, NodeAddress.COORDINATOR_DEFAULT, Optional.empty(), 1);
       // Then Artery's canonical address is 127.0.0.1 and it binds that address, not 0.0.0.0.
-      assertEquals("127.0.0.1", c.getString("pekko.remote.artery.canonical.hostname"), d.toString());
+      assertEquals("127.0.0.1", c.getString("pekko.remote.artery.canonical.hostname"),
+          d.toString());
       assertEquals("", c.getString("pekko.remote.artery.bind.hostname"),
           "bind.hostname empty: Artery binds the canonical address");
       assertTrue(d.loopback(), d + " is loopback");
