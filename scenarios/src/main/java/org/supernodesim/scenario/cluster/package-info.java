@@ -11,7 +11,7 @@
  * sweep keeps, and the coordinator writes it through the same {@code PointStore} code. Only {@link
  * org.supernodesim.scenario.cluster.ClusterMessage}s cross between machines, by Jackson CBOR.
  *
- * <p>Failure: a worker that stops answering heartbeats is unreachable after about 5 s ({@code
+ * <p>Failure: a worker that stops answering heartbeats is unreachable after about 7 s ({@code
  * failure-detector} in {@code cluster.conf}); its points go back to the front of the queue at
  * once, and the split-brain resolver (keep-oldest: the coordinator) downs it 10 s later. A result
  * that arrives for a point already kept is dropped. The coordinator keeps nothing that is not on
@@ -19,7 +19,7 @@
  *
  * <p>Worked example: 30 points of 0.5 s on two workers of one slot each take about 7.5 s of
  * points plus the cluster's forming (2–8 s). Kill a worker holding point 12: its point is
- * re-queued about 5 s later and run by the other, and results.csv still has 30 rows, one per
+ * re-queued about 7 s later and run by the other, and results.csv still has 30 rows, one per
  * point, equal to a local sweep's but for wallSeconds.
  */
 package org.supernodesim.scenario.cluster;
