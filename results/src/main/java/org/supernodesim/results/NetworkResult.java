@@ -5,13 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.supernodesim.model.fabric.NetworkModel;
 import org.supernodesim.results.metrics.LatencyRecorder;
 import org.supernodesim.results.metrics.Percentiles;
 
 /**
  * What the network did in one run: {@code result.json}'s {@code network} object.
  *
- * @param model {@code analytical} or {@code flow}
+ * @param model the network model that ran
  * @param bytesPerTier bytes that crossed links of each tier (a transfer counts once per link it
  *     crosses), by tier name
  * @param busiestLinks the links of highest utilisation, busiest first (flow model only: the
@@ -21,7 +22,7 @@ import org.supernodesim.results.metrics.Percentiles;
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record NetworkResult(
-    String model,
+    NetworkModel model,
     Map<String, Long> bytesPerTier,
     List<LinkLoad> busiestLinks,
     List<CollectiveTiming> collectives) {
@@ -30,6 +31,11 @@ public record NetworkResult(
     bytesPerTier = bytesPerTier == null ? Map.of() : new TreeMap<>(bytesPerTier);
     busiestLinks = busiestLinks == null ? List.of() : List.copyOf(busiestLinks);
     collectives = collectives == null ? List.of() : List.copyOf(collectives);
+  }
+
+  /** A network object with no figures (a result file written without one). */
+  static NetworkResult empty(NetworkModel model) {
+    return new NetworkResult(model, Map.of(), List.of(), List.of());
   }
 
   /**

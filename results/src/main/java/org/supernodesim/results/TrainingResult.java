@@ -55,11 +55,16 @@ public record TrainingResult(
     boolean fits,
     double memoryShortfallBytes,
     List<StageMemoryUse> memory,
-    double chipHoursPerTrillionTokens) {
+    double chipHoursPerTrillionTokens) implements WorkloadResult {
   public TrainingResult {
     simulatedRanks = List.copyOf(simulatedRanks);
     ranks = List.copyOf(ranks);
     memory = List.copyOf(memory);
+  }
+
+  @Override
+  public <T> T match(Cases<T> cases) {
+    return cases.training(this);
   }
 
   /**

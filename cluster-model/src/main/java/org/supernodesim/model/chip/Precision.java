@@ -1,5 +1,8 @@
 package org.supernodesim.model.chip;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+
 /** The arithmetic a compute operation runs in, and the chip figure that bounds its rate. */
 public enum Precision {
   FP16(ChipFigure.FP16_DENSE_FLOPS, 2),
@@ -13,6 +16,12 @@ public enum Precision {
   Precision(ChipFigure peak, int bytesPerElement) {
     this.peak = peak;
     this.bytesPerElement = bytesPerElement;
+  }
+
+  /** The name in files: {@code fp16}, {@code bf16}, {@code fp8}, {@code int8}. */
+  @JsonValue
+  public String label() {
+    return name().toLowerCase(Locale.ROOT);
   }
 
   /** The chip figure holding the dense peak rate in this precision. */

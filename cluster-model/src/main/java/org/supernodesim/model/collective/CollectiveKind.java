@@ -1,5 +1,7 @@
 package org.supernodesim.model.collective;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /**
  * The collectives, named as result.json and scenario files write them. Each knows the factor that
  * turns algorithm bandwidth into bus bandwidth, as nccl-tests defines it: the bandwidth a link
@@ -21,6 +23,7 @@ public enum CollectiveKind {
   }
 
   /** The name in files: {@code all-reduce}, {@code all-gather}, ... */
+  @JsonValue
   public String label() {
     return label;
   }
@@ -36,20 +39,5 @@ public enum CollectiveKind {
       case ALL_GATHER, REDUCE_SCATTER, ALL_TO_ALL -> (n - 1) / (double) n;
       case BROADCAST, REDUCE, SEND_RECV -> 1.0;
     };
-  }
-
-  /** The kind whose {@link #label()} is {@code label}, or an exception listing the labels. */
-  public static CollectiveKind byLabel(String label) {
-    for (CollectiveKind k : values()) {
-      if (k.label.equals(label)) {
-        return k;
-      }
-    }
-    StringBuilder valid = new StringBuilder();
-    for (CollectiveKind k : values()) {
-      valid.append(valid.length() == 0 ? "" : ", ").append(k.label);
-    }
-    throw new IllegalArgumentException(
-        "\"" + label + "\" is not a collective; valid: " + valid);
   }
 }

@@ -1,6 +1,7 @@
 package org.supernodesim.interconnect.collective;
 
 import java.util.List;
+import org.supernodesim.model.collective.AlgorithmChoice;
 import org.supernodesim.model.collective.CollectiveKind;
 
 /**
@@ -22,10 +23,7 @@ public sealed interface CollectiveAlgorithm
           new Direct(),
           new Pipeline());
 
-  /** The name {@code auto}: choose by the closed forms. */
-  String AUTO = "auto";
-
-  /** The name in scenario files and results, e.g. {@code ring}. */
+  /** The name in scenario files and results, e.g. {@code ring}: its choice's label. */
   String name();
 
   /** True if this algorithm implements collectives of {@code kind}. */
@@ -47,22 +45,18 @@ public sealed interface CollectiveAlgorithm
   /** This algorithm's time on an idle fabric whose transfers cost {@code costs}. */
   long estimatePicos(CollectiveKind kind, CollectiveGroup group, long bytes, PairCosts costs);
 
-  /** The algorithm named {@code name}, or an exception listing the names. */
-  static CollectiveAlgorithm named(String name) {
+  /**
+   * The algorithm {@code choice} names.
+   *
+   * @throws IllegalArgumentException for {@link AlgorithmChoice#AUTO}, which names none: {@code
+   *     Collectives} resolves it on a topology
+   */
+  static CollectiveAlgorithm of(AlgorithmChoice choice) {
     for (CollectiveAlgorithm a : ALL) {
-      if (a.name().equals(name)) {
+      if (a.name().equals(choice.label())) {
         return a;
       }
     }
-    throw new IllegalArgumentException(
-        "\"" + name + "\" is not a collective algorithm; valid: " + String.join(", ", names()));
-  }
-
-  /** {@code auto} and every algorithm's name. */
-  static List<String> names() {
-    List<String> names = new java.util.ArrayList<>();
-    names.add(AUTO);
-    ALL.forEach(a -> names.add(a.name()));
-    return names;
+    throw new IllegalArgumentException(choice.label() + " names no single algorithm");
   }
 }

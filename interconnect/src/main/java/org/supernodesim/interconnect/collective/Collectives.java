@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import org.supernodesim.interconnect.routing.Router;
 import org.supernodesim.interconnect.topology.Topology;
+import org.supernodesim.model.collective.AlgorithmChoice;
 import org.supernodesim.model.collective.CollectiveKind;
 
 /**
@@ -29,7 +30,8 @@ public final class Collectives {
   private final ConcurrentHashMap<List<Integer>, CollectiveGroup> groups =
       new ConcurrentHashMap<>();
 
-  private record Choice(CollectiveKind kind, String algorithm, List<Integer> ranks, long bytes) {}
+  private record Choice(
+      CollectiveKind kind, AlgorithmChoice algorithm, List<Integer> ranks, long bytes) {}
 
   public Collectives(Router router) {
     this.topology = router.topology();
@@ -57,14 +59,14 @@ public final class Collectives {
 
   /** The algorithm that runs: {@code algorithm} itself, or what {@code auto} chooses. */
   public CollectiveAlgorithm resolve(
-      CollectiveKind kind, String algorithm, List<Integer> ranks, long bytes) {
+      CollectiveKind kind, AlgorithmChoice algorithm, List<Integer> ranks, long bytes) {
     return choices.computeIfAbsent(
         new Choice(kind, algorithm, List.copyOf(ranks), bytes), this::choose);
   }
 
   /** Member {@code member}'s steps of the collective. */
   public List<Step> schedule(
-      CollectiveKind kind, String algorithm, List<Integer> ranks, int member, long bytes) {
+      CollectiveKind kind, AlgorithmChoice algorithm, List<Integer> ranks, int member, long bytes) {
     return resolve(kind, algorithm, ranks, bytes).schedule(kind, group(ranks), member, bytes);
   }
 
@@ -74,14 +76,14 @@ public final class Collectives {
    * sends blocks of different sizes.
    */
   public List<Step> schedule(
-      CollectiveKind kind, String algorithm, List<Integer> ranks, int member, long bytes,
+      CollectiveKind kind, AlgorithmChoice algorithm, List<Integer> ranks, int member, long bytes,
       List<Long> sourceBytes) {
     if (sourceBytes.isEmpty()) {
       return schedule(kind, algorithm, ranks, member, bytes);
     }
     if (!(resolve(kind, algorithm, ranks, bytes) instanceof Direct)) {
       throw new IllegalArgumentException(
-          "per-rank sizes need a direct all-to-all, not " + algorithm + " " + kind.label());
+          "per-rank sizes need a direct all-to-all, not " + algorithm.label() + " " + kind.label());
     }
     return Direct.uneven(sourceBytes, member);
   }
@@ -95,8 +97,8 @@ public final class Collectives {
 
   private CollectiveAlgorithm choose(Choice c) {
     CollectiveGroup g = group(c.ranks());
-    if (!CollectiveAlgorithm.AUTO.equals(c.algorithm())) {
-      CollectiveAlgorithm a = CollectiveAlgorithm.named(c.algorithm());
+    if (c.algorithm() != AlgorithmChoice.AUTO) {
+      CollectiveAlgorithm a = CollectiveAlgorithm.of(c.algorithm());
       if (!a.supports(c.kind()) || !a.appliesTo(g)) {
         throw new IllegalArgumentException(
             a.name() + " cannot run " + c.kind().label() + " over ranks " + c.ranks());

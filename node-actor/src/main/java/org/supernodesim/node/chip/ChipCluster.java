@@ -3,6 +3,7 @@ package org.supernodesim.node.chip;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
+import org.supernodesim.model.fabric.NetworkModel;
 import org.supernodesim.node.engine.LogicalProcess;
 import org.supernodesim.node.engine.Simulation;
 import org.supernodesim.results.NetworkResult;
@@ -90,7 +91,7 @@ public final class ChipCluster {
    * What the network did: bytes per tier, the {@code busiestLinks} busiest links (flow model),
    * and the timings of each distinct collective with percentiles over its repeats.
    */
-  public NetworkResult networkResult(String model, int busiestLinks) {
+  public NetworkResult networkResult(NetworkModel model, int busiestLinks) {
     return new NetworkResult(
         model, transport.bytesPerTier(), transport.busiestLinks(busiestLinks),
         NetworkResult.timings(collectiveResults()));

@@ -8,6 +8,7 @@ import org.supernodesim.interconnect.collective.CollectiveAlgorithm;
 import org.supernodesim.interconnect.collective.Collectives;
 import org.supernodesim.interconnect.collective.Step;
 import org.supernodesim.interconnect.routing.Router;
+import org.supernodesim.model.collective.AlgorithmChoice;
 import org.supernodesim.model.collective.CollectiveKind;
 import org.supernodesim.node.engine.Context;
 import org.supernodesim.node.engine.Simulation;
@@ -57,7 +58,8 @@ public final class TrainingCluster {
     return new TrainingCluster(chips, network.lookaheadPicos());
   }
 
-  private record Key(CollectiveKind kind, String algorithm, List<Integer> group, long bytes) {}
+  private record Key(
+      CollectiveKind kind, AlgorithmChoice algorithm, List<Integer> group, long bytes) {}
 
   public Simulation simulation() {
     return new Simulation(chips, lookaheadPicos);

@@ -1,5 +1,6 @@
 package org.supernodesim.node.serving;
 
+import org.supernodesim.workload.inference.Role;
 import org.supernodesim.workload.inference.StepCostModel;
 
 /**

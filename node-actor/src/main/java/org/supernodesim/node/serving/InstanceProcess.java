@@ -6,6 +6,8 @@ import java.util.List;
 import org.supernodesim.node.engine.Context;
 import org.supernodesim.node.engine.LogicalProcess;
 import org.supernodesim.workload.inference.Batch;
+import org.supernodesim.workload.inference.Role;
+import org.supernodesim.workload.inference.SchedulerLimits;
 import org.supernodesim.workload.inference.StepCostModel;
 
 /**

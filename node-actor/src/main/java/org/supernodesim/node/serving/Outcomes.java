@@ -2,7 +2,7 @@ package org.supernodesim.node.serving;
 
 import org.supernodesim.results.metrics.LatencyRecorder;
 import org.supernodesim.results.serving.LatencySeconds;
-import org.supernodesim.results.serving.ServingResult;
+import org.supernodesim.results.ServingResult;
 
 /**
  * The latencies of finished requests and how many met the targets, recorded in request order.

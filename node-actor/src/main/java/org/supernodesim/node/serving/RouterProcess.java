@@ -6,6 +6,7 @@ import java.util.Set;
 import org.supernodesim.node.engine.Context;
 import org.supernodesim.node.engine.LogicalProcess;
 import org.supernodesim.workload.inference.Request;
+import org.supernodesim.workload.inference.RoutingPolicy;
 
 /**
  * The front end: releases each request at its arrival time and sends it to an instance, choosing

@@ -6,9 +6,12 @@ import org.supernodesim.interconnect.network.AnalyticalNetwork;
 import org.supernodesim.interconnect.routing.Route;
 import org.supernodesim.node.engine.LogicalProcess;
 import org.supernodesim.node.engine.Simulation;
-import org.supernodesim.results.serving.ServingResult;
+import org.supernodesim.results.ServingResult;
 import org.supernodesim.workload.inference.Request;
 import org.supernodesim.workload.inference.RequestTrace;
+import org.supernodesim.workload.inference.Role;
+import org.supernodesim.workload.inference.RoutingPolicy;
+import org.supernodesim.workload.inference.SchedulerLimits;
 
 /**
  * A serving deployment as logical processes: the router (process 0) and one process per instance

@@ -16,6 +16,7 @@ import org.supernodesim.model.chip.ChipSpec;
 import org.supernodesim.model.chip.Confidence;
 import org.supernodesim.model.chip.Figure;
 import org.supernodesim.model.chip.Precision;
+import org.supernodesim.model.collective.AlgorithmChoice;
 import org.supernodesim.model.collective.CollectiveKind;
 import org.supernodesim.node.engine.Context;
 import org.supernodesim.node.engine.RecordingContext;
@@ -67,7 +68,7 @@ class ChipProcessTest {
             List.of(
                 new Operation.Compute(0, List.of(), "gemm", 1e12, 0, Precision.BF16),
                 new Operation.Collective(
-                    1, List.of(), "ar", 7, CollectiveKind.ALL_REDUCE, List.of(0, 1), 1000, "ring"),
+                    1, List.of(), "ar", 7, CollectiveKind.ALL_REDUCE, List.of(0, 1), 1000, AlgorithmChoice.RING),
                 new Operation.Compute(2, List.of(0), "gemm2", 1e12, 0, Precision.BF16)));
     ChipProcess chip = new ChipProcess(0, graph, new ComputeCostModel(CHIP), FIXED);
     RecordingContext ctx = new RecordingContext();
@@ -105,9 +106,9 @@ class ChipProcessTest {
             0,
             List.of(
                 new Operation.Collective(
-                    0, List.of(), "a", 1, CollectiveKind.ALL_REDUCE, List.of(0, 1), 10, "ring"),
+                    0, List.of(), "a", 1, CollectiveKind.ALL_REDUCE, List.of(0, 1), 10, AlgorithmChoice.RING),
                 new Operation.Collective(
-                    1, List.of(0), "b", 2, CollectiveKind.ALL_REDUCE, List.of(0, 1), 10, "ring")));
+                    1, List.of(0), "b", 2, CollectiveKind.ALL_REDUCE, List.of(0, 1), 10, AlgorithmChoice.RING)));
     ChipProcess chip = new ChipProcess(0, graph, new ComputeCostModel(CHIP), FIXED);
     RecordingContext ctx = new RecordingContext();
     chip.start(ctx);

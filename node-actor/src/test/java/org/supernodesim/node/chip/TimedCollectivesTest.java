@@ -11,6 +11,7 @@ import org.supernodesim.model.chip.ChipFigure;
 import org.supernodesim.model.chip.ChipSpec;
 import org.supernodesim.model.chip.Confidence;
 import org.supernodesim.model.chip.Figure;
+import org.supernodesim.model.collective.AlgorithmChoice;
 import org.supernodesim.model.collective.CollectiveKind;
 import org.supernodesim.node.engine.Context;
 import org.supernodesim.workload.cost.ComputeCostModel;
@@ -68,9 +69,9 @@ class TimedCollectivesTest {
     List<Operation> ops = List.of(
         new Operation.Kernels(0, List.of(), "a", List.of(Kernel.elementwise(1e6))),
         new Operation.Collective(1, List.of(), "tp", 0, CollectiveKind.ALL_REDUCE,
-            List.of(0, 1), 1, "ring"),
+            List.of(0, 1), 1, AlgorithmChoice.RING),
         new Operation.Collective(2, List.of(), "dp", 1, CollectiveKind.ALL_REDUCE,
-            List.of(0, 8), 1, "ring"),
+            List.of(0, 8), 1, AlgorithmChoice.RING),
         new Operation.Recv(3, List.of(), "recv", 5, 7),
         new Operation.Kernels(4, List.of(0, 3), "b", List.of(Kernel.elementwise(1e6))),
         new Operation.Send(5, List.of(4), "send", 5, 100, 9));

@@ -20,10 +20,13 @@ import org.supernodesim.model.transformer.NormKind;
 import org.supernodesim.model.transformer.PositionEncoding;
 import org.supernodesim.model.transformer.TransformerSpec;
 import org.supernodesim.node.engine.SequentialRuntime;
-import org.supernodesim.results.serving.ServingResult;
+import org.supernodesim.results.ServingResult;
 import org.supernodesim.workload.cost.ComputeCostModel;
 import org.supernodesim.workload.inference.InstanceLayout;
 import org.supernodesim.workload.inference.RequestTrace;
+import org.supernodesim.workload.inference.Role;
+import org.supernodesim.workload.inference.RoutingPolicy;
+import org.supernodesim.workload.inference.SchedulerLimits;
 import org.supernodesim.workload.inference.StepCostModel;
 
 /** Small serving deployments for the tests: Llama-3.1 8B on H20s behind one switch. */

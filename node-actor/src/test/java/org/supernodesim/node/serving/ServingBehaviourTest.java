@@ -10,10 +10,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.supernodesim.node.actors.ActorRuntime;
-import org.supernodesim.results.serving.ServingResult;
+import org.supernodesim.results.ServingResult;
 import org.supernodesim.workload.inference.LengthDistribution;
 import org.supernodesim.workload.inference.Request;
 import org.supernodesim.workload.inference.RequestTrace;
+import org.supernodesim.workload.inference.Role;
+import org.supernodesim.workload.inference.RoutingPolicy;
 import org.supernodesim.workload.inference.SyntheticRequests;
 
 class ServingBehaviourTest {

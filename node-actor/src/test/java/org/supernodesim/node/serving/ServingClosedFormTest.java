@@ -7,11 +7,13 @@ import org.junit.jupiter.api.Test;
 import org.supernodesim.model.chip.Precision;
 import org.supernodesim.model.transformer.ParameterCounts;
 import org.supernodesim.model.transformer.TransformerSpec;
-import org.supernodesim.results.serving.ServingResult;
+import org.supernodesim.results.ServingResult;
 import org.supernodesim.workload.cost.ComputeCostModel;
 import org.supernodesim.workload.graph.Kernel;
 import org.supernodesim.workload.inference.Request;
 import org.supernodesim.workload.inference.RequestTrace;
+import org.supernodesim.workload.inference.Role;
+import org.supernodesim.workload.inference.RoutingPolicy;
 
 /**
  * An ideal one-chip instance serving one request of fixed lengths at a time: TTFT and TPOT are

@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 import org.supernodesim.node.engine.RecordingContext;
 import org.supernodesim.workload.inference.Batch;
 import org.supernodesim.workload.inference.Request;
+import org.supernodesim.workload.inference.Role;
+import org.supernodesim.workload.inference.RoutingPolicy;
 
 /** The router and an instance alone: events in, a recording context, what they sent. */
 class ServingProcessTest {

@@ -4,7 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import org.supernodesim.results.CollectiveBenchmarkResult;
 import org.supernodesim.results.RunResult;
+import org.supernodesim.results.ServingResult;
+import org.supernodesim.results.TrainingResult;
+import org.supernodesim.results.WorkloadResult;
+import org.supernodesim.results.energy.EnergyResult;
 import org.supernodesim.results.energy.CostResult;
 import org.supernodesim.results.energy.Price;
 
@@ -32,16 +37,15 @@ public final class Comparison {
           Metric.of("simulated time", r -> StepTime.seconds(r), ReportFormat::seconds),
           Metric.of(
               "busiest collective busbw",
-              r -> r.collectives().stream().mapToDouble(c -> c.busBytesPerSecond()).max().stream()
-                  .boxed().findFirst().orElse(null),
+              r -> r.workload().match(new PeakBusBandwidth()),
               ReportFormat::gigabytesPerSecond),
           Metric.of(
               "energy (facility)",
-              r -> r.energy() == null ? null : r.energy().kilowattHours(),
+              r -> r.energy().map(EnergyResult::kilowattHours).orElse(null),
               v -> ReportFormat.number(v) + " kWh"),
           Metric.of(
               "mean chip power",
-              r -> r.energy() == null ? null : r.energy().averageChipWatts(),
+              r -> r.energy().map(EnergyResult::averageChipWatts).orElse(null),
               v -> ReportFormat.number(v) + " W"),
           Metric.cost("cost per step at the chip-hour price", Price.Basis.CHIP_HOUR, false),
           Metric.cost("cost per step at the energy price", Price.Basis.KILOWATT_HOUR, false),
@@ -49,6 +53,24 @@ public final class Comparison {
               true));
 
   private Comparison() {}
+
+  /** The busiest collective's bus bandwidth; none for a workload without collectives. */
+  private static final class PeakBusBandwidth implements WorkloadResult.Cases<Double> {
+    @Override
+    public Double collectives(CollectiveBenchmarkResult c) {
+      return c.collectives().isEmpty() ? null : c.peakBusBytesPerSecond();
+    }
+
+    @Override
+    public Double training(TrainingResult t) {
+      return null;
+    }
+
+    @Override
+    public Double serving(ServingResult s) {
+      return null;
+    }
+  }
 
   /** The header: metric, each run's name, then "name / first" for each later run. */
   public static List<String> headers(List<String> names) {

@@ -17,8 +17,7 @@ public final class EnergyRows {
   /** The rows; empty when the run has neither energy nor cost. */
   public static List<List<String>> of(RunResult r) {
     List<List<String>> rows = new ArrayList<>();
-    EnergyResult e = r.energy();
-    if (e != null) {
+    r.energy().ifPresent(e -> {
       PowerModel m = e.model();
       rows.add(List.of("chip busy power (TDP)", ReportFormat.number(m.tdpWatts()) + " W",
           m.tdpSource()));
@@ -33,7 +32,7 @@ public final class EnergyRows {
       rows.add(List.of("energy (facility)", ReportFormat.number(e.facilityJoules()) + " J", ""));
       rows.add(List.of("energy (facility)", ReportFormat.number(e.kilowattHours()) + " kWh", ""));
       rows.add(List.of("energy per step", ReportFormat.number(e.joulesPerStep()) + " J", ""));
-    }
+    });
     for (CostResult c : r.costs()) {
       String unit = " " + c.price().currency();
       String basis = ReportFormat.number(c.price().amount()) + unit + " per "

@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.supernodesim.results.RunResult;
 
@@ -34,25 +32,28 @@ public final class JsonReport {
     }
   }
 
-  /** Reads a result.json back (unknown fields, from newer writers, are skipped). */
+  /**
+   * Reads a result.json back (unknown fields, from newer writers, are skipped).
+   *
+   * @throws IllegalArgumentException if it is not a result, naming the line and column where it
+   *     stops being one
+   * @throws UncheckedIOException if it cannot be read at all
+   */
   public static RunResult read(Path file) {
     try {
       return READER.readValue(file.toFile(), RunResult.class);
+    } catch (JsonProcessingException e) {
+      var at = e.getLocation();
+      throw new IllegalArgumentException("not a result.json (one that run writes, or a sweep's"
+          + " points/<id>.json)" + (at == null || at.getLineNr() < 1 ? ""
+              : "; it stops being one at line " + at.getLineNr() + ", column " + at.getColumnNr()));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot read " + file, e);
     }
   }
 
-  /** Writes {@code result} to {@code file}, creating its folder. */
+  /** Writes {@code result} to {@code file}, creating its folder (temporary file, then renamed). */
   public static void write(RunResult result, Path file) {
-    try {
-      Path parent = file.toAbsolutePath().getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
-      }
-      Files.writeString(file, toJson(result), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
-    }
+    OutputFiles.write(file, toJson(result));
   }
 }

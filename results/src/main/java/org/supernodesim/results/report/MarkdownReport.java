@@ -1,19 +1,18 @@
 package org.supernodesim.results.report;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import org.supernodesim.results.CollectiveBenchmarkResult;
 import org.supernodesim.results.CollectiveResult;
 import org.supernodesim.results.RunResult;
+import org.supernodesim.results.ServingResult;
+import org.supernodesim.results.TrainingResult;
+import org.supernodesim.results.WorkloadResult;
 import org.supernodesim.results.scaling.EfficiencyPoint;
 import org.supernodesim.results.scaling.ScalingAnalysis;
 import org.supernodesim.results.scaling.ScalingFit;
@@ -31,6 +30,7 @@ public final class MarkdownReport {
     List<List<String>> facts = new ArrayList<>();
     facts.add(List.of("seed", Long.toString(r.seed())));
     facts.add(List.of("simulated time", ReportFormat.picos(r.simulatedPicos())));
+    facts.add(List.of("network model", r.networkModel().label()));
     if (r.runtime() != null) {
       facts.add(List.of("events", Long.toString(r.runtime().events())));
     }
@@ -38,28 +38,48 @@ public final class MarkdownReport {
       facts.add(List.of("chip", r.chip().name()));
     }
     table(out, List.of("fact", "value"), facts);
-    if (!r.collectives().isEmpty()) {
-      out.append("\n## Collectives\n\n");
-      List<List<String>> rows = new ArrayList<>();
-      for (CollectiveResult c : r.collectives()) {
-        rows.add(
-            List.of(
-                c.kind(),
-                c.algorithm(),
-                Integer.toString(c.groupSize()),
-                ReportFormat.bytes(c.bytes()),
-                ReportFormat.picos(c.picos()),
-                ReportFormat.gigabytesPerSecond(c.algorithmBytesPerSecond()),
-                ReportFormat.gigabytesPerSecond(c.busBytesPerSecond())));
-      }
-      table(out, List.of("kind", "algorithm", "group", "size", "time", "algbw", "busbw"), rows);
-    }
+    out.append(r.workload().match(new WorkloadSection()));
     List<List<String>> energy = EnergyRows.of(r);
     if (!energy.isEmpty()) {
       out.append("\n## Energy and cost\n\n");
       table(out, EnergyRows.HEADERS, energy);
     }
     return out.toString();
+  }
+
+  /** The workload's part: the collectives' table (training and serving have their HTML pages). */
+  private static final class WorkloadSection implements WorkloadResult.Cases<String> {
+    @Override
+    public String collectives(CollectiveBenchmarkResult c) {
+      if (c.collectives().isEmpty()) {
+        return "";
+      }
+      StringBuilder out = new StringBuilder("\n## Collectives\n\n");
+      List<List<String>> rows = new ArrayList<>();
+      for (CollectiveResult x : c.collectives()) {
+        rows.add(
+            List.of(
+                x.kind(),
+                x.algorithm(),
+                Integer.toString(x.groupSize()),
+                ReportFormat.bytes(x.bytes()),
+                ReportFormat.picos(x.picos()),
+                ReportFormat.gigabytesPerSecond(x.algorithmBytesPerSecond()),
+                ReportFormat.gigabytesPerSecond(x.busBytesPerSecond())));
+      }
+      table(out, List.of("kind", "algorithm", "group", "size", "time", "algbw", "busbw"), rows);
+      return out.toString();
+    }
+
+    @Override
+    public String training(TrainingResult t) {
+      return "";
+    }
+
+    @Override
+    public String serving(ServingResult s) {
+      return "";
+    }
   }
 
   /** The summary of a sweep: one row per point, then the scaling analysis if there is one. */
@@ -87,7 +107,7 @@ public final class MarkdownReport {
     if (scaling.isPresent()) {
       ScalingAnalysis a = scaling.get();
       out.append("\n## Scaling (")
-          .append(a.kind().name().toLowerCase(Locale.ROOT))
+          .append(a.kind().label())
           .append(", relative to ")
           .append(a.baseChips())
           .append(" chips)\n\n");
@@ -132,17 +152,9 @@ public final class MarkdownReport {
     return out.toString();
   }
 
-  /** Writes {@code markdown} to {@code file} as UTF-8, creating its folder. */
+  /** Writes {@code markdown} to {@code file} as UTF-8, creating its folder (temporary file, then renamed). */
   public static void write(String markdown, Path file) {
-    try {
-      Path parent = file.toAbsolutePath().getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
-      }
-      Files.writeString(file, markdown, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
-    }
+    OutputFiles.write(file, markdown);
   }
 
   private static void table(StringBuilder out, List<String> headers, List<List<String>> rows) {

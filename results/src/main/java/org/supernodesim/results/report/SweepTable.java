@@ -8,7 +8,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.supernodesim.results.CollectiveBenchmarkResult;
 import org.supernodesim.results.RunResult;
+import org.supernodesim.results.ServingResult;
+import org.supernodesim.results.TrainingResult;
+import org.supernodesim.results.WorkloadResult;
 import org.supernodesim.results.energy.CostResult;
 import org.supernodesim.results.energy.Price;
 import org.supernodesim.results.scaling.EfficiencyPoint;
@@ -57,15 +61,13 @@ public final class SweepTable {
     }
     c.add(Long.toString(r.simulatedPicos()));
     c.add(number(StepTime.seconds(r)));
-    c.add(r.training() == null ? "" : number(r.training().tokensPerSecond()));
-    c.add(r.training() == null ? "" : number(r.training().mfu()));
-    c.add(r.training() == null ? "" : Boolean.toString(r.training().fits()));
+    c.addAll(r.workload().match(new TrainingCells()));
     EfficiencyPoint e = scaling.flatMap(a -> efficiencyAt(a, p.chips())).orElse(null);
     c.add(e == null ? "" : number(e.speedup()));
     c.add(e == null ? "" : number(e.efficiency()));
-    c.add(r.energy() == null ? "" : number(r.energy().facilityJoules()));
-    c.add(r.energy() == null ? "" : number(r.energy().kilowattHours()));
-    c.add(r.energy() == null ? "" : number(r.energy().joulesPerStep()));
+    c.add(r.energy().map(x -> number(x.facilityJoules())).orElse(""));
+    c.add(r.energy().map(x -> number(x.kilowattHours())).orElse(""));
+    c.add(r.energy().map(x -> number(x.joulesPerStep())).orElse(""));
     CostResult hour = cost(r, Price.Basis.CHIP_HOUR);
     CostResult energy = cost(r, Price.Basis.KILOWATT_HOUR);
     c.add(hour == null ? "" : number(hour.perStep()));
@@ -119,6 +121,26 @@ public final class SweepTable {
                 new org.supernodesim.results.scaling.ScalingPoint(
                     chips, StepTime.seconds(p.result()))));
     return Optional.of(ScalingAnalysis.of(kind, measured));
+  }
+
+  /** tokensPerSecond, mfu and memoryFits: a training step's; empty for the other kinds. */
+  private static final class TrainingCells implements WorkloadResult.Cases<List<String>> {
+    private static final List<String> NONE = List.of("", "", "");
+
+    @Override
+    public List<String> collectives(CollectiveBenchmarkResult c) {
+      return NONE;
+    }
+
+    @Override
+    public List<String> training(TrainingResult t) {
+      return List.of(number(t.tokensPerSecond()), number(t.mfu()), Boolean.toString(t.fits()));
+    }
+
+    @Override
+    public List<String> serving(ServingResult s) {
+      return NONE;
+    }
   }
 
   private static Optional<EfficiencyPoint> efficiencyAt(ScalingAnalysis a, int chips) {

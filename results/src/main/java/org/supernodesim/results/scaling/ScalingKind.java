@@ -1,5 +1,8 @@
 package org.supernodesim.results.scaling;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+
 /** What a sweep holds fixed as chips are added, which decides how efficiency is read. */
 public enum ScalingKind {
   /**
@@ -11,5 +14,11 @@ public enum ScalingKind {
    * Fixed per-chip batch: the step should take as long as on the base point, so efficiency = T1 /
    * TN and the scaled speedup = (N/N1) · T1 / TN.
    */
-  WEAK
+  WEAK;
+
+  /** The name in files: {@code strong}, {@code weak}. */
+  @JsonValue
+  public String label() {
+    return name().toLowerCase(Locale.ROOT);
+  }
 }

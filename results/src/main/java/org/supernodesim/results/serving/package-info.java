@@ -1,9 +1,8 @@
 /**
- * The {@code serving} object of result.json: {@link
- * org.supernodesim.results.serving.ServingResult}, latency percentiles in seconds ({@link
+ * The latencies of result.json's {@code serving} object ({@link
+ * org.supernodesim.results.ServingResult}): percentiles in seconds ({@link
  * org.supernodesim.results.serving.LatencySeconds}, from the {@link
- * org.supernodesim.results.metrics.LatencyRecorder}'s HdrHistogram of picoseconds), throughput,
- * SLO attainment and KV-cache use.
+ * org.supernodesim.results.metrics.LatencyRecorder}'s HdrHistogram of picoseconds).
  *
  * <p>Worked example: a request arriving at 10.000 s whose first token comes at 10.250 s and whose
  * 101st and last at 12.250 s has TTFT 0.250 s, e2e 2.250 s and TPOT (2.250 - 0.250) / 100 =

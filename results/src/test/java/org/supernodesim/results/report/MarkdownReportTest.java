@@ -11,13 +11,14 @@ import org.supernodesim.model.collective.CollectiveKind;
 import org.supernodesim.model.units.Units;
 import org.supernodesim.results.CollectiveResult;
 import org.supernodesim.results.RunResult;
+import org.supernodesim.results.TestResults;
 import org.supernodesim.results.scaling.ScalingAnalysis;
 import org.supernodesim.results.scaling.ScalingKind;
 import org.supernodesim.results.scaling.ScalingPoint;
 
 class MarkdownReportTest {
   private static RunResult run(String name) {
-    return new RunResult(
+    return TestResults.collectives(
         name,
         7,
         null,

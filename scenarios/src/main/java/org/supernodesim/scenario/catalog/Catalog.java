@@ -170,11 +170,6 @@ public final class Catalog {
     return readings.names();
   }
 
-  /** The chip entry named {@code name}, as written, with its sources and variants. */
-  public CatalogEntry chipEntry(String name) {
-    return chips.get(resolve("chip", chipNames, name));
-  }
-
   /** The system named {@code name} (id or alias, any case). */
   public CatalogEntry system(String name) {
     return systems.get(resolve("system", systemNames, name));

@@ -10,13 +10,16 @@ import java.util.concurrent.Callable;
 import org.supernodesim.results.RunResult;
 import org.supernodesim.results.TrainingResult;
 import org.supernodesim.scenario.file.Scenario;
+import org.supernodesim.scenario.file.ScenarioException;
+import org.supernodesim.scenario.file.TrainingWorkload;
 import org.supernodesim.scenario.run.RuntimeChoice;
+import org.supernodesim.scenario.run.RuntimeKind;
 import org.supernodesim.scenario.run.ScenarioRunner;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * {@code bench training}: one training step end to end (generation, simulation, figures), its
@@ -42,7 +45,7 @@ final class BenchTrainingCommand implements Callable<Integer> {
 
   @Option(names = "--runtime", defaultValue = "actors",
       description = "sequential or actors. Default: ${DEFAULT-VALUE}.")
-  String runtime;
+  RuntimeKind runtime;
 
   @Option(names = "--threads", defaultValue = "2",
       description = "Actor threads. Default: ${DEFAULT-VALUE}.")
@@ -53,18 +56,19 @@ final class BenchTrainingCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Scenario scenario =
         ScenarioOptions.loader().load(scenarioFile, List.of());
-    if (scenario.training() == null) {
-      spec.commandLine().getErr().println(scenarioFile + " has no workload.training");
-      return CommandLine.ExitCode.USAGE;
+    if (!(scenario.workload() instanceof TrainingWorkload)) {
+      throw new ScenarioException(scenarioFile.toString(), "workload",
+          "not a training step; bench training needs workload.training");
     }
+    Options.atLeastOne(spec, "--threads", threads);
     RuntimeChoice choice = new RuntimeChoice(runtime, threads, 1);
     long started = System.nanoTime();
     RunResult r = ScenarioRunner.run(scenario, choice);
     double wall = (System.nanoTime() - started) / 1e9;
-    TrainingResult t = r.training();
+    TrainingResult t = (TrainingResult) r.workload();
     out.printf("%s: %s, %d chips, %s, %d micro-batches, %s runtime%s%n",
         scenario.name(), t.model(), t.chips(), t.layout(), t.microBatches(), runtime,
-        runtime.equals("actors") ? " (" + threads + " threads, one stage per actor)" : "");
+        runtime == RuntimeKind.ACTORS ? " (" + threads + " threads, one stage per actor)" : "");
     out.printf("step %.3f s simulated; %d events; wall %.2f s end to end (engine %.2f s,"
         + " %.2f M events/s); peak heap %.0f MiB%n", t.stepSeconds(), r.runtime().events(), wall,
         r.run().wallSeconds(), r.run().eventsPerSecond() / 1e6, peakHeapBytes() / 1048576.0);

@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
       CatalogCommand.ShowCommand.class,
       CatalogModelsCommand.class
     })
-public final class CatalogCommand implements Callable<Integer> {
+final class CatalogCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Override

@@ -1,5 +1,6 @@
 package org.supernodesim.scenario.cli;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -71,8 +72,10 @@ final class CompareCommand implements Callable<Integer> {
   private static RunResult read(Path f) {
     try {
       return JsonReport.read(f);
-    } catch (RuntimeException e) {
-      throw new ScenarioException(f.toString(), "", "not a result.json: " + e.getMessage());
+    } catch (IllegalArgumentException e) {
+      throw new ScenarioException(f.toString(), "", e.getMessage());
+    } catch (UncheckedIOException e) {
+      throw new ScenarioException(f.toString(), "", "cannot be read");
     }
   }
 }

@@ -5,13 +5,16 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.Properties;
 import org.supernodesim.model.chip.MissingFigureException;
+import org.supernodesim.results.report.OutputException;
 import org.supernodesim.scenario.file.ScenarioException;
+import org.supernodesim.scenario.run.RuntimeKind;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code supernode-sim} command. A user's mistake (a bad scenario, a missing figure) prints
- * one message and exits with 2; anything else is our bug and prints its stack trace, exit 1.
+ * The {@code supernode-sim} command. A user's mistake (a bad scenario, a missing figure, a bad
+ * option) prints one message and exits with 2; an output that cannot be written, 4; running out
+ * of heap, 3; anything else is our bug and prints its stack trace, exit 1 ({@link ExitCode}).
  */
 @Command(
     name = "supernode-sim",
@@ -44,15 +47,47 @@ public final class Main implements Runnable {
     CommandLine cli = new CommandLine(new Main());
     cli.setOut(out);
     cli.setErr(err);
+    cli.registerConverter(RuntimeKind.class, Main::runtime);
+    cli.setParameterExceptionHandler(
+        (e, args1) -> {
+          // One line, as for a bad scenario; the command's help is a command away.
+          CommandLine at = e.getCommandLine();
+          at.getErr().println(e.getMessage() + " (see: supernode-sim "
+              + (at.getParent() == null ? "--help" : "help " + at.getCommandName()) + ")");
+          return ExitCode.INPUT;
+        });
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           if (e instanceof ScenarioException || e instanceof MissingFigureException) {
             commandLine.getErr().println(e.getMessage());
-            return CommandLine.ExitCode.USAGE;
+            return ExitCode.INPUT;
+          }
+          if (e instanceof OutputException) {
+            commandLine.getErr().println(e.getMessage());
+            return ExitCode.OUTPUT;
           }
           throw e;
         });
-    return cli.execute(args);
+    try {
+      return cli.execute(args);
+    } catch (OutOfMemoryError e) {
+      err.println("supernode-sim: out of memory with a heap of "
+          + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB; give Java more, e.g."
+          + " SUPERNODE_SIM_JAVA_OPTS=-Xmx16g, or simulate fewer chips");
+      err.flush();
+      return ExitCode.OUT_OF_MEMORY;
+    }
+  }
+
+  private static RuntimeKind runtime(String label) {
+    for (RuntimeKind k : RuntimeKind.values()) {
+      if (k.label().equals(label)) {
+        return k;
+      }
+    }
+    throw new CommandLine.TypeConversionException("\"" + label + "\" is not a runtime; valid: "
+        + String.join(", ", java.util.Arrays.stream(RuntimeKind.values())
+            .map(RuntimeKind::label).toList()));
   }
 
   @Override

@@ -5,16 +5,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.supernodesim.results.TrainingResult;
 import org.supernodesim.results.report.SweepPoint;
-import org.supernodesim.scenario.cluster.ClusterSweep;
-import org.supernodesim.scenario.cluster.NodeAddress;
 import org.supernodesim.scenario.cluster.ScenarioBundle;
 import org.supernodesim.scenario.plan.Objective;
 import org.supernodesim.scenario.plan.Plan;
 import org.supernodesim.scenario.plan.PlanReports;
 import org.supernodesim.scenario.plan.Ranking;
 import org.supernodesim.scenario.sweep.SweepRunner;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,34 +41,29 @@ final class PlanCommand implements Callable<Integer> {
   @Option(
       names = "--out",
       paramLabel = "DIR",
-      description = "The plan's folder (default: results/<scenario name>-plan/).")
+      description =
+          "The plan's folder (default: runs/<scenario name>-plan/). A folder holding another"
+              + " plan's points, or one another sweep or plan is writing to, is refused.")
   Path out;
 
-  @Option(
-      names = "--parallel",
-      paramLabel = "N",
-      description =
-          "Candidates simulated at once (default: the machine's cores; with --cluster, by the"
-              + " coordinator itself, default 0).")
-  Integer parallel;
-
-  @Option(names = "--cluster", description = "Simulate on the workers that join (see worker).")
-  boolean cluster;
-
-  @Mixin ClusterOptions node = new ClusterOptions();
+  @Mixin PointPlacement placement = new PointPlacement();
 
   @Override
   public Integer call() {
+    placement.check(spec);
     PrintWriter stdout = spec.commandLine().getOut();
     Plan plan = Plan.read(scenario.file, scenario.sets, ScenarioOptions.loader());
-    Path dir = out != null ? out : Path.of("results", plan.name() + "-plan");
+    Path dir = out != null ? out : OutputFolders.of(plan.name() + "-plan");
     Plan.Pruning pruning = plan.prune();
     PlanReports.writePruned(dir, plan, pruning);
     stdout.printf("%s: %d candidates, %d pruned without simulating (pruned.csv), %d to simulate%n",
         plan.name(), pruning.candidates(), pruning.pruned().size(), pruning.kept().size());
     stdout.flush();
     Plan.Search search = plan.search(pruning.kept());
-    SweepRunner.PointExecutor executor = executor(plan, search);
+    SweepRunner.PointExecutor executor =
+        placement.executor(
+            () -> ScenarioBundle.of(plan.path(), search.text(), plan.sets(), search.file()),
+            stdout);
     List<SweepPoint> points;
     try (SweepProgress progress = SweepProgress.create(plan.name(), stdout)) {
       points = SweepRunner.run(search.file(), dir, progress, executor);
@@ -81,15 +74,18 @@ final class PlanCommand implements Callable<Integer> {
       stdout.printf("%s: none of the %d simulated candidates meets the constraints; see %s%n",
           plan.name(), points.size(), written.ranked());
       stdout.flush();
-      return CommandLine.ExitCode.USAGE;
+      return ExitCode.INPUT;
     }
     List<Objective> objectives = plan.definition().objectives();
     stdout.printf("rank  %-44s %-32s", "id", "layout");
     objectives.forEach(o -> stdout.printf(" %16s", o.column()));
     stdout.println();
     ranking.ranked().stream().filter(r -> r.rank() > 0).limit(5).forEach(r -> {
-      stdout.printf("%4d  %-44s %-32s", r.rank(), r.point().id(),
-          r.point().result().training() != null ? r.point().result().training().layout() : "");
+      stdout.printf(
+          "%4d  %-44s %-32s",
+          r.rank(),
+          r.point().id(),
+          r.point().result().workload() instanceof TrainingResult t ? t.layout() : "");
       for (double v : r.objectives()) {
         stdout.printf(Locale.ROOT, " %16.6g", v);
       }
@@ -98,21 +94,6 @@ final class PlanCommand implements Callable<Integer> {
     stdout.printf("Pareto front: %d layouts; wrote %s, %s, %s%n", ranking.front().size(),
         written.ranked(), written.page(), written.best());
     stdout.flush();
-    return CommandLine.ExitCode.OK;
-  }
-
-  private SweepRunner.PointExecutor executor(Plan plan, Plan.Search search) {
-    if (!cluster) {
-      int n = parallel != null ? parallel : Runtime.getRuntime().availableProcessors();
-      if (n < 1) {
-        throw new CommandLine.ParameterException(spec.commandLine(), "--parallel must be >= 1");
-      }
-      return SweepRunner.local(n);
-    }
-    int local = parallel != null ? parallel : 0;
-    return new ClusterSweep(
-        node.bindOr(NodeAddress.COORDINATOR_DEFAULT), node.tls(), local,
-        ScenarioBundle.of(plan.path(), search.text(), plan.sets(), search.file()),
-        ScenarioOptions.loader(), spec.commandLine().getOut());
+    return ExitCode.OK;
   }
 }

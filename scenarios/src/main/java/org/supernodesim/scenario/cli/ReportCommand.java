@@ -1,9 +1,13 @@
 package org.supernodesim.scenario.cli;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.supernodesim.results.RunResult;
 import org.supernodesim.results.report.JsonReport;
+import org.supernodesim.results.report.ReportOutput;
 import org.supernodesim.scenario.file.ScenarioException;
 import org.supernodesim.scenario.run.RunReports;
 import org.supernodesim.scenario.sweep.SweepManifest;
@@ -34,8 +38,15 @@ final class ReportCommand implements Callable<Integer> {
       int points = SweepReports.rerender(dir).size();
       out.printf("re-rendered the sweep in %s from %d points%n", dir, points);
     } else if (Files.isRegularFile(dir.resolve("result.json"))) {
-      RunReports.render(
-          JsonReport.read(dir.resolve("result.json")), java.util.List.of("md", "html"), dir);
+      RunResult result;
+      try {
+        result = JsonReport.read(dir.resolve("result.json"));
+      } catch (IllegalArgumentException e) {
+        throw new ScenarioException(dir.resolve("result.json").toString(), "", e.getMessage());
+      } catch (UncheckedIOException e) {
+        throw new ScenarioException(dir.resolve("result.json").toString(), "", "cannot be read");
+      }
+      RunReports.render(result, List.of(ReportOutput.MD, ReportOutput.HTML), dir);
       out.printf("re-rendered %s and %s%n", dir.resolve("report.md"), dir.resolve("report.html"));
     } else {
       throw new ScenarioException(

@@ -54,7 +54,7 @@ final class ReproduceCommand implements Callable<Integer> {
       RunResult r = ScenarioRunner.run(
           ScenarioOptions.loader().load(row.scenario(), List.of()),
           RuntimeChoice.SEQUENTIAL);
-      TrainingResult t = r.training();
+      TrainingResult t = (TrainingResult) r.workload(); // each row's scenario is a training step
       double error = t.tflopsPerChip() / row.tflopsPerGpu() - 1;
       worst = Math.max(worst, Math.abs(error));
       out.printf("%-6s %6d %3d %3d %10.1f %10.1f %+7.1f%% %9.2f %8.3f %9.1f%n", row.id(),

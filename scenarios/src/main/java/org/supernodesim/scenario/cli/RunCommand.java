@@ -2,12 +2,19 @@ package org.supernodesim.scenario.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.supernodesim.results.CollectiveBenchmarkResult;
 import org.supernodesim.results.CollectiveResult;
 import org.supernodesim.results.RunResult;
+import org.supernodesim.results.ServingResult;
+import org.supernodesim.results.TrainingResult;
+import org.supernodesim.results.WorkloadResult;
 import org.supernodesim.scenario.file.Scenario;
+import org.supernodesim.scenario.file.ScenarioFile;
 import org.supernodesim.scenario.run.RunReports;
 import org.supernodesim.scenario.run.RuntimeChoice;
+import org.supernodesim.scenario.run.RuntimeKind;
 import org.supernodesim.scenario.run.ScenarioRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,7 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** Runs one scenario and writes its result. */
+/** Runs one scenario, prints its summary, then writes its result. */
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
@@ -31,21 +38,22 @@ final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--out",
       paramLabel = "DIR",
-      description = "Where to write result.json (default: results/<scenario name>/).")
+      description = "Where to write result.json and the reports (default: runs/<scenario name>/).")
   Path out;
 
   @Option(
       names = "--runtime",
       paramLabel = "RUNTIME",
       defaultValue = "sequential",
-      description = "sequential (one thread, one event queue) or actors (Pekko). Default: ${DEFAULT-VALUE}.")
-  String runtime;
+      description =
+          "sequential (one thread, one event queue) or actors (Pekko). Default: ${DEFAULT-VALUE}.")
+  RuntimeKind runtime;
 
   @Option(
       names = "--threads",
       paramLabel = "N",
       defaultValue = "2",
-      description = "Threads of the actor runtime. Default: ${DEFAULT-VALUE}.")
+      description = "Threads of the actor runtime, >= 1. Default: ${DEFAULT-VALUE}.")
   int threads;
 
   @Option(
@@ -53,50 +61,86 @@ final class RunCommand implements Callable<Integer> {
       paramLabel = "N",
       defaultValue = "1",
       description =
-          "Logical processes (chips) per actor; 1 is actor-per-chip. Default: ${DEFAULT-VALUE}.")
+          "Logical processes (chips) per actor, >= 1; 1 is actor-per-chip. Default:"
+              + " ${DEFAULT-VALUE}.")
   int processesPerActor;
 
   @Override
   public Integer call() {
-    Scenario s = scenario.load();
-    RuntimeChoice choice;
-    try {
-      choice = new RuntimeChoice(runtime, threads, processesPerActor);
-    } catch (IllegalArgumentException e) {
-      spec.commandLine().getErr().println(e.getMessage());
-      return 2;
+    Options.atLeastOne(spec, "--threads", threads);
+    Options.atLeastOne(spec, "--lps-per-actor", processesPerActor);
+    ScenarioFile file = scenario.read();
+    Scenario s = file.base();
+    PrintWriter stdout = spec.commandLine().getOut();
+    if (file.sweep().present()) {
+      stdout.printf(
+          "note: %s has a sweep: block of %d points; run runs the scenario as written"
+              + " (use sweep to run the points)%n",
+          scenario.file, file.points().size());
     }
-    ScenarioRunner.Execution run = ScenarioRunner.execute(s, choice);
-    RunResult result = run.result();
-    Path dir = out != null ? out : Path.of("results", s.name());
-    Path file = RunReports.write(run, s.accounting(), dir);
-    printSummary(spec.commandLine().getOut(), s, result, file);
-    return 0;
+    ScenarioRunner.Execution run =
+        ScenarioRunner.execute(s, new RuntimeChoice(runtime, threads, processesPerActor));
+    // The summary first: a folder that cannot be written must not cost the answer.
+    printSummary(stdout, s, run.result());
+    stdout.flush();
+    Path dir = out != null ? out : OutputFolders.of(s.name());
+    List<Path> files = RunReports.write(run, s.accounting(), dir);
+    stdout.printf("wrote %s%n", files.get(0));
+    return ExitCode.OK;
   }
 
-  static void printSummary(PrintWriter out, Scenario s, RunResult r, Path file) {
+  static void printSummary(PrintWriter out, Scenario s, RunResult r) {
     out.printf(
         "%s: %d x %s, %s, %s network, %s runtime%n",
-        r.scenario(), s.chips(), s.chip().id(), s.fabric().kind(), s.networkModel(),
+        r.scenario(),
+        s.chips(),
+        s.chip().id(),
+        s.fabric().kind(),
+        r.networkModel().label(),
         r.run().runtime());
-    out.printf("simulated time %s; %d events in %.3f s wall (%.2f M events/s)%n",
-        Format.picos(r.simulatedPicos()), r.runtime().events(), r.run().wallSeconds(),
+    out.printf(
+        "simulated time %s; %d events in %.3f s wall (%.2f M events/s)%n",
+        Format.picos(r.simulatedPicos()),
+        r.runtime().events(),
+        r.run().wallSeconds(),
         r.run().eventsPerSecond() / 1e6);
-    if (!r.collectives().isEmpty()) {
-      out.printf("%-15s %-6s %6s %12s %14s %14s %14s%n",
-          "collective", "algo", "group", "size", "time", "algbw GB/s", "busbw GB/s");
-      for (CollectiveResult c : r.collectives()) {
-        out.printf("%-15s %-6s %6d %12s %14s %14.2f %14.2f%n",
-            c.kind(), c.algorithm(), c.groupSize(), Format.bytes(c.bytes()), Format.picos(c.picos()),
-            c.algorithmBytesPerSecond() / 1e9, c.busBytesPerSecond() / 1e9);
-      }
+    r.workload()
+        .match(
+            new WorkloadResult.Cases<Void>() {
+              @Override
+              public Void collectives(CollectiveBenchmarkResult c) {
+                printCollectives(out, c.collectives());
+                return null;
+              }
+
+              @Override
+              public Void training(TrainingResult t) {
+                TrainingText.summary(out, t);
+                return null;
+              }
+
+              @Override
+              public Void serving(ServingResult v) {
+                ServingSummary.print(out, v);
+                return null;
+              }
+            });
+  }
+
+  private static void printCollectives(PrintWriter out, List<CollectiveResult> collectives) {
+    out.printf(
+        "%-15s %-6s %6s %12s %14s %14s %14s%n",
+        "collective", "algo", "group", "size", "time", "algbw GB/s", "busbw GB/s");
+    for (CollectiveResult c : collectives) {
+      out.printf(
+          "%-15s %-6s %6d %12s %14s %14.2f %14.2f%n",
+          c.kind(),
+          c.algorithm(),
+          c.groupSize(),
+          Format.bytes(c.bytes()),
+          Format.picos(c.picos()),
+          c.algorithmBytesPerSecond() / 1e9,
+          c.busBytesPerSecond() / 1e9);
     }
-    if (r.serving() != null) {
-      ServingSummary.print(out, r.serving());
-    }
-    if (r.training() != null) {
-      TrainingText.summary(out, r.training());
-    }
-    out.printf("wrote %s%n", file);
   }
 }

@@ -2,7 +2,7 @@ package org.supernodesim.scenario.cli;
 
 import java.io.PrintWriter;
 import org.supernodesim.results.serving.LatencySeconds;
-import org.supernodesim.results.serving.ServingResult;
+import org.supernodesim.results.ServingResult;
 
 /** The serving lines of a run's summary. */
 final class ServingSummary {

@@ -7,11 +7,8 @@ import java.util.concurrent.Callable;
 import org.supernodesim.results.report.SweepPoint;
 import org.supernodesim.scenario.file.ScenarioException;
 import org.supernodesim.scenario.file.ScenarioFile;
-import org.supernodesim.scenario.cluster.ClusterSweep;
-import org.supernodesim.scenario.cluster.NodeAddress;
 import org.supernodesim.scenario.cluster.ScenarioBundle;
 import org.supernodesim.scenario.sweep.SweepRunner;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,27 +38,15 @@ final class SweepCommand implements Callable<Integer> {
   @Option(
       names = "--out",
       paramLabel = "DIR",
-      description = "The sweep's folder (default: results/<scenario name>-sweep/).")
+      description = "The sweep's folder (default: runs/<scenario name>-sweep/). A folder holding"
+          + " another scenario's points, or one another sweep is writing to, is refused.")
   Path out;
 
-  @Option(
-      names = "--parallel",
-      paramLabel = "N",
-      description =
-          "Points run at once (default: the machine's cores; with --cluster, points the"
-              + " coordinator runs itself, default 0).")
-  Integer parallel;
-
-  @Option(
-      names = "--cluster",
-      description =
-          "Spread the points over the workers that join this coordinator (see worker --help).")
-  boolean cluster;
-
-  @Mixin ClusterOptions node = new ClusterOptions();
+  @Mixin PointPlacement placement = new PointPlacement();
 
   @Override
   public Integer call() {
+    placement.check(spec);
     ScenarioFile file = scenario.read();
     if (!file.sweep().present()) {
       throw new ScenarioException(
@@ -69,9 +54,14 @@ final class SweepCommand implements Callable<Integer> {
           "missing; a sweep needs a sweep: block, e.g. sweep: {cluster.chips: [8, 16, 32]}");
     }
     String name = file.base().name();
-    Path dir = out != null ? out : Path.of("results", name + "-sweep");
+    Path dir = out != null ? out : OutputFolders.of(name + "-sweep");
     PrintWriter stdout = spec.commandLine().getOut();
-    SweepRunner.PointExecutor executor = executor(file, stdout);
+    SweepRunner.PointExecutor executor =
+        placement.executor(() -> ScenarioBundle.of(scenario.file, scenario.sets, file), stdout);
+    // Said before anything runs: a product of long lists can be far more runs than meant.
+    stdout.printf(
+        "%s: %d points, %s, into %s%n", name, file.points().size(), placement.describe(), dir);
+    stdout.flush();
     List<SweepPoint> points;
     try (SweepProgress progress = SweepProgress.create(name, stdout)) {
       points = SweepRunner.run(file, dir, progress, executor);
@@ -87,28 +77,6 @@ final class SweepCommand implements Callable<Integer> {
     }
     stdout.flush();
     // Some points failing is a finding; every point failing is most likely a mistake in the file.
-    return failed == points.size() ? CommandLine.ExitCode.USAGE : CommandLine.ExitCode.OK;
-  }
-
-  private SweepRunner.PointExecutor executor(ScenarioFile file, PrintWriter stdout) {
-    int cores = Runtime.getRuntime().availableProcessors();
-    if (!cluster) {
-      if (node.bind != null || node.keyStore != null || node.trustStore != null) {
-        throw new CommandLine.ParameterException(
-            spec.commandLine(), "--bind and --tls-* are options of --cluster");
-      }
-      int n = parallel != null ? parallel : cores;
-      if (n < 1) {
-        throw new CommandLine.ParameterException(spec.commandLine(), "--parallel must be >= 1");
-      }
-      return SweepRunner.local(n);
-    }
-    int local = parallel != null ? parallel : 0;
-    if (local < 0) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--parallel must be >= 0");
-    }
-    return new ClusterSweep(
-        node.bindOr(NodeAddress.COORDINATOR_DEFAULT), node.tls(), local,
-        ScenarioBundle.of(scenario.file, scenario.sets, file), ScenarioOptions.loader(), stdout);
+    return failed == points.size() ? ExitCode.INPUT : ExitCode.OK;
   }
 }

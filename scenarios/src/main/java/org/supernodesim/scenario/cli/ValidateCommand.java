@@ -1,8 +1,12 @@
 package org.supernodesim.scenario.cli;
 
 import java.util.concurrent.Callable;
+import org.supernodesim.scenario.file.CollectiveWorkload;
 import org.supernodesim.scenario.file.Scenario;
 import org.supernodesim.scenario.file.ScenarioFile;
+import org.supernodesim.scenario.file.ServingWorkload;
+import org.supernodesim.scenario.file.TrainingWorkload;
+import org.supernodesim.scenario.file.Workload;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -12,7 +16,11 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "validate",
     mixinStandardHelpOptions = true,
-    description = "Checks a scenario file; prints what it describes, or each mistake with its place.")
+    description = {
+      "Checks a scenario file without running it: prints what it describes, or its first mistake"
+          + " with its place. A scenario that validates runs; one that does not, does not.",
+      "With a sweep: block, every point is checked too."
+    })
 final class ValidateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -26,8 +34,8 @@ final class ValidateCommand implements Callable<Integer> {
         .getOut()
         .printf(
             "%s: valid: %d x %s on %s, %s, network model %s, seed %d%n",
-            scenario.file, s.chips(), s.chip().id(), s.fabric().kind(), workload(s),
-            s.networkModel(), s.seed());
+            scenario.file, s.chips(), s.chip().id(), s.fabric().kind(), describe(s.workload()),
+            s.networkModel().label(), s.seed());
     if (file.sweep().present()) {
       // Bind every point as the sweep will, so a bad value is found before hours of running.
       file.points().forEach(file::point);
@@ -36,15 +44,23 @@ final class ValidateCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static String workload(Scenario s) {
-    if (s.training() != null) {
-      return "training " + s.training().model().id() + " " + s.training().parallelism();
-    }
-    if (s.serving() == null) {
-      return s.collectives().size() + " collective(s)";
-    }
-    int instances = s.serving().instances().stream().mapToInt(i -> i.count()).sum();
-    return "serving " + s.serving().trace().requests().size() + " requests on " + instances
-        + " instance(s) of " + s.serving().model().id();
+  private static String describe(Workload workload) {
+    return workload.match(new Workload.Cases<String>() {
+      @Override
+      public String collectives(CollectiveWorkload w) {
+        return w.entries().size() + " collective(s)";
+      }
+
+      @Override
+      public String training(TrainingWorkload w) {
+        return "training " + w.job().model().id() + " " + w.job().parallelism();
+      }
+
+      @Override
+      public String serving(ServingWorkload w) {
+        return "serving " + w.trace().requests().size() + " requests on " + w.instanceCount()
+            + " instance(s) of " + w.model().id();
+      }
+    });
   }
 }

@@ -11,6 +11,7 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.supernodesim.model.chip.MissingFigureException;
+import org.supernodesim.results.report.ReportOutput;
 import org.supernodesim.scenario.file.Scenario;
 import org.supernodesim.scenario.file.ScenarioException;
 import org.supernodesim.scenario.file.ScenarioFile;
@@ -94,7 +95,7 @@ public record ClusterSweep(
       } catch (ScenarioException | MissingFigureException e) {
         continue; // this point fails with its error wherever it runs
       }
-      if (s.accounting().writes("timeline")) {
+      if (s.accounting().writes(ReportOutput.TIMELINE)) {
         throw new ScenarioException("report", "report",
             "timeline is not written by a cluster sweep (each point's timeline stays on the"
                 + " machine that ran it); drop it from report:, or run the sweep without"

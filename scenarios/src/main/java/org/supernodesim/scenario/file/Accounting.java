@@ -2,12 +2,13 @@ package org.supernodesim.scenario.file;
 
 import java.util.List;
 import org.supernodesim.results.energy.Price;
+import org.supernodesim.results.report.ReportOutput;
 
 /**
  * What a scenario asks to be reported and how its energy and cost are counted, resolved: prices
  * and the PUE carry the scenario key or the prices.yaml row they came from.
  *
- * @param outputs the files to write: json, md, html, csv, timeline
+ * @param outputs the files to write (result.json always)
  * @param idlePowerFraction f_idle of the power model
  * @param communicationPowerFraction f_comm of the power model
  * @param overheadWattsPerChip each chip's share of hosts, NICs and switches
@@ -16,7 +17,7 @@ import org.supernodesim.results.energy.Price;
  * @param prices the prices to count the run at, chip-hour first
  */
 public record Accounting(
-    List<String> outputs,
+    List<ReportOutput> outputs,
     double idlePowerFraction,
     double communicationPowerFraction,
     double overheadWattsPerChip,
@@ -26,7 +27,7 @@ public record Accounting(
   /** The defaults without a catalog: every output but the timeline, PUE 1, no prices. */
   public static final Accounting DEFAULT =
       new Accounting(
-          ReportSections.DEFAULT_OUTPUTS,
+          ReportOutput.DEFAULT,
           ReportSections.EnergySection.DEFAULT_IDLE,
           ReportSections.EnergySection.DEFAULT_COMMUNICATION,
           0,
@@ -40,7 +41,7 @@ public record Accounting(
   }
 
   /** True if {@code output} is among the outputs. */
-  public boolean writes(String output) {
+  public boolean writes(ReportOutput output) {
     return outputs.contains(output);
   }
 }

@@ -8,11 +8,12 @@ import org.supernodesim.scenario.file.Sections.ChipSection;
 import org.supernodesim.scenario.file.Sections.ClusterSection;
 
 /**
- * A scenario's {@code cluster:} resolved: how many chips, which chip, which fabric. A system
- * preset gives all three ({@code nodes} systems under its scale-out fabric); keys written beside
- * it override the preset's.
+ * A scenario's {@code cluster:} resolved: how many chips, which chip, which fabric ({@code
+ * fabricKey}: the key that chose it, where a fabric that cannot hold the chips is refused). A
+ * system preset gives all three ({@code nodes} systems under its scale-out fabric); keys written
+ * beside it override the preset's.
  */
-record ClusterLayout(int chips, ChipSpec chip, FabricSpec fabric) {
+record ClusterLayout(int chips, ChipSpec chip, FabricSpec fabric, String fabricKey) {
 
   static ClusterLayout of(ClusterSection c, Function<ChipSection, ChipSpec> chips) {
     if (c.system() == null) {
@@ -25,22 +26,26 @@ record ClusterLayout(int chips, ChipSpec chip, FabricSpec fabric) {
       if (c.fabric() == null) {
         throw missing("cluster.fabric");
       }
-      return checked(
-          new ClusterLayout(c.chips(), chips.apply(c.chip()), spec(c.fabric(), "cluster.fabric")),
-          "cluster.fabric");
+      return new ClusterLayout(
+          c.chips(), chips.apply(c.chip()), spec(c.fabric(), "cluster.fabric"), "cluster.fabric");
     }
     SystemPresets.Entry entry;
     try {
       entry = SystemPresets.standard().get(c.system());
     } catch (IllegalArgumentException e) {
-      throw new ScenarioAssembly.Problem("cluster.system", e.getMessage());
+      throw new InvalidInput("cluster.system", e.getMessage());
     }
     int perSystem = entry.preset().chipsPerSystem();
     int nodes = c.nodes() == null ? 1 : c.nodes();
-    int count = nodes * perSystem;
+    long chipsOfNodes = (long) nodes * perSystem;
+    if (chipsOfNodes > Integer.MAX_VALUE) {
+      throw new InvalidInput("cluster.nodes", nodes + " nodes of " + perSystem + " chips are "
+          + chipsOfNodes + " chips; a cluster has at most " + Integer.MAX_VALUE);
+    }
+    int count = (int) chipsOfNodes;
     if (c.chips() != null) {
       if (c.nodes() != null && c.chips() != count) {
-        throw new ScenarioAssembly.Problem("cluster.chips", c.chips() + "; " + nodes + " nodes of "
+        throw new InvalidInput("cluster.chips", c.chips() + "; " + nodes + " nodes of "
             + entry.preset().system() + " hold " + count + " chips; give chips or nodes, not both");
       }
       if (c.chips() < perSystem) {
@@ -49,7 +54,7 @@ record ClusterLayout(int chips, ChipSpec chip, FabricSpec fabric) {
         nodes = c.chips() / perSystem;
         count = c.chips();
       } else {
-        throw new ScenarioAssembly.Problem("cluster.chips", c.chips() + "; "
+        throw new InvalidInput("cluster.chips", c.chips() + "; "
             + entry.preset().system() + " has " + perSystem + " chips per system: give at most "
             + perSystem + " or a multiple of it");
       }
@@ -63,32 +68,34 @@ record ClusterLayout(int chips, ChipSpec chip, FabricSpec fabric) {
       try {
         fabric = entry.preset().fabric(nodes);
       } catch (IllegalArgumentException e) {
-        throw new ScenarioAssembly.Problem("cluster.nodes", e.getMessage());
+        throw new InvalidInput("cluster.nodes", e.getMessage());
       }
     }
-    return checked(new ClusterLayout(count, chip, fabric), "cluster");
+    return new ClusterLayout(count, chip, fabric, c.fabric() != null ? "cluster.fabric" : "cluster");
   }
 
-  /** Refuses a fabric that cannot hold the chips (a Clos of 8-chip nodes and 100 chips). */
-  private static ClusterLayout checked(ClusterLayout layout, String path) {
+  /**
+   * The chips wired as the fabric says; refuses a fabric that cannot hold them (a Clos of 8-chip
+   * nodes and 100 chips) at the key that chose the fabric.
+   */
+  Topology topology() {
     try {
-      Topology.build(layout.fabric(), layout.chips());
+      return Topology.build(fabric, chips);
     } catch (IllegalArgumentException e) {
-      throw new ScenarioAssembly.Problem(path, e.getMessage());
+      throw new InvalidInput(fabricKey, e.getMessage());
     }
-    return layout;
   }
 
   private static FabricSpec spec(FabricSections.FabricSection section, String path) {
     try {
       return section.spec();
     } catch (IllegalArgumentException e) {
-      throw new ScenarioAssembly.Problem(path, e.getMessage());
+      throw new InvalidInput(path, e.getMessage());
     }
   }
 
-  private static ScenarioAssembly.Problem missing(String path) {
-    return new ScenarioAssembly.Problem(
+  private static InvalidInput missing(String path) {
+    return new InvalidInput(
         path, "missing; give chips, chip and fabric, or name a system preset with cluster.system");
   }
 }

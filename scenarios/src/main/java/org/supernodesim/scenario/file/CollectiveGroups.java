@@ -25,30 +25,38 @@ final class CollectiveGroups {
     }
     if (group.isIntegralNumber()) {
       if (group.asLong() < 2) {
-        throw new InvalidValue("group", group + "; a collective needs a group of at least 2");
+        throw new InvalidInput("group", group + "; a collective needs a group of at least 2");
       }
       return;
     }
     if (!group.isArray()) {
-      throw new InvalidValue("group", group + VALID);
+      throw new InvalidInput("group", group + VALID);
     }
     if (group.size() < 2) {
-      throw new InvalidValue("group", group + "; a collective needs a group of at least 2");
+      throw new InvalidInput("group", group + "; a collective needs a group of at least 2");
     }
     Set<Long> seen = new HashSet<>();
     for (int i = 0; i < group.size(); i++) {
       JsonNode rank = group.get(i);
       if (!rank.isIntegralNumber() || rank.asLong() < 0 || rank.asLong() > Integer.MAX_VALUE) {
-        throw new InvalidValue("group[" + i + "]", rank + "; a rank is an integer >= 0");
+        throw new InvalidInput("group[" + i + "]", rank + "; a rank is an integer >= 0");
       }
       if (!seen.add(rank.asLong())) {
-        throw new InvalidValue("group[" + i + "]", rank + "; rank " + rank + " is listed twice");
+        throw new InvalidInput("group[" + i + "]", rank + "; rank " + rank + " is listed twice");
       }
     }
   }
 
+  /** How many members {@code group} has on a cluster of {@code chips}, without listing them. */
+  static long size(JsonNode group, int chips) {
+    if (group == null || group.isNull()) {
+      return chips;
+    }
+    return Math.min(chips, group.isIntegralNumber() ? group.asLong() : group.size());
+  }
+
   /**
-   * The ranks of {@code group} on a cluster of {@code chips}, or a {@link ScenarioAssembly.Problem}
+   * The ranks of {@code group} on a cluster of {@code chips}, or a {@link InvalidInput}
    * at {@code path} naming the first one out of range.
    */
   static List<Integer> ranks(JsonNode group, int chips, String path) {
@@ -58,7 +66,7 @@ final class CollectiveGroups {
     if (group.isIntegralNumber()) {
       long n = group.asLong();
       if (n > chips) {
-        throw new ScenarioAssembly.Problem(
+        throw new InvalidInput(
             path, n + "; the group is larger than the cluster (" + chips + " chips)");
       }
       return CollectiveBenchmark.firstRanks((int) n);
@@ -67,7 +75,7 @@ final class CollectiveGroups {
     for (int i = 0; i < group.size(); i++) {
       long r = group.get(i).asLong();
       if (r >= chips) {
-        throw new ScenarioAssembly.Problem(
+        throw new InvalidInput(
             path + "[" + i + "]",
             r + "; the cluster's ranks are 0.." + (chips - 1) + " (" + chips + " chips)");
       }

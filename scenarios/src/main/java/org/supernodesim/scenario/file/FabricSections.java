@@ -59,7 +59,7 @@ final class FabricSections {
       @JsonProperty(required = true) TimeSpan phaseLatency) {
     InSwitchSection {
       if (!(efficiency > 0 && efficiency <= 1)) {
-        throw new InvalidValue("efficiency", efficiency + "; an efficiency is in (0, 1]");
+        throw new InvalidInput("efficiency", efficiency + "; an efficiency is in (0, 1]");
       }
     }
 
@@ -106,7 +106,7 @@ final class FabricSections {
       implements FabricSection {
     TorusSection {
       if (dimensions.isEmpty() || dimensions.size() > 3) {
-        throw new InvalidValue("dimensions", dimensions + "; a torus has 1 to 3 dimensions");
+        throw new InvalidInput("dimensions", dimensions + "; a torus has 1 to 3 dimensions");
       }
       for (Integer d : dimensions) {
         atLeastOne("dimensions", d);
@@ -132,11 +132,11 @@ final class FabricSections {
       atLeastOne("chipsPerLeaf", chipsPerLeaf);
       oversubscription = oversubscription == null ? 1.0 : oversubscription;
       if (!(oversubscription >= 1) || Double.isInfinite(oversubscription)) {
-        throw new InvalidValue("oversubscription", oversubscription + "; write a ratio >= 1");
+        throw new InvalidInput("oversubscription", oversubscription + "; write a ratio >= 1");
       }
       double spines = chipsPerLeaf / oversubscription;
       if (spines != Math.rint(spines)) {
-        throw new InvalidValue(
+        throw new InvalidInput(
             "oversubscription",
             oversubscription + "; chipsPerLeaf / oversubscription must be a whole number of"
                 + " uplinks (" + chipsPerLeaf + " / " + oversubscription + " = " + spines + ")");
@@ -177,10 +177,10 @@ final class FabricSections {
     HierarchySection {
       atLeastOne("chipsPerDomain", chipsPerDomain);
       if (scaleUp instanceof HierarchySection) {
-        throw new InvalidValue("scaleUp", "a tier cannot itself be a hierarchy");
+        throw new InvalidInput("scaleUp", "a tier cannot itself be a hierarchy");
       }
       if (scaleOut instanceof HierarchySection) {
-        throw new InvalidValue("scaleOut", "a tier cannot itself be a hierarchy");
+        throw new InvalidInput("scaleOut", "a tier cannot itself be a hierarchy");
       }
     }
 
@@ -200,11 +200,16 @@ final class FabricSections {
       Double efficiency) {
     LinkSection {
       if (!(bandwidth.bytesPerSecond() > 0)) {
-        throw new InvalidValue("bandwidth", bandwidth.text() + "; a bandwidth must be > 0 B/s");
+        throw new InvalidInput("bandwidth", bandwidth.text() + "; a bandwidth must be > 0 B/s");
+      }
+      if (latency.picos() == 0) {
+        throw new InvalidInput("latency", latency.text() + "; a link needs latency > 0 (the"
+            + " engine's lookahead is the shortest route's latency, and it must be at least 1 ps;"
+            + " 1 ps is as good as ideal)");
       }
       efficiency = efficiency == null ? 1.0 : efficiency;
       if (!(efficiency > 0 && efficiency <= 1)) {
-        throw new InvalidValue("efficiency", efficiency + "; an efficiency is in (0, 1]");
+        throw new InvalidInput("efficiency", efficiency + "; an efficiency is in (0, 1]");
       }
     }
 
@@ -243,7 +248,7 @@ final class FabricSections {
 
   private static void atLeastOne(String key, Integer value) {
     if (value < 1) {
-      throw new InvalidValue(key, value + "; must be >= 1");
+      throw new InvalidInput(key, value + "; must be >= 1");
     }
   }
 }

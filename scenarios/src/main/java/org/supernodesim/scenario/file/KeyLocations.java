@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -13,9 +14,11 @@ import java.util.Map;
 /**
  * Where each key of a scenario file stands: one pass over the parser's tokens records the line and
  * column of every key path ({@code cluster.fabric.link}, {@code workload.collectives[0].size}), so
- * an error found after binding can still point into the file.
+ * an error found after binding can still point into the file. The same pass refuses, where they
+ * stand, what the parser would read wrongly or without bound: a YAML alias (read as the text of its
+ * anchor's name) and nesting deeper than the limit.
  */
-public final class KeyLocations {
+final class KeyLocations {
   private final String fileName;
   private final Map<String, int[]> lineColumn = new LinkedHashMap<>();
 
@@ -23,8 +26,7 @@ public final class KeyLocations {
     this.fileName = fileName;
   }
 
-  /** Indexes every key path of {@code text}, a file named {@code fileName} in errors. */
-  public static KeyLocations index(JsonFactory factory, String fileName, String text)
+  static KeyLocations index(JsonFactory factory, String fileName, String text, int maxNesting)
       throws IOException {
     KeyLocations locations = new KeyLocations(fileName);
     locations.lineColumn.put("", new int[] {1, 1});
@@ -49,6 +51,27 @@ public final class KeyLocations {
         if (here == null) {
           here = "";
         }
+        if (p instanceof YAMLParser y && y.isCurrentAlias()) {
+          throw new ScenarioException(
+              at(fileName, p.currentTokenLocation()),
+              here,
+              "*"
+                  + p.getText()
+                  + " is a YAML alias; aliases are not expanded in scenarios (the"
+                  + " value would be read as the text \""
+                  + p.getText()
+                  + "\"): write the value out");
+        }
+        if ((t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY)
+            && paths.size() >= maxNesting) {
+          throw new ScenarioException(
+              at(fileName, p.currentTokenLocation()),
+              here,
+              "nested "
+                  + (paths.size() + 1)
+                  + " levels deep; a scenario nests at most "
+                  + maxNesting);
+        }
         if (t == JsonToken.START_OBJECT) {
           paths.push(here);
           arrayIndex.push(new int[] {-1});
@@ -64,6 +87,10 @@ public final class KeyLocations {
     return locations;
   }
 
+  private static String at(String fileName, JsonLocation location) {
+    return fileName + ":" + location.getLineNr() + ":" + location.getColumnNr();
+  }
+
   private void put(String path, JsonLocation location) {
     lineColumn.putIfAbsent(path, new int[] {location.getLineNr(), location.getColumnNr()});
   }
@@ -77,7 +104,7 @@ public final class KeyLocations {
    * {@code file:line:column} of the key at {@code path}, or of its nearest enclosing key the file
    * has (a missing key is reported where its mapping starts).
    */
-  public String where(String path) {
+  String where(String path) {
     String p = path;
     while (!lineColumn.containsKey(p)) {
       int cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));

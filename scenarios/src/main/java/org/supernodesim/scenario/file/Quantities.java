@@ -7,9 +7,21 @@ import org.supernodesim.model.units.Quantity;
  * Quantities as scenario files write them: a number and a unit in one string ({@code "392 GB/s"}).
  * Each record holds the value in the base unit its name says; below this package no string has a
  * unit.
+ *
+ * <p>Each is refused outside what the simulator can represent: its clock counts picoseconds in a
+ * {@code long} (2^63 ps, 106 days), so a time is at most {@value #MAX_SECONDS} s (room to add up
+ * many), a bandwidth at least {@value #MIN_BYTES_PER_SECOND} B/s (1 TB over it takes 10^6 s),
+ * and a compute rate at least {@value #MIN_PER_SECOND} per second.
  */
 final class Quantities {
   private Quantities() {}
+
+  /** The longest time a scenario may state: 10^6 s, 10^18 ps. */
+  static final double MAX_SECONDS = 1e6;
+  /** The least bandwidth a scenario may state: 1 MB/s. */
+  static final double MIN_BYTES_PER_SECOND = 1e6;
+  /** The least compute rate a scenario may state: 1 GFLOP/s. */
+  static final double MIN_PER_SECOND = 1e9;
 
   /** A quantity's value in its SI base unit (picoseconds for time). */
   interface SiValue {
@@ -25,7 +37,13 @@ final class Quantities {
 
     @JsonCreator
     static Bandwidth parse(String text) {
-      return new Bandwidth(Quantity.BANDWIDTH.parse(text), text);
+      double bytesPerSecond = Quantity.BANDWIDTH.parse(text);
+      if (bytesPerSecond > 0 && bytesPerSecond < MIN_BYTES_PER_SECOND
+          || Double.isInfinite(bytesPerSecond)) {
+        throw new IllegalArgumentException("\"" + text + "\": the simulator represents bandwidths"
+            + " from 1 MB/s (a transfer's time must fit its picosecond clock)");
+      }
+      return new Bandwidth(bytesPerSecond, text);
     }
   }
 
@@ -41,6 +59,10 @@ final class Quantities {
       double picos = Quantity.TIME.parse(text);
       if (picos < 0) {
         throw new IllegalArgumentException("\"" + text + "\": a time must be >= 0");
+      }
+      if (!(picos <= MAX_SECONDS * 1e12)) {
+        throw new IllegalArgumentException("\"" + text + "\": the simulator represents times up"
+            + " to 1e6 s (its clock counts picoseconds in 63 bits)");
       }
       return new TimeSpan(Math.round(picos), text);
     }
@@ -73,7 +95,12 @@ final class Quantities {
 
     @JsonCreator
     static ComputeRate parse(String text) {
-      return new ComputeRate(Quantity.COMPUTE_RATE.parse(text), text);
+      double perSecond = Quantity.COMPUTE_RATE.parse(text);
+      if (perSecond > 0 && perSecond < MIN_PER_SECOND || Double.isInfinite(perSecond)) {
+        throw new IllegalArgumentException("\"" + text + "\": the simulator represents compute"
+            + " rates from 1 GFLOPS (an operation's time must fit its picosecond clock)");
+      }
+      return new ComputeRate(perSecond, text);
     }
   }
 
@@ -86,7 +113,11 @@ final class Quantities {
 
     @JsonCreator
     static Power parse(String text) {
-      return new Power(Quantity.POWER.parse(text), text);
+      double watts = Quantity.POWER.parse(text);
+      if (Double.isInfinite(watts)) {
+        throw new IllegalArgumentException("\"" + text + "\": a power must be finite");
+      }
+      return new Power(watts, text);
     }
   }
 }

@@ -1,17 +1,10 @@
 package org.supernodesim.scenario.file;
 
-import java.util.List;
 import org.supernodesim.scenario.file.Quantities.Power;
 
 /** The sections that say what a run reports and how its energy and cost are counted. */
 final class ReportSections {
   private ReportSections() {}
-
-  /** The outputs {@code report:} may list. */
-  static final List<String> OUTPUTS = List.of("json", "md", "html", "csv", "timeline");
-
-  /** The outputs when {@code report:} is absent. */
-  static final List<String> DEFAULT_OUTPUTS = List.of("json", "md", "html", "csv");
 
   /**
    * {@code energy:} the utilisation model's parameters (the model: results.energy).
@@ -35,17 +28,17 @@ final class ReportSections {
       communicationPowerFraction =
           communicationPowerFraction == null ? DEFAULT_COMMUNICATION : communicationPowerFraction;
       if (!(idlePowerFraction >= 0 && idlePowerFraction <= 1)) {
-        throw new InvalidValue("idlePowerFraction", idlePowerFraction + "; a fraction is in [0, 1]");
+        throw new InvalidInput("idlePowerFraction", idlePowerFraction + "; a fraction is in [0, 1]");
       }
       if (!(communicationPowerFraction >= 0 && communicationPowerFraction <= 1)) {
-        throw new InvalidValue(
+        throw new InvalidInput(
             "communicationPowerFraction", communicationPowerFraction + "; a fraction is in [0, 1]");
       }
       if (overheadPerChip != null && !(overheadPerChip.watts() >= 0)) {
-        throw new InvalidValue("overheadPerChip", overheadPerChip.text() + "; a power is >= 0 W");
+        throw new InvalidInput("overheadPerChip", overheadPerChip.text() + "; a power is >= 0 W");
       }
       if (pue != null && !(pue >= 1)) {
-        throw new InvalidValue("pue", pue + "; a PUE is >= 1 (IT energy is part of the total)");
+        throw new InvalidInput("pue", pue + "; a PUE is >= 1 (IT energy is part of the total)");
       }
     }
   }

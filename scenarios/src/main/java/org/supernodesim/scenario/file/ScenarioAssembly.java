@@ -1,5 +1,6 @@
 package org.supernodesim.scenario.file;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.supernodesim.interconnect.collective.CollectiveAlgorithm;
@@ -9,89 +10,182 @@ import org.supernodesim.interconnect.topology.Topology;
 import org.supernodesim.model.calibration.ComputeCalibration;
 import org.supernodesim.model.chip.ChipFigure;
 import org.supernodesim.model.chip.ChipSpec;
-import org.supernodesim.model.collective.CollectiveKind;
-import org.supernodesim.model.fabric.FabricSpec;
+import org.supernodesim.model.collective.AlgorithmChoice;
+import org.supernodesim.model.fabric.NetworkModel;
 import org.supernodesim.results.energy.Price;
 import org.supernodesim.scenario.catalog.Calibrations;
 import org.supernodesim.scenario.file.Sections.ChipSection;
 import org.supernodesim.scenario.file.Sections.CollectiveSection;
+import org.supernodesim.scenario.file.Sections.CollectivesSection;
 import org.supernodesim.scenario.file.Sections.ScenarioSection;
+import org.supernodesim.scenario.file.Sections.WorkloadSection;
+import org.supernodesim.scenario.file.ServingSections.ServingSection;
+import org.supernodesim.scenario.file.TrainingSections.TrainingSection;
 import org.supernodesim.workload.microbench.CollectiveBenchmark;
-import org.supernodesim.workload.training.TrainingJob;
 
 /**
- * The one place where scenario sections become model specs: presets resolved, overrides applied,
- * and the checks that span several keys (a group larger than the cluster, an algorithm that does
- * not implement a kind). Each failure names the key path it is about.
+ * The one place where scenario sections become model specs and the one place that builds the {@link
+ * Workload}: presets resolved, overrides applied, and the checks that span several keys (a group
+ * larger than the cluster, an algorithm that does not implement a kind, a network model the
+ * workload does not run on, a run that cannot fit the heap). It builds the topology (to check the
+ * fabric holds the chips and to price serving) but no simulation. Each failure is an {@link
+ * InvalidInput} naming the key path it is about.
  */
 final class ScenarioAssembly {
-  static final List<String> NETWORK_MODELS = List.of("analytical", "flow");
-
-  /** A check across keys failed: the problem and the key path it is about. */
-  static final class Problem extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-    final String keyPath;
-
-    Problem(String keyPath, String message) {
-      super(message);
-      this.keyPath = keyPath;
-    }
-  }
+  /** The machine's memory, for the advice when a run does not fit the heap. */
+  private static final long MACHINE_BYTES = machineBytes();
 
   private final ChipPresets presets;
   private final PriceBook prices;
   private final ServingAssembly serving;
+  private final long heapBytes;
 
   ScenarioAssembly(
-      ChipPresets presets, ModelPresets models, PriceBook prices, java.nio.file.Path baseDirectory) {
+      ChipPresets presets,
+      ModelPresets models,
+      PriceBook prices,
+      Path baseDirectory,
+      long heapBytes) {
     this.presets = presets;
     this.prices = prices;
     this.serving = new ServingAssembly(models, baseDirectory);
+    this.heapBytes = heapBytes;
   }
 
   Scenario assemble(ScenarioSection s) {
     ClusterLayout cluster = ClusterLayout.of(s.cluster(), this::chip);
     ChipSpec chip = cluster.chip();
-    FabricSpec fabric = cluster.fabric();
-    if (!NETWORK_MODELS.contains(s.network().model())) {
-      throw new Problem(
-          "network.model",
-          "\"" + s.network().model() + "\" is not a network model; valid: "
-              + String.join(", ", NETWORK_MODELS));
-    }
-    if (s.network().model().equals("flow")) {
-      long shortest =
-          new AnalyticalNetwork(new Router(Topology.buildForNetwork(fabric, cluster.chips())))
-              .minimumLatencyPicos();
-      if (shortest < 2) {
-        throw new Problem("network.model", "flow needs links with latency (the fabric's"
-            + " shortest route takes " + shortest + " ps): the fabric process answers chips"
-            + " with a delay of half of it");
-      }
-    }
-    List<CollectiveBenchmark.Entry> entries = new ArrayList<>();
-    List<CollectiveSection> collectives = s.workload().collectives();
-    for (int i = 0; i < collectives.size(); i++) {
-      entries.add(
-          collective(collectives.get(i), "workload.collectives[" + i + "]", cluster.chips()));
-    }
+    // Before anything is built for the chips: a run that cannot fit is refused in seconds.
+    MemoryEstimate.of(cluster.chips(), demands(s.workload(), cluster.chips()))
+        .check(heapBytes, MACHINE_BYTES);
+    List<CollectiveBenchmark.Entry> collectives = collectives(s.workload(), cluster.chips());
+    Topology topology = cluster.topology();
+    checkLookahead(s.network().model(), topology);
+    checkClock(collectives, topology);
     ComputeCalibration calibration = calibration(chip.id());
-    ServingWorkload servingWorkload = s.workload().serving() == null
-        ? null : serving.assemble(s.workload().serving(), cluster.chips(), s.seed());
-    if (servingWorkload != null) {
-      if (!s.network().model().equals("analytical")) {
-        throw new Problem("network.model", "\"" + s.network().model() + "\"; serving prices its"
-            + " KV transfers and collectives with the analytical model only; valid: analytical");
-      }
-      serving.check(servingWorkload, chip, calibration, fabric, cluster.chips());
+    Workload workload = workload(s, collectives, chip, calibration, topology);
+    if (!workload.networkModels().contains(s.network().model())) {
+      throw new InvalidInput(
+          "network.model",
+          "\""
+              + s.network().model().label()
+              + "\"; "
+              + workload.networkModelsReason()
+              + "; valid here: "
+              + String.join(
+                  ", ", workload.networkModels().stream().map(NetworkModel::label).toList()));
     }
-    TrainingJob training =
-        s.workload().training() == null
-            ? null
-            : TrainingAssembly.job(s.workload().training(), cluster.chips(), chip);
     return new Scenario(
-        s.name(), s.seed(), cluster.chips(), chip, fabric, s.network().model(), entries,
-        accounting(s, chip), servingWorkload, training, calibration);
+        s.name(),
+        s.seed(),
+        cluster.chips(),
+        chip,
+        cluster.fabric(),
+        calibration,
+        s.network().model(),
+        workload,
+        accounting(s, chip));
+  }
+
+  private static long machineBytes() {
+    var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    return os instanceof com.sun.management.OperatingSystemMXBean m
+        ? m.getTotalMemorySize()
+        : Runtime.getRuntime().maxMemory();
+  }
+
+  /** The one switch over the workload's key: each kind assembled from its section. */
+  private Workload workload(
+      ScenarioSection s,
+      List<CollectiveBenchmark.Entry> collectives,
+      ChipSpec chip,
+      ComputeCalibration calibration,
+      Topology topology) {
+    WorkloadSection w = s.workload();
+    if (w instanceof CollectivesSection) {
+      return new CollectiveWorkload(collectives);
+    } else if (w instanceof TrainingSection t) {
+      return TrainingAssembly.workload(t, topology.chips(), chip);
+    } else if (w instanceof ServingSection v) {
+      return serving.assemble(v, new ServingAssembly.Chips(chip, calibration, topology), s.seed());
+    }
+    throw new IllegalStateException("no assembly for workload section " + w);
+  }
+
+  /** What the collectives of a collectives workload ask of the heap; none for another kind. */
+  private static List<MemoryEstimate.Collective> demands(WorkloadSection w, int chips) {
+    List<MemoryEstimate.Collective> demands = new ArrayList<>();
+    if (w instanceof CollectivesSection c) {
+      for (CollectiveSection x : c.collectives()) {
+        demands.add(
+            new MemoryEstimate.Collective(
+                x.kind(), x.algorithm(), CollectiveGroups.size(x.group(), chips), x.repeat()));
+      }
+    }
+    return demands;
+  }
+
+  /** The collectives of a collectives workload; none for another kind. */
+  private static List<CollectiveBenchmark.Entry> collectives(WorkloadSection w, int chips) {
+    List<CollectiveBenchmark.Entry> entries = new ArrayList<>();
+    if (w instanceof CollectivesSection c) {
+      for (int i = 0; i < c.collectives().size(); i++) {
+        entries.add(collective(c.collectives().get(i), "workload.collectives[" + i + "]", chips));
+      }
+    }
+    return entries;
+  }
+
+  /**
+   * Refuses a fabric on which the engine would get no lookahead: a process's messages must take at
+   * least 1 ps (the flow model answers chips in half the shortest route's latency, so it needs 2
+   * ps). Links are refused at 0 latency where they are written; this catches the rest.
+   */
+  private static void checkLookahead(NetworkModel model, Topology topology) {
+    long shortest = new AnalyticalNetwork(new Router(topology)).minimumLatencyPicos();
+    long needed = model == NetworkModel.FLOW ? 2 : 1;
+    if (shortest < needed) {
+      throw new InvalidInput(
+          model == NetworkModel.FLOW ? "network.model" : "cluster.fabric",
+          "the fabric's shortest route takes "
+              + shortest
+              + " ps; the "
+              + model.label()
+              + " model needs at least "
+              + needed
+              + " ps (the engine's lookahead: processes"
+              + " answer each other no sooner than that); give the links latency");
+    }
+  }
+
+  /**
+   * Refuses a collective whose bytes could take longer than the simulator's clock holds, so
+   * validate never passes what run cannot represent. The bound is generous: every member's buffer
+   * crossing the fabric's slowest link twice (a ring all-reduce sends each byte twice; the members'
+   * flows may share one link), which a real scenario is far below.
+   */
+  private static void checkClock(List<CollectiveBenchmark.Entry> entries, Topology topology) {
+    double slowest = Double.POSITIVE_INFINITY;
+    for (Topology.Link l : topology.links()) {
+      slowest = Math.min(slowest, l.spec().bytesPerSecond());
+    }
+    for (int i = 0; i < entries.size(); i++) {
+      CollectiveBenchmark.Entry e = entries.get(i);
+      long largest = e.sourceBytes().stream().mapToLong(Long::longValue).max().orElse(e.bytes());
+      double seconds = 2.0 * largest * e.groupSize() / slowest;
+      if (seconds > Quantities.MAX_SECONDS) {
+        throw new InvalidInput(
+            "workload.collectives[" + i + "]",
+            String.format(
+                java.util.Locale.ROOT,
+                "%d B over the fabric's slowest link (%.3g B/s) can take %.3g s; the simulator's"
+                    + " clock holds up to 1e6 s (picoseconds in 63 bits): give a smaller size or"
+                    + " faster links",
+                largest,
+                slowest,
+                seconds));
+      }
+    }
   }
 
   /**
@@ -102,8 +196,10 @@ final class ScenarioAssembly {
     int at = chipId.indexOf('@');
     String preset = at > 0 ? chipId.substring(0, at) : chipId;
     return Calibrations.of(preset)
-        .map(c -> new ComputeCalibration(c.schema(), chipId, c.matmul(), c.fusedAttention(),
-            c.memory(), c.procedure()))
+        .map(
+            c ->
+                new ComputeCalibration(
+                    c.schema(), chipId, c.matmul(), c.fusedAttention(), c.memory(), c.procedure()))
         .orElse(ComputeCalibration.ideal(chipId));
   }
 
@@ -113,12 +209,12 @@ final class ScenarioAssembly {
     try {
       prices.chipHour(s.cost().chipHour(), chip.id()).ifPresent(priceList::add);
     } catch (IllegalArgumentException x) {
-      throw new Problem("cost.chipHour", x.getMessage());
+      throw new InvalidInput("cost.chipHour", x.getMessage());
     }
     try {
       prices.electricity(s.cost().electricity()).ifPresent(priceList::add);
     } catch (IllegalArgumentException x) {
-      throw new Problem("cost.electricity", x.getMessage());
+      throw new InvalidInput("cost.electricity", x.getMessage());
     }
     double pue = e.pue() != null ? e.pue() : prices.defaultPue().orElse(1);
     String pueSource =
@@ -126,8 +222,13 @@ final class ScenarioAssembly {
             ? "scenario: energy.pue"
             : prices.defaultPue().isPresent() ? prices.defaultPueSource() : "none given";
     return new Accounting(
-        s.report(), e.idlePowerFraction(), e.communicationPowerFraction(),
-        e.overheadPerChip() == null ? 0 : e.overheadPerChip().watts(), pue, pueSource, priceList);
+        s.report(),
+        e.idlePowerFraction(),
+        e.communicationPowerFraction(),
+        e.overheadPerChip() == null ? 0 : e.overheadPerChip().watts(),
+        pue,
+        pueSource,
+        priceList);
   }
 
   private ChipSpec chip(ChipSection c) {
@@ -135,7 +236,7 @@ final class ScenarioAssembly {
     try {
       chip = presets.chip(c.preset());
     } catch (IllegalArgumentException e) {
-      throw new Problem("cluster.chip.preset", e.getMessage());
+      throw new InvalidInput("cluster.chip.preset", e.getMessage());
     }
     for (var o : c.overrides().entrySet()) {
       chip = override(chip, o.getKey(), o.getValue());
@@ -145,37 +246,24 @@ final class ScenarioAssembly {
 
   private static ChipSpec override(ChipSpec chip, ChipFigure figure, double value) {
     if (!(value > 0) || Double.isInfinite(value)) {
-      throw new Problem("cluster.chip." + figure.key(), value + "; a figure must be > 0");
+      throw new InvalidInput("cluster.chip." + figure.key(), value + "; a figure must be > 0");
     }
     return chip.withOverride(figure, value, "scenario: cluster.chip." + figure.key());
   }
 
-  private static CollectiveBenchmark.Entry collective(
-      CollectiveSection c, String path, int chips) {
-    CollectiveKind kind;
-    try {
-      kind = CollectiveKind.byLabel(c.kind());
-    } catch (IllegalArgumentException e) {
-      throw new Problem(path + ".kind", e.getMessage());
-    }
+  private static CollectiveBenchmark.Entry collective(CollectiveSection c, String path, int chips) {
     if (chips < 2) {
-      throw new Problem("cluster.chips", chips + "; a collective needs at least 2 chips");
+      throw new InvalidInput("cluster.chips", chips + "; a collective needs at least 2 chips");
     }
     List<Integer> group = CollectiveGroups.ranks(c.group(), chips, path + ".group");
-    if (!CollectiveAlgorithm.AUTO.equals(c.algorithm())) {
-      CollectiveAlgorithm algorithm;
-      try {
-        algorithm = CollectiveAlgorithm.named(c.algorithm());
-      } catch (IllegalArgumentException e) {
-        throw new Problem(path + ".algorithm", e.getMessage());
-      }
-      if (!algorithm.supports(kind)) {
-        throw new Problem(
-            path + ".algorithm", algorithm.name() + " does not implement " + kind.label());
-      }
+    if (c.algorithm() != AlgorithmChoice.AUTO
+        && !CollectiveAlgorithm.of(c.algorithm()).supports(c.kind())) {
+      throw new InvalidInput(
+          path + ".algorithm", c.algorithm().label() + " does not implement " + c.kind().label());
     }
     List<Long> sources = UnevenSizes.bytes(c.sizes(), group.size(), path + ".sizes");
     long bytes = sources.isEmpty() ? c.size().bytes() : UnevenSizes.mean(sources);
-    return new CollectiveBenchmark.Entry(kind, bytes, group, c.algorithm(), c.repeat(), sources);
+    return new CollectiveBenchmark.Entry(
+        c.kind(), bytes, group, c.algorithm(), c.repeat(), sources);
   }
 }

@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -23,6 +25,7 @@ public final class ScenarioFile {
   private final KeyLocations locations;
   private final Map<String, String> edits;
   private final SweepDefinition sweep;
+  private final Optional<JsonNode> plan;
   private final Path baseDirectory;
 
   ScenarioFile(
@@ -32,14 +35,18 @@ public final class ScenarioFile {
       KeyLocations locations,
       Map<String, String> edits,
       SweepDefinition sweep,
+      Optional<JsonNode> plan,
       Path baseDirectory) {
     this.loader = loader;
     this.mapper = mapper;
     this.tree = tree;
     this.locations = locations;
-    this.edits = Map.copyOf(edits);
-    this.sweep = sweep;
+    // In the order given: the first edit that wrote or created a key is the one blamed for it.
+    this.edits = Collections.unmodifiableMap(new LinkedHashMap<>(edits));
+    this.plan = plan;
     this.baseDirectory = baseDirectory;
+    this.sweep = sweep.withIds(settings -> SweepDefinition.readable(settings) + "-"
+        + SweepDefinition.sha256(effectiveTree(settings).toString()).substring(0, 12));
   }
 
   /** The scenario as written, without its sweep. */
@@ -58,13 +65,8 @@ public final class ScenarioFile {
    * @throws ScenarioException naming the sweep value whose setting made the point invalid
    */
   public Scenario point(SweepDefinition.Point point) {
-    ObjectNode copy = tree.deepCopy();
     Map<String, String> pointEdits = new LinkedHashMap<>();
-    for (SweepDefinition.Setting s : point.settings()) {
-      String where = s.where() + " (sweep point " + point.id() + ")";
-      ScenarioLoader.put(copy, s.keyPath(), s.value(), where);
-      pointEdits.put(s.keyPath(), where);
-    }
+    ObjectNode copy = pointTree(point.settings(), pointEdits);
     // --set edits stay labelled as such unless a sweep setting replaced them.
     edits.forEach(pointEdits::putIfAbsent);
     try {
@@ -78,6 +80,33 @@ public final class ScenarioFile {
           e.where(), e.keyPath(), e.problem() + " (in sweep point " + point.id() + ": "
               + point.parameters() + ")");
     }
+  }
+
+  /**
+   * The file's {@code plan:} block bound to {@code type} (a record of {@code scenario.plan}), as
+   * strictly as the scenario's sections and with its errors located the same way; empty if the file
+   * has none.
+   */
+  public <T> Optional<T> plan(Class<T> type) {
+    return plan.map(
+        block -> loader.bindBlock(mapper, ScenarioLoader.PLAN_KEY, block, type, locations, edits));
+  }
+
+  /**
+   * {@code file:line:column} of the key at {@code keyPath}, or the {@code --set} edit that wrote
+   * it: where an error about that key, found after binding, points.
+   */
+  public String where(String keyPath) {
+    return new BindingErrors(locations, edits, tree, mapper).at(keyPath, "").where();
+  }
+
+  /**
+   * The effective scenario of a point with {@code settings} as a tree of its own: the file with its
+   * {@code --set} edits and these values written in, without {@code sweep:} or {@code plan:}. What
+   * that point's scenario, written out as a file, holds; its point id hashes the same tree.
+   */
+  public ObjectNode effectiveTree(List<SweepDefinition.Setting> settings) {
+    return pointTree(settings, new LinkedHashMap<>());
   }
 
   /** The key paths whose values name files, relative to the scenario's folder. */
@@ -98,12 +127,8 @@ public final class ScenarioFile {
     List<ObjectNode> trees = new ArrayList<>();
     trees.add(tree);
     for (SweepDefinition.Point point : points()) {
-      ObjectNode copy = tree.deepCopy();
       try {
-        for (SweepDefinition.Setting s : point.settings()) {
-          ScenarioLoader.put(copy, s.keyPath(), s.value(), s.where());
-        }
-        trees.add(copy);
+        trees.add(effectiveTree(point.settings()));
       } catch (ScenarioException e) {
         // the point is invalid wherever it runs, and says so there
       }
@@ -118,6 +143,21 @@ public final class ScenarioFile {
       }
     }
     return files;
+  }
+
+  /**
+   * The tree with {@code settings} written into a copy; each edit's key path and place go into
+   * {@code pointEdits}.
+   */
+  private ObjectNode pointTree(
+      List<SweepDefinition.Setting> settings, Map<String, String> pointEdits) {
+    ObjectNode copy = tree.deepCopy();
+    for (SweepDefinition.Setting s : settings) {
+      String where = s.where() + " (sweep point " + SweepDefinition.readable(settings) + ")";
+      TreeEdits.put(copy, s.keyPath(), s.value(), where);
+      pointEdits.put(s.keyPath(), where);
+    }
+    return copy;
   }
 
   /** The points of the sweep, in sweep order; none without a sweep block. */

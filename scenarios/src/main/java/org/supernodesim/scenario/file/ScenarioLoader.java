@@ -1,8 +1,11 @@
 package org.supernodesim.scenario.file;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,12 +13,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.cfg.MapperBuilder;
-import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -25,30 +24,38 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Optional;
 import org.supernodesim.scenario.file.Sections.ScenarioSection;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads a scenario file (YAML, or JSON by its {@code .json} name), applies {@code --set} edits to
- * the parsed tree, binds it strictly to the section records and assembles a {@link Scenario}.
- * Every mistake becomes one {@link ScenarioException} naming file, line, column and key path.
+ * the parsed tree, binds it strictly to the section records and assembles a {@link Scenario}. Every
+ * mistake becomes one {@link ScenarioException} naming file, line, column and key path.
+ *
+ * <p>Limits, set here rather than left to the parser's defaults: a file of at most {@value
+ * #MAX_FILE_CHARS} characters, {@value #MAX_NESTING} levels of nesting, numbers of at most {@value
+ * #MAX_NUMBER_DIGITS} digits. YAML anchors may be written but an alias ({@code *name}) is refused
+ * where it stands: the parser would read it as the text of its name, not the value it names.
  */
 public final class ScenarioLoader {
-  private static final Pattern QUOTED = Pattern.compile("'([^']*)'");
+  static final int MAX_FILE_CHARS = 4 << 20;
+  static final int MAX_NESTING = 32;
+  static final int MAX_NUMBER_DIGITS = 64;
+  static final int MAX_STRING_CHARS = 1 << 20;
 
   /** The key of a plan: block, read by {@code supernode-sim plan}, not by the loader. */
   public static final String PLAN_KEY = "plan";
-  private static final Pattern KNOWN_TYPE_IDS = Pattern.compile("known type ids = \\[([^\\]]*)\\]");
 
   private final ChipPresets presets;
   private final ModelPresets models;
   private final PriceBook prices;
+  private final long heapBytes;
 
   /** A loader whose models come from the standard catalog, with no price defaults. */
   public ScenarioLoader(ChipPresets presets) {
@@ -64,10 +71,18 @@ public final class ScenarioLoader {
     this(presets, models, PriceBook.NONE);
   }
 
+  /** A loader that refuses scenarios estimated not to fit this JVM's heap. */
   public ScenarioLoader(ChipPresets presets, ModelPresets models, PriceBook prices) {
+    this(presets, models, prices, Runtime.getRuntime().maxMemory());
+  }
+
+  /** A loader that refuses scenarios estimated to need more than {@code heapBytes}. */
+  public ScenarioLoader(
+      ChipPresets presets, ModelPresets models, PriceBook prices, long heapBytes) {
     this.presets = presets;
     this.models = models;
     this.prices = prices;
+    this.heapBytes = heapBytes;
   }
 
   /** Loads {@code file} with the {@code key.path=value} edits in {@code sets} applied. */
@@ -76,8 +91,8 @@ public final class ScenarioLoader {
   }
 
   /**
-   * Loads a scenario from {@code text}; {@code fileName} only labels errors, and files the
-   * scenario names (request traces) are relative to the working directory.
+   * Loads a scenario from {@code text}; {@code fileName} only labels errors, and files the scenario
+   * names (request traces) are relative to the working directory.
    */
   public Scenario load(String fileName, String text, List<String> sets, boolean json) {
     return parse(fileName, text, sets, json, Path.of("")).base();
@@ -91,14 +106,36 @@ public final class ScenarioLoader {
   public ScenarioFile read(Path file, List<String> sets) {
     String text;
     try {
+      if (Files.isRegularFile(file) && Files.size(file) > 4L * MAX_FILE_CHARS) {
+        throw new ScenarioException(
+            file.toString(),
+            "",
+            "is "
+                + Files.size(file)
+                + " bytes; a"
+                + " scenario file has at most "
+                + MAX_FILE_CHARS
+                + " characters");
+      }
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       throw new ScenarioException(file.toString(), "", "no such file");
+    } catch (java.nio.charset.MalformedInputException e) {
+      throw new ScenarioException(file.toString(), "", "is not UTF-8 text");
     } catch (IOException e) {
-      throw new ScenarioException(file.toString(), "", "cannot be read: " + e.getMessage());
+      throw new ScenarioException(
+          file.toString(),
+          "",
+          Files.isDirectory(file)
+              ? "is a folder, not a scenario file"
+              : Files.isReadable(file) ? "cannot be read" : "cannot be read: permission denied");
     }
     Path folder = file.toAbsolutePath().getParent();
-    return parse(file.getFileName().toString(), text, sets, file.toString().endsWith(".json"),
+    return parse(
+        file.getFileName().toString(),
+        text,
+        sets,
+        file.toString().endsWith(".json"),
         folder == null ? Path.of("") : folder);
   }
 
@@ -110,52 +147,204 @@ public final class ScenarioLoader {
   /** As {@link #parse(String, String, List, boolean)}, files relative to {@code baseDirectory}. */
   public ScenarioFile parse(
       String fileName, String text, List<String> sets, boolean json, Path baseDirectory) {
-    ObjectMapper mapper = strictMapper(json ? new JsonFactory() : new YAMLFactory());
+    if (text.length() > MAX_FILE_CHARS) {
+      throw new ScenarioException(
+          fileName,
+          "",
+          text.length() + " characters; a scenario file" + " has at most " + MAX_FILE_CHARS);
+    }
+    ObjectMapper mapper = strictMapper(json ? jsonFactory() : yamlFactory());
     KeyLocations locations;
     JsonNode tree;
     try {
-      locations = KeyLocations.index(mapper.getFactory(), fileName, text);
+      locations = KeyLocations.index(mapper.getFactory(), fileName, text, MAX_NESTING);
       tree = mapper.readTree(text);
     } catch (JsonProcessingException e) {
-      var loc = e.getLocation();
-      String where = loc == null ? fileName : fileName + ":" + loc.getLineNr() + ":" + loc.getColumnNr();
-      throw new ScenarioException(where, "", e.getOriginalMessage());
+      throw syntax(fileName, e, json);
     } catch (IOException e) {
-      throw new ScenarioException(fileName, "", "cannot be parsed: " + e.getMessage());
+      throw new ScenarioException(fileName, "", "cannot be parsed");
     }
     if (tree == null || !tree.isObject()) {
       throw new ScenarioException(
-          fileName + ":1:1", "", "a scenario is a mapping with keys name, seed, cluster, workload, network");
+          fileName + ":1:1",
+          "",
+          "a scenario is a mapping with keys name, seed, cluster, workload, network");
     }
-    Map<String, String> edits = applySets((ObjectNode) tree, sets, mapper);
+    Map<String, String> edits = applySets((ObjectNode) tree, sets);
     JsonNode sweep = ((ObjectNode) tree).remove(SweepDefinition.KEY);
-    // A plan: block is read by the plan command (scenario.plan); as with sweep:, the scenario
-    // it searches around is the rest of the file.
-    ((ObjectNode) tree).remove(PLAN_KEY);
+    // A plan: block is read by the plan command (scenario.plan, through ScenarioFile.plan); as
+    // with sweep:, the scenario it searches around is the rest of the file.
+    JsonNode plan = ((ObjectNode) tree).remove(PLAN_KEY);
     SweepDefinition definition =
         sweep == null ? SweepDefinition.NONE : SweepDefinition.parse(sweep, locations);
     return new ScenarioFile(
-        this, mapper, (ObjectNode) tree, locations, edits, definition, baseDirectory);
+        this,
+        mapper,
+        (ObjectNode) tree,
+        locations,
+        edits,
+        definition,
+        Optional.ofNullable(plan),
+        baseDirectory);
+  }
+
+  /**
+   * Binds {@code block}, the file's top-level {@code key} that the scenario leaves out, to {@code
+   * type} as strictly as the scenario's own sections: an unknown key, a value of the wrong type, an
+   * invalid choice or an {@link InvalidInput} of the type's constructor is one error located at its
+   * key under {@code key}.
+   */
+  <T> T bindBlock(
+      ObjectMapper mapper,
+      String key,
+      JsonNode block,
+      Class<T> type,
+      KeyLocations locations,
+      Map<String, String> edits) {
+    ObjectNode holder = mapper.createObjectNode();
+    holder.set(key, block);
+    BindingErrors errors = new BindingErrors(locations, edits, holder, mapper);
+    JsonNode given = withoutNulls(block, key, errors);
+    try {
+      return mapper.treeToValue(given, type);
+    } catch (JsonMappingException e) {
+      e.prependPath(holder, key);
+      throw errors.translate(e);
+    } catch (JsonProcessingException e) {
+      throw errors.at(key, "cannot be read");
+    }
   }
 
   /** Binds an edited tree to the section records and assembles it; errors located by key. */
   Scenario bind(
-      ObjectMapper mapper, JsonNode tree, KeyLocations locations, Map<String, String> edits,
+      ObjectMapper mapper,
+      JsonNode tree,
+      KeyLocations locations,
+      Map<String, String> edits,
       Path baseDirectory) {
-    Errors errors = new Errors(locations, edits, tree);
+    BindingErrors errors = new BindingErrors(locations, edits, tree, mapper);
+    JsonNode given = withoutNulls(tree, "", errors);
     ScenarioSection section;
     try {
-      section = mapper.treeToValue(tree, ScenarioSection.class);
+      section = mapper.treeToValue(given, ScenarioSection.class);
     } catch (JsonMappingException e) {
       throw errors.translate(e);
     } catch (JsonProcessingException e) {
-      throw new ScenarioException(locations.where(""), "", e.getOriginalMessage());
+      throw errors.at("", "cannot be read as a scenario");
     }
     try {
-      return new ScenarioAssembly(presets, models, prices, baseDirectory).assemble(section);
-    } catch (ScenarioAssembly.Problem p) {
-      throw errors.at(p.keyPath, p.getMessage());
+      return new ScenarioAssembly(presets, models, prices, baseDirectory, heapBytes)
+          .assemble(section);
+    } catch (InvalidInput p) {
+      throw errors.at(p.keyPath(), p.getMessage());
     }
+  }
+
+  /**
+   * The tree without its empty values: a key written without a value ({@code seed:}, or {@code
+   * --set key=}) is a key not given, so an optional one takes its default and a required one is
+   * missing; an empty element of a list is refused where it stands.
+   */
+  private static JsonNode withoutNulls(JsonNode node, String path, BindingErrors errors) {
+    if (node.isObject()) {
+      ObjectNode copy = ((ObjectNode) node).objectNode();
+      for (var fields = node.fields(); fields.hasNext(); ) {
+        var field = fields.next();
+        if (!field.getValue().isNull()) {
+          String key = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
+          copy.set(field.getKey(), withoutNulls(field.getValue(), key, errors));
+        }
+      }
+      return copy;
+    }
+    if (node.isArray()) {
+      com.fasterxml.jackson.databind.node.ArrayNode copy =
+          ((com.fasterxml.jackson.databind.node.ArrayNode) node).arrayNode();
+      for (int i = 0; i < node.size(); i++) {
+        String element = path + "[" + i + "]";
+        if (node.get(i).isNull()) {
+          throw errors.at(element, "an empty element; give a value or remove the element");
+        }
+        copy.add(withoutNulls(node.get(i), element, errors));
+      }
+      return copy;
+    }
+    return node;
+  }
+
+  /**
+   * A parser's refusal as one {@code file:line:column: problem} line: SnakeYAML's problem and mark
+   * for YAML; for JSON, where Jackson offers only its own wording, the place and a plain
+   * description.
+   */
+  private static ScenarioException syntax(
+      String fileName, JsonProcessingException e, boolean json) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof MarkedYAMLException m && m.getProblemMark() != null) {
+        Mark mark = m.getProblemMark();
+        String context = m.getContext() == null ? "" : m.getContext() + ": ";
+        return new ScenarioException(
+            fileName + ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1),
+            "",
+            "not valid YAML: " + context + m.getProblem());
+      }
+    }
+    JsonLocation loc = e.getLocation();
+    String where =
+        loc == null || loc.getLineNr() < 1
+            ? fileName
+            : fileName + ":" + loc.getLineNr() + ":" + loc.getColumnNr();
+    if (e instanceof StreamConstraintsException) {
+      return new ScenarioException(
+          where,
+          "",
+          "a number or text here is longer than a scenario"
+              + " allows (numbers of at most "
+              + MAX_NUMBER_DIGITS
+              + " digits, text of at most "
+              + MAX_STRING_CHARS
+              + " characters)");
+    }
+    if (e instanceof MismatchedInputException) {
+      return new ScenarioException(
+          where,
+          "",
+          "unexpected content after the scenario (a second"
+              + " document?); a file holds one scenario");
+    }
+    return new ScenarioException(
+        where,
+        "",
+        json
+            ? "not valid JSON here (a bracket, brace, quote, colon or comma is missing or extra)"
+            : "not valid YAML here");
+  }
+
+  private static JsonFactory jsonFactory() {
+    return JsonFactory.builder().streamReadConstraints(constraints()).build();
+  }
+
+  private static YAMLFactory yamlFactory() {
+    LoaderOptions options = new LoaderOptions();
+    // The file size is checked before parsing; these are the parser's own backstops.
+    options.setCodePointLimit(MAX_FILE_CHARS + 1);
+    options.setNestingDepthLimit(MAX_NESTING + 1);
+    options.setMaxAliasesForCollections(0);
+    options.setAllowDuplicateKeys(false);
+    options.setAllowRecursiveKeys(false);
+    return YAMLFactory.builder()
+        .loaderOptions(options)
+        .streamReadConstraints(constraints())
+        .build();
+  }
+
+  private static StreamReadConstraints constraints() {
+    return StreamReadConstraints.builder()
+        .maxNestingDepth(MAX_NESTING + 1)
+        .maxNumberLength(MAX_NUMBER_DIGITS)
+        .maxStringLength(MAX_STRING_CHARS)
+        .maxDocumentLength(MAX_FILE_CHARS + 1L)
+        .build();
   }
 
   static ObjectMapper strictMapper(JsonFactory factory) {
@@ -166,17 +355,21 @@ public final class ScenarioLoader {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
-    // A number is a number: "8" in quotes is not a chip count.
+    // A number is a number: "8" in quotes is not a chip count, nor 1 a network model.
     for (LogicalType t : List.of(LogicalType.Integer, LogicalType.Float, LogicalType.Boolean)) {
       mapper.coercionConfigFor(t).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
     }
-    mapper.coercionConfigFor(LogicalType.Textual)
-        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+    for (LogicalType t : List.of(LogicalType.Textual, LogicalType.Enum)) {
+      mapper
+          .coercionConfigFor(t)
+          .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+          .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+          .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+    }
     return mapper;
   }
 
@@ -184,261 +377,36 @@ public final class ScenarioLoader {
    * Applies each {@code key.path=value} to the tree; the value is read as YAML, so {@code 8} is a
    * number and {@code 392 GB/s} text. Returns the edited paths with the text of their edits.
    */
-  private static Map<String, String> applySets(ObjectNode root, List<String> sets, ObjectMapper mapper) {
+  private static Map<String, String> applySets(ObjectNode root, List<String> sets) {
     Map<String, String> edits = new LinkedHashMap<>();
-    ObjectMapper yaml = new YAMLMapper();
+    ObjectMapper yaml = strictMapper(yamlFactory());
     for (String set : sets) {
+      String where = "--set " + set;
       int eq = set.indexOf('=');
       if (eq <= 0) {
-        throw new ScenarioException("--set " + set, "", "write --set key.path=value, e.g. --set cluster.chips=64");
+        throw new ScenarioException(
+            where, "", "write --set key.path=value, e.g. --set" + " cluster.chips=64");
       }
       String path = set.substring(0, eq).trim();
       JsonNode value;
       try {
+        KeyLocations.index(yaml.getFactory(), where, set.substring(eq + 1), MAX_NESTING);
         value = yaml.readTree(set.substring(eq + 1));
-      } catch (JsonProcessingException e) {
-        throw new ScenarioException("--set " + set, path, "the value cannot be read: " + e.getOriginalMessage());
+      } catch (ScenarioException e) {
+        throw new ScenarioException(where, path, e.problem());
+      } catch (IOException e) {
+        throw new ScenarioException(
+            where,
+            path,
+            "the value is not valid YAML; quote text with"
+                + " spaces or colons, e.g. --set \"cluster.fabric.link.bandwidth=200 GB/s\"");
       }
       if (value == null || value.isMissingNode()) {
-        value = mapper.getNodeFactory().nullNode();
+        value = root.nullNode();
       }
-      put(root, path, value, "--set " + set);
-      edits.put(path, "--set " + set);
+      TreeEdits.put(root, path, value, where);
+      edits.put(path, where);
     }
     return edits;
   }
-
-  /**
-   * Sets the key at {@code path} (dots between keys, {@code [i]} for list elements) to {@code
-   * value}, creating mappings on the way; {@code where} labels the edit in errors.
-   */
-  public static void put(ObjectNode root, String path, JsonNode value, String where) {
-    List<Object> keys = new ArrayList<>();
-    for (String part : path.split("\\.")) {
-      Matcher m = Pattern.compile("([^\\[]+)((\\[\\d+\\])*)").matcher(part);
-      if (!m.matches()) {
-        throw new ScenarioException(where, path, "\"" + part + "\" is not a key");
-      }
-      keys.add(m.group(1));
-      Matcher idx = Pattern.compile("\\[(\\d+)\\]").matcher(m.group(2));
-      while (idx.find()) {
-        keys.add(Integer.parseInt(idx.group(1)));
-      }
-    }
-    JsonNode node = root;
-    for (int i = 0; i < keys.size(); i++) {
-      Object key = keys.get(i);
-      boolean last = i == keys.size() - 1;
-      if (key instanceof String name) {
-        if (!node.isObject()) {
-          throw new ScenarioException(where, path, "\"" + name + "\" is not under a mapping");
-        }
-        ObjectNode object = (ObjectNode) node;
-        if (last) {
-          object.set(name, value);
-        } else {
-          JsonNode child = object.get(name);
-          if (child != null && child.isTextual() && keys.get(i + 1) instanceof String) {
-            // A preset name is short for {preset: name}: editing a figure of it expands it.
-            child = object.objectNode().put("preset", child.asText());
-            object.set(name, child);
-          }
-          if (child == null || child.isNull()) {
-            child = keys.get(i + 1) instanceof Integer ? object.arrayNode() : object.objectNode();
-            object.set(name, child);
-          }
-          node = child;
-        }
-      } else {
-        int index = (Integer) key;
-        if (!node.isArray() || index >= node.size()) {
-          throw new ScenarioException(
-              where, path, "index " + index + " is not in a list of " + node.size());
-        }
-        if (last) {
-          ((ArrayNode) node).set(index, value);
-        } else {
-          node = node.get(index);
-        }
-      }
-    }
-  }
-
-  /** Turns binding failures into located messages. */
-  private static final class Errors {
-    private final KeyLocations locations;
-    private final Map<String, String> edits;
-    private final JsonNode tree;
-
-    Errors(KeyLocations locations, Map<String, String> edits, JsonNode tree) {
-      this.locations = locations;
-      this.edits = edits;
-      this.tree = tree;
-    }
-
-    ScenarioException at(String keyPath, String problem) {
-      for (var edit : edits.entrySet()) {
-        if (keyPath.equals(edit.getKey()) || keyPath.startsWith(edit.getKey() + ".")
-            || keyPath.startsWith(edit.getKey() + "[")) {
-          return new ScenarioException(edit.getValue(), keyPath, problem);
-        }
-      }
-      return new ScenarioException(locations.where(keyPath), keyPath, problem);
-    }
-
-    ScenarioException translate(JsonMappingException e) {
-      String path = path(e.getPath());
-      if (e instanceof UnrecognizedPropertyException u) {
-        TreeSet<String> known = new TreeSet<>();
-        u.getKnownPropertyIds().forEach(k -> known.add(k.toString()));
-        if (u.getReferringClass() == ScenarioSection.class) {
-          known.add(SweepDefinition.KEY); // taken out of the tree before binding, valid all the same
-          known.add(PLAN_KEY);
-        }
-        return at(path, "unknown key; keys here: " + String.join(", ", known));
-      }
-      if (e instanceof InvalidTypeIdException t) {
-        Matcher m = KNOWN_TYPE_IDS.matcher(t.getOriginalMessage());
-        String valid = m.find() ? m.group(1) : "";
-        return t.getTypeId() == null
-            ? at(path + ".kind", "missing; say which kind: " + valid)
-            : at(path + ".kind", "\"" + t.getTypeId() + "\" is not a kind here; valid: " + valid);
-      }
-      Throwable cause = e.getCause();
-      if (cause instanceof InvalidValue v) {
-        return at(path + "." + v.key(), v.getMessage());
-      }
-      if (e instanceof ValueInstantiationException || cause instanceof IllegalArgumentException) {
-        if (cause instanceof NullPointerException) {
-          return at(path, "a value is missing here");
-        }
-        return at(path, cause == null ? e.getOriginalMessage() : cause.getMessage());
-      }
-      if (e instanceof MismatchedInputException m) {
-        String message = m.getOriginalMessage();
-        if (message.startsWith("Missing required creator property")) {
-          Matcher q = QUOTED.matcher(message);
-          String key = q.find() ? q.group(1) : "?";
-          String parent = path.equals(key) || path.endsWith("." + key)
-              ? path.substring(0, Math.max(0, path.length() - key.length() - 1))
-              : path;
-          // Jackson reports a missing key before an unknown one beside it; the unknown one,
-          // often the missing one misspelt, is the mistake to show.
-          ScenarioException unknown = unknownKeyIn(parent, owner(m.getPath()));
-          if (unknown != null) {
-            return unknown;
-          }
-          return at(parent.isEmpty() ? key : parent + "." + key, "missing; this key is required");
-        }
-        if (message.startsWith("Trailing token")) {
-          return at(path, "unexpected content after the scenario");
-        }
-        return at(path, "expected " + describe(m.getTargetType()) + "; " + firstLine(message));
-      }
-      return at(path, firstLine(e.getOriginalMessage()));
-    }
-
-    /** The type that holds the last key of {@code references}. */
-    private static Class<?> owner(List<JsonMappingException.Reference> references) {
-      if (references.isEmpty()) {
-        return null;
-      }
-      Object from = references.get(references.size() - 1).getFrom();
-      return from instanceof Class<?> c ? c : from == null ? null : from.getClass();
-    }
-
-    /** The first key of the mapping at {@code path} that {@code type} has no component for. */
-    private ScenarioException unknownKeyIn(String path, Class<?> type) {
-      if (type == null || !type.isRecord()) {
-        return null;
-      }
-      JsonNode node = nodeAt(path);
-      if (node == null || !node.isObject()) {
-        return null;
-      }
-      TreeSet<String> known = new TreeSet<>();
-      for (var component : type.getRecordComponents()) {
-        known.add(component.getName());
-      }
-      if (type == ScenarioSection.class) {
-        known.add(SweepDefinition.KEY);
-        known.add(PLAN_KEY);
-      }
-      for (var names = node.fieldNames(); names.hasNext(); ) {
-        String name = names.next();
-        if (!known.contains(name)) {
-          return at(
-              path.isEmpty() ? name : path + "." + name,
-              "unknown key; keys here: " + String.join(", ", known));
-        }
-      }
-      return null;
-    }
-
-    private JsonNode nodeAt(String path) {
-      JsonNode node = tree;
-      if (path.isEmpty()) {
-        return node;
-      }
-      for (String part : path.split("\\.")) {
-        int bracket = part.indexOf('[');
-        String name = bracket < 0 ? part : part.substring(0, bracket);
-        node = node == null ? null : node.get(name);
-        Matcher idx = Pattern.compile("\\[(\\d+)\\]").matcher(part);
-        while (node != null && idx.find()) {
-          node = node.get(Integer.parseInt(idx.group(1)));
-        }
-      }
-      return node;
-    }
-
-    private static String path(List<JsonMappingException.Reference> references) {
-      StringBuilder b = new StringBuilder();
-      for (JsonMappingException.Reference r : references) {
-        if (r.getFieldName() != null) {
-          b.append(b.length() == 0 ? "" : ".").append(r.getFieldName());
-        } else if (r.getIndex() >= 0) {
-          b.append('[').append(r.getIndex()).append(']');
-        }
-      }
-      return b.toString();
-    }
-
-    private static String describe(Class<?> type) {
-      if (type == null) {
-        return "a different value";
-      }
-      if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
-        return "a whole number";
-      }
-      if (type == String.class) {
-        return "text";
-      }
-      if (List.class.isAssignableFrom(type)) {
-        return "a list";
-      }
-      if (type == Quantities.Bandwidth.class) {
-        return "a bandwidth such as \"392 GB/s\"";
-      }
-      if (type == Quantities.TimeSpan.class) {
-        return "a time such as \"1.5 us\"";
-      }
-      if (type == Quantities.DataSize.class) {
-        return "a size such as \"64 GiB\"";
-      }
-      if (type == Quantities.ComputeRate.class) {
-        return "a compute rate such as \"752 TFLOPS\"";
-      }
-      if (type == Quantities.Power.class) {
-        return "a power such as \"700 W\"";
-      }
-      return "a mapping";
-    }
-
-    private static String firstLine(String message) {
-      int nl = message.indexOf('\n');
-      return nl < 0 ? message : message.substring(0, nl);
-    }
-  }
-
 }

@@ -2,10 +2,16 @@ package org.supernodesim.scenario.file;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.supernodesim.model.chip.ChipFigure;
+import org.supernodesim.model.collective.AlgorithmChoice;
+import org.supernodesim.model.collective.CollectiveKind;
+import org.supernodesim.model.fabric.NetworkModel;
+import org.supernodesim.results.report.ReportOutput;
 import org.supernodesim.scenario.file.Quantities.Bandwidth;
 import org.supernodesim.scenario.file.Quantities.ComputeRate;
 import org.supernodesim.scenario.file.Quantities.DataSize;
@@ -23,6 +29,10 @@ final class Sections {
 
   static final long DEFAULT_SEED = 1;
 
+  /** A name is a folder name under runs/: no path separators, no leading dot. */
+  static final java.util.regex.Pattern NAME =
+      java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+
   /** The whole file. */
   record ScenarioSection(
       @JsonProperty(required = true) String name,
@@ -30,26 +40,19 @@ final class Sections {
       @JsonProperty(required = true) ClusterSection cluster,
       @JsonProperty(required = true) WorkloadSection workload,
       NetworkSection network,
-      List<String> report,
+      List<ReportOutput> report,
       ReportSections.EnergySection energy,
       ReportSections.CostSection cost) {
     ScenarioSection {
-      if (!name.matches("[A-Za-z0-9._-]+")) {
-        throw new InvalidValue(
+      if (!NAME.matcher(name).matches()) {
+        throw new InvalidInput(
             "name",
-            "\"" + name + "\" is not a valid name; use letters, digits, '.', '_' and '-' only"
-                + " (it names the results folder)");
+            "\"" + name + "\" is not a valid name: it names the output folder runs/<name>/, so"
+                + " start with a letter or digit, then up to 99 letters, digits, '.', '_' or '-'");
       }
       seed = seed == null ? DEFAULT_SEED : seed;
       network = network == null ? new NetworkSection(null) : network;
-      report = report == null ? ReportSections.DEFAULT_OUTPUTS : List.copyOf(report);
-      for (String output : report) {
-        if (!ReportSections.OUTPUTS.contains(output)) {
-          throw new InvalidValue(
-              "report", "\"" + output + "\" is not an output; valid: "
-                  + String.join(", ", ReportSections.OUTPUTS));
-        }
-      }
+      report = report == null ? ReportOutput.DEFAULT : List.copyOf(report);
       energy = energy == null ? ReportSections.EnergySection.DEFAULT : energy;
       cost = cost == null ? ReportSections.CostSection.DEFAULT : cost;
     }
@@ -69,13 +72,13 @@ final class Sections {
       FabricSections.FabricSection fabric) {
     ClusterSection {
       if (chips != null && chips < 1) {
-        throw new InvalidValue("chips", chips + "; a cluster needs at least 1 chip");
+        throw new InvalidInput("chips", chips + "; a cluster needs at least 1 chip");
       }
       if (nodes != null && nodes < 1) {
-        throw new InvalidValue("nodes", nodes + "; a cluster needs at least 1 node");
+        throw new InvalidInput("nodes", nodes + "; a cluster needs at least 1 node");
       }
       if (system == null && nodes != null) {
-        throw new InvalidValue("nodes", "nodes counts systems; name one with cluster.system");
+        throw new InvalidInput("nodes", "nodes counts systems; name one with cluster.system");
       }
     }
   }
@@ -127,55 +130,54 @@ final class Sections {
   }
 
   /**
-   * {@code workload:} what the chips do: collectives, serving ({@link ServingSections}) or a
-   * training step ({@link TrainingSections}), exactly one.
+   * {@code workload:} what the chips do, one key naming the kind: {@code collectives} (a list of
+   * {@link CollectiveSection}), {@code serving} ({@link ServingSections}) or {@code training}
+   * ({@link TrainingSections}). Trace replay joins as a fourth subtype here.
    */
-  record WorkloadSection(
-      List<CollectiveSection> collectives, ServingSections.ServingSection serving,
-      TrainingSections.TrainingSection training) {
-    WorkloadSection {
-      int given = (collectives != null ? 1 : 0) + (serving != null ? 1 : 0)
-          + (training != null ? 1 : 0);
-      if (given > 1) {
-        throw new InvalidValue(serving != null && training != null ? "training" : "serving",
-            "give one of collectives, serving or training, not several");
+  @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.WRAPPER_OBJECT)
+  @JsonSubTypes({
+    @JsonSubTypes.Type(value = CollectivesSection.class, name = "collectives"),
+    @JsonSubTypes.Type(value = ServingSections.ServingSection.class, name = "serving"),
+    @JsonSubTypes.Type(value = TrainingSections.TrainingSection.class, name = "training")
+  })
+  sealed interface WorkloadSection
+      permits CollectivesSection, ServingSections.ServingSection, TrainingSections.TrainingSection {}
+
+  /** {@code workload.collectives:} the collectives to time, in order. */
+  record CollectivesSection(List<CollectiveSection> collectives) implements WorkloadSection {
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    CollectivesSection {
+      if (collectives == null || collectives.isEmpty()) {
+        throw new InvalidInput("", "empty; give at least one collective, e.g."
+            + " - { kind: all-reduce, size: 1 GiB }");
       }
-      if (given == 0 || (collectives != null && collectives.isEmpty())) {
-        throw new InvalidValue(
-            "collectives",
-            "missing; a workload needs a non-empty list of collectives, or serving, or training");
-      }
-      collectives = collectives == null ? List.of() : List.copyOf(collectives);
+      collectives = List.copyOf(collectives);
     }
   }
 
   /** One collective of a nccl-tests-style workload. */
   record CollectiveSection(
-      @JsonProperty(required = true) String kind,
+      @JsonProperty(required = true) CollectiveKind kind,
       DataSize size,
       com.fasterxml.jackson.databind.JsonNode group,
-      String algorithm,
+      AlgorithmChoice algorithm,
       Integer repeat,
       List<DataSize> sizes) {
-    static final String DEFAULT_ALGORITHM = "auto";
-
     CollectiveSection {
-      algorithm = algorithm == null ? DEFAULT_ALGORITHM : algorithm;
+      algorithm = algorithm == null ? AlgorithmChoice.AUTO : algorithm;
       repeat = repeat == null ? 1 : repeat;
       if (repeat < 1) {
-        throw new InvalidValue("repeat", repeat + "; repeat must be >= 1");
+        throw new InvalidInput("repeat", repeat + "; repeat must be >= 1");
       }
       CollectiveGroups.validate(group);
       sizes = UnevenSizes.validate(kind, algorithm, size, sizes);
     }
   }
 
-  /** {@code network:} how transfers are modelled. */
-  record NetworkSection(String model) {
-    static final String DEFAULT_MODEL = "analytical";
-
+  /** {@code network:} how transfers are modelled; default analytical. */
+  record NetworkSection(NetworkModel model) {
     NetworkSection {
-      model = model == null ? DEFAULT_MODEL : model;
+      model = model == null ? NetworkModel.ANALYTICAL : model;
     }
   }
 }

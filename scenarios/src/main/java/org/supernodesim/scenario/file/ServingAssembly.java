@@ -3,33 +3,44 @@ package org.supernodesim.scenario.file;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import org.supernodesim.interconnect.network.AnalyticalNetwork;
+import org.supernodesim.interconnect.routing.Route;
+import org.supernodesim.interconnect.routing.Router;
 import org.supernodesim.interconnect.topology.Topology;
 import org.supernodesim.model.calibration.ComputeCalibration;
+import org.supernodesim.model.chip.ChipFigure;
 import org.supernodesim.model.chip.ChipSpec;
 import org.supernodesim.model.chip.Figure;
 import org.supernodesim.model.chip.MissingFigureException;
-import org.supernodesim.model.fabric.FabricSpec;
 import org.supernodesim.model.chip.Precision;
+import org.supernodesim.model.fabric.LinkSpec;
 import org.supernodesim.model.transformer.TransformerSpec;
-import org.supernodesim.node.serving.Role;
-import org.supernodesim.node.serving.RoutingPolicy;
-import org.supernodesim.node.serving.SchedulerLimits;
-import org.supernodesim.scenario.file.ScenarioAssembly.Problem;
 import org.supernodesim.scenario.file.ServingSections.InstanceSection;
 import org.supernodesim.scenario.file.ServingSections.LengthSection;
+import org.supernodesim.scenario.file.ServingSections.Overlong;
 import org.supernodesim.scenario.file.ServingSections.RequestsSection;
 import org.supernodesim.scenario.file.ServingSections.SchedulerSection;
 import org.supernodesim.scenario.file.ServingSections.ServingSection;
 import org.supernodesim.scenario.file.ServingSections.SyntheticSection;
+import org.supernodesim.workload.cost.ComputeCostModel;
+import org.supernodesim.workload.inference.Batch;
 import org.supernodesim.workload.inference.InstanceLayout;
 import org.supernodesim.workload.inference.LengthDistribution;
 import org.supernodesim.workload.inference.Request;
 import org.supernodesim.workload.inference.RequestTrace;
+import org.supernodesim.workload.inference.Role;
+import org.supernodesim.workload.inference.SchedulerLimits;
+import org.supernodesim.workload.inference.StepCostModel;
 import org.supernodesim.workload.inference.SyntheticRequests;
 import org.supernodesim.workload.inference.TraceFormat;
+import org.supernodesim.workload.sharding.ShardingRules;
 
-/** Turns {@code workload.serving} into a {@link ServingWorkload}; failures name their key. */
+/**
+ * Turns {@code workload.serving} into a {@link ServingWorkload}: the requests read, each instance
+ * group's layout checked (the same sharding rules as training, and placement within scale-up
+ * domains) and priced on the scenario's chip and fabric. Nothing here simulates; each failure names
+ * its key.
+ */
 final class ServingAssembly {
   private static final String PATH = "workload.serving";
 
@@ -41,105 +52,213 @@ final class ServingAssembly {
     this.baseDirectory = baseDirectory;
   }
 
-  ServingWorkload assemble(ServingSection s, int clusterChips, long seed) {
+  /** The chips, their calibration and the fabric the instances are placed and priced on. */
+  record Chips(ChipSpec chip, ComputeCalibration calibration, Topology topology) {}
+
+  ServingWorkload assemble(ServingSection s, Chips chips, long seed) {
     TransformerSpec model;
     try {
       model = models.model(s.model());
     } catch (IllegalArgumentException e) {
-      throw new Problem(PATH + ".model", e.getMessage());
-    }
-    Precision weights = precision(s.weights(), PATH + ".weights");
-    Precision kvCache = precision(s.kvCache(), PATH + ".kvCache");
-    List<ServingWorkload.InstancePlan> plans = new ArrayList<>();
-    for (int i = 0; i < s.instances().size(); i++) {
-      plans.add(instance(s.instances().get(i), PATH + ".instances[" + i + "]", model));
-    }
-    boolean disaggregated = plans.stream().anyMatch(p -> p.role() != Role.UNIFIED);
-    if (disaggregated && (plans.stream().anyMatch(p -> p.role() == Role.UNIFIED)
-        || plans.stream().noneMatch(p -> p.role() == Role.PREFILL)
-        || plans.stream().noneMatch(p -> p.role() == Role.DECODE))) {
-      throw new Problem(PATH + ".instances", "serve with unified instances, or with prefill and"
-          + " decode instances (disaggregated); not a mix");
-    }
-    RoutingPolicy routing;
-    try {
-      routing = RoutingPolicy.byLabel(s.router().policy());
-    } catch (IllegalArgumentException e) {
-      throw new Problem(PATH + ".router.policy", e.getMessage());
+      throw new InvalidInput(PATH + ".model", e.getMessage());
     }
     SchedulerSection sc = s.scheduler();
     RequestTrace trace = withinContext(requests(s.requests(), seed), s, model);
     if (sc.prefixCaching() && trace.prefixBlockTokens() % sc.blockSize() != 0) {
-      throw new Problem(PATH + ".scheduler.blockSize", sc.blockSize() + " does not divide the"
-          + " trace's prefix blocks of " + trace.prefixBlockTokens() + " tokens");
+      throw new InvalidInput(
+          PATH + ".scheduler.blockSize",
+          sc.blockSize()
+              + " does not divide"
+              + " the trace's prefix blocks of "
+              + trace.prefixBlockTokens()
+              + " tokens");
     }
-    ServingWorkload w = new ServingWorkload(
-        trace, model, weights, kvCache, plans,
-        new SchedulerLimits(sc.maxBatch(), sc.tokenBudget(), sc.chunkedPrefill(), sc.blockSize(),
+    List<InstanceSection> sections = s.instances();
+    checkRoles(sections);
+    // In double: a count or a size near 2^31 must read as too many chips, not wrap around.
+    double needed = 0;
+    for (InstanceSection i : sections) {
+      needed += (double) i.count() * i.tp() * i.pp() * i.dpAttention();
+    }
+    int clusterChips = chips.topology().chips();
+    if (needed > clusterChips) {
+      throw new InvalidInput(
+          PATH + ".instances",
+          "the instances take "
+              + String.format(java.util.Locale.ROOT, "%.0f", needed)
+              + " chips; the cluster has "
+              + clusterChips);
+    }
+    Pricing pricing = new Pricing(model, s.weights(), s.kvCache(), chips, sc.memoryFraction());
+    long longest = longestRequestTokens(trace);
+    List<ServingWorkload.InstancePlan> plans = new ArrayList<>();
+    int first = 0;
+    for (int i = 0; i < sections.size(); i++) {
+      String path = PATH + ".instances[" + i + "]";
+      InstanceSection section = sections.get(i);
+      InstanceLayout layout = layout(section, path, model);
+      Placement.check(chips.topology(), first, section.count(), layout, path);
+      ServingWorkload.InstancePlan plan = pricing.plan(section, layout, first, path);
+      long blockTokens = plan.kvCapacityTokens() / sc.blockSize() * sc.blockSize();
+      if (blockTokens < longest) {
+        throw new InvalidInput(
+            path,
+            String.format(
+                "the longest request needs %d tokens of KV cache; a %s instance holds %d (%d blocks"
+                    + " of %d); give it more chips (tp, pp, ep) or HBM",
+                longest,
+                plan.role().label(),
+                blockTokens,
+                blockTokens / sc.blockSize(),
+                sc.blockSize()));
+      }
+      plans.add(plan);
+      first += section.count() * layout.chips();
+    }
+    return new ServingWorkload(
+        trace,
+        model,
+        s.weights(),
+        s.kvCache(),
+        plans,
+        new SchedulerLimits(
+            sc.maxBatch(),
+            sc.tokenBudget(),
+            sc.chunkedPrefill(),
+            sc.blockSize(),
             sc.prefixCaching()),
-        sc.memoryFraction(), routing, s.router().loadSlack(),
+        sc.memoryFraction(),
+        s.router().policy(),
+        s.router().loadSlack(),
         s.slo().ttft() == null ? null : s.slo().ttft().picos() / 1e12,
         s.slo().tpot() == null ? null : s.slo().tpot().picos() / 1e12);
-    if (w.chips() > clusterChips) {
-      throw new Problem(PATH + ".instances", "the instances take " + w.chips() + " chips; the"
-          + " cluster has " + clusterChips);
-    }
-    return w;
   }
 
-  /** Deploys once to refuse, before any run, a chip figure missing or a model that cannot fit. */
-  void check(
-      ServingWorkload w, ChipSpec chip, ComputeCalibration calibration, FabricSpec fabric,
-      int chips) {
+  /** Unified instances, or prefill and decode instances (disaggregated); not a mix. */
+  private static void checkRoles(List<InstanceSection> sections) {
+    boolean unified = sections.stream().anyMatch(i -> i.role() == Role.UNIFIED);
+    boolean prefill = sections.stream().anyMatch(i -> i.role() == Role.PREFILL);
+    boolean decode = sections.stream().anyMatch(i -> i.role() == Role.DECODE);
+    if ((prefill || decode) && (unified || !prefill || !decode)) {
+      throw new InvalidInput(
+          PATH + ".instances",
+          "serve with unified instances, or with prefill"
+              + " and decode instances (disaggregated); not a mix");
+    }
+  }
+
+  /** The section's layout, cut as training would cut the model: whole heads, whole experts. */
+  private static InstanceLayout layout(InstanceSection s, String path, TransformerSpec model) {
+    ShardingRules.tensorParallel(model, s.tp())
+        .ifPresent(
+            problem -> {
+              throw new InvalidInput(path + ".tp", problem);
+            });
+    ShardingRules.expertParallel(model, s.ep())
+        .ifPresent(
+            problem -> {
+              throw new InvalidInput(path + ".ep", problem);
+            });
+    if (s.pp() > model.layers()) {
+      throw new InvalidInput(path + ".pp", s.pp() + " stages for " + model.layers() + " layers");
+    }
     try {
-      w.deploy(chip, calibration, Topology.build(fabric, chips));
-    } catch (MissingFigureException e) {
+      return new InstanceLayout(s.tp(), s.pp(), s.ep(), s.dpAttention());
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInput(path + ".ep", e.getMessage());
+    }
+  }
+
+  private static long longestRequestTokens(RequestTrace trace) {
+    long longest = 0;
+    for (Request r : trace.requests()) {
+      longest = Math.max(longest, (long) r.promptTokens() + r.outputTokens());
+    }
+    return longest;
+  }
+
+  /**
+   * Each group's step costs and KV capacity. An instance's collectives (TP all-reduce, EP
+   * all-to-all) see its first chip's links of the tier its route to the next chip starts on, all
+   * used at once (an NVSwitch port; 7 HCCS links of a full mesh; 7 UB planes), with that route's
+   * latency per step; a KV transfer takes the route between the instances (priced when it runs).
+   */
+  private static final class Pricing {
+    private final TransformerSpec model;
+    private final Precision weights;
+    private final Precision kvCache;
+    private final Chips chips;
+    private final double memoryFraction;
+    private final ComputeCostModel compute;
+    private final AnalyticalNetwork network;
+
+    Pricing(
+        TransformerSpec model,
+        Precision weights,
+        Precision kvCache,
+        Chips chips,
+        double memoryFraction) {
+      this.model = model;
+      this.weights = weights;
+      this.kvCache = kvCache;
+      this.chips = chips;
+      this.memoryFraction = memoryFraction;
+      try {
+        this.compute = new ComputeCostModel(chips.chip(), chips.calibration());
+      } catch (MissingFigureException e) {
+        throw new InvalidInput("cluster.chip", e.getMessage());
+      }
+      this.network = new AnalyticalNetwork(new Router(chips.topology()));
+    }
+
+    ServingWorkload.InstancePlan plan(
+        InstanceSection s, InstanceLayout layout, int firstChip, String path) {
+      LinkSpec link = layout.chips() > 1 ? collectiveLink(firstChip) : null;
+      StepCostModel costs = new StepCostModel(model, layout, weights, kvCache, compute, link);
+      ChipSpec chip = chips.chip();
+      try {
+        // One prefill and one decode step price every figure a run will ask the chip for.
+        costs.step(Batch.prefill(1));
+        costs.step(Batch.decode(1, 1));
+      } catch (MissingFigureException e) {
+        throw missingFigure(e, chip);
+      }
+      long kvTokens;
+      try {
+        kvTokens = costs.kvCapacityTokens(chip.require(ChipFigure.HBM_CAPACITY), memoryFraction);
+      } catch (MissingFigureException e) {
+        throw new InvalidInput("cluster.chip", e.getMessage());
+      } catch (IllegalArgumentException e) {
+        throw new InvalidInput(path, e.getMessage());
+      }
+      return new ServingWorkload.InstancePlan(s.role(), s.count(), layout, costs, kvTokens);
+    }
+
+    private LinkSpec collectiveLink(int chip) {
+      Topology topology = chips.topology();
+      Route route = network.route(chip, chip + 1);
+      String tier = route.links().get(0).tier();
+      long parallel = topology.outgoing(chip).stream().filter(l -> l.tier().equals(tier)).count();
+      return new LinkSpec(parallel * route.bottleneckBytesPerSecond(), route.latencyPicos());
+    }
+
+    private InvalidInput missingFigure(MissingFigureException e, ChipSpec chip) {
       if (chip.figures().get(e.figure()) instanceof Figure.NotSupported) {
         List<String> valid = new ArrayList<>();
         for (Precision p : Precision.values()) {
           if (chip.has(p.peak())) {
-            valid.add(p.name().toLowerCase(Locale.ROOT));
+            valid.add(p.label());
           }
         }
-        throw new Problem(PATH + ".weights", chip.id() + " has no " + e.figure().key()
-            + " (not supported), so it cannot multiply these weights; valid here: "
-            + String.join(", ", valid));
+        return new InvalidInput(
+            PATH + ".weights",
+            chip.id()
+                + " has no "
+                + e.figure().key()
+                + " (not supported), so it cannot multiply these weights; valid here: "
+                + String.join(", ", valid));
       }
-      throw new Problem("cluster.chip", e.getMessage());
-    } catch (IllegalArgumentException e) {
-      throw new Problem(PATH + ".instances", e.getMessage());
-    }
-  }
-
-  private static Precision precision(String text, String path) {
-    try {
-      return Precision.valueOf(text.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new Problem(path, "\"" + text + "\" is not a precision; valid: bf16, fp16, fp8, int8");
-    }
-  }
-
-  private static ServingWorkload.InstancePlan instance(
-      InstanceSection s, String path, TransformerSpec model) {
-    Role role = null;
-    for (Role r : Role.values()) {
-      role = r.label().equals(s.role()) ? r : role;
-    }
-    if (role == null) {
-      throw new Problem(path + ".role",
-          "\"" + s.role() + "\" is not a role; valid: unified, prefill, decode");
-    }
-    if (model.moeLayers() == 0 && s.ep() > 1) {
-      throw new Problem(path + ".ep", s.ep() + "; " + model.id() + " has no experts, so ep is 1");
-    }
-    if (s.pp() > model.layers()) {
-      throw new Problem(path + ".pp", s.pp() + " stages for " + model.layers() + " layers");
-    }
-    try {
-      return new ServingWorkload.InstancePlan(
-          role, s.count(), new InstanceLayout(s.tp(), s.pp(), s.ep(), s.dpAttention()));
-    } catch (IllegalArgumentException e) {
-      throw new Problem(path + ".ep", e.getMessage());
+      return new InvalidInput("cluster.chip", e.getMessage());
     }
   }
 
@@ -150,18 +269,19 @@ final class ServingAssembly {
       try {
         format = TraceFiles.format(r.trace(), r.format());
       } catch (IllegalArgumentException e) {
-        throw new Problem(PATH + ".requests.format", e.getMessage());
+        throw new InvalidInput(PATH + ".requests.format", e.getMessage());
       }
       trace = TraceFiles.read(baseDirectory, r.trace(), format, r.skipBadRows());
     } else {
       SyntheticSection s = r.synthetic();
-      trace = new SyntheticRequests(s.rate(), s.cv(), s.count(), length(s.prompt()),
-          length(s.output())).generate(seed);
+      trace =
+          new SyntheticRequests(s.rate(), s.cv(), s.count(), length(s.prompt()), length(s.output()))
+              .generate(seed);
     }
-    RequestTrace scaled = trace.scaled(r.timeScale(),
-        r.window() == null ? Long.MAX_VALUE : r.window().picos());
+    RequestTrace scaled =
+        trace.scaled(r.timeScale(), r.window() == null ? Long.MAX_VALUE : r.window().picos());
     if (scaled.requests().isEmpty()) {
-      throw new Problem(PATH + ".requests.window", "no request arrives within the window");
+      throw new InvalidInput(PATH + ".requests.window", "no request arrives within the window");
     }
     return scaled;
   }
@@ -177,19 +297,27 @@ final class ServingAssembly {
     if (first.isEmpty()) {
       return trace;
     }
-    if (s.requests().overlong().equals("skip")) {
+    if (s.requests().overlong() == Overlong.SKIP) {
       RequestTrace kept = trace.withoutLongerThan(tokens);
       if (kept.requests().isEmpty()) {
-        throw new Problem(PATH + ".requests", "every request is longer than " + model.id()
-            + "'s context of " + tokens + " tokens");
+        throw new InvalidInput(
+            PATH + ".requests",
+            "every request is longer than " + model.id() + "'s context of " + tokens + " tokens");
       }
       return kept;
     }
     Request r = first.get();
-    throw new Problem(PATH + ".requests", String.format(
-        "request %d (arriving at %.3f s) needs %d + %d tokens, beyond %s's context of %d tokens;"
-            + " drop such requests with workload.serving.requests.overlong: skip",
-        r.id(), r.arrivalPicos() / 1e12, r.promptTokens(), r.outputTokens(), model.id(), tokens));
+    throw new InvalidInput(
+        PATH + ".requests",
+        String.format(
+            "request %d (arriving at %.3f s) needs %d + %d tokens, beyond %s's context of %d"
+                + " tokens; drop such requests with workload.serving.requests.overlong: skip",
+            r.id(),
+            r.arrivalPicos() / 1e12,
+            r.promptTokens(),
+            r.outputTokens(),
+            model.id(),
+            tokens));
   }
 
   private static LengthDistribution length(LengthSection s) {
@@ -199,7 +327,7 @@ final class ServingAssembly {
     if (s.uniform() != null) {
       return new LengthDistribution.Uniform(s.uniform().min(), s.uniform().max());
     }
-    return new LengthDistribution.LogNormal(s.logNormal().mean(), s.logNormal().cv(),
-        s.logNormal().max());
+    return new LengthDistribution.LogNormal(
+        s.logNormal().mean(), s.logNormal().cv(), s.logNormal().max());
   }
 }

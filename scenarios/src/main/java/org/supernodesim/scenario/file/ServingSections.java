@@ -2,8 +2,12 @@ package org.supernodesim.scenario.file;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
+import org.supernodesim.model.chip.Precision;
 import org.supernodesim.scenario.file.Quantities.TimeSpan;
+import org.supernodesim.workload.inference.Role;
+import org.supernodesim.workload.inference.RoutingPolicy;
 
 /**
  * The {@code workload.serving:} section: an inference-serving workload. One record per mapping,
@@ -12,23 +16,21 @@ import org.supernodesim.scenario.file.Quantities.TimeSpan;
 final class ServingSections {
   private ServingSections() {}
 
-  static final String DEFAULT_PRECISION = "bf16";
-
   /** {@code workload.serving:} a model served from a request source on instances. */
   record ServingSection(
       @JsonProperty(required = true) String model,
-      String weights,
-      String kvCache,
+      Precision weights,
+      Precision kvCache,
       @JsonProperty(required = true) RequestsSection requests,
       @JsonProperty(required = true) List<InstanceSection> instances,
       SchedulerSection scheduler,
       RouterSection router,
-      SloSection slo) {
+      SloSection slo) implements Sections.WorkloadSection {
     ServingSection {
-      weights = weights == null ? DEFAULT_PRECISION : weights;
-      kvCache = kvCache == null ? DEFAULT_PRECISION : kvCache;
+      weights = weights == null ? Precision.BF16 : weights;
+      kvCache = kvCache == null ? Precision.BF16 : kvCache;
       if (instances.isEmpty()) {
-        throw new InvalidValue("instances", "empty; serving needs at least one instance group");
+        throw new InvalidInput("instances", "empty; serving needs at least one instance group");
       }
       instances = List.copyOf(instances);
       scheduler = scheduler == null
@@ -48,25 +50,38 @@ final class ServingSections {
       Double timeScale,
       TimeSpan window,
       Boolean skipBadRows,
-      String overlong,
+      Overlong overlong,
       SyntheticSection synthetic) {
-    static final List<String> OVERLONG = List.of("refuse", "skip");
-
     RequestsSection {
-      overlong = overlong == null ? "refuse" : overlong;
-      if (!OVERLONG.contains(overlong)) {
-        throw new InvalidValue("overlong", "\"" + overlong + "\"; valid: refuse (a request beyond"
-            + " the model's context stops the run), skip (such requests are dropped and counted)");
-      }
+      overlong = overlong == null ? Overlong.REFUSE : overlong;
       if ((trace == null) == (synthetic == null)) {
-        throw new InvalidValue(trace == null ? "trace" : "synthetic",
+        throw new InvalidInput(trace == null ? "trace" : "synthetic",
             "give exactly one of trace (a file) and synthetic (a random process)");
       }
       timeScale = timeScale == null ? 1.0 : timeScale;
       if (!(timeScale > 0) || timeScale.isInfinite()) {
-        throw new InvalidValue("timeScale", timeScale + "; replay k times faster needs k > 0");
+        throw new InvalidInput("timeScale", timeScale + "; replay k times faster needs k > 0");
       }
       skipBadRows = skipBadRows != null && skipBadRows;
+    }
+  }
+
+  /** {@code requests.overlong:} what to do with a request beyond the model's context. */
+  enum Overlong {
+    /** Such a request stops the run with an error naming it. */
+    REFUSE("refuse"),
+    /** Such requests are dropped and counted in the result. */
+    SKIP("skip");
+
+    private final String label;
+
+    Overlong(String label) {
+      this.label = label;
+    }
+
+    @JsonValue
+    String label() {
+      return label;
     }
   }
 
@@ -80,14 +95,14 @@ final class ServingSections {
     SyntheticSection {
       cv = cv == null ? 1.0 : cv;
       if (!(rate > 0) || rate.isInfinite()) {
-        throw new InvalidValue("rate", rate + "; requests per second must be > 0");
+        throw new InvalidInput("rate", rate + "; requests per second must be > 0");
       }
       if (!(cv > 0) || cv.isInfinite()) {
-        throw new InvalidValue(
+        throw new InvalidInput(
             "cv", cv + "; the coefficient of variation must be > 0 (1: Poisson)");
       }
       if (count < 1) {
-        throw new InvalidValue("count", count + "; at least 1 request");
+        throw new InvalidInput("count", count + "; at least 1 request");
       }
     }
   }
@@ -98,11 +113,11 @@ final class ServingSections {
     LengthSection {
       int given = (fixed == null ? 0 : 1) + (uniform == null ? 0 : 1) + (logNormal == null ? 0 : 1);
       if (given != 1) {
-        throw new InvalidValue("fixed",
+        throw new InvalidInput("fixed",
             "give exactly one of fixed: N, uniform: {min, max}, logNormal: {mean, cv, max}");
       }
       if (fixed != null && fixed < 1) {
-        throw new InvalidValue("fixed", fixed + "; a length needs at least 1 token");
+        throw new InvalidInput("fixed", fixed + "; a length needs at least 1 token");
       }
     }
 
@@ -117,7 +132,7 @@ final class ServingSections {
       @JsonProperty(required = true) Integer min, @JsonProperty(required = true) Integer max) {
     UniformSection {
       if (min < 1 || max < min) {
-        throw new InvalidValue("max", "uniform needs 1 <= min <= max, got " + min + ", " + max);
+        throw new InvalidInput("max", "uniform needs 1 <= min <= max, got " + min + ", " + max);
       }
     }
   }
@@ -129,27 +144,27 @@ final class ServingSections {
       @JsonProperty(required = true) Integer max) {
     LogNormalSection {
       if (!(mean >= 1) || !(cv > 0) || max < 1) {
-        throw new InvalidValue("mean", "logNormal needs mean >= 1, cv > 0 and max >= 1");
+        throw new InvalidInput("mean", "logNormal needs mean >= 1, cv > 0 and max >= 1");
       }
     }
   }
 
   /** {@code instances[i]:} identical instances of one role and layout. */
   record InstanceSection(
-      String role, Integer count, Integer tp, Integer pp, Integer ep, Integer dpAttention) {
+      Role role, Integer count, Integer tp, Integer pp, Integer ep, Integer dpAttention) {
     InstanceSection {
-      role = role == null ? "unified" : role;
+      role = role == null ? Role.UNIFIED : role;
       count = count == null ? 1 : count;
       tp = tp == null ? 1 : tp;
       pp = pp == null ? 1 : pp;
       ep = ep == null ? 1 : ep;
       dpAttention = dpAttention == null ? 1 : dpAttention;
       if (count < 1) {
-        throw new InvalidValue("count", count + "; at least 1 instance");
+        throw new InvalidInput("count", count + "; at least 1 instance");
       }
       for (int v : new int[] {tp, pp, ep, dpAttention}) {
         if (v < 1) {
-          throw new InvalidValue("tp", "tp, pp, ep and dpAttention must be >= 1");
+          throw new InvalidInput("tp", "tp, pp, ep and dpAttention must be >= 1");
         }
       }
     }
@@ -176,31 +191,30 @@ final class ServingSections {
       prefixCaching = prefixCaching == null || prefixCaching;
       memoryFraction = memoryFraction == null ? DEFAULT_MEMORY_FRACTION : memoryFraction;
       if (maxBatch < 1) {
-        throw new InvalidValue("maxBatch", maxBatch + "; at least 1 request per step");
+        throw new InvalidInput("maxBatch", maxBatch + "; at least 1 request per step");
       }
       if (tokenBudget < 1) {
-        throw new InvalidValue("tokenBudget", tokenBudget + "; at least 1 token per step");
+        throw new InvalidInput("tokenBudget", tokenBudget + "; at least 1 token per step");
       }
       if (blockSize < 1) {
-        throw new InvalidValue("blockSize", blockSize + "; at least 1 token per KV block");
+        throw new InvalidInput("blockSize", blockSize + "; at least 1 token per KV block");
       }
       if (!(memoryFraction > 0 && memoryFraction <= 1)) {
-        throw new InvalidValue("memoryFraction", memoryFraction
+        throw new InvalidInput("memoryFraction", memoryFraction
             + "; the share of HBM for weights and KV cache is in (0, 1]");
       }
     }
   }
 
   /** {@code router:} how requests are spread over instances. */
-  record RouterSection(String policy, Integer loadSlack) {
-    static final String DEFAULT_POLICY = "least-loaded";
+  record RouterSection(RoutingPolicy policy, Integer loadSlack) {
     static final int DEFAULT_LOAD_SLACK = 4;
 
     RouterSection {
-      policy = policy == null ? DEFAULT_POLICY : policy;
+      policy = policy == null ? RoutingPolicy.LEAST_LOADED : policy;
       loadSlack = loadSlack == null ? DEFAULT_LOAD_SLACK : loadSlack;
       if (loadSlack < 0) {
-        throw new InvalidValue("loadSlack", loadSlack + "; must be >= 0");
+        throw new InvalidInput("loadSlack", loadSlack + "; must be >= 0");
       }
     }
   }

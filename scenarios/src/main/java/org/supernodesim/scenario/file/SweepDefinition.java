@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.supernodesim.results.scaling.ScalingKind;
 
 /**
  * A scenario's {@code sweep:} block: lists of values over key paths, expanded into points.
@@ -26,11 +27,16 @@ import java.util.Map;
  * </pre>
  *
  * Points come in a fixed order: the product axes in the order written, the last varying fastest,
- * the zip axis after them. Each point's id is made from its parameters only, so it is the same in
- * every run of the sweep and a restarted sweep recognises the points it has.
+ * the zip axis after them. A point's id reads as its parameters ({@code chips-64-…}) and ends in a
+ * hash of its whole effective scenario (the file, the {@code --set} edits and the point's
+ * values; {@link ScenarioFile}), so a restarted sweep recognises the points it has, and a changed
+ * scenario never takes another's point for its own. A sweep has at most {@value #MAX_POINTS}
+ * points.
  */
 public final class SweepDefinition {
   static final String KEY = "sweep";
+  /** More points than this is a mistake (a product of long lists), not a plan. */
+  static final int MAX_POINTS = 100_000;
   private static final String ZIP = "zip";
   private static final String SCALING = "scaling";
 
@@ -51,7 +57,8 @@ public final class SweepDefinition {
   /**
    * One point of the sweep.
    *
-   * @param id stable: from the parameters alone, safe as a file name
+   * @param id stable: the parameters, readable, and a hash of the point's effective scenario;
+   *     safe as a file name
    * @param settings the values this point sets, in the sweep's order of keys
    */
   public record Point(String id, List<Setting> settings) {
@@ -74,12 +81,19 @@ public final class SweepDefinition {
    *     {@code weak} (the work per chip is fixed)
    * @param threshold the efficiency whose crossing the report names, in (0, 1)
    */
-  public record Scaling(String kind, double threshold) {
-    public static final Scaling DEFAULT = new Scaling("strong", 0.8);
+  public record Scaling(ScalingKind kind, double threshold) {
+    public static final Scaling DEFAULT = new Scaling(ScalingKind.STRONG, 0.8);
   }
 
   private final List<Point> points;
   private final Scaling scaling;
+
+  /** The same sweep with its points re-identified by {@code id} (of each point's settings). */
+  SweepDefinition withIds(java.util.function.Function<List<Setting>, String> id) {
+    List<Point> renamed = new ArrayList<>(points.size());
+    points.forEach(p -> renamed.add(new Point(id.apply(p.settings()), p.settings())));
+    return new SweepDefinition(renamed, scaling);
+  }
 
   private SweepDefinition(List<Point> points, Scaling scaling) {
     this.points = List.copyOf(points);
@@ -139,6 +153,14 @@ public final class SweepDefinition {
     if (expanded.isEmpty()) {
       throw new ScenarioException(
           locations.where(KEY), KEY, "the sweep has no key paths with lists of values");
+    }
+    long count = 1;
+    for (List<List<Setting>> axis : expanded) {
+      count = Math.min(Long.MAX_VALUE / 2, count * axis.size());
+    }
+    if (count > MAX_POINTS) {
+      throw new ScenarioException(locations.where(KEY), KEY, count + " points; a sweep has at most "
+          + MAX_POINTS + " (each point is a run: split it, or use fewer values)");
     }
     List<List<Setting>> combos = new ArrayList<>();
     combos.add(List.of());
@@ -219,7 +241,7 @@ public final class SweepDefinition {
   }
 
   private static Scaling scaling(JsonNode node, String path, KeyLocations locations) {
-    String kind = Scaling.DEFAULT.kind();
+    ScalingKind kind = Scaling.DEFAULT.kind();
     double threshold = Scaling.DEFAULT.threshold();
     if (!node.isObject()) {
       throw new ScenarioException(
@@ -229,13 +251,7 @@ public final class SweepDefinition {
       Map.Entry<String, JsonNode> e = it.next();
       String key = path + "." + e.getKey();
       switch (e.getKey()) {
-        case "kind" -> {
-          kind = e.getValue().asText();
-          if (!kind.equals("strong") && !kind.equals("weak")) {
-            throw new ScenarioException(
-                locations.where(key), key, "\"" + kind + "\" is not a scaling kind; valid: strong, weak");
-          }
-        }
+        case "kind" -> kind = scalingKind(e.getValue(), key, locations);
         case "threshold" -> {
           threshold = e.getValue().asDouble(Double.NaN);
           if (!e.getValue().isNumber() || !(threshold > 0 && threshold < 1)) {
@@ -250,24 +266,41 @@ public final class SweepDefinition {
     return new Scaling(kind, threshold);
   }
 
+  private static ScalingKind scalingKind(JsonNode value, String key, KeyLocations locations) {
+    for (ScalingKind k : ScalingKind.values()) {
+      if (value.isTextual() && k.label().equals(value.asText())) {
+        return k;
+      }
+    }
+    throw new ScenarioException(locations.where(key), key, value + " is not valid here; valid: "
+        + String.join(", ", java.util.Arrays.stream(ScalingKind.values()).map(ScalingKind::label)
+            .toList()));
+  }
+
   /**
    * A readable part (last key and value, e.g. {@code chips-64}) and 8 hex digits of the SHA-256 of
-   * the full settings, so that two points can never share an id and the id never depends on the
-   * other points of the sweep.
+   * the full settings, so that two points of one sweep can never share an id; {@link
+   * ScenarioFile} replaces the digits by the hash of the point's whole scenario.
    */
   static String id(List<Setting> settings) {
-    StringBuilder readable = new StringBuilder();
     StringBuilder full = new StringBuilder();
+    for (Setting s : settings) {
+      full.append(s.keyPath()).append('=').append(s.value().toString()).append('\n');
+    }
+    return readable(settings) + "-" + sha256(full.toString()).substring(0, 8);
+  }
+
+  /** The readable part of a point's id: the last key of each setting and its value. */
+  static String readable(List<Setting> settings) {
+    StringBuilder readable = new StringBuilder();
     for (Setting s : settings) {
       String key = s.keyPath().substring(s.keyPath().lastIndexOf('.') + 1);
       if (readable.length() > 0) {
         readable.append('_');
       }
       readable.append(slug(key)).append('-').append(slug(s.text()));
-      full.append(s.keyPath()).append('=').append(s.value().toString()).append('\n');
     }
-    String head = readable.length() > 60 ? readable.substring(0, 60) : readable.toString();
-    return head + "-" + sha256(full.toString()).substring(0, 8);
+    return readable.length() > 60 ? readable.substring(0, 60) : readable.toString();
   }
 
   private static String slug(String text) {
@@ -275,7 +308,7 @@ public final class SweepDefinition {
     return s.isEmpty() ? "x" : s;
   }
 
-  private static String sha256(String text) {
+  static String sha256(String text) {
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
       return HexFormat.of().formatHex(md.digest(text.getBytes(StandardCharsets.UTF_8)));

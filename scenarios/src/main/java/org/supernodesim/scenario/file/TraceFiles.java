@@ -43,10 +43,10 @@ final class TraceFiles {
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       return format.read(file.getFileName().toString(), in, skip);
     } catch (NoSuchFileException e) {
-      throw new ScenarioAssembly.Problem(KEY, "no such file: " + file
+      throw new InvalidInput(KEY, "no such file: " + file
           + " (a trace path is relative to the scenario file's folder)");
     } catch (IOException e) {
-      throw new ScenarioAssembly.Problem(KEY, "cannot read " + file + ": " + e.getMessage());
+      throw new InvalidInput(KEY, "cannot read " + file + ": " + e.getMessage());
     } catch (TraceException e) {
       throw new ScenarioException(file + ":" + e.line(), KEY, e.getMessage().replaceFirst(
           "^line \\d+: ", "") + " (line " + e.line() + " of the " + format.label() + " trace; set"

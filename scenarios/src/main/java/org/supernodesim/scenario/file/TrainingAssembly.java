@@ -1,6 +1,9 @@
 package org.supernodesim.scenario.file;
 
-import java.util.Locale;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import org.supernodesim.model.catalog.ModelShape;
 import org.supernodesim.model.chip.ChipFigure;
 import org.supernodesim.model.chip.ChipSpec;
@@ -9,87 +12,159 @@ import org.supernodesim.model.transformer.CatalogTransformers;
 import org.supernodesim.model.transformer.TransformerSpec;
 import org.supernodesim.model.transformer.UnsupportedShapeException;
 import org.supernodesim.scenario.catalog.Catalog;
-import org.supernodesim.scenario.file.ScenarioAssembly.Problem;
 import org.supernodesim.scenario.file.TrainingSections.ParallelismSection;
 import org.supernodesim.scenario.file.TrainingSections.TrainingSection;
-import org.supernodesim.workload.training.ActivationStorage;
 import org.supernodesim.workload.training.LayoutException;
+import org.supernodesim.workload.training.LayoutException.Parameter;
 import org.supernodesim.workload.training.Parallelism;
-import org.supernodesim.workload.training.Recomputation;
 import org.supernodesim.workload.training.TrainingJob;
 
-/** {@code workload.training} to a {@link TrainingJob}: model resolved, layout checked. */
+/** {@code workload.training} to a {@link TrainingWorkload}: model resolved, layout checked. */
 final class TrainingAssembly {
   private static final String KEY = "workload.training";
 
+  /** Where a scenario writes each parameter a layout can fail on, under {@value #KEY}. */
+  private static final Map<Parameter, String> KEYS = new EnumMap<>(Parameter.class);
+
+  static {
+    KEYS.put(Parameter.ZERO_STAGE, "zero");
+    KEYS.put(Parameter.SEQUENCE, "sequence");
+    KEYS.put(Parameter.GLOBAL_BATCH, "globalBatch");
+    KEYS.put(Parameter.MICRO_BATCH, "microBatch");
+    KEYS.put(Parameter.PRECISION, "precision");
+    KEYS.put(Parameter.ACTIVATION_STORAGE, "activationPrecision");
+    KEYS.put(Parameter.OPTIMIZER_MOMENTS, "optimizerStatePrecision");
+    KEYS.put(Parameter.GRADIENT_BUCKET, "gradientBucket");
+    KEYS.put(Parameter.GRADIENT_REDUCE_PRECISION, "gradientReduceInFp32");
+    KEYS.put(Parameter.EXPERT_LOAD, "expertLoad");
+    KEYS.put(Parameter.STAGE_LAYERS, "stageLayers");
+    KEYS.put(Parameter.TP, "parallelism.tp");
+    KEYS.put(Parameter.PP, "parallelism.pp");
+    KEYS.put(Parameter.DP, "parallelism.dp");
+    KEYS.put(Parameter.CP, "parallelism.cp");
+    KEYS.put(Parameter.EP, "parallelism.ep");
+    KEYS.put(Parameter.VIRTUAL_STAGES, "parallelism.virtualStages");
+    KEYS.put(Parameter.SEQUENCE_PARALLEL, "parallelism.sequenceParallel");
+  }
+
+  /** The precisions a training step can multiply in. */
+  private static final List<Precision> TRAINING =
+      List.of(Precision.BF16, Precision.FP16, Precision.FP8);
+
   private TrainingAssembly() {}
 
-  static TrainingJob job(TrainingSection t, int chips, ChipSpec chip) {
+  static TrainingWorkload workload(TrainingSection t, int chips, ChipSpec chip) {
     ModelShape shape;
     try {
       shape = Catalog.standard().model(t.model());
     } catch (IllegalArgumentException e) {
-      throw new Problem(KEY + ".model", e.getMessage());
+      throw new InvalidInput(KEY + ".model", e.getMessage());
     }
     TransformerSpec model;
     try {
       model = CatalogTransformers.toSpec(shape);
     } catch (UnsupportedShapeException e) {
-      throw new Problem(KEY + ".model", e.getMessage());
+      throw new InvalidInput(KEY + ".model", e.getMessage());
     }
-    Precision precision = precision(t.precision(), chip);
+    checkPrecision(t.precision(), chip);
     int sequence = t.sequence() != null ? t.sequence() : pretrainLength(shape);
     try {
       Parallelism parallelism = parallelism(t.parallelism(), chips);
-      return new TrainingJob(model, parallelism, t.zero(), sequence, t.globalBatch(),
-          t.microBatch(), Recomputation.byLabel(t.recomputation()), precision,
-          t.fusedAttention(), t.overlapGradientReduce(), t.gradientBucket().bytes(),
-          t.gradientReduceInFp32() ? 4 : 2, t.load(), t.stageLayers(),
-          ActivationStorage.byLabel(t.activationPrecision()), t.optimizerMomentBytes());
+      return new TrainingWorkload(
+          new TrainingJob(
+              model,
+              parallelism,
+              t.zero(),
+              sequence,
+              t.globalBatch(),
+              t.microBatch(),
+              t.recomputation(),
+              t.precision(),
+              t.fusedAttention(),
+              t.overlapGradientReduce(),
+              t.gradientBucket().bytes(),
+              t.gradientReduceInFp32() ? 4 : 2,
+              t.load(),
+              t.stageLayers(),
+              t.activationPrecision(),
+              t.optimizerStatePrecision().bytesPerElement()));
     } catch (LayoutException e) {
-      throw new Problem(KEY + "." + e.key(), e.getMessage());
+      throw new InvalidInput(KEY + "." + KEYS.get(e.parameter()), e.getMessage());
     }
   }
 
   private static Parallelism parallelism(ParallelismSection p, int chips) {
     long modelParallel = (long) p.tp() * p.pp() * p.cp();
     if (p.dp() == null && (modelParallel < 1 || chips % modelParallel != 0)) {
-      throw new LayoutException("parallelism", "tp x pp x cp = " + modelParallel
-          + " does not divide the " + chips + " chips; dp would not be a whole number");
+      throw new InvalidInput(
+          KEY + ".parallelism",
+          "tp x pp x cp = "
+              + modelParallel
+              + " does not divide the "
+              + chips
+              + " chips; dp would not be a whole number");
     }
     int dp = p.dp() != null ? p.dp() : (int) (chips / modelParallel);
     Parallelism parallelism =
-        new Parallelism(p.tp(), p.pp(), dp, p.cp(), p.ep(), p.virtualStages(),
-            p.sequenceParallel());
+        new Parallelism(
+            p.tp(), p.pp(), dp, p.cp(), p.ep(), p.virtualStages(), p.sequenceParallel());
     if (parallelism.chips() != chips) {
-      throw new LayoutException("parallelism", "tp x pp x dp x cp = " + p.tp() + " x " + p.pp()
-          + " x " + dp + " x " + p.cp() + " = " + parallelism.chips() + ", not the " + chips
-          + " chips of the cluster");
+      throw new InvalidInput(
+          KEY + ".parallelism",
+          "tp x pp x dp x cp = "
+              + p.tp()
+              + " x "
+              + p.pp()
+              + " x "
+              + dp
+              + " x "
+              + p.cp()
+              + " = "
+              + parallelism.chips()
+              + ", not the "
+              + chips
+              + " chips of the cluster");
     }
     return parallelism;
   }
 
-  private static Precision precision(String name, ChipSpec chip) {
-    Precision precision;
-    switch (name.toLowerCase(Locale.ROOT)) {
-      case "bf16" -> precision = Precision.BF16;
-      case "fp16" -> precision = Precision.FP16;
-      case "fp8" -> precision = Precision.FP8;
-      default -> throw new Problem(
-          KEY + ".precision", "\"" + name + "\" is not a training precision; valid: bf16, fp16, fp8");
+  /**
+   * Refuses a precision the chip has no peak for, naming the ones it has (never advising the
+   * precision the scenario already asks for).
+   */
+  private static void checkPrecision(Precision precision, ChipSpec chip) {
+    if (!TRAINING.contains(precision)) {
+      throw new InvalidInput(
+          KEY + ".precision",
+          "\"" + precision.label() + "\" is not a training" + " precision; valid: bf16, fp16, fp8");
     }
     ChipFigure peak = precision.peak();
-    if (!chip.has(peak)) {
-      throw new Problem(KEY + ".precision", name + " needs " + peak.key() + ", which "
-          + chip.id() + " does not have (not supported or unknown); give it as cluster.chip."
-          + peak.key() + " or train in bf16");
+    if (chip.has(peak)) {
+      return;
     }
-    return precision;
+    List<String> has = new ArrayList<>();
+    for (Precision p : TRAINING) {
+      if (chip.has(p.peak())) {
+        has.add(p.label());
+      }
+    }
+    throw new InvalidInput(
+        KEY + ".precision",
+        precision.label()
+            + " needs "
+            + peak.key()
+            + ", which "
+            + chip.id()
+            + " does not have (not supported or unknown); give it as"
+            + " cluster.chip."
+            + peak.key()
+            + (has.isEmpty() ? "" : ", or train in " + String.join(" or ", has)));
   }
 
   private static int pretrainLength(ModelShape shape) {
     if (shape.sequence() == null || shape.sequence().pretrain() == null) {
-      throw new Problem(KEY + ".sequence",
+      throw new InvalidInput(
+          KEY + ".sequence",
           "missing, and " + shape.id() + " has no published pre-training length; give sequence");
     }
     return Math.toIntExact(shape.sequence().pretrain());

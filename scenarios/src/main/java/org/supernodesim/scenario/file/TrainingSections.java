@@ -2,7 +2,11 @@ package org.supernodesim.scenario.file;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
+import org.supernodesim.model.chip.Precision;
 import org.supernodesim.scenario.file.Quantities.DataSize;
+import org.supernodesim.workload.training.ActivationStorage;
+import org.supernodesim.workload.training.OptimizerMoments;
+import org.supernodesim.workload.training.Recomputation;
 
 /**
  * {@code workload.training:} one training step of a catalog model under a parallel layout. Every
@@ -46,8 +50,8 @@ final class TrainingSections {
       Integer sequence,
       @JsonProperty(required = true) Integer globalBatch,
       Integer microBatch,
-      String recomputation,
-      String precision,
+      Recomputation recomputation,
+      Precision precision,
       Boolean fusedAttention,
       Boolean overlapGradientReduce,
       DataSize gradientBucket,
@@ -55,39 +59,32 @@ final class TrainingSections {
       Double expertLoad,
       Double capacityFactor,
       List<Integer> stageLayers,
-      String activationPrecision,
-      String optimizerStatePrecision) {
+      ActivationStorage activationPrecision,
+      OptimizerMoments optimizerStatePrecision) implements Sections.WorkloadSection {
     TrainingSection {
-      activationPrecision = activationPrecision == null ? "bf16" : activationPrecision;
+      activationPrecision =
+          activationPrecision == null ? ActivationStorage.BF16 : activationPrecision;
       optimizerStatePrecision =
-          optimizerStatePrecision == null ? "fp32" : optimizerStatePrecision;
-      if (!optimizerStatePrecision.equals("fp32") && !optimizerStatePrecision.equals("bf16")) {
-        throw new InvalidValue("optimizerStatePrecision", "\"" + optimizerStatePrecision
-            + "\" is not an optimizer state precision; valid: fp32, bf16");
-      }
+          optimizerStatePrecision == null ? OptimizerMoments.FP32 : optimizerStatePrecision;
       zero = zero == null ? 0 : zero;
       microBatch = microBatch == null ? 1 : microBatch;
-      recomputation = recomputation == null ? "none" : recomputation;
-      precision = precision == null ? "bf16" : precision;
+      recomputation = recomputation == null ? Recomputation.NONE : recomputation;
+      precision = precision == null ? Precision.BF16 : precision;
       fusedAttention = fusedAttention == null ? Boolean.TRUE : fusedAttention;
       overlapGradientReduce = overlapGradientReduce == null ? Boolean.TRUE : overlapGradientReduce;
       gradientBucket = gradientBucket == null ? DataSize.parse(DEFAULT_BUCKET) : gradientBucket;
       gradientReduceInFp32 = gradientReduceInFp32 == null ? Boolean.FALSE : gradientReduceInFp32;
       if (expertLoad != null && capacityFactor != null) {
-        throw new InvalidValue("capacityFactor",
+        throw new InvalidInput("capacityFactor",
             "give either expertLoad (a measured imbalance) or capacityFactor, not both");
       }
       stageLayers = stageLayers == null ? List.of() : List.copyOf(stageLayers);
       if (globalBatch < 1) {
-        throw new InvalidValue("globalBatch", globalBatch + "; must be >= 1 sequence");
+        throw new InvalidInput("globalBatch", globalBatch + "; must be >= 1 sequence");
       }
     }
 
-    /** The expert load the job uses: the capacity factor, the imbalance, or 1. */
-    int optimizerMomentBytes() {
-      return optimizerStatePrecision.equals("bf16") ? 2 : 4;
-    }
-
+    /** The expert load the job uses: the capacity factor, the measured imbalance, or 1. */
     double load() {
       return capacityFactor != null ? capacityFactor : expertLoad != null ? expertLoad : 1.0;
     }

@@ -2,6 +2,8 @@ package org.supernodesim.scenario.file;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.supernodesim.model.collective.AlgorithmChoice;
+import org.supernodesim.model.collective.CollectiveKind;
 import org.supernodesim.scenario.file.Quantities.DataSize;
 
 /**
@@ -14,26 +16,27 @@ final class UnevenSizes {
   private UnevenSizes() {}
 
   /** Checks {@code sizes} against the entry's other keys as read; absent is the empty list. */
-  static List<DataSize> validate(String kind, String algorithm, DataSize size, List<DataSize> sizes) {
+  static List<DataSize> validate(
+      CollectiveKind kind, AlgorithmChoice algorithm, DataSize size, List<DataSize> sizes) {
     if (sizes == null) {
       if (size == null) {
-        throw new InvalidValue(
+        throw new InvalidInput(
             "size", "missing; a collective needs size: (or, for all-to-all, sizes: per rank)");
       }
       return List.of();
     }
     if (size != null) {
-      throw new InvalidValue("sizes", "given with size:; give one of them");
+      throw new InvalidInput("sizes", "given with size:; give one of them");
     }
-    if (!"all-to-all".equals(kind)) {
-      throw new InvalidValue("sizes", "per-rank sizes are for all-to-all only, not " + kind);
+    if (kind != CollectiveKind.ALL_TO_ALL) {
+      throw new InvalidInput("sizes", "per-rank sizes are for all-to-all only, not " + kind.label());
     }
-    if (!"auto".equals(algorithm) && !"direct".equals(algorithm)) {
-      throw new InvalidValue(
-          "sizes", "per-rank sizes need algorithm direct (or auto), not " + algorithm);
+    if (algorithm != AlgorithmChoice.AUTO && algorithm != AlgorithmChoice.DIRECT) {
+      throw new InvalidInput(
+          "sizes", "per-rank sizes need algorithm direct (or auto), not " + algorithm.label());
     }
     if (sizes.size() < 2) {
-      throw new InvalidValue("sizes", sizes.size() + " size(s); one per rank of the group, >= 2");
+      throw new InvalidInput("sizes", sizes.size() + " size(s); one per rank of the group, >= 2");
     }
     return List.copyOf(sizes);
   }
@@ -47,7 +50,7 @@ final class UnevenSizes {
       return List.of();
     }
     if (sizes.size() != members) {
-      throw new ScenarioAssembly.Problem(
+      throw new InvalidInput(
           path, sizes.size() + " sizes for a group of " + members + "; give one per rank");
     }
     List<Long> bytes = new ArrayList<>(members);

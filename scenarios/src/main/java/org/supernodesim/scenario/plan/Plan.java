@@ -1,26 +1,28 @@
 package org.supernodesim.scenario.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import org.supernodesim.interconnect.collective.CollectiveAlgorithm;
+import java.util.OptionalDouble;
 import org.supernodesim.model.chip.ChipFigure;
 import org.supernodesim.model.chip.MissingFigureException;
-import org.supernodesim.scenario.file.KeyLocations;
+import org.supernodesim.model.collective.AlgorithmChoice;
+import org.supernodesim.scenario.file.CollectiveWorkload;
 import org.supernodesim.scenario.file.Scenario;
 import org.supernodesim.scenario.file.ScenarioException;
 import org.supernodesim.scenario.file.ScenarioFile;
 import org.supernodesim.scenario.file.ScenarioLoader;
+import org.supernodesim.scenario.file.ServingWorkload;
 import org.supernodesim.scenario.file.SweepDefinition;
+import org.supernodesim.scenario.file.TrainingWorkload;
+import org.supernodesim.scenario.file.Workload;
 import org.supernodesim.workload.training.StageMemory;
 import org.supernodesim.workload.training.StepGenerator;
 
@@ -73,45 +75,40 @@ public final class Plan {
    */
   public record Search(String text, ScenarioFile file) {}
 
-  /** Reads {@code path} (YAML) with the {@code --set} edits in {@code sets}. */
+  /**
+   * Reads {@code path} (YAML) with the {@code --set} edits in {@code sets}: the scenario as the
+   * loader reads any (its limits, its located errors) and the plan block bound beside it.
+   */
   public static Plan read(Path path, List<String> sets, ScenarioLoader loader) {
+    String name = path.getFileName().toString();
+    if (name.endsWith(".json")) {
+      throw new ScenarioException(
+          name, PlanDefinition.KEY, "plan: is read from YAML scenario files; write this one as .yaml");
+    }
+    ScenarioFile file = loader.read(path, sets);
+    if (file.sweep().present()) {
+      throw new ScenarioException(
+          file.where("sweep"),
+          "sweep",
+          "a plan searches its own space; drop sweep: (or run the sweep with supernode-sim sweep)");
+    }
+    PlanDefinition.Section section =
+        file.plan(PlanDefinition.Section.class)
+            .orElseThrow(
+                () ->
+                    new ScenarioException(
+                        path.toString(),
+                        PlanDefinition.KEY,
+                        "missing; plan searches the space a plan: block names (see README,"
+                            + " Plans)"));
+    PlanDefinition definition = PlanDefinition.of(section, file::where);
     String text;
     try {
       text = Files.readString(path, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new ScenarioException(path.toString(), "", "no such file");
     } catch (IOException e) {
-      throw new ScenarioException(path.toString(), "", "cannot be read: " + e.getMessage());
+      throw new ScenarioException(path.toString(), "", "cannot be read");
     }
-    String name = path.getFileName().toString();
-    if (name.endsWith(".json")) {
-      throw new ScenarioException(name, PlanDefinition.KEY,
-          "plan: is read from YAML scenario files; write this one as .yaml");
-    }
-    YAMLFactory yaml = new YAMLFactory();
-    JsonNode tree;
-    KeyLocations at;
-    try {
-      at = KeyLocations.index(yaml, name, text);
-      tree = new YAMLMapper(yaml).readTree(text);
-    } catch (IOException e) {
-      // Not well-formed: the loader reports it, located, as for any scenario.
-      loader.parse(name, text, sets, false, folder(path));
-      throw new ScenarioException(name, "", "cannot be parsed: " + e.getMessage());
-    }
-    JsonNode planNode = tree == null ? null : tree.get(PlanDefinition.KEY);
-    if (planNode == null) {
-      throw new ScenarioException(name, PlanDefinition.KEY,
-          "missing; plan searches the space a plan: block names (see README, Plans)");
-    }
-    if (tree.has("sweep")) {
-      throw new ScenarioException(at.where("sweep"), "sweep",
-          "a plan searches its own space; drop sweep: (or run the sweep with supernode-sim sweep)");
-    }
-    PlanDefinition definition = PlanDefinition.parse(planNode, at);
-    // The loader leaves plan: out, as it leaves sweep: out of the scenario it binds.
-    ScenarioFile base = loader.parse(name, text, sets, false, folder(path));
-    return new Plan(path, sets, loader, text, base, definition);
+    return new Plan(path, sets, loader, text, file, definition);
   }
 
   public Path path() {
@@ -120,6 +117,11 @@ public final class Plan {
 
   public List<String> sets() {
     return sets;
+  }
+
+  /** The scenario file the plan searches around (its --set edits applied, no plan block). */
+  ScenarioFile file() {
+    return base;
   }
 
   public PlanDefinition definition() {
@@ -165,23 +167,49 @@ public final class Plan {
         pruned.add(new Pruned(candidate, s.chips() + " chips, over maxChips " + c.maxChips()));
         continue;
       }
-      if (c.fits() && s.training() != null) {
-        double peak = 0;
-        for (StageMemory m :
-            StepGenerator.generate(s.training(), kind -> CollectiveAlgorithm.AUTO).memory()) {
-          peak = Math.max(peak, m.totalBytes());
-        }
-        double capacity = s.chip().require(ChipFigure.HBM_CAPACITY);
-        if (peak > capacity) {
-          pruned.add(new Pruned(candidate, String.format(java.util.Locale.ROOT,
-              "does not fit: %.1f GB per chip of %.1f GB (memory model)", peak / 1e9,
-              capacity / 1e9)));
+      if (c.fits()) {
+        OptionalDouble peak = peakMemoryBytes(s);
+        double capacity =
+            peak.isPresent() ? s.chip().require(ChipFigure.HBM_CAPACITY) : Double.MAX_VALUE;
+        if (peak.isPresent() && peak.getAsDouble() > capacity) {
+          pruned.add(
+              new Pruned(
+                  candidate,
+                  String.format(
+                      Locale.ROOT,
+                      "does not fit: %.1f GB per chip of %.1f GB (memory model)",
+                      peak.getAsDouble() / 1e9,
+                      capacity / 1e9)));
           continue;
         }
       }
       kept.add(candidate);
     }
     return new Pruning(all.size(), kept, pruned);
+  }
+
+  /** The busiest pipeline stage's memory of a training step (memory model); empty otherwise. */
+  private static OptionalDouble peakMemoryBytes(Scenario s) {
+    return s.workload()
+        .match(
+            new Workload.Cases<OptionalDouble>() {
+              @Override
+              public OptionalDouble collectives(CollectiveWorkload w) {
+                return OptionalDouble.empty();
+              }
+
+              @Override
+              public OptionalDouble training(TrainingWorkload w) {
+                return StepGenerator.generate(w.job(), kind -> AlgorithmChoice.AUTO).memory().stream()
+                    .mapToDouble(StageMemory::totalBytes)
+                    .max();
+              }
+
+              @Override
+              public OptionalDouble serving(ServingWorkload w) {
+                return OptionalDouble.empty();
+              }
+            });
   }
 
   /** The sweep over {@code kept}: the scenario's text with a generated {@code zip:} block. */

@@ -1,25 +1,22 @@
 package org.supernodesim.scenario.plan;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import org.supernodesim.results.TrainingResult;
 import org.supernodesim.results.report.CsvTable;
+import org.supernodesim.results.report.OutputFiles;
 import org.supernodesim.results.report.ReportFormat;
 import org.supernodesim.results.report.SweepPoint;
 import org.supernodesim.results.report.html.PlanPage;
-import org.supernodesim.results.report.html.SvgCharts;
 import org.supernodesim.scenario.file.ScenarioFile;
-import org.supernodesim.scenario.file.ScenarioLoader;
 import org.supernodesim.scenario.file.SweepDefinition;
 
 /**
@@ -92,17 +89,18 @@ public final class PlanReports {
         objectives.stream().map(Objective::label).toList())));
     ranking.best().ifPresent(b -> facts.add(List.of("best", b.point().id() + " ("
         + describe(b.point()) + ")")));
-    List<String> charts = new ArrayList<>();
-    chart(ranking, objectives).ifPresent(charts::add);
-    Path page = write(dir.resolve("plan.html"),
-        PlanPage.of(plan.name() + ": plan", facts, charts, header, rows));
+    Path page =
+        write(
+            dir.resolve("plan.html"),
+            PlanPage.of(plan.name() + ": plan", facts, chart(ranking, objectives), header, rows));
     return new Written(ranked, dir.resolve("pruned.csv"), page, best);
   }
 
   /** The first two objectives against each other (or the first against the rank). */
-  private static java.util.Optional<String> chart(Ranking ranking, List<Objective> objectives) {
-    List<SvgCharts.LabelledPoint> all = new ArrayList<>();
-    List<SvgCharts.LabelledPoint> front = new ArrayList<>();
+  private static Optional<PlanPage.FrontChart> chart(
+      Ranking ranking, List<Objective> objectives) {
+    List<PlanPage.Layout> others = new ArrayList<>();
+    List<PlanPage.Layout> front = new ArrayList<>();
     boolean two = objectives.size() >= 2;
     for (Ranking.Ranked r : ranking.ranked()) {
       if (r.rank() == 0) {
@@ -110,22 +108,24 @@ public final class PlanReports {
       }
       double x = two ? r.objectives()[0] : r.rank();
       double y = two ? r.objectives()[1] : r.objectives()[0];
-      SvgCharts.LabelledPoint p = new SvgCharts.LabelledPoint(x, y, r.point().id());
-      (r.pareto() ? front : all).add(p);
+      (r.pareto() ? front : others).add(new PlanPage.Layout(x, y, r.point().id()));
     }
-    if (all.isEmpty() && front.isEmpty()) {
-      return java.util.Optional.empty();
+    if (others.isEmpty() && front.isEmpty()) {
+      return Optional.empty();
     }
     Objective first = objectives.get(0);
-    SvgCharts.Axis x = two ? new SvgCharts.Axis(first.label(), first.unit())
-        : new SvgCharts.Axis("rank", "");
     Objective yo = two ? objectives.get(1) : first;
-    SvgCharts.Axis y = new SvgCharts.Axis(yo.label(), yo.unit());
-    return java.util.Optional.of(SvgCharts.scatterChart(
-        two ? "Pareto front: " + first.label() + " against " + yo.label()
-            : first.label() + " by rank",
-        x, y, List.of(new SvgCharts.Series("other layouts", all, false),
-            new SvgCharts.Series("Pareto front", front, true))));
+    return Optional.of(
+        new PlanPage.FrontChart(
+            two
+                ? "Pareto front: " + first.label() + " against " + yo.label()
+                : first.label() + " by rank",
+            two ? first.label() : "rank",
+            two ? first.unit() : "",
+            yo.label(),
+            yo.unit(),
+            others,
+            front));
   }
 
   /**
@@ -138,36 +138,32 @@ public final class PlanReports {
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             .build();
+    ObjectNode tree = plan.file().effectiveTree(settingsOf(plan, best.point()));
+    Path folder = Plan.folder(plan.path());
+    Path from = dir.toAbsolutePath().normalize();
+    for (String key : ScenarioFile.fileKeys()) {
+      JsonPointer pointer = JsonPointer.compile("/" + key.replace('.', '/'));
+      if (tree.at(pointer).isTextual()) {
+        Path target = folder.resolve(tree.at(pointer).asText()).normalize();
+        ((ObjectNode) tree.at(pointer.head()))
+            .put(pointer.last().getMatchingProperty(),
+                from.relativize(target).toString().replace('\\', '/'));
+      }
+    }
+    String header =
+        String.format(
+            Locale.ROOT,
+            "# The best layout supernode-sim plan found for %s (%s): %s; %s%n"
+                + "# Run it: supernode-sim run %s-best.yaml%n",
+            plan.path().getFileName(),
+            plan.definition().objectives().get(0).label(),
+            describe(best.point()),
+            objectiveText(plan, best),
+            plan.name());
     try {
-      ObjectNode tree = (ObjectNode) yaml.readTree(plan.scenarioText());
-      tree.remove(ScenarioLoader.PLAN_KEY);
-      for (String set : plan.sets()) {
-        int eq = set.indexOf('=');
-        ScenarioLoader.put(tree, set.substring(0, eq).trim(),
-            yaml.readTree(set.substring(eq + 1)), "--set " + set);
-      }
-      List<SweepDefinition.Setting> settings = settingsOf(plan, best.point());
-      for (SweepDefinition.Setting s : settings) {
-        ScenarioLoader.put(tree, s.keyPath(), s.value(), s.where());
-      }
-      Path folder = Plan.folder(plan.path());
-      for (String key : ScenarioFile.fileKeys()) {
-        JsonNode n = tree.at("/" + key.replace('.', '/'));
-        if (n.isTextual()) {
-          Path target = folder.resolve(n.asText()).normalize();
-          Path from = dir.toAbsolutePath().normalize();
-          ScenarioLoader.put(tree, key, tree.textNode(
-              from.relativize(target).toString().replace('\\', '/')), key);
-        }
-      }
-      String header = String.format(Locale.ROOT,
-          "# The best layout supernode-sim plan found for %s (%s): %s; %s%n"
-              + "# Run it: supernode-sim run %s-best.yaml%n",
-          plan.path().getFileName(), plan.definition().objectives().get(0).label(),
-          describe(best.point()), objectiveText(plan, best), plan.name());
       return write(dir.resolve(plan.name() + "-best.yaml"), header + yaml.writeValueAsString(tree));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the best layout's scenario", e);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write the best layout's scenario as YAML", e);
     }
   }
 
@@ -203,18 +199,11 @@ public final class PlanReports {
   }
 
   private static String layout(SweepPoint p) {
-    return p.ok() && p.result().training() != null ? p.result().training().layout() : "";
+    return p.ok() && p.result().workload() instanceof TrainingResult t ? t.layout() : "";
   }
 
   private static Path write(Path file, String text) {
-    try {
-      Files.createDirectories(file.toAbsolutePath().getParent());
-      Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-      Files.writeString(tmp, text, StandardCharsets.UTF_8);
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      return file;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
-    }
+    OutputFiles.write(file, text);
+    return file;
   }
 }

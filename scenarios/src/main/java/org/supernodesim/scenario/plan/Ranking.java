@@ -51,9 +51,11 @@ public record Ranking(List<Ranked> ranked) {
     for (SweepPoint p : points) {
       double[] values = new double[objectives.size()];
       Optional<String> reason = plan.constraints().violation(p);
+      Optional<Figures> figures =
+          p.ok() ? Optional.of(Figures.of(p.result(), p.chips())) : Optional.empty();
       for (int i = 0; i < values.length; i++) {
-        OptionalDouble v = p.ok() ? objectives.get(i).of(p.result(), p.chips())
-            : OptionalDouble.empty();
+        Objective o = objectives.get(i);
+        OptionalDouble v = figures.map(o::of).orElse(OptionalDouble.empty());
         values[i] = v.orElse(Double.NaN);
         if (v.isEmpty() && reason.isEmpty()) {
           reason = Optional.of("the run has no " + objectives.get(i).label() + " figure");

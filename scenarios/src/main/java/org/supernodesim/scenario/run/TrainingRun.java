@@ -2,21 +2,24 @@ package org.supernodesim.scenario.run;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.supernodesim.interconnect.collective.CollectiveAlgorithm;
+import java.util.Optional;
 import org.supernodesim.interconnect.routing.Router;
 import org.supernodesim.interconnect.topology.Topology;
 import org.supernodesim.model.chip.ChipFigure;
+import org.supernodesim.model.collective.AlgorithmChoice;
 import org.supernodesim.model.collective.CollectiveKind;
 import org.supernodesim.model.units.Units;
 import org.supernodesim.node.chip.ActivityLog;
 import org.supernodesim.node.chip.ChipProcess;
 import org.supernodesim.node.chip.TimeSplit;
 import org.supernodesim.node.chip.TrainingCluster;
-import org.supernodesim.results.RunResult;
+import org.supernodesim.node.engine.Simulation;
 import org.supernodesim.results.TrainingResult;
 import org.supernodesim.results.energy.ChipActivity;
 import org.supernodesim.results.energy.Work;
+import org.supernodesim.results.report.perfetto.Timeline;
 import org.supernodesim.scenario.file.Scenario;
+import org.supernodesim.scenario.file.TrainingWorkload;
 import org.supernodesim.workload.cost.ComputeCostModel;
 import org.supernodesim.workload.training.Parallelism;
 import org.supernodesim.workload.training.StageMemory;
@@ -24,34 +27,48 @@ import org.supernodesim.workload.training.StepGenerator;
 import org.supernodesim.workload.training.TrainingJob;
 import org.supernodesim.workload.training.TrainingStep;
 
-/** A training scenario: its step generated, its stage processes assembled, its figures drawn. */
-final class TrainingRun {
+/**
+ * A training workload: its step generated, one process per pipeline stage, its figures drawn
+ * from the stages' time splits and memory.
+ */
+final class TrainingRun implements WorkloadRun {
   private final Scenario scenario;
   private final TrainingStep step;
   private final TrainingCluster cluster;
 
-  TrainingRun(Scenario scenario) {
+  TrainingRun(Scenario scenario, TrainingWorkload workload) {
     this.scenario = scenario;
-    this.step = StepGenerator.generate(scenario.training(), TrainingRun::algorithm);
+    this.step = StepGenerator.generate(workload.job(), TrainingRun::algorithm);
     Topology topology = Topology.build(scenario.fabric(), scenario.chips());
     this.cluster = TrainingCluster.assemble(step.graphs(),
         new ComputeCostModel(scenario.chip(), scenario.calibration()), new Router(topology));
   }
 
   /** Every collective takes the fastest algorithm that applies to its group. */
-  static String algorithm(CollectiveKind kind) {
-    return CollectiveAlgorithm.AUTO;
+  static AlgorithmChoice algorithm(CollectiveKind kind) {
+    return AlgorithmChoice.AUTO;
   }
 
-  TrainingCluster cluster() {
-    return cluster;
+  @Override
+  public Simulation simulation() {
+    return cluster.simulation();
+  }
+
+  @Override
+  public Measured measure(long endPicos) {
+    return new Measured(result(), activities(), new Work(1, step.tokens(), 0));
+  }
+
+  @Override
+  public Optional<Timeline> timeline() {
+    return Optional.of(ChipTimeline.of(cluster.chips(), Optional.empty()));
   }
 
   /**
-   * {@code result} with the step's figures, energy and cost. Every global rank is charged its
-   * stage representative's activity: the ranks of a stage do the same work at the same times.
+   * Every global rank's activity: each is charged its stage representative's, since the ranks
+   * of a stage do the same work at the same times.
    */
-  RunResult account(RunResult result) {
+  private List<ChipActivity> activities() {
     List<ChipActivity> activities = new ArrayList<>(scenario.chips());
     Parallelism p = step.job().parallelism();
     int ranksPerStage = p.tp() * p.cp() * p.dp();
@@ -59,12 +76,11 @@ final class TrainingRun {
       ActivityLog log = cluster.chips().get(rank / ranksPerStage).activity();
       activities.add(new ChipActivity(rank, log.computeBusyPicos(), log.communicationOnlyPicos()));
     }
-    return Accountant.account(scenario, activities, new Work(1, step.tokens(), 0),
-        result.withTraining(result()));
+    return activities;
   }
 
   /** The figures of the step, once the simulation has run. */
-  TrainingResult result() {
+  private TrainingResult result() {
     TrainingJob job = step.job();
     Parallelism p = job.parallelism();
     long stepPicos = cluster.finishedAtPicos();

@@ -1,31 +1,37 @@
 package org.supernodesim.scenario.sweep;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.supernodesim.results.report.OutputException;
+import org.supernodesim.results.report.OutputFiles;
 import org.supernodesim.results.report.SweepPoint;
+import org.supernodesim.scenario.file.ScenarioException;
 
 /**
- * The finished points of a sweep on disk: {@code points/<id>.json}, each written whole (a
- * temporary file renamed into place), and {@code results.csv}, to which each point's row is
- * appended and forced to disk as it finishes.
+ * The finished points of a sweep on disk: {@code points/<id>.json}, each written whole (a temporary
+ * file renamed into place), and {@code results.csv}, to which each point's row is appended and
+ * forced to disk as it finishes (a journal: it is rewritten whole, the same way, at the start and
+ * the end of every sweep). {@code sweep.lock} keeps a second sweep out.
  */
 public final class PointStore {
+  static final String LOCK = "sweep.lock";
+
   static final ObjectMapper MAPPER =
       JsonMapper.builder()
           .enable(SerializationFeature.INDENT_OUTPUT)
@@ -46,17 +52,73 @@ public final class PointStore {
   /** Opens (creating) the sweep folder; temporary files a kill left behind are removed. */
   public static PointStore open(Path dir) {
     PointStore store = new PointStore(dir);
-    try {
-      Files.createDirectories(store.points);
-      try (DirectoryStream<Path> tmp = Files.newDirectoryStream(store.points, "*.tmp")) {
-        for (Path p : tmp) {
-          Files.deleteIfExists(p);
-        }
+    OutputFiles.createFolder(store.points);
+    try (DirectoryStream<Path> tmp = Files.newDirectoryStream(store.points, "*.tmp")) {
+      for (Path p : tmp) {
+        Files.deleteIfExists(p);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot open the sweep folder " + dir, e);
+      throw new OutputException(store.points, "cannot be listed");
     }
     return store;
+  }
+
+  /**
+   * Holds {@code DIR/sweep.lock} for as long as it is open, so two sweeps never write one folder at
+   * once; the system releases it when the process ends, even by kill -9.
+   *
+   * @throws ScenarioException naming the folder if another sweep holds it
+   */
+  public Lock lock() {
+    Path file = dir.resolve(LOCK);
+    FileChannel channel;
+    try {
+      channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    } catch (IOException e) {
+      throw new OutputException(file, OutputFiles.reason(e));
+    }
+    FileLock held;
+    try {
+      held = channel.tryLock();
+    } catch (OverlappingFileLockException e) {
+      held = null; // this JVM holds it already: another sweep of this process
+    } catch (IOException e) {
+      close(channel);
+      throw new OutputException(file, OutputFiles.reason(e));
+    }
+    if (held == null) {
+      close(channel);
+      throw new ScenarioException(
+          dir.toString(),
+          "",
+          "another sweep is writing to this folder"
+              + " (it holds "
+              + LOCK
+              + "); wait for it to finish, or give another --out");
+    }
+    return new Lock(channel);
+  }
+
+  /** The folder's lock; closing it lets another sweep in. */
+  public static final class Lock implements AutoCloseable {
+    private final FileChannel channel;
+
+    private Lock(FileChannel channel) {
+      this.channel = channel;
+    }
+
+    @Override
+    public void close() {
+      PointStore.close(channel); // closing the channel releases its lock
+    }
+  }
+
+  private static void close(FileChannel channel) {
+    try {
+      channel.close();
+    } catch (IOException ignored) {
+      // nothing was written through it; the lock goes with the process anyway
+    }
   }
 
   public Path dir() {
@@ -71,7 +133,7 @@ public final class PointStore {
         read(f).ifPresent(p -> done.put(p.id(), p));
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot list " + points, e);
+      throw new OutputException(points, "cannot be listed");
     }
     return done;
   }
@@ -89,8 +151,8 @@ public final class PointStore {
   public static String toJson(SweepPoint point) {
     try {
       return MAPPER.writeValueAsString(point);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write point " + point.id() + " as JSON", e);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write point " + point.id() + " as JSON", e);
     }
   }
 
@@ -98,63 +160,40 @@ public final class PointStore {
   public static SweepPoint fromJson(String json) {
     try {
       return MAPPER.readValue(json, SweepPoint.class);
-    } catch (IOException e) {
-      throw new UncheckedIOException("not a sweep point", e);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("not a sweep point", e);
     }
   }
 
   /** Writes a point's file whole: to a temporary file, forced to disk, then renamed over. */
   public void write(SweepPoint point) {
-    Path target = points.resolve(point.id() + ".json");
-    Path tmp = points.resolve(point.id() + ".json.tmp");
     try {
-      byte[] bytes = (MAPPER.writeValueAsString(point) + "\n").getBytes(StandardCharsets.UTF_8);
-      try (FileChannel ch =
-          FileChannel.open(
-              tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-              StandardOpenOption.WRITE)) {
-        ch.write(java.nio.ByteBuffer.wrap(bytes));
-        ch.force(true);
-      }
-      move(tmp, target);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + target, e);
+      OutputFiles.write(
+          points.resolve(point.id() + ".json"), MAPPER.writeValueAsString(point) + "\n");
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write point " + point.id() + " as JSON", e);
     }
   }
 
   /** Starts results.csv afresh with {@code text} (the header and the rows known so far). */
   public void rewriteCsv(String text) {
-    Path tmp = dir.resolve("results.csv.tmp");
-    try {
-      Files.writeString(tmp, text, StandardCharsets.UTF_8);
-      move(tmp, csv);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + csv, e);
-    }
+    OutputFiles.write(csv, text);
   }
 
   /** Appends one row to results.csv in one write, forced to disk. */
   public synchronized void appendCsv(String line) {
     try (FileChannel ch =
-        FileChannel.open(csv, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
-            StandardOpenOption.WRITE)) {
+        FileChannel.open(
+            csv, StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE)) {
       ch.write(java.nio.ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8)));
       ch.force(false);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot append to " + csv, e);
+      throw new OutputException(csv, OutputFiles.reason(e));
     }
   }
 
   /** The points in {@code order} that have a file. */
   public static List<SweepPoint> inOrder(List<String> order, Map<String, SweepPoint> done) {
     return order.stream().filter(done::containsKey).map(done::get).toList();
-  }
-
-  private static void move(Path from, Path to) throws IOException {
-    try {
-      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-    }
   }
 }

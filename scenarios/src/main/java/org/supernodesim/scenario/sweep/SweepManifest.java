@@ -1,11 +1,13 @@
 package org.supernodesim.scenario.sweep;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.supernodesim.results.report.OutputFiles;
+import org.supernodesim.results.report.ReportOutput;
 import org.supernodesim.results.scaling.ScalingKind;
 import org.supernodesim.scenario.file.SweepDefinition;
 
@@ -14,35 +16,36 @@ import org.supernodesim.scenario.file.SweepDefinition;
  * saved points alone.
  *
  * @param scenario the scenario's name, the reports' title
- * @param scalingKind {@code strong} or {@code weak}
+ * @param scalingKind strong or weak
  * @param threshold the efficiency whose crossing the reports name
  * @param points the point ids in sweep order
  * @param parameters the swept key paths, in order
  * @param outputs the reports the scenario asks for ({@code report:})
  */
 public record SweepManifest(
-    String scenario, String scalingKind, double threshold, List<String> points,
-    List<String> parameters, List<String> outputs) {
+    String scenario,
+    ScalingKind scalingKind,
+    double threshold,
+    List<String> points,
+    List<String> parameters,
+    List<ReportOutput> outputs) {
   static final String FILE = "sweep.json";
 
   static SweepManifest of(
-      String scenario, SweepDefinition sweep, List<String> points, List<String> parameters,
-      List<String> outputs) {
+      String scenario,
+      SweepDefinition sweep,
+      List<String> points,
+      List<String> parameters,
+      List<ReportOutput> outputs) {
     return new SweepManifest(
         scenario, sweep.scaling().kind(), sweep.scaling().threshold(), points, parameters, outputs);
   }
 
-  ScalingKind kind() {
-    return scalingKind.equals("weak") ? ScalingKind.WEAK : ScalingKind.STRONG;
-  }
-
   void write(Path dir) {
     try {
-      Files.writeString(
-          dir.resolve(FILE), PointStore.MAPPER.writeValueAsString(this) + "\n",
-          StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + dir.resolve(FILE), e);
+      OutputFiles.write(dir.resolve(FILE), PointStore.MAPPER.writeValueAsString(this) + "\n");
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write the sweep's manifest as JSON", e);
     }
   }
 

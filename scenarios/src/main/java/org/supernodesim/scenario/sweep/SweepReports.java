@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.supernodesim.results.report.MarkdownReport;
+import org.supernodesim.results.report.ReportOutput;
 import org.supernodesim.results.report.SweepPoint;
 import org.supernodesim.results.report.SweepTable;
 import org.supernodesim.results.report.html.HtmlReport;
@@ -23,14 +24,14 @@ public final class SweepReports {
 
   static void write(
       Path dir, SweepManifest manifest, List<SweepPoint> points) {
-    Optional<ScalingAnalysis> scaling = SweepTable.scaling(points, manifest.kind());
+    Optional<ScalingAnalysis> scaling = SweepTable.scaling(points, manifest.scalingKind());
     PointStore.open(dir).rewriteCsv(SweepTable.of(points, scaling));
-    if (manifest.outputs().contains("md")) {
+    if (manifest.outputs().contains(ReportOutput.MD)) {
       MarkdownReport.write(
           MarkdownReport.sweep(manifest.scenario(), points, scaling, manifest.threshold()),
           dir.resolve("report.md"));
     }
-    if (manifest.outputs().contains("html")) {
+    if (manifest.outputs().contains(ReportOutput.HTML)) {
       HtmlReport.write(
           HtmlReport.sweep(manifest.scenario(), points, scaling, manifest.threshold()),
           dir.resolve("report.html"));

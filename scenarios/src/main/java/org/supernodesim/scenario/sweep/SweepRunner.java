@@ -2,10 +2,12 @@ package org.supernodesim.scenario.sweep;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -13,6 +15,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.supernodesim.model.chip.MissingFigureException;
 import org.supernodesim.results.RunResult;
+import org.supernodesim.results.report.OutputException;
+import org.supernodesim.results.report.ReportOutput;
 import org.supernodesim.results.report.SweepPoint;
 import org.supernodesim.results.report.SweepTable;
 import org.supernodesim.scenario.file.Scenario;
@@ -77,8 +81,7 @@ public final class SweepRunner {
    * Runs the missing points of {@code file}'s sweep into {@code dir} and returns every point, in
    * sweep order.
    */
-  public static List<SweepPoint> run(
-      ScenarioFile file, Path dir, int parallel, Listener listener) {
+  public static List<SweepPoint> run(ScenarioFile file, Path dir, int parallel, Listener listener) {
     if (parallel < 1) {
       throw new IllegalArgumentException("--parallel must be >= 1: " + parallel);
     }
@@ -93,56 +96,91 @@ public final class SweepRunner {
     List<String> order = points.stream().map(SweepDefinition.Point::id).toList();
     List<String> keys = new ArrayList<>(points.get(0).parameters().keySet());
     PointStore store = PointStore.open(dir);
-    SweepManifest.of(base.name(), file.sweep(), order, keys, base.accounting().outputs())
-        .write(dir);
-    Map<String, SweepPoint> done = store.finished();
-    // Rows a kill cut short go: the table restarts from the points that are whole.
-    StringBuilder table = new StringBuilder(SweepTable.header(keys));
-    PointStore.inOrder(order, done)
-        .forEach(p -> table.append(SweepTable.row(p, keys, Optional.empty())));
-    store.rewriteCsv(table.toString());
-    List<SweepDefinition.Point> missing =
-        points.stream().filter(p -> !done.containsKey(p.id())).toList();
-    listener.planned(points.size(), points.size() - missing.size());
-    Set<String> kept = ConcurrentHashMap.newKeySet();
-    kept.addAll(done.keySet());
-    PointSink sink =
-        new PointSink() {
-          @Override
-          public void started(SweepDefinition.Point point) {
-            listener.started(point);
-          }
-
-          @Override
-          public boolean finished(SweepPoint result) {
-            if (!kept.add(result.id())) {
-              return false; // a point re-run elsewhere finished twice: the first result stands
-            }
-            store.write(result);
-            store.appendCsv(SweepTable.row(result, keys, Optional.empty()));
-            listener.finished(result);
-            return true;
-          }
-        };
-    try {
-      executor.runAll(file, dir, missing, sink);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("the sweep was interrupted", e);
+    try (PointStore.Lock lock = store.lock()) {
+      Map<String, SweepPoint> done = store.finished();
+      refuseForeignPoints(dir, done.keySet(), order);
+      SweepManifest.of(base.name(), file.sweep(), order, keys, base.accounting().outputs())
+          .write(dir);
+      // Rows a kill cut short go: the table restarts from the points that are whole.
+      StringBuilder table = new StringBuilder(SweepTable.header(keys));
+      PointStore.inOrder(order, done)
+          .forEach(p -> table.append(SweepTable.row(p, keys, Optional.empty())));
+      store.rewriteCsv(table.toString());
+      List<SweepDefinition.Point> missing =
+          points.stream().filter(p -> !done.containsKey(p.id())).toList();
+      listener.planned(points.size(), points.size() - missing.size());
+      try {
+        executor.runAll(file, dir, missing, sink(store, keys, done.keySet(), listener));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("the sweep was interrupted", e);
+      }
+      List<SweepPoint> all = PointStore.inOrder(order, store.finished());
+      SweepReports.write(dir, SweepManifest.read(dir), all);
+      return all;
     }
-    List<SweepPoint> all = PointStore.inOrder(order, store.finished());
-    SweepReports.write(dir, SweepManifest.read(dir), all);
-    return all;
+  }
+
+  /**
+   * Keeps each finished point once: its file, its row, the listener told. A point re-run
+   * elsewhere (its worker lost) may finish twice; the first result stands.
+   */
+  private static PointSink sink(
+      PointStore store, List<String> keys, Set<String> done, Listener listener) {
+    Set<String> kept = ConcurrentHashMap.newKeySet();
+    kept.addAll(done);
+    return new PointSink() {
+      @Override
+      public void started(SweepDefinition.Point point) {
+        listener.started(point);
+      }
+
+      @Override
+      public boolean finished(SweepPoint result) {
+        if (!kept.add(result.id())) {
+          return false;
+        }
+        store.write(result);
+        store.appendCsv(SweepTable.row(result, keys, Optional.empty()));
+        listener.finished(result);
+        return true;
+      }
+    };
+  }
+
+  /**
+   * Refuses a folder holding points this sweep does not have: a point's id hashes its whole
+   * scenario, so they belong to another scenario, or to this one before the file or a --set
+   * changed. Reusing them would report old answers as new.
+   */
+  private static void refuseForeignPoints(Path dir, Set<String> stored, List<String> order) {
+    Set<String> foreign = new TreeSet<>(stored);
+    foreign.removeAll(new HashSet<>(order));
+    if (!foreign.isEmpty()) {
+      throw new ScenarioException(
+          dir.toString(),
+          "",
+          "holds "
+              + foreign.size()
+              + " point(s) of"
+              + " another scenario, or of this one before the file or a --set changed (e.g. points/"
+              + foreign.iterator().next()
+              + ".json); give another --out, or delete the folder to"
+              + " start afresh");
+    }
   }
 
   /** Runs points on {@code parallel} threads of this JVM. */
   public static PointExecutor local(int parallel) {
     return (file, dir, missing, sink) -> {
-      ExecutorService pool = Executors.newFixedThreadPool(parallel, r -> {
-        Thread t = new Thread(r, "sweep-point");
-        t.setDaemon(true);
-        return t;
-      });
+      ExecutorService pool =
+          Executors.newFixedThreadPool(
+              parallel,
+              r -> {
+                Thread t = new Thread(r, "sweep-point");
+                t.setDaemon(true);
+                return t;
+              });
       try {
         List<Future<?>> futures = new ArrayList<>();
         for (SweepDefinition.Point p : missing) {
@@ -157,6 +195,9 @@ public final class SweepRunner {
           f.get();
         }
       } catch (ExecutionException e) {
+        if (e.getCause() instanceof OutputException o) {
+          throw o; // a point's file could not be written: the path and reason, not a bug
+        }
         throw new IllegalStateException("a sweep point could not be kept", e.getCause());
       } finally {
         pool.shutdownNow();
@@ -165,9 +206,9 @@ public final class SweepRunner {
   }
 
   /**
-   * The scenario that names the sweep and says what it reports: the file as written, or, where
-   * only the sweep's values make it valid (its chips too few for a group it sets), the first point
-   * that is.
+   * The scenario that names the sweep and says what it reports: the file as written, or, where only
+   * the sweep's values make it valid (its chips too few for a group it sets), the first point that
+   * is.
    */
   private static Scenario representative(ScenarioFile file, List<SweepDefinition.Point> points) {
     try {
@@ -194,15 +235,31 @@ public final class SweepRunner {
       Scenario s = file.point(p);
       chips = s.chips();
       ScenarioRunner.Execution run = ScenarioRunner.execute(s, RuntimeChoice.SEQUENTIAL);
-      if (s.accounting().writes("timeline") && run.chips() != null) {
-        RunReports.writeTimeline(run, dir.resolve("timelines").resolve(p.id() + ".json"));
+      if (s.accounting().writes(ReportOutput.TIMELINE)) {
+        run.timeline()
+            .ifPresent(
+                t ->
+                    RunReports.writeTimeline(
+                        t, dir.resolve("timelines").resolve(p.id() + ".json")));
       }
       RunResult r = run.result();
       return new SweepPoint(p.id(), p.parameters(), chips, r, null);
     } catch (ScenarioException | MissingFigureException e) {
       return new SweepPoint(p.id(), p.parameters(), chips, null, e.getMessage());
-    } catch (RuntimeException | OutOfMemoryError e) {
-      // A layout the simulator cannot run is this point's failure, not the sweep's.
+    } catch (OutOfMemoryError e) {
+      return new SweepPoint(
+          p.id(),
+          p.parameters(),
+          chips,
+          null,
+          "out of memory with a heap of "
+              + Runtime.getRuntime().maxMemory() / (1 << 20)
+              + " MiB (fewer --parallel points, or"
+              + " more heap: SUPERNODE_SIM_JAVA_OPTS=-Xmx16g)");
+    } catch (OutputException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // Our bug, but this point's failure, not the sweep's: the others still run.
       return new SweepPoint(p.id(), p.parameters(), chips, null, e.toString());
     }
   }

@@ -62,7 +62,7 @@ class BadInputTest {
             + "bad.yaml:11:40: workload.collectives[0].group: 16; the group is larger than the"
             + " cluster (8 chips)",
         "unknown collective | kind: all-reduce | kind: allreduce | "
-            + "bad.yaml:11:9: workload.collectives[0].kind: \"allreduce\" is not a collective; valid:"
+            + "bad.yaml:11:9: workload.collectives[0].kind: \"allreduce\" is not valid here; valid:"
             + " all-reduce, all-gather, reduce-scatter, all-to-all, broadcast, reduce, send-recv",
         "unknown preset | nvidia-h100-sxm | nvidia-h9000 | "
             + "bad.yaml:5:3: cluster.chip.preset: ",

@@ -13,10 +13,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.supernodesim.model.units.Units;
 import org.supernodesim.results.CollectiveResult;
+import org.supernodesim.scenario.Kinds;
 import org.supernodesim.scenario.catalog.Catalog;
+import org.supernodesim.scenario.file.ScenarioLoader;
 import org.supernodesim.scenario.run.RuntimeChoice;
 import org.supernodesim.scenario.run.ScenarioRunner;
-import org.supernodesim.scenario.file.ScenarioLoader;
 
 /** {@code group:} as an explicit list of global ranks. */
 class CollectiveGroupTest {
@@ -30,8 +31,9 @@ class CollectiveGroupTest {
   private static CollectiveResult run(String group) {
     String text =
         HEAD + "    - {kind: all-reduce, size: 1 GiB, algorithm: ring, group: " + group + "}\n";
-    return ScenarioRunner.run(LOADER.load("t.yaml", text, List.of(), false), RuntimeChoice.SEQUENTIAL)
-        .collectives()
+    return Kinds.collectives(
+            ScenarioRunner.run(LOADER.load("t.yaml", text, List.of(), false),
+                RuntimeChoice.SEQUENTIAL))
         .get(0);
   }
 

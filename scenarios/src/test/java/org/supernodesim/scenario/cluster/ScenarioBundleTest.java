@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.supernodesim.scenario.Kinds;
 import org.supernodesim.scenario.file.Scenario;
 import org.supernodesim.scenario.file.ScenarioException;
 import org.supernodesim.scenario.file.ScenarioFile;
@@ -65,7 +66,8 @@ class ScenarioBundleTest {
     for (int i = 0; i < 2; i++) {
       Scenario a = here.point(here.points().get(i));
       Scenario b = there.point(there.points().get(i));
-      assertEquals(a.serving().trace().requests(), b.serving().trace().requests(), "point " + i);
+      assertEquals(
+          Kinds.serving(a).trace().requests(), Kinds.serving(b).trace().requests(), "point " + i);
     }
     // And the hash covers the files: another trace is another scenario.
     Files.writeString(home.resolve("traces/requests.csv"), TRACE.replace("396", "397"));

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.supernodesim.model.chip.ChipFigure;
 import org.supernodesim.model.chip.Confidence;
+import org.supernodesim.scenario.Kinds;
 import org.supernodesim.scenario.catalog.Catalog;
 
 /** Loading {@code workload.serving}: traces relative to the file, bad rows, readings, gaps. */
@@ -47,8 +48,8 @@ class ServingScenarioTest {
   void theTracePathIsRelativeToTheScenarioFile() {
     Scenario s = LOADER.load(H20, List.of());
 
-    assertEquals(8819, s.serving().trace().requests().size(), "the whole Azure code trace");
-    assertEquals(32, s.serving().chips());
+    assertEquals(8819, Kinds.serving(s).trace().requests().size(), "the whole Azure code trace");
+    assertEquals(32, Kinds.serving(s).chips());
   }
 
   @Test
@@ -73,8 +74,8 @@ class ServingScenarioTest {
     Scenario s = LOADER.load(h20With("bad.csv"),
         List.of("workload.serving.requests.skipBadRows=true"));
 
-    assertEquals(1, s.serving().trace().skippedRows());
-    assertEquals(38, s.serving().trace().requests().size(), "39 rows less the bad one");
+    assertEquals(1, Kinds.serving(s).trace().skippedRows());
+    assertEquals(38, Kinds.serving(s).trace().requests().size(), "39 rows less the bad one");
   }
 
   @Test
@@ -155,7 +156,7 @@ class ServingScenarioTest {
         () -> LOADER.load(H20, List.of("workload.serving.instances[0].tp=1",
             "workload.serving.instances[0].count=4")));
 
-    assertEquals("workload.serving.instances", e.keyPath());
+    assertEquals("workload.serving.instances[0]", e.keyPath());
     assertTrue(e.problem().contains("leaving no KV cache"), e.getMessage());
   }
 
@@ -170,8 +171,8 @@ class ServingScenarioTest {
     // Request 249 of the Mooncake synthetic trace: 134,773 + 382 tokens > Llama-3.1's 131,072.
     assertTrue(e.problem().startsWith("request 249 (arriving at 147.580 s) needs 134773 + 382"
         + " tokens, beyond llama-3.1-8b's context of 131072 tokens"), e.getMessage());
-    assertEquals(10, skipped.serving().trace().skippedOverlong(), "10 of 3,993 are too long");
-    assertEquals(3983, skipped.serving().trace().requests().size());
+    assertEquals(10, Kinds.serving(skipped).trace().skippedOverlong(), "10 of 3,993 are too long");
+    assertEquals(3983, Kinds.serving(skipped).trace().requests().size());
   }
 
   @Test

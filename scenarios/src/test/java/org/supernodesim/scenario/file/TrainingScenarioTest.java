@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.supernodesim.scenario.Kinds;
 import org.supernodesim.scenario.catalog.Catalog;
 import org.supernodesim.workload.training.ActivationStorage;
 import org.supernodesim.workload.training.Recomputation;
@@ -19,7 +20,7 @@ class TrainingScenarioTest {
 
   @Test
   void theH800ExampleUsesDeepSeeksPublishedSettings() {
-    TrainingJob job = LOADER.load(H800, List.of()).training();
+    TrainingJob job = Kinds.training(LOADER.load(H800, List.of()));
 
     assertEquals(Recomputation.NORMS_AND_ACTIVATION, job.recomputation());
     assertEquals(ActivationStorage.FP8, job.activationStorage());
@@ -41,6 +42,6 @@ class TrainingScenarioTest {
         List.of("workload.training.precision=bf16")));
 
     assertEquals("workload.training.activationPrecision", e.keyPath());
-    assertTrue(e.problem().contains("needs precision: fp8"), e.getMessage());
+    assertTrue(e.problem().contains("needs fp8 GEMMs (they are bf16)"), e.getMessage());
   }
 }

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.supernodesim.results.report.SweepPoint;
+import org.supernodesim.scenario.Kinds;
 import org.supernodesim.scenario.catalog.Catalog;
 import org.supernodesim.scenario.cli.Main;
 import org.supernodesim.scenario.file.PriceBook;
@@ -76,13 +77,13 @@ class PlanTest {
 
     // Then the plan's best is the exhaustive run's fastest layout that fits.
     SweepPoint fastest = all.stream()
-        .filter(p -> p.ok() && p.result().training().fits())
-        .min(Comparator.comparingDouble(p -> p.result().training().stepSeconds()))
+        .filter(p -> p.ok() && Kinds.training(p.result()).fits())
+        .min(Comparator.comparingDouble(p -> Kinds.training(p.result()).stepSeconds()))
         .orElseThrow();
     List<String> ranked = Files.readAllLines(tmp.resolve("plan").resolve("plan.csv"));
     assertTrue(ranked.get(1).startsWith("1," + fastest.id() + ","),
-        "rank 1 is " + fastest.id() + " (" + fastest.result().training().layout() + ", "
-            + fastest.result().training().stepSeconds() + " s):\n" + ranked.get(1));
+        "rank 1 is " + fastest.id() + " (" + Kinds.training(fastest.result()).layout() + ", "
+            + Kinds.training(fastest.result()).stepSeconds() + " s):\n" + ranked.get(1));
     String best = Files.readString(tmp.resolve("plan").resolve("plan-test-best.yaml"));
     assertTrue(best.contains("recomputation: " + fastest.parameters()
         .get("workload.training.recomputation")), best);
@@ -98,7 +99,7 @@ class PlanTest {
         assertEquals(p.result().simulatedPicos(),
             planned.get(p.id()).result().simulatedPicos(), p.id() + ": same simulation");
       } else {
-        assertTrue(!p.ok() || !p.result().training().fits(),
+        assertTrue(!p.ok() || !Kinds.training(p.result()).fits(),
             p.id() + " was pruned, so it must be invalid or not fit: " + p.error());
       }
     }
@@ -126,7 +127,7 @@ class PlanTest {
     StringWriter err = new StringWriter();
     assertEquals(2, Main.execute(new String[] {"plan", planFile.toString(), "--out",
         tmp.resolve("p").toString()}, new PrintWriter(out), new PrintWriter(err)));
-    assertEquals("bad.yaml:15:16: plan.objectives[0]: \"fastest\" is not an objective; valid: "
+    assertEquals("bad.yaml:15:16: plan.objectives[0]: \"fastest\" is not valid here; valid: "
         + String.join(", ", java.util.Arrays.stream(Objective.values())
             .map(Objective::label).toList()), err.toString().trim());
   }

@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.supernodesim.results.report.SweepPoint;
+import org.supernodesim.scenario.Kinds;
 import org.supernodesim.scenario.cli.Main;
 import org.supernodesim.scenario.sweep.PointStore;
 
@@ -59,14 +60,14 @@ class ServingPlanTest {
     List<SweepPoint> points = List.copyOf(PointStore.open(tmp.resolve("p")).finished().values());
     assertEquals(4, points.size(), "every layout simulated (none is invalid)");
     List<SweepPoint> within = points.stream()
-        .filter(p -> p.result().serving().ttftSeconds().p99() <= 0.4
-            && p.result().serving().tpotSeconds().p99() <= 0.05)
+        .filter(p -> Kinds.serving(p.result()).ttftSeconds().p99() <= 0.4
+            && Kinds.serving(p.result()).tpotSeconds().p99() <= 0.05)
         .toList();
     assertTrue(!within.isEmpty() && within.size() < 4,
         within.size() + " of 4 within the SLO: the test needs some on each side");
     SweepPoint fewest = within.stream()
         .min(Comparator.comparingInt((SweepPoint p) -> chips(p))
-            .thenComparingDouble(p -> p.result().serving().ttftSeconds().p99()))
+            .thenComparingDouble(p -> Kinds.serving(p.result()).ttftSeconds().p99()))
         .orElseThrow();
     List<String> ranked = Files.readAllLines(tmp.resolve("p").resolve("plan.csv"));
     assertTrue(ranked.get(1).startsWith("1," + fewest.id() + ","), fewest.id() + " ("
@@ -76,6 +77,6 @@ class ServingPlanTest {
   }
 
   private static int chips(SweepPoint p) {
-    return p.result().serving().instances().stream().mapToInt(i -> i.chips()).sum();
+    return Kinds.serving(p.result()).instances().stream().mapToInt(i -> i.chips()).sum();
   }
 }

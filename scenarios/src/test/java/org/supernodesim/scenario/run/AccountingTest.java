@@ -59,14 +59,14 @@ class AccountingTest {
             + "cost: { chipHour: 3 EUR, electricity: 0.5 CNY/kWh }\n");
     RunResult r = ScenarioRunner.run(s, RuntimeChoice.SEQUENTIAL);
     double seconds = r.simulatedPicos() / 1e12;
-    double tdp = r.energy().model().tdpWatts();
+    double tdp = r.energy().orElseThrow().model().tdpWatts();
     // Then every chip communicates for the whole run and never computes: E_i = T * (0.2 TDP +
     // 0.5 * 0.8 TDP) = 0.6 TDP T, and the facility draws 1.2 times the chips' 8 E_i.
-    assertEquals(1.2 * 8 * 0.6 * tdp * seconds, r.energy().facilityJoules(),
-        1e-9 * r.energy().facilityJoules(), "0.6 TDP per chip, PUE 1.2 (relative 1e-9)");
+    assertEquals(1.2 * 8 * 0.6 * tdp * seconds, r.energy().orElseThrow().facilityJoules(),
+        1e-9 * r.energy().orElseThrow().facilityJoules(), "0.6 TDP per chip, PUE 1.2 (relative 1e-9)");
     assertEquals(8 * seconds / 3600 * 3, r.costs().get(0).total(), 1e-15, "8 chips x T x 3 EUR/h");
     assertEquals("EUR", r.costs().get(0).price().currency());
-    assertEquals(0.5 * r.energy().kilowattHours(), r.costs().get(1).total(), 1e-18, "kWh x 0.5");
+    assertEquals(0.5 * r.energy().orElseThrow().kilowattHours(), r.costs().get(1).total(), 1e-18, "kWh x 0.5");
     assertNull(r.costs().get(0).perMillionTokens(), "collectives have no tokens");
     // And the result reads back from its JSON to the same bytes.
     assertEquals(JsonReport.toJson(r), JsonReport.toJson(JsonReport.read(write(r))), "round trip");
@@ -79,7 +79,8 @@ class AccountingTest {
     assertEquals("s.yaml:9:9: cost.chipHour", e.where() + ": " + e.keyPath(), e.getMessage());
     assertTrue(e.getMessage().contains("deepseek-h800-assumption"), "lists the rows: " + e.getMessage());
     e = assertThrows(ScenarioException.class, () -> load(H800 + "report: [json, pdf]\n"));
-    assertTrue(e.getMessage().contains("\"pdf\" is not an output; valid: json, md, html, csv, timeline"),
+    assertEquals(
+        "s.yaml:9:16: report[1]: \"pdf\" is not valid here; valid: json, md, html, csv, timeline",
         e.getMessage());
     e = assertThrows(ScenarioException.class,
         () -> load(H800 + "energy: { idlePowerFraction: 1.5 }\n"));

@@ -6,6 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.supernodesim.model.units.Units;
 import org.supernodesim.results.CollectiveResult;
+import org.supernodesim.scenario.Kinds;
 import org.supernodesim.scenario.catalog.Catalog;
 import org.supernodesim.scenario.file.ScenarioLoader;
 
@@ -21,8 +22,9 @@ class AlgorithmClosedFormTest {
     String text =
         "name: t\ncluster:\n  chips: " + chips + "\n  chip: nvidia-h100-sxm\n  fabric: " + fabric
             + "\nworkload:\n  collectives:\n    - " + collective + "\n";
-    return ScenarioRunner.run(LOADER.load("t.yaml", text, List.of(), false), RuntimeChoice.SEQUENTIAL)
-        .collectives()
+    return Kinds.collectives(
+            ScenarioRunner.run(LOADER.load("t.yaml", text, List.of(), false),
+                RuntimeChoice.SEQUENTIAL))
         .get(0);
   }
 

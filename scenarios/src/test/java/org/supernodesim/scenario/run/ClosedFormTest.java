@@ -10,6 +10,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.supernodesim.model.units.Units;
 import org.supernodesim.results.CollectiveResult;
 import org.supernodesim.results.RunResult;
+import org.supernodesim.scenario.Kinds;
 import org.supernodesim.scenario.catalog.Catalog;
 import org.supernodesim.scenario.file.Scenario;
 import org.supernodesim.scenario.file.ScenarioLoader;
@@ -36,7 +37,7 @@ class ClosedFormTest {
     long steps = 2L * (n - 1);
     double expectedPicos =
         steps * (bytes / (double) n) / bytesPerSecond * Units.PICOS_PER_SECOND + steps * stepPicos;
-    CollectiveResult allReduce = result.collectives().get(0);
+    CollectiveResult allReduce = Kinds.collectives(result).get(0);
     assertEquals(
         expectedPicos,
         allReduce.picos(),
@@ -75,7 +76,7 @@ class ClosedFormTest {
     long steps = kind.equals("all-reduce") ? 2L * (n - 1) : n - 1;
     double alphaPicos = 2 * Units.PICOS_PER_MICROSECOND;
     double expected = steps * (bytes / (double) n) / 450e9 * Units.PICOS_PER_SECOND + steps * alphaPicos;
-    assertEquals(expected, result.collectives().get(0).picos(), steps * 1.0,
+    assertEquals(expected, Kinds.collectives(result).get(0).picos(), steps * 1.0,
         kind + ": closed form within 1 ps per step");
   }
 }

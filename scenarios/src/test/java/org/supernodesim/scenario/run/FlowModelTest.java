@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.supernodesim.model.units.Units;
 import org.supernodesim.results.CollectiveResult;
 import org.supernodesim.results.RunResult;
+import org.supernodesim.scenario.Kinds;
 import org.supernodesim.scenario.catalog.Catalog;
 import org.supernodesim.scenario.file.ScenarioLoader;
 
@@ -36,7 +37,7 @@ class FlowModelTest {
     int n = 16;
     double s = 256.0 * (1 << 20);
     double expected = 2 * (n - 1) * (s / n / 100e9 * Units.PICOS_PER_SECOND + 2e6);
-    CollectiveResult r = flow.collectives().get(0);
+    CollectiveResult r = Kinds.collectives(flow).get(0);
     assertEquals(expected, r.picos(), 2.0 * (n - 1), "closed form within 1 ps per step");
     double ideal = 100e9 * (s / n / 100e9) / (s / n / 100e9 + 2e-6);
     assertEquals(ideal, r.busBytesPerSecond(), ideal * 1e-6,
@@ -52,8 +53,8 @@ class FlowModelTest {
     RunResult analytical = run("{system: cloudmatrix384, chips: 16}", collectives, "analytical");
     RunResult flow = run("{system: cloudmatrix384, chips: 16}", collectives, "flow");
     for (int i = 0; i < 3; i++) {
-      assertEquals(analytical.collectives().get(i).picos(), flow.collectives().get(i).picos(),
-          16.0, analytical.collectives().get(i).kind() + ": within 1 ps per transfer");
+      assertEquals(Kinds.collectives(analytical).get(i).picos(), Kinds.collectives(flow).get(i).picos(),
+          16.0, Kinds.collectives(analytical).get(i).kind() + ": within 1 ps per transfer");
     }
   }
 
@@ -69,13 +70,13 @@ class FlowModelTest {
     // blocks per uplink, against 15 blocks per chip port, so the uplinks bind; ECMP hashes each
     // block to one uplink, so some carry more than 16 and the all-to-all takes longer than the
     // even bound, but not twice as long. The analytical model, blind to the uplinks, is faster.
-    var busiest = flow.network().busiestLinks().get(0);
+    var busiest = Kinds.network(flow).busiestLinks().get(0);
     assertEquals("l2", busiest.tier(), "an uplink is the busiest link: " + busiest);
     double s = 256.0 * (1 << 20);
     double uplinkBound = 16 * (s / 16) / 50e9 * Units.PICOS_PER_SECOND;
-    double ratio = flow.collectives().get(0).picos() / uplinkBound;
+    double ratio = Kinds.collectives(flow).get(0).picos() / uplinkBound;
     assertTrue(ratio >= 1 && ratio < 2, "between the even uplink bound and twice it: " + ratio);
-    assertFalse(analytical.collectives().get(0).picos() >= flow.collectives().get(0).picos(),
+    assertFalse(Kinds.collectives(analytical).get(0).picos() >= Kinds.collectives(flow).get(0).picos(),
         "the analytical model does not see the oversubscription");
   }
 }

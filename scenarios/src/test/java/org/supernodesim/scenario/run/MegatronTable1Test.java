@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.supernodesim.results.TrainingResult;
+import org.supernodesim.scenario.Kinds;
 import org.supernodesim.scenario.catalog.Catalog;
 import org.supernodesim.scenario.file.PublishedTable;
 import org.supernodesim.scenario.file.PriceBook;
@@ -38,7 +39,7 @@ class MegatronTable1Test {
     assertEquals(row.gpus(), scenario.chips(), row.id() + ": the scenario's GPU count");
 
     // When one step runs on the reference runtime.
-    TrainingResult t = ScenarioRunner.run(scenario, RuntimeChoice.SEQUENTIAL).training();
+    TrainingResult t = Kinds.training(ScenarioRunner.run(scenario, RuntimeChoice.SEQUENTIAL));
 
     // Then the achieved TFLOP/s per GPU is the published figure within 10 %.
     double error = t.tflopsPerChip() / row.tflopsPerGpu() - 1;

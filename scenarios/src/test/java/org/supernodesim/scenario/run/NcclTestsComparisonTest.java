@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.supernodesim.results.CollectiveResult;
 import org.supernodesim.results.RunResult;
+import org.supernodesim.scenario.Kinds;
 import org.supernodesim.scenario.catalog.Catalog;
 import org.supernodesim.scenario.file.ScenarioLoader;
 
@@ -51,7 +52,7 @@ class NcclTestsComparisonTest {
       if (p.bytes() < 64L << 20) {
         continue;
       }
-      for (CollectiveResult c : result.collectives()) {
+      for (CollectiveResult c : Kinds.collectives(result)) {
         if (c.kind().equals("all-reduce") && c.bytes() == p.bytes()) {
           matched++;
           double simulated = c.busBytesPerSecond() / 1e9;

@@ -13,8 +13,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.supernodesim.results.RunResult;
 import org.supernodesim.results.report.JsonReport;
 import org.supernodesim.scenario.catalog.Catalog;
+import org.supernodesim.scenario.file.CollectiveWorkload;
 import org.supernodesim.scenario.file.Scenario;
 import org.supernodesim.scenario.file.ScenarioLoader;
+import org.supernodesim.scenario.file.ServingWorkload;
 
 /**
  * Every example gives the same result.json, byte for byte less {@code run}, on the sequential
@@ -40,11 +42,11 @@ class RuntimeEquivalenceTest {
   @MethodSource("examples")
   void everyRuntimeAndPlacementGivesTheSameBytes(Path example) {
     Scenario scenario = LOADER.load(example, List.of());
-    if (scenario.serving() != null) {
+    if (scenario.workload() instanceof ServingWorkload) {
       scenario = LOADER.load(
           example, List.of("workload.serving.requests.window=" + SERVING_WINDOW));
     }
-    if (scenario.collectives().size() > BUSBW_SWEEP) {
+    if (scenario.workload() instanceof CollectiveWorkload c && c.entries().size() > BUSBW_SWEEP) {
       // A busbw sweep runs the same algorithms at every size: two sizes here, seven runtimes.
       scenario = LOADER.load(example, List.of(
           "workload.collectives=[{kind: all-reduce, size: 4 MiB},"
@@ -54,11 +56,11 @@ class RuntimeEquivalenceTest {
 
     List<RuntimeChoice> choices = new ArrayList<>();
     for (int threads : new int[] {1, 2, 4}) {
-      choices.add(new RuntimeChoice("actors", threads, 1));
+      choices.add(RuntimeChoice.actors(threads, 1));
     }
-    choices.add(new RuntimeChoice("actors", 2, 3));
-    choices.add(new RuntimeChoice("actors", 2, Math.max(1, scenario.chips() / 2)));
-    choices.add(new RuntimeChoice("actors", 4, scenario.chips()));
+    choices.add(RuntimeChoice.actors(2, 3));
+    choices.add(RuntimeChoice.actors(2, Math.max(1, scenario.chips() / 2)));
+    choices.add(RuntimeChoice.actors(4, scenario.chips()));
     for (RuntimeChoice choice : choices) {
       String actual = withoutRun(ScenarioRunner.run(scenario, choice));
       assertEquals(reference, actual, example + " on " + choice + " differs from sequential");

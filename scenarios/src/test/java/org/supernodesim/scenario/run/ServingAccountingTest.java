@@ -4,10 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.supernodesim.model.fabric.NetworkModel;
 import org.supernodesim.results.RunResult;
+import org.supernodesim.results.ServingResult;
 import org.supernodesim.results.report.html.HtmlReport;
 import org.supernodesim.results.serving.LatencySeconds;
-import org.supernodesim.results.serving.ServingResult;
 import org.supernodesim.scenario.file.Scenario;
 
 /** A serving run's energy: its instances' chips busy for their busy share, the rest idle. */
@@ -28,15 +29,17 @@ class ServingAccountingTest {
             new ServingResult.SloAttainment(null, null, null, null, 1),
             new ServingResult.Utilisation(0, 0), null, 0, 10, 1, 0.3,
             List.of(new ServingResult.InstanceSummary(0, "unified", 4, 0, 1, 1, 1, 1, 0.5, 10, 4)));
-    RunResult r =
-        new RunResult("s", 1, null, 1_000_000_000_000L, null, null, List.of()).withServing(serving);
+    long picos = 1_000_000_000_000L;
 
-    RunResult accounted = Accountant.accountServing(s, r);
+    Accountant.Account account = Accountant.account(
+        s, ServingRun.activities(serving, s.chips(), picos), ServingRun.work(serving, picos), picos);
+    RunResult accounted = new RunResult("s", 1, NetworkModel.ANALYTICAL, null, picos, null, null,
+        serving, account.energy(), account.costs());
 
     // Then chips use 8 x 140 J idle + 4 x 560 W x 0.5 s = 1,120 + 1,120 = 2,240 J.
-    double tdp = accounted.energy().model().tdpWatts();
+    double tdp = accounted.energy().orElseThrow().model().tdpWatts();
     assertEquals(700, tdp, 0, "the catalog's H800 TDP");
-    assertEquals(8 * 0.2 * 700 + 4 * 0.8 * 700 * 0.5, accounted.energy().chipJoules(), 1e-9,
+    assertEquals(8 * 0.2 * 700 + 4 * 0.8 * 700 * 0.5, accounted.energy().orElseThrow().chipJoules(), 1e-9,
         "idle for all 8, busy above idle for 4 chips half the time");
     // 8 chip-seconds at 2 USD per chip-hour over 1,000 output tokens, per million of them.
     assertEquals(8.0 / 3600 * 2 / 1000 * 1e6, accounted.costs().get(0).perMillionOutputTokens(),

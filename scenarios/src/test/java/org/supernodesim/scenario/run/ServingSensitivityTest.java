@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.supernodesim.results.serving.ServingResult;
+import org.supernodesim.results.ServingResult;
+import org.supernodesim.scenario.Kinds;
 import org.supernodesim.scenario.catalog.Catalog;
 import org.supernodesim.scenario.file.ScenarioLoader;
 
@@ -22,7 +23,7 @@ class ServingSensitivityTest {
   private static ServingResult run(String... sets) {
     List<String> all = new java.util.ArrayList<>(List.of(sets));
     all.add("workload.serving.requests.window=600 s");
-    return ScenarioRunner.run(LOADER.load(PPU, all), RuntimeChoice.SEQUENTIAL).serving();
+    return Kinds.serving(ScenarioRunner.run(LOADER.load(PPU, all), RuntimeChoice.SEQUENTIAL));
   }
 
   @Test

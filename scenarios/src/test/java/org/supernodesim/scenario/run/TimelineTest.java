@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.supernodesim.results.CollectiveResult;
 import org.supernodesim.results.report.perfetto.Timeline;
+import org.supernodesim.scenario.Kinds;
 import org.supernodesim.scenario.catalog.Catalog;
 import org.supernodesim.scenario.file.Scenario;
 import org.supernodesim.scenario.file.ScenarioLoader;
@@ -21,7 +22,7 @@ class TimelineTest {
             .load(Path.of("examples", "ring-collectives-8.yaml"),
                 List.of("report=[json, timeline]"));
     ScenarioRunner.Execution run = ScenarioRunner.execute(s, RuntimeChoice.SEQUENTIAL);
-    Timeline t = RunReports.timeline(run);
+    Timeline t = run.timeline().orElseThrow();
 
     // Then chips 0-3 have 6 slices and chips 4-7 have 4, all on the communication stream.
     assertEquals(8, t.chips().size(), "a track per chip");
@@ -30,7 +31,7 @@ class TimelineTest {
     t.chips().forEach(c -> c.spans().forEach(x -> assertEquals(1, x.stream(), "communication")));
     // And each collective's timing is its slices' extent over the chips from the last member
     // joining (as nccl-tests times after a barrier) to the last end.
-    List<CollectiveResult> collectives = run.result().collectives();
+    List<CollectiveResult> collectives = Kinds.collectives(run.result());
     for (int k = 0; k < 4; k++) {
       int i = k;
       long start = t.chips().stream().mapToLong(c -> c.spans().get(i).startPicos()).max().orElseThrow();

@@ -37,7 +37,7 @@ class TrainingEquivalenceTest {
     String sequential =
         JsonReport.toJson(ScenarioRunner.run(scenario, RuntimeChoice.SEQUENTIAL).withRun(null));
     String actors = JsonReport.toJson(
-        ScenarioRunner.run(scenario, new RuntimeChoice("actors", 2, 1)).withRun(null));
+        ScenarioRunner.run(scenario, RuntimeChoice.actors(2, 1)).withRun(null));
     assertEquals(sequential, actors, example + ": actors differ from sequential");
   }
 }

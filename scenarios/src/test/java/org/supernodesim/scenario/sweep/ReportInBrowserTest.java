@@ -9,18 +9,22 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import java.util.Map;
+import org.supernodesim.model.fabric.NetworkModel;
+import org.supernodesim.results.CollectiveBenchmarkResult;
 import org.supernodesim.results.NetworkResult;
 import org.supernodesim.results.RunResult;
+import org.supernodesim.results.ServingResult;
 import org.supernodesim.results.TrainingResult;
+import org.supernodesim.results.WorkloadResult;
 import org.supernodesim.results.report.html.HtmlReport;
 import org.supernodesim.results.serving.LatencySeconds;
-import org.supernodesim.results.serving.ServingResult;
 
 /**
  * Opens a sweep's report.html in headless Chromium and checks that its charts render: every
@@ -64,19 +68,25 @@ class ReportInBrowserTest {
     ServingResult serving =
         new ServingResult("t", 1, 1, 0, 0, l, l, l, 10, new ServingResult.PerChip(1, 1), null,
             new ServingResult.Utilisation(0, 0), null, 0, 1, 1, 0.3, List.of());
-    RunResult run =
-        new RunResult("page", 1, null, 2_000_000_000_000L, null, null, List.of())
-            .withTraining(training)
-            .withServing(serving)
-            .withNetwork(
-                new NetworkResult("flow", Map.of("l1", 2_000_000_000L, "l2", 1_000_000_000L),
-                    List.of(new NetworkResult.LinkLoad("chip 0 -> switch 64", "l1", 0.7, 1, 1),
-                        new NetworkResult.LinkLoad("switch 64 -> switch 72", "l2", 0.5, 1, 1)),
-                    List.of()));
-    String html = HtmlReport.run(run);
-    assertEquals(7, count(html, "<svg"),
+    NetworkResult network =
+        new NetworkResult(NetworkModel.FLOW, Map.of("l1", 2_000_000_000L, "l2", 1_000_000_000L),
+            List.of(new NetworkResult.LinkLoad("chip 0 -> switch 64", "l1", 0.7, 1, 1),
+                new NetworkResult.LinkLoad("switch 64 -> switch 72", "l2", 0.5, 1, 1)),
+            List.of());
+    // One page per kind, as a run has one kind.
+    List<String> pages = List.of(
+        HtmlReport.run(page(training)), HtmlReport.run(page(serving)),
+        HtmlReport.run(page(new CollectiveBenchmarkResult(List.of(), network))));
+    assertEquals(7, pages.stream().mapToInt(html -> count(html, "<svg")).sum(),
         "time split, memory, TTFT, TPOT, e2e, bytes per tier, utilisation per tier");
-    assertChartsRender(html, tmp);
+    for (String html : pages) {
+      assertChartsRender(html, tmp);
+    }
+  }
+
+  private static RunResult page(WorkloadResult workload) {
+    return new RunResult("page", 1, NetworkModel.FLOW, null, 2_000_000_000_000L, null, null,
+        workload, Optional.empty(), List.of());
   }
 
   @Test

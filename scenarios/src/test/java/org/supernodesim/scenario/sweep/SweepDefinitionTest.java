@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.supernodesim.scenario.Kinds;
 import org.supernodesim.scenario.catalog.Catalog;
 import org.supernodesim.scenario.file.ScenarioException;
 import org.supernodesim.scenario.file.ScenarioFile;
@@ -52,7 +53,7 @@ class SweepDefinitionTest {
         points.get(1).parameters(), "second point: 8 chips with the second zipped pair");
     assertEquals("16", points.get(3).parameters().get("cluster.chips"), "chips vary slowest");
     assertEquals(16, f.point(points.get(5)).chips(), "the setting reaches the scenario");
-    assertEquals(4L << 20, f.point(points.get(5)).collectives().get(0).bytes(), "4 MiB");
+    assertEquals(4L << 20, Kinds.collectives(f.point(points.get(5))).get(0).bytes(), "4 MiB");
     assertEquals(3, f.point(points.get(5)).seed(), "zipped seed");
   }
 

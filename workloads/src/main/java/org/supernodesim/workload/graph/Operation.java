@@ -2,6 +2,7 @@ package org.supernodesim.workload.graph;
 
 import java.util.List;
 import org.supernodesim.model.chip.Precision;
+import org.supernodesim.model.collective.AlgorithmChoice;
 import org.supernodesim.model.collective.CollectiveKind;
 
 /**
@@ -81,7 +82,7 @@ public sealed interface Operation {
    */
   record Collective(
       int id, List<Integer> dependencies, String name, int collectiveId, CollectiveKind kind,
-      List<Integer> group, long bytes, String algorithm, List<Long> sourceBytes)
+      List<Integer> group, long bytes, AlgorithmChoice algorithm, List<Long> sourceBytes)
       implements Operation {
     public Collective {
       dependencies = List.copyOf(dependencies);
@@ -99,7 +100,7 @@ public sealed interface Operation {
     /** A collective moving {@code bytes} on every member. */
     public Collective(
         int id, List<Integer> dependencies, String name, int collectiveId, CollectiveKind kind,
-        List<Integer> group, long bytes, String algorithm) {
+        List<Integer> group, long bytes, AlgorithmChoice algorithm) {
       this(id, dependencies, name, collectiveId, kind, group, bytes, algorithm, List.of());
     }
   }

@@ -75,13 +75,4 @@ public record RequestTrace(
     return new RequestTrace(source, kept, skippedRows, prefixBlockTokens,
         skippedOverlong + requests.size() - kept.size());
   }
-
-  /** Requests per second between the first and the last arrival; 0 for fewer than two. */
-  public double meanRatePerSecond() {
-    if (requests.size() < 2) {
-      return 0;
-    }
-    long span = requests.get(requests.size() - 1).arrivalPicos() - requests.get(0).arrivalPicos();
-    return span == 0 ? 0 : (requests.size() - 1) / (span / 1e12);
-  }
 }

@@ -1,6 +1,10 @@
 /**
- * Inference serving workloads: the requests (real traces and synthetic processes) and the cost of
- * one forward step of a serving instance.
+ * Inference serving workloads: the requests (real traces and synthetic processes), the cost of
+ * one forward step of a serving instance, and the choices of a deployment: an instance's {@link
+ * org.supernodesim.workload.inference.Role}, the router's {@link
+ * org.supernodesim.workload.inference.RoutingPolicy}, the scheduler's {@link
+ * org.supernodesim.workload.inference.SchedulerLimits} (data: the engine's processes in {@code
+ * node.serving} act on them).
  *
  * <p>Requests come from an Azure LLM inference trace CSV ({@code azure-csv}), a Mooncake JSONL
  * trace with prefix-block hashes ({@code mooncake-jsonl}) via {@link

@@ -2,6 +2,7 @@ package org.supernodesim.workload.microbench;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.supernodesim.model.collective.AlgorithmChoice;
 import org.supernodesim.model.collective.CollectiveKind;
 import org.supernodesim.workload.graph.Operation;
 import org.supernodesim.workload.graph.OperationGraph;
@@ -18,7 +19,7 @@ public final class CollectiveBenchmark {
    * all-to-all (MoE dispatch and combine), {@code bytes} then being their mean.
    */
   public record Entry(
-      CollectiveKind kind, long bytes, List<Integer> group, String algorithm, int repeat,
+      CollectiveKind kind, long bytes, List<Integer> group, AlgorithmChoice algorithm, int repeat,
       List<Long> sourceBytes) {
     public Entry {
       group = List.copyOf(group);
@@ -36,11 +37,6 @@ public final class CollectiveBenchmark {
       if (repeat < 1) {
         throw new IllegalArgumentException("repeat must be >= 1: " + repeat);
       }
-    }
-
-    /** Over the first {@code groupSize} ranks, {@code bytes} on each. */
-    public Entry(CollectiveKind kind, long bytes, int groupSize, String algorithm, int repeat) {
-      this(kind, bytes, firstRanks(groupSize), algorithm, repeat, List.of());
     }
 
     public int groupSize() {

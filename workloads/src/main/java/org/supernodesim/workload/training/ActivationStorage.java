@@ -1,5 +1,7 @@
 package org.supernodesim.workload.training;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /**
  * How the activations a layer keeps for backward are stored. DeepSeek-V3 (arXiv 2412.19437,
  * §3.3.4 "Low-Precision Storage and Communication") caches the inputs of its FP8 linear layers in
@@ -22,6 +24,7 @@ public enum ActivationStorage {
     this.attentionOutputFactor = attentionOutputFactor;
   }
 
+  @JsonValue
   public String label() {
     return label;
   }
@@ -34,16 +37,5 @@ public enum ActivationStorage {
   /** Bytes of the kept input of the projection after attention over its 2-byte size. */
   double attentionOutputFactor() {
     return attentionOutputFactor;
-  }
-
-  /** The value named {@code label} in a scenario file. */
-  public static ActivationStorage byLabel(String label) {
-    for (ActivationStorage s : values()) {
-      if (s.label.equals(label)) {
-        return s;
-      }
-    }
-    throw new LayoutException("activationPrecision",
-        "\"" + label + "\" is not an activation storage precision; valid: bf16, fp8");
   }
 }

@@ -2,26 +2,49 @@ package org.supernodesim.workload.training;
 
 /**
  * A training layout that cannot run: tp·pp·dp·cp not the chip count, heads not divisible by tp,
- * and so on. {@code key} is the scenario key under {@code workload.training} it is about, so the
- * scenario loader can point at the line.
+ * and so on. {@link #parameter()} says which of the job's parameters it is about; the scenario
+ * layer maps it to the key a file wrote it under.
  */
 public final class LayoutException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
-  private final String key;
 
-  public LayoutException(String key, String message) {
+  /** The parameters of a {@link TrainingJob} and its {@link Parallelism} a refusal can be about. */
+  public enum Parameter {
+    ZERO_STAGE,
+    SEQUENCE,
+    GLOBAL_BATCH,
+    MICRO_BATCH,
+    PRECISION,
+    ACTIVATION_STORAGE,
+    OPTIMIZER_MOMENTS,
+    GRADIENT_BUCKET,
+    GRADIENT_REDUCE_PRECISION,
+    EXPERT_LOAD,
+    STAGE_LAYERS,
+    TP,
+    PP,
+    DP,
+    CP,
+    EP,
+    VIRTUAL_STAGES,
+    SEQUENCE_PARALLEL
+  }
+
+  private final Parameter parameter;
+
+  public LayoutException(Parameter parameter, String message) {
     super(message);
-    this.key = key;
+    this.parameter = parameter;
   }
 
-  /** The key path under {@code workload.training}, e.g. {@code parallelism.tp}. */
-  public String key() {
-    return key;
+  /** The parameter the layout fails on. */
+  public Parameter parameter() {
+    return parameter;
   }
 
-  static void require(boolean ok, String key, String message) {
+  static void require(boolean ok, Parameter parameter, String message) {
     if (!ok) {
-      throw new LayoutException(key, message);
+      throw new LayoutException(parameter, message);
     }
   }
 }

@@ -1,5 +1,7 @@
 package org.supernodesim.workload.training;
 
+import org.supernodesim.workload.training.LayoutException.Parameter;
+
 /**
  * How one training job is split over its chips (Megatron-LM's names).
  *
@@ -16,19 +18,19 @@ package org.supernodesim.workload.training;
 public record Parallelism(
     int tp, int pp, int dp, int cp, int ep, int virtualStages, boolean sequenceParallel) {
   public Parallelism {
-    LayoutException.require(tp >= 1, "parallelism.tp", tp + "; tp must be >= 1");
-    LayoutException.require(pp >= 1, "parallelism.pp", pp + "; pp must be >= 1");
-    LayoutException.require(dp >= 1, "parallelism.dp", dp + "; dp must be >= 1");
-    LayoutException.require(cp >= 1, "parallelism.cp", cp + "; cp must be >= 1");
-    LayoutException.require(ep >= 1, "parallelism.ep", ep + "; ep must be >= 1");
+    LayoutException.require(tp >= 1, Parameter.TP, tp + "; tp must be >= 1");
+    LayoutException.require(pp >= 1, Parameter.PP, pp + "; pp must be >= 1");
+    LayoutException.require(dp >= 1, Parameter.DP, dp + "; dp must be >= 1");
+    LayoutException.require(cp >= 1, Parameter.CP, cp + "; cp must be >= 1");
+    LayoutException.require(ep >= 1, Parameter.EP, ep + "; ep must be >= 1");
     LayoutException.require(
-        dp % ep == 0, "parallelism.ep",
+        dp % ep == 0, Parameter.EP,
         ep + " does not divide dp = " + dp + "; expert parallelism takes its ranks from the"
             + " data-parallel ones");
     LayoutException.require(
-        virtualStages >= 1, "parallelism.virtualStages", virtualStages + "; must be >= 1");
+        virtualStages >= 1, Parameter.VIRTUAL_STAGES, virtualStages + "; must be >= 1");
     LayoutException.require(
-        virtualStages == 1 || pp > 1, "parallelism.virtualStages",
+        virtualStages == 1 || pp > 1, Parameter.VIRTUAL_STAGES,
         virtualStages + " virtual stages need pp > 1 (the interleaved schedule needs a pipeline)");
   }
 

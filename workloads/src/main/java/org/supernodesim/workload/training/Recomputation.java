@@ -1,5 +1,7 @@
 package org.supernodesim.workload.training;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /**
  * Activation recomputation (Korthikanti et al., "Reducing Activation Recomputation in Large
  * Transformer Models", MLSys 2023, arXiv 2205.05198).
@@ -26,19 +28,8 @@ public enum Recomputation {
     this.label = label;
   }
 
+  @JsonValue
   public String label() {
     return label;
-  }
-
-  /** The value named {@code label} in a scenario file. */
-  public static Recomputation byLabel(String label) {
-    for (Recomputation r : values()) {
-      if (r.label.equals(label)) {
-        return r;
-      }
-    }
-    throw new LayoutException(
-        "recomputation", "\"" + label
-            + "\" is not a recomputation; valid: none, selective, norms-activation, full");
   }
 }

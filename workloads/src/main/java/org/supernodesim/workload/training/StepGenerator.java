@@ -1,12 +1,12 @@
 package org.supernodesim.workload.training;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.OptionalInt;
+import org.supernodesim.model.collective.AlgorithmChoice;
 import org.supernodesim.model.collective.CollectiveKind;
-import org.supernodesim.model.transformer.DenseFfn;
-import org.supernodesim.model.transformer.FeedForward;
 import org.supernodesim.model.transformer.ForwardFlops;
-import org.supernodesim.model.transformer.MoeFfn;
 import org.supernodesim.model.transformer.TransformerSpec;
 import org.supernodesim.workload.graph.Kernel;
 import org.supernodesim.workload.graph.Operation;
@@ -59,8 +59,14 @@ public final class StepGenerator {
   /** Names the algorithm each collective kind runs with. */
   @FunctionalInterface
   public interface CollectiveAlgorithms {
-    String of(CollectiveKind kind);
+    AlgorithmChoice of(CollectiveKind kind);
   }
+
+  /**
+   * The gradients of one layer ({@code layer} present) or of the head ({@code layer} empty), ready
+   * once operation {@code operation} (its last backward of the step) is done.
+   */
+  private record ReadyGradients(int operation, OptionalInt layer) {}
 
   /** The graph of one stage's representative rank, built operation by operation. */
   private static final class Stage {
@@ -72,6 +78,7 @@ public final class StepGenerator {
     private final int stage;
     private final int rank;
     private final int chunksTotal;
+    private final StageParameterCount params;
     private final List<Operation> ops = new ArrayList<>();
     private int collectives;
     private int chain = -1;
@@ -94,6 +101,7 @@ public final class StepGenerator {
       this.stage = stage;
       this.rank = layout.representative(stage);
       this.chunksTotal = job.parallelism().pp() * job.parallelism().virtualStages();
+      this.params = new StageParameterCount(job, stage);
       this.lastBackward = new int[job.model().layers()];
       java.util.Arrays.fill(lastBackward, -1);
     }
@@ -114,13 +122,13 @@ public final class StepGenerator {
       reductions.addAll(zeroReductions);
       reductions.add(backwardEnd);
       int optimizer = add(new Operation.Kernels(ops.size(), reductions, "optimizer step",
-          List.of(Kernel.elementwise(OPTIMIZER_BYTES_PER_PARAMETER * updatedParameters()))));
+          List.of(Kernel.elementwise(OPTIMIZER_BYTES_PER_PARAMETER * params.updated()))));
       if (job.zeroStage() >= 1 && job.zeroStage() <= 2) {
-        StageParameters params = parameters();
+        StageParameters total = params.stage();
         collective(List.of(optimizer), "parameter all-gather", CollectiveKind.ALL_GATHER,
-            layout.dataGroup(stage), Math.round(2 * params.dense()));
+            layout.dataGroup(stage), Math.round(2 * total.dense()));
         collective(List.of(optimizer), "expert parameter all-gather", CollectiveKind.ALL_GATHER,
-            layout.expertDataGroup(stage), Math.round(2 * params.expert()));
+            layout.expertDataGroup(stage), Math.round(2 * total.expert()));
       }
       return new OperationGraph(rank, ops);
     }
@@ -134,17 +142,13 @@ public final class StepGenerator {
           perMicroBatch += memoryModel.layerActivationBytes(job.model().ffnOfLayer(layer));
         }
       }
-      double logits = holdsLastChunk()
+      double logits = params.holdsLastChunk()
           ? 4.0 * job.tokensPerRank() * job.model().vocabSize() / p.tp() : 0;
-      if (holdsLastChunk() && job.model().mtpModules() > 0) {
+      if (params.holdsLastChunk() && job.model().mtpModules() > 0) {
         perMicroBatch += job.model().mtpModules()
             * memoryModel.layerActivationBytes(job.model().mtpFfn());
       }
-      return memoryModel.of(stage, parameters(), perMicroBatch, logits);
-    }
-
-    private boolean holdsLastChunk() {
-      return (chunksTotal - 1) % job.parallelism().pp() == stage;
+      return memoryModel.of(stage, params.stage(), perMicroBatch, logits);
     }
 
     private void forward(int microBatch, int chunk) {
@@ -247,13 +251,14 @@ public final class StepGenerator {
       if (job.zeroStage() < 3) {
         return List.of();
       }
-      StageParameters params = layerParameters(layer);
+      StageParameters layerParams = params.layer(layer);
       List<Integer> ids = new ArrayList<>();
       addIfNew(ids, collective(after, "layer " + layer + " parameter all-gather",
-          CollectiveKind.ALL_GATHER, layout.dataGroup(stage), Math.round(2 * params.dense())));
+          CollectiveKind.ALL_GATHER, layout.dataGroup(stage),
+          Math.round(2 * layerParams.dense())));
       addIfNew(ids, collective(after, "layer " + layer + " expert parameter all-gather",
           CollectiveKind.ALL_GATHER, layout.expertDataGroup(stage),
-          Math.round(2 * params.expert())));
+          Math.round(2 * layerParams.expert())));
       return ids;
     }
 
@@ -262,15 +267,15 @@ public final class StepGenerator {
       if (job.zeroStage() < 3) {
         return;
       }
-      StageParameters params = layerParameters(layer);
+      StageParameters layerParams = params.layer(layer);
       int bytes = job.gradientReduceBytesPerElement();
       List<Integer> after = List.of(chain);
       addIfNew(zeroReductions, collective(after, "layer " + layer + " gradient reduce-scatter",
           CollectiveKind.REDUCE_SCATTER, layout.dataGroup(stage),
-          Math.round(bytes * params.dense())));
+          Math.round(bytes * layerParams.dense())));
       addIfNew(zeroReductions, collective(after,
           "layer " + layer + " expert gradient reduce-scatter", CollectiveKind.REDUCE_SCATTER,
-          layout.expertDataGroup(stage), Math.round(bytes * params.expert())));
+          layout.expertDataGroup(stage), Math.round(bytes * layerParams.expert())));
     }
 
     private static List<Integer> joined(List<Integer> a, List<Integer> b) {
@@ -339,30 +344,28 @@ public final class StepGenerator {
       CollectiveKind kind =
           job.zeroStage() == 0 ? CollectiveKind.ALL_REDUCE : CollectiveKind.REDUCE_SCATTER;
       int bytesPerElement = job.gradientReduceBytesPerElement();
-      List<int[]> ready = new ArrayList<>(); // (op id, layer or -1 for head, -2 for embedding)
+      List<ReadyGradients> ready = new ArrayList<>();
       // ZeRO-3 reduces each layer's gradients per micro-batch (scatterGradients), not here.
       for (int layer = 0; layer < lastBackward.length && job.zeroStage() < 3; layer++) {
         if (lastBackward[layer] >= 0) {
-          ready.add(new int[] {lastBackward[layer], layer});
+          ready.add(new ReadyGradients(lastBackward[layer], OptionalInt.of(layer)));
         }
       }
       if (lastHeadBackward >= 0) {
-        ready.add(new int[] {lastHeadBackward, -1});
+        ready.add(new ReadyGradients(lastHeadBackward, OptionalInt.empty()));
       }
-      ready.sort((a, b) -> Integer.compare(a[0], b[0]));
+      ready.sort(Comparator.comparingInt(ReadyGradients::operation));
       double dense = 0;
       double expert = 0;
       for (int i = 0; i < ready.size(); i++) {
-        int[] r = ready.get(i);
-        StageParameters params = r[1] == -1 ? headParameters() : layerParameters(r[1]);
-        if (r[1] == range0()) {
-          params = params.plus(embeddingParameters());
-        }
-        dense += params.dense() * bytesPerElement;
-        expert += params.expert() * bytesPerElement;
+        ReadyGradients r = ready.get(i);
+        StageParameters part = r.layer().isPresent()
+            ? params.layerWithEmbedding(r.layer().getAsInt()) : params.head();
+        dense += part.dense() * bytesPerElement;
+        expert += part.expert() * bytesPerElement;
         boolean last = i == ready.size() - 1;
         if (dense + expert >= job.gradientBucketBytes() || last) {
-          List<Integer> after = List.of(job.overlapGradientReduce() ? r[0] : backwardEnd);
+          List<Integer> after = List.of(job.overlapGradientReduce() ? r.operation() : backwardEnd);
           addIfNew(ids, collective(after, "gradient " + kind.label(), kind,
               layout.dataGroup(stage), Math.round(dense)));
           addIfNew(ids, collective(after, "expert gradient " + kind.label(), kind,
@@ -372,11 +375,11 @@ public final class StepGenerator {
         }
       }
       if (job.model().tiedEmbeddings() && job.parallelism().pp() > 1
-          && (stage == 0 || holdsLastChunk())) {
+          && (stage == 0 || params.holdsLastChunk())) {
         // Megatron's embedding group: the first and last stage sum their copies' gradients.
         List<Integer> pair = List.of(layout.representative(0),
             layout.representative(job.parallelism().pp() - 1));
-        long bytes = Math.round(embeddingParameters().dense() * bytesPerElement);
+        long bytes = Math.round(params.embedding().dense() * bytesPerElement);
         addIfNew(ids, collective(List.of(backwardEnd), "embedding all-reduce",
             CollectiveKind.ALL_REDUCE, pair, bytes));
       }
@@ -387,80 +390,6 @@ public final class StepGenerator {
       if (id >= 0 && ops.get(id) instanceof Operation.Collective && !ids.contains(id)) {
         ids.add(id);
       }
-    }
-
-    /** The first layer of chunk 0 when this stage holds it, else -3 (no layer). */
-    private int range0() {
-      return stage == 0 ? job.chunkLayers(0)[0] : -3;
-    }
-
-    private double updatedParameters() {
-      StageParameters params = parameters();
-      Parallelism p = job.parallelism();
-      if (job.zeroStage() == 0) {
-        return params.total();
-      }
-      return params.dense() / p.dp() + params.expert() / (p.dp() / (double) p.ep());
-    }
-
-    StageParameters parameters() {
-      Parallelism p = job.parallelism();
-      StageParameters total = new StageParameters(0, 0);
-      for (int c = 0; c < p.virtualStages(); c++) {
-        int[] range = job.chunkLayers(c * p.pp() + stage);
-        for (int layer = range[0]; layer < range[1]; layer++) {
-          total = total.plus(layerParameters(layer));
-        }
-      }
-      if (stage == 0) {
-        total = total.plus(embeddingParameters());
-      }
-      if (holdsLastChunk()) {
-        total = total.plus(headParameters());
-      }
-      return total;
-    }
-
-    private StageParameters layerParameters(int layer) {
-      return blockParameters(job.model().ffnOfLayer(layer), 0);
-    }
-
-    private StageParameters blockParameters(FeedForward ffn, double extraDense) {
-      TransformerSpec m = job.model();
-      long h = m.hiddenSize();
-      Parallelism p = job.parallelism();
-      double dense = m.attention().parameters(h) + 2 * m.normParameters() + extraDense;
-      double expert = 0;
-      if (ffn instanceof DenseFfn d) {
-        dense += d.parameters(h);
-      } else if (ffn instanceof MoeFfn moe) {
-        dense += moe.routerParameters(h) + moe.sharedMlp().map(x -> x.parameters(h)).orElse(0L);
-        expert = (double) moe.routedExperts() * moe.routedExpert().parameters(h) / p.ep();
-      }
-      return new StageParameters(dense / p.tp(), expert / p.tp());
-    }
-
-    private StageParameters embeddingParameters() {
-      TransformerSpec m = job.model();
-      long h = m.hiddenSize();
-      return new StageParameters(
-          (m.vocabSize() * h + m.positions().parameters(h)) / (double) job.parallelism().tp(), 0);
-    }
-
-    /**
-     * The head: its own matrix, or with tied embeddings on a later stage Megatron's copy of the
-     * embedding; the final norm; the MTP modules.
-     */
-    private StageParameters headParameters() {
-      TransformerSpec m = job.model();
-      long h = m.hiddenSize();
-      boolean copy = !m.tiedEmbeddings() || stage != 0;
-      double head = (copy ? m.vocabSize() * h : 0) + m.normParameters();
-      StageParameters total = new StageParameters(head / job.parallelism().tp(), 0);
-      for (int i = 0; i < m.mtpModules(); i++) {
-        total = total.plus(blockParameters(m.mtpFfn(), 2.0 * h * h + 3 * m.normParameters()));
-      }
-      return total;
     }
 
     private int stageRank(int chunk) {

@@ -2,13 +2,13 @@ package org.supernodesim.workload.training;
 
 import java.util.List;
 import org.supernodesim.model.chip.Precision;
-import org.supernodesim.model.transformer.GroupedQueryAttention;
-import org.supernodesim.model.transformer.MoeFfn;
 import org.supernodesim.model.transformer.TransformerSpec;
+import org.supernodesim.workload.sharding.ShardingRules;
+import org.supernodesim.workload.training.LayoutException.Parameter;
 
 /**
  * One training step to simulate: a model, its layout, the batch and the choices that change its
- * cost. Validated here, so that every layout error is a {@link LayoutException} naming its key.
+ * cost. Validated here, so that every layout error is a {@link LayoutException} naming its parameter.
  *
  * @param model the transformer
  * @param parallelism the layout
@@ -65,67 +65,57 @@ public record TrainingJob(
   public TrainingJob {
     stageLayers = List.copyOf(stageLayers);
     Parallelism p = parallelism;
-    LayoutException.require(zeroStage >= 0 && zeroStage <= 3, "zero",
+    LayoutException.require(zeroStage >= 0 && zeroStage <= 3, Parameter.ZERO_STAGE,
         zeroStage + "; ZeRO stages are 0, 1, 2 and 3");
-    LayoutException.require(sequenceTokens >= 1, "sequence", sequenceTokens + "; must be >= 1");
-    LayoutException.require(microBatchSequences >= 1, "microBatch",
+    LayoutException.require(sequenceTokens >= 1, Parameter.SEQUENCE, sequenceTokens + "; must be >= 1");
+    LayoutException.require(microBatchSequences >= 1, Parameter.MICRO_BATCH,
         microBatchSequences + "; must be >= 1");
     LayoutException.require(globalBatchSequences % ((long) p.dp() * microBatchSequences) == 0,
-        "globalBatch", globalBatchSequences + " sequences do not split into dp = " + p.dp()
+        Parameter.GLOBAL_BATCH, globalBatchSequences + " sequences do not split into dp = " + p.dp()
             + " replicas of whole micro-batches of " + microBatchSequences);
-    LayoutException.require(precision != Precision.INT8, "precision",
+    LayoutException.require(precision != Precision.INT8, Parameter.PRECISION,
         "int8 is not a training precision; valid: bf16, fp16, fp8");
     LayoutException.require(activationStorage != ActivationStorage.FP8
-            || precision == Precision.FP8, "activationPrecision",
-        "fp8 caches the fp8-quantised inputs of fp8 GEMMs, so it needs precision: fp8 (it is "
-            + precision.name().toLowerCase(java.util.Locale.ROOT) + "); valid here: bf16");
+            || precision == Precision.FP8, Parameter.ACTIVATION_STORAGE,
+        "fp8 caches the fp8-quantised inputs of fp8 GEMMs, so it needs fp8 GEMMs (they are "
+            + precision.label() + "); valid here: bf16");
     LayoutException.require(optimizerMomentBytes == 2 || optimizerMomentBytes == 4,
-        "optimizerStatePrecision", "Adam's moments are kept in 4 (fp32) or 2 (bf16) bytes");
-    LayoutException.require(gradientBucketBytes > 0, "gradientBucket", "must be > 0 bytes");
+        Parameter.OPTIMIZER_MOMENTS, "Adam's moments are kept in 4 (fp32) or 2 (bf16) bytes");
+    LayoutException.require(gradientBucketBytes > 0, Parameter.GRADIENT_BUCKET, "must be > 0 bytes");
     LayoutException.require(gradientReduceBytesPerElement == 2 || gradientReduceBytesPerElement == 4,
-        "gradientReduceInFp32", "gradients are reduced in 2 or 4 bytes per element");
-    LayoutException.require(expertLoad >= 1, "expertLoad",
+        Parameter.GRADIENT_REDUCE_PRECISION, "gradients are reduced in 2 or 4 bytes per element");
+    LayoutException.require(expertLoad >= 1, Parameter.EXPERT_LOAD,
         expertLoad + "; the busiest expert rank carries at least the mean load (>= 1)");
-    int heads = model.attention().heads();
-    LayoutException.require(heads % p.tp() == 0, "parallelism.tp",
-        p.tp() + " does not divide the " + heads + " attention heads of " + model.id());
-    if (model.attention() instanceof GroupedQueryAttention g && g.kvHeads() >= p.tp()) {
-      LayoutException.require(g.kvHeads() % p.tp() == 0, "parallelism.tp",
-          p.tp() + " does not divide the " + g.kvHeads() + " KV heads of " + model.id());
-    }
-    LayoutException.require(sequenceTokens % p.cp() == 0, "parallelism.cp",
+    ShardingRules.tensorParallel(model, p.tp()).ifPresent(problem -> {
+      throw new LayoutException(Parameter.TP, problem);
+    });
+    LayoutException.require(sequenceTokens % p.cp() == 0, Parameter.CP,
         p.cp() + " does not divide the sequence of " + sequenceTokens + " tokens");
     LayoutException.require(!p.sequenceParallel() || sequenceTokens % p.tp() == 0,
-        "parallelism.sequenceParallel", "sequence parallelism needs tp = " + p.tp()
+        Parameter.SEQUENCE_PARALLEL, "sequence parallelism needs tp = " + p.tp()
             + " to divide the sequence of " + sequenceTokens);
-    if (model.ffn() instanceof org.supernodesim.model.transformer.FfnLayout.MoeAfterDense l) {
-      MoeFfn moe = l.moe();
-      LayoutException.require(moe.routedExperts() % p.ep() == 0, "parallelism.ep",
-          p.ep() + " does not divide the " + moe.routedExperts() + " routed experts of "
-              + model.id());
-    } else {
-      LayoutException.require(p.ep() == 1, "parallelism.ep",
-          p.ep() + "; " + model.id() + " is dense, so expert parallelism must be 1");
-    }
+    ShardingRules.expertParallel(model, p.ep()).ifPresent(problem -> {
+      throw new LayoutException(Parameter.EP, problem);
+    });
     int chunks = p.pp() * p.virtualStages();
     if (stageLayers.isEmpty()) {
-      LayoutException.require(model.layers() % chunks == 0, "parallelism.pp",
+      LayoutException.require(model.layers() % chunks == 0, Parameter.PP,
           model.layers() + " layers of " + model.id() + " do not split evenly into pp x"
               + " virtualStages = " + chunks + " chunks; give stageLayers to split unevenly");
     } else {
-      LayoutException.require(stageLayers.size() == chunks, "stageLayers",
+      LayoutException.require(stageLayers.size() == chunks, Parameter.STAGE_LAYERS,
           stageLayers.size() + " entries; there are pp x virtualStages = " + chunks + " chunks");
       int sum = 0;
       for (int n : stageLayers) {
-        LayoutException.require(n >= 1, "stageLayers", n + "; every chunk needs a layer");
+        LayoutException.require(n >= 1, Parameter.STAGE_LAYERS, n + "; every chunk needs a layer");
         sum += n;
       }
-      LayoutException.require(sum == model.layers(), "stageLayers",
+      LayoutException.require(sum == model.layers(), Parameter.STAGE_LAYERS,
           "they sum to " + sum + ", not the " + model.layers() + " layers of " + model.id());
     }
     if (p.virtualStages() > 1) {
       LayoutException.require(microBatches(globalBatchSequences, p, microBatchSequences)
-              % p.pp() == 0, "microBatch",
+              % p.pp() == 0, Parameter.MICRO_BATCH,
           "the interleaved schedule needs the " + microBatches(globalBatchSequences, p,
               microBatchSequences) + " micro-batches per replica to be a multiple of pp = "
               + p.pp());

@@ -5,7 +5,7 @@
  * stage) into a {@link org.supernodesim.workload.training.TrainingStep}: the operation graph of
  * the rank standing for each pipeline stage, the memory of each stage, and the step's model FLOPs.
  * Layouts that cannot run throw {@link org.supernodesim.workload.training.LayoutException} naming
- * their scenario key.
+ * the job's parameter they fail on (the scenario layer maps it to its key).
  *
  * <p>Worked example: Megatron-LM's 39.1B GPT (48 layers, h = 8192) on 512 A100s with tp 8, pp 2,
  * dp 32 and a global batch of 1536 gives each replica m = 48 micro-batches and each stage 24

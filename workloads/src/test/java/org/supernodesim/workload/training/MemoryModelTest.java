@@ -124,6 +124,6 @@ class MemoryModelTest {
     LayoutException e = assertThrows(LayoutException.class, () -> new TrainingJob(GPT_18B,
         Gpt.layout(1, 1, 1), 0, 2048, 1, 1, Recomputation.NONE, Precision.BF16, true, true, 1,
         2, 1, List.of(), ActivationStorage.FP8, 4));
-    assertEquals("activationPrecision", e.key());
+    assertEquals(LayoutException.Parameter.ACTIVATION_STORAGE, e.parameter());
   }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.supernodesim.model.chip.Precision;
+import org.supernodesim.model.collective.AlgorithmChoice;
 import org.supernodesim.model.collective.CollectiveKind;
 import org.supernodesim.model.transformer.MegatronFormulas;
 import org.supernodesim.model.transformer.TransformerSpec;
@@ -17,8 +18,8 @@ import org.supernodesim.workload.graph.OperationGraph;
 class StepGeneratorTest {
   private static final TransformerSpec GPT_39B = Gpt.of(48, 8192, 64);
 
-  private static String ring(CollectiveKind kind) {
-    return "ring";
+  private static AlgorithmChoice ring(CollectiveKind kind) {
+    return AlgorithmChoice.RING;
   }
 
   @Test
@@ -72,19 +73,19 @@ class StepGeneratorTest {
   }
 
   @Test
-  void layoutsThatCannotRunAreRefusedNamingTheirKey() {
+  void layoutsThatCannotRunAreRefusedNamingTheirParameter() {
     LayoutException heads = assertThrows(LayoutException.class,
         () -> Gpt.job(GPT_39B, Gpt.layout(3, 1, 1), 1, Recomputation.NONE));
-    assertEquals("parallelism.tp", heads.key(), heads.getMessage());
+    assertEquals(LayoutException.Parameter.TP, heads.parameter(), heads.getMessage());
     LayoutException layers = assertThrows(LayoutException.class,
         () -> Gpt.job(GPT_39B, Gpt.layout(1, 5, 1), 1, Recomputation.NONE));
-    assertEquals("parallelism.pp", layers.key(), layers.getMessage());
+    assertEquals(LayoutException.Parameter.PP, layers.parameter(), layers.getMessage());
     LayoutException batch = assertThrows(LayoutException.class,
         () -> Gpt.job(GPT_39B, Gpt.layout(1, 1, 3), 4, Recomputation.NONE));
-    assertEquals("globalBatch", batch.key(), batch.getMessage());
+    assertEquals(LayoutException.Parameter.GLOBAL_BATCH, batch.parameter(), batch.getMessage());
     LayoutException experts = assertThrows(LayoutException.class,
         () -> new TrainingJob(GPT_39B, new Parallelism(1, 1, 2, 1, 2, 1, false), 0, 2048, 2, 1,
             Recomputation.NONE, Precision.BF16, false, true, 1, 2, 1, List.of()));
-    assertEquals("parallelism.ep", experts.key(), experts.getMessage());
+    assertEquals(LayoutException.Parameter.EP, experts.parameter(), experts.getMessage());
   }
 }

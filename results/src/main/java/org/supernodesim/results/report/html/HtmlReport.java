@@ -1,25 +1,25 @@
 package org.supernodesim.results.report.html;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Set;
 import org.supernodesim.model.units.Units;
 import org.supernodesim.results.ChipSummary;
+import org.supernodesim.results.CollectiveBenchmarkResult;
 import org.supernodesim.results.CollectiveResult;
 import org.supernodesim.results.EngineFacts;
 import org.supernodesim.results.RunInfo;
 import org.supernodesim.results.RunResult;
+import org.supernodesim.results.ServingResult;
+import org.supernodesim.results.TrainingResult;
+import org.supernodesim.results.WorkloadResult;
 import org.supernodesim.results.report.EnergyRows;
+import org.supernodesim.results.report.OutputFiles;
 import org.supernodesim.results.report.ReportFormat;
 import org.supernodesim.results.report.SweepPoint;
 import org.supernodesim.results.scaling.EfficiencyPoint;
@@ -52,10 +52,7 @@ public final class HtmlReport {
     body.append("<h1>").append(Html.escape(result.scenario())).append("</h1>\n");
     body.append(summaryTable(result));
     body.append(chipSection(result.chip()));
-    body.append(collectivesSection(result.collectives()));
-    body.append(TrainingSection.of(result.training()));
-    body.append(ServingSection.of(result.serving()));
-    body.append(NetworkSection.of(result.network()));
+    body.append(result.workload().match(new WorkloadSection()));
     body.append(energySection(result));
     return page(result.scenario(), body);
   }
@@ -83,17 +80,9 @@ public final class HtmlReport {
     return page(title, "<h1>" + Html.escape(title) + "</h1>\n" + HtmlTable.of(headers, rows));
   }
 
-  /** Writes {@code html} to {@code file} as UTF-8, creating its folder. */
+  /** Writes {@code html} to {@code file} as UTF-8, creating its folder (temporary file, then renamed). */
   public static void write(String html, Path file) {
-    try {
-      Path parent = file.toAbsolutePath().getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
-      }
-      Files.writeString(file, html, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
-    }
+    OutputFiles.write(file, html);
   }
 
   static String page(String title, CharSequence body) {
@@ -111,6 +100,7 @@ public final class HtmlReport {
     List<List<String>> rows = new ArrayList<>();
     rows.add(List.of("seed", Long.toString(r.seed())));
     rows.add(List.of("simulated time", ReportFormat.picos(r.simulatedPicos())));
+    rows.add(List.of("network model", r.networkModel().label()));
     EngineFacts e = r.runtime();
     if (e != null) {
       rows.add(List.of("engine", e.engine()));
@@ -166,8 +156,9 @@ public final class HtmlReport {
   private static String sweepEnergySection(List<SweepPoint> points) {
     List<SvgCharts.XyPoint> energy = new ArrayList<>();
     for (SweepPoint p : points) {
-      if (p.ok() && p.chips() > 0 && p.result().energy() != null) {
-        energy.add(new SvgCharts.XyPoint(p.chips(), p.result().energy().joulesPerStep()));
+      if (p.ok() && p.chips() > 0) {
+        p.result().energy().ifPresent(
+            e -> energy.add(new SvgCharts.XyPoint(p.chips(), e.joulesPerStep())));
       }
     }
     if (energy.size() < 2) {
@@ -229,7 +220,8 @@ public final class HtmlReport {
     List<String> headers = new ArrayList<>();
     headers.add("point");
     headers.addAll(keys);
-    boolean training = points.stream().anyMatch(p -> p.ok() && p.result().training() != null);
+    boolean training = points.stream().anyMatch(
+        p -> p.ok() && p.result().workload() instanceof TrainingResult);
     headers.add(training ? "step time" : "simulated time");
     headers.add(training ? "tokens/s, MFU" : "peak busbw");
     headers.add("energy per step");
@@ -247,23 +239,9 @@ public final class HtmlReport {
         rows.add(row);
         continue;
       }
-      if (p.result().training() != null) {
-        row.add(ReportFormat.seconds(p.result().training().stepSeconds()));
-        row.add(ReportFormat.number(p.result().training().tokensPerSecond()) + ", "
-            + ReportFormat.number(p.result().training().mfu()));
-      } else {
-      row.add(ReportFormat.picos(p.result().simulatedPicos()));
-      row.add(
-          p.result().collectives().stream()
-              .mapToDouble(CollectiveResult::busBytesPerSecond)
-              .max()
-              .stream()
-              .mapToObj(ReportFormat::gigabytesPerSecond)
-              .findFirst()
-              .orElse(""));
-      }
       RunResult r = p.result();
-      row.add(r.energy() == null ? "" : ReportFormat.number(r.energy().joulesPerStep()) + " J");
+      row.addAll(r.workload().match(new PointCells(r)));
+      row.add(r.energy().map(e -> ReportFormat.number(e.joulesPerStep()) + " J").orElse(""));
       row.add(
           r.costs().isEmpty()
               ? ""
@@ -275,8 +253,53 @@ public final class HtmlReport {
     return HtmlTable.of(headers, rows);
   }
 
+  /** The run page's part for its workload: one section per kind. */
+  private static final class WorkloadSection implements WorkloadResult.Cases<String> {
+    @Override
+    public String collectives(CollectiveBenchmarkResult c) {
+      return collectivesSection(c.collectives()) + NetworkSection.of(c.network());
+    }
+
+    @Override
+    public String training(TrainingResult t) {
+      return TrainingSection.of(t);
+    }
+
+    @Override
+    public String serving(ServingResult s) {
+      return ServingSection.of(s);
+    }
+  }
+
+  /** A sweep point's time and throughput cells: a training step's, or the run's and its busbw. */
+  private static final class PointCells implements WorkloadResult.Cases<List<String>> {
+    private final RunResult run;
+
+    PointCells(RunResult run) {
+      this.run = run;
+    }
+
+    @Override
+    public List<String> collectives(CollectiveBenchmarkResult c) {
+      return List.of(ReportFormat.picos(run.simulatedPicos()),
+          c.collectives().isEmpty() ? "" : ReportFormat.gigabytesPerSecond(
+              c.peakBusBytesPerSecond()));
+    }
+
+    @Override
+    public List<String> training(TrainingResult t) {
+      return List.of(ReportFormat.seconds(t.stepSeconds()),
+          ReportFormat.number(t.tokensPerSecond()) + ", " + ReportFormat.number(t.mfu()));
+    }
+
+    @Override
+    public List<String> serving(ServingResult s) {
+      return List.of(ReportFormat.picos(run.simulatedPicos()), "");
+    }
+  }
+
   private static String scalingSection(ScalingAnalysis a, double threshold) {
-    String kind = a.kind().name().toLowerCase(Locale.ROOT);
+    String kind = a.kind().label();
     StringBuilder out = new StringBuilder("<h2>Scaling (" + kind + ")</h2>\n");
     out.append("<p class=\"note\">Relative to the smallest point, ")
         .append(a.baseChips())

@@ -3,7 +3,7 @@ package org.supernodesim.results.report.html;
 import java.util.List;
 
 /** An HTML table; every cell is escaped, so cells hold text, never markup. */
-public final class HtmlTable {
+final class HtmlTable {
   private HtmlTable() {}
 
   /**

@@ -16,10 +16,10 @@ final class NetworkSection {
 
   /** The section; empty when the result has no network figures. */
   static String of(NetworkResult n) {
-    if (n == null || (n.bytesPerTier().isEmpty() && n.busiestLinks().isEmpty())) {
+    if (n.bytesPerTier().isEmpty() && n.busiestLinks().isEmpty()) {
       return "";
     }
-    StringBuilder out = new StringBuilder("<h2>Network (" + Html.escape(n.model()) + ")</h2>\n");
+    StringBuilder out = new StringBuilder("<h2>Network (" + Html.escape(n.model().label()) + ")</h2>\n");
     if (!n.bytesPerTier().isEmpty()) {
       List<SvgCharts.Bar> bars = new ArrayList<>();
       n.bytesPerTier().forEach((tier, bytes) ->

@@ -4,17 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import org.supernodesim.results.report.ReportFormat;
 import org.supernodesim.results.serving.LatencySeconds;
-import org.supernodesim.results.serving.ServingResult;
+import org.supernodesim.results.ServingResult;
 
 /** A serving run's part of the page: latency percentiles as charts, throughput and SLOs. */
 final class ServingSection {
   private ServingSection() {}
 
-  /** The section; empty for a run that served nothing. */
+  /** The section of the run's result. */
   static String of(ServingResult s) {
-    if (s == null) {
-      return "";
-    }
     StringBuilder out = new StringBuilder("<h2>Serving</h2>\n");
     List<List<String>> facts = new ArrayList<>();
     facts.add(List.of("requests", s.requestsCompleted() + " of " + s.requestsArrived()

@@ -11,7 +11,7 @@ import org.supernodesim.results.report.ReportFormat;
  * opens offline and the same data always draws the same bytes. Every chart has a title, both axes
  * with tick labels, and axis labels carrying their unit; all text is escaped.
  */
-public final class SvgCharts {
+final class SvgCharts {
   private static final int WIDTH = 640;
   private static final int HEIGHT = 320;
   private static final int LEFT = 72;
@@ -28,27 +28,27 @@ public final class SvgCharts {
   private SvgCharts() {}
 
   /** An axis: what it measures and in which unit, printed as "label (unit)". */
-  public record Axis(String label, String unit) {
+  record Axis(String label, String unit) {
     String text() {
       return unit == null || unit.isEmpty() ? label : label + " (" + unit + ")";
     }
   }
 
   /** One bar: its category label and its value in the y axis's unit, >= 0. */
-  public record Bar(String label, double value) {}
+  record Bar(String label, double value) {}
 
   /** One stacked bar: its category label and one value per series, in the series' order. */
-  public record Stack(String label, List<Double> values) {
+  record Stack(String label, List<Double> values) {
     public Stack {
       values = List.copyOf(values);
     }
   }
 
   /** A measured point of a line chart. */
-  public record XyPoint(double x, double y) {}
+  record XyPoint(double x, double y) {}
 
   /** A fitted curve, drawn by sampling {@code function} across the x axis. */
-  public record Curve(String name, DoubleUnaryOperator function) {}
+  record Curve(String name, DoubleUnaryOperator function) {}
 
   /** One bar per entry, e.g. bus bandwidth per collective size, or utilisation per link tier. */
   public static String barChart(String title, Axis x, Axis y, List<Bar> bars) {
@@ -69,7 +69,7 @@ public final class SvgCharts {
   }
 
   /** A limit drawn across a bar chart as a dashed line, e.g. a chip's HBM capacity. */
-  public record Limit(String label, double value) {}
+  record Limit(String label, double value) {}
 
   /**
    * Stacked bars with a dashed horizontal line at {@code limit} (null for none), e.g. memory per

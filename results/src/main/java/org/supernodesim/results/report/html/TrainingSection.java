@@ -15,11 +15,8 @@ final class TrainingSection {
 
   private TrainingSection() {}
 
-  /** The section; empty for a run that is not a training step. */
+  /** The section of the run's result. */
   static String of(TrainingResult t) {
-    if (t == null) {
-      return "";
-    }
     StringBuilder out = new StringBuilder("<h2>Training step</h2>\n");
     List<List<String>> facts = new ArrayList<>();
     facts.add(List.of("model", t.model()));

@@ -18,6 +18,7 @@ import org.supernodesim.results.CollectiveResult;
 import org.supernodesim.results.EngineFacts;
 import org.supernodesim.results.RunInfo;
 import org.supernodesim.results.RunResult;
+import org.supernodesim.results.TestResults;
 import org.supernodesim.results.report.SweepPoint;
 import org.supernodesim.results.scaling.ScalingAnalysis;
 import org.supernodesim.results.scaling.ScalingKind;
@@ -40,7 +41,7 @@ class HtmlReportTest {
             List.of(
                 new ChipSummary.FigureUse("hbm", 128e9, "B", "vendor", "datasheet"),
                 new ChipSummary.FigureUse("link", null, "B/s", "estimate", "<unknown & guessed>")));
-    return new RunResult(
+    return TestResults.collectives(
         scenario,
         7,
         new EngineFacts("conservative-windows", 500_000, 385, 1_000_000),

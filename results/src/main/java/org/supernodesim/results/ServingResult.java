@@ -1,7 +1,8 @@
-package org.supernodesim.results.serving;
+package org.supernodesim.results;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import org.supernodesim.results.serving.LatencySeconds;
 
 /**
  * What a serving run measured: latencies of completed requests, throughput, SLO attainment and how
@@ -53,9 +54,14 @@ public record ServingResult(
     double arrivalRatePerSecond,
     double meanRequestsInSystem,
     double meanE2eSeconds,
-    List<InstanceSummary> instances) {
+    List<InstanceSummary> instances) implements WorkloadResult {
   public ServingResult {
     instances = List.copyOf(instances);
+  }
+
+  @Override
+  public <T> T match(Cases<T> cases) {
+    return cases.serving(this);
   }
 
   /** Tokens per second per chip of each phase. */

@@ -1,4 +1,6 @@
-package org.supernodesim.node.serving;
+package org.supernodesim.workload.inference;
+
+import com.fasterxml.jackson.annotation.JsonValue;
 
 /** What an instance does with a request. */
 public enum Role {
@@ -15,6 +17,7 @@ public enum Role {
     this.label = label;
   }
 
+  @JsonValue
   public String label() {
     return label;
   }

@@ -1,4 +1,4 @@
-package org.supernodesim.node.serving;
+package org.supernodesim.workload.inference;
 
 /**
  * What an instance's scheduler may put in one step (vLLM's max_num_seqs and

@@ -1,4 +1,6 @@
-package org.supernodesim.node.serving;
+package org.supernodesim.workload.inference;
+
+import com.fasterxml.jackson.annotation.JsonValue;
 
 /** How the router picks an instance for a new request. */
 public enum RoutingPolicy {
@@ -19,17 +21,8 @@ public enum RoutingPolicy {
     this.label = label;
   }
 
+  @JsonValue
   public String label() {
     return label;
-  }
-
-  public static RoutingPolicy byLabel(String label) {
-    for (RoutingPolicy p : values()) {
-      if (p.label.equals(label)) {
-        return p;
-      }
-    }
-    throw new IllegalArgumentException(
-        "\"" + label + "\" is not a routing policy; valid: round-robin, least-loaded, cache-aware");
   }
 }

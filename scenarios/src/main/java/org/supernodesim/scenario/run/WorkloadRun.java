@@ -1,0 +1,62 @@
+package org.supernodesim.scenario.run;
+
+import java.util.List;
+import java.util.Optional;
+import org.supernodesim.node.engine.Simulation;
+import org.supernodesim.results.WorkloadResult;
+import org.supernodesim.results.energy.ChipActivity;
+import org.supernodesim.results.energy.Work;
+import org.supernodesim.results.report.perfetto.Timeline;
+import org.supernodesim.scenario.file.CollectiveWorkload;
+import org.supernodesim.scenario.file.Scenario;
+import org.supernodesim.scenario.file.ServingWorkload;
+import org.supernodesim.scenario.file.TrainingWorkload;
+import org.supernodesim.scenario.file.Workload;
+
+/**
+ * One kind of workload, ready to run: its logical processes, then what they measured. {@link #of}
+ * is the runner's only switch over the kind; everything after it is a call on this interface.
+ */
+sealed interface WorkloadRun permits CollectivesRun, TrainingRun, ServingRun {
+
+  /** The run of {@code scenario}'s workload; {@code timeline}: note what a timeline draws. */
+  static WorkloadRun of(Scenario scenario, boolean timeline) {
+    return scenario
+        .workload()
+        .match(
+            new Workload.Cases<WorkloadRun>() {
+              @Override
+              public WorkloadRun collectives(CollectiveWorkload w) {
+                return new CollectivesRun(scenario, w, timeline);
+              }
+
+              @Override
+              public WorkloadRun training(TrainingWorkload w) {
+                return new TrainingRun(scenario, w);
+              }
+
+              @Override
+              public WorkloadRun serving(ServingWorkload w) {
+                return new ServingRun(scenario, w);
+              }
+            });
+  }
+
+  /** The processes a runtime runs. */
+  Simulation simulation();
+
+  /** What the processes measured, once the simulation ended at {@code endPicos}. */
+  Measured measure(long endPicos);
+
+  /** The chips' activity as a timeline, for a kind whose chips are processes. */
+  Optional<Timeline> timeline();
+
+  /**
+   * What one run of a workload amounts to.
+   *
+   * @param result the workload's figures
+   * @param activities each chip's busy time, for its energy
+   * @param work what the run did, for cost per step and per token
+   */
+  record Measured(WorkloadResult result, List<ChipActivity> activities, Work work) {}
+}
