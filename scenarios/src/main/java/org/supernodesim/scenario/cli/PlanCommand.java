@@ -55,10 +55,15 @@ final class PlanCommand implements Callable<Integer> {
     Plan plan = Plan.read(scenario.file, scenario.sets, ScenarioOptions.loader());
     Path dir = out != null ? out : OutputFolders.of(plan.name() + "-plan");
     Plan.Pruning pruning = plan.prune();
-    PlanReports.writePruned(dir, plan, pruning);
-    stdout.printf("%s: %d candidates, %d pruned without simulating (pruned.csv), %d to simulate%n",
+    stdout.printf(
+        "%s: %d candidates, %d pruned without simulating (pruned.csv), %d to simulate%n",
         plan.name(), pruning.candidates(), pruning.pruned().size(), pruning.kept().size());
     stdout.flush();
+    if (pruning.kept().isEmpty()) {
+      // Nothing to simulate: the reasons are the answer. Otherwise pruned.csv is written with the
+      // ranking, once the sweep holds the folder (its lock, its refusal of another's points).
+      PlanReports.writePruned(dir, plan, pruning);
+    }
     Plan.Search search = plan.search(pruning.kept());
     SweepRunner.PointExecutor executor =
         placement.executor(
@@ -71,7 +76,8 @@ final class PlanCommand implements Callable<Integer> {
     Ranking ranking = Ranking.of(points, plan.definition());
     PlanReports.Written written = PlanReports.write(dir, plan, pruning, ranking);
     if (ranking.best().isEmpty()) {
-      stdout.printf("%s: none of the %d simulated candidates meets the constraints; see %s%n",
+      stdout.printf(
+          "%s: none of the %d simulated candidates meets the constraints; see %s%n",
           plan.name(), points.size(), written.ranked());
       stdout.flush();
       return ExitCode.INPUT;
@@ -80,19 +86,24 @@ final class PlanCommand implements Callable<Integer> {
     stdout.printf("rank  %-44s %-32s", "id", "layout");
     objectives.forEach(o -> stdout.printf(" %16s", o.column()));
     stdout.println();
-    ranking.ranked().stream().filter(r -> r.rank() > 0).limit(5).forEach(r -> {
-      stdout.printf(
-          "%4d  %-44s %-32s",
-          r.rank(),
-          r.point().id(),
-          r.point().result().workload() instanceof TrainingResult t ? t.layout() : "");
-      for (double v : r.objectives()) {
-        stdout.printf(Locale.ROOT, " %16.6g", v);
-      }
-      stdout.println();
-    });
-    stdout.printf("Pareto front: %d layouts; wrote %s, %s, %s%n", ranking.front().size(),
-        written.ranked(), written.page(), written.best());
+    ranking.ranked().stream()
+        .filter(r -> r.rank() > 0)
+        .limit(5)
+        .forEach(
+            r -> {
+              stdout.printf(
+                  "%4d  %-44s %-32s",
+                  r.rank(),
+                  r.point().id(),
+                  r.point().result().workload() instanceof TrainingResult t ? t.layout() : "");
+              for (double v : r.objectives()) {
+                stdout.printf(Locale.ROOT, " %16.6g", v);
+              }
+              stdout.println();
+            });
+    stdout.printf(
+        "Pareto front: %d layouts; wrote %s, %s, %s%n",
+        ranking.front().size(), written.ranked(), written.page(), written.best().orElseThrow());
     stdout.flush();
     return ExitCode.OK;
   }

@@ -5,9 +5,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.supernodesim.results.report.SweepPoint;
+import org.supernodesim.scenario.cluster.ScenarioBundle;
 import org.supernodesim.scenario.file.ScenarioException;
 import org.supernodesim.scenario.file.ScenarioFile;
-import org.supernodesim.scenario.cluster.ScenarioBundle;
 import org.supernodesim.scenario.sweep.SweepRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,8 +38,9 @@ final class SweepCommand implements Callable<Integer> {
   @Option(
       names = "--out",
       paramLabel = "DIR",
-      description = "The sweep's folder (default: runs/<scenario name>-sweep/). A folder holding"
-          + " another scenario's points, or one another sweep is writing to, is refused.")
+      description =
+          "The sweep's folder (default: runs/<scenario name>-sweep/). A folder holding"
+              + " another scenario's points, or one another sweep is writing to, is refused.")
   Path out;
 
   @Mixin PointPlacement placement = new PointPlacement();
@@ -50,7 +51,8 @@ final class SweepCommand implements Callable<Integer> {
     ScenarioFile file = scenario.read();
     if (!file.sweep().present()) {
       throw new ScenarioException(
-          scenario.file.toString(), "sweep",
+          scenario.file.toString(),
+          "sweep",
           "missing; a sweep needs a sweep: block, e.g. sweep: {cluster.chips: [8, 16, 32]}");
     }
     String name = file.base().name();

@@ -45,8 +45,12 @@ public final class ScenarioFile {
     this.edits = Collections.unmodifiableMap(new LinkedHashMap<>(edits));
     this.plan = plan;
     this.baseDirectory = baseDirectory;
-    this.sweep = sweep.withIds(settings -> SweepDefinition.readable(settings) + "-"
-        + SweepDefinition.sha256(effectiveTree(settings).toString()).substring(0, 12));
+    this.sweep =
+        sweep.withIds(
+            settings ->
+                SweepDefinition.readable(settings)
+                    + "-"
+                    + SweepDefinition.sha256(effectiveTree(settings).toString()).substring(0, 12));
   }
 
   /** The scenario as written, without its sweep. */
@@ -77,8 +81,9 @@ public final class ScenarioFile {
       }
       // A key the sweep did not set conflicts with one it did: name the point's settings too.
       throw new ScenarioException(
-          e.where(), e.keyPath(), e.problem() + " (in sweep point " + point.id() + ": "
-              + point.parameters() + ")");
+          e.where(),
+          e.keyPath(),
+          e.problem() + " (in sweep point " + point.id() + ": " + point.parameters() + ")");
     }
   }
 

@@ -44,7 +44,11 @@ public final class Plan {
   private final PlanDefinition definition;
 
   private Plan(
-      Path path, List<String> sets, ScenarioLoader loader, String scenarioText, ScenarioFile base,
+      Path path,
+      List<String> sets,
+      ScenarioLoader loader,
+      String scenarioText,
+      ScenarioFile base,
       PlanDefinition definition) {
     this.path = path;
     this.sets = List.copyOf(sets);
@@ -83,7 +87,9 @@ public final class Plan {
     String name = path.getFileName().toString();
     if (name.endsWith(".json")) {
       throw new ScenarioException(
-          name, PlanDefinition.KEY, "plan: is read from YAML scenario files; write this one as .yaml");
+          name,
+          PlanDefinition.KEY,
+          "plan: is read from YAML scenario files; write this one as .yaml");
     }
     ScenarioFile file = loader.read(path, sets);
     if (file.sweep().present()) {
@@ -139,11 +145,11 @@ public final class Plan {
   }
 
   /**
-   * Expands the space and drops what cannot be run or cannot win, at no simulation's cost: a
-   * layout the scenario's validation refuses (divisibility: tp of the heads, pp of the layers,
-   * tp·pp·cp of the chips, dp·microBatch of the global batch...), more chips than {@code
-   * maxChips}, and with {@code fits} a training step whose peak memory (the memory model of every
-   * stage) exceeds the chip's HBM.
+   * Expands the space and drops what cannot be run or cannot win, at no simulation's cost: a layout
+   * the scenario's validation refuses (divisibility: tp of the heads, pp of the layers, tp·pp·cp of
+   * the chips, dp·microBatch of the global batch...), more chips than {@code maxChips}, and with
+   * {@code fits} a training step whose peak memory (the memory model of every stage) exceeds the
+   * chip's HBM.
    */
   public Pruning prune() {
     List<List<SweepDefinition.Setting>> all = product(definition.space());
@@ -156,8 +162,11 @@ public final class Plan {
         s = base.point(new SweepDefinition.Point("candidate", candidate));
       } catch (ScenarioException e) {
         // The loader names the candidate's settings; pruned.csv has them in its columns already.
-        pruned.add(new Pruned(candidate,
-            "invalid: " + e.problem().replaceFirst(" \\(in sweep point candidate: .*\\)$", "")));
+        pruned.add(
+            new Pruned(
+                candidate,
+                "invalid: "
+                    + e.problem().replaceFirst(" \\(in sweep point candidate: .*\\)$", "")));
         continue;
       } catch (MissingFigureException e) {
         pruned.add(new Pruned(candidate, "invalid: " + e.getMessage()));
@@ -200,7 +209,9 @@ public final class Plan {
 
               @Override
               public OptionalDouble training(TrainingWorkload w) {
-                return StepGenerator.generate(w.job(), kind -> AlgorithmChoice.AUTO).memory().stream()
+                return StepGenerator.generate(w.job(), kind -> AlgorithmChoice.AUTO)
+                    .memory()
+                    .stream()
                     .mapToDouble(StageMemory::totalBytes)
                     .max();
               }
@@ -215,7 +226,9 @@ public final class Plan {
   /** The sweep over {@code kept}: the scenario's text with a generated {@code zip:} block. */
   public Search search(List<List<SweepDefinition.Setting>> kept) {
     if (kept.isEmpty()) {
-      throw new ScenarioException(path.toString(), PlanDefinition.KEY + ".space",
+      throw new ScenarioException(
+          path.toString(),
+          PlanDefinition.KEY + ".space",
           "no candidate is left to simulate: every one is invalid or does not fit"
               + " (the reasons are in pruned.csv)");
     }
@@ -233,7 +246,8 @@ public final class Plan {
       text.append("]\n");
     }
     String generated = text.toString();
-    return new Search(generated,
+    return new Search(
+        generated,
         loader.parse(path.getFileName().toString(), generated, sets, false, folder(path)));
   }
 

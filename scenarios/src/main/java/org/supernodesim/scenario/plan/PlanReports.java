@@ -28,8 +28,8 @@ import org.supernodesim.scenario.file.SweepDefinition;
 public final class PlanReports {
   private PlanReports() {}
 
-  /** What was written, for the command's summary. */
-  public record Written(Path ranked, Path pruned, Path page, Path best) {}
+  /** What was written, for the command's summary; the best layout's file when one is acceptable. */
+  public record Written(Path ranked, Path pruned, Path page, Optional<Path> best) {}
 
   /** Writes {@code pruned.csv}: the candidates not simulated, each with its reason. */
   public static Path writePruned(Path dir, Plan plan, Plan.Pruning pruning) {
@@ -47,8 +47,11 @@ public final class PlanReports {
     return write(dir.resolve("pruned.csv"), csv.toString());
   }
 
-  /** Writes plan.csv, plan.html and, when a candidate is acceptable, the best scenario. */
+  /**
+   * Writes pruned.csv, plan.csv, plan.html and, when a candidate is acceptable, the best scenario.
+   */
   public static Written write(Path dir, Plan plan, Plan.Pruning pruning, Ranking ranking) {
+    Path pruned = writePruned(dir, plan, pruning);
     List<String> keys = keys(plan);
     List<Objective> objectives = plan.definition().objectives();
     List<String> header = new ArrayList<>(List.of("rank", "id"));
@@ -75,30 +78,31 @@ public final class PlanReports {
       rows.add(row);
     }
     Path ranked = write(dir.resolve("plan.csv"), csv.toString());
-    Path best = null;
-    if (ranking.best().isPresent()) {
-      best = writeBest(dir, plan, ranking.best().get());
-    }
+    Optional<Path> best = ranking.best().map(b -> writeBest(dir, plan, b));
     List<List<String>> facts = new ArrayList<>();
     facts.add(List.of("candidates in the space", Integer.toString(pruning.candidates())));
     facts.add(List.of("pruned before simulating", Integer.toString(pruning.pruned().size())));
     facts.add(List.of("simulated", Integer.toString(ranking.ranked().size())));
-    facts.add(List.of("meeting the constraints",
-        Long.toString(ranking.ranked().stream().filter(r -> r.rank() > 0).count())));
-    facts.add(List.of("objectives", String.join(", ",
-        objectives.stream().map(Objective::label).toList())));
-    ranking.best().ifPresent(b -> facts.add(List.of("best", b.point().id() + " ("
-        + describe(b.point()) + ")")));
+    facts.add(
+        List.of(
+            "meeting the constraints",
+            Long.toString(ranking.ranked().stream().filter(r -> r.rank() > 0).count())));
+    facts.add(
+        List.of(
+            "objectives", String.join(", ", objectives.stream().map(Objective::label).toList())));
+    ranking
+        .best()
+        .ifPresent(
+            b -> facts.add(List.of("best", b.point().id() + " (" + describe(b.point()) + ")")));
     Path page =
         write(
             dir.resolve("plan.html"),
             PlanPage.of(plan.name() + ": plan", facts, chart(ranking, objectives), header, rows));
-    return new Written(ranked, dir.resolve("pruned.csv"), page, best);
+    return new Written(ranked, pruned, page, best);
   }
 
   /** The first two objectives against each other (or the first against the rank). */
-  private static Optional<PlanPage.FrontChart> chart(
-      Ranking ranking, List<Objective> objectives) {
+  private static Optional<PlanPage.FrontChart> chart(Ranking ranking, List<Objective> objectives) {
     List<PlanPage.Layout> others = new ArrayList<>();
     List<PlanPage.Layout> front = new ArrayList<>();
     boolean two = objectives.size() >= 2;
@@ -129,8 +133,8 @@ public final class PlanReports {
   }
 
   /**
-   * The best layout as a scenario file: the plan's scenario without its plan, with the --set
-   * edits and the layout's settings written in, and file paths made relative to {@code dir}.
+   * The best layout as a scenario file: the plan's scenario without its plan, with the --set edits
+   * and the layout's settings written in, and file paths made relative to {@code dir}.
    */
   static Path writeBest(Path dir, Plan plan, Ranking.Ranked best) {
     YAMLMapper yaml =
@@ -146,7 +150,8 @@ public final class PlanReports {
       if (tree.at(pointer).isTextual()) {
         Path target = folder.resolve(tree.at(pointer).asText()).normalize();
         ((ObjectNode) tree.at(pointer.head()))
-            .put(pointer.last().getMatchingProperty(),
+            .put(
+                pointer.last().getMatchingProperty(),
                 from.relativize(target).toString().replace('\\', '/'));
       }
     }
@@ -171,8 +176,11 @@ public final class PlanReports {
     StringBuilder b = new StringBuilder();
     List<Objective> objectives = plan.definition().objectives();
     for (int i = 0; i < objectives.size(); i++) {
-      b.append(i == 0 ? "" : ", ").append(objectives.get(i).label()).append(' ')
-          .append(ReportFormat.number(best.objectives()[i])).append(' ')
+      b.append(i == 0 ? "" : ", ")
+          .append(objectives.get(i).label())
+          .append(' ')
+          .append(ReportFormat.number(best.objectives()[i]))
+          .append(' ')
           .append(objectives.get(i).unit());
     }
     return b.toString().trim();

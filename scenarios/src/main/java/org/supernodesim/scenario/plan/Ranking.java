@@ -8,10 +8,10 @@ import java.util.OptionalDouble;
 import org.supernodesim.results.report.SweepPoint;
 
 /**
- * The simulated candidates of a plan, ranked: those that meet the constraints by the objectives
- * in order (the first decides, the next break ties, then the space's order), the others after
- * them with the reason. A candidate is on the Pareto front when no other acceptable one is at
- * least as good on every objective and better on one.
+ * The simulated candidates of a plan, ranked: those that meet the constraints by the objectives in
+ * order (the first decides, the next break ties, then the space's order), the others after them
+ * with the reason. A candidate is on the Pareto front when no other acceptable one is at least as
+ * good on every objective and better on one.
  *
  * @param ranked every point: acceptable ones first, best first
  */
@@ -35,7 +35,8 @@ public record Ranking(List<Ranked> ranked) {
   /** The best candidate, if any meets the constraints. */
   public Optional<Ranked> best() {
     return ranked.isEmpty() || ranked.get(0).rank() != 1
-        ? Optional.empty() : Optional.of(ranked.get(0));
+        ? Optional.empty()
+        : Optional.of(ranked.get(0));
   }
 
   /** The acceptable candidates on the Pareto front, best first. */
@@ -75,8 +76,9 @@ public record Ranking(List<Ranked> ranked) {
     List<Ranked> ranked = new ArrayList<>();
     for (int i = 0; i < sorted.size(); i++) {
       Ranked r = sorted.get(i);
-      ranked.add(new Ranked(r.point(), i + 1, r.objectives(),
-          !dominated(r, sorted, objectives), r.reason()));
+      ranked.add(
+          new Ranked(
+              r.point(), i + 1, r.objectives(), !dominated(r, sorted, objectives), r.reason()));
     }
     ranked.addAll(rejected);
     return new Ranking(ranked);

@@ -57,8 +57,8 @@ public final class SweepRunner {
   }
 
   /**
-   * Where the points of a sweep run: on threads of this JVM ({@link #local}), or on the machines
-   * of a cluster ({@code scenario.cluster}). Either way each finished point goes to the sink, which
+   * Where the points of a sweep run: on threads of this JVM ({@link #local}), or on the machines of
+   * a cluster ({@code scenario.cluster}). Either way each finished point goes to the sink, which
    * keeps it exactly as a local sweep does.
    */
   public interface PointExecutor {
@@ -122,8 +122,8 @@ public final class SweepRunner {
   }
 
   /**
-   * Keeps each finished point once: its file, its row, the listener told. A point re-run
-   * elsewhere (its worker lost) may finish twice; the first result stands.
+   * Keeps each finished point once: its file, its row, the listener told. A point re-run elsewhere
+   * (its worker lost) may finish twice; the first result stands.
    */
   private static PointSink sink(
       PointStore store, List<String> keys, Set<String> done, Listener listener) {
