@@ -96,7 +96,7 @@ public record ClusterSweep(
         continue; // this point fails with its error wherever it runs
       }
       if (s.accounting().writes(ReportOutput.TIMELINE)) {
-        throw new ScenarioException("report", "report",
+        throw new ScenarioException(file.where("report"), "report",
             "timeline is not written by a cluster sweep (each point's timeline stays on the"
                 + " machine that ran it); drop it from report:, or run the sweep without"
                 + " --cluster");
