@@ -3,7 +3,7 @@ package org.supernodesim.results.report;
 import java.util.List;
 
 /** Comma-separated lines as RFC 4180 writes them: a cell with a comma, quote or line break quoted. */
-final class CsvTable {
+public final class CsvTable {
   private CsvTable() {}
 
   /** One line, ending in {@code \n}. */

@@ -24,6 +24,8 @@ import picocli.CommandLine.Command;
     subcommands = {
       RunCommand.class,
       SweepCommand.class,
+      WorkerCommand.class,
+      PlanCommand.class,
       ReportCommand.class,
       CompareCommand.class,
       ValidateCommand.class,

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.supernodesim.results.report.SweepPoint;
+import org.supernodesim.scenario.cluster.ScenarioBundle;
 import org.supernodesim.scenario.file.ScenarioException;
 import org.supernodesim.scenario.file.ScenarioFile;
 import org.supernodesim.scenario.sweep.SweepRunner;
@@ -23,7 +24,11 @@ import picocli.CommandLine.Spec;
           + " DIR/points/<id>.json per point, DIR/results.csv, DIR/report.md and DIR/report.html.",
       "Each point is kept as soon as it finishes: a sweep that was stopped (even by kill -9) and"
           + " started again with the same DIR runs only the points that have no file, and ends"
-          + " with the same files. A point that fails is recorded with its error; the others run."
+          + " with the same files. A point that fails is recorded with its error; the others run.",
+      "With --cluster this process is the coordinator of a Pekko Cluster: workers (supernode-sim"
+          + " worker --join HOST:PORT) pull the points and send back their results, which are"
+          + " written here exactly as a local sweep writes them. It runs --parallel points itself"
+          + " (default 0 with --cluster) and exits when every point is kept."
     })
 final class SweepCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -33,37 +38,35 @@ final class SweepCommand implements Callable<Integer> {
   @Option(
       names = "--out",
       paramLabel = "DIR",
-      description = "The sweep's folder (default: runs/<scenario name>-sweep/). A folder holding"
-          + " another scenario's points, or one another sweep is writing to, is refused.")
+      description =
+          "The sweep's folder (default: runs/<scenario name>-sweep/). A folder holding"
+              + " another scenario's points, or one another sweep is writing to, is refused.")
   Path out;
 
-  @Option(
-      names = "--parallel",
-      paramLabel = "N",
-      description = "Points run at once, >= 1 (default: the machine's cores).")
-  Integer parallel;
+  @Mixin PointPlacement placement = new PointPlacement();
 
   @Override
   public Integer call() {
-    if (parallel != null) {
-      Options.atLeastOne(spec, "--parallel", parallel);
-    }
+    placement.check(spec);
     ScenarioFile file = scenario.read();
     if (!file.sweep().present()) {
       throw new ScenarioException(
-          scenario.file.toString(), "sweep",
+          scenario.file.toString(),
+          "sweep",
           "missing; a sweep needs a sweep: block, e.g. sweep: {cluster.chips: [8, 16, 32]}");
     }
     String name = file.base().name();
     Path dir = out != null ? out : OutputFolders.of(name + "-sweep");
-    int n = parallel != null ? parallel : Runtime.getRuntime().availableProcessors();
     PrintWriter stdout = spec.commandLine().getOut();
+    SweepRunner.PointExecutor executor =
+        placement.executor(() -> ScenarioBundle.of(scenario.file, scenario.sets, file), stdout);
     // Said before anything runs: a product of long lists can be far more runs than meant.
-    stdout.printf("%s: %d points, %d at a time, into %s%n", name, file.points().size(), n, dir);
+    stdout.printf(
+        "%s: %d points, %s, into %s%n", name, file.points().size(), placement.describe(), dir);
     stdout.flush();
     List<SweepPoint> points;
     try (SweepProgress progress = SweepProgress.create(name, stdout)) {
-      points = SweepRunner.run(file, dir, n, progress);
+      points = SweepRunner.run(file, dir, progress, executor);
     }
     long failed = points.stream().filter(p -> !p.ok()).count();
     stdout.printf(

@@ -129,7 +129,9 @@ final class BindingErrors {
       u.getKnownPropertyIds().forEach(k -> known.add(k.toString()));
     }
     if (u.getReferringClass() == ScenarioSection.class) {
-      known.add(SweepDefinition.KEY); // taken out of the tree before binding, valid all the same
+      // taken out of the tree before binding, valid all the same
+      known.add(SweepDefinition.KEY);
+      known.add(ScenarioLoader.PLAN_KEY);
     }
     return List.copyOf(known);
   }
@@ -162,6 +164,7 @@ final class BindingErrors {
         }
         if (type == ScenarioSection.class) {
           keys.add(SweepDefinition.KEY);
+          keys.add(ScenarioLoader.PLAN_KEY);
         }
         for (var names = node.fieldNames(); names.hasNext(); ) {
           String name = names.next();

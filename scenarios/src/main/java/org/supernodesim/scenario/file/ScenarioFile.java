@@ -1,12 +1,17 @@
 package org.supernodesim.scenario.file;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A parsed scenario file, kept as a tree so that each sweep point is bound as if the file said so:
@@ -20,6 +25,7 @@ public final class ScenarioFile {
   private final KeyLocations locations;
   private final Map<String, String> edits;
   private final SweepDefinition sweep;
+  private final Optional<JsonNode> plan;
   private final Path baseDirectory;
 
   ScenarioFile(
@@ -29,6 +35,7 @@ public final class ScenarioFile {
       KeyLocations locations,
       Map<String, String> edits,
       SweepDefinition sweep,
+      Optional<JsonNode> plan,
       Path baseDirectory) {
     this.loader = loader;
     this.mapper = mapper;
@@ -36,10 +43,14 @@ public final class ScenarioFile {
     this.locations = locations;
     // In the order given: the first edit that wrote or created a key is the one blamed for it.
     this.edits = Collections.unmodifiableMap(new LinkedHashMap<>(edits));
+    this.plan = plan;
     this.baseDirectory = baseDirectory;
-    this.sweep = sweep.withIds(settings -> SweepDefinition.readable(settings) + "-"
-        + SweepDefinition.sha256(pointTree(settings, new LinkedHashMap<>()).toString())
-            .substring(0, 12));
+    this.sweep =
+        sweep.withIds(
+            settings ->
+                SweepDefinition.readable(settings)
+                    + "-"
+                    + SweepDefinition.sha256(effectiveTree(settings).toString()).substring(0, 12));
   }
 
   /** The scenario as written, without its sweep. */
@@ -70,8 +81,9 @@ public final class ScenarioFile {
       }
       // A key the sweep did not set conflicts with one it did: name the point's settings too.
       throw new ScenarioException(
-          e.where(), e.keyPath(), e.problem() + " (in sweep point " + point.id() + ": "
-              + point.parameters() + ")");
+          e.where(),
+          e.keyPath(),
+          e.problem() + " (in sweep point " + point.id() + ": " + point.parameters() + ")");
     }
   }
 
@@ -81,6 +93,69 @@ public final class ScenarioFile {
    */
   public List<ModelSummary> models() {
     return new ModelSources(loader.modelPresets(), baseDirectory).summaries(tree);
+  }
+
+  /**
+   * The file's {@code plan:} block bound to {@code type} (a record of {@code scenario.plan}), as
+   * strictly as the scenario's sections and with its errors located the same way; empty if the file
+   * has none.
+   */
+  public <T> Optional<T> plan(Class<T> type) {
+    return plan.map(
+        block -> loader.bindBlock(mapper, ScenarioLoader.PLAN_KEY, block, type, locations, edits));
+  }
+
+  /**
+   * {@code file:line:column} of the key at {@code keyPath}, or the {@code --set} edit that wrote
+   * it: where an error about that key, found after binding, points.
+   */
+  public String where(String keyPath) {
+    return new BindingErrors(locations, edits, tree, mapper).at(keyPath, "").where();
+  }
+
+  /**
+   * The effective scenario of a point with {@code settings} as a tree of its own: the file with its
+   * {@code --set} edits and these values written in, without {@code sweep:} or {@code plan:}. What
+   * that point's scenario, written out as a file, holds; its point id hashes the same tree.
+   */
+  public ObjectNode effectiveTree(List<SweepDefinition.Setting> settings) {
+    return pointTree(settings, new LinkedHashMap<>());
+  }
+
+  /** The key paths whose values name files, relative to the scenario's folder. */
+  public static List<String> fileKeys() {
+    return TraceFiles.FILE_KEYS;
+  }
+
+  /** The folder the files the scenario names are relative to. */
+  public Path baseDirectory() {
+    return baseDirectory;
+  }
+
+  /**
+   * The files the scenario names (request traces), as written, in the file and in every sweep
+   * point: what must travel with the scenario to a machine that does not share this one's disk.
+   */
+  public Set<String> fileReferences() {
+    List<ObjectNode> trees = new ArrayList<>();
+    trees.add(tree);
+    for (SweepDefinition.Point point : points()) {
+      try {
+        trees.add(effectiveTree(point.settings()));
+      } catch (ScenarioException e) {
+        // the point is invalid wherever it runs, and says so there
+      }
+    }
+    Set<String> files = new TreeSet<>();
+    for (ObjectNode t : trees) {
+      for (String key : TraceFiles.FILE_KEYS) {
+        JsonNode n = t.at("/" + key.replace('.', '/'));
+        if (n.isTextual()) {
+          files.add(n.asText());
+        }
+      }
+    }
+    return files;
   }
 
   /**

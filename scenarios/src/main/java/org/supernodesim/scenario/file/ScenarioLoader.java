@@ -27,6 +27,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.supernodesim.scenario.file.Sections.ScenarioSection;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.Mark;
@@ -47,6 +48,9 @@ public final class ScenarioLoader {
   static final int MAX_NESTING = 32;
   static final int MAX_NUMBER_DIGITS = 64;
   static final int MAX_STRING_CHARS = 1 << 20;
+
+  /** The key of a plan: block, read by {@code supernode-sim plan}, not by the loader. */
+  public static final String PLAN_KEY = "plan";
 
   private final ChipPresets presets;
   private final ModelPresets models;
@@ -173,10 +177,47 @@ public final class ScenarioLoader {
     }
     Map<String, String> edits = applySets((ObjectNode) tree, sets);
     JsonNode sweep = ((ObjectNode) tree).remove(SweepDefinition.KEY);
+    // A plan: block is read by the plan command (scenario.plan, through ScenarioFile.plan); as
+    // with sweep:, the scenario it searches around is the rest of the file.
+    JsonNode plan = ((ObjectNode) tree).remove(PLAN_KEY);
     SweepDefinition definition =
         sweep == null ? SweepDefinition.NONE : SweepDefinition.parse(sweep, locations);
     return new ScenarioFile(
-        this, mapper, (ObjectNode) tree, locations, edits, definition, baseDirectory);
+        this,
+        mapper,
+        (ObjectNode) tree,
+        locations,
+        edits,
+        definition,
+        Optional.ofNullable(plan),
+        baseDirectory);
+  }
+
+  /**
+   * Binds {@code block}, the file's top-level {@code key} that the scenario leaves out, to {@code
+   * type} as strictly as the scenario's own sections: an unknown key, a value of the wrong type, an
+   * invalid choice or an {@link InvalidInput} of the type's constructor is one error located at its
+   * key under {@code key}.
+   */
+  <T> T bindBlock(
+      ObjectMapper mapper,
+      String key,
+      JsonNode block,
+      Class<T> type,
+      KeyLocations locations,
+      Map<String, String> edits) {
+    ObjectNode holder = mapper.createObjectNode();
+    holder.set(key, block);
+    BindingErrors errors = new BindingErrors(locations, edits, holder, mapper);
+    JsonNode given = withoutNulls(block, key, errors);
+    try {
+      return mapper.treeToValue(given, type);
+    } catch (JsonMappingException e) {
+      e.prependPath(holder, key);
+      throw errors.translate(e);
+    } catch (JsonProcessingException e) {
+      throw errors.at(key, "cannot be read");
+    }
   }
 
   /** Binds an edited tree to the section records and assembles it; errors located by key. */

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import org.supernodesim.scenario.file.ServingSections.ColumnsSection;
 import org.supernodesim.scenario.file.ServingSections.RequestsSection;
@@ -28,6 +29,9 @@ final class TraceFiles {
   static final String KEY = PATH + ".trace";
   private static final String SERVEGEN_WINDOWS = "-trace.csv";
   private static final String SERVEGEN_DATASET = "-dataset.json";
+
+  /** Every key whose value names a file to read: a scenario sent to another machine takes these. */
+  static final List<String> FILE_KEYS = List.of(KEY);
 
   private TraceFiles() {}
 

@@ -147,6 +147,24 @@ public final class PointStore {
     }
   }
 
+  /** A point as its file holds it: what another machine sends back for this store to keep. */
+  public static String toJson(SweepPoint point) {
+    try {
+      return MAPPER.writeValueAsString(point);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write point " + point.id() + " as JSON", e);
+    }
+  }
+
+  /** A point read back from {@link #toJson}'s text. */
+  public static SweepPoint fromJson(String json) {
+    try {
+      return MAPPER.readValue(json, SweepPoint.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("not a sweep point", e);
+    }
+  }
+
   /** Writes a point's file whole: to a temporary file, forced to disk, then renamed over. */
   public void write(SweepPoint point) {
     try {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,6 +40,38 @@ public final class SweepRunner {
     void started(SweepDefinition.Point point);
 
     void finished(SweepPoint point);
+
+    /** Hears nothing: for sweeps run by code that reads their result only. */
+    Listener NONE =
+        new Listener() {
+          @Override
+          public void planned(int total, int alreadyDone) {}
+
+          @Override
+          public void started(SweepDefinition.Point point) {}
+
+          @Override
+          public void finished(SweepPoint point) {}
+        };
+  }
+
+  /**
+   * Where the points of a sweep run: on threads of this JVM ({@link #local}), or on the machines of
+   * a cluster ({@code scenario.cluster}). Either way each finished point goes to the sink, which
+   * keeps it exactly as a local sweep does.
+   */
+  public interface PointExecutor {
+    /** Runs {@code missing} (sweep order) and returns once the sink has kept every one of them. */
+    void runAll(ScenarioFile file, Path dir, List<SweepDefinition.Point> missing, PointSink sink)
+        throws InterruptedException;
+  }
+
+  /** Keeps finished points: its file, its row in results.csv, the listener told. */
+  public interface PointSink {
+    void started(SweepDefinition.Point point);
+
+    /** Keeps {@code point}; a second result for an id already kept is dropped (returns false). */
+    boolean finished(SweepPoint point);
   }
 
   private SweepRunner() {}
@@ -51,6 +84,12 @@ public final class SweepRunner {
     if (parallel < 1) {
       throw new IllegalArgumentException("--parallel must be >= 1: " + parallel);
     }
+    return run(file, dir, listener, local(parallel));
+  }
+
+  /** As {@link #run(ScenarioFile, Path, int, Listener)}, the points run by {@code executor}. */
+  public static List<SweepPoint> run(
+      ScenarioFile file, Path dir, Listener listener, PointExecutor executor) {
     List<SweepDefinition.Point> points = file.points();
     Scenario base = representative(file, points);
     List<String> order = points.stream().map(SweepDefinition.Point::id).toList();
@@ -69,11 +108,43 @@ public final class SweepRunner {
       List<SweepDefinition.Point> missing =
           points.stream().filter(p -> !done.containsKey(p.id())).toList();
       listener.planned(points.size(), points.size() - missing.size());
-      runAll(file, dir, parallel, listener, store, keys, missing);
+      try {
+        executor.runAll(file, dir, missing, sink(store, keys, done.keySet(), listener));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("the sweep was interrupted", e);
+      }
       List<SweepPoint> all = PointStore.inOrder(order, store.finished());
       SweepReports.write(dir, SweepManifest.read(dir), all);
       return all;
     }
+  }
+
+  /**
+   * Keeps each finished point once: its file, its row, the listener told. A point re-run elsewhere
+   * (its worker lost) may finish twice; the first result stands.
+   */
+  private static PointSink sink(
+      PointStore store, List<String> keys, Set<String> done, Listener listener) {
+    Set<String> kept = ConcurrentHashMap.newKeySet();
+    kept.addAll(done);
+    return new PointSink() {
+      @Override
+      public void started(SweepDefinition.Point point) {
+        listener.started(point);
+      }
+
+      @Override
+      public boolean finished(SweepPoint result) {
+        if (!kept.add(result.id())) {
+          return false;
+        }
+        store.write(result);
+        store.appendCsv(SweepTable.row(result, keys, Optional.empty()));
+        listener.finished(result);
+        return true;
+      }
+    };
   }
 
   /**
@@ -98,49 +169,39 @@ public final class SweepRunner {
     }
   }
 
-  private static void runAll(
-      ScenarioFile file,
-      Path dir,
-      int parallel,
-      Listener listener,
-      PointStore store,
-      List<String> keys,
-      List<SweepDefinition.Point> missing) {
-    ExecutorService pool =
-        Executors.newFixedThreadPool(
-            parallel,
-            r -> {
-              Thread t = new Thread(r, "sweep-point");
-              t.setDaemon(true);
-              return t;
-            });
-    try {
-      List<Future<?>> futures = new ArrayList<>();
-      for (SweepDefinition.Point p : missing) {
-        futures.add(
-            pool.submit(
-                () -> {
-                  listener.started(p);
-                  SweepPoint result = runPoint(file, p, dir);
-                  store.write(result);
-                  store.appendCsv(SweepTable.row(result, keys, Optional.empty()));
-                  listener.finished(result);
-                }));
+  /** Runs points on {@code parallel} threads of this JVM. */
+  public static PointExecutor local(int parallel) {
+    return (file, dir, missing, sink) -> {
+      ExecutorService pool =
+          Executors.newFixedThreadPool(
+              parallel,
+              r -> {
+                Thread t = new Thread(r, "sweep-point");
+                t.setDaemon(true);
+                return t;
+              });
+      try {
+        List<Future<?>> futures = new ArrayList<>();
+        for (SweepDefinition.Point p : missing) {
+          futures.add(
+              pool.submit(
+                  () -> {
+                    sink.started(p);
+                    sink.finished(runPoint(file, p, dir));
+                  }));
+        }
+        for (Future<?> f : futures) {
+          f.get();
+        }
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof OutputException o) {
+          throw o; // a point's file could not be written: the path and reason, not a bug
+        }
+        throw new IllegalStateException("a sweep point could not be kept", e.getCause());
+      } finally {
+        pool.shutdownNow();
       }
-      for (Future<?> f : futures) {
-        f.get();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("the sweep was interrupted", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof OutputException o) {
-        throw o; // a point's file could not be written: the path and reason, not a bug
-      }
-      throw new IllegalStateException("a sweep point could not be kept", e.getCause());
-    } finally {
-      pool.shutdownNow();
-    }
+    };
   }
 
   /**
@@ -163,8 +224,11 @@ public final class SweepRunner {
     }
   }
 
-  /** One point: its scenario bound and run, or the reason it could not be. */
-  static SweepPoint runPoint(ScenarioFile file, SweepDefinition.Point p, Path dir) {
+  /**
+   * One point: its scenario bound and run, or the reason it could not be; a timeline (when the
+   * scenario's report lists it) goes to {@code dir/timelines/<id>.json}.
+   */
+  public static SweepPoint runPoint(ScenarioFile file, SweepDefinition.Point p, Path dir) {
     int chips = 0;
     try {
       Scenario s = file.point(p);

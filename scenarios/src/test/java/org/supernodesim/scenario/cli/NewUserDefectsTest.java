@@ -364,7 +364,7 @@ class NewUserDefectsTest {
     refused(
         BadInputTest.run("validate", file.toString(), "--set", "newKey.x=5"),
         "--set newKey.x=5: newKey: unknown key; keys here: cluster, cost, energy, name, network,"
-            + " report, seed, sweep, workload");
+            + " plan, report, seed, sweep, workload");
   }
 
   @Test

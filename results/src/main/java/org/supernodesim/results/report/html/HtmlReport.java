@@ -85,7 +85,7 @@ public final class HtmlReport {
     OutputFiles.write(file, html);
   }
 
-  private static String page(String title, CharSequence body) {
+  static String page(String title, CharSequence body) {
     return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>"
         + Html.escape(title)

@@ -210,22 +210,7 @@ final class SvgCharts {
     curves.forEach(c -> names.add(c.name()));
     legend(svg, names, List.of(0));
     yAxis(svg, ys, y);
-    for (double tick : xs.ticks()) {
-      double px = xs.toX(tick);
-      svg.append(
-              String.format(
-                  Locale.ROOT,
-                  "<line x1=\"%.2f\" y1=\"%d\" x2=\"%.2f\" y2=\"%d\" class=\"tick\"/>"
-                      + "<text x=\"%.2f\" y=\"%d\" text-anchor=\"middle\">",
-                  px,
-                  HEIGHT - BOTTOM,
-                  px,
-                  HEIGHT - BOTTOM + 5,
-                  px,
-                  HEIGHT - BOTTOM + 18))
-          .append(Html.escape(ReportFormat.number(tick)))
-          .append("</text>\n");
-    }
+    xTicks(svg, xs);
     for (int k = 0; k < curves.size(); k++) {
       StringBuilder d = new StringBuilder();
       double[] values = curveValues.get(k);
@@ -282,6 +267,68 @@ final class SvgCharts {
                 line.toString().trim(),
                 COLOURS[0]))
         .append(dots);
+    xAxisLine(svg);
+    xAxisLabel(svg, x);
+    return close(svg);
+  }
+
+  /** A labelled point of a scatter chart; the label is its tooltip. */
+  public record LabelledPoint(double x, double y, String label) {}
+
+  /** Points of one colour; a {@code joined} series is drawn as a line in x order too. */
+  public record Series(String name, List<LabelledPoint> points, boolean joined) {
+    public Series {
+      points = List.copyOf(points);
+    }
+  }
+
+  /**
+   * Points of several series on linear axes from 0, e.g. every layout a plan simulated with its
+   * Pareto front joined. Series are drawn in order, so the last one is on top.
+   */
+  public static String scatterChart(String title, Axis x, Axis y, List<Series> series) {
+    double xMax = 0;
+    double yMax = 0;
+    for (Series s : series) {
+      for (LabelledPoint p : s.points()) {
+        xMax = Math.max(xMax, p.x());
+        yMax = Math.max(yMax, p.y());
+      }
+    }
+    Scale xs = Scale.linear(0, xMax);
+    Scale ys = Scale.linear(0, yMax);
+    StringBuilder svg = open(title);
+    List<String> names = new ArrayList<>();
+    List<Integer> dotted = new ArrayList<>();
+    for (int k = 0; k < series.size(); k++) {
+      names.add(series.get(k).name());
+      dotted.add(k);
+    }
+    legend(svg, names, dotted);
+    yAxis(svg, ys, y);
+    xTicks(svg, xs);
+    for (int k = 0; k < series.size(); k++) {
+      Series s = series.get(k);
+      String colour = COLOURS[k % COLOURS.length];
+      if (s.joined() && s.points().size() > 1) {
+        StringBuilder d = new StringBuilder();
+        s.points().stream()
+            .sorted(java.util.Comparator.comparingDouble(LabelledPoint::x))
+            .forEach(p -> d.append(String.format(Locale.ROOT, "%s%.2f %.2f ",
+                d.length() == 0 ? "M" : "L", xs.toX(p.x()), ys.toY(p.y()))));
+        svg.append(String.format(Locale.ROOT,
+            "<path d=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"1.5\"/>\n",
+            d.toString().trim(), colour));
+      }
+      for (LabelledPoint p : s.points()) {
+        svg.append(String.format(Locale.ROOT,
+                "<circle cx=\"%.2f\" cy=\"%.2f\" r=\"%d\" fill=\"%s\"><title>",
+                xs.toX(p.x()), ys.toY(p.y()), s.joined() ? 5 : 3, colour))
+            .append(Html.escape(p.label() + ": " + ReportFormat.number(p.x()) + " " + x.unit()
+                + ", " + ReportFormat.number(p.y()) + " " + y.unit()))
+            .append("</title></circle>\n");
+      }
+    }
     xAxisLine(svg);
     xAxisLabel(svg, x);
     return close(svg);
@@ -372,6 +419,26 @@ final class SvgCharts {
                 cy))
         .append(Html.escape(y.text()))
         .append("</text>\n");
+  }
+
+  /** A tick and its value under the x axis at each of the scale's ticks. */
+  private static void xTicks(StringBuilder svg, Scale xs) {
+    for (double tick : xs.ticks()) {
+      double px = xs.toX(tick);
+      svg.append(
+              String.format(
+                  Locale.ROOT,
+                  "<line x1=\"%.2f\" y1=\"%d\" x2=\"%.2f\" y2=\"%d\" class=\"tick\"/>"
+                      + "<text x=\"%.2f\" y=\"%d\" text-anchor=\"middle\">",
+                  px,
+                  HEIGHT - BOTTOM,
+                  px,
+                  HEIGHT - BOTTOM + 5,
+                  px,
+                  HEIGHT - BOTTOM + 18))
+          .append(Html.escape(ReportFormat.number(tick)))
+          .append("</text>\n");
+    }
   }
 
   private static void xAxisLine(StringBuilder svg) {
