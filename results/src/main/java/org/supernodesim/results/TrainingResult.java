@@ -27,7 +27,9 @@ import java.util.List;
  * @param mfu model FLOPs per second per chip over the chip's dense peak in the step's precision
  * @param hfu the same with recomputation (hardware FLOPs utilisation)
  * @param bubbleFraction the pipeline's idle share: mean over stages of idle time over step time
- * @param idealBubbleFraction Megatron-LM's (p-1)/(v·m)
+ * @param idealBubbleFraction the schedule's published bubble over the ideal time: Megatron-LM's
+ *     (p-1)/(v·m), or DualPipe's (p/2 - 1)(F&B + B - 3W) over m(F + B) with the mean compute of
+ *     a chunk pass (F&B = F + B)
  * @param simulatedRanks global ranks simulated as processes, one per pipeline stage; every other
  *     rank is a symmetric copy of its stage's
  * @param ranks per simulated rank, where its step time went
@@ -37,6 +39,12 @@ import java.util.List;
  * @param memoryShortfallBytes how much is missing when it does not fit, else 0
  * @param memory per stage, what the memory is spent on
  * @param chipHoursPerTrillionTokens chips x hours to train on 10^12 tokens at this speed
+ * @param schedule the pipeline schedule: {@code 1f1b}, {@code interleaved-1f1b} or {@code
+ *     dualpipe}
+ * @param overlapForwardBackward true if a forward and a backward of two micro-batches ran
+ *     together, each one's communication during the other's compute (DualPipe's chunk pairs;
+ *     under 1F1B, Megatron-Core's expert all-to-all overlap)
+ * @param flops the step's FLOPs as counted and as executed
  */
 public record TrainingResult(
     String model,
@@ -60,7 +68,10 @@ public record TrainingResult(
     boolean fits,
     double memoryShortfallBytes,
     List<StageMemoryUse> memory,
-    double chipHoursPerTrillionTokens) implements WorkloadResult {
+    double chipHoursPerTrillionTokens,
+    String schedule,
+    boolean overlapForwardBackward,
+    FlopCounts flops) implements WorkloadResult {
   public TrainingResult {
     simulatedRanks = List.copyOf(simulatedRanks);
     ranks = List.copyOf(ranks);
@@ -84,6 +95,25 @@ public record TrainingResult(
       double exposedCommunicationSeconds,
       double idleSeconds,
       double communicationSeconds) {}
+
+  /**
+   * The step's FLOPs over all chips, counted two ways: as the papers count them (what {@code
+   * tflopsPerChip} and {@code mfu} divide) and as the kernels execute them (what the step time
+   * follows).
+   *
+   * @param counted model FLOPs plus recomputation's extra forward, attention counted as {@code
+   *     countedAttention} says
+   * @param countedAttention how the counted attention FLOPs are taken
+   * @param executed the FLOPs of every kernel the step runs
+   * @param executedAttention how the attention kernels run
+   * @param executedTflopsPerChip executed FLOPs per second per chip, in 10^12
+   */
+  public record FlopCounts(
+      double counted,
+      String countedAttention,
+      double executed,
+      String executedAttention,
+      double executedTflopsPerChip) {}
 
   /** The memory of one stage's ranks at their peak, in bytes. */
   public record StageMemoryUse(

@@ -72,7 +72,9 @@ final class TrainingAssembly {
               t.load(),
               t.stageLayers(),
               t.activationPrecision(),
-              t.optimizerStatePrecision().bytesPerElement()));
+              t.optimizerStatePrecision().bytesPerElement(),
+              t.schedule(),
+              t.overlapForwardBackward()));
     } catch (LayoutException e) {
       throw new InvalidInput(KEY + "." + KEYS.get(e.parameter()), e.getMessage());
     }

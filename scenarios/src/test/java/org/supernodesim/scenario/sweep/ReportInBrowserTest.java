@@ -64,7 +64,8 @@ class ReportInBrowserTest {
             9e10, 1.28e11, true, 0,
             List.of(new TrainingResult.StageMemoryUse(0, 1e10, 1e10, 3e10, 3e10, 1e9, 8.1e10),
                 new TrainingResult.StageMemoryUse(1, 1e10, 1e10, 3e10, 2e10, 1e9, 7.1e10)),
-            1e4);
+            1e4, "1f1b", false,
+            new TrainingResult.FlopCounts(1e18, "full", 9e17, "fused causal", 300));
     LatencySeconds l = new LatencySeconds(0.1, 0.2, 0.3, 0.4);
     ServingResult serving =
         new ServingResult("t", 1, 1, 0, 0, l, l, l, 10, new ServingResult.PerChip(1, 1), null,

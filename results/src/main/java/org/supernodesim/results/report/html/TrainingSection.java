@@ -21,10 +21,14 @@ final class TrainingSection {
     List<List<String>> facts = new ArrayList<>();
     facts.add(List.of("model", t.model()));
     facts.add(List.of("layout", t.layout() + " on " + t.chips() + " chips"));
+    facts.add(List.of("pipeline schedule", t.schedule()
+        + (t.overlapForwardBackward() ? ", forward and backward overlapped" : "")));
     facts.add(List.of("step time", ReportFormat.seconds(t.stepSeconds())));
     facts.add(List.of("tokens per second", ReportFormat.number(t.tokensPerSecond())));
     facts.add(List.of("MFU / HFU", ReportFormat.number(t.mfu()) + " / " + ReportFormat.number(t.hfu())));
-    facts.add(List.of("TFLOP/s per chip", ReportFormat.number(t.tflopsPerChip())));
+    facts.add(List.of("TFLOP/s per chip (counted / executed)",
+        ReportFormat.number(t.tflopsPerChip()) + " / "
+            + ReportFormat.number(t.flops().executedTflopsPerChip())));
     facts.add(List.of("pipeline bubble (ideal)", ReportFormat.number(t.bubbleFraction()) + " ("
         + ReportFormat.number(t.idealBubbleFraction()) + ")"));
     facts.add(List.of("memory peak / capacity", ReportFormat.number(t.memoryPeakBytes() / GB)
