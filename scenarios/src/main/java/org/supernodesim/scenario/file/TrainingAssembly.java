@@ -40,6 +40,7 @@ final class TrainingAssembly {
     KEYS.put(Parameter.EP, "parallelism.ep");
     KEYS.put(Parameter.VIRTUAL_STAGES, "parallelism.virtualStages");
     KEYS.put(Parameter.SEQUENCE_PARALLEL, "parallelism.sequenceParallel");
+    KEYS.put(Parameter.OVERLAP_FORWARD_BACKWARD, "overlapForwardBackward");
   }
 
   /** The precisions a training step can multiply in. */

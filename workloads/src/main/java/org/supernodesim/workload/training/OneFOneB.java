@@ -11,8 +11,12 @@ import org.supernodesim.workload.training.PipelineSchedule.Pass.Kind;
  * holds chunks s, s + p, ..., s + (v-1)·p. The bubble is (p-1)/(v·m) of the ideal time.
  *
  * <p>With {@code overlap}, each steady-state forward and backward run together, as Megatron-Core's
- * expert-parallel all-to-all overlap does ({@code --overlap-moe-expert-parallel-comm}, after
- * DualPipe's pairing): one micro-batch's dispatch and combine proceed during the other's compute.
+ * combined 1F1B does ({@code --overlap-moe-expert-parallel-comm}, after DualPipe's pairing): one
+ * micro-batch's dispatch and combine proceed during the other's compute. Every stage then warms up
+ * one forward more, so that a pair never holds a micro-batch's last-chunk forward and its own
+ * backward: without a pipeline that is Megatron-Core's F0, F1B0, F2B1, ..., B(m-1), and it costs
+ * one more micro-batch of activations. As in Megatron-Core, the overlap runs without a pipeline or
+ * interleaved ({@link TrainingJob} refuses it on plain 1F1B with pp > 1).
  */
 record OneFOneB(int stages, int microBatches, int chunks, boolean overlap)
     implements PipelineSchedule {
@@ -20,10 +24,11 @@ record OneFOneB(int stages, int microBatches, int chunks, boolean overlap)
   @Override
   public List<Slot> order(int stage) {
     int total = microBatches * chunks;
+    int ahead = overlap ? 1 : 0;
     int warmup =
         chunks == 1
-            ? Math.min(stages - stage - 1, microBatches)
-            : Math.min((stages - stage - 1) * 2 + (chunks - 1) * stages, total);
+            ? Math.min(stages - stage - 1 + ahead, microBatches)
+            : Math.min((stages - stage - 1) * 2 + (chunks - 1) * stages + ahead, total);
     List<Slot> order = new ArrayList<>(2 * total);
     int forwards = 0;
     int backwards = 0;

@@ -2,8 +2,10 @@ package org.supernodesim.workload.training;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.TreeMap;
 import org.supernodesim.model.collective.AlgorithmChoice;
 import org.supernodesim.model.collective.CollectiveKind;
@@ -111,6 +113,8 @@ public final class StepGenerator {
     private int lastEmbeddingGradient = -1;
     // ZeRO-3's per-micro-batch gradient reduce-scatters, which the optimizer waits for.
     private final List<Integer> zeroReductions = new ArrayList<>();
+    // Per micro-batch, the end of its forward through the last chunk, where its backward starts.
+    private final Map<Integer, Integer> lossReady = new HashMap<>();
 
     Stage(TrainingJob job, PipelineSchedule schedule, RankLayout layout, PassSteps steps,
         MemoryModel memoryModel, CollectiveAlgorithms algorithms, int stage) {
@@ -133,7 +137,12 @@ public final class StepGenerator {
     OperationGraph build() {
       List<Integer> ends = List.of();
       for (Slot slot : schedule.order(stage)) {
-        List<Integer> after = ends;
+        // A slot starts when the one before is done and its inputs have arrived: the published
+        // DualPipe waits for both receives of a pair before computing either chunk.
+        List<Integer> after = new ArrayList<>(ends);
+        for (Pass pass : slot.passes()) {
+          receive(pass).ifPresent(after::add);
+        }
         if (slot instanceof Overlapped o) {
           ends = List.of(run(o.forward(), after), run(o.backward(), after));
         } else {
@@ -156,7 +165,27 @@ public final class StepGenerator {
       return new OperationGraph(rank, ops);
     }
 
-    /** Adds {@code pass} after the ops {@code after}; returns the last op of its chain. */
+    /** The receive of what {@code pass} needs from another stage, if it needs anything. */
+    private OptionalInt receive(Pass pass) {
+      int mb = pass.microBatch();
+      int chunk = pass.chunk();
+      return switch (pass.kind()) {
+        case FORWARD -> chunk == 0 ? OptionalInt.empty() : OptionalInt.of(add(new Operation.Recv(
+            ops.size(), List.of(), "recv activations mb" + mb, stageRank(mb, chunk - 1),
+            tag(true, mb, chunk))));
+        // The last chunk's backward starts from its own forward's loss, on this stage: explicit,
+        // since an overlapped pair waits for nothing else of its partner.
+        case BACKWARD, BACKWARD_INPUT -> chunk == chunks - 1 ? OptionalInt.of(lossReady.get(mb))
+            : OptionalInt.of(add(new Operation.Recv(ops.size(), List.of(),
+                "recv gradients mb" + mb, stageRank(mb, chunk + 1), tag(false, mb, chunk))));
+        case WEIGHT -> OptionalInt.empty();
+      };
+    }
+
+    /**
+     * Adds {@code pass} after the ops {@code after} (its receive among them); returns the last op
+     * of its chain.
+     */
     private int run(Pass pass, List<Integer> after) {
       chain = after.isEmpty() ? -1 : after.get(after.size() - 1);
       return switch (pass.kind()) {
@@ -187,11 +216,7 @@ public final class StepGenerator {
     }
 
     private int forward(int microBatch, int chunk, List<Integer> after) {
-      List<Integer> first = new ArrayList<>(after);
-      if (chunk > 0) {
-        first.add(add(new Operation.Recv(ops.size(), List.of(), "recv activations mb" + microBatch,
-            stageRank(microBatch, chunk - 1), tag(true, microBatch, chunk))));
-      }
+      List<Integer> first = after;
       int[] range = job.chunkLayers(chunk);
       if (chunk == 0 && range[0] == range[1]) {
         first = emit(List.of(plan.embedding()), first); // a chunk of the embedding alone
@@ -210,6 +235,7 @@ public final class StepGenerator {
         for (List<PassStep> segment : steps.tail()) {
           first = emit(segment, first);
         }
+        lossReady.put(microBatch, chain);
       } else {
         add(new Operation.Send(ops.size(), List.of(chain), "send activations mb" + microBatch,
             stageRank(microBatch, chunk + 1), plan.pipelineBytes(),
@@ -223,11 +249,8 @@ public final class StepGenerator {
      * later {@link #weight} pass runs; the parameters' gradients are whole only after those.
      */
     private int backward(int microBatch, int chunk, List<Integer> after, boolean inputOnly) {
-      List<Integer> first = new ArrayList<>(after);
-      if (chunk < chunks - 1) {
-        first.add(add(new Operation.Recv(ops.size(), List.of(), "recv gradients mb" + microBatch,
-            stageRank(microBatch, chunk + 1), tag(false, microBatch, chunk))));
-      } else {
+      List<Integer> first = after;
+      if (chunk == chunks - 1) {
         List<List<PassStep>> tail = steps.tail();
         for (int s = tail.size() - 1; s >= 0; s--) {
           first = emit(steps.tailBackward(tail.get(s), inputOnly), first);

@@ -134,6 +134,13 @@ public record TrainingJob(
     if (schedule == Schedule.DUALPIPE) {
       checkDualPipe(p, m);
     }
+    // With one chunk per stage, a pair waiting for both inputs waits for the next stage's whole
+    // pair, which waited for this stage's last forward: the pipeline would run at half speed.
+    LayoutException.require(!overlapForwardBackward || schedule != Schedule.ONE_F_ONE_B
+            || p.pp() == 1 || p.virtualStages() > 1, Parameter.OVERLAP_FORWARD_BACKWARD,
+        "under 1f1b with pp = " + p.pp() + " the overlap needs virtualStages > 1, as"
+            + " Megatron-Core's combined 1F1B does; give parallelism.virtualStages, or schedule:"
+            + " dualpipe");
   }
 
   /**

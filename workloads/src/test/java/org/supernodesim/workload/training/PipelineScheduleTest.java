@@ -78,16 +78,30 @@ class PipelineScheduleTest {
   }
 
   @ParameterizedTest(name = "p={0} m={1}")
-  @CsvSource({"4, 8", "8, 16", "4, 12"})
-  void expertOverlapPairsEachSteadyStateForwardWithTheBackwardAfterIt(int p, int m) {
-    // Megatron-Core's combined 1F1B: the same passes in the same order, the steady state's
-    // forward and backward issued together.
+  @CsvSource({"1, 4", "4, 8", "8, 16", "4, 12"})
+  void expertOverlapPairsEachSteadyStateForwardWithAnotherMicroBatchsBackward(int p, int m) {
+    for (int v = 1; v <= 3; v++) {
+      if (p > 1 || v == 1) {
+        neverPairsAPassWithItsOwnMicroBatchChunk(new OneFOneB(p, m * v, v, true), p);
+      }
+    }
+    // Megatron-Core's combined 1F1B (without a pipeline F0, F1B0, F2B1, ...): one forward more
+    // in the warm-up, then each forward issued with a backward of another micro-batch, which
+    // holds one more micro-batch of activations.
+    PipelineSchedule overlapped = new OneFOneB(p, m, 1, true);
     for (int stage = 0; stage < p; stage++) {
-      assertEquals(passes(new OneFOneB(p, m, 1, false), stage),
-          passes(new OneFOneB(p, m, 1, true), stage), "stage " + stage + ": same passes");
-      long pairs = new OneFOneB(p, m, 1, true).order(stage).stream()
-          .filter(s -> s instanceof Overlapped).count();
-      assertEquals(m - Math.min(p - stage - 1, m), pairs, "stage " + stage + ": steady pairs");
+      int warmup = Math.min(p - stage, m);
+      long pairs = 0;
+      for (Slot slot : overlapped.order(stage)) {
+        if (slot instanceof Overlapped o) {
+          pairs++;
+          assertTrue(o.forward().microBatch() != o.backward().microBatch(), "stage " + stage
+              + ": " + o + " pairs two micro-batches");
+        }
+      }
+      assertEquals(m - warmup, pairs, "stage " + stage + ": steady pairs");
+      assertEquals(Math.min(p - stage + 1, m), peakChunks(overlapped, stage), 1e-12,
+          "stage " + stage + ": one more micro-batch in flight");
     }
   }
 
@@ -118,6 +132,7 @@ class PipelineScheduleTest {
     }
     assertEquals(m * p, forwards.size(), "m micro-batches through p chunks forward");
     assertEquals(m * p, gradients.size(), "and back");
+    neverPairsAPassWithItsOwnMicroBatchChunk(schedule, p);
   }
 
   @ParameterizedTest(name = "p={0} m={1} F&B={2}")
@@ -152,6 +167,18 @@ class PipelineScheduleTest {
     DualPipe schedule = new DualPipe(p, m, true);
     for (int stage = 0; stage < p; stage++) {
       assertEquals(p + 1, peakChunks(schedule, stage), 1e-12, "stage " + stage);
+    }
+  }
+
+  /** No overlapped slot holds a forward and the backward that needs it. */
+  private static void neverPairsAPassWithItsOwnMicroBatchChunk(PipelineSchedule s, int stages) {
+    for (int stage = 0; stage < stages; stage++) {
+      for (Slot slot : s.order(stage)) {
+        if (slot instanceof Overlapped o) {
+          assertTrue(o.forward().microBatch() != o.backward().microBatch()
+              || o.forward().chunk() != o.backward().chunk(), "stage " + stage + ": " + o);
+        }
+      }
     }
   }
 
