@@ -30,8 +30,9 @@ class ScheduleRunTest {
   })
   void theMostIdleStageWaitsThePublishedBubble(String schedule, double closedForm) {
     // Given p = 8 stages, m = 16 micro-batches, F, B = 2F, W = F per chunk pass.
-    Scenario scenario = new ScenarioLoader(Catalog.standard()::chip)
-        .load(COMPUTE_ONLY, List.of("workload.training.schedule=" + schedule));
+    Scenario scenario =
+        new ScenarioLoader(Catalog.standard()::chip)
+            .load(COMPUTE_ONLY, List.of("workload.training.schedule=" + schedule));
 
     // When one step runs.
     TrainingResult t = Kinds.training(ScenarioRunner.run(scenario, RuntimeChoice.SEQUENTIAL));
@@ -46,7 +47,10 @@ class ScheduleRunTest {
       compute += r.computeSeconds() / t.ranks().size();
     }
     assertEquals(closedForm, idle / compute, 0.01 * closedForm, schedule + ": measured bubble");
-    assertEquals(closedForm, t.idealBubbleFraction(), 0.01 * closedForm,
+    assertEquals(
+        closedForm,
+        t.idealBubbleFraction(),
+        0.01 * closedForm,
         schedule + ": the closed form result.json reports beside it");
     assertEquals(schedule, t.schedule());
   }
@@ -56,8 +60,9 @@ class ScheduleRunTest {
     // Given cp = 2, one layer, m = 2 micro-batches, nothing else communicating: per micro-batch a
     // forward hop of the chip's K and V, S = 4,096 tokens x 2 x 4,096 x 2 B = 64 MiB, and a
     // backward hop of them and their gradients, 2S; each hop 2 links of 1 us and S/B at 450 GB/s.
-    Scenario scenario = new ScenarioLoader(Catalog.standard()::chip)
-        .load(Path.of("src/test/resources/schedules/ring-attention-cp2.yaml"), List.of());
+    Scenario scenario =
+        new ScenarioLoader(Catalog.standard()::chip)
+            .load(Path.of("src/test/resources/schedules/ring-attention-cp2.yaml"), List.of());
 
     // When one step runs.
     TrainingResult t = Kinds.training(ScenarioRunner.run(scenario, RuntimeChoice.SEQUENTIAL));

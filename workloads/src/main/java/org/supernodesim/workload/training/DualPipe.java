@@ -6,29 +6,29 @@ import java.util.List;
 import org.supernodesim.workload.training.PipelineSchedule.Pass.Kind;
 
 /**
- * DualPipe (DeepSeek-V3, arXiv 2412.19437 §3.2.1; the schedule of deepseek-ai/DualPipe): the
- * model is cut into p chunks and fed from both ends. Half the m micro-batches enter at stage 0 and
- * go through chunk c on stage c; the other half enter at stage p-1 and go through chunk c on stage
+ * DualPipe (DeepSeek-V3, arXiv 2412.19437 §3.2.1; the schedule of deepseek-ai/DualPipe): the model
+ * is cut into p chunks and fed from both ends. Half the m micro-batches enter at stage 0 and go
+ * through chunk c on stage c; the other half enter at stage p-1 and go through chunk c on stage
  * p-1-c. So each stage holds two chunks, c and p-1-c (two copies of the parameters over the
  * pipeline), and from the middle of the step on it runs a forward of one direction together with a
  * backward of the other, so that each one's all-to-all and pipeline transfers proceed while the
  * other computes. The warm-up and the drain split some backwards into input and weight gradients
  * (zero bubble, Qi et al., arXiv 2401.10241), the weight part filling what would be idle.
  *
- * <p>A stage at distance h = min(s, p-1-s) from the nearer end runs, with n = m/2 micro-batches
- * per direction and phase 0 its own direction's chunk (direction 1's on the second half): 2(p/2 -
- * h - 1) forwards of phase 0; h + 1 times a forward of phase 0 and one of phase 1; p/2 - h - 1
- * times an input-gradient backward of phase 1, a weight pass and a forward of phase 1; n - p + h +
- * 1 times a forward of phase 0 with a backward of phase 1, then a forward of phase 1 with a
- * backward of phase 0 (on the two middle stages the very first of these pairs runs one pass after
- * the other); p/2 - h - 1 times a backward of phase 1, then a forward of phase 1 with a backward of
- * phase 0; h + 1 times a backward of each phase (the later half input-gradient only); p/2 - h - 1
- * times a weight pass and an input-gradient backward of phase 0; h + 1 weight passes. The
- * published bubble is (p/2 - 1)(F&B + B - 3W), with 2x the parameters and p + 1 micro-batches of
- * activations per stage (the README of deepseek-ai/DualPipe, from the report's Table 2).
+ * <p>A stage at distance h = min(s, p-1-s) from the nearer end runs, with n = m/2 micro-batches per
+ * direction and phase 0 its own direction's chunk (direction 1's on the second half): 2(p/2-h-1)
+ * forwards of phase 0; h+1 times a forward of phase 0 and one of phase 1; p/2-h-1 times an
+ * input-gradient backward of phase 1, a weight pass and a forward of phase 1; n-p+h+1 times a
+ * forward of phase 0 with a backward of phase 1, then a forward of phase 1 with a backward of phase
+ * 0 (on the two middle stages the very first of these pairs runs one pass after the other); p/2-h-1
+ * times a backward of phase 1, then a forward of phase 1 with a backward of phase 0; h+1 times a
+ * backward of each phase (the later half input-gradient only); p/2-h-1 times a weight pass and an
+ * input-gradient backward of phase 0; h+1 weight passes. The published bubble is (p/2-1)(F&B+B-3W),
+ * with 2x the parameters and p+1 micro-batches of activations per stage (the README of
+ * deepseek-ai/DualPipe, from the report's Table 2).
  *
- * <p>Without {@code overlap} the pairs run one pass after the other, as the published code does
- * for modules without an overlapped forward-backward.
+ * <p>Without {@code overlap} the pairs run one pass after the other, as the published code does for
+ * modules without an overlapped forward-backward.
  */
 record DualPipe(int stages, int microBatches, boolean overlap) implements PipelineSchedule {
 
@@ -64,7 +64,8 @@ record DualPipe(int stages, int microBatches, boolean overlap) implements Pipeli
   @Override
   public double idealBubble(PassTimes t) {
     double pair = t.forward() + t.backward();
-    return (stages / 2.0 - 1) * (pair + t.backward() - 3 * t.weight())
+    return (stages / 2.0 - 1)
+        * (pair + t.backward() - 3 * t.weight())
         / (microBatches * (t.forward() + t.backward()));
   }
 
@@ -94,15 +95,19 @@ record DualPipe(int stages, int microBatches, boolean overlap) implements Pipeli
       int n = microBatches / 2;
       boolean middle = stage == half - 1 || stage == half;
       repeat(2 * (half - h - 1), () -> single(forward(0)));
-      repeat(h + 1, () -> {
-        single(forward(0));
-        single(forward(1));
-      });
-      repeat(half - h - 1, () -> {
-        single(backward(1, true));
-        single(weight());
-        single(forward(1));
-      });
+      repeat(
+          h + 1,
+          () -> {
+            single(forward(0));
+            single(forward(1));
+          });
+      repeat(
+          half - h - 1,
+          () -> {
+            single(backward(1, true));
+            single(weight());
+            single(forward(1));
+          });
       for (int i = 0; i < n - stages + h + 1; i++) {
         if (i == 0 && middle) {
           single(forward(0)); // the published schedule leaves this pair apart: a shorter bubble
@@ -112,10 +117,12 @@ record DualPipe(int stages, int microBatches, boolean overlap) implements Pipeli
         }
         pair(forward(1), backward(0, false));
       }
-      repeat(half - h - 1, () -> {
-        single(backward(1, false));
-        pair(forward(1), backward(0, false));
-      });
+      repeat(
+          half - h - 1,
+          () -> {
+            single(backward(1, false));
+            pair(forward(1), backward(0, false));
+          });
       // The later half of these backwards leave their weight gradients for the passes below.
       int split = (h + 1) / 2;
       for (int i = 0; i < h + 1; i++) {
@@ -123,14 +130,16 @@ record DualPipe(int stages, int microBatches, boolean overlap) implements Pipeli
         single(backward(1, zeroBubble));
         single(backward(0, zeroBubble || i == split));
       }
-      repeat(half - h - 1, () -> {
-        single(weight());
-        single(backward(0, true));
-      });
+      repeat(
+          half - h - 1,
+          () -> {
+            single(weight());
+            single(backward(0, true));
+          });
       repeat(h + 1, () -> single(weight()));
       if (!deferred.isEmpty()) {
-        throw new IllegalStateException("stage " + stage + ": " + deferred.size()
-            + " weight passes never run");
+        throw new IllegalStateException(
+            "stage " + stage + ": " + deferred.size() + " weight passes never run");
       }
       return slots;
     }

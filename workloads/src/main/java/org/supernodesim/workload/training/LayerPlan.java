@@ -22,23 +22,23 @@ import org.supernodesim.workload.training.PassStep.Ring;
  * The kernels and collectives of one layer's forward or backward pass on one rank, for a
  * micro-batch of T = b·s/cp tokens. Matmuls follow the weights of the model spec; memory-bound
  * kernels follow Korthikanti et al. (MLSys 2023, §4.1): per layer the norms read and write 2·T·h
- * bytes each, bias + dropout + residual move 7·T·h, the MLP activation reads and writes its
- * inputs and output, and an unfused softmax + dropout moves 9 bytes per attention score (2 read
- * and 2 written by softmax, 2 + 2 + 1 mask by dropout). Elementwise work outside the
- * tensor-parallel regions is replicated on every tp rank unless sequence parallelism splits it.
+ * bytes each, bias + dropout + residual move 7·T·h, the MLP activation reads and writes its inputs
+ * and output, and an unfused softmax + dropout moves 9 bytes per attention score (2 read and 2
+ * written by softmax, 2 + 2 + 1 mask by dropout). Elementwise work outside the tensor-parallel
+ * regions is replicated on every tp rank unless sequence parallelism splits it.
  *
  * <p>Attention runs what its kernels execute, which is not what papers count: an unfused kernel
  * computes every query against all s keys (the masked half is computed and discarded), a fused
  * causal kernel about half of them (FlashAttention skips masked blocks; its benchmarks count s/2
- * per query, the count the fused-attention calibration was measured with). Context parallelism
- * runs ring attention: cp blocks per pass, each a 1/cp share of the rank's work (Megatron-Core
- * splits the sequence into 2·cp chunks, rank i holding chunks i and 2cp-1-i, so causal blocks are
- * equal), while the next block's keys and values travel.
+ * per query, the count the fused-attention calibration was measured with). Context parallelism runs
+ * ring attention: cp blocks per pass, each a 1/cp share of the rank's work (Megatron-Core splits
+ * the sequence into 2·cp chunks, rank i holding chunks i and 2cp-1-i, so causal blocks are equal),
+ * while the next block's keys and values travel.
  *
- * <p>Backward runs each forward kernel's gradients as {@link Gradient} says: a weight GEMM's
- * input- and weight-gradient GEMMs (2x the flops), unfused attention's 2x, fused attention's
- * 2.5x, memory-bound kernels' 2x traffic; and the same collectives in reverse order. A backward
- * can leave its weight-gradient GEMMs to a later pass (zero-bubble schedules).
+ * <p>Backward runs each forward kernel's gradients as {@link Gradient} says: a weight GEMM's input-
+ * and weight-gradient GEMMs (2x the flops), unfused attention's 2x, fused attention's 2.5x,
+ * memory-bound kernels' 2x traffic; and the same collectives in reverse order. A backward can leave
+ * its weight-gradient GEMMs to a later pass (zero-bubble schedules).
  */
 final class LayerPlan {
   private final TrainingJob job;
@@ -99,8 +99,12 @@ final class LayerPlan {
     Work out = new Work().memory(7.0 * tokens * h * replicated);
     if (cp > 1) {
       steps.add(projections.named(label + " qkv"));
-      steps.add(new Ring(label + " attention", attentionCore(cp).named(label + " attention"),
-          keyValueBytes(), cp));
+      steps.add(
+          new Ring(
+              label + " attention",
+              attentionCore(cp).named(label + " attention"),
+              keyValueBytes(),
+              cp));
       steps.add(out.named(label + " attention out"));
     } else {
       steps.add(projections.addAll(attentionCore(1)).addAll(out).named(label + " attention"));
@@ -136,18 +140,22 @@ final class LayerPlan {
     long dispatchBytes = Math.round(sent) * precision.bytesPerElement();
     long combineBytes = Math.round(sent) * 2;
     if (ep > 1) {
-      steps.add(new Communicate(label + " dispatch", CollectiveKind.ALL_TO_ALL, Group.EXPERT,
-          dispatchBytes));
+      steps.add(
+          new Communicate(
+              label + " dispatch", CollectiveKind.ALL_TO_ALL, Group.EXPERT, dispatchBytes));
     }
     int localExperts = moe.routedExperts() / ep;
     long perExpert = Math.max(1, pairs / localExperts);
     steps.add(mlpKernels(moe.routedExpert(), localExperts, perExpert).named(label + " experts"));
     if (ep > 1) {
-      steps.add(new Communicate(label + " combine", CollectiveKind.ALL_TO_ALL, Group.EXPERT,
-          combineBytes));
+      steps.add(
+          new Communicate(
+              label + " combine", CollectiveKind.ALL_TO_ALL, Group.EXPERT, combineBytes));
     }
-    steps.add(new Work().memory(4.0 * tokens * k * h / tp + 7.0 * tokens * h * replicated)
-        .named(label + " unpermute"));
+    steps.add(
+        new Work()
+            .memory(4.0 * tokens * k * h / tp + 7.0 * tokens * h * replicated)
+            .named(label + " unpermute"));
     tensorCollective(steps, label + " moe");
   }
 
@@ -163,28 +171,38 @@ final class LayerPlan {
 
   /**
    * QKᵀ, softmax and the weighted sum of values, as one of {@code blocks} equal blocks. Executed
-   * flops count every query against the full sequence when unfused (the masked half is computed
-   * and discarded), half of it when fused (FlashAttention skips masked blocks). A fused block
-   * reads its queries and the block's keys and values and writes its output again, so each block
-   * moves what the whole attention would.
+   * flops count every query against the full sequence when unfused (the masked half is computed and
+   * discarded), half of it when fused (FlashAttention skips masked blocks). A fused block reads its
+   * queries and the block's keys and values and writes its output again, so each block moves what
+   * the whole attention would.
    */
   private Work attentionCore(int blocks) {
     Attention attention = job.model().attention();
     double flops =
-        (double) tokens * job.sequenceTokens() * attention.scoreAndContextFlopsPerAttendedToken()
-            / tp / blocks;
+        (double) tokens
+            * job.sequenceTokens()
+            * attention.scoreAndContextFlopsPerAttendedToken()
+            / tp
+            / blocks;
     long headDim = headDimension(attention);
     Work work = new Work();
     if (job.fusedAttention()) {
       double bytes = 4.0 * tokens * attention.heads() * headDim * 2 / tp;
-      work.add(new Kernel(Kernel.Kind.FUSED_ATTENTION, flops / 2, bytes, headDim, precision),
+      work.add(
+          new Kernel(Kernel.Kind.FUSED_ATTENTION, flops / 2, bytes, headDim, precision),
           Gradient.FUSED_ATTENTION);
     } else {
       double scores =
-          (double) job.microBatchSequences() * attention.heads() / tp
-              * (job.sequenceTokens() / (double) cp) * job.sequenceTokens() / blocks;
-      work.add(new Kernel(Kernel.Kind.MATMUL, flops, 4.0 * tokens * h * 2 / tp / blocks,
-          headDim, precision), Gradient.SCORES);
+          (double) job.microBatchSequences()
+              * attention.heads()
+              / tp
+              * (job.sequenceTokens() / (double) cp)
+              * job.sequenceTokens()
+              / blocks;
+      work.add(
+          new Kernel(
+              Kernel.Kind.MATMUL, flops, 4.0 * tokens * h * 2 / tp / blocks, headDim, precision),
+          Gradient.SCORES);
       work.memory(9.0 * scores);
     }
     return work;
@@ -215,13 +233,14 @@ final class LayerPlan {
     }
     long bytes = tokens * h * 2;
     if (job.parallelism().sequenceParallel()) {
-      steps.add(new Communicate(label + " reduce-scatter", CollectiveKind.REDUCE_SCATTER,
-          Group.TENSOR, bytes));
-      steps.add(new Communicate(label + " all-gather", CollectiveKind.ALL_GATHER, Group.TENSOR,
-          bytes));
+      steps.add(
+          new Communicate(
+              label + " reduce-scatter", CollectiveKind.REDUCE_SCATTER, Group.TENSOR, bytes));
+      steps.add(
+          new Communicate(label + " all-gather", CollectiveKind.ALL_GATHER, Group.TENSOR, bytes));
     } else {
-      steps.add(new Communicate(label + " all-reduce", CollectiveKind.ALL_REDUCE, Group.TENSOR,
-          bytes));
+      steps.add(
+          new Communicate(label + " all-reduce", CollectiveKind.ALL_REDUCE, Group.TENSOR, bytes));
     }
   }
 
@@ -255,16 +274,20 @@ final class LayerPlan {
     return kernels;
   }
 
-  private List<PassStep> backward(List<PassStep> forward, Recomputation recomputation,
-      boolean weights) {
+  private List<PassStep> backward(
+      List<PassStep> forward, Recomputation recomputation, boolean weights) {
     List<PassStep> steps = new ArrayList<>(forward.size());
     for (int i = forward.size() - 1; i >= 0; i--) {
       PassStep s = forward.get(i);
       if (s instanceof Compute c) {
         steps.add(backward(c, recomputation, weights));
       } else if (s instanceof Ring r) {
-        steps.add(new Ring(r.name() + " backward", backward(r.block(), recomputation, weights),
-            2 * r.hopBytes(), r.blocks())); // keys and values, and their gradients
+        steps.add(
+            new Ring(
+                r.name() + " backward",
+                backward(r.block(), recomputation, weights),
+                2 * r.hopBytes(),
+                r.blocks())); // keys and values, and their gradients
       } else if (s instanceof Communicate m) {
         CollectiveKind reverse =
             switch (m.kind()) {
@@ -284,8 +307,7 @@ final class LayerPlan {
       kernels.addAll(attentionCoreOf(c));
     }
     if (recomputation == Recomputation.NORMS_AND_ACTIVATION) {
-      c.kernels().stream().filter(k -> k.kind() == Kernel.Kind.ELEMENTWISE)
-          .forEach(kernels::add);
+      c.kernels().stream().filter(k -> k.kind() == Kernel.Kind.ELEMENTWISE).forEach(kernels::add);
     }
     for (int i = 0; i < c.kernels().size(); i++) {
       Kernel k = c.kernels().get(i);
@@ -317,8 +339,8 @@ final class LayerPlan {
   }
 
   private static Kernel scaled(Kernel k, double flops, double bytes) {
-    return new Kernel(k.kind(), flops * k.flops(), bytes * k.bytes(), k.smallestDimension(),
-        k.precision());
+    return new Kernel(
+        k.kind(), flops * k.flops(), bytes * k.bytes(), k.smallestDimension(), k.precision());
   }
 
   /** Embedding lookup of the first chunk: read a row and write it, per token. */

@@ -6,9 +6,9 @@ import org.supernodesim.workload.training.PipelineSchedule.Pass.Kind;
 
 /**
  * 1F1B (PipeDream-Flush; Narayanan et al. SC'21 §2.2.1) and, with v model chunks per stage, the
- * interleaved 1F1B of §2.2.2, as Megatron-LM's {@code schedules.py} orders them: warm-up
- * forwards, then alternating one forward and one backward, then the remaining backwards. Stage s
- * holds chunks s, s + p, ..., s + (v-1)·p. The bubble is (p-1)/(v·m) of the ideal time.
+ * interleaved 1F1B of §2.2.2, as Megatron-LM's {@code schedules.py} orders them: warm-up forwards,
+ * then alternating one forward and one backward, then the remaining backwards. Stage s holds chunks
+ * s, s + p, ..., s + (v-1)·p. The bubble is (p-1)/(v·m) of the ideal time.
  *
  * <p>With {@code overlap}, each steady-state forward and backward run together, as Megatron-Core's
  * combined 1F1B does ({@code --overlap-moe-expert-parallel-comm}, after DualPipe's pairing): one
@@ -52,8 +52,8 @@ record OneFOneB(int stages, int microBatches, int chunks, boolean overlap)
   }
 
   /**
-   * Virtual micro-batch k: groups of {@code stages} micro-batches go through the stage's chunks
-   * one after the other (forwards in the model's order, backwards in reverse).
+   * Virtual micro-batch k: groups of {@code stages} micro-batches go through the stage's chunks one
+   * after the other (forwards in the model's order, backwards in reverse).
    */
   private Pass pass(boolean forward, int k, int stage) {
     Kind kind = forward ? Kind.FORWARD : Kind.BACKWARD;

@@ -11,9 +11,7 @@ import org.supernodesim.workload.graph.Kernel;
  */
 sealed interface PassStep {
 
-  /**
-   * How a forward kernel's backward runs (the work it executes, not what a paper counts).
-   */
+  /** How a forward kernel's backward runs (the work it executes, not what a paper counts). */
   enum Gradient {
     /** A GEMM by a weight: an input-gradient and a weight-gradient GEMM of its own size. */
     WEIGHTED,
@@ -33,8 +31,7 @@ sealed interface PassStep {
    * Kernels that run back to back; {@code gradients} says for each how its backward runs, or is
    * empty for kernels that are never differentiated (a backward's own).
    */
-  record Compute(String name, List<Kernel> kernels, List<Gradient> gradients)
-      implements PassStep {
+  record Compute(String name, List<Kernel> kernels, List<Gradient> gradients) implements PassStep {
     public Compute {
       kernels = List.copyOf(kernels);
       gradients = List.copyOf(gradients);
@@ -50,8 +47,7 @@ sealed interface PassStep {
 
     /** This step with {@code other}'s kernels run first. */
     Compute after(Compute other) {
-      return new Compute(name, concat(other.kernels, kernels),
-          concat(other.gradients, gradients));
+      return new Compute(name, concat(other.kernels, kernels), concat(other.gradients, gradients));
     }
 
     /** This step with {@code other}'s kernels run last. */
@@ -73,8 +69,8 @@ sealed interface PassStep {
   /**
    * Ring attention (context parallelism as Megatron-Core runs it through Transformer Engine): the
    * rank's queries meet the keys and values of each of the cp ranks in turn, {@code blocks} blocks
-   * of {@code block} kernels; while one block computes, the next block's keys and values
-   * ({@code hopBytes}) arrive from the ring's previous rank, each hop after the one before.
+   * of {@code block} kernels; while one block computes, the next block's keys and values ({@code
+   * hopBytes}) arrive from the ring's previous rank, each hop after the one before.
    */
   record Ring(String name, Compute block, long hopBytes, int blocks) implements PassStep {}
 

@@ -76,8 +76,8 @@ final class PassSteps {
   }
 
   /**
-   * The compute of one micro-batch's pass through chunk {@code chunk}, in the unit of
-   * {@code seconds}: forward, whole backward (full recomputation's forward included) and its
+   * The compute of one micro-batch's pass through chunk {@code chunk}, in the unit of {@code
+   * seconds}: forward, whole backward (full recomputation's forward included) and its
    * weight-gradient part.
    */
   PassTimes times(int chunk, ToDoubleFunction<Kernel> seconds) {

@@ -17,7 +17,9 @@ sealed interface PipelineSchedule permits OneFOneB, DualPipe {
       FORWARD,
       /** The whole backward: input and weight gradients. */
       BACKWARD,
-      /** The input gradients only (zero-bubble split); a later {@link #WEIGHT} pass runs the rest. */
+      /**
+       * The input gradients only (zero-bubble split); a later {@link #WEIGHT} pass runs the rest.
+       */
       BACKWARD_INPUT,
       /** The weight gradients of an earlier {@link #BACKWARD_INPUT} of the same micro-batch. */
       WEIGHT
@@ -38,8 +40,8 @@ sealed interface PipelineSchedule permits OneFOneB, DualPipe {
   }
 
   /**
-   * A forward and a backward issued together: each runs its own chain, so one's communication
-   * (the expert all-to-alls above all) proceeds while the other computes (DeepSeek-V3 §3.2.1).
+   * A forward and a backward issued together: each runs its own chain, so one's communication (the
+   * expert all-to-alls above all) proceeds while the other computes (DeepSeek-V3 §3.2.1).
    */
   record Overlapped(Pass forward, Pass backward) implements Slot {
     @Override
@@ -79,8 +81,8 @@ sealed interface PipelineSchedule permits OneFOneB, DualPipe {
   static PipelineSchedule of(TrainingJob job) {
     Parallelism p = job.parallelism();
     return switch (job.schedule()) {
-      case ONE_F_ONE_B -> new OneFOneB(p.pp(), job.microBatches(), p.virtualStages(),
-          job.overlapForwardBackward());
+      case ONE_F_ONE_B ->
+          new OneFOneB(p.pp(), job.microBatches(), p.virtualStages(), job.overlapForwardBackward());
       case DUALPIPE -> new DualPipe(p.pp(), job.microBatches(), job.overlapForwardBackward());
     };
   }

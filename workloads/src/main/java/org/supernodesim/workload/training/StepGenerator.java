@@ -67,8 +67,8 @@ public final class StepGenerator {
           case NORMS_AND_ACTIVATION -> 0; // memory-bound kernels only: no matmul FLOPs
           case FULL -> forward.mainModel() - forward.outputHead();
         };
-    return new TrainingStep(job, layout, graphs, memory, 3 * forward.withMtp() * tokens,
-        recompute * tokens, executed);
+    return new TrainingStep(
+        job, layout, graphs, memory, 3 * forward.withMtp() * tokens, recompute * tokens, executed);
   }
 
   /** The FLOPs the kernels of {@code graph} execute. */
@@ -116,8 +116,14 @@ public final class StepGenerator {
     // Per micro-batch, the end of its forward through the last chunk, where its backward starts.
     private final Map<Integer, Integer> lossReady = new HashMap<>();
 
-    Stage(TrainingJob job, PipelineSchedule schedule, RankLayout layout, PassSteps steps,
-        MemoryModel memoryModel, CollectiveAlgorithms algorithms, int stage) {
+    Stage(
+        TrainingJob job,
+        PipelineSchedule schedule,
+        RankLayout layout,
+        PassSteps steps,
+        MemoryModel memoryModel,
+        CollectiveAlgorithms algorithms,
+        int stage) {
       this.job = job;
       this.schedule = schedule;
       this.layout = layout;
@@ -153,14 +159,27 @@ public final class StepGenerator {
       List<Integer> reductions = reduceGradients(backwardEnd);
       reductions.addAll(zeroReductions);
       reductions.addAll(backwardEnd);
-      int optimizer = add(new Operation.Kernels(ops.size(), reductions, "optimizer step",
-          List.of(Kernel.elementwise(OPTIMIZER_BYTES_PER_PARAMETER * params.updated()))));
+      int optimizer =
+          add(
+              new Operation.Kernels(
+                  ops.size(),
+                  reductions,
+                  "optimizer step",
+                  List.of(Kernel.elementwise(OPTIMIZER_BYTES_PER_PARAMETER * params.updated()))));
       if (job.zeroStage() >= 1 && job.zeroStage() <= 2) {
         StageParameters total = params.stage();
-        collective(List.of(optimizer), "parameter all-gather", CollectiveKind.ALL_GATHER,
-            layout.dataGroup(replicas), Math.round(2 * total.dense()));
-        collective(List.of(optimizer), "expert parameter all-gather", CollectiveKind.ALL_GATHER,
-            layout.expertDataGroup(replicas), Math.round(2 * total.expert()));
+        collective(
+            List.of(optimizer),
+            "parameter all-gather",
+            CollectiveKind.ALL_GATHER,
+            layout.dataGroup(replicas),
+            Math.round(2 * total.dense()));
+        collective(
+            List.of(optimizer),
+            "expert parameter all-gather",
+            CollectiveKind.ALL_GATHER,
+            layout.expertDataGroup(replicas),
+            Math.round(2 * total.expert()));
       }
       return new OperationGraph(rank, ops);
     }
@@ -170,14 +189,30 @@ public final class StepGenerator {
       int mb = pass.microBatch();
       int chunk = pass.chunk();
       return switch (pass.kind()) {
-        case FORWARD -> chunk == 0 ? OptionalInt.empty() : OptionalInt.of(add(new Operation.Recv(
-            ops.size(), List.of(), "recv activations mb" + mb, stageRank(mb, chunk - 1),
-            tag(true, mb, chunk))));
+        case FORWARD ->
+            chunk == 0
+                ? OptionalInt.empty()
+                : OptionalInt.of(
+                    add(
+                        new Operation.Recv(
+                            ops.size(),
+                            List.of(),
+                            "recv activations mb" + mb,
+                            stageRank(mb, chunk - 1),
+                            tag(true, mb, chunk))));
         // The last chunk's backward starts from its own forward's loss, on this stage: explicit,
         // since an overlapped pair waits for nothing else of its partner.
-        case BACKWARD, BACKWARD_INPUT -> chunk == chunks - 1 ? OptionalInt.of(lossReady.get(mb))
-            : OptionalInt.of(add(new Operation.Recv(ops.size(), List.of(),
-                "recv gradients mb" + mb, stageRank(mb, chunk + 1), tag(false, mb, chunk))));
+        case BACKWARD, BACKWARD_INPUT ->
+            chunk == chunks - 1
+                ? OptionalInt.of(lossReady.get(mb))
+                : OptionalInt.of(
+                    add(
+                        new Operation.Recv(
+                            ops.size(),
+                            List.of(),
+                            "recv gradients mb" + mb,
+                            stageRank(mb, chunk + 1),
+                            tag(false, mb, chunk))));
         case WEIGHT -> OptionalInt.empty();
       };
     }
@@ -205,13 +240,15 @@ public final class StepGenerator {
           bytes += memoryModel.layerActivationBytes(job.model().ffnOfLayer(layer));
         }
         if (chunk == chunks - 1 && job.model().mtpModules() > 0) {
-          bytes += job.model().mtpModules()
-              * memoryModel.layerActivationBytes(job.model().mtpFfn());
+          bytes +=
+              job.model().mtpModules() * memoryModel.layerActivationBytes(job.model().mtpFfn());
         }
         perChunk.put(chunk, bytes);
       }
-      double logits = params.holdsLastChunk()
-          ? 4.0 * job.tokensPerRank() * job.model().vocabSize() / job.parallelism().tp() : 0;
+      double logits =
+          params.holdsLastChunk()
+              ? 4.0 * job.tokensPerRank() * job.model().vocabSize() / job.parallelism().tp()
+              : 0;
       return memoryModel.of(stage, params, schedule, perChunk, logits);
     }
 
@@ -237,9 +274,14 @@ public final class StepGenerator {
         }
         lossReady.put(microBatch, chain);
       } else {
-        add(new Operation.Send(ops.size(), List.of(chain), "send activations mb" + microBatch,
-            stageRank(microBatch, chunk + 1), plan.pipelineBytes(),
-            tag(true, microBatch, chunk + 1)));
+        add(
+            new Operation.Send(
+                ops.size(),
+                List.of(chain),
+                "send activations mb" + microBatch,
+                stageRank(microBatch, chunk + 1),
+                plan.pipelineBytes(),
+                tag(true, microBatch, chunk + 1)));
       }
       return chain;
     }
@@ -283,9 +325,14 @@ public final class StepGenerator {
         }
         lastEmbeddingGradient = chain;
       } else {
-        add(new Operation.Send(ops.size(), List.of(chain), "send gradients mb" + microBatch,
-            stageRank(microBatch, chunk - 1), plan.pipelineBytes(),
-            tag(false, microBatch, chunk - 1)));
+        add(
+            new Operation.Send(
+                ops.size(),
+                List.of(chain),
+                "send gradients mb" + microBatch,
+                stageRank(microBatch, chunk - 1),
+                plan.pipelineBytes(),
+                tag(false, microBatch, chunk - 1)));
       }
       return chain;
     }
@@ -337,12 +384,22 @@ public final class StepGenerator {
       }
       StageParameters layerParams = params.layer(layer);
       List<Integer> ids = new ArrayList<>();
-      addIfNew(ids, collective(after, "layer " + layer + " parameter all-gather",
-          CollectiveKind.ALL_GATHER, layout.dataGroup(replicas),
-          Math.round(2 * layerParams.dense())));
-      addIfNew(ids, collective(after, "layer " + layer + " expert parameter all-gather",
-          CollectiveKind.ALL_GATHER, layout.expertDataGroup(replicas),
-          Math.round(2 * layerParams.expert())));
+      addIfNew(
+          ids,
+          collective(
+              after,
+              "layer " + layer + " parameter all-gather",
+              CollectiveKind.ALL_GATHER,
+              layout.dataGroup(replicas),
+              Math.round(2 * layerParams.dense())));
+      addIfNew(
+          ids,
+          collective(
+              after,
+              "layer " + layer + " expert parameter all-gather",
+              CollectiveKind.ALL_GATHER,
+              layout.expertDataGroup(replicas),
+              Math.round(2 * layerParams.expert())));
       return ids;
     }
 
@@ -354,12 +411,22 @@ public final class StepGenerator {
       StageParameters layerParams = params.layer(layer);
       int bytes = job.gradientReduceBytesPerElement();
       List<Integer> after = List.of(chain);
-      addIfNew(zeroReductions, collective(after, "layer " + layer + " gradient reduce-scatter",
-          CollectiveKind.REDUCE_SCATTER, layout.dataGroup(replicas),
-          Math.round(bytes * layerParams.dense())));
-      addIfNew(zeroReductions, collective(after,
-          "layer " + layer + " expert gradient reduce-scatter", CollectiveKind.REDUCE_SCATTER,
-          layout.expertDataGroup(replicas), Math.round(bytes * layerParams.expert())));
+      addIfNew(
+          zeroReductions,
+          collective(
+              after,
+              "layer " + layer + " gradient reduce-scatter",
+              CollectiveKind.REDUCE_SCATTER,
+              layout.dataGroup(replicas),
+              Math.round(bytes * layerParams.dense())));
+      addIfNew(
+          zeroReductions,
+          collective(
+              after,
+              "layer " + layer + " expert gradient reduce-scatter",
+              CollectiveKind.REDUCE_SCATTER,
+              layout.expertDataGroup(replicas),
+              Math.round(bytes * layerParams.expert())));
     }
 
     private static List<Integer> joined(List<Integer> a, List<Integer> b) {
@@ -414,21 +481,28 @@ public final class StepGenerator {
     /**
      * Ring attention: block 0 on the rank's own keys and values; hop k brings block k from the
      * ring's previous rank while block k-1 computes (each hop forwards what the one before
-     * brought); block k waits for its hop and for block k-1. Timed as the representative's send
-     * to the next rank, which every rank of the ring does at once.
+     * brought); block k waits for its hop and for block k-1. Timed as the representative's send to
+     * the next rank, which every rank of the ring does at once.
      */
     private void ring(Ring r, List<Integer> deps) {
       List<Integer> blockDeps = deps;
       List<Integer> hopDeps = deps;
       for (int k = 0; k < r.blocks(); k++) {
         if (k > 0) {
-          int hop = collective(hopDeps, r.name() + " hop " + k, CollectiveKind.SEND_RECV,
-              group(PassStep.Group.CONTEXT_NEXT), r.hopBytes());
+          int hop =
+              collective(
+                  hopDeps,
+                  r.name() + " hop " + k,
+                  CollectiveKind.SEND_RECV,
+                  group(PassStep.Group.CONTEXT_NEXT),
+                  r.hopBytes());
           hopDeps = List.of(hop);
           blockDeps = joined(blockDeps, hopDeps);
         }
-        chain = add(new Operation.Kernels(ops.size(), blockDeps, r.name() + " block " + k,
-            r.block().kernels()));
+        chain =
+            add(
+                new Operation.Kernels(
+                    ops.size(), blockDeps, r.name() + " block " + k, r.block().kernels()));
         blockDeps = List.of(chain);
       }
     }
@@ -439,14 +513,15 @@ public final class StepGenerator {
       if (group.size() < 2 || bytes == 0) {
         return deps.isEmpty() ? chain : deps.get(deps.size() - 1);
       }
-      return add(new Operation.Collective(ops.size(), deps, name, collectives++, kind, group,
-          bytes, algorithms.of(kind)));
+      return add(
+          new Operation.Collective(
+              ops.size(), deps, name, collectives++, kind, group, bytes, algorithms.of(kind)));
     }
 
     /**
-     * Gradient buckets in the order backward finishes their parts: each bucket's reduction
-     * starts after the last of its parts (or after the whole backward without overlap). Parts
-     * whole after the same op (the first layer and the embedding) go together.
+     * Gradient buckets in the order backward finishes their parts: each bucket's reduction starts
+     * after the last of its parts (or after the whole backward without overlap). Parts whole after
+     * the same op (the first layer and the embedding) go together.
      */
     private List<Integer> reduceGradients(List<Integer> backwardEnd) {
       List<Integer> ids = new ArrayList<>();
@@ -473,12 +548,23 @@ public final class StepGenerator {
         expert += r.getValue().expert() * bytesPerElement;
         boolean last = r.getKey().equals(ready.lastKey());
         if (dense + expert >= job.gradientBucketBytes() || last) {
-          List<Integer> after =
-              job.overlapGradientReduce() ? List.of(r.getKey()) : backwardEnd;
-          addIfNew(ids, collective(after, "gradient " + kind.label(), kind,
-              layout.dataGroup(replicas), Math.round(dense)));
-          addIfNew(ids, collective(after, "expert gradient " + kind.label(), kind,
-              layout.expertDataGroup(replicas), Math.round(expert)));
+          List<Integer> after = job.overlapGradientReduce() ? List.of(r.getKey()) : backwardEnd;
+          addIfNew(
+              ids,
+              collective(
+                  after,
+                  "gradient " + kind.label(),
+                  kind,
+                  layout.dataGroup(replicas),
+                  Math.round(dense)));
+          addIfNew(
+              ids,
+              collective(
+                  after,
+                  "expert gradient " + kind.label(),
+                  kind,
+                  layout.expertDataGroup(replicas),
+                  Math.round(expert)));
           dense = 0;
           expert = 0;
         }
@@ -486,11 +572,15 @@ public final class StepGenerator {
       if (job.model().tiedEmbeddings() && params.holdsFirstChunk() != params.holdsLastChunk()) {
         // Megatron's embedding group: the stages of the first and the last chunk sum their
         // copies' gradients (DualPipe holds both on one stage: nothing to sum here).
-        List<Integer> pair = List.of(layout.representative(schedule.stageOf(0, 0)),
-            layout.representative(schedule.stageOf(0, chunks - 1)));
+        List<Integer> pair =
+            List.of(
+                layout.representative(schedule.stageOf(0, 0)),
+                layout.representative(schedule.stageOf(0, chunks - 1)));
         long bytes = Math.round(params.embedding().dense() * bytesPerElement);
-        addIfNew(ids, collective(backwardEnd, "embedding all-reduce",
-            CollectiveKind.ALL_REDUCE, pair, bytes));
+        addIfNew(
+            ids,
+            collective(
+                backwardEnd, "embedding all-reduce", CollectiveKind.ALL_REDUCE, pair, bytes));
       }
       return ids;
     }

@@ -44,7 +44,8 @@ class PipelineScheduleTest {
         assertEquals(stage, schedule.stageOf(u.microBatch(), u.chunk()), u + " on its stage");
         if (u.kind() == Kind.BACKWARD) {
           int forward = order.indexOf(new Pass(Kind.FORWARD, u.microBatch(), u.chunk()));
-          assertTrue(forward >= 0 && forward < i,
+          assertTrue(
+              forward >= 0 && forward < i,
               "stage " + stage + ": backward of " + u + " after its forward");
         }
       }
@@ -64,8 +65,12 @@ class PipelineScheduleTest {
         leading++;
       }
       // The warm-up forwards, then the first steady-state forward before the first backward.
-      assertEquals(Math.min(p - stage, m), leading, "stage " + stage + " forwards before a backward");
-      assertEquals(Math.min(p - stage, m), peakChunks(schedule, stage), 1e-12,
+      assertEquals(
+          Math.min(p - stage, m), leading, "stage " + stage + " forwards before a backward");
+      assertEquals(
+          Math.min(p - stage, m),
+          peakChunks(schedule, stage),
+          1e-12,
           "stage " + stage + ": micro-batches of activations at the peak");
     }
   }
@@ -73,8 +78,11 @@ class PipelineScheduleTest {
   @ParameterizedTest(name = "p={0} m={1} v={2}")
   @CsvSource({"4, 8, 1, 0.375", "8, 64, 1, 0.109375", "4, 8, 2, 0.1875", "64, 512, 1, 0.123046875"})
   void idealBubbleIsPMinusOneOverVm(int p, int m, int v, double expected) {
-    assertEquals(expected, new OneFOneB(p, m, v, false).idealBubble(new PassTimes(1, 2, 1)),
-        1e-12, "(p-1)/(v·m)");
+    assertEquals(
+        expected,
+        new OneFOneB(p, m, v, false).idealBubble(new PassTimes(1, 2, 1)),
+        1e-12,
+        "(p-1)/(v·m)");
   }
 
   @ParameterizedTest(name = "p={0} m={1}")
@@ -95,19 +103,29 @@ class PipelineScheduleTest {
       for (Slot slot : overlapped.order(stage)) {
         if (slot instanceof Overlapped o) {
           pairs++;
-          assertTrue(o.forward().microBatch() != o.backward().microBatch(), "stage " + stage
-              + ": " + o + " pairs two micro-batches");
+          assertTrue(
+              o.forward().microBatch() != o.backward().microBatch(),
+              "stage " + stage + ": " + o + " pairs two micro-batches");
         }
       }
       assertEquals(m - warmup, pairs, "stage " + stage + ": steady pairs");
-      assertEquals(Math.min(p - stage + 1, m), peakChunks(overlapped, stage), 1e-12,
+      assertEquals(
+          Math.min(p - stage + 1, m),
+          peakChunks(overlapped, stage),
+          1e-12,
           "stage " + stage + ": one more micro-batch in flight");
     }
   }
 
   @ParameterizedTest(name = "p={0} m={1} overlap={2}")
-  @CsvSource({"2, 4, true", "4, 8, true", "8, 20, true", "8, 16, false", "16, 64, true",
-      "6, 12, true"})
+  @CsvSource({
+    "2, 4, true",
+    "4, 8, true",
+    "8, 20, true",
+    "8, 16, false",
+    "16, 64, true",
+    "6, 12, true"
+  })
   void dualPipeRunsEveryChunkOfEveryMicroBatchOnceOnItsStage(int p, int m, boolean overlap) {
     // Half the micro-batches enter at stage 0, half at stage p-1; stage s holds chunks s and
     // p-1-s; a backward split in two has its weight pass later on the same stage.
@@ -115,18 +133,25 @@ class PipelineScheduleTest {
     Set<Pass> forwards = new HashSet<>();
     Set<Pass> gradients = new HashSet<>();
     for (int stage = 0; stage < p; stage++) {
-      assertEquals(List.of(Math.min(stage, p - 1 - stage), Math.max(stage, p - 1 - stage)),
-          schedule.chunksOf(stage), "stage " + stage + " holds two chunks");
+      assertEquals(
+          List.of(Math.min(stage, p - 1 - stage), Math.max(stage, p - 1 - stage)),
+          schedule.chunksOf(stage),
+          "stage " + stage + " holds two chunks");
       List<Pass> order = passes(schedule, stage);
       for (int i = 0; i < order.size(); i++) {
         Pass u = order.get(i);
         assertEquals(stage, schedule.stageOf(u.microBatch(), u.chunk()), u + " on its stage");
         switch (u.kind()) {
           case FORWARD -> assertTrue(forwards.add(u), u + " once");
-          case BACKWARD, BACKWARD_INPUT -> assertTrue(gradients.add(
-              new Pass(Kind.BACKWARD, u.microBatch(), u.chunk())), u + " once");
-          case WEIGHT -> assertTrue(order.subList(0, i).contains(
-              new Pass(Kind.BACKWARD_INPUT, u.microBatch(), u.chunk())), u + " after its input");
+          case BACKWARD, BACKWARD_INPUT ->
+              assertTrue(
+                  gradients.add(new Pass(Kind.BACKWARD, u.microBatch(), u.chunk())), u + " once");
+          case WEIGHT ->
+              assertTrue(
+                  order
+                      .subList(0, i)
+                      .contains(new Pass(Kind.BACKWARD_INPUT, u.microBatch(), u.chunk())),
+                  u + " after its input");
         }
       }
     }
@@ -136,8 +161,17 @@ class PipelineScheduleTest {
   }
 
   @ParameterizedTest(name = "p={0} m={1} F&B={2}")
-  @CsvSource({"4, 8, 3", "4, 8, 2.5", "8, 20, 3", "8, 20, 2.5", "8, 20, 2", "16, 64, 2.5",
-      "6, 12, 2", "10, 40, 2.5", "2, 4, 2.5"})
+  @CsvSource({
+    "4, 8, 3",
+    "4, 8, 2.5",
+    "8, 20, 3",
+    "8, 20, 2.5",
+    "8, 20, 2",
+    "16, 64, 2.5",
+    "6, 12, 2",
+    "10, 40, 2.5",
+    "2, 4, 2.5"
+  })
   void dualPipeBubbleIsThePublishedClosedForm(int p, int m, double pair) {
     // DualPipe's table (deepseek-ai/DualPipe, the report's Table 2): (p/2 - 1)(F&B + B - 3W).
     // Replayed with F = 1, B = 2 and W = 1 (a backward's input and weight halves equal, as the
@@ -155,8 +189,11 @@ class PipelineScheduleTest {
     assertEquals(closedForm, most, 1e-9, "largest idle time of a stage, p=" + p + " m=" + m);
     // The step's fraction is that over the ideal m(F + B) when F&B = F + B (compute alone).
     if (pair == f + b) {
-      assertEquals(closedForm / (m * (f + b)),
-          new DualPipe(p, m, true).idealBubble(new PassTimes(f, b, w)), 1e-12, "fraction");
+      assertEquals(
+          closedForm / (m * (f + b)),
+          new DualPipe(p, m, true).idealBubble(new PassTimes(f, b, w)),
+          1e-12,
+          "fraction");
     }
   }
 
@@ -175,8 +212,10 @@ class PipelineScheduleTest {
     for (int stage = 0; stage < stages; stage++) {
       for (Slot slot : s.order(stage)) {
         if (slot instanceof Overlapped o) {
-          assertTrue(o.forward().microBatch() != o.backward().microBatch()
-              || o.forward().chunk() != o.backward().chunk(), "stage " + stage + ": " + o);
+          assertTrue(
+              o.forward().microBatch() != o.backward().microBatch()
+                  || o.forward().chunk() != o.backward().chunk(),
+              "stage " + stage + ": " + o);
         }
       }
     }
@@ -192,10 +231,10 @@ class PipelineScheduleTest {
   }
 
   /**
-   * Every stage runs its slots in order, each as soon as the slot before it is done and its
-   * inputs have arrived (transfers take no time); a forward takes f, a whole backward b, an
-   * input-gradient backward b - w, a weight pass w, an overlapped pair {@code pair}. Returns each
-   * stage's idle time before the last stage finishes.
+   * Every stage runs its slots in order, each as soon as the slot before it is done and its inputs
+   * have arrived (transfers take no time); a forward takes f, a whole backward b, an input-gradient
+   * backward b - w, a weight pass w, an overlapped pair {@code pair}. Returns each stage's idle
+   * time before the last stage finishes.
    */
   private static double[] replay(
       PipelineSchedule schedule, int stages, double f, double b, double w, double pair) {
@@ -217,13 +256,15 @@ class PipelineScheduleTest {
           double start = clock[s];
           boolean ready = true;
           for (Pass u : slot.passes()) {
-            List<Integer> input = switch (u.kind()) {
-              case FORWARD -> u.chunk() > 0 ? List.of(1, u.microBatch(), u.chunk() - 1) : null;
-              case BACKWARD, BACKWARD_INPUT -> u.chunk() < chunks - 1
-                  ? List.of(0, u.microBatch(), u.chunk() + 1)
-                  : List.of(1, u.microBatch(), u.chunk());
-              case WEIGHT -> null;
-            };
+            List<Integer> input =
+                switch (u.kind()) {
+                  case FORWARD -> u.chunk() > 0 ? List.of(1, u.microBatch(), u.chunk() - 1) : null;
+                  case BACKWARD, BACKWARD_INPUT ->
+                      u.chunk() < chunks - 1
+                          ? List.of(0, u.microBatch(), u.chunk() + 1)
+                          : List.of(1, u.microBatch(), u.chunk());
+                  case WEIGHT -> null;
+                };
             if (input != null) {
               Double at = done.get(input);
               if (at == null) {
@@ -236,18 +277,21 @@ class PipelineScheduleTest {
           if (!ready) {
             break;
           }
-          double duration = slot instanceof Overlapped ? pair : switch (slot.passes().get(0).kind()) {
-            case FORWARD -> f;
-            case BACKWARD -> b;
-            case BACKWARD_INPUT -> b - w;
-            case WEIGHT -> w;
-          };
+          double duration =
+              slot instanceof Overlapped
+                  ? pair
+                  : switch (slot.passes().get(0).kind()) {
+                    case FORWARD -> f;
+                    case BACKWARD -> b;
+                    case BACKWARD_INPUT -> b - w;
+                    case WEIGHT -> w;
+                  };
           clock[s] = start + duration;
           busy[s] += duration;
           for (Pass u : slot.passes()) {
             if (u.kind() != Kind.WEIGHT) {
-              done.put(List.of(u.kind() == Kind.FORWARD ? 1 : 0, u.microBatch(), u.chunk()),
-                  clock[s]);
+              done.put(
+                  List.of(u.kind() == Kind.FORWARD ? 1 : 0, u.microBatch(), u.chunk()), clock[s]);
             }
           }
           next[s]++;
