@@ -167,19 +167,14 @@ public final class StepGenerator {
                   "optimizer step",
                   List.of(Kernel.elementwise(OPTIMIZER_BYTES_PER_PARAMETER * params.updated()))));
       if (job.zeroStage() >= 1 && job.zeroStage() <= 2) {
-        StageParameters total = params.stage();
-        collective(
+        overReplicas(
+            new ArrayList<>(),
             List.of(optimizer),
+            "",
             "parameter all-gather",
             CollectiveKind.ALL_GATHER,
-            layout.dataGroup(replicas),
-            Math.round(2 * total.dense()));
-        collective(
-            List.of(optimizer),
-            "expert parameter all-gather",
-            CollectiveKind.ALL_GATHER,
-            layout.expertDataGroup(replicas),
-            Math.round(2 * total.expert()));
+            params.stage(),
+            2);
       }
       return new OperationGraph(rank, ops);
     }
@@ -382,24 +377,15 @@ public final class StepGenerator {
       if (job.zeroStage() < 3) {
         return List.of();
       }
-      StageParameters layerParams = params.layer(layer);
       List<Integer> ids = new ArrayList<>();
-      addIfNew(
+      overReplicas(
           ids,
-          collective(
-              after,
-              "layer " + layer + " parameter all-gather",
-              CollectiveKind.ALL_GATHER,
-              layout.dataGroup(replicas),
-              Math.round(2 * layerParams.dense())));
-      addIfNew(
-          ids,
-          collective(
-              after,
-              "layer " + layer + " expert parameter all-gather",
-              CollectiveKind.ALL_GATHER,
-              layout.expertDataGroup(replicas),
-              Math.round(2 * layerParams.expert())));
+          after,
+          "layer " + layer + " ",
+          "parameter all-gather",
+          CollectiveKind.ALL_GATHER,
+          params.layer(layer),
+          2);
       return ids;
     }
 
@@ -408,25 +394,45 @@ public final class StepGenerator {
       if (job.zeroStage() < 3) {
         return;
       }
-      StageParameters layerParams = params.layer(layer);
-      int bytes = job.gradientReduceBytesPerElement();
-      List<Integer> after = List.of(chain);
-      addIfNew(
+      overReplicas(
           zeroReductions,
+          List.of(chain),
+          "layer " + layer + " ",
+          "gradient reduce-scatter",
+          CollectiveKind.REDUCE_SCATTER,
+          params.layer(layer),
+          job.gradientReduceBytesPerElement());
+    }
+
+    /**
+     * A collective of {@code part}'s dense parameters over the ranks that hold them and one of its
+     * experts' over theirs, {@code bytesPerElement} each, named {@code prefix + what} and {@code
+     * prefix + "expert " + what}; their ids go to {@code ids}.
+     */
+    private void overReplicas(
+        List<Integer> ids,
+        List<Integer> after,
+        String prefix,
+        String what,
+        CollectiveKind kind,
+        StageParameters part,
+        double bytesPerElement) {
+      addIfNew(
+          ids,
           collective(
               after,
-              "layer " + layer + " gradient reduce-scatter",
-              CollectiveKind.REDUCE_SCATTER,
+              prefix + what,
+              kind,
               layout.dataGroup(replicas),
-              Math.round(bytes * layerParams.dense())));
+              Math.round(bytesPerElement * part.dense())));
       addIfNew(
-          zeroReductions,
+          ids,
           collective(
               after,
-              "layer " + layer + " expert gradient reduce-scatter",
-              CollectiveKind.REDUCE_SCATTER,
+              prefix + "expert " + what,
+              kind,
               layout.expertDataGroup(replicas),
-              Math.round(bytes * layerParams.expert())));
+              Math.round(bytesPerElement * part.expert())));
     }
 
     private static List<Integer> joined(List<Integer> a, List<Integer> b) {
@@ -549,22 +555,14 @@ public final class StepGenerator {
         boolean last = r.getKey().equals(ready.lastKey());
         if (dense + expert >= job.gradientBucketBytes() || last) {
           List<Integer> after = job.overlapGradientReduce() ? List.of(r.getKey()) : backwardEnd;
-          addIfNew(
+          overReplicas(
               ids,
-              collective(
-                  after,
-                  "gradient " + kind.label(),
-                  kind,
-                  layout.dataGroup(replicas),
-                  Math.round(dense)));
-          addIfNew(
-              ids,
-              collective(
-                  after,
-                  "expert gradient " + kind.label(),
-                  kind,
-                  layout.expertDataGroup(replicas),
-                  Math.round(expert)));
+              after,
+              "",
+              "gradient " + kind.label(),
+              kind,
+              new StageParameters(dense, expert),
+              1);
           dense = 0;
           expert = 0;
         }
