@@ -1,8 +1,11 @@
 package org.supernodesim.results;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import org.supernodesim.results.serving.LatencyCdf;
 import org.supernodesim.results.serving.LatencySeconds;
+import org.supernodesim.results.serving.ServingSeries;
 
 /**
  * What a serving run measured: latencies of completed requests, throughput, SLO attainment and how
@@ -34,6 +37,10 @@ import org.supernodesim.results.serving.LatencySeconds;
  *     times the mean e2e latency)
  * @param meanE2eSeconds mean arrival-to-last-token latency
  * @param instances each serving instance
+ * @param latencyCdf the latencies' distributions, for CDF charts; absent in files written before
+ *     it was recorded
+ * @param timeSeries each instance over time (arrivals, steps, queue, batch, KV use, busy share);
+ *     absent in files written before it was recorded
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ServingResult(
@@ -54,9 +61,37 @@ public record ServingResult(
     double arrivalRatePerSecond,
     double meanRequestsInSystem,
     double meanE2eSeconds,
-    List<InstanceSummary> instances) implements WorkloadResult {
+    List<InstanceSummary> instances,
+    LatencyCdf latencyCdf,
+    ServingSeries timeSeries) implements WorkloadResult {
+  @JsonCreator
   public ServingResult {
     instances = List.copyOf(instances);
+  }
+
+  /** A result without distributions or time series (as files written before them hold). */
+  public ServingResult(
+      String source, long requestsArrived, long requestsCompleted, long skippedRows,
+      long skippedOverlong, LatencySeconds ttftSeconds, LatencySeconds tpotSeconds,
+      LatencySeconds e2eSeconds, double outputTokensPerSecond, PerChip tokensPerSecondPerChip,
+      SloAttainment sloAttainment, Utilisation kvCacheUtilisation, Double prefixCacheHitRate,
+      long preemptions, double arrivalRatePerSecond, double meanRequestsInSystem,
+      double meanE2eSeconds, List<InstanceSummary> instances) {
+    this(source, requestsArrived, requestsCompleted, skippedRows, skippedOverlong, ttftSeconds,
+        tpotSeconds, e2eSeconds, outputTokensPerSecond, tokensPerSecondPerChip, sloAttainment,
+        kvCacheUtilisation, prefixCacheHitRate, preemptions, arrivalRatePerSecond,
+        meanRequestsInSystem, meanE2eSeconds, instances, null, null);
+  }
+
+  /** Output tokens per second per chip of the whole deployment (every instance's chips). */
+  public double outputTokensPerSecondPerChip() {
+    int chips = instances.stream().mapToInt(InstanceSummary::chips).sum();
+    return chips == 0 ? 0 : outputTokensPerSecond / chips;
+  }
+
+  /** Chips of every instance together. */
+  public int chips() {
+    return instances.stream().mapToInt(InstanceSummary::chips).sum();
   }
 
   @Override

@@ -1,5 +1,10 @@
 package org.supernodesim.results;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
 
 /**
@@ -37,6 +42,9 @@ import java.util.List;
  * @param memoryShortfallBytes how much is missing when it does not fit, else 0
  * @param memory per stage, what the memory is spent on
  * @param chipHoursPerTrillionTokens chips x hours to train on 10^12 tokens at this speed
+ * @param pipeline per simulated stage, its forward and backward passes over the step (from the
+ *     compute stream's activity); empty without a pipeline (pp 1) or in files written before it
+ *     was recorded
  */
 public record TrainingResult(
     String model,
@@ -60,11 +68,38 @@ public record TrainingResult(
     boolean fits,
     double memoryShortfallBytes,
     List<StageMemoryUse> memory,
-    double chipHoursPerTrillionTokens) implements WorkloadResult {
+    double chipHoursPerTrillionTokens,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<StagePasses> pipeline)
+    implements WorkloadResult {
+  @JsonCreator
   public TrainingResult {
     simulatedRanks = List.copyOf(simulatedRanks);
     ranks = List.copyOf(ranks);
     memory = List.copyOf(memory);
+    pipeline = pipeline == null ? List.of() : List.copyOf(pipeline);
+  }
+
+  /** A result without the pipeline's passes. */
+  public TrainingResult(
+      String model, long parameters, long activeParameters, long chips, String layout,
+      int microBatches, double stepSeconds, double tokensPerSecond, double tflopsPerChip,
+      double modelTflopsPerChip, double mfu, double hfu, double bubbleFraction,
+      double idealBubbleFraction, List<Integer> simulatedRanks, List<RankTime> ranks,
+      double memoryPeakBytes, double memoryCapacityBytes, boolean fits,
+      double memoryShortfallBytes, List<StageMemoryUse> memory,
+      double chipHoursPerTrillionTokens) {
+    this(model, parameters, activeParameters, chips, layout, microBatches, stepSeconds,
+        tokensPerSecond, tflopsPerChip, modelTflopsPerChip, mfu, hfu, bubbleFraction,
+        idealBubbleFraction, simulatedRanks, ranks, memoryPeakBytes, memoryCapacityBytes, fits,
+        memoryShortfallBytes, memory, chipHoursPerTrillionTokens, List.of());
+  }
+
+  /** A copy with the pipeline's passes. */
+  public TrainingResult withPipeline(List<StagePasses> passes) {
+    return new TrainingResult(model, parameters, activeParameters, chips, layout, microBatches,
+        stepSeconds, tokensPerSecond, tflopsPerChip, modelTflopsPerChip, mfu, hfu, bubbleFraction,
+        idealBubbleFraction, simulatedRanks, ranks, memoryPeakBytes, memoryCapacityBytes, fits,
+        memoryShortfallBytes, memory, chipHoursPerTrillionTokens, passes);
   }
 
   @Override
@@ -94,4 +129,44 @@ public record TrainingResult(
       double activationBytes,
       double bufferBytes,
       double totalBytes) {}
+
+  /** Which way a pass goes through a stage's layers. */
+  public enum Direction {
+    FORWARD("forward"),
+    BACKWARD("backward");
+
+    private final String label;
+
+    Direction(String label) {
+      this.label = label;
+    }
+
+    @JsonValue
+    public String label() {
+      return label;
+    }
+  }
+
+  /** One stage's passes in the order it ran them, from its simulated rank's compute stream. */
+  public record StagePasses(int stage, int rank, List<Pass> passes) {
+    public StagePasses {
+      passes = List.copyOf(passes);
+    }
+  }
+
+  /**
+   * One pass of one micro-batch (through one of the stage's model chunks, when interleaved): from
+   * its first kernel's start to its last kernel's end, with the tensor-parallel collectives
+   * between them; recomputation is part of the backward pass. Written as a short array.
+   */
+  @JsonFormat(shape = JsonFormat.Shape.ARRAY)
+  @JsonPropertyOrder({"direction", "microBatch", "startPicos", "endPicos"})
+  public record Pass(Direction direction, int microBatch, long startPicos, long endPicos) {
+    public Pass {
+      if (endPicos < startPicos) {
+        throw new IllegalArgumentException(
+            "a pass ends at " + endPicos + " ps before it starts at " + startPicos + " ps");
+      }
+    }
+  }
 }

@@ -17,6 +17,7 @@ import org.supernodesim.results.EngineFacts;
 import org.supernodesim.results.RunInfo;
 import org.supernodesim.results.RunResult;
 import org.supernodesim.results.report.perfetto.Timeline;
+import org.supernodesim.results.serving.ServingRecords;
 import org.supernodesim.scenario.file.Scenario;
 
 /**
@@ -45,6 +46,11 @@ public final class ScenarioRunner {
 
     public RunResult result() {
       return result;
+    }
+
+    /** A serving run's requests and latency histograms; empty for the other kinds. */
+    public Optional<ServingRecords> servingRecords() {
+      return workload.servingRecords();
     }
 
     /** The chips' activity as a timeline; empty for a workload without chip processes. */

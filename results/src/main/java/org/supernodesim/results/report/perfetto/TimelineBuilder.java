@@ -42,6 +42,11 @@ public final class TimelineBuilder {
     track.add(slice);
   }
 
+  /** Adds a counter to process {@code pid}, written on its thread {@code tid}. */
+  public void counter(int pid, Timeline.Counter counter) {
+    draft(pid).counters.add(counter);
+  }
+
   /**
    * Adds a transfer: {@code sent} on a lane of {@code sendTrack} of {@code fromPid}, {@code
    * received} on a lane of {@code receiveTrack} of {@code toPid}, and a flow from the start of the
@@ -105,6 +110,7 @@ public final class TimelineBuilder {
     final Map<Integer, List<Timeline.Slice>> fixed = new TreeMap<>();
     final Map<Integer, String> names = new TreeMap<>();
     final Map<String, List<LaneSlice>> laneGroups = new LinkedHashMap<>(); // first seen first
+    final List<Timeline.Counter> counters = new ArrayList<>();
 
     ProcessDraft(int pid, String name) {
       this.pid = pid;
@@ -154,7 +160,7 @@ public final class TimelineBuilder {
         }
         nextTid += lanes.size();
       }
-      return new Timeline.Process(pid, name, tracks);
+      return new Timeline.Process(pid, name, tracks, counters);
     }
   }
 }
