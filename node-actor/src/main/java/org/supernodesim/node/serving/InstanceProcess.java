@@ -75,6 +75,15 @@ final class InstanceProcess implements LogicalProcess<InstanceProcess.Event> {
   InstanceProcess(
       int index, Role role, int firstChip, int routerId, int[] instanceProcessIds,
       long notifyPicos, StepCostModel costs, SchedulerLimits limits, KvCache kv,
+      KvRoute kvRoute) {
+    this(index, role, firstChip, routerId, instanceProcessIds, notifyPicos, costs, limits, kv,
+        kvRoute, new StepLog());
+  }
+
+  /** An instance whose state over time goes to {@code log} (which the reports draw). */
+  InstanceProcess(
+      int index, Role role, int firstChip, int routerId, int[] instanceProcessIds,
+      long notifyPicos, StepCostModel costs, SchedulerLimits limits, KvCache kv,
       KvRoute kvRoute, StepLog log) {
     this.index = index;
     this.role = role;

@@ -235,6 +235,15 @@ public final class ServingCluster {
     return new ServingSeries(bucketPicos / 1e12, series);
   }
 
+  /**
+   * The share of the trace's requests completed so far, 0 to 1; safe to read from another thread
+   * while the run goes on (for a progress display only: it never reaches a result).
+   */
+  public double fractionCompleted() {
+    int total = setup.trace().requests().size();
+    return total == 0 ? 1 : router.completed / (double) total;
+  }
+
   /** Each instance's log, in index order (for a timeline of its steps). */
   public List<StepLog> logs() {
     return instances.stream().map(InstanceProcess::log).toList();

@@ -19,6 +19,8 @@ public final class LatencyRecorder {
   /** Three digits: each percentile within 0.1 % of the exact one, at 8 KiB per doubling of range. */
   public static final int DEFAULT_SIGNIFICANT_DIGITS = 3;
 
+  private static final double PICOS_PER_MILLISECOND = 1e9;
+
   private final Histogram histogram;
   private final int significantDigits;
   private long maxPicos = -1;
@@ -104,10 +106,11 @@ public final class LatencyRecorder {
 
   /**
    * Writes HdrHistogram's percentile distribution (the {@code .hgrm} text that HdrHistogram's
-   * plotter and {@code HistogramLogAnalyzer} read) with values in seconds: 5 ticks per half the
-   * distance to 100 %, as {@code Histogram.outputPercentileDistribution} writes it.
+   * plotter and {@code HistogramLogAnalyzer} read) with values in milliseconds, as wrk2 and most
+   * tools print latencies: 5 ticks per half the distance to 100 %, as {@code
+   * Histogram.outputPercentileDistribution} writes it.
    */
   public void writePercentileDistribution(PrintStream out) {
-    histogram.outputPercentileDistribution(out, 5, Units.PICOS_PER_SECOND);
+    histogram.outputPercentileDistribution(out, 5, PICOS_PER_MILLISECOND);
   }
 }

@@ -19,7 +19,7 @@ public enum ReportOutput {
   TIMELINE_GZ("timeline-gz"),
   /** requests.csv: a serving run's requests, one row each (arrival, tokens, latencies). */
   REQUESTS("requests"),
-  /** ttft.hgrm, tpot.hgrm, e2e.hgrm: a serving run's latency histograms, HdrHistogram's text. */
+  /** ttft.hgrm, tpot.hgrm, e2e.hgrm: a serving run's latency histograms (HdrHistogram, ms). */
   HGRM("hgrm");
 
   /** What a scenario without {@code report:} writes: everything but the timeline. */

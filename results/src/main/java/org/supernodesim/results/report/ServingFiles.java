@@ -15,7 +15,8 @@ import org.supernodesim.results.serving.ServingRecords;
 /**
  * The machine-readable files of a serving run: {@code requests.csv}, one row per request, and
  * {@code ttft.hgrm}, {@code tpot.hgrm}, {@code e2e.hgrm}, HdrHistogram's percentile distribution
- * of each latency in seconds (the format HdrHistogram's plotter and HistogramLogAnalyzer read).
+ * of each latency in milliseconds (the format HdrHistogram's plotter and HistogramLogAnalyzer
+ * read).
  */
 public final class ServingFiles {
   /** requests.csv's header: times in seconds from the run's start, tokens, instance indices. */
@@ -67,7 +68,7 @@ public final class ServingFiles {
     return written;
   }
 
-  /** The .hgrm text of {@code recorder}, values in seconds; empty when it recorded nothing. */
+  /** The .hgrm text of {@code recorder}, values in milliseconds; empty when it recorded nothing. */
   public static String hgrm(LatencyRecorder recorder) {
     if (recorder.count() == 0) {
       return "";

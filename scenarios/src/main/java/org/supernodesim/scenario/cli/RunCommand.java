@@ -80,7 +80,10 @@ final class RunCommand implements Callable<Integer> {
           scenario.file, file.points().size());
     }
     ScenarioRunner.Execution run =
-        ScenarioRunner.execute(s, new RuntimeChoice(runtime, threads, processesPerActor));
+        ScenarioRunner.execute(
+            s,
+            new RuntimeChoice(runtime, threads, processesPerActor),
+            new RunProgress(s.name(), spec.commandLine().getErr(), System.console() != null));
     // The summary first: a folder that cannot be written must not cost the answer.
     printSummary(stdout, s, run.result());
     stdout.flush();

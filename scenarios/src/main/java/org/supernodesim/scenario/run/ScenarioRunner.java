@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.DoubleSupplier;
 import org.supernodesim.model.chip.ChipFigure;
 import org.supernodesim.model.chip.ChipSpec;
 import org.supernodesim.model.chip.Figure;
@@ -62,15 +63,45 @@ public final class ScenarioRunner {
     }
   }
 
+  /**
+   * Who is told while a run goes on: a progress display, which may poll the share of the work
+   * done from its own thread. Nothing it sees reaches the result.
+   */
+  public interface Watch {
+    /** Nobody watches. */
+    Watch NONE =
+        new Watch() {
+          @Override
+          public void started(DoubleSupplier fractionDone) {}
+
+          @Override
+          public void ended() {}
+        };
+
+    /** The simulation starts; {@code fractionDone} gives 0 to 1, or NaN when unknown. */
+    void started(DoubleSupplier fractionDone);
+
+    /** The simulation ended (or failed). */
+    void ended();
+  }
+
   /** Runs the scenario and keeps its processes, whose activity the timeline draws. */
   public static Execution execute(Scenario scenario, RuntimeChoice choice) {
+    return execute(scenario, choice, Watch.NONE);
+  }
+
+  /** Runs the scenario, telling {@code watch} when the simulation starts and ends. */
+  public static Execution execute(Scenario scenario, RuntimeChoice choice, Watch watch) {
     WorkloadRun workload =
         WorkloadRun.of(scenario, RunReports.drawsTimeline(scenario.accounting()));
     Simulation simulation = workload.simulation();
     long started = System.nanoTime();
     RunStatistics stats;
+    watch.started(workload::fractionDone);
     try (Runtime runtime = choice.create()) {
       stats = runtime.run(simulation);
+    } finally {
+      watch.ended();
     }
     double wallSeconds = (System.nanoTime() - started) / 1e9;
     WorkloadRun.Measured measured = workload.measure(stats.endPicos());

@@ -101,6 +101,11 @@ final class ServingRun implements WorkloadRun {
   }
 
   @Override
+  public double fractionDone() {
+    return cluster.fractionCompleted();
+  }
+
+  @Override
   public Optional<ServingRecords> servingRecords() {
     if (result == null) {
       return Optional.empty();

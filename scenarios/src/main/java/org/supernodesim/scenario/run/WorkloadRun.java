@@ -52,6 +52,14 @@ sealed interface WorkloadRun permits CollectivesRun, TrainingRun, ServingRun {
   /** The chips' activity (or a serving instance's steps) as a timeline. */
   Optional<Timeline> timeline();
 
+  /**
+   * The share of the work done so far while the run goes on, NaN where the kind cannot tell;
+   * read from another thread, for a progress display only.
+   */
+  default double fractionDone() {
+    return Double.NaN;
+  }
+
   /** A serving run's requests and latency histograms; empty for the other kinds. */
   default Optional<ServingRecords> servingRecords() {
     return Optional.empty();
