@@ -37,7 +37,8 @@ public record Decision(String question, List<List<String>> answers) {
     answers.addAll(costs(r));
     r.energy()
         .ifPresent(e -> answers.add(List.of("energy (facility)",
-            ReportFormat.number(e.kilowattHours()) + " kWh, chips drawing "
+            (e.kilowattHours() >= 0.01 ? ReportFormat.number(e.kilowattHours()) + " kWh"
+                : ReportFormat.quantity(e.facilityJoules(), "J")) + ", chips drawing "
                 + ReportFormat.quantity(e.averageChipWatts(), "W") + " each on average")));
     return new Decision(kind.question(), answers);
   }

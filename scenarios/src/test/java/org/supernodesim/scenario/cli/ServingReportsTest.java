@@ -59,7 +59,7 @@ class ServingReportsTest {
     assertEquals(requests, arrivals, "the instances' arrivals add up to the trace's requests");
     assertEquals(103, serving.get("latencyCdf").get("fractions").size(), "the CDF's points");
     String html = Files.readString(tmp.resolve("h20/report.html"));
-    assertTrue(html.contains("cumulative share of requests (CDF)") && html.contains("SLO: TTFT"),
+    assertTrue(html.contains("cumulative distribution (CDF)") && html.contains("SLO: TTFT"),
         "the page draws CDFs with the SLO");
     String md = Files.readString(tmp.resolve("h20/report.md"));
     for (String section : List.of("## Serving", "## Energy and cost", "## Appendix")) {

@@ -144,8 +144,8 @@ public final class HtmlReport {
             e -> energy.add(new SvgCharts.XyPoint(p.chips(), e.joulesPerStep())));
       }
     }
-    if (energy.size() < 2) {
-      return "";
+    if (energy.stream().map(SvgCharts.XyPoint::x).distinct().count() < 2) {
+      return ""; // one chip count (a sweep of something else): no curve against chips
     }
     energy.sort(java.util.Comparator.comparingDouble(SvgCharts.XyPoint::x));
     return "<h2>Energy</h2>\n"

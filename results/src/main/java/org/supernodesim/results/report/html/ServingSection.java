@@ -30,9 +30,9 @@ final class ServingSection {
     ServingResult.SloAttainment slo = s.sloAttainment();
     if (cdf != null) {
       out.append("<h3>Latency: cumulative distributions (CDF) against the SLO</h3>\n");
-      out.append(cdf("Time to first token (TTFT)", cdf.fractions(), cdf.ttftSeconds(),
+      out.append(cdf("TTFT (time to first token)", cdf.fractions(), cdf.ttftSeconds(),
           slo == null ? null : slo.ttftTargetSeconds(), "TTFT"));
-      out.append(cdf("Time per output token (TPOT)", cdf.fractions(), cdf.tpotSeconds(),
+      out.append(cdf("TPOT (time per output token)", cdf.fractions(), cdf.tpotSeconds(),
           slo == null ? null : slo.tpotTargetSeconds(), "TPOT"));
       out.append(cdf("End-to-end latency", cdf.fractions(), cdf.e2eSeconds(), null, ""));
     }
@@ -64,7 +64,7 @@ final class ServingSection {
           target, true));
     }
     return SeriesChart.draw(
-        title + ": cumulative share of requests (CDF)" + (target == null ? "" : " and the SLO"),
+        title + ": cumulative distribution (CDF)" + (target == null ? "" : ", SLO"),
         new SeriesChart.XAxis(new SvgCharts.Axis("latency", "s, log scale"),
             SvgCharts.Scale.Kind.LOG10, ReportFormat::number),
         new SvgCharts.Axis("share of requests", "cumulative"),
@@ -92,15 +92,15 @@ final class ServingSection {
     for (int b = 0; b < arrivals.size(); b++) {
       rate.add(new SvgCharts.XyPoint(mid(series, b), arrivals.get(b) / series.bucketSeconds()));
     }
-    out.append(chart("Arrivals", "requests/s",
+    out.append(chart("Arrivals", "arrivals", "requests/s",
         List.of(new SeriesChart.Series("all instances", rate, SeriesChart.Style.LINE, 0))));
-    out.append(chart("Requests waiting to be admitted", "requests",
+    out.append(chart("Requests waiting to be admitted", "waiting", "requests",
         perInstance(series, shown, InstanceSeries::queued, 1)));
-    out.append(chart("Running batch (requests admitted, holding KV)", "requests",
+    out.append(chart("Running batch (requests admitted, holding KV)", "running", "requests",
         perInstance(series, shown, InstanceSeries::running, 1)));
-    out.append(chart("KV cache in use", "%",
+    out.append(chart("KV cache in use", "KV cache in use", "%",
         perInstance(series, shown, InstanceSeries::kvUtilisation, 100)));
-    out.append(chart("Utilisation (share of time in steps)", "%",
+    out.append(chart("Utilisation (share of time in steps)", "busy", "%",
         perInstance(series, shown, InstanceSeries::busy, 100)));
     return out.toString();
   }
@@ -121,12 +121,13 @@ final class ServingSection {
     return lines;
   }
 
-  private static String chart(String title, String unit, List<SeriesChart.Series> lines) {
+  private static String chart(
+      String title, String yLabel, String unit, List<SeriesChart.Series> lines) {
     return SeriesChart.draw(
         title + " over time",
         new SeriesChart.XAxis(new SvgCharts.Axis("time in the run", "s"),
             SvgCharts.Scale.Kind.LINEAR, ReportFormat::number),
-        new SvgCharts.Axis(title.split(" \\(")[0].toLowerCase(java.util.Locale.ROOT), unit),
+        new SvgCharts.Axis(yLabel, unit),
         lines,
         List.of());
   }
