@@ -10,8 +10,8 @@ import java.util.List;
  *
  * @param collectives one entry per collective instance, in the order they were issued
  * @param network what the network did: bytes per tier, busiest links, timings per collective
- * @param published published nccl-tests measurements of the same system, collective and group
- *     size, for drawing beside the simulated ones; empty where none is known
+ * @param published published nccl-tests measurements of the same system, collective and group size,
+ *     for drawing beside the simulated ones; empty where none is known
  */
 public record CollectiveBenchmarkResult(
     List<CollectiveResult> collectives, NetworkResult network, List<PublishedCurve> published)
@@ -47,7 +47,11 @@ public record CollectiveBenchmarkResult(
    * @param points size and bus bandwidth, by rising size
    */
   public record PublishedCurve(
-      String system, String kind, int groupSize, String source, String notes,
+      String system,
+      String kind,
+      int groupSize,
+      String source,
+      String notes,
       List<PublishedPoint> points) {
     public PublishedCurve {
       points = List.copyOf(points);

@@ -16,7 +16,9 @@ import org.supernodesim.model.units.Units;
  * counts values per bucket.
  */
 public final class LatencyRecorder {
-  /** Three digits: each percentile within 0.1 % of the exact one, at 8 KiB per doubling of range. */
+  /**
+   * Three digits: each percentile within 0.1 % of the exact one, at 8 KiB per doubling of range.
+   */
   public static final int DEFAULT_SIGNIFICANT_DIGITS = 3;
 
   private static final double PICOS_PER_MILLISECOND = 1e9;

@@ -91,13 +91,19 @@ public final class Comparison {
       StringBuilder text = new StringBuilder(values.get(0));
       for (int i = 1; i < runs; i++) {
         String ratio = row.get(runs + i);
-        text.append(" against ").append(values.get(i))
+        text.append(" against ")
+            .append(values.get(i))
             .append(ratio.isEmpty() ? "" : " (x" + ratio + ")");
       }
       answers.add(List.of(row.get(0), text.toString()));
     }
-    return new Decision("How do " + String.join(", ", names.subList(1, names.size()))
-        + " compare with " + names.get(0) + "? (ratios: later run over the first)", answers);
+    return new Decision(
+        "How do "
+            + String.join(", ", names.subList(1, names.size()))
+            + " compare with "
+            + names.get(0)
+            + "? (ratios: later run over the first)",
+        answers);
   }
 
   private static String ratio(Double first, Double other) {

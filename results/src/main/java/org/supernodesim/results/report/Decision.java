@@ -36,10 +36,17 @@ public record Decision(String question, List<List<String>> answers) {
     List<List<String>> answers = new ArrayList<>(kind.answers());
     answers.addAll(costs(r));
     r.energy()
-        .ifPresent(e -> answers.add(List.of("energy (facility)",
-            (e.kilowattHours() >= 0.01 ? ReportFormat.number(e.kilowattHours()) + " kWh"
-                : ReportFormat.quantity(e.facilityJoules(), "J")) + ", chips drawing "
-                + ReportFormat.quantity(e.averageChipWatts(), "W") + " each on average")));
+        .ifPresent(
+            e ->
+                answers.add(
+                    List.of(
+                        "energy (facility)",
+                        (e.kilowattHours() >= 0.01
+                                ? ReportFormat.number(e.kilowattHours()) + " kWh"
+                                : ReportFormat.quantity(e.facilityJoules(), "J"))
+                            + ", chips drawing "
+                            + ReportFormat.quantity(e.averageChipWatts(), "W")
+                            + " each on average")));
     return new Decision(kind.question(), answers);
   }
 
@@ -56,42 +63,81 @@ public record Decision(String question, List<List<String>> answers) {
       Map<String, CollectiveResult> best = new LinkedHashMap<>();
       int group = 0;
       for (CollectiveResult x : c.collectives()) {
-        best.merge(x.kind() + " (" + x.algorithm() + ")", x,
+        best.merge(
+            x.kind() + " (" + x.algorithm() + ")",
+            x,
             (a, b) -> b.busBytesPerSecond() > a.busBytesPerSecond() ? b : a);
         group = Math.max(group, x.groupSize());
       }
       List<List<String>> answers = new ArrayList<>();
-      best.forEach((name, x) -> answers.add(List.of(name + " bus bandwidth",
-          ReportFormat.gigabytesPerSecond(x.busBytesPerSecond()) + " at "
-              + ReportFormat.bytes(x.bytes()) + " (" + ReportFormat.picos(x.picos()) + ", "
-              + x.groupSize() + " chips)")));
+      best.forEach(
+          (name, x) ->
+              answers.add(
+                  List.of(
+                      name + " bus bandwidth",
+                      ReportFormat.gigabytesPerSecond(x.busBytesPerSecond())
+                          + " at "
+                          + ReportFormat.bytes(x.bytes())
+                          + " ("
+                          + ReportFormat.picos(x.picos())
+                          + ", "
+                          + x.groupSize()
+                          + " chips)")));
       for (CollectiveBenchmarkResult.PublishedCurve p : c.published()) {
-        CollectiveBenchmarkResult.PublishedPoint top = p.points().stream()
-            .max((a, b) -> Double.compare(a.busBytesPerSecond(), b.busBytesPerSecond()))
-            .orElseThrow();
-        answers.add(List.of("published " + p.kind() + " (nccl-tests, " + p.system() + ")",
-            ReportFormat.gigabytesPerSecond(top.busBytesPerSecond()) + " at "
-                + ReportFormat.bytes(top.bytes()) + " on " + p.groupSize() + " GPUs"));
+        CollectiveBenchmarkResult.PublishedPoint top =
+            p.points().stream()
+                .max((a, b) -> Double.compare(a.busBytesPerSecond(), b.busBytesPerSecond()))
+                .orElseThrow();
+        answers.add(
+            List.of(
+                "published " + p.kind() + " (nccl-tests, " + p.system() + ")",
+                ReportFormat.gigabytesPerSecond(top.busBytesPerSecond())
+                    + " at "
+                    + ReportFormat.bytes(top.bytes())
+                    + " on "
+                    + p.groupSize()
+                    + " GPUs"));
       }
       return new Decision(
-          "What bus bandwidth do the collectives reach on " + group + " x " + chip + "?",
-          answers);
+          "What bus bandwidth do the collectives reach on " + group + " x " + chip + "?", answers);
     }
 
     @Override
     public Decision training(TrainingResult t) {
       List<List<String>> answers = new ArrayList<>();
       answers.add(List.of("step time", ReportFormat.seconds(t.stepSeconds())));
-      answers.add(List.of("throughput", ReportFormat.number(t.tokensPerSecond()) + " tokens/s, "
-          + ReportFormat.quantity(t.tflopsPerChip() * 1e12, "flop/s") + " per chip"));
+      answers.add(
+          List.of(
+              "throughput",
+              ReportFormat.number(t.tokensPerSecond())
+                  + " tokens/s, "
+                  + ReportFormat.quantity(t.tflopsPerChip() * 1e12, "flop/s")
+                  + " per chip"));
       answers.add(List.of("MFU", ReportFormat.percent(t.mfu())));
-      answers.add(List.of("memory per chip", gb(t.memoryPeakBytes()) + " of "
-          + gb(t.memoryCapacityBytes()) + ": " + (t.fits() ? "fits"
-              : "does NOT fit, " + gb(t.memoryShortfallBytes()) + " short")));
-      answers.add(List.of("to train on 10^12 tokens",
-          ReportFormat.number(t.chipHoursPerTrillionTokens()) + " chip-hours"));
-      return new Decision("How long does a training step of " + t.model() + " take on "
-          + t.chips() + " x " + chip + " (" + t.layout() + "), and does it fit in memory?",
+      answers.add(
+          List.of(
+              "memory per chip",
+              gb(t.memoryPeakBytes())
+                  + " of "
+                  + gb(t.memoryCapacityBytes())
+                  + ": "
+                  + (t.fits()
+                      ? "fits"
+                      : "does NOT fit, " + gb(t.memoryShortfallBytes()) + " short")));
+      answers.add(
+          List.of(
+              "to train on 10^12 tokens",
+              ReportFormat.number(t.chipHoursPerTrillionTokens()) + " chip-hours"));
+      return new Decision(
+          "How long does a training step of "
+              + t.model()
+              + " take on "
+              + t.chips()
+              + " x "
+              + chip
+              + " ("
+              + t.layout()
+              + "), and does it fit in memory?",
           answers);
     }
 
@@ -100,20 +146,46 @@ public record Decision(String question, List<List<String>> answers) {
       List<List<String>> answers = new ArrayList<>();
       ServingResult.SloAttainment slo = s.sloAttainment();
       String targets = targets(slo);
-      answers.add(List.of("SLO attainment", slo == null || targets.isEmpty()
-          ? "no SLO set" : ReportFormat.percent(slo.both()) + " of requests meet " + targets));
-      answers.add(List.of("TTFT p50 / p99", ReportFormat.seconds(s.ttftSeconds().p50()) + " / "
-          + ReportFormat.seconds(s.ttftSeconds().p99())));
+      answers.add(
+          List.of(
+              "SLO attainment",
+              slo == null || targets.isEmpty()
+                  ? "no SLO set"
+                  : ReportFormat.percent(slo.both()) + " of requests meet " + targets));
+      answers.add(
+          List.of(
+              "TTFT p50 / p99",
+              ReportFormat.seconds(s.ttftSeconds().p50())
+                  + " / "
+                  + ReportFormat.seconds(s.ttftSeconds().p99())));
       if (s.tpotSeconds() != null) {
-        answers.add(List.of("TPOT p50 / p99", ReportFormat.seconds(s.tpotSeconds().p50())
-            + " / " + ReportFormat.seconds(s.tpotSeconds().p99())));
+        answers.add(
+            List.of(
+                "TPOT p50 / p99",
+                ReportFormat.seconds(s.tpotSeconds().p50())
+                    + " / "
+                    + ReportFormat.seconds(s.tpotSeconds().p99())));
       }
-      answers.add(List.of("throughput", ReportFormat.number(s.outputTokensPerSecond())
-          + " output tokens/s, " + ReportFormat.number(s.outputTokensPerSecondPerChip())
-          + " per chip"));
-      return new Decision("Does " + deployment(s) + " of " + chip + " serve " + s.source() + " ("
-          + ReportFormat.number(s.arrivalRatePerSecond()) + " requests/s)"
-          + (targets.isEmpty() ? "" : " within " + targets) + "?", answers);
+      answers.add(
+          List.of(
+              "throughput",
+              ReportFormat.number(s.outputTokensPerSecond())
+                  + " output tokens/s, "
+                  + ReportFormat.number(s.outputTokensPerSecondPerChip())
+                  + " per chip"));
+      return new Decision(
+          "Does "
+              + deployment(s)
+              + " of "
+              + chip
+              + " serve "
+              + s.source()
+              + " ("
+              + ReportFormat.number(s.arrivalRatePerSecond())
+              + " requests/s)"
+              + (targets.isEmpty() ? "" : " within " + targets)
+              + "?",
+          answers);
     }
   }
 
@@ -121,16 +193,24 @@ public record Decision(String question, List<List<String>> answers) {
   private static List<List<String>> costs(RunResult r) {
     List<List<String>> answers = new ArrayList<>();
     for (CostResult c : r.costs()) {
-      Double perMillion = c.perMillionOutputTokens() != null
-          ? c.perMillionOutputTokens() : c.perMillionTokens();
+      Double perMillion =
+          c.perMillionOutputTokens() != null ? c.perMillionOutputTokens() : c.perMillionTokens();
       if (perMillion == null) {
         continue;
       }
       String what = c.perMillionOutputTokens() != null ? "output tokens" : "tokens";
-      answers.add(List.of("cost per million " + what,
-          ReportFormat.number(perMillion) + " " + c.price().currency() + " at "
-              + ReportFormat.number(c.price().amount()) + " " + c.price().currency() + " per "
-              + (c.price().basis() == Price.Basis.CHIP_HOUR ? "chip-hour" : "kWh")));
+      answers.add(
+          List.of(
+              "cost per million " + what,
+              ReportFormat.number(perMillion)
+                  + " "
+                  + c.price().currency()
+                  + " at "
+                  + ReportFormat.number(c.price().amount())
+                  + " "
+                  + c.price().currency()
+                  + " per "
+                  + (c.price().basis() == Price.Basis.CHIP_HOUR ? "chip-hour" : "kWh")));
     }
     return answers;
   }
@@ -157,11 +237,18 @@ public record Decision(String question, List<List<String>> answers) {
       groups.computeIfAbsent(i.role() + "/" + i.chips(), k -> new int[1])[0]++;
     }
     List<String> parts = new ArrayList<>();
-    groups.forEach((key, n) -> {
-      String[] rc = key.split("/");
-      parts.add(n[0] + " " + rc[0] + (n[0] == 1 ? " instance" : " instances") + " of " + rc[1]
-          + (rc[1].equals("1") ? " chip" : " chips"));
-    });
+    groups.forEach(
+        (key, n) -> {
+          String[] rc = key.split("/");
+          parts.add(
+              n[0]
+                  + " "
+                  + rc[0]
+                  + (n[0] == 1 ? " instance" : " instances")
+                  + " of "
+                  + rc[1]
+                  + (rc[1].equals("1") ? " chip" : " chips"));
+        });
     return String.join(" and ", parts) + " (" + s.chips() + " chips)";
   }
 

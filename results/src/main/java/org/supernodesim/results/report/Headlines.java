@@ -31,7 +31,8 @@ public final class Headlines {
    * @param text the value as a person reads it, with its unit
    * @param comparable true if a ratio of two runs' values means something (not for a yes/no)
    */
-  public record Figure(String label, String column, Double value, String text, boolean comparable) {}
+  public record Figure(
+      String label, String column, Double value, String text, boolean comparable) {}
 
   /** A figure's definition: its label, column and how its value prints. */
   private record Definition(
@@ -48,10 +49,7 @@ public final class Headlines {
   private static final Definition MFU = new Definition("MFU", "mfu", ReportFormat::percent, true);
   private static final Definition TFLOPS =
       new Definition(
-          "FLOP/s per chip",
-          "tflopsPerChip",
-          v -> ReportFormat.quantity(v * 1e12, "flop/s"),
-          true);
+          "FLOP/s per chip", "tflopsPerChip", v -> ReportFormat.quantity(v * 1e12, "flop/s"), true);
   private static final Definition FITS =
       new Definition("fits in memory", "memoryFits", v -> v == 1 ? "yes" : "no", false);
   private static final Definition MEMORY =
@@ -67,8 +65,7 @@ public final class Headlines {
   private static final Definition SLO =
       new Definition("SLO attainment", "sloAttainment", ReportFormat::percent, true);
   private static final Definition OUTPUT =
-      new Definition(
-          "output tokens/s", "outputTokensPerSecond", v -> ReportFormat.number(v), true);
+      new Definition("output tokens/s", "outputTokensPerSecond", v -> ReportFormat.number(v), true);
   private static final Definition OUTPUT_PER_CHIP =
       new Definition(
           "output tokens/s per chip",
@@ -80,24 +77,36 @@ public final class Headlines {
           "arrival rate", "arrivalRatePerSecond", v -> ReportFormat.number(v) + " req/s", true);
   private static final Definition BUSBW =
       new Definition(
-          "busiest bus bandwidth",
-          "peakBusBytesPerSecond",
-          ReportFormat::gigabytesPerSecond,
-          true);
+          "busiest bus bandwidth", "peakBusBytesPerSecond", ReportFormat::gigabytesPerSecond, true);
   private static final Definition ENERGY =
       new Definition(
           "energy (facility)", "energyKilowattHours", v -> ReportFormat.number(v) + " kWh", true);
   private static final Definition POWER =
-      new Definition(
-          "mean chip power", "meanChipWatts", v -> ReportFormat.quantity(v, "W"), true);
+      new Definition("mean chip power", "meanChipWatts", v -> ReportFormat.quantity(v, "W"), true);
 
   /** Every column of every kind, in the order results.csv has them. */
   public static final List<String> COLUMNS =
       List.of(
-          STEP.column, TOKENS.column, MFU.column, TFLOPS.column, FITS.column, MEMORY.column,
-          SHORT.column, TTFT50.column, TTFT99.column, TPOT50.column, TPOT99.column,
-          E2E50.column, E2E99.column, SLO.column, OUTPUT.column, OUTPUT_PER_CHIP.column,
-          RATE.column, BUSBW.column, ENERGY.column, POWER.column);
+          STEP.column,
+          TOKENS.column,
+          MFU.column,
+          TFLOPS.column,
+          FITS.column,
+          MEMORY.column,
+          SHORT.column,
+          TTFT50.column,
+          TTFT99.column,
+          TPOT50.column,
+          TPOT99.column,
+          E2E50.column,
+          E2E99.column,
+          SLO.column,
+          OUTPUT.column,
+          OUTPUT_PER_CHIP.column,
+          RATE.column,
+          BUSBW.column,
+          ENERGY.column,
+          POWER.column);
 
   private Headlines() {}
 
@@ -109,15 +118,25 @@ public final class Headlines {
     for (CostResult c : r.costs()) {
       String per = c.price().basis() == Price.Basis.CHIP_HOUR ? "chip-hour" : "energy";
       String currency = " " + c.price().currency();
-      Double perTokens = c.perMillionOutputTokens() != null
-          ? c.perMillionOutputTokens() : c.perMillionTokens();
+      Double perTokens =
+          c.perMillionOutputTokens() != null ? c.perMillionOutputTokens() : c.perMillionTokens();
       String tokens = c.perMillionOutputTokens() != null ? "output tokens" : "tokens";
       if (perTokens != null) {
-        figures.add(new Definition("cost per million " + tokens + " (" + per + " price)", "",
-            v -> ReportFormat.number(v) + currency, true).of(perTokens));
+        figures.add(
+            new Definition(
+                    "cost per million " + tokens + " (" + per + " price)",
+                    "",
+                    v -> ReportFormat.number(v) + currency,
+                    true)
+                .of(perTokens));
       }
-      figures.add(new Definition("cost of the run (" + per + " price)", "",
-          v -> ReportFormat.number(v) + currency, true).of(c.total()));
+      figures.add(
+          new Definition(
+                  "cost of the run (" + per + " price)",
+                  "",
+                  v -> ReportFormat.number(v) + currency,
+                  true)
+              .of(c.total()));
     }
     return figures;
   }
@@ -141,18 +160,25 @@ public final class Headlines {
     @Override
     public List<Figure> training(TrainingResult t) {
       return List.of(
-          STEP.of(t.stepSeconds()), TOKENS.of(t.tokensPerSecond()), MFU.of(t.mfu()),
-          TFLOPS.of(t.tflopsPerChip()), FITS.of(t.fits() ? 1.0 : 0.0),
-          MEMORY.of(t.memoryPeakBytes()), SHORT.of(t.memoryShortfallBytes()));
+          STEP.of(t.stepSeconds()),
+          TOKENS.of(t.tokensPerSecond()),
+          MFU.of(t.mfu()),
+          TFLOPS.of(t.tflopsPerChip()),
+          FITS.of(t.fits() ? 1.0 : 0.0),
+          MEMORY.of(t.memoryPeakBytes()),
+          SHORT.of(t.memoryShortfallBytes()));
     }
 
     @Override
     public List<Figure> serving(ServingResult s) {
       LatencySeconds tpot = s.tpotSeconds();
       return List.of(
-          TTFT50.of(s.ttftSeconds().p50()), TTFT99.of(s.ttftSeconds().p99()),
-          TPOT50.of(tpot == null ? null : tpot.p50()), TPOT99.of(tpot == null ? null : tpot.p99()),
-          E2E50.of(s.e2eSeconds().p50()), E2E99.of(s.e2eSeconds().p99()),
+          TTFT50.of(s.ttftSeconds().p50()),
+          TTFT99.of(s.ttftSeconds().p99()),
+          TPOT50.of(tpot == null ? null : tpot.p50()),
+          TPOT99.of(tpot == null ? null : tpot.p99()),
+          E2E50.of(s.e2eSeconds().p50()),
+          E2E99.of(s.e2eSeconds().p99()),
           SLO.of(s.sloAttainment() == null ? null : s.sloAttainment().both()),
           OUTPUT.of(s.outputTokensPerSecond()),
           OUTPUT_PER_CHIP.of(s.outputTokensPerSecondPerChip()),

@@ -180,7 +180,10 @@ public final class MarkdownReport {
     return out.toString();
   }
 
-  /** Writes {@code markdown} to {@code file} as UTF-8, creating its folder (temporary file, then renamed). */
+  /**
+   * Writes {@code markdown} to {@code file} as UTF-8, creating its folder (temporary file, then
+   * renamed).
+   */
   public static void write(String markdown, Path file) {
     OutputFiles.write(file, markdown);
   }

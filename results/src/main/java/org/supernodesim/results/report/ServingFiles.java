@@ -14,16 +14,24 @@ import org.supernodesim.results.serving.ServingRecords;
 
 /**
  * The machine-readable files of a serving run: {@code requests.csv}, one row per request, and
- * {@code ttft.hgrm}, {@code tpot.hgrm}, {@code e2e.hgrm}, HdrHistogram's percentile distribution
- * of each latency in milliseconds (the format HdrHistogram's plotter and HistogramLogAnalyzer
- * read).
+ * {@code ttft.hgrm}, {@code tpot.hgrm}, {@code e2e.hgrm}, HdrHistogram's percentile distribution of
+ * each latency in milliseconds (the format HdrHistogram's plotter and HistogramLogAnalyzer read).
  */
 public final class ServingFiles {
   /** requests.csv's header: times in seconds from the run's start, tokens, instance indices. */
   public static final List<String> REQUEST_COLUMNS =
       List.of(
-          "id", "arrivalSeconds", "promptTokens", "outputTokens", "ttftSeconds", "tpotSeconds",
-          "e2eSeconds", "instance", "admittedBy", "preemptions", "prefixHitTokens");
+          "id",
+          "arrivalSeconds",
+          "promptTokens",
+          "outputTokens",
+          "ttftSeconds",
+          "tpotSeconds",
+          "e2eSeconds",
+          "instance",
+          "admittedBy",
+          "preemptions",
+          "prefixHitTokens");
 
   private ServingFiles() {}
 

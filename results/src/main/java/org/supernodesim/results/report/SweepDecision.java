@@ -28,8 +28,16 @@ public final class SweepDecision {
     List<String> keys = SweepTable.parameterKeys(points);
     List<List<String>> answers = new ArrayList<>();
     List<SweepPoint> ok = points.stream().filter(SweepPoint::ok).toList();
-    answers.add(List.of("points", ok.size() + " of " + points.size() + " ran"
-        + (ok.size() < points.size() ? " (" + (points.size() - ok.size()) + " failed)" : "")));
+    answers.add(
+        List.of(
+            "points",
+            ok.size()
+                + " of "
+                + points.size()
+                + " ran"
+                + (ok.size() < points.size()
+                    ? " (" + (points.size() - ok.size()) + " failed)"
+                    : "")));
     ByKind kinds = new ByKind();
     for (SweepPoint p : ok) {
       kinds.point = p;
@@ -37,34 +45,78 @@ public final class SweepDecision {
     }
     if (!kinds.training.isEmpty()) {
       List<Of<TrainingResult>> fit = kinds.training.stream().filter(x -> x.result.fits()).toList();
-      best(fit, x -> -x.result.stepSeconds()).ifPresent(x -> answers.add(List.of(
-          "fastest layout that fits", name(x.point) + ": step "
-              + ReportFormat.seconds(x.result.stepSeconds()) + ", MFU "
-              + ReportFormat.percent(x.result.mfu()))));
+      best(fit, x -> -x.result.stepSeconds())
+          .ifPresent(
+              x ->
+                  answers.add(
+                      List.of(
+                          "fastest layout that fits",
+                          name(x.point)
+                              + ": step "
+                              + ReportFormat.seconds(x.result.stepSeconds())
+                              + ", MFU "
+                              + ReportFormat.percent(x.result.mfu()))));
       if (fit.size() < kinds.training.size()) {
-        answers.add(List.of("do not fit in memory", (kinds.training.size() - fit.size())
-            + " of " + kinds.training.size() + " points"));
+        answers.add(
+            List.of(
+                "do not fit in memory",
+                (kinds.training.size() - fit.size()) + " of " + kinds.training.size() + " points"));
       }
     }
-    best(kinds.serving, x -> slo(x.result)).ifPresent(x -> answers.add(List.of(
-        "highest SLO attainment", name(x.point) + ": " + ReportFormat.percent(slo(x.result))
-            + ", TTFT p99 " + ReportFormat.seconds(x.result.ttftSeconds().p99()))));
-    best(kinds.serving, x -> x.result.outputTokensPerSecondPerChip()).ifPresent(x -> answers.add(
-        List.of("most output tokens/s per chip", name(x.point) + ": "
-            + ReportFormat.number(x.result.outputTokensPerSecondPerChip()))));
-    best(kinds.collectives, x -> x.result.peakBusBytesPerSecond()).ifPresent(x -> answers.add(
-        List.of("highest bus bandwidth", name(x.point) + ": "
-            + ReportFormat.gigabytesPerSecond(x.result.peakBusBytesPerSecond()))));
-    scaling.ifPresent(a -> {
-      EfficiencyPoint last = a.points().get(a.points().size() - 1);
-      OptionalInt below = a.firstMeasuredChipsBelow(threshold);
-      answers.add(List.of("scaling efficiency (" + a.kind().label() + ")",
-          ReportFormat.percent(last.efficiency()) + " at " + last.chips() + " chips against "
-              + a.baseChips() + (below.isPresent() ? "; below " + ReportFormat.percent(threshold)
-                  + " from " + below.getAsInt() + " chips" : "")));
-    });
-    return new Decision("How do the figures change as " + String.join(", ", keys)
-        + " vary, and which point is best?", answers);
+    best(kinds.serving, x -> slo(x.result))
+        .ifPresent(
+            x ->
+                answers.add(
+                    List.of(
+                        "highest SLO attainment",
+                        name(x.point)
+                            + ": "
+                            + ReportFormat.percent(slo(x.result))
+                            + ", TTFT p99 "
+                            + ReportFormat.seconds(x.result.ttftSeconds().p99()))));
+    best(kinds.serving, x -> x.result.outputTokensPerSecondPerChip())
+        .ifPresent(
+            x ->
+                answers.add(
+                    List.of(
+                        "most output tokens/s per chip",
+                        name(x.point)
+                            + ": "
+                            + ReportFormat.number(x.result.outputTokensPerSecondPerChip()))));
+    best(kinds.collectives, x -> x.result.peakBusBytesPerSecond())
+        .ifPresent(
+            x ->
+                answers.add(
+                    List.of(
+                        "highest bus bandwidth",
+                        name(x.point)
+                            + ": "
+                            + ReportFormat.gigabytesPerSecond(x.result.peakBusBytesPerSecond()))));
+    scaling.ifPresent(
+        a -> {
+          EfficiencyPoint last = a.points().get(a.points().size() - 1);
+          OptionalInt below = a.firstMeasuredChipsBelow(threshold);
+          answers.add(
+              List.of(
+                  "scaling efficiency (" + a.kind().label() + ")",
+                  ReportFormat.percent(last.efficiency())
+                      + " at "
+                      + last.chips()
+                      + " chips against "
+                      + a.baseChips()
+                      + (below.isPresent()
+                          ? "; below "
+                              + ReportFormat.percent(threshold)
+                              + " from "
+                              + below.getAsInt()
+                              + " chips"
+                          : "")));
+        });
+    return new Decision(
+        "How do the figures change as "
+            + String.join(", ", keys)
+            + " vary, and which point is best?",
+        answers);
   }
 
   /** A point with its result of one kind. */

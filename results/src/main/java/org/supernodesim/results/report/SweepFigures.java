@@ -8,16 +8,26 @@ import java.util.Set;
 /**
  * The columns of a sweep's tables for people (report.md and report.html): the simulated time, then
  * the headline figures ({@link Headlines}) that some point of the sweep has, a chosen few per kind
- * so the table fits a page: training step, tokens/s, MFU, memory and fit; serving TTFT and TPOT
- * p50 and p99, SLO attainment, output tokens/s per chip and the cost per million output tokens;
+ * so the table fits a page: training step, tokens/s, MFU, memory and fit; serving TTFT and TPOT p50
+ * and p99, SLO attainment, output tokens/s per chip and the cost per million output tokens;
  * collectives the busiest bus bandwidth; energy for every kind. results.csv has them all.
  */
 public final class SweepFigures {
   private static final Set<String> SHOWN =
       Set.of(
-          "stepSeconds", "tokensPerSecond", "mfu", "memoryFits", "memoryPeakBytes",
-          "ttftP50Seconds", "ttftP99Seconds", "tpotP50Seconds", "tpotP99Seconds", "sloAttainment",
-          "outputTokensPerSecondPerChip", "peakBusBytesPerSecond", "energyKilowattHours");
+          "stepSeconds",
+          "tokensPerSecond",
+          "mfu",
+          "memoryFits",
+          "memoryPeakBytes",
+          "ttftP50Seconds",
+          "ttftP99Seconds",
+          "tpotP50Seconds",
+          "tpotP99Seconds",
+          "sloAttainment",
+          "outputTokensPerSecondPerChip",
+          "peakBusBytesPerSecond",
+          "energyKilowattHours");
 
   private final List<String> labels;
 
@@ -62,8 +72,11 @@ public final class SweepFigures {
         continue;
       }
       cells.add(
-          figures.stream().filter(f -> f.label().equals(label)).map(Headlines.Figure::text)
-              .findFirst().orElse(""));
+          figures.stream()
+              .filter(f -> f.label().equals(label))
+              .map(Headlines.Figure::text)
+              .findFirst()
+              .orElse(""));
     }
     return cells;
   }

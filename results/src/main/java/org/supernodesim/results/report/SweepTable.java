@@ -18,9 +18,9 @@ import org.supernodesim.results.scaling.ScalingAnalysis;
  * results.csv: one row per point, its parameters, the headline figures of its kind ({@link
  * Headlines}: training step, tokens/s, MFU, memory and fit; serving TTFT/TPOT/e2e p50 and p99, SLO
  * attainment, output tokens/s in all and per chip; collectives the busiest bus bandwidth; the
- * columns of the other kinds are empty), scaling efficiency, energy and cost. Numbers are written in
- * full ({@link Double#toString}) for tools, not rounded for people; the same points always give the
- * same bytes, except the {@code wallSeconds} column.
+ * columns of the other kinds are empty), scaling efficiency, energy and cost. Numbers are written
+ * in full ({@link Double#toString}) for tools, not rounded for people; the same points always give
+ * the same bytes, except the {@code wallSeconds} column.
  */
 public final class SweepTable {
   /** Columns before the headline figures: stepSeconds is every kind's time per step. */
@@ -29,9 +29,18 @@ public final class SweepTable {
   /** Columns after them. */
   private static final List<String> LAST =
       List.of(
-          "speedup", "efficiency", "energyJoules", "energyJoulesPerStep", "costChipHourPerStep",
-          "costChipHourCurrency", "costEnergyPerStep", "costEnergyCurrency",
-          "costPerMillionTokens", "costPerTrillionTokens", "costPerMillionOutputTokens", "error",
+          "speedup",
+          "efficiency",
+          "energyJoules",
+          "energyJoulesPerStep",
+          "costChipHourPerStep",
+          "costChipHourCurrency",
+          "costEnergyPerStep",
+          "costEnergyCurrency",
+          "costPerMillionTokens",
+          "costPerTrillionTokens",
+          "costPerMillionOutputTokens",
+          "error",
           "wallSeconds");
 
   /** The headline columns, less stepSeconds (already among the first). */
@@ -88,10 +97,16 @@ public final class SweepTable {
     c.add(energy == null ? "" : number(energy.perStep()));
     c.add(energy == null ? "" : energy.price().currency());
     CostResult first = hour != null ? hour : energy;
-    c.add(first == null || first.perMillionTokens() == null ? "" : number(first.perMillionTokens()));
-    c.add(first == null || first.perTrillionTokens() == null ? "" : number(first.perTrillionTokens()));
-    c.add(first == null || first.perMillionOutputTokens() == null
-        ? "" : number(first.perMillionOutputTokens()));
+    c.add(
+        first == null || first.perMillionTokens() == null ? "" : number(first.perMillionTokens()));
+    c.add(
+        first == null || first.perTrillionTokens() == null
+            ? ""
+            : number(first.perTrillionTokens()));
+    c.add(
+        first == null || first.perMillionOutputTokens() == null
+            ? ""
+            : number(first.perMillionOutputTokens()));
     c.add("");
     c.add(r.run() == null ? "" : String.format(Locale.ROOT, "%.3f", r.run().wallSeconds()));
     return CsvTable.line(c);

@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * The empirical CDFs of a serving run's latencies: for each fraction F of the completed requests,
- * the latency within which F of them finished (from the same HdrHistograms as the percentiles,
- * each value the upper end of its bucket, 0.1 % precision, the last the exact maximum).
+ * the latency within which F of them finished (from the same HdrHistograms as the percentiles, each
+ * value the upper end of its bucket, 0.1 % precision, the last the exact maximum).
  *
  * @param fractions the fractions, rising from 0 to 1
  * @param ttftSeconds time to first token at each fraction

@@ -13,8 +13,7 @@ import org.supernodesim.results.metrics.LatencyRecorder;
  * @param e2e arrival to last token
  */
 public record ServingRecords(
-    List<RequestRecord> requests, LatencyRecorder ttft, LatencyRecorder tpot,
-    LatencyRecorder e2e) {
+    List<RequestRecord> requests, LatencyRecorder ttft, LatencyRecorder tpot, LatencyRecorder e2e) {
   public ServingRecords {
     requests = List.copyOf(requests);
   }

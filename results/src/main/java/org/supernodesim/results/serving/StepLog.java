@@ -10,9 +10,8 @@ import java.util.List;
  * and KV-cache use per bucket. There are at most {@link #BUCKETS} buckets: they start {@link
  * #FIRST_BUCKET_PICOS} wide and, whenever time outgrows them, neighbours are merged in pairs and
  * the width doubles (as a reservoir of fixed size keeps a whole run at falling resolution). The
- * width therefore depends only on how far time went, so the instances of one run end with the
- * same buckets. Optionally the first {@code keptSteps} steps are also kept one by one, for a
- * timeline.
+ * width therefore depends only on how far time went, so the instances of one run end with the same
+ * buckets. Optionally the first {@code keptSteps} steps are also kept one by one, for a timeline.
  *
  * <p>The instance calls it from its event handler, in event order, so the same run gives the same
  * sums on every runtime. Not thread-safe: one process owns it.

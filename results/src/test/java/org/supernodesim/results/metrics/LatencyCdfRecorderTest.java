@@ -40,7 +40,13 @@ class LatencyCdfRecorderTest {
     String[] first = text.lines().skip(2).findFirst().orElseThrow().trim().split("\\s+");
     assertEquals(20.0, Double.parseDouble(first[0]), 0.02, "20 ms, within 0.1 %: " + text);
     assertEquals("0.000000000000", first[1]);
-    assertTrue(text.lines().anyMatch(l -> l.startsWith("#[Max") && l.contains(" 50.0")
-        && l.contains("Total count    =            2]")), "max 50 ms within 0.1 %: " + text);
+    assertTrue(
+        text.lines()
+            .anyMatch(
+                l ->
+                    l.startsWith("#[Max")
+                        && l.contains(" 50.0")
+                        && l.contains("Total count    =            2]")),
+        "max 50 ms within 0.1 %: " + text);
   }
 }

@@ -69,7 +69,9 @@ class StepLogTest {
     InstanceSeries s = log.finish(0, end);
     assertTrue(s.buckets() <= StepLog.BUCKETS, "at most 120 buckets: " + s.buckets());
     assertTrue((long) s.buckets() * log.bucketPicos() >= end, "the buckets cover the run");
-    assertEquals(arrivals, s.arrivals().stream().mapToLong(Long::longValue).sum(),
+    assertEquals(
+        arrivals,
+        s.arrivals().stream().mapToLong(Long::longValue).sum(),
         "merging pairs keeps every count (seed " + seed + ")");
     assertEquals(Math.min(5, arrivals), log.keptSteps(), "the first 5 steps kept");
     assertEquals(times[0], log.stepStartPicos(0), "the first kept step is the first step");

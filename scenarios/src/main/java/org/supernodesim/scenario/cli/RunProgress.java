@@ -7,8 +7,8 @@ import org.supernodesim.scenario.run.ScenarioRunner;
 
 /**
  * A run's progress on stderr, once it has taken longer than {@link #QUIET_SECONDS}: on a terminal
- * one line rewritten every second (wall time, and the share done where the workload can tell, as
- * a serving run's completed requests); elsewhere a plain line every {@link #LINE_SECONDS}, so logs
+ * one line rewritten every second (wall time, and the share done where the workload can tell, as a
+ * serving run's completed requests); elsewhere a plain line every {@link #LINE_SECONDS}, so logs
  * stay short. It only reads: nothing of it reaches result.json.
  */
 final class RunProgress implements ScenarioRunner.Watch {
@@ -74,11 +74,17 @@ final class RunProgress implements ScenarioRunner.Watch {
 
   /** "serving-azure-code-h20: simulating, 12 s, 41.2 % done, about 17 s left". */
   String line(double elapsed, double fraction) {
-    StringBuilder s = new StringBuilder(name).append(": simulating, ")
-        .append(String.format(Locale.ROOT, "%.0f s", elapsed));
+    StringBuilder s =
+        new StringBuilder(name)
+            .append(": simulating, ")
+            .append(String.format(Locale.ROOT, "%.0f s", elapsed));
     if (!Double.isNaN(fraction) && fraction > 0 && fraction < 1) {
-      s.append(String.format(Locale.ROOT, ", %.1f %% done, about %.0f s left", 100 * fraction,
-          elapsed * (1 - fraction) / fraction));
+      s.append(
+          String.format(
+              Locale.ROOT,
+              ", %.1f %% done, about %.0f s left",
+              100 * fraction,
+              elapsed * (1 - fraction) / fraction));
     }
     return s.toString();
   }

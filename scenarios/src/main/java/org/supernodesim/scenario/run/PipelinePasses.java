@@ -11,19 +11,18 @@ import org.supernodesim.workload.graph.Operation;
 import org.supernodesim.workload.graph.OperationGraph;
 
 /**
- * Each pipeline stage's forward and backward passes, read back from its representative's graph
- * and compute activity, for the report's drawing of the schedule.
+ * Each pipeline stage's forward and backward passes, read back from its representative's graph and
+ * compute activity, for the report's drawing of the schedule.
  *
- * <p>A stage's graph holds its passes one after another in the schedule's order, then the
- * gradient reduction and one optimizer kernel. With two or more stages, every pass begins with
- * its receive from a neighbour or ends with its send to one ({@code recv activations mb3}, {@code
- * send gradients mb3}: the name says the direction and the micro-batch), except where a forward
- * through the last model chunk runs straight into the backward of the same micro-batch; that
- * backward begins at its first kernel named "... backward" (a forward pass has none). A pass spans
- * its kernels on the compute stream, from the first one's start to the last one's end. The result
- * is checked (2 x micro-batches x chunks passes per stage, each named, forward passes free of
- * backward kernels); where the graph does not read so, no schedule is drawn rather than a wrong
- * one.
+ * <p>A stage's graph holds its passes one after another in the schedule's order, then the gradient
+ * reduction and one optimizer kernel. With two or more stages, every pass begins with its receive
+ * from a neighbour or ends with its send to one ({@code recv activations mb3}, {@code send
+ * gradients mb3}: the name says the direction and the micro-batch), except where a forward through
+ * the last model chunk runs straight into the backward of the same micro-batch; that backward
+ * begins at its first kernel named "... backward" (a forward pass has none). A pass spans its
+ * kernels on the compute stream, from the first one's start to the last one's end. The result is
+ * checked (2 x micro-batches x chunks passes per stage, each named, forward passes free of backward
+ * kernels); where the graph does not read so, no schedule is drawn rather than a wrong one.
  */
 final class PipelinePasses {
   private static final Pattern NAME =
@@ -103,7 +102,8 @@ final class PipelinePasses {
         closed = true;
       } else if (op instanceof Operation.Kernels) {
         boolean backward = backward(op);
-        if (current == null || closed
+        if (current == null
+            || closed
             || (backward && Boolean.TRUE.equals(current.forward) && !current.kernels.isEmpty())) {
           current = open(drafts);
           closed = false;
@@ -126,9 +126,12 @@ final class PipelinePasses {
         start = Math.min(start, starts[k]);
         end = Math.max(end, ends[k]);
       }
-      passes.add(new TrainingResult.Pass(
-          d.forward ? TrainingResult.Direction.FORWARD : TrainingResult.Direction.BACKWARD,
-          d.microBatch, start, end));
+      passes.add(
+          new TrainingResult.Pass(
+              d.forward ? TrainingResult.Direction.FORWARD : TrainingResult.Direction.BACKWARD,
+              d.microBatch,
+              start,
+              end));
     }
     return passes;
   }

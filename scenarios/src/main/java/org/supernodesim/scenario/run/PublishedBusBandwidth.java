@@ -20,15 +20,15 @@ import org.supernodesim.results.CollectiveResult;
 /**
  * The published nccl-tests measurements a collectives run is drawn beside: the rows of {@code
  * validation/nccl-tests.csv} (copied into the jar; every row with its source) measured on the
- * hardware of the scenario's system preset, for a collective and group size the run has. One
- * curve per system, collective, GPU count and set of conditions (the notes: NCCL version, NVLS on
- * or off), its points by size.
+ * hardware of the scenario's system preset, for a collective and group size the run has. One curve
+ * per system, collective, GPU count and set of conditions (the notes: NCCL version, NVLS on or
+ * off), its points by size.
  *
- * <p>Which published systems are a preset's hardware: {@code hgx-h100-8} is the table's 8-GPU
- * H100 node (Azure ND H100 v5) and CoreWeave's 8 nodes of them on InfiniBand ({@code
- * h100-ib-8nodes}); Google's A3 Mega nodes are left out, as their scale-out is Ethernet (TCPXO),
- * not the preset's InfiniBand. {@code hgx-h200-8} and {@code hgx-a100-8} are their own rows, and
- * {@code gb200-nvl72} is one rack and CoreWeave's and OCI's multi-rack runs over InfiniBand.
+ * <p>Which published systems are a preset's hardware: {@code hgx-h100-8} is the table's 8-GPU H100
+ * node (Azure ND H100 v5) and CoreWeave's 8 nodes of them on InfiniBand ({@code h100-ib-8nodes});
+ * Google's A3 Mega nodes are left out, as their scale-out is Ethernet (TCPXO), not the preset's
+ * InfiniBand. {@code hgx-h200-8} and {@code hgx-a100-8} are their own rows, and {@code gb200-nvl72}
+ * is one rack and CoreWeave's and OCI's multi-rack runs over InfiniBand.
  */
 final class PublishedBusBandwidth {
   private static final String TABLE = "/org/supernodesim/scenario/validation/nccl-tests.csv";
@@ -50,8 +50,13 @@ final class PublishedBusBandwidth {
 
   /** One row of the table. */
   record Row(
-      String system, String collective, long bytes, double busBytesPerSecond, int gpus,
-      String notes, String source) {}
+      String system,
+      String collective,
+      long bytes,
+      double busBytesPerSecond,
+      int gpus,
+      String notes,
+      String source) {}
 
   private static volatile List<Row> rows;
 
@@ -61,7 +66,8 @@ final class PublishedBusBandwidth {
    * The curves of {@code system}'s hardware for the (kind, group size) pairs of {@code
    * collectives}; empty without a system or a published row.
    */
-  static List<PublishedCurve> matching(Optional<String> system, List<CollectiveResult> collectives) {
+  static List<PublishedCurve> matching(
+      Optional<String> system, List<CollectiveResult> collectives) {
     List<String> published = system.map(s -> SYSTEMS.getOrDefault(s, List.of())).orElse(List.of());
     if (published.isEmpty()) {
       return List.of();
@@ -85,12 +91,18 @@ final class PublishedBusBandwidth {
     for (List<Row> curve : curves.values()) {
       Row first = curve.get(0);
       Map<Long, PublishedPoint> bySize = new LinkedHashMap<>(); // a repeated size keeps its first
-      curve.forEach(r -> bySize.putIfAbsent(r.bytes(), new PublishedPoint(r.bytes(),
-          r.busBytesPerSecond())));
+      curve.forEach(
+          r -> bySize.putIfAbsent(r.bytes(), new PublishedPoint(r.bytes(), r.busBytesPerSecond())));
       List<PublishedPoint> points = new ArrayList<>(bySize.values());
       points.sort(Comparator.comparingLong(PublishedPoint::bytes));
-      out.add(new PublishedCurve(first.system(), KINDS.get(first.collective()).label(),
-          first.gpus(), first.source(), first.notes(), points));
+      out.add(
+          new PublishedCurve(
+              first.system(),
+              KINDS.get(first.collective()).label(),
+              first.gpus(),
+              first.source(),
+              first.notes(),
+              points));
     }
     return out;
   }
@@ -117,9 +129,15 @@ final class PublishedBusBandwidth {
       List<Row> out = new ArrayList<>();
       while (it.hasNext()) {
         Map<String, String> r = it.next();
-        out.add(new Row(r.get("system"), r.get("collective"), Long.parseLong(r.get("bytes")),
-            Double.parseDouble(r.get("busbw_GBps")) * 1e9, Integer.parseInt(r.get("gpus")),
-            r.get("notes"), r.get("source")));
+        out.add(
+            new Row(
+                r.get("system"),
+                r.get("collective"),
+                Long.parseLong(r.get("bytes")),
+                Double.parseDouble(r.get("busbw_GBps")) * 1e9,
+                Integer.parseInt(r.get("gpus")),
+                r.get("notes"),
+                r.get("source")));
       }
       return List.copyOf(out);
     } catch (IOException e) {

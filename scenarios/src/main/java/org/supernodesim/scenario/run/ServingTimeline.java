@@ -10,9 +10,9 @@ import org.supernodesim.results.serving.StepLog;
 
 /**
  * The timeline of a serving run: each instance a process (pid = its first chip + 1, so instances
- * sort as their chips do), one track of its forward steps (a slice per step with its batch,
- * tokens, queue and KV use), and counters of its running batch, waiting requests and KV use at
- * each step's start. Only the steps each instance kept are drawn: the first of the run, {@link
+ * sort as their chips do), one track of its forward steps (a slice per step with its batch, tokens,
+ * queue and KV use), and counters of its running batch, waiting requests and KV use at each step's
+ * start. Only the steps each instance kept are drawn: the first of the run, {@link
  * ServingRun#TIMELINE_STEPS} in all; the process's name says how many of its steps that is.
  */
 final class ServingTimeline {
@@ -29,7 +29,10 @@ final class ServingTimeline {
       b.process(
           pid,
           String.format(
-              "instance %d (%s, chips %d-%d)%s", i.id(), i.role(), i.firstChip(),
+              "instance %d (%s, chips %d-%d)%s",
+              i.id(),
+              i.role(),
+              i.firstChip(),
               i.firstChip() + i.chips() - 1,
               kept < log.steps() ? ": first " + kept + " of " + log.steps() + " steps" : ""));
       b.track(pid, STEPS, "steps");

@@ -16,8 +16,8 @@ import org.supernodesim.scenario.file.ScenarioLoader;
 /**
  * The pipeline schedule a training page draws is read back from the simulated stages: each stage
  * runs 1F1B's order (Narayanan et al., SC'21 §2.2.1: min(p - s - 1, m) warm-up forwards, then one
- * forward and one backward, then the remaining backwards), its passes never overlap, and a pass
- * on stage s + 1 begins after the same micro-batch's forward left stage s.
+ * forward and one backward, then the remaining backwards), its passes never overlap, and a pass on
+ * stage s + 1 begins after the same micro-batch's forward left stage s.
  */
 class PipelinePassesTest {
   @ParameterizedTest(name = "{0}")
@@ -36,8 +36,9 @@ class PipelinePassesTest {
   void eachStageRunsItsScheduleInOrderWithoutOverlap(String what, String sets, int chunks) {
     List<String> edits = new ArrayList<>(List.of("report=[json]"));
     edits.addAll(List.of(sets.split(";")));
-    Scenario s = new ScenarioLoader(Catalog.standard()::chip)
-        .load(Path.of("examples", "llama-3.1-70b-64-h100.yaml"), edits);
+    Scenario s =
+        new ScenarioLoader(Catalog.standard()::chip)
+            .load(Path.of("examples", "llama-3.1-70b-64-h100.yaml"), edits);
     TrainingResult t = (TrainingResult) ScenarioRunner.run(s, RuntimeChoice.SEQUENTIAL).workload();
     int p = 4;
     int m = t.microBatches();
@@ -46,7 +47,8 @@ class PipelinePassesTest {
       List<TrainingResult.Pass> passes = stage.passes();
       assertEquals(2 * m * chunks, passes.size(), what + ": 2 x m x v passes");
       for (int i = 1; i < passes.size(); i++) {
-        assertTrue(passes.get(i).startPicos() >= passes.get(i - 1).endPicos(),
+        assertTrue(
+            passes.get(i).startPicos() >= passes.get(i - 1).endPicos(),
             what + ": stage " + stage.stage() + " pass " + i + " overlaps the one before");
       }
       if (chunks == 1) {
@@ -56,7 +58,8 @@ class PipelinePassesTest {
     if (chunks == 1) {
       // Micro-batch 0's forward reaches stage s + 1 only after it left stage s.
       for (int s1 = 1; s1 < p; s1++) {
-        assertTrue(forward0(t, s1).startPicos() >= forward0(t, s1 - 1).endPicos(),
+        assertTrue(
+            forward0(t, s1).startPicos() >= forward0(t, s1 - 1).endPicos(),
             what + ": stage " + s1 + " starts mb0 before stage " + (s1 - 1) + " sent it");
       }
     }
@@ -65,7 +68,8 @@ class PipelinePassesTest {
   private static TrainingResult.Pass forward0(TrainingResult t, int stage) {
     return t.pipeline().get(stage).passes().stream()
         .filter(x -> x.direction() == TrainingResult.Direction.FORWARD && x.microBatch() == 0)
-        .findFirst().orElseThrow();
+        .findFirst()
+        .orElseThrow();
   }
 
   /** 1F1B on stage s of p with m micro-batches: "F0 F1 B0 ...". */

@@ -11,10 +11,10 @@ import org.supernodesim.results.report.ReportFormat;
 import org.supernodesim.results.report.RunTables;
 
 /**
- * A collectives run's part of the page, nccl-tests style: per collective, its bus bandwidth
- * against the buffer size on a logarithmic axis, one line per algorithm and group size, with the
- * published nccl-tests curve of the same system, collective and group size drawn dashed beside
- * it; then the table of every collective.
+ * A collectives run's part of the page, nccl-tests style: per collective, its bus bandwidth against
+ * the buffer size on a logarithmic axis, one line per algorithm and group size, with the published
+ * nccl-tests curve of the same system, collective and group size drawn dashed beside it; then the
+ * table of every collective.
  */
 final class CollectivesSection {
   private CollectivesSection() {}
@@ -64,8 +64,10 @@ final class CollectivesSection {
       List<SvgCharts.XyPoint> points = new ArrayList<>();
       p.points()
           .forEach(
-              x -> points.add(
-                  new SvgCharts.XyPoint(x.bytes(), x.busBytesPerSecond() / Units.BYTES_PER_GB)));
+              x ->
+                  points.add(
+                      new SvgCharts.XyPoint(
+                          x.bytes(), x.busBytesPerSecond() / Units.BYTES_PER_GB)));
       series.add(
           new SeriesChart.Series(
               "published " + p.system() + ", " + p.groupSize() + " GPUs",

@@ -75,8 +75,8 @@ final class GanttChart {
     double plotWidth = SvgCharts.WIDTH - SvgCharts.LEFT - SvgCharts.RIGHT;
     for (Bar b : bars) {
       double x = SvgCharts.LEFT + xs.fraction(b.startSeconds()) * plotWidth;
-      double w = Math.max(0.5, (xs.fraction(b.endSeconds()) - xs.fraction(b.startSeconds()))
-          * plotWidth);
+      double w =
+          Math.max(0.5, (xs.fraction(b.endSeconds()) - xs.fraction(b.startSeconds())) * plotWidth);
       double y = SvgCharts.TOP + b.lane() * (ROW_HEIGHT + ROW_GAP);
       svg.append(
               String.format(

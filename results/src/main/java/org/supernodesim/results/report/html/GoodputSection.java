@@ -12,10 +12,10 @@ import org.supernodesim.results.report.ReportFormat;
 import org.supernodesim.results.report.SweepPoint;
 
 /**
- * A serving sweep over the arrival rate, as throughput-latency curves: goodput (requests per
- * second within the SLO: the arrival rate times SLO attainment) and throughput against the
- * offered rate, and TTFT and TPOT p99 against output tokens per second. Drawn when a swept key
- * names a rate and at least two serving points ran.
+ * A serving sweep over the arrival rate, as throughput-latency curves: goodput (requests per second
+ * within the SLO: the arrival rate times SLO attainment) and throughput against the offered rate,
+ * and TTFT and TPOT p99 against output tokens per second. Drawn when a swept key names a rate and
+ * at least two serving points ran.
  */
 final class GoodputSection {
   private GoodputSection() {}
@@ -24,8 +24,10 @@ final class GoodputSection {
   private record Served(double rate, ServingResult s) {}
 
   static String of(List<SweepPoint> points) {
-    boolean overRate = points.stream().flatMap(p -> p.parameters().keySet().stream())
-        .anyMatch(k -> k.toLowerCase(Locale.ROOT).endsWith("rate"));
+    boolean overRate =
+        points.stream()
+            .flatMap(p -> p.parameters().keySet().stream())
+            .anyMatch(k -> k.toLowerCase(Locale.ROOT).endsWith("rate"));
     List<Served> served = new ArrayList<>();
     for (SweepPoint p : points) {
       if (p.ok()) {
@@ -53,29 +55,36 @@ final class GoodputSection {
         tpot.add(new SvgCharts.XyPoint(tokens, x.s().tpotSeconds().p99()));
       }
     }
-    StringBuilder out = new StringBuilder("<h2>Throughput and latency against the arrival rate"
-        + "</h2>\n");
-    out.append(SeriesChart.draw(
-        "Goodput (requests/s within the SLO) against the arrival rate",
-        new SeriesChart.XAxis(new SvgCharts.Axis("arrival rate", "requests/s"),
-            SvgCharts.Scale.Kind.LINEAR, ReportFormat::number),
-        new SvgCharts.Axis("requests per second", "req/s"),
-        List.of(
-            new SeriesChart.Series("goodput", goodput, SeriesChart.Style.LINE_DOTS, 0),
-            new SeriesChart.Series("all requests", throughput, SeriesChart.Style.DASHED_DOTS, 1)),
-        List.of()));
+    StringBuilder out =
+        new StringBuilder("<h2>Throughput and latency against the arrival rate" + "</h2>\n");
+    out.append(
+        SeriesChart.draw(
+            "Goodput (requests/s within the SLO) against the arrival rate",
+            new SeriesChart.XAxis(
+                new SvgCharts.Axis("arrival rate", "requests/s"),
+                SvgCharts.Scale.Kind.LINEAR,
+                ReportFormat::number),
+            new SvgCharts.Axis("requests per second", "req/s"),
+            List.of(
+                new SeriesChart.Series("goodput", goodput, SeriesChart.Style.LINE_DOTS, 0),
+                new SeriesChart.Series(
+                    "all requests", throughput, SeriesChart.Style.DASHED_DOTS, 1)),
+            List.of()));
     List<SeriesChart.Series> latency = new ArrayList<>();
     latency.add(new SeriesChart.Series("TTFT p99", ttft, SeriesChart.Style.LINE_DOTS, 0));
     if (!tpot.isEmpty()) {
       latency.add(new SeriesChart.Series("TPOT p99", tpot, SeriesChart.Style.LINE_DOTS, 2));
     }
-    out.append(SeriesChart.draw(
-        "Latency (p99) against throughput",
-        new SeriesChart.XAxis(new SvgCharts.Axis("output tokens per second", "tokens/s"),
-            SvgCharts.Scale.Kind.LINEAR, ReportFormat::number),
-        new SvgCharts.Axis("latency p99", "s"),
-        latency,
-        List.of()));
+    out.append(
+        SeriesChart.draw(
+            "Latency (p99) against throughput",
+            new SeriesChart.XAxis(
+                new SvgCharts.Axis("output tokens per second", "tokens/s"),
+                SvgCharts.Scale.Kind.LINEAR,
+                ReportFormat::number),
+            new SvgCharts.Axis("latency p99", "s"),
+            latency,
+            List.of()));
     return out.toString();
   }
 

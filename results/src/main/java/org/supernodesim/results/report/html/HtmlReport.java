@@ -2,22 +2,20 @@ package org.supernodesim.results.report.html;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
-import java.util.Set;
 import org.supernodesim.results.CollectiveBenchmarkResult;
 import org.supernodesim.results.RunResult;
 import org.supernodesim.results.ServingResult;
 import org.supernodesim.results.TrainingResult;
 import org.supernodesim.results.WorkloadResult;
+import org.supernodesim.results.report.Comparison;
 import org.supernodesim.results.report.Decision;
 import org.supernodesim.results.report.OutputFiles;
 import org.supernodesim.results.report.ReportFormat;
 import org.supernodesim.results.report.RunTables;
-import org.supernodesim.results.report.Comparison;
 import org.supernodesim.results.report.SweepDecision;
 import org.supernodesim.results.report.SweepFigures;
 import org.supernodesim.results.report.SweepPoint;
@@ -63,8 +61,9 @@ public final class HtmlReport {
     body.append(decision(Decision.of(result)));
     body.append(result.workload().match(new WorkloadSection()));
     body.append(energySection(result));
-    body.append("<details class=\"appendix\"><summary>Appendix: how the engine ran, the chip's"
-        + " figures and their sources</summary>\n");
+    body.append(
+        "<details class=\"appendix\"><summary>Appendix: how the engine ran, the chip's"
+            + " figures and their sources</summary>\n");
     body.append(table(RunTables.engine(result)));
     if (result.chip() != null) {
       body.append(table(RunTables.chip(result.chip())));
@@ -75,8 +74,11 @@ public final class HtmlReport {
 
   /** The question and its answer, in a box at the top of a page. */
   static String decision(Decision d) {
-    return "<div class=\"decision\">\n<p class=\"question\">" + Html.escape(d.question())
-        + "</p>\n" + HtmlTable.of(List.of("answer", "value"), d.answers()) + "</div>\n";
+    return "<div class=\"decision\">\n<p class=\"question\">"
+        + Html.escape(d.question())
+        + "</p>\n"
+        + HtmlTable.of(List.of("answer", "value"), d.answers())
+        + "</div>\n";
   }
 
   /** A table with its caption above it. */
@@ -106,15 +108,23 @@ public final class HtmlReport {
   }
 
   /**
-   * A page of runs side by side (see {@code Comparison}): the question and the figures whose
-   * ratios differ most from 1 at the top, then the whole table.
+   * A page of runs side by side (see {@code Comparison}): the question and the figures whose ratios
+   * differ most from 1 at the top, then the whole table.
    */
   public static String comparison(String title, List<String> headers, List<List<String>> rows) {
-    return page(title, "<h1>" + Html.escape(title) + "</h1>\n"
-        + decision(Comparison.decision(headers, rows)) + HtmlTable.of(headers, rows));
+    return page(
+        title,
+        "<h1>"
+            + Html.escape(title)
+            + "</h1>\n"
+            + decision(Comparison.decision(headers, rows))
+            + HtmlTable.of(headers, rows));
   }
 
-  /** Writes {@code html} to {@code file} as UTF-8, creating its folder (temporary file, then renamed). */
+  /**
+   * Writes {@code html} to {@code file} as UTF-8, creating its folder (temporary file, then
+   * renamed).
+   */
   public static void write(String html, Path file) {
     OutputFiles.write(file, html);
   }
@@ -140,21 +150,27 @@ public final class HtmlReport {
     List<SvgCharts.XyPoint> energy = new ArrayList<>();
     for (SweepPoint p : points) {
       if (p.ok() && p.chips() > 0) {
-        p.result().energy().ifPresent(
-            e -> energy.add(new SvgCharts.XyPoint(p.chips(), e.joulesPerStep())));
+        p.result()
+            .energy()
+            .ifPresent(e -> energy.add(new SvgCharts.XyPoint(p.chips(), e.joulesPerStep())));
       }
     }
     if (energy.stream().map(SvgCharts.XyPoint::x).distinct().count() < 2) {
       return ""; // one chip count (a sweep of something else): no curve against chips
     }
     energy.sort(java.util.Comparator.comparingDouble(SvgCharts.XyPoint::x));
+    // In the prefix of the largest value (kJ, MJ, ...), so the axis reads 0.6, not 600000.
+    double largest = energy.stream().mapToDouble(SvgCharts.XyPoint::y).max().orElse(1);
+    ReportFormat.Prefixed unit = ReportFormat.prefixed(largest, "J");
+    List<SvgCharts.XyPoint> scaled = new ArrayList<>();
+    energy.forEach(e -> scaled.add(new SvgCharts.XyPoint(e.x(), e.y() / unit.divisor())));
     return "<h2>Energy</h2>\n"
         + SvgCharts.lineChart(
             "Facility energy per step vs chips",
             new SvgCharts.Axis("chips", "count, log2 scale"),
-            new SvgCharts.Axis("energy per step", "J"),
+            new SvgCharts.Axis("energy per step", unit.unit()),
             "measured",
-            energy,
+            scaled,
             List.of(),
             true);
   }

@@ -7,10 +7,10 @@ import org.supernodesim.results.report.ReportFormat;
 
 /**
  * Several series on one chart, each a line through its points (or a staircase, for a CDF), with
- * dashed rules across it for limits such as an SLO: latency CDFs with their targets, bus
- * bandwidth against size beside a published curve, a serving instance's queue over time. The x
- * axis may be linear, or logarithmic for values spanning decades (sizes, latencies); the y axis is
- * linear from 0. Like {@link SvgCharts}, no script: the same data draws the same bytes.
+ * dashed rules across it for limits such as an SLO: latency CDFs with their targets, bus bandwidth
+ * against size beside a published curve, a serving instance's queue over time. The x axis may be
+ * linear, or logarithmic for values spanning decades (sizes, latencies); the y axis is linear from
+ * 0. Like {@link SvgCharts}, no script: the same data draws the same bytes.
  */
 final class SeriesChart {
   private SeriesChart() {}

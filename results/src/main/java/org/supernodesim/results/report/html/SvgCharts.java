@@ -147,13 +147,20 @@ final class SvgCharts {
                   Locale.ROOT,
                   "<line x1=\"%d\" y1=\"%.2f\" x2=\"%d\" y2=\"%.2f\" stroke=\"#D55E00\""
                       + " stroke-width=\"2\" stroke-dasharray=\"6 4\"><title>",
-                  LEFT, py, WIDTH - RIGHT, py))
-          .append(Html.escape(limit.label() + ": " + ReportFormat.number(limit.value()) + " "
-              + y.unit()))
+                  LEFT,
+                  py,
+                  WIDTH - RIGHT,
+                  py))
+          .append(
+              Html.escape(
+                  limit.label() + ": " + ReportFormat.number(limit.value()) + " " + y.unit()))
           .append("</title></line>")
-          .append(String.format(Locale.ROOT,
-              "<text x=\"%d\" y=\"%.2f\" text-anchor=\"end\" fill=\"#D55E00\">",
-              WIDTH - RIGHT, py - 4))
+          .append(
+              String.format(
+                  Locale.ROOT,
+                  "<text x=\"%d\" y=\"%.2f\" text-anchor=\"end\" fill=\"#D55E00\">",
+                  WIDTH - RIGHT,
+                  py - 4))
           .append(Html.escape(limit.label()))
           .append("</text>\n");
     }
@@ -314,18 +321,42 @@ final class SvgCharts {
         StringBuilder d = new StringBuilder();
         s.points().stream()
             .sorted(java.util.Comparator.comparingDouble(LabelledPoint::x))
-            .forEach(p -> d.append(String.format(Locale.ROOT, "%s%.2f %.2f ",
-                d.length() == 0 ? "M" : "L", xs.toX(p.x()), ys.toY(p.y()))));
-        svg.append(String.format(Locale.ROOT,
-            "<path d=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"1.5\"/>\n",
-            d.toString().trim(), colour));
+            .forEach(
+                p ->
+                    d.append(
+                        String.format(
+                            Locale.ROOT,
+                            "%s%.2f %.2f ",
+                            d.length() == 0 ? "M" : "L",
+                            xs.toX(p.x()),
+                            ys.toY(p.y()))));
+        svg.append(
+            String.format(
+                Locale.ROOT,
+                "<path d=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"1.5\"/>\n",
+                d.toString().trim(),
+                colour));
       }
       for (LabelledPoint p : s.points()) {
-        svg.append(String.format(Locale.ROOT,
-                "<circle cx=\"%.2f\" cy=\"%.2f\" r=\"%d\" fill=\"%s\"><title>",
-                xs.toX(p.x()), ys.toY(p.y()), s.joined() ? 5 : 3, colour))
-            .append(Html.escape(p.label() + ": " + ReportFormat.number(p.x()) + " " + x.unit()
-                + ", " + ReportFormat.number(p.y()) + " " + y.unit()))
+        svg.append(
+                String.format(
+                    Locale.ROOT,
+                    "<circle cx=\"%.2f\" cy=\"%.2f\" r=\"%d\" fill=\"%s\"><title>",
+                    xs.toX(p.x()),
+                    ys.toY(p.y()),
+                    s.joined() ? 5 : 3,
+                    colour))
+            .append(
+                Html.escape(
+                    p.label()
+                        + ": "
+                        + ReportFormat.number(p.x())
+                        + " "
+                        + x.unit()
+                        + ", "
+                        + ReportFormat.number(p.y())
+                        + " "
+                        + y.unit()))
             .append("</title></circle>\n");
       }
     }

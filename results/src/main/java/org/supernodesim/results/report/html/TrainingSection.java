@@ -9,8 +9,8 @@ import org.supernodesim.results.report.RunTables;
 
 /**
  * A training run's part of the page: the step's figures, the pipeline schedule (each stage's
- * forward and backward passes over the step), where each simulated rank's time went (stacked
- * bars, in seconds) and each stage's memory against the chip's capacity.
+ * forward and backward passes over the step), where each simulated rank's time went (stacked bars,
+ * in seconds) and each stage's memory against the chip's capacity.
  */
 final class TrainingSection {
   private static final double GB = Units.BYTES_PER_GB;
@@ -48,8 +48,12 @@ final class TrainingSection {
         stacks.add(
             new SvgCharts.Stack(
                 "stage " + m.stage(),
-                List.of(m.weightsBytes() / GB, m.gradientBytes() / GB, m.optimizerBytes() / GB,
-                    m.activationBytes() / GB, m.bufferBytes() / GB)));
+                List.of(
+                    m.weightsBytes() / GB,
+                    m.gradientBytes() / GB,
+                    m.optimizerBytes() / GB,
+                    m.activationBytes() / GB,
+                    m.bufferBytes() / GB)));
       }
       out.append(
           SvgCharts.stackedBarChart(
@@ -89,13 +93,22 @@ final class TrainingSection {
                 start,
                 end,
                 p.direction() == TrainingResult.Direction.FORWARD ? 0 : 1,
-                "stage " + s.stage() + ", " + p.direction().label() + " mb" + p.microBatch()
-                    + ": " + ReportFormat.seconds(start) + " to " + ReportFormat.seconds(end)));
+                "stage "
+                    + s.stage()
+                    + ", "
+                    + p.direction().label()
+                    + " mb"
+                    + p.microBatch()
+                    + ": "
+                    + ReportFormat.seconds(start)
+                    + " to "
+                    + ReportFormat.seconds(end)));
       }
     }
     return GanttChart.draw(
         "Pipeline schedule: each stage's passes over the step ("
-            + ReportFormat.percent(t.bubbleFraction()) + " bubble)",
+            + ReportFormat.percent(t.bubbleFraction())
+            + " bubble)",
         lanes,
         List.of("forward", "backward"),
         bars);

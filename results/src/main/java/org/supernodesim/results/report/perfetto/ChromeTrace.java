@@ -12,9 +12,9 @@ import java.util.Locale;
  * slices. Metadata events name each process and thread and sort them by pid and tid; a slice is a
  * complete event ({@code "ph": "X"}) with its args; a flow is a start ({@code "s"}) and a finish
  * ({@code "f"}), both with {@code "bp": "e"} (bound to the enclosing slice, not the next one),
- * sharing an id and the category of the slices they bind to; a counter is one {@code "C"} event
- * per value. Times are microseconds written with
- * six decimals, exact to the picosecond and the same text on every machine.
+ * sharing an id and the category of the slices they bind to; a counter is one {@code "C"} event per
+ * value. Times are microseconds written with six decimals, exact to the picosecond and the same
+ * text on every machine.
  */
 public final class ChromeTrace {
   private static final JsonFactory JSON = new JsonFactory();

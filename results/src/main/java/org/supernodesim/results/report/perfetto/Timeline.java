@@ -81,8 +81,8 @@ public record Timeline(List<Process> processes, List<Flow> flows) {
       String name, Category category, long startPicos, long endPicos, List<Arg> args) {
     public Slice {
       if (endPicos < startPicos) {
-        throw new IllegalArgumentException(name + ": ends at " + endPicos + " ps before it starts"
-            + " at " + startPicos + " ps");
+        throw new IllegalArgumentException(
+            name + ": ends at " + endPicos + " ps before it starts" + " at " + startPicos + " ps");
       }
       args = List.copyOf(args);
     }
