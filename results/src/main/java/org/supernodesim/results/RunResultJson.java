@@ -28,7 +28,9 @@ record RunResultJson(
     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<CostResult> costs,
     ServingResult serving,
     TrainingResult training,
-    NetworkResult network) {
+    NetworkResult network,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        List<CollectiveBenchmarkResult.PublishedCurve> publishedBusBandwidth) {
 
   static RunResultJson of(RunResult r) {
     Parts parts = r.workload().match(new Parts.Of());
@@ -45,7 +47,8 @@ record RunResultJson(
         r.costs(),
         parts.serving,
         parts.training,
-        parts.network);
+        parts.network,
+        parts.published);
   }
 
   /** The kind's keys: its own filled in, the others absent ({@code collectives} always a list). */
@@ -53,21 +56,22 @@ record RunResultJson(
       List<CollectiveResult> collectives,
       ServingResult serving,
       TrainingResult training,
-      NetworkResult network) {
+      NetworkResult network,
+      List<CollectiveBenchmarkResult.PublishedCurve> published) {
     private static final class Of implements WorkloadResult.Cases<Parts> {
       @Override
       public Parts collectives(CollectiveBenchmarkResult c) {
-        return new Parts(c.collectives(), null, null, c.network());
+        return new Parts(c.collectives(), null, null, c.network(), c.published());
       }
 
       @Override
       public Parts training(TrainingResult t) {
-        return new Parts(List.of(), null, t, null);
+        return new Parts(List.of(), null, t, null, List.of());
       }
 
       @Override
       public Parts serving(ServingResult s) {
-        return new Parts(List.of(), s, null, null);
+        return new Parts(List.of(), s, null, null, List.of());
       }
     }
   }
@@ -103,6 +107,7 @@ record RunResultJson(
     }
     return new CollectiveBenchmarkResult(
         collectives == null ? List.of() : collectives,
-        network == null ? NetworkResult.empty(model) : network);
+        network == null ? NetworkResult.empty(model) : network,
+        publishedBusBandwidth);
   }
 }

@@ -1,19 +1,22 @@
 package org.supernodesim.results;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import org.supernodesim.results.serving.LatencyCdf;
 import org.supernodesim.results.serving.LatencySeconds;
+import org.supernodesim.results.serving.ServingSeries;
 
 /**
  * What a serving run measured: latencies of completed requests, throughput, SLO attainment and how
  * the KV cache was used. Latencies are from arrival: TTFT until the first output token, TPOT the
- * mean gap between later tokens of one request ((e2e - TTFT) / (output - 1), requests of one
- * output token have none), e2e until the last token.
+ * mean gap between later tokens of one request ((e2e - TTFT) / (output - 1), requests of one output
+ * token have none), e2e until the last token.
  *
  * @param source where the requests came from
  * @param requestsArrived requests that arrived
- * @param requestsCompleted requests that finished within the run (all of them: a run ends when
- *     the last request is done)
+ * @param requestsCompleted requests that finished within the run (all of them: a run ends when the
+ *     last request is done)
  * @param skippedRows trace rows skipped as unreadable (with the skip option), else 0
  * @param skippedOverlong requests dropped for exceeding the model's context (when asked), else 0
  * @param ttftSeconds time to first token
@@ -29,11 +32,15 @@ import org.supernodesim.results.serving.LatencySeconds;
  *     the requests carry no prefix hashes or caching is off
  * @param preemptions requests evicted from a running batch because the KV cache ran out
  * @param arrivalRatePerSecond requests over the span from the first to the last arrival
- * @param meanRequestsInSystem time-average of requests arrived and not finished, over the span
- *     from the first arrival to the last completion (Little's law: this equals the arrival rate
- *     times the mean e2e latency)
+ * @param meanRequestsInSystem time-average of requests arrived and not finished, over the span from
+ *     the first arrival to the last completion (Little's law: this equals the arrival rate times
+ *     the mean e2e latency)
  * @param meanE2eSeconds mean arrival-to-last-token latency
  * @param instances each serving instance
+ * @param latencyCdf the latencies' distributions, for CDF charts; absent in files written before it
+ *     was recorded
+ * @param timeSeries each instance over time (arrivals, steps, queue, batch, KV use, busy share);
+ *     absent in files written before it was recorded
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ServingResult(
@@ -54,9 +61,67 @@ public record ServingResult(
     double arrivalRatePerSecond,
     double meanRequestsInSystem,
     double meanE2eSeconds,
-    List<InstanceSummary> instances) implements WorkloadResult {
+    List<InstanceSummary> instances,
+    LatencyCdf latencyCdf,
+    ServingSeries timeSeries)
+    implements WorkloadResult {
+  @JsonCreator
   public ServingResult {
     instances = List.copyOf(instances);
+  }
+
+  /** A result without distributions or time series (as files written before them hold). */
+  public ServingResult(
+      String source,
+      long requestsArrived,
+      long requestsCompleted,
+      long skippedRows,
+      long skippedOverlong,
+      LatencySeconds ttftSeconds,
+      LatencySeconds tpotSeconds,
+      LatencySeconds e2eSeconds,
+      double outputTokensPerSecond,
+      PerChip tokensPerSecondPerChip,
+      SloAttainment sloAttainment,
+      Utilisation kvCacheUtilisation,
+      Double prefixCacheHitRate,
+      long preemptions,
+      double arrivalRatePerSecond,
+      double meanRequestsInSystem,
+      double meanE2eSeconds,
+      List<InstanceSummary> instances) {
+    this(
+        source,
+        requestsArrived,
+        requestsCompleted,
+        skippedRows,
+        skippedOverlong,
+        ttftSeconds,
+        tpotSeconds,
+        e2eSeconds,
+        outputTokensPerSecond,
+        tokensPerSecondPerChip,
+        sloAttainment,
+        kvCacheUtilisation,
+        prefixCacheHitRate,
+        preemptions,
+        arrivalRatePerSecond,
+        meanRequestsInSystem,
+        meanE2eSeconds,
+        instances,
+        null,
+        null);
+  }
+
+  /** Output tokens per second per chip of the whole deployment (every instance's chips). */
+  public double outputTokensPerSecondPerChip() {
+    int chips = instances.stream().mapToInt(InstanceSummary::chips).sum();
+    return chips == 0 ? 0 : outputTokensPerSecond / chips;
+  }
+
+  /** Chips of every instance together. */
+  public int chips() {
+    return instances.stream().mapToInt(InstanceSummary::chips).sum();
   }
 
   @Override
@@ -99,7 +164,15 @@ public record ServingResult(
    * @param peakBatch the most requests in one step
    */
   public record InstanceSummary(
-      int id, String role, int chips, int firstChip, double weightBytesPerChip,
-      long kvCapacityTokens, long kvBlocks, long steps, double busyFraction, long requests,
+      int id,
+      String role,
+      int chips,
+      int firstChip,
+      double weightBytesPerChip,
+      long kvCapacityTokens,
+      long kvBlocks,
+      long steps,
+      double busyFraction,
+      long requests,
       int peakBatch) {}
 }

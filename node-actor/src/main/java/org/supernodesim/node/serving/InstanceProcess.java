@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.supernodesim.node.engine.Context;
 import org.supernodesim.node.engine.LogicalProcess;
+import org.supernodesim.results.serving.StepLog;
 import org.supernodesim.workload.inference.Batch;
 import org.supernodesim.workload.inference.Role;
 import org.supernodesim.workload.inference.SchedulerLimits;
@@ -48,6 +49,7 @@ final class InstanceProcess implements LogicalProcess<InstanceProcess.Event> {
   private final SchedulerLimits limits;
   private final KvCache kv;
   private final KvRoute kvRoute;
+  private final StepLog log; // what the reports draw over time; fed in event order
   private final ArrayDeque<ServingRequest> waiting = new ArrayDeque<>();
   private final List<ServingRequest> running = new ArrayList<>();
   private final List<ServingRequest> batch = new ArrayList<>();
@@ -74,6 +76,15 @@ final class InstanceProcess implements LogicalProcess<InstanceProcess.Event> {
       int index, Role role, int firstChip, int routerId, int[] instanceProcessIds,
       long notifyPicos, StepCostModel costs, SchedulerLimits limits, KvCache kv,
       KvRoute kvRoute) {
+    this(index, role, firstChip, routerId, instanceProcessIds, notifyPicos, costs, limits, kv,
+        kvRoute, new StepLog());
+  }
+
+  /** An instance whose state over time goes to {@code log} (which the reports draw). */
+  InstanceProcess(
+      int index, Role role, int firstChip, int routerId, int[] instanceProcessIds,
+      long notifyPicos, StepCostModel costs, SchedulerLimits limits, KvCache kv,
+      KvRoute kvRoute, StepLog log) {
     this.index = index;
     this.role = role;
     this.firstChip = firstChip;
@@ -84,6 +95,7 @@ final class InstanceProcess implements LogicalProcess<InstanceProcess.Event> {
     this.limits = limits;
     this.kv = kv;
     this.kvRoute = kvRoute;
+    this.log = log;
   }
 
   @Override
@@ -103,11 +115,16 @@ final class InstanceProcess implements LogicalProcess<InstanceProcess.Event> {
     }
     utilisationNow = kv.utilisation();
     utilisationPeak = Math.max(utilisationPeak, utilisationNow);
+    log.observe(ctx.nowPicos(), waiting.size(), running.size(), utilisationNow);
   }
 
   /** The requests that finished here, in the order they finished. */
   List<ServingRequest> finished() {
     return finished;
+  }
+
+  StepLog log() {
+    return log;
   }
 
   StepCostModel costs() {
@@ -134,11 +151,14 @@ final class InstanceProcess implements LogicalProcess<InstanceProcess.Event> {
   }
 
   private void onAdmit(ServingRequest r, Context ctx) {
+    log.arrived(ctx.nowPicos());
+    r.admittedBy = index;
     enqueue(r);
     tryStep(ctx);
   }
 
   private void onKvArrived(ServingRequest r, Context ctx) {
+    log.arrived(ctx.nowPicos());
     r.computed = r.request.promptTokens();
     enqueue(r);
     tryStep(ctx);
@@ -255,6 +275,7 @@ final class InstanceProcess implements LogicalProcess<InstanceProcess.Event> {
     steps++;
     busyPicos += picos;
     peakBatch = Math.max(peakBatch, batch.size());
+    log.stepped(ctx.nowPicos(), picos, batch.size(), tokens, waiting.size(), kv.utilisation());
     ctx.schedule(picos, new StepFinished());
   }
 
@@ -264,6 +285,7 @@ final class InstanceProcess implements LogicalProcess<InstanceProcess.Event> {
     running.remove(running.size() - 1);
     waiting.addFirst(victim);
     preemptions++;
+    victim.preemptions++;
   }
 
   private void onStepFinished(Context ctx) {

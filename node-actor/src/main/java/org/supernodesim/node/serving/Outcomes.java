@@ -1,6 +1,8 @@
 package org.supernodesim.node.serving;
 
+import java.util.List;
 import org.supernodesim.results.metrics.LatencyRecorder;
+import org.supernodesim.results.serving.LatencyCdf;
 import org.supernodesim.results.serving.LatencySeconds;
 import org.supernodesim.results.ServingResult;
 
@@ -36,9 +38,8 @@ final class Outcomes {
     e2eSecondsSum += total / 1e12;
     outputTokens += r.request.outputTokens();
     double tpotSeconds = 0;
-    if (r.request.outputTokens() > 1) {
-      long perToken = Math.round(
-          (r.finishedPicos - r.firstTokenPicos) / (double) (r.request.outputTokens() - 1));
+    long perToken = tpotPicos(r);
+    if (perToken >= 0) {
       tpot.recordPicos(perToken);
       tpotSeconds = perToken / 1e12;
     }
@@ -48,6 +49,26 @@ final class Outcomes {
     meetsTtft += okTtft ? 1 : 0;
     meetsTpot += okTpot ? 1 : 0;
     meetsBoth += okTtft && okTpot ? 1 : 0;
+  }
+
+  /** (last - first token) / (output - 1), rounded to the picosecond; -1 for one output token. */
+  static long tpotPicos(ServingRequest r) {
+    if (r.request.outputTokens() <= 1) {
+      return -1;
+    }
+    return Math.round(
+        (r.finishedPicos - r.firstTokenPicos) / (double) (r.request.outputTokens() - 1));
+  }
+
+  /** The three histograms: TTFT, TPOT (empty when every request had one token), e2e. */
+  List<LatencyRecorder> recorders() {
+    return List.of(ttft, tpot, e2e);
+  }
+
+  /** The three latencies' CDFs at the standard fractions. */
+  LatencyCdf cdf() {
+    List<Double> f = LatencyCdf.standardFractions();
+    return new LatencyCdf(f, ttft.secondsAt(f), tpot.secondsAt(f), e2e.secondsAt(f));
   }
 
   long outputTokens() {

@@ -45,7 +45,8 @@ final class RouterProcess implements LogicalProcess<RouterProcess.Event> {
   long firstArrivalPicos = -1;
   long lastArrivalPicos;
   long lastCompletionPicos;
-  long completed;
+  // Volatile: a progress display reads it from another thread while the run goes on.
+  volatile long completed;
 
   RouterProcess(
       List<Request> requests, RoutingPolicy policy, int loadSlack, int[] entryInstances,

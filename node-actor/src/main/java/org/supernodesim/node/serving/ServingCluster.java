@@ -7,6 +7,11 @@ import org.supernodesim.interconnect.routing.Route;
 import org.supernodesim.node.engine.LogicalProcess;
 import org.supernodesim.node.engine.Simulation;
 import org.supernodesim.results.ServingResult;
+import org.supernodesim.results.metrics.LatencyRecorder;
+import org.supernodesim.results.serving.InstanceSeries;
+import org.supernodesim.results.serving.RequestRecord;
+import org.supernodesim.results.serving.ServingSeries;
+import org.supernodesim.results.serving.StepLog;
 import org.supernodesim.workload.inference.Request;
 import org.supernodesim.workload.inference.RequestTrace;
 import org.supernodesim.workload.inference.Role;
@@ -60,6 +65,7 @@ public final class ServingCluster {
   private final RouterProcess router;
   private final List<InstanceProcess> instances;
   private final long lookaheadPicos;
+  private Outcomes outcomes; // the latency histograms, once result() has gathered them
 
   private ServingCluster(
       Setup setup, RouterProcess router, List<InstanceProcess> instances, long lookaheadPicos) {
@@ -75,6 +81,16 @@ public final class ServingCluster {
    * @throws IllegalArgumentException if a request can never fit an instance's KV cache
    */
   public static ServingCluster assemble(Setup setup) {
+    return assemble(setup, 0);
+  }
+
+  /**
+   * The processes of {@code setup}, whose instances also keep their first steps one by one, at
+   * most {@code keptSteps} in all (shared evenly), for a timeline.
+   *
+   * @throws IllegalArgumentException if a request can never fit an instance's KV cache
+   */
+  public static ServingCluster assemble(Setup setup, int keptSteps) {
     long lookahead = setup.network().minimumLatencyPicos();
     int count = setup.groups().stream().mapToInt(InstanceGroup::count).sum();
     int[] processIds = new int[count];
@@ -99,6 +115,7 @@ public final class ServingCluster {
       longest = Math.max(longest, (long) r.promptTokens() + r.outputTokens());
     }
     List<InstanceProcess> instances = new ArrayList<>(count);
+    int keptPerInstance = count == 0 ? 0 : keptSteps / count;
     for (int i = 0; i < count; i++) {
       InstanceGroup g = groupOf.get(i);
       long blocks = g.kvCapacityTokens() / setup.limits().blockTokens();
@@ -116,7 +133,7 @@ public final class ServingCluster {
           bytes);
       instances.add(new InstanceProcess(i, g.role(), firstChip[i], 0, processIds, lookahead,
           g.costs(), setup.limits(), new KvCache(blocks, setup.limits().blockTokens(),
-              prefixTokens), route));
+              prefixTokens), route, new StepLog(keptPerInstance)));
     }
     RouterProcess router = new RouterProcess(setup.trace().requests(), setup.routing(),
         setup.loadSlack(), toArray(entry), toArray(decode), processIds, lookahead);
@@ -162,7 +179,7 @@ public final class ServingCluster {
         byId[r.request.id()] = r;
       }
     }
-    Outcomes outcomes = new Outcomes(setup.ttftTargetSeconds(), setup.tpotTargetSeconds());
+    outcomes = new Outcomes(setup.ttftTargetSeconds(), setup.tpotTargetSeconds());
     for (ServingRequest r : byId) {
       if (r == null) {
         throw new IllegalStateException("a request did not finish: the scheduler deadlocked");
@@ -202,7 +219,73 @@ public final class ServingCluster {
         arrivalSpan > 0 ? (requests.size() - 1) / (arrivalSpan / 1e12) : 0,
         router.meanInSystem(),
         outcomes.meanE2eSeconds(),
-        summaries);
+        summaries,
+        outcomes.cdf(),
+        series(router.lastCompletionPicos));
+  }
+
+  /** Each instance over the run, in buckets of one width (the run's end sets it for all). */
+  private ServingSeries series(long endPicos) {
+    List<InstanceSeries> series = new ArrayList<>();
+    long bucketPicos = StepLog.FIRST_BUCKET_PICOS;
+    for (InstanceProcess p : instances) {
+      series.add(p.log().finish(p.index, endPicos));
+      bucketPicos = p.log().bucketPicos();
+    }
+    return new ServingSeries(bucketPicos / 1e12, series);
+  }
+
+  /**
+   * The share of the trace's requests completed so far, 0 to 1; safe to read from another thread
+   * while the run goes on (for a progress display only: it never reaches a result).
+   */
+  public double fractionCompleted() {
+    int total = setup.trace().requests().size();
+    return total == 0 ? 1 : router.completed / (double) total;
+  }
+
+  /** Each instance's log, in index order (for a timeline of its steps). */
+  public List<StepLog> logs() {
+    return instances.stream().map(InstanceProcess::log).toList();
+  }
+
+  /** Each instance's role, in index order. */
+  public List<Role> roles() {
+    return instances.stream().map(p -> p.role).toList();
+  }
+
+  /**
+   * The latency histograms (TTFT, TPOT, e2e) of the completed requests, once {@link #result} has
+   * gathered them.
+   */
+  public List<LatencyRecorder> latencies() {
+    if (outcomes == null) {
+      throw new IllegalStateException("the latencies are gathered by result()");
+    }
+    return outcomes.recorders();
+  }
+
+  /** What happened to each request, in trace order (after the run). */
+  public List<RequestRecord> requests() {
+    ServingRequest[] byId = new ServingRequest[setup.trace().requests().size()];
+    int[] finishedAt = new int[byId.length];
+    for (InstanceProcess p : instances) {
+      for (ServingRequest r : p.finished()) {
+        byId[r.request.id()] = r;
+        finishedAt[r.request.id()] = p.index;
+      }
+    }
+    List<RequestRecord> records = new ArrayList<>(byId.length);
+    for (int id = 0; id < byId.length; id++) {
+      ServingRequest r = byId[id];
+      if (r == null) {
+        throw new IllegalStateException("request " + id + " did not finish");
+      }
+      records.add(new RequestRecord(id, r.request.arrivalPicos(), r.request.promptTokens(),
+          r.request.outputTokens(), r.firstTokenPicos, r.finishedPicos, Outcomes.tpotPicos(r),
+          finishedAt[id], r.admittedBy, r.preemptions, r.prefixHitTokens));
+    }
+    return records;
   }
 
   private static double perChip(long tokens, double seconds, long chips) {

@@ -25,6 +25,10 @@ final class ServingRequest {
   final List<KvCache.Entry> shared = new ArrayList<>();
   /** Tokens covered by {@link #shared}. */
   long sharedTokens;
+  /** The instance the router sent it to (its prefill instance when disaggregated); -1 before. */
+  int admittedBy = -1;
+  /** Times it was evicted from a running batch for want of KV blocks. */
+  int preemptions;
   /** Prompt tokens found in a prefix cache at first admission; -1 before it. */
   long prefixHitTokens = -1;
 

@@ -1,5 +1,8 @@
 package org.supernodesim.results.metrics;
 
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.HdrHistogram.Histogram;
 import org.supernodesim.model.units.Units;
@@ -13,8 +16,12 @@ import org.supernodesim.model.units.Units;
  * counts values per bucket.
  */
 public final class LatencyRecorder {
-  /** Three digits: each percentile within 0.1 % of the exact one, at 8 KiB per doubling of range. */
+  /**
+   * Three digits: each percentile within 0.1 % of the exact one, at 8 KiB per doubling of range.
+   */
   public static final int DEFAULT_SIGNIFICANT_DIGITS = 3;
+
+  private static final double PICOS_PER_MILLISECOND = 1e9;
 
   private final Histogram histogram;
   private final int significantDigits;
@@ -74,5 +81,38 @@ public final class LatencyRecorder {
             histogram.getValueAtPercentile(99),
             maxPicos,
             significantDigits));
+  }
+
+  /**
+   * The latency at each of {@code fractions} (0 to 1) of the recorded values, in seconds: the
+   * points of the empirical CDF. Fraction 0 is the smallest value's bucket, 1 the exact maximum;
+   * every value is at most the maximum. Empty before the first value.
+   */
+  public List<Double> secondsAt(List<Double> fractions) {
+    List<Double> seconds = new ArrayList<>(fractions.size());
+    if (histogram.getTotalCount() == 0) {
+      return seconds;
+    }
+    for (double f : fractions) {
+      if (!(f >= 0 && f <= 1)) {
+        throw new IllegalArgumentException("a fraction of the values is 0 to 1: " + f);
+      }
+      long picos =
+          f == 0
+              ? histogram.lowestEquivalentValue(histogram.getMinValue())
+              : f == 1 ? maxPicos : histogram.getValueAtPercentile(100 * f);
+      seconds.add(Units.picosToSeconds(Math.min(picos, maxPicos)));
+    }
+    return seconds;
+  }
+
+  /**
+   * Writes HdrHistogram's percentile distribution (the {@code .hgrm} text that HdrHistogram's
+   * plotter and {@code HistogramLogAnalyzer} read) with values in milliseconds, as wrk2 and most
+   * tools print latencies: 5 ticks per half the distance to 100 %, as {@code
+   * Histogram.outputPercentileDistribution} writes it.
+   */
+  public void writePercentileDistribution(PrintStream out) {
+    histogram.outputPercentileDistribution(out, 5, PICOS_PER_MILLISECOND);
   }
 }

@@ -1,76 +1,20 @@
 package org.supernodesim.results.report;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.function.BiFunction;
-import java.util.function.Function;
-import org.supernodesim.results.CollectiveBenchmarkResult;
+import java.util.Map;
 import org.supernodesim.results.RunResult;
-import org.supernodesim.results.ServingResult;
-import org.supernodesim.results.TrainingResult;
-import org.supernodesim.results.WorkloadResult;
-import org.supernodesim.results.energy.EnergyResult;
-import org.supernodesim.results.energy.CostResult;
-import org.supernodesim.results.energy.Price;
 
 /**
- * Runs side by side: one row per metric, one column per run, and each later run's ratio to the
- * first (B/A: above 1 means more time, energy or cost than A).
+ * Runs side by side: one row per headline figure ({@link Headlines}: for training step time,
+ * tokens/s, MFU, memory and whether it fits; for serving TTFT, TPOT, SLO attainment, tokens/s per
+ * chip and cost per million output tokens; energy and cost for all), one column per run, and each
+ * later run's ratio to the first (B/A: above 1 means more of the figure than A). A yes/no figure
+ * has no ratio; a figure a run lacks shows an empty cell.
  */
 public final class Comparison {
-  private record Metric(
-      String name, Function<RunResult, Double> value, BiFunction<RunResult, Double, String> text) {
-    static Metric of(String name, Function<RunResult, Double> value, Function<Double, String> text) {
-      return new Metric(name, value, (r, v) -> text.apply(v));
-    }
-
-    static Metric cost(String name, Price.Basis basis, boolean perMillionTokens) {
-      return new Metric(
-          name,
-          r -> Comparison.cost(r, basis, perMillionTokens),
-          (r, v) -> ReportFormat.number(v) + " " + currency(r, basis));
-    }
-  }
-
-  private static final List<Metric> METRICS =
-      List.of(
-          Metric.of("simulated time", r -> StepTime.seconds(r), ReportFormat::seconds),
-          Metric.of(
-              "busiest collective busbw",
-              r -> r.workload().match(new PeakBusBandwidth()),
-              ReportFormat::gigabytesPerSecond),
-          Metric.of(
-              "energy (facility)",
-              r -> r.energy().map(EnergyResult::kilowattHours).orElse(null),
-              v -> ReportFormat.number(v) + " kWh"),
-          Metric.of(
-              "mean chip power",
-              r -> r.energy().map(EnergyResult::averageChipWatts).orElse(null),
-              v -> ReportFormat.number(v) + " W"),
-          Metric.cost("cost per step at the chip-hour price", Price.Basis.CHIP_HOUR, false),
-          Metric.cost("cost per step at the energy price", Price.Basis.KILOWATT_HOUR, false),
-          Metric.cost("cost per million tokens at the chip-hour price", Price.Basis.CHIP_HOUR,
-              true));
-
   private Comparison() {}
-
-  /** The busiest collective's bus bandwidth; none for a workload without collectives. */
-  private static final class PeakBusBandwidth implements WorkloadResult.Cases<Double> {
-    @Override
-    public Double collectives(CollectiveBenchmarkResult c) {
-      return c.collectives().isEmpty() ? null : c.peakBusBytesPerSecond();
-    }
-
-    @Override
-    public Double training(TrainingResult t) {
-      return null;
-    }
-
-    @Override
-    public Double serving(ServingResult s) {
-      return null;
-    }
-  }
 
   /** The header: metric, each run's name, then "name / first" for each later run. */
   public static List<String> headers(List<String> names) {
@@ -83,7 +27,7 @@ public final class Comparison {
     return h;
   }
 
-  /** One row per metric some run has; a run without it shows an empty cell. */
+  /** The chip row, then one row per figure some run has, in the order they first appear. */
   public static List<List<String>> rows(List<RunResult> runs) {
     List<List<String>> rows = new ArrayList<>();
     List<String> chips = new ArrayList<>();
@@ -93,45 +37,76 @@ public final class Comparison {
       chips.add("");
     }
     rows.add(chips);
-    for (Metric m : METRICS) {
-      List<Double> values = runs.stream().map(r -> m.value().apply(r)).toList();
-      if (values.stream().allMatch(v -> v == null)) {
-        continue;
-      }
-      List<String> row = new ArrayList<>();
-      row.add(m.name());
-      for (int i = 0; i < runs.size(); i++) {
-        Double v = values.get(i);
-        row.add(v == null ? "" : m.text().apply(runs.get(i), v));
-      }
-      Double first = values.get(0);
-      for (int i = 1; i < values.size(); i++) {
-        Double v = values.get(i);
-        row.add(first == null || v == null || first == 0 ? "" : ReportFormat.number(v / first));
-      }
-      rows.add(row);
+    List<String> time = new ArrayList<>();
+    time.add("simulated time");
+    runs.forEach(r -> time.add(ReportFormat.picos(r.simulatedPicos())));
+    for (int i = 1; i < runs.size(); i++) {
+      time.add(ratio((double) runs.get(0).simulatedPicos(), (double) runs.get(i).simulatedPicos()));
     }
+    rows.add(time);
+    // By label, in first-seen order: each run's figure of that label.
+    Map<String, Headlines.Figure[]> byLabel = new LinkedHashMap<>();
+    for (int i = 0; i < runs.size(); i++) {
+      for (Headlines.Figure f : Headlines.of(runs.get(i))) {
+        if (f.value() != null) {
+          byLabel.computeIfAbsent(f.label(), k -> new Headlines.Figure[runs.size()])[i] = f;
+        }
+      }
+    }
+    byLabel.forEach(
+        (label, figures) -> {
+          List<String> row = new ArrayList<>();
+          row.add(label);
+          for (Headlines.Figure f : figures) {
+            row.add(f == null ? "" : f.text());
+          }
+          for (int i = 1; i < figures.length; i++) {
+            boolean both = figures[0] != null && figures[i] != null && figures[0].comparable();
+            row.add(both ? ratio(figures[0].value(), figures[i].value()) : "");
+          }
+          rows.add(row);
+        });
     return rows;
   }
 
-  private static String currency(RunResult r, Price.Basis basis) {
-    return r.costs().stream()
-        .filter(c -> c.price().basis() == basis)
-        .map(c -> c.price().currency())
-        .findFirst()
-        .orElse("");
+  /** Rows of the decision box: the figures that tell the runs apart, with their ratios. */
+  private static final int DECISION_ROWS = 10;
+
+  /**
+   * The question a comparison answers and, for up to ten figures every run has (the chip row
+   * first), each later run's value against the first with their ratio.
+   */
+  public static Decision decision(List<String> headers, List<List<String>> rows) {
+    int runs = headers.size() / 2; // metric, runs, then a ratio per later run
+    List<String> names = headers.subList(1, 1 + runs);
+    List<List<String>> answers = new ArrayList<>();
+    for (List<String> row : rows) {
+      if (answers.size() == DECISION_ROWS) {
+        break;
+      }
+      List<String> values = row.subList(1, 1 + runs);
+      if (values.stream().anyMatch(String::isEmpty)) {
+        continue;
+      }
+      StringBuilder text = new StringBuilder(values.get(0));
+      for (int i = 1; i < runs; i++) {
+        String ratio = row.get(runs + i);
+        text.append(" against ")
+            .append(values.get(i))
+            .append(ratio.isEmpty() ? "" : " (x" + ratio + ")");
+      }
+      answers.add(List.of(row.get(0), text.toString()));
+    }
+    return new Decision(
+        "How do "
+            + String.join(", ", names.subList(1, names.size()))
+            + " compare with "
+            + names.get(0)
+            + "? (ratios: later run over the first)",
+        answers);
   }
 
-  private static Double cost(RunResult r, Price.Basis basis, boolean perMillionTokens) {
-    for (CostResult c : r.costs()) {
-      if (c.price().basis() == basis) {
-        // Not a conditional expression: it would unbox an absent per-token cost.
-        if (perMillionTokens) {
-          return c.perMillionTokens();
-        }
-        return c.perStep();
-      }
-    }
-    return null;
+  private static String ratio(Double first, Double other) {
+    return first == 0 ? "" : ReportFormat.number(other / first);
   }
 }

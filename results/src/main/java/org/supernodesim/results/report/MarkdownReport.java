@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import org.supernodesim.results.CollectiveBenchmarkResult;
-import org.supernodesim.results.CollectiveResult;
+import org.supernodesim.results.NetworkResult;
 import org.supernodesim.results.RunResult;
 import org.supernodesim.results.ServingResult;
 import org.supernodesim.results.TrainingResult;
@@ -24,61 +24,84 @@ import org.supernodesim.results.scaling.ScalingFit;
 public final class MarkdownReport {
   private MarkdownReport() {}
 
-  /** The summary of one run: facts, then one row per collective. */
+  /**
+   * The summary of one run, in the sections of report.html: the question and its answer, the
+   * workload's section (training, serving, or collectives and network), energy and cost, and the
+   * appendix (engine facts, the chip's figures and sources).
+   */
   public static String run(RunResult r) {
     StringBuilder out = new StringBuilder("# ").append(inline(r.scenario())).append("\n\n");
-    List<List<String>> facts = new ArrayList<>();
-    facts.add(List.of("seed", Long.toString(r.seed())));
-    facts.add(List.of("simulated time", ReportFormat.picos(r.simulatedPicos())));
-    facts.add(List.of("network model", r.networkModel().label()));
-    if (r.runtime() != null) {
-      facts.add(List.of("events", Long.toString(r.runtime().events())));
-    }
-    if (r.chip() != null) {
-      facts.add(List.of("chip", r.chip().name()));
-    }
-    table(out, List.of("fact", "value"), facts);
+    Decision d = Decision.of(r);
+    out.append("**").append(inline(d.question())).append("**\n\n");
+    table(out, RunTables.decision(d));
     out.append(r.workload().match(new WorkloadSection()));
-    List<List<String>> energy = EnergyRows.of(r);
+    Table energy = RunTables.energy(r);
     if (!energy.isEmpty()) {
       out.append("\n## Energy and cost\n\n");
-      table(out, EnergyRows.HEADERS, energy);
+      table(out, energy);
+    }
+    out.append("\n## Appendix: engine and chip\n\n");
+    table(out, RunTables.engine(r));
+    if (r.chip() != null) {
+      out.append('\n');
+      table(out, RunTables.chip(r.chip()));
     }
     return out.toString();
   }
 
-  /** The workload's part: the collectives' table (training and serving have their HTML pages). */
+  /** The workload's sections, as report.html has them (less the charts). */
   private static final class WorkloadSection implements WorkloadResult.Cases<String> {
     @Override
     public String collectives(CollectiveBenchmarkResult c) {
-      if (c.collectives().isEmpty()) {
-        return "";
+      StringBuilder out = new StringBuilder();
+      if (!c.collectives().isEmpty()) {
+        out.append("\n## Collectives\n\n");
+        table(out, RunTables.collectives(c));
+        if (!c.published().isEmpty()) {
+          out.append('\n');
+          table(out, RunTables.publishedSources(c));
+        }
       }
-      StringBuilder out = new StringBuilder("\n## Collectives\n\n");
-      List<List<String>> rows = new ArrayList<>();
-      for (CollectiveResult x : c.collectives()) {
-        rows.add(
-            List.of(
-                x.kind(),
-                x.algorithm(),
-                Integer.toString(x.groupSize()),
-                ReportFormat.bytes(x.bytes()),
-                ReportFormat.picos(x.picos()),
-                ReportFormat.gigabytesPerSecond(x.algorithmBytesPerSecond()),
-                ReportFormat.gigabytesPerSecond(x.busBytesPerSecond())));
+      NetworkResult n = c.network();
+      if (!n.bytesPerTier().isEmpty() || !n.busiestLinks().isEmpty()) {
+        out.append("\n## Network (").append(n.model().label()).append(")\n\n");
+        if (!n.bytesPerTier().isEmpty()) {
+          table(out, RunTables.networkTiers(n));
+        }
+        if (!n.busiestLinks().isEmpty()) {
+          out.append('\n');
+          table(out, RunTables.busiestLinks(n));
+        }
       }
-      table(out, List.of("kind", "algorithm", "group", "size", "time", "algbw", "busbw"), rows);
       return out.toString();
     }
 
     @Override
     public String training(TrainingResult t) {
-      return "";
+      StringBuilder out = new StringBuilder("\n## Training step\n\n");
+      table(out, RunTables.training(t));
+      if (!t.ranks().isEmpty()) {
+        out.append('\n');
+        table(out, RunTables.trainingRanks(t));
+      }
+      if (!t.memory().isEmpty()) {
+        out.append('\n');
+        table(out, RunTables.trainingMemory(t));
+      }
+      return out.toString();
     }
 
     @Override
     public String serving(ServingResult s) {
-      return "";
+      StringBuilder out = new StringBuilder("\n## Serving\n\n");
+      table(out, RunTables.serving(s));
+      out.append('\n');
+      table(out, RunTables.servingLatency(s));
+      if (!s.instances().isEmpty()) {
+        out.append('\n');
+        table(out, RunTables.servingInstances(s));
+      }
+      return out.toString();
     }
   }
 
@@ -89,18 +112,23 @@ public final class MarkdownReport {
       Optional<ScalingAnalysis> scaling,
       double efficiencyThreshold) {
     StringBuilder out = new StringBuilder("# ").append(inline(title)).append("\n\n");
+    Decision d = SweepDecision.of(points, scaling, efficiencyThreshold);
+    out.append("**").append(inline(d.question())).append("**\n\n");
+    table(out, RunTables.decision(d));
+    out.append("\n## Points\n\n");
     Set<String> keys = new LinkedHashSet<>();
     points.forEach(p -> keys.addAll(p.parameters().keySet()));
     List<String> headers = new ArrayList<>();
     headers.add("point");
     headers.addAll(keys);
-    headers.add("simulated time");
+    SweepFigures figures = SweepFigures.of(points);
+    headers.addAll(figures.labels());
     List<List<String>> rows = new ArrayList<>();
     for (SweepPoint p : points) {
       List<String> row = new ArrayList<>();
       row.add(p.id());
       keys.forEach(k -> row.add(p.parameters().getOrDefault(k, "")));
-      row.add(p.ok() ? ReportFormat.picos(p.result().simulatedPicos()) : "failed: " + p.error());
+      row.addAll(figures.cells(p));
       rows.add(row);
     }
     table(out, headers, rows);
@@ -152,9 +180,19 @@ public final class MarkdownReport {
     return out.toString();
   }
 
-  /** Writes {@code markdown} to {@code file} as UTF-8, creating its folder (temporary file, then renamed). */
+  /**
+   * Writes {@code markdown} to {@code file} as UTF-8, creating its folder (temporary file, then
+   * renamed).
+   */
   public static void write(String markdown, Path file) {
     OutputFiles.write(file, markdown);
+  }
+
+  private static void table(StringBuilder out, Table t) {
+    if (!t.caption().isEmpty()) {
+      out.append(inline(t.caption())).append("\n\n");
+    }
+    table(out, t.headers(), t.rows());
   }
 
   private static void table(StringBuilder out, List<String> headers, List<List<String>> rows) {

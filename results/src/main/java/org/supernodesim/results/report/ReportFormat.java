@@ -16,7 +16,13 @@ public final class ReportFormat {
 
   private ReportFormat() {}
 
-  /** {@code value} to four significant digits without trailing zeros: 343.8, 0.625, 1.2e+15. */
+  private static final String[] PREFIXES = {"", "k", "M", "G", "T", "P", "E"};
+
+  /**
+   * {@code value} to four significant digits without trailing zeros and never in scientific
+   * notation (a person reads "63140", not "6.314e+04"): 343.8, 0.625, 1235000000. Large values with
+   * a unit read better through {@link #quantity}.
+   */
   public static String number(double value) {
     if (Double.isNaN(value) || Double.isInfinite(value)) {
       return "n/a";
@@ -24,11 +30,53 @@ public final class ReportFormat {
     if (value == 0) {
       return "0";
     }
-    double magnitude = Math.abs(value);
-    if (magnitude >= 1e9 || magnitude < 1e-4) {
-      return String.format(Locale.ROOT, "%.3e", value);
-    }
     return new BigDecimal(value).round(FOUR_DIGITS).stripTrailingZeros().toPlainString();
+  }
+
+  /**
+   * A value in an SI unit with the decimal prefix that keeps it below 1000: {@code 9.894e14 flop/s}
+   * prints "989.4 TFLOP/s", {@code 3.35e12 B/s} "3.35 TB/s", {@code 2.9e7 J} "29.01 MJ". Each text
+   * is a spelling the scenario files accept back. Seconds go through {@link #seconds}.
+   */
+  public static String quantity(double value, String siUnit) {
+    if ("s".equals(siUnit)) {
+      return seconds(value);
+    }
+    String unit =
+        switch (siUnit) {
+          case "flop/s" -> "FLOP/s";
+          case "op/s" -> "OP/s";
+          default -> siUnit;
+        };
+    int prefix = prefixIndex(value);
+    return number(value / Math.pow(1000, prefix)) + " " + PREFIXES[prefix] + unit;
+  }
+
+  /**
+   * The unit {@link #quantity} prints {@code value} in, e.g. "MJ" for 6.2e5 J... 6.2e8 J, and the
+   * factor it divides by (1e6), for an axis whose values all read in one unit.
+   */
+  public record Prefixed(String unit, double divisor) {}
+
+  /** The prefixed unit {@link #quantity} would print {@code value} in. */
+  public static Prefixed prefixed(double value, String siUnit) {
+    int prefix = prefixIndex(value);
+    return new Prefixed(PREFIXES[prefix] + siUnit, Math.pow(1000, prefix));
+  }
+
+  private static int prefixIndex(double value) {
+    double magnitude = Math.abs(value);
+    int prefix = 0;
+    while (prefix < PREFIXES.length - 1 && magnitude >= 999.95) {
+      magnitude /= 1000;
+      prefix++;
+    }
+    return prefix;
+  }
+
+  /** A share as a percentage with at most four significant digits: 0.4801 prints "48.01 %". */
+  public static String percent(double fraction) {
+    return number(100 * fraction) + " %";
   }
 
   /**

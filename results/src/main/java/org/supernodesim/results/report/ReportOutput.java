@@ -16,7 +16,11 @@ public enum ReportOutput {
   /** timeline.json: each chip's activity in Chrome trace format (Perfetto). */
   TIMELINE("timeline"),
   /** timeline.json.gz: the same trace gzipped, which both viewers open directly. */
-  TIMELINE_GZ("timeline-gz");
+  TIMELINE_GZ("timeline-gz"),
+  /** requests.csv: a serving run's requests, one row each (arrival, tokens, latencies). */
+  REQUESTS("requests"),
+  /** ttft.hgrm, tpot.hgrm, e2e.hgrm: a serving run's latency histograms (HdrHistogram, ms). */
+  HGRM("hgrm");
 
   /** What a scenario without {@code report:} writes: everything but the timeline. */
   public static final List<ReportOutput> DEFAULT = List.of(JSON, MD, HTML, CSV);

@@ -8,22 +8,45 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import org.supernodesim.results.CollectiveBenchmarkResult;
 import org.supernodesim.results.RunResult;
-import org.supernodesim.results.ServingResult;
-import org.supernodesim.results.TrainingResult;
-import org.supernodesim.results.WorkloadResult;
 import org.supernodesim.results.energy.CostResult;
 import org.supernodesim.results.energy.Price;
 import org.supernodesim.results.scaling.EfficiencyPoint;
 import org.supernodesim.results.scaling.ScalingAnalysis;
 
 /**
- * results.csv: one row per point, its parameters, times, scaling efficiency, energy and cost.
- * Numbers are written in full ({@link Double#toString}) for tools, not rounded for people; the
- * same points always give the same bytes, except the {@code wallSeconds} column.
+ * results.csv: one row per point, its parameters, the headline figures of its kind ({@link
+ * Headlines}: training step, tokens/s, MFU, memory and fit; serving TTFT/TPOT/e2e p50 and p99, SLO
+ * attainment, output tokens/s in all and per chip; collectives the busiest bus bandwidth; the
+ * columns of the other kinds are empty), scaling efficiency, energy and cost. Numbers are written
+ * in full ({@link Double#toString}) for tools, not rounded for people; the same points always give
+ * the same bytes, except the {@code wallSeconds} column.
  */
 public final class SweepTable {
+  /** Columns before the headline figures: stepSeconds is every kind's time per step. */
+  private static final List<String> FIRST = List.of("chips", "simulatedPicos", "stepSeconds");
+
+  /** Columns after them. */
+  private static final List<String> LAST =
+      List.of(
+          "speedup",
+          "efficiency",
+          "energyJoules",
+          "energyJoulesPerStep",
+          "costChipHourPerStep",
+          "costChipHourCurrency",
+          "costEnergyPerStep",
+          "costEnergyCurrency",
+          "costPerMillionTokens",
+          "costPerTrillionTokens",
+          "costPerMillionOutputTokens",
+          "error",
+          "wallSeconds");
+
+  /** The headline columns, less stepSeconds (already among the first). */
+  private static final List<String> FIGURES =
+      Headlines.COLUMNS.stream().filter(c -> !FIRST.contains(c)).toList();
+
   private SweepTable() {}
 
   /** The header line for a sweep over {@code parameterKeys}. */
@@ -32,13 +55,9 @@ public final class SweepTable {
     h.add("id");
     h.add("status");
     h.addAll(parameterKeys);
-    h.addAll(
-        List.of(
-            "chips", "simulatedPicos", "stepSeconds", "tokensPerSecond", "mfu", "memoryFits",
-            "speedup", "efficiency", "energyJoules",
-            "energyKilowattHours", "energyJoulesPerStep", "costChipHourPerStep", "costChipHourCurrency",
-            "costEnergyPerStep", "costEnergyCurrency", "costPerMillionTokens",
-            "costPerTrillionTokens", "costPerMillionOutputTokens", "error", "wallSeconds"));
+    h.addAll(FIRST);
+    h.addAll(FIGURES);
+    h.addAll(LAST);
     return CsvTable.line(h);
   }
 
@@ -52,7 +71,7 @@ public final class SweepTable {
     c.add(p.chips() > 0 ? Integer.toString(p.chips()) : "");
     RunResult r = p.result();
     if (r == null) {
-      for (int i = 0; i < 16; i++) {
+      for (int i = 0; i < FIRST.size() - 1 + FIGURES.size() + LAST.size() - 2; i++) {
         c.add("");
       }
       c.add(p.error());
@@ -61,12 +80,15 @@ public final class SweepTable {
     }
     c.add(Long.toString(r.simulatedPicos()));
     c.add(number(StepTime.seconds(r)));
-    c.addAll(r.workload().match(new TrainingCells()));
+    List<Headlines.Figure> figures = Headlines.of(r);
+    for (String column : FIGURES) {
+      Double v = Headlines.value(figures, column);
+      c.add(v == null ? "" : column.equals("memoryFits") ? Boolean.toString(v == 1) : number(v));
+    }
     EfficiencyPoint e = scaling.flatMap(a -> efficiencyAt(a, p.chips())).orElse(null);
     c.add(e == null ? "" : number(e.speedup()));
     c.add(e == null ? "" : number(e.efficiency()));
     c.add(r.energy().map(x -> number(x.facilityJoules())).orElse(""));
-    c.add(r.energy().map(x -> number(x.kilowattHours())).orElse(""));
     c.add(r.energy().map(x -> number(x.joulesPerStep())).orElse(""));
     CostResult hour = cost(r, Price.Basis.CHIP_HOUR);
     CostResult energy = cost(r, Price.Basis.KILOWATT_HOUR);
@@ -75,10 +97,16 @@ public final class SweepTable {
     c.add(energy == null ? "" : number(energy.perStep()));
     c.add(energy == null ? "" : energy.price().currency());
     CostResult first = hour != null ? hour : energy;
-    c.add(first == null || first.perMillionTokens() == null ? "" : number(first.perMillionTokens()));
-    c.add(first == null || first.perTrillionTokens() == null ? "" : number(first.perTrillionTokens()));
-    c.add(first == null || first.perMillionOutputTokens() == null
-        ? "" : number(first.perMillionOutputTokens()));
+    c.add(
+        first == null || first.perMillionTokens() == null ? "" : number(first.perMillionTokens()));
+    c.add(
+        first == null || first.perTrillionTokens() == null
+            ? ""
+            : number(first.perTrillionTokens()));
+    c.add(
+        first == null || first.perMillionOutputTokens() == null
+            ? ""
+            : number(first.perMillionOutputTokens()));
     c.add("");
     c.add(r.run() == null ? "" : String.format(Locale.ROOT, "%.3f", r.run().wallSeconds()));
     return CsvTable.line(c);
@@ -121,26 +149,6 @@ public final class SweepTable {
                 new org.supernodesim.results.scaling.ScalingPoint(
                     chips, StepTime.seconds(p.result()))));
     return Optional.of(ScalingAnalysis.of(kind, measured));
-  }
-
-  /** tokensPerSecond, mfu and memoryFits: a training step's; empty for the other kinds. */
-  private static final class TrainingCells implements WorkloadResult.Cases<List<String>> {
-    private static final List<String> NONE = List.of("", "", "");
-
-    @Override
-    public List<String> collectives(CollectiveBenchmarkResult c) {
-      return NONE;
-    }
-
-    @Override
-    public List<String> training(TrainingResult t) {
-      return List.of(number(t.tokensPerSecond()), number(t.mfu()), Boolean.toString(t.fits()));
-    }
-
-    @Override
-    public List<String> serving(ServingResult s) {
-      return NONE;
-    }
   }
 
   private static Optional<EfficiencyPoint> efficiencyAt(ScalingAnalysis a, int chips) {

@@ -26,8 +26,32 @@ class ReportFormatTest {
   }
 
   @ParameterizedTest(name = "{0} = {1}")
-  @CsvSource({"343.80219, 343.8", "0.625, 0.625", "1.2e15, 1.200e+15", "100, 100", "-0.5, -0.5"})
+  @CsvSource({
+    "343.80219, 343.8",
+    "0.625, 0.625",
+    "1.2e15, 1200000000000000",
+    "100, 100",
+    "-0.5, -0.5",
+    "0.00001234, 0.00001234"
+  })
   void numbersHaveFourSignificantDigitsAndAPoint(double value, String expected) {
     assertEquals(expected, ReportFormat.number(value));
+  }
+
+  @ParameterizedTest(name = "{0} {1} = {2}")
+  @CsvSource({
+    "9.894e14, flop/s, 989.4 TFLOP/s",
+    "3.35e12, B/s, 3.35 TB/s",
+    "8e10, B, 80 GB",
+    "700, W, 700 W",
+    "2.9013e7, J, 29.01 MJ",
+    "1.979e15, op/s, 1.979 POP/s",
+    "999.96, W, 1 kW",
+    "16.608, s, 16.61 s"
+  })
+  void quantitiesTakeTheSiPrefixThatKeepsThemBelowAThousand(
+      double value, String unit, String expected) {
+    // Each printed spelling is one the scenario files accept back (README, quantities).
+    assertEquals(expected, ReportFormat.quantity(value, unit));
   }
 }

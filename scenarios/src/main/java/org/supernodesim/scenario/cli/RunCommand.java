@@ -10,6 +10,7 @@ import org.supernodesim.results.RunResult;
 import org.supernodesim.results.ServingResult;
 import org.supernodesim.results.TrainingResult;
 import org.supernodesim.results.WorkloadResult;
+import org.supernodesim.results.report.ReportOutput;
 import org.supernodesim.scenario.file.Scenario;
 import org.supernodesim.scenario.file.ScenarioFile;
 import org.supernodesim.scenario.run.RunReports;
@@ -79,19 +80,22 @@ final class RunCommand implements Callable<Integer> {
           scenario.file, file.points().size());
     }
     ScenarioRunner.Execution run =
-        ScenarioRunner.execute(s, new RuntimeChoice(runtime, threads, processesPerActor));
+        ScenarioRunner.execute(
+            s,
+            new RuntimeChoice(runtime, threads, processesPerActor),
+            new RunProgress(s.name(), spec.commandLine().getErr(), System.console() != null));
     // The summary first: a folder that cannot be written must not cost the answer.
     printSummary(stdout, s, run.result());
     stdout.flush();
     Path dir = out != null ? out : OutputFolders.of(s.name());
     List<Path> files = RunReports.write(run, s.accounting(), dir);
-    stdout.printf("wrote %s%n", files.get(0));
-    if (RunReports.drawsTimeline(s.accounting()) && run.timeline().isEmpty()) {
+    for (Path f : files) {
+      stdout.printf("wrote %s%n", f);
+    }
+    for (ReportOutput o : RunReports.unwritable(run, s.accounting())) {
       spec.commandLine()
           .getErr()
-          .println(
-              "no timeline written: a serving run does not record its instances' steps yet, only"
-                  + " their totals (see README, Reports)");
+          .printf("report %s not written: only a serving run has requests%n", o.label());
     }
     return ExitCode.OK;
   }

@@ -77,6 +77,13 @@ final class SweepCommand implements Callable<Integer> {
         stdout.printf("  failed %s: %s%n", p.id(), p.error());
       }
     }
+    // Every file of the folder the sweep keeps up to date, beside its points/.
+    for (String f : List.of("report.md", "report.html", "sweep.json")) {
+      if (java.nio.file.Files.isRegularFile(dir.resolve(f))) {
+        stdout.printf("wrote %s%n", dir.resolve(f));
+      }
+    }
+    stdout.printf("wrote %s (%d points)%n", dir.resolve("points"), points.size() - failed);
     stdout.flush();
     // Some points failing is a finding; every point failing is most likely a mistake in the file.
     return failed == points.size() ? ExitCode.INPUT : ExitCode.OK;

@@ -1,5 +1,6 @@
 package org.supernodesim.scenario.file;
 
+import java.util.Optional;
 import org.supernodesim.model.calibration.ComputeCalibration;
 import org.supernodesim.model.chip.ChipSpec;
 import org.supernodesim.model.fabric.FabricSpec;
@@ -19,6 +20,7 @@ import org.supernodesim.model.fabric.NetworkModel;
  *     Workload#networkModels()})
  * @param workload what the chips do: one kind
  * @param accounting the outputs to write and how energy and cost are counted
+ * @param system the system preset the cluster was built from ({@code cluster.system}), if any
  */
 public record Scenario(
     String name,
@@ -29,4 +31,5 @@ public record Scenario(
     ComputeCalibration calibration,
     NetworkModel networkModel,
     Workload workload,
-    Accounting accounting) {}
+    Accounting accounting,
+    Optional<String> system) {}

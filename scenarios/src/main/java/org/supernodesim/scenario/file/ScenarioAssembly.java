@@ -3,6 +3,7 @@ package org.supernodesim.scenario.file;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.supernodesim.interconnect.collective.CollectiveAlgorithm;
 import org.supernodesim.interconnect.network.AnalyticalNetwork;
 import org.supernodesim.interconnect.routing.Router;
@@ -86,7 +87,8 @@ final class ScenarioAssembly {
         calibration,
         s.network().model(),
         workload,
-        accounting(s, chip));
+        accounting(s, chip),
+        Optional.ofNullable(s.cluster().system()));
   }
 
   private static long machineBytes() {

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.supernodesim.results.TrainingResult;
 import org.supernodesim.results.report.CsvTable;
+import org.supernodesim.results.report.Decision;
 import org.supernodesim.results.report.OutputFiles;
 import org.supernodesim.results.report.ReportFormat;
 import org.supernodesim.results.report.SweepPoint;
@@ -97,8 +98,29 @@ public final class PlanReports {
     Path page =
         write(
             dir.resolve("plan.html"),
-            PlanPage.of(plan.name() + ": plan", facts, chart(ranking, objectives), header, rows));
+            PlanPage.of(plan.name() + ": plan", decision(objectives, pruning, ranking), facts,
+                chart(ranking, objectives), header, rows));
     return new Written(ranked, pruned, page, best);
+  }
+
+  /** The plan's question and its answer: the best layout and its figure on each objective. */
+  private static Decision decision(
+      List<Objective> objectives, Plan.Pruning pruning, Ranking ranking) {
+    List<List<String>> answers = new ArrayList<>();
+    ranking.best().ifPresentOrElse(b -> {
+      answers.add(List.of("best layout", b.point().id() + " (" + describe(b.point()) + ")"));
+      for (int i = 0; i < objectives.size(); i++) {
+        Objective o = objectives.get(i);
+        answers.add(List.of(o.label(), ReportFormat.number(b.objectives()[i])
+            + (o.unit().isEmpty() ? "" : " " + o.unit())));
+      }
+    }, () -> answers.add(List.of("best layout", "none meets the constraints")));
+    answers.add(List.of("searched", pruning.candidates() + " candidates: "
+        + pruning.pruned().size() + " pruned, " + ranking.ranked().size() + " simulated, "
+        + ranking.ranked().stream().filter(r -> r.rank() > 0).count() + " acceptable"));
+    return new Decision("Which layout is best by "
+        + String.join(", then ", objectives.stream().map(Objective::label).toList())
+        + ", within the plan's constraints?", answers);
   }
 
   /** The first two objectives against each other (or the first against the rank). */

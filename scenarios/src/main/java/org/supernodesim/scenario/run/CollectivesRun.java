@@ -14,6 +14,7 @@ import org.supernodesim.node.chip.TransferLog;
 import org.supernodesim.node.chip.Transport;
 import org.supernodesim.node.engine.Simulation;
 import org.supernodesim.results.CollectiveBenchmarkResult;
+import org.supernodesim.results.CollectiveResult;
 import org.supernodesim.results.energy.ChipActivity;
 import org.supernodesim.results.energy.Work;
 import org.supernodesim.results.report.perfetto.Timeline;
@@ -68,10 +69,12 @@ final class CollectivesRun implements WorkloadRun {
       activities.add(
           new ChipActivity(chip.rank(), log.computeBusyPicos(), log.communicationOnlyPicos()));
     }
+    List<CollectiveResult> results = cluster.collectiveResults();
     return new Measured(
         new CollectiveBenchmarkResult(
-            cluster.collectiveResults(),
-            cluster.networkResult(scenario.networkModel(), BUSIEST_LINKS)),
+            results,
+            cluster.networkResult(scenario.networkModel(), BUSIEST_LINKS),
+            PublishedBusBandwidth.matching(scenario.system(), results)),
         activities,
         Work.ONE_STEP);
   }

@@ -8,6 +8,7 @@ import org.supernodesim.results.report.JsonReport;
 import org.supernodesim.results.report.MarkdownReport;
 import org.supernodesim.results.report.OutputFiles;
 import org.supernodesim.results.report.ReportOutput;
+import org.supernodesim.results.report.ServingFiles;
 import org.supernodesim.results.report.html.HtmlReport;
 import org.supernodesim.results.report.perfetto.ChromeTrace;
 import org.supernodesim.results.report.perfetto.Timeline;
@@ -34,7 +35,25 @@ public final class RunReports {
     if (drawsTimeline(accounting)) {
       run.timeline().ifPresent(t -> written.addAll(writeTimelines(t, accounting, dir, "timeline")));
     }
+    run.servingRecords()
+        .ifPresent(r -> written.addAll(ServingFiles.write(r, accounting.outputs(), dir)));
     return written;
+  }
+
+  /**
+   * The outputs {@code accounting} asks for that a run of this kind cannot write (requests.csv and
+   * .hgrm files of a run that serves no requests), to say so rather than skip them silently.
+   */
+  public static List<ReportOutput> unwritable(ScenarioRunner.Execution run, Accounting accounting) {
+    List<ReportOutput> missing = new ArrayList<>();
+    if (run.servingRecords().isEmpty()) {
+      for (ReportOutput o : List.of(ReportOutput.REQUESTS, ReportOutput.HGRM)) {
+        if (accounting.writes(o)) {
+          missing.add(o);
+        }
+      }
+    }
+    return missing;
   }
 
   /** True if the scenario asks for a timeline, plain ({@code timeline}) or gzipped. */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.DoubleSupplier;
 import org.supernodesim.model.chip.ChipFigure;
 import org.supernodesim.model.chip.ChipSpec;
 import org.supernodesim.model.chip.Figure;
@@ -17,6 +18,7 @@ import org.supernodesim.results.EngineFacts;
 import org.supernodesim.results.RunInfo;
 import org.supernodesim.results.RunResult;
 import org.supernodesim.results.report.perfetto.Timeline;
+import org.supernodesim.results.serving.ServingRecords;
 import org.supernodesim.scenario.file.Scenario;
 
 /**
@@ -47,6 +49,11 @@ public final class ScenarioRunner {
       return result;
     }
 
+    /** A serving run's requests and latency histograms; empty for the other kinds. */
+    public Optional<ServingRecords> servingRecords() {
+      return workload.servingRecords();
+    }
+
     /** The chips' activity as a timeline; empty for a workload without chip processes. */
     public Optional<Timeline> timeline() {
       if (timeline == null) {
@@ -56,15 +63,45 @@ public final class ScenarioRunner {
     }
   }
 
+  /**
+   * Who is told while a run goes on: a progress display, which may poll the share of the work
+   * done from its own thread. Nothing it sees reaches the result.
+   */
+  public interface Watch {
+    /** Nobody watches. */
+    Watch NONE =
+        new Watch() {
+          @Override
+          public void started(DoubleSupplier fractionDone) {}
+
+          @Override
+          public void ended() {}
+        };
+
+    /** The simulation starts; {@code fractionDone} gives 0 to 1, or NaN when unknown. */
+    void started(DoubleSupplier fractionDone);
+
+    /** The simulation ended (or failed). */
+    void ended();
+  }
+
   /** Runs the scenario and keeps its processes, whose activity the timeline draws. */
   public static Execution execute(Scenario scenario, RuntimeChoice choice) {
+    return execute(scenario, choice, Watch.NONE);
+  }
+
+  /** Runs the scenario, telling {@code watch} when the simulation starts and ends. */
+  public static Execution execute(Scenario scenario, RuntimeChoice choice, Watch watch) {
     WorkloadRun workload =
         WorkloadRun.of(scenario, RunReports.drawsTimeline(scenario.accounting()));
     Simulation simulation = workload.simulation();
     long started = System.nanoTime();
     RunStatistics stats;
+    watch.started(workload::fractionDone);
     try (Runtime runtime = choice.create()) {
       stats = runtime.run(simulation);
+    } finally {
+      watch.ended();
     }
     double wallSeconds = (System.nanoTime() - started) / 1e9;
     WorkloadRun.Measured measured = workload.measure(stats.endPicos());

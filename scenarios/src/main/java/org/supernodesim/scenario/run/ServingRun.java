@@ -13,7 +13,9 @@ import org.supernodesim.node.serving.ServingCluster;
 import org.supernodesim.results.ServingResult;
 import org.supernodesim.results.energy.ChipActivity;
 import org.supernodesim.results.energy.Work;
+import org.supernodesim.results.metrics.LatencyRecorder;
 import org.supernodesim.results.report.perfetto.Timeline;
+import org.supernodesim.results.serving.ServingRecords;
 import org.supernodesim.scenario.file.Scenario;
 import org.supernodesim.scenario.file.ServingWorkload;
 
@@ -22,10 +24,15 @@ import org.supernodesim.scenario.file.ServingWorkload;
  * costs the scenario resolved, KV transfers between instances over the fabric's routes.
  */
 final class ServingRun implements WorkloadRun {
+  /** Steps a timeline draws one by one, the first of each instance, shared evenly. */
+  static final int TIMELINE_STEPS = 40_000;
+
   private final Scenario scenario;
   private final ServingCluster cluster;
+  private ServingResult result; // once measured
 
-  ServingRun(Scenario scenario, ServingWorkload w) {
+  /** {@code timeline}: keep the instances' first steps one by one, which a timeline draws. */
+  ServingRun(Scenario scenario, ServingWorkload w, boolean timeline) {
     this.scenario = scenario;
     List<InstanceGroup> groups = new ArrayList<>();
     for (ServingWorkload.InstancePlan plan : w.instances()) {
@@ -44,7 +51,8 @@ final class ServingRun implements WorkloadRun {
                 w.loadSlack(),
                 network,
                 w.ttftTargetSeconds(),
-                w.tpotTargetSeconds()));
+                w.tpotTargetSeconds()),
+            timeline ? TIMELINE_STEPS : 0);
   }
 
   @Override
@@ -61,6 +69,7 @@ final class ServingRun implements WorkloadRun {
   @Override
   public Measured measure(long endPicos) {
     ServingResult serving = cluster.result();
+    result = serving;
     return new Measured(
         serving, activities(serving, scenario.chips(), endPicos), work(serving, endPicos));
   }
@@ -85,9 +94,23 @@ final class ServingRun implements WorkloadRun {
     return new Work(1, 0, serving.outputTokensPerSecond() * Units.picosToSeconds(endPicos));
   }
 
-  /** A serving run has no chip processes whose activity a timeline would draw. */
+  /** Each instance's first steps, batch, queue and KV use, once the run is measured. */
   @Override
   public Optional<Timeline> timeline() {
-    return Optional.empty();
+    return Optional.ofNullable(result).map(r -> ServingTimeline.of(r, cluster.logs()));
+  }
+
+  @Override
+  public double fractionDone() {
+    return cluster.fractionCompleted();
+  }
+
+  @Override
+  public Optional<ServingRecords> servingRecords() {
+    if (result == null) {
+      return Optional.empty();
+    }
+    List<LatencyRecorder> l = cluster.latencies();
+    return Optional.of(new ServingRecords(cluster.requests(), l.get(0), l.get(1), l.get(2)));
   }
 }

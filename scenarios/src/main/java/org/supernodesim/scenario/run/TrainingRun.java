@@ -72,7 +72,14 @@ final class TrainingRun implements WorkloadRun {
 
   @Override
   public Measured measure(long endPicos) {
-    return new Measured(result(), activities(), new Work(1, step.tokens(), 0));
+    TrainingResult result =
+        result()
+            .withPipeline(
+                PipelinePasses.of(
+                    cluster.chips(),
+                    step.job().microBatches(),
+                    step.job().parallelism().virtualStages()));
+    return new Measured(result, activities(), new Work(1, step.tokens(), 0));
   }
 
   @Override

@@ -7,6 +7,7 @@ import org.supernodesim.results.WorkloadResult;
 import org.supernodesim.results.energy.ChipActivity;
 import org.supernodesim.results.energy.Work;
 import org.supernodesim.results.report.perfetto.Timeline;
+import org.supernodesim.results.serving.ServingRecords;
 import org.supernodesim.scenario.file.CollectiveWorkload;
 import org.supernodesim.scenario.file.Scenario;
 import org.supernodesim.scenario.file.ServingWorkload;
@@ -37,7 +38,7 @@ sealed interface WorkloadRun permits CollectivesRun, TrainingRun, ServingRun {
 
               @Override
               public WorkloadRun serving(ServingWorkload w) {
-                return new ServingRun(scenario, w);
+                return new ServingRun(scenario, w, timeline);
               }
             });
   }
@@ -48,8 +49,21 @@ sealed interface WorkloadRun permits CollectivesRun, TrainingRun, ServingRun {
   /** What the processes measured, once the simulation ended at {@code endPicos}. */
   Measured measure(long endPicos);
 
-  /** The chips' activity as a timeline, for a kind whose chips are processes. */
+  /** The chips' activity (or a serving instance's steps) as a timeline. */
   Optional<Timeline> timeline();
+
+  /**
+   * The share of the work done so far while the run goes on, NaN where the kind cannot tell;
+   * read from another thread, for a progress display only.
+   */
+  default double fractionDone() {
+    return Double.NaN;
+  }
+
+  /** A serving run's requests and latency histograms; empty for the other kinds. */
+  default Optional<ServingRecords> servingRecords() {
+    return Optional.empty();
+  }
 
   /**
    * What one run of a workload amounts to.

@@ -58,7 +58,7 @@ class ReportCommandsTest {
     assertEquals(2.0, ratio, 0.01, "B/A of the simulated time within 0.01 of 2: " + line);
     assertTrue(compare.out().lines().findFirst().orElseThrow().contains(a.resolve("result.json").toString()),
         "runs of one scenario are named by their files: " + compare.out());
-    assertTrue(compare.out().contains("cost per step at the chip-hour price"), compare.out());
+    assertTrue(compare.out().contains("cost of the run (chip-hour price)"), compare.out());
     assertTrue(Files.readString(page).contains("<table>"), "the HTML table is written");
   }
 }

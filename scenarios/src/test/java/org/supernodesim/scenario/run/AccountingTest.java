@@ -81,7 +81,7 @@ class AccountingTest {
     e = assertThrows(ScenarioException.class, () -> load(H800 + "report: [json, pdf]\n"));
     assertEquals(
         "s.yaml:9:16: report[1]: \"pdf\" is not valid here; valid: json, md, html, csv, timeline,"
-            + " timeline-gz",
+            + " timeline-gz, requests, hgrm",
         e.getMessage());
     e = assertThrows(ScenarioException.class,
         () -> load(H800 + "energy: { idlePowerFraction: 1.5 }\n"));

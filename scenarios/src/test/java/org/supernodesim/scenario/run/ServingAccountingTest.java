@@ -1,6 +1,7 @@
 package org.supernodesim.scenario.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -44,8 +45,13 @@ class ServingAccountingTest {
     // 8 chip-seconds at 2 USD per chip-hour over 1,000 output tokens, per million of them.
     assertEquals(8.0 / 3600 * 2 / 1000 * 1e6, accounted.costs().get(0).perMillionOutputTokens(),
         1e-12, "cost per million output tokens");
-    // And the run page draws the three latency distributions.
+    // And the run page answers with that cost, and tables the three latencies (a result without
+    // its CDFs, as this one built by hand, has no CDF charts).
     String html = HtmlReport.run(accounted);
-    assertEquals(3, html.split("percentiles</title>", -1).length - 1, "TTFT, TPOT, e2e charts");
+    assertTrue(html.contains("<td>cost per million output tokens</td><td class=\"num\">"
+        + "4.444 USD at 2 USD per chip-hour</td>"), html);
+    for (String latency : new String[] {"TTFT", "TPOT", "end-to-end"}) {
+      assertTrue(html.contains("<td>" + latency + "</td><td class=\"num\">100 ms</td>"), latency);
+    }
   }
 }

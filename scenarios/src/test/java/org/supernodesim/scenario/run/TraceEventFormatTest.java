@@ -31,7 +31,7 @@ import org.supernodesim.scenario.file.ScenarioLoader;
  */
 class TraceEventFormatTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Set<String> PHASES = Set.of("X", "M", "s", "f");
+  private static final Set<String> PHASES = Set.of("X", "M", "s", "f", "C");
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(
@@ -44,6 +44,8 @@ class TraceEventFormatTest {
             + "workload.training.parallelism.virtualStages=2;workload.training.globalBatch=8 | 56",
         // Collectives on a ring: every step's transfer, the first 64 per chip.
         "ring collectives | ring-collectives-8.yaml | report=[json, timeline] | 384",
+        // Serving: each instance's steps, and counters of its batch, queue and KV use.
+        "serving | serving-azure-code-h20.yaml | workload.serving.requests.window=60 s | 0",
       })
   void aTimelineFollowsTheTraceEventFormatAndItsFlowsBind(
       String what, String example, String overrides, int expectedFlows) throws Exception {
@@ -62,6 +64,7 @@ class TraceEventFormatTest {
     Set<String> namedThreads = new HashSet<>();
     Map<String, List<BigDecimal[]>> slices = new HashMap<>(); // by pid/tid/cat: start, end
     Map<Long, List<JsonNode>> flows = new HashMap<>();
+    int counters = 0;
     for (JsonNode e : events) {
       String ph = e.get("ph").asText();
       assertTrue(PHASES.contains(ph), what + ": ph " + ph);
@@ -78,7 +81,11 @@ class TraceEventFormatTest {
       BigDecimal ts = e.get("ts").decimalValue();
       assertTrue(ts.signum() >= 0, what + ": ts " + ts);
       assertTrue(ts.scale() <= 6, what + ": microseconds to the picosecond, " + ts);
-      if (ph.equals("X")) {
+      if (ph.equals("C")) {
+        counters++;
+        assertTrue(e.get("args").get(e.get("name").asText()).isNumber(),
+            what + ": a counter's value is under its name in args: " + e);
+      } else if (ph.equals("X")) {
         BigDecimal dur = e.get("dur").decimalValue();
         assertTrue(dur.signum() >= 0, what + ": dur " + dur);
         slices
@@ -98,6 +105,7 @@ class TraceEventFormatTest {
       }
     }
     assertEquals(expectedFlows, flows.size(), what + ": flows");
+    assertEquals(what.equals("serving"), counters > 0, what + ": counters only for serving");
     for (List<JsonNode> flow : flows.values()) {
       assertEquals(
           List.of("s", "f"),

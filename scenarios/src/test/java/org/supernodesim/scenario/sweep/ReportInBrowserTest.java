@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,26 +21,28 @@ import org.supernodesim.model.fabric.NetworkModel;
 import org.supernodesim.results.CollectiveBenchmarkResult;
 import org.supernodesim.results.NetworkResult;
 import org.supernodesim.results.RunResult;
-import org.supernodesim.results.ServingResult;
-import org.supernodesim.results.TrainingResult;
-import org.supernodesim.results.WorkloadResult;
+import org.supernodesim.scenario.cli.Main;
 import org.supernodesim.results.report.html.HtmlReport;
-import org.supernodesim.results.serving.LatencySeconds;
 
 /**
- * Opens a sweep's report.html in headless Chromium and checks that its charts render: every
- * {@code <svg>} lays out with a non-empty box and drawn shapes, and no script error is raised.
+ * Opens every kind of page in headless Chromium (collectives, training, serving, a sweep over
+ * chips, a serving sweep over the arrival rate, {@code compare --html} and a plan) and checks that
+ * each chart it should have is there and renders: every {@code <svg>} lays out with a non-empty
+ * box, axes and data marks (shapes with a tooltip: points, bars, lines of data), and no script
+ * error is raised.
  */
 class ReportInBrowserTest {
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
-  // Records script errors from the first moment, and after load each chart's laid-out box and
-  // shape count into a <pre> that --dump-dom prints.
+  // Records script errors from the first moment, and after load each chart's laid-out box, its
+  // shapes and its data marks (shapes carrying a tooltip) into a <pre> that --dump-dom prints.
   static final String PROBE =
       "<script>window.__errors=[];window.addEventListener('error',e=>window.__errors.push("
           + "String(e.message)));window.addEventListener('load',()=>{const s=[...document"
           + ".querySelectorAll('svg')].map(g=>{const b=g.getBBox();return {w:b.width,h:b.height,"
-          + "shapes:g.querySelectorAll('rect,path,circle,line').length}});const p=document"
+          + "shapes:g.querySelectorAll('rect,path,circle,line').length,"
+          + "data:g.querySelectorAll('rect>title,path>title,circle>title').length,"
+          + "title:g.querySelector('title').textContent}});const p=document"
           + ".createElement('pre');p.id='probe';p.textContent=JSON.stringify({errors:"
           + "window.__errors,svgs:s});document.body.appendChild(p);});</script>";
 
@@ -50,49 +53,67 @@ class ReportInBrowserTest {
             + " `apt-get install -y chromium` (Debian) to run this test");
   }
 
+  /** Runs the CLI; fails with its output if it does not exit 0. */
+  static void cli(String... args) {
+    java.io.StringWriter text = new java.io.StringWriter();
+    int code = Main.execute(args, new java.io.PrintWriter(text), new java.io.PrintWriter(text));
+    assertEquals(0, code, String.join(" ", args) + ": " + text);
+  }
+
   @Test
-  void chartsOfATrainingAndServingRunPageRenderInChromium(@TempDir Path tmp) throws Exception {
+  void everyKindOfRunPageDrawsItsChartsInChromium(@TempDir Path tmp) throws Exception {
     assumeChromium();
-    // Given a run page with every kind of run chart: time split per rank, memory per stage
-    // against capacity, three latency distributions.
-    TrainingResult training =
-        new TrainingResult("m", 8_030_261_248L, 8_030_261_248L, 16, "tp8 pp2", 8, 2.0, 1e5, 400,
-            380, 0.5, 0.55, 0.1, 0.09,
-            List.of(0, 8),
-            List.of(new TrainingResult.RankTime(0, 0, 1.5, 0.3, 0.2, 0.6),
-                new TrainingResult.RankTime(8, 1, 1.4, 0.4, 0.2, 0.7)),
-            9e10, 1.28e11, true, 0,
-            List.of(new TrainingResult.StageMemoryUse(0, 1e10, 1e10, 3e10, 3e10, 1e9, 8.1e10),
-                new TrainingResult.StageMemoryUse(1, 1e10, 1e10, 3e10, 2e10, 1e9, 7.1e10)),
-            1e4, "1f1b", false,
-            new TrainingResult.FlopCounts(1e18, "full", 9e17, "fused causal", 300));
-    LatencySeconds l = new LatencySeconds(0.1, 0.2, 0.3, 0.4);
-    ServingResult serving =
-        new ServingResult("t", 1, 1, 0, 0, l, l, l, 10, new ServingResult.PerChip(1, 1), null,
-            new ServingResult.Utilisation(0, 0), null, 0, 1, 1, 0.3, List.of());
+    // Collectives: bus bandwidth against size beside the published nccl-tests curve.
+    cli("run", "examples/busbw-hgx-h100-8.yaml", "--out", tmp.resolve("bw").toString());
+    assertCharts(tmp.resolve("bw/report.html"), tmp,
+        List.of("Bus bandwidth against size: all-reduce", "Bus bandwidth against size: all-to-all",
+            "Bytes carried per link tier"));
+    assertTrue(Files.readString(tmp.resolve("bw/report.html"))
+        .contains("published hgx-h100-8, 8 GPUs"), "the published curve is drawn");
+    // Training: the pipeline schedule, the time split and the memory per stage.
+    cli("run", "examples/llama-3.1-70b-64-h100.yaml", "--out", tmp.resolve("tr").toString(),
+        "--set", "workload.training.globalBatch=8");
+    assertCharts(tmp.resolve("tr/report.html"), tmp,
+        List.of("Pipeline schedule: each stage's passes over the step (",
+            "Time split per rank (one simulated rank per pipeline stage)",
+            "Memory per rank against the chip's capacity"));
+    // Serving: three CDFs against the SLO, five series over time.
+    cli("run", "examples/serving-azure-code-h20.yaml", "--out", tmp.resolve("sv").toString(),
+        "--set", "workload.serving.requests.window=60 s");
+    assertCharts(tmp.resolve("sv/report.html"), tmp,
+        List.of("TTFT (time to first token): cumulative distribution (CDF), SLO",
+            "TPOT (time per output token): cumulative distribution (CDF), SLO",
+            "End-to-end latency: cumulative distribution (CDF)",
+            "Arrivals over time", "Requests waiting to be admitted over time",
+            "Running batch (requests admitted, holding KV) over time",
+            "KV cache in use over time", "Utilisation (share of time in steps) over time"));
+    // compare --html of the two runs above of different kinds: the table and its answer.
+    Path page = tmp.resolve("compare.html");
+    cli("compare", tmp.resolve("sv/result.json").toString(), tmp.resolve("tr/result.json")
+        .toString(), "--html", page.toString());
+    assertCharts(page, tmp, List.of());
+    assertTrue(Files.readString(page).contains("class=\"decision\""), "the answer box");
+  }
+
+  @Test
+  void networkChartsOfAFlowRunRenderInChromium(@TempDir Path tmp) throws Exception {
+    assumeChromium();
     NetworkResult network =
         new NetworkResult(NetworkModel.FLOW, Map.of("l1", 2_000_000_000L, "l2", 1_000_000_000L),
             List.of(new NetworkResult.LinkLoad("chip 0 -> switch 64", "l1", 0.7, 1, 1),
                 new NetworkResult.LinkLoad("switch 64 -> switch 72", "l2", 0.5, 1, 1)),
             List.of());
-    // One page per kind, as a run has one kind.
-    List<String> pages = List.of(
-        HtmlReport.run(page(training)), HtmlReport.run(page(serving)),
-        HtmlReport.run(page(new CollectiveBenchmarkResult(List.of(), network))));
-    assertEquals(7, pages.stream().mapToInt(html -> count(html, "<svg")).sum(),
-        "time split, memory, TTFT, TPOT, e2e, bytes per tier, utilisation per tier");
-    for (String html : pages) {
-      assertChartsRender(html, tmp);
-    }
-  }
-
-  private static RunResult page(WorkloadResult workload) {
-    return new RunResult("page", 1, NetworkModel.FLOW, null, 2_000_000_000_000L, null, null,
-        workload, Optional.empty(), List.of());
+    RunResult r = new RunResult("page", 1, NetworkModel.FLOW, null, 2_000_000_000_000L, null,
+        null, new CollectiveBenchmarkResult(List.of(), network), Optional.empty(), List.of());
+    Path file = tmp.resolve("network.html");
+    Files.writeString(file, HtmlReport.run(r));
+    assertCharts(file, tmp, List.of(
+        "Bytes carried per link tier (a transfer counts on every link it crosses)",
+        "Link utilisation per tier (the 2 busiest links)"));
   }
 
   @Test
-  void chartsOfASweepReportRenderInChromium(@TempDir Path tmp) throws Exception {
+  void chartsOfASweepOverChipsRenderInChromium(@TempDir Path tmp) throws Exception {
     assumeChromium();
     // Given the report of a small sweep over chip counts (scaling and energy charts).
     Path file = tmp.resolve("browser.yaml");
@@ -102,15 +123,74 @@ class ReportInBrowserTest {
             + "sweep:\n  cluster.chips: [8, 16, 32, 64]\n");
     Path dir = tmp.resolve("sweep");
     assertEquals(0, SweepResumeTest.sweep(file, dir), "the sweep runs");
-    String html = Files.readString(dir.resolve("report.html"));
-    int charts = count(html, "<svg");
-    assertEquals(3, charts, "the report has its efficiency, speedup and energy charts");
-    assertChartsRender(html, tmp);
+    assertCharts(dir.resolve("report.html"), tmp,
+        List.of("Scaling efficiency vs chips (strong)",
+            "Speedup vs chips (strong, relative to 8 chips)", "Facility energy per step vs chips"));
   }
 
-  /** Opens {@code html} in Chromium: no script error, every chart laid out with shapes in it. */
-  static void assertChartsRender(String html, Path tmp) throws Exception {
-    int charts = count(html, "<svg");
+  @Test
+  void goodputCurvesOfAServingSweepOverTheRateRenderInChromium(@TempDir Path tmp)
+      throws Exception {
+    assumeChromium();
+    Path file = tmp.resolve("rate.yaml");
+    Files.writeString(file, """
+        name: rate
+        seed: 3
+        cluster: { system: hgx-h20-8, nodes: 1 }
+        workload:
+          serving:
+            model: llama-3.1-8b
+            requests:
+              synthetic: { rate: 5, cv: 1, count: 150, prompt: 1024, output: 64 }
+            instances:
+              - { role: unified, count: 2, tp: 1 }
+            slo: { ttft: 400 ms, tpot: 50 ms }
+        sweep:
+          workload.serving.requests.synthetic.rate: [5, 10, 20]
+        """);
+    Path dir = tmp.resolve("sweep");
+    assertEquals(0, SweepResumeTest.sweep(file, dir), "the sweep runs");
+    assertCharts(dir.resolve("report.html"), tmp,
+        List.of("Goodput (requests/s within the SLO) against the arrival rate",
+            "Latency (p99) against throughput"));
+  }
+
+  @Test
+  void thePlanPageRendersItsParetoFrontInChromium(@TempDir Path tmp) throws Exception {
+    assumeChromium();
+    Path file = tmp.resolve("plan.yaml");
+    Files.writeString(file, """
+        name: small-plan
+        seed: 3
+        cluster: { system: hgx-h20-8, nodes: 1 }
+        workload:
+          serving:
+            model: llama-3.1-8b
+            requests:
+              synthetic: { rate: 10, cv: 1, count: 100, prompt: 1024, output: 64 }
+            instances:
+              - { role: unified, count: 1, tp: 8 }
+            slo: { ttft: 400 ms, tpot: 50 ms }
+        plan:
+          space:
+            instances:
+              - [{ role: unified, count: 1, tp: 1 }]
+              - [{ role: unified, count: 1, tp: 2 }]
+              - [{ role: unified, count: 1, tp: 4 }]
+          objectives: [chips, ttftP99]
+        """);
+    cli("plan", file.toString(), "--out", tmp.resolve("plan").toString());
+    Path page = tmp.resolve("plan/plan.html");
+    assertCharts(page, tmp, List.of("Pareto front: chips against ttftP99"));
+    assertTrue(Files.readString(page).contains("class=\"decision\""), "the answer box");
+  }
+
+  /**
+   * Opens {@code file} in Chromium: no script error; the charts titled {@code expected} are there
+   * (and only charts), each laid out with axes and data marks.
+   */
+  static void assertCharts(Path file, Path tmp, List<String> expected) throws Exception {
+    String html = Files.readString(file);
     Path probed = tmp.resolve("probed.html");
     Files.writeString(probed, html.replaceFirst("<head>", "<head>" + PROBE));
 
@@ -125,30 +205,30 @@ class ReportInBrowserTest {
     assertTrue(p.waitFor(60, TimeUnit.SECONDS), "chromium ends");
     Matcher m = Pattern.compile("<pre id=\"probe\">(.*?)</pre>", Pattern.DOTALL).matcher(dom);
     assertTrue(m.find(), "the probe ran after load: " + dom.substring(0, Math.min(400, dom.length())));
-    JsonNode probe =
-        new ObjectMapper().readTree(m.group(1).replace("&quot;", "\"").replace("&amp;", "&"));
+    JsonNode probe = new ObjectMapper().readTree(m.group(1).replace("&quot;", "\"")
+        .replace("&lt;", "<").replace("&gt;", ">").replace("&#39;", "'").replace("&amp;", "&"));
 
-    // Then no script error, and every chart has a box of at least 100 x 100 px and shapes in it.
-    assertEquals(List.of(), List.copyOf(errors(probe)), "script errors");
-    assertEquals(charts, probe.get("svgs").size(), "every chart laid out");
+    // Then no script error, and each expected chart has a box of at least 100 x 100 px, axes
+    // and ticks (shapes) and data marks.
+    assertEquals(List.of(), errors(probe), file + ": script errors");
+    List<String> titles = new ArrayList<>();
     for (JsonNode svg : probe.get("svgs")) {
+      titles.add(svg.get("title").asText());
       assertTrue(svg.get("w").asDouble() >= 100 && svg.get("h").asDouble() >= 100,
-          "a chart's drawn box: " + svg);
-      assertTrue(svg.get("shapes").asInt() >= 5, "a chart draws axes, ticks and data: " + svg);
+          file + ": a chart's drawn box: " + svg);
+      assertTrue(svg.get("shapes").asInt() >= 5, file + ": a chart draws axes and ticks: " + svg);
+      assertTrue(svg.get("data").asInt() >= 1, file + ": a chart draws data: " + svg);
     }
+    for (String title : expected) {
+      assertTrue(titles.stream().anyMatch(t -> t.startsWith(title)),
+          file + ": no chart " + title + " among " + titles);
+    }
+    assertEquals(expected.size(), titles.size(), file + ": the charts " + titles);
   }
 
   private static List<String> errors(JsonNode probe) {
     return java.util.stream.StreamSupport.stream(probe.get("errors").spliterator(), false)
         .map(JsonNode::asText)
         .toList();
-  }
-
-  private static int count(String text, String what) {
-    int n = 0;
-    for (int i = text.indexOf(what); i >= 0; i = text.indexOf(what, i + 1)) {
-      n++;
-    }
-    return n;
   }
 }

@@ -354,7 +354,7 @@ public final class StepGenerator {
       if (kernels.isEmpty()) {
         return first;
       }
-      return emit(List.of(new Compute(label + " weight gradients", kernels)), first);
+      return emit(List.of(new Compute(label + " weight-gradient backward", kernels)), first);
     }
 
     private void layerGradientsDone(int layer) {
@@ -508,9 +508,17 @@ public final class StepGenerator {
         chain =
             add(
                 new Operation.Kernels(
-                    ops.size(), blockDeps, r.name() + " block " + k, r.block().kernels()));
+                    ops.size(), blockDeps, blockName(r.name(), k), r.block().kernels()));
         blockDeps = List.of(chain);
       }
+    }
+
+    /** "layer 3 attention block 1", or "... block 1 backward": a backward's kernels say so last. */
+    private static String blockName(String ring, int k) {
+      String suffix = " backward";
+      return ring.endsWith(suffix)
+          ? ring.substring(0, ring.length() - suffix.length()) + " block " + k + suffix
+          : ring + " block " + k;
     }
 
     /** Adds a collective unless its group is a single rank; returns its id or the chain end. */

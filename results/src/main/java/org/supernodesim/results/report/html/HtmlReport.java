@@ -2,26 +2,25 @@ package org.supernodesim.results.report.html;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
-import java.util.Set;
-import org.supernodesim.model.units.Units;
-import org.supernodesim.results.ChipSummary;
 import org.supernodesim.results.CollectiveBenchmarkResult;
-import org.supernodesim.results.CollectiveResult;
-import org.supernodesim.results.EngineFacts;
-import org.supernodesim.results.RunInfo;
 import org.supernodesim.results.RunResult;
 import org.supernodesim.results.ServingResult;
 import org.supernodesim.results.TrainingResult;
 import org.supernodesim.results.WorkloadResult;
-import org.supernodesim.results.report.EnergyRows;
+import org.supernodesim.results.report.Comparison;
+import org.supernodesim.results.report.Decision;
 import org.supernodesim.results.report.OutputFiles;
 import org.supernodesim.results.report.ReportFormat;
+import org.supernodesim.results.report.RunTables;
+import org.supernodesim.results.report.SweepDecision;
+import org.supernodesim.results.report.SweepFigures;
 import org.supernodesim.results.report.SweepPoint;
+import org.supernodesim.results.report.SweepTable;
+import org.supernodesim.results.report.Table;
 import org.supernodesim.results.scaling.EfficiencyPoint;
 import org.supernodesim.results.scaling.ScalingAnalysis;
 import org.supernodesim.results.scaling.ScalingFit;
@@ -42,19 +41,50 @@ public final class HtmlReport {
           + "svg.chart{display:block;margin:1em 0;font:12px system-ui,sans-serif}"
           + "svg .chart-title{font-weight:bold;font-size:13px}"
           + "svg .axis{stroke:#333}svg .tick{stroke:#333}svg .grid{stroke:#e4e4e4}"
-          + "p.note{color:#555}";
+          + "p.note{color:#555}"
+          + "div.decision{background:#f3f7fb;border-left:4px solid #0072B2;padding:0.6em 1em;"
+          + "margin:1em 0}div.decision p.question{font-weight:bold;margin:0 0 0.4em}"
+          + "div.decision table{background:#fff}"
+          + "details.appendix{margin-top:2em}details.appendix summary{font-size:1.25em;"
+          + "cursor:pointer}";
 
   private HtmlReport() {}
 
-  /** The page of one run: scenario and engine facts, the chip's figures, the collectives. */
+  /**
+   * The page of one run: the question it answers and the answer in a few numbers, the workload's
+   * section with its charts (training, serving, or collectives and network), energy and cost, then
+   * an appendix with how the engine ran and the chip's figures with their sources.
+   */
   public static String run(RunResult result) {
     StringBuilder body = new StringBuilder();
     body.append("<h1>").append(Html.escape(result.scenario())).append("</h1>\n");
-    body.append(summaryTable(result));
-    body.append(chipSection(result.chip()));
+    body.append(decision(Decision.of(result)));
     body.append(result.workload().match(new WorkloadSection()));
     body.append(energySection(result));
+    body.append(
+        "<details class=\"appendix\"><summary>Appendix: how the engine ran, the chip's"
+            + " figures and their sources</summary>\n");
+    body.append(table(RunTables.engine(result)));
+    if (result.chip() != null) {
+      body.append(table(RunTables.chip(result.chip())));
+    }
+    body.append("</details>\n");
     return page(result.scenario(), body);
+  }
+
+  /** The question and its answer, in a box at the top of a page. */
+  static String decision(Decision d) {
+    return "<div class=\"decision\">\n<p class=\"question\">"
+        + Html.escape(d.question())
+        + "</p>\n"
+        + HtmlTable.of(List.of("answer", "value"), d.answers())
+        + "</div>\n";
+  }
+
+  /** A table with its caption above it. */
+  static String table(Table t) {
+    return (t.caption().isEmpty() ? "" : "<p>" + Html.escape(t.caption()) + "</p>\n")
+        + HtmlTable.of(t.headers(), t.rows());
   }
 
   /**
@@ -69,18 +99,32 @@ public final class HtmlReport {
       double efficiencyThreshold) {
     StringBuilder body = new StringBuilder();
     body.append("<h1>").append(Html.escape(title)).append("</h1>\n");
+    body.append(decision(SweepDecision.of(points, scaling, efficiencyThreshold)));
     body.append("<h2>Points</h2>\n").append(pointsTable(points));
+    body.append(GoodputSection.of(points));
     scaling.ifPresent(a -> body.append(scalingSection(a, efficiencyThreshold)));
     body.append(sweepEnergySection(points));
     return page(title, body);
   }
 
-  /** A page of runs side by side (see {@code Comparison}): one table, escaped. */
+  /**
+   * A page of runs side by side (see {@code Comparison}): the question and the figures whose ratios
+   * differ most from 1 at the top, then the whole table.
+   */
   public static String comparison(String title, List<String> headers, List<List<String>> rows) {
-    return page(title, "<h1>" + Html.escape(title) + "</h1>\n" + HtmlTable.of(headers, rows));
+    return page(
+        title,
+        "<h1>"
+            + Html.escape(title)
+            + "</h1>\n"
+            + decision(Comparison.decision(headers, rows))
+            + HtmlTable.of(headers, rows));
   }
 
-  /** Writes {@code html} to {@code file} as UTF-8, creating its folder (temporary file, then renamed). */
+  /**
+   * Writes {@code html} to {@code file} as UTF-8, creating its folder (temporary file, then
+   * renamed).
+   */
   public static void write(String html, Path file) {
     OutputFiles.write(file, html);
   }
@@ -96,60 +140,9 @@ public final class HtmlReport {
         + "</body>\n</html>\n";
   }
 
-  private static String summaryTable(RunResult r) {
-    List<List<String>> rows = new ArrayList<>();
-    rows.add(List.of("seed", Long.toString(r.seed())));
-    rows.add(List.of("simulated time", ReportFormat.picos(r.simulatedPicos())));
-    rows.add(List.of("network model", r.networkModel().label()));
-    EngineFacts e = r.runtime();
-    if (e != null) {
-      rows.add(List.of("engine", e.engine()));
-      rows.add(List.of("lookahead", ReportFormat.picos(e.lookaheadPicos())));
-      rows.add(List.of("logical processes", Integer.toString(e.logicalProcesses())));
-      rows.add(List.of("events", Long.toString(e.events())));
-    }
-    RunInfo run = r.run();
-    if (run != null) {
-      // Kept apart in the table's wording: these vary between runs of the same scenario.
-      rows.add(List.of("runtime (this run)", run.runtime() + ", " + run.threads() + " threads"));
-      rows.add(List.of("wall time (this run)", ReportFormat.seconds(run.wallSeconds())));
-      rows.add(List.of("events/s (this run)", ReportFormat.number(run.eventsPerSecond())));
-      rows.add(List.of("host, Java (this run)", run.host() + ", " + run.java()));
-    }
-    return HtmlTable.of(List.of("fact", "value"), rows);
-  }
-
-  private static String chipSection(ChipSummary chip) {
-    if (chip == null) {
-      return "";
-    }
-    StringBuilder out = new StringBuilder("<h2>Chip</h2>\n<p>");
-    out.append(Html.escape(chip.name()));
-    if (chip.preset() != null) {
-      out.append(" (preset ").append(Html.escape(chip.preset())).append(")");
-    }
-    out.append("</p>\n");
-    List<List<String>> rows = new ArrayList<>();
-    for (ChipSummary.FigureUse f : chip.figures()) {
-      rows.add(
-          List.of(
-              f.key(),
-              f.value() == null ? "unknown" : ReportFormat.number(f.value()),
-              nullToEmpty(f.unit()),
-              nullToEmpty(f.confidence()),
-              nullToEmpty(f.source())));
-    }
-    return out.append(
-            HtmlTable.of(List.of("figure", "value", "unit", "confidence", "source"), rows))
-        .toString();
-  }
-
   private static String energySection(RunResult r) {
-    List<List<String>> rows = EnergyRows.of(r);
-    if (rows.isEmpty()) {
-      return "";
-    }
-    return "<h2>Energy and cost</h2>\n" + HtmlTable.of(EnergyRows.HEADERS, rows);
+    Table t = RunTables.energy(r);
+    return t.isEmpty() ? "" : "<h2>Energy and cost</h2>\n" + table(t);
   }
 
   /** Energy per step against chips, when the points ran with a known TDP at several sizes. */
@@ -157,97 +150,44 @@ public final class HtmlReport {
     List<SvgCharts.XyPoint> energy = new ArrayList<>();
     for (SweepPoint p : points) {
       if (p.ok() && p.chips() > 0) {
-        p.result().energy().ifPresent(
-            e -> energy.add(new SvgCharts.XyPoint(p.chips(), e.joulesPerStep())));
+        p.result()
+            .energy()
+            .ifPresent(e -> energy.add(new SvgCharts.XyPoint(p.chips(), e.joulesPerStep())));
       }
     }
-    if (energy.size() < 2) {
-      return "";
+    if (energy.stream().map(SvgCharts.XyPoint::x).distinct().count() < 2) {
+      return ""; // one chip count (a sweep of something else): no curve against chips
     }
     energy.sort(java.util.Comparator.comparingDouble(SvgCharts.XyPoint::x));
+    // In the prefix of the largest value (kJ, MJ, ...), so the axis reads 0.6, not 600000.
+    double largest = energy.stream().mapToDouble(SvgCharts.XyPoint::y).max().orElse(1);
+    ReportFormat.Prefixed unit = ReportFormat.prefixed(largest, "J");
+    List<SvgCharts.XyPoint> scaled = new ArrayList<>();
+    energy.forEach(e -> scaled.add(new SvgCharts.XyPoint(e.x(), e.y() / unit.divisor())));
     return "<h2>Energy</h2>\n"
         + SvgCharts.lineChart(
             "Facility energy per step vs chips",
             new SvgCharts.Axis("chips", "count, log2 scale"),
-            new SvgCharts.Axis("energy per step", "J"),
+            new SvgCharts.Axis("energy per step", unit.unit()),
             "measured",
-            energy,
+            scaled,
             List.of(),
             true);
   }
 
-  private static String collectivesSection(List<CollectiveResult> collectives) {
-    if (collectives.isEmpty()) {
-      return "";
-    }
-    StringBuilder out = new StringBuilder("<h2>Collectives</h2>\n");
-    Set<String> kinds = new LinkedHashSet<>();
-    collectives.forEach(c -> kinds.add(c.kind()));
-    List<List<String>> rows = new ArrayList<>();
-    List<SvgCharts.Bar> bars = new ArrayList<>();
-    for (CollectiveResult c : collectives) {
-      rows.add(
-          List.of(
-              c.kind(),
-              c.algorithm(),
-              Integer.toString(c.groupSize()),
-              ReportFormat.bytes(c.bytes()),
-              ReportFormat.picos(c.picos()),
-              ReportFormat.gigabytesPerSecond(c.algorithmBytesPerSecond()),
-              ReportFormat.gigabytesPerSecond(c.busBytesPerSecond())));
-      String size = ReportFormat.bytes(c.bytes());
-      bars.add(
-          new SvgCharts.Bar(
-              kinds.size() > 1 ? c.kind() + " " + size : size,
-              c.busBytesPerSecond() / Units.BYTES_PER_GB));
-    }
-    out.append(
-        SvgCharts.barChart(
-            "Bus bandwidth per collective size"
-                + (kinds.size() == 1 ? " (" + kinds.iterator().next() + ")" : ""),
-            new SvgCharts.Axis("buffer size", "bytes"),
-            new SvgCharts.Axis("bus bandwidth", "GB/s"),
-            bars));
-    out.append(
-        HtmlTable.of(
-            List.of("kind", "algorithm", "group", "size", "time", "algbw", "busbw"), rows));
-    return out.toString();
-  }
-
   private static String pointsTable(List<SweepPoint> points) {
-    Set<String> keys = new LinkedHashSet<>();
-    points.forEach(p -> keys.addAll(p.parameters().keySet()));
+    List<String> keys = SweepTable.parameterKeys(points);
+    SweepFigures figures = SweepFigures.of(points);
     List<String> headers = new ArrayList<>();
     headers.add("point");
     headers.addAll(keys);
-    boolean training = points.stream().anyMatch(
-        p -> p.ok() && p.result().workload() instanceof TrainingResult);
-    headers.add(training ? "step time" : "simulated time");
-    headers.add(training ? "tokens/s, MFU" : "peak busbw");
-    headers.add("energy per step");
-    headers.add("cost per step");
+    headers.addAll(figures.labels());
     List<List<String>> rows = new ArrayList<>();
     for (SweepPoint p : points) {
       List<String> row = new ArrayList<>();
       row.add(p.id());
       keys.forEach(k -> row.add(p.parameters().getOrDefault(k, "")));
-      if (!p.ok()) {
-        row.add("failed: " + p.error());
-        row.add("");
-        row.add("");
-        row.add("");
-        rows.add(row);
-        continue;
-      }
-      RunResult r = p.result();
-      row.addAll(r.workload().match(new PointCells(r)));
-      row.add(r.energy().map(e -> ReportFormat.number(e.joulesPerStep()) + " J").orElse(""));
-      row.add(
-          r.costs().isEmpty()
-              ? ""
-              : ReportFormat.number(r.costs().get(0).perStep()) + " "
-                  + r.costs().get(0).price().currency() + " ("
-                  + r.costs().get(0).price().basis().label() + ")");
+      row.addAll(figures.cells(p));
       rows.add(row);
     }
     return HtmlTable.of(headers, rows);
@@ -257,7 +197,7 @@ public final class HtmlReport {
   private static final class WorkloadSection implements WorkloadResult.Cases<String> {
     @Override
     public String collectives(CollectiveBenchmarkResult c) {
-      return collectivesSection(c.collectives()) + NetworkSection.of(c.network());
+      return CollectivesSection.of(c) + NetworkSection.of(c.network());
     }
 
     @Override
@@ -268,33 +208,6 @@ public final class HtmlReport {
     @Override
     public String serving(ServingResult s) {
       return ServingSection.of(s);
-    }
-  }
-
-  /** A sweep point's time and throughput cells: a training step's, or the run's and its busbw. */
-  private static final class PointCells implements WorkloadResult.Cases<List<String>> {
-    private final RunResult run;
-
-    PointCells(RunResult run) {
-      this.run = run;
-    }
-
-    @Override
-    public List<String> collectives(CollectiveBenchmarkResult c) {
-      return List.of(ReportFormat.picos(run.simulatedPicos()),
-          c.collectives().isEmpty() ? "" : ReportFormat.gigabytesPerSecond(
-              c.peakBusBytesPerSecond()));
-    }
-
-    @Override
-    public List<String> training(TrainingResult t) {
-      return List.of(ReportFormat.seconds(t.stepSeconds()),
-          ReportFormat.number(t.tokensPerSecond()) + ", " + ReportFormat.number(t.mfu()));
-    }
-
-    @Override
-    public List<String> serving(ServingResult s) {
-      return List.of(ReportFormat.picos(run.simulatedPicos()), "");
     }
   }
 

@@ -3,6 +3,7 @@ package org.supernodesim.results.report.html;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.supernodesim.results.report.Decision;
 
 /**
  * The page of a layout search: what was searched and found (label, value rows), the Pareto front,
@@ -41,6 +42,7 @@ public final class PlanPage {
 
   /**
    * @param title the page's title and heading
+   * @param decision the question the plan answers and its answer, at the top
    * @param facts label and value rows above the chart
    * @param chart the front, when any layout is acceptable
    * @param headers the ranked table's columns
@@ -48,12 +50,14 @@ public final class PlanPage {
    */
   public static String of(
       String title,
+      Decision decision,
       List<List<String>> facts,
       Optional<FrontChart> chart,
       List<String> headers,
       List<List<String>> rows) {
     StringBuilder body = new StringBuilder();
     body.append("<h1>").append(Html.escape(title)).append("</h1>\n");
+    body.append(HtmlReport.decision(decision));
     body.append(HtmlTable.of(List.of("what", "value"), facts));
     chart.ifPresent(c -> body.append(svg(c)));
     body.append("<h2>Ranked layouts</h2>\n").append(HtmlTable.of(headers, rows));

@@ -12,16 +12,16 @@ import org.supernodesim.results.report.ReportFormat;
  * with tick labels, and axis labels carrying their unit; all text is escaped.
  */
 final class SvgCharts {
-  private static final int WIDTH = 640;
-  private static final int HEIGHT = 320;
-  private static final int LEFT = 72;
-  private static final int RIGHT = 16;
-  private static final int TOP = 48;
-  private static final int BOTTOM = 64;
+  static final int WIDTH = 640;
+  static final int HEIGHT = 320;
+  static final int LEFT = 72;
+  static final int RIGHT = 16;
+  static final int TOP = 48;
+  static final int BOTTOM = 64;
   private static final int CURVE_SAMPLES = 64;
 
   /** Colour-blind-safe (Okabe–Ito), in the order series are given. */
-  private static final String[] COLOURS = {
+  static final String[] COLOURS = {
     "#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"
   };
 
@@ -147,13 +147,20 @@ final class SvgCharts {
                   Locale.ROOT,
                   "<line x1=\"%d\" y1=\"%.2f\" x2=\"%d\" y2=\"%.2f\" stroke=\"#D55E00\""
                       + " stroke-width=\"2\" stroke-dasharray=\"6 4\"><title>",
-                  LEFT, py, WIDTH - RIGHT, py))
-          .append(Html.escape(limit.label() + ": " + ReportFormat.number(limit.value()) + " "
-              + y.unit()))
+                  LEFT,
+                  py,
+                  WIDTH - RIGHT,
+                  py))
+          .append(
+              Html.escape(
+                  limit.label() + ": " + ReportFormat.number(limit.value()) + " " + y.unit()))
           .append("</title></line>")
-          .append(String.format(Locale.ROOT,
-              "<text x=\"%d\" y=\"%.2f\" text-anchor=\"end\" fill=\"#D55E00\">",
-              WIDTH - RIGHT, py - 4))
+          .append(
+              String.format(
+                  Locale.ROOT,
+                  "<text x=\"%d\" y=\"%.2f\" text-anchor=\"end\" fill=\"#D55E00\">",
+                  WIDTH - RIGHT,
+                  py - 4))
           .append(Html.escape(limit.label()))
           .append("</text>\n");
     }
@@ -314,18 +321,42 @@ final class SvgCharts {
         StringBuilder d = new StringBuilder();
         s.points().stream()
             .sorted(java.util.Comparator.comparingDouble(LabelledPoint::x))
-            .forEach(p -> d.append(String.format(Locale.ROOT, "%s%.2f %.2f ",
-                d.length() == 0 ? "M" : "L", xs.toX(p.x()), ys.toY(p.y()))));
-        svg.append(String.format(Locale.ROOT,
-            "<path d=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"1.5\"/>\n",
-            d.toString().trim(), colour));
+            .forEach(
+                p ->
+                    d.append(
+                        String.format(
+                            Locale.ROOT,
+                            "%s%.2f %.2f ",
+                            d.length() == 0 ? "M" : "L",
+                            xs.toX(p.x()),
+                            ys.toY(p.y()))));
+        svg.append(
+            String.format(
+                Locale.ROOT,
+                "<path d=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"1.5\"/>\n",
+                d.toString().trim(),
+                colour));
       }
       for (LabelledPoint p : s.points()) {
-        svg.append(String.format(Locale.ROOT,
-                "<circle cx=\"%.2f\" cy=\"%.2f\" r=\"%d\" fill=\"%s\"><title>",
-                xs.toX(p.x()), ys.toY(p.y()), s.joined() ? 5 : 3, colour))
-            .append(Html.escape(p.label() + ": " + ReportFormat.number(p.x()) + " " + x.unit()
-                + ", " + ReportFormat.number(p.y()) + " " + y.unit()))
+        svg.append(
+                String.format(
+                    Locale.ROOT,
+                    "<circle cx=\"%.2f\" cy=\"%.2f\" r=\"%d\" fill=\"%s\"><title>",
+                    xs.toX(p.x()),
+                    ys.toY(p.y()),
+                    s.joined() ? 5 : 3,
+                    colour))
+            .append(
+                Html.escape(
+                    p.label()
+                        + ": "
+                        + ReportFormat.number(p.x())
+                        + " "
+                        + x.unit()
+                        + ", "
+                        + ReportFormat.number(p.y())
+                        + " "
+                        + y.unit()))
             .append("</title></circle>\n");
       }
     }
@@ -334,7 +365,7 @@ final class SvgCharts {
     return close(svg);
   }
 
-  private static StringBuilder open(String title) {
+  static StringBuilder open(String title) {
     StringBuilder svg = new StringBuilder();
     svg.append(
             String.format(
@@ -354,14 +385,14 @@ final class SvgCharts {
     return svg;
   }
 
-  private static String close(StringBuilder svg) {
+  static String close(StringBuilder svg) {
     return svg.append("</svg>\n").toString();
   }
 
   /**
    * Series names in a row under the title; entries listed in {@code dotted} get a dot, not a dash.
    */
-  private static void legend(StringBuilder svg, List<String> names, List<Integer> dotted) {
+  static void legend(StringBuilder svg, List<String> names, List<Integer> dotted) {
     double x = LEFT;
     for (int k = 0; k < names.size(); k++) {
       String colour = COLOURS[k % COLOURS.length];
@@ -384,7 +415,7 @@ final class SvgCharts {
     }
   }
 
-  private static void yAxis(StringBuilder svg, Scale ys, Axis y) {
+  static void yAxis(StringBuilder svg, Scale ys, Axis y) {
     svg.append(
         String.format(
             Locale.ROOT,
@@ -422,7 +453,12 @@ final class SvgCharts {
   }
 
   /** A tick and its value under the x axis at each of the scale's ticks. */
-  private static void xTicks(StringBuilder svg, Scale xs) {
+  static void xTicks(StringBuilder svg, Scale xs) {
+    xTicks(svg, xs, ReportFormat::number);
+  }
+
+  /** A tick under the x axis at each of the scale's ticks, labelled by {@code label}. */
+  static void xTicks(StringBuilder svg, Scale xs, java.util.function.DoubleFunction<String> label) {
     for (double tick : xs.ticks()) {
       double px = xs.toX(tick);
       svg.append(
@@ -436,12 +472,12 @@ final class SvgCharts {
                   HEIGHT - BOTTOM + 5,
                   px,
                   HEIGHT - BOTTOM + 18))
-          .append(Html.escape(ReportFormat.number(tick)))
+          .append(Html.escape(label.apply(tick)))
           .append("</text>\n");
     }
   }
 
-  private static void xAxisLine(StringBuilder svg) {
+  static void xAxisLine(StringBuilder svg) {
     svg.append(
         String.format(
             Locale.ROOT,
@@ -452,7 +488,7 @@ final class SvgCharts {
             HEIGHT - BOTTOM));
   }
 
-  private static void xAxisLabel(StringBuilder svg, Axis x) {
+  static void xAxisLabel(StringBuilder svg, Axis x) {
     svg.append(
             String.format(
                 Locale.ROOT,
@@ -464,7 +500,14 @@ final class SvgCharts {
   }
 
   /** A mapping from data to a fraction of an axis, with its tick values. */
-  private record Scale(double min, double max, boolean log2, List<Double> ticks) {
+  record Scale(double min, double max, Kind kind, List<Double> ticks) {
+    /** How values map to the axis. */
+    enum Kind {
+      LINEAR,
+      LOG2,
+      LOG10
+    }
+
     /** From 0 (or {@code min}) up to a round number at or above {@code max}; 5 or so ticks. */
     static Scale linear(double min, double max) {
       double span = max - min;
@@ -487,7 +530,7 @@ final class SvgCharts {
       for (long i = 0; i <= count; i++) {
         ticks.add(low + i * step); // computed from the index, so no rounding error accumulates
       }
-      return new Scale(low, high, false, ticks);
+      return new Scale(low, high, Kind.LINEAR, ticks);
     }
 
     /** Powers of two around the data, thinned to at most 10 ticks. */
@@ -502,17 +545,40 @@ final class SvgCharts {
       for (int e = low; e <= high; e += every) {
         ticks.add(Math.pow(2, e));
       }
-      return new Scale(Math.pow(2, low), Math.pow(2, high), true, ticks);
+      return new Scale(Math.pow(2, low), Math.pow(2, high), Kind.LOG2, ticks);
+    }
+
+    /** Powers of ten around the data (1, 2 and 5 times them when they are few). */
+    static Scale log10(double min, double max) {
+      int low = (int) Math.floor(Math.log10(min));
+      int high = (int) Math.ceil(Math.log10(max));
+      if (high == low) {
+        high = low + 1;
+      }
+      List<Double> ticks = new ArrayList<>();
+      for (int e = low; e <= high; e++) {
+        double p = Math.pow(10, e);
+        ticks.add(p);
+        if (high - low <= 3 && e < high) {
+          ticks.add(2 * p);
+          ticks.add(5 * p);
+        }
+      }
+      return new Scale(Math.pow(10, low), Math.pow(10, high), Kind.LOG10, ticks);
+    }
+
+    boolean logarithmic() {
+      return kind != Kind.LINEAR;
     }
 
     double fraction(double value) {
-      return log2
+      return logarithmic()
           ? (Math.log(value) - Math.log(min)) / (Math.log(max) - Math.log(min))
           : (value - min) / (max - min);
     }
 
     double fromFraction(double f) {
-      return log2 ? min * Math.pow(max / min, f) : min + f * (max - min);
+      return logarithmic() ? min * Math.pow(max / min, f) : min + f * (max - min);
     }
 
     /** The horizontal pixel of {@code value}: the plot's left edge is the axis's start. */

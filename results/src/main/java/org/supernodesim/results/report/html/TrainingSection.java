@@ -2,58 +2,45 @@ package org.supernodesim.results.report.html;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.supernodesim.model.units.Units;
 import org.supernodesim.results.TrainingResult;
 import org.supernodesim.results.report.ReportFormat;
+import org.supernodesim.results.report.RunTables;
 
 /**
- * A training run's part of the page: the step's figures, where each simulated rank's time went
- * (stacked bars) and each stage's memory against the chip's capacity.
+ * A training run's part of the page: the step's figures, the pipeline schedule (each stage's
+ * forward and backward passes over the step), where each simulated rank's time went (stacked bars,
+ * in seconds) and each stage's memory against the chip's capacity.
  */
 final class TrainingSection {
-  private static final double MS = 1e3;
-  private static final double GB = 1e9;
+  private static final double GB = Units.BYTES_PER_GB;
+
+  /** Passes drawn one by one up to this many; beyond, the chart would be a smear. */
+  private static final int MOST_PASSES = 4096;
 
   private TrainingSection() {}
 
   /** The section of the run's result. */
   static String of(TrainingResult t) {
     StringBuilder out = new StringBuilder("<h2>Training step</h2>\n");
-    List<List<String>> facts = new ArrayList<>();
-    facts.add(List.of("model", t.model()));
-    facts.add(List.of("layout", t.layout() + " on " + t.chips() + " chips"));
-    facts.add(List.of("pipeline schedule", t.schedule()
-        + (t.overlapForwardBackward() ? ", forward and backward overlapped" : "")));
-    facts.add(List.of("step time", ReportFormat.seconds(t.stepSeconds())));
-    facts.add(List.of("tokens per second", ReportFormat.number(t.tokensPerSecond())));
-    facts.add(List.of("MFU / HFU", ReportFormat.number(t.mfu()) + " / " + ReportFormat.number(t.hfu())));
-    facts.add(List.of("TFLOP/s per chip (counted / executed)",
-        ReportFormat.number(t.tflopsPerChip()) + " / "
-            + ReportFormat.number(t.flops().executedTflopsPerChip())));
-    facts.add(List.of("pipeline bubble (ideal)", ReportFormat.number(t.bubbleFraction()) + " ("
-        + ReportFormat.number(t.idealBubbleFraction()) + ")"));
-    facts.add(List.of("memory peak / capacity", ReportFormat.number(t.memoryPeakBytes() / GB)
-        + " / " + ReportFormat.number(t.memoryCapacityBytes() / GB) + " GB"
-        + (t.fits() ? "" : " (does not fit: " + ReportFormat.number(t.memoryShortfallBytes() / GB)
-            + " GB short)")));
-    facts.add(List.of("chip-hours per trillion tokens",
-        ReportFormat.number(t.chipHoursPerTrillionTokens())));
-    out.append(HtmlTable.of(List.of("fact", "value"), facts));
+    out.append(HtmlReport.table(RunTables.training(t)));
+    out.append(pipeline(t));
     if (!t.ranks().isEmpty()) {
       List<SvgCharts.Stack> stacks = new ArrayList<>();
       for (TrainingResult.RankTime r : t.ranks()) {
         stacks.add(
             new SvgCharts.Stack(
                 "stage " + r.stage(),
-                List.of(r.computeSeconds() * MS, r.exposedCommunicationSeconds() * MS,
-                    r.idleSeconds() * MS)));
+                List.of(r.computeSeconds(), r.exposedCommunicationSeconds(), r.idleSeconds())));
       }
       out.append(
           SvgCharts.stackedBarChart(
               "Time split per rank (one simulated rank per pipeline stage)",
               new SvgCharts.Axis("rank", ""),
-              new SvgCharts.Axis("time in the step", "ms"),
+              new SvgCharts.Axis("time in the step", "s"),
               List.of("compute", "exposed communication", "idle (bubble, waiting)"),
               stacks));
+      out.append(HtmlReport.table(RunTables.trainingRanks(t)));
     }
     if (!t.memory().isEmpty()) {
       List<SvgCharts.Stack> stacks = new ArrayList<>();
@@ -61,8 +48,12 @@ final class TrainingSection {
         stacks.add(
             new SvgCharts.Stack(
                 "stage " + m.stage(),
-                List.of(m.weightsBytes() / GB, m.gradientBytes() / GB, m.optimizerBytes() / GB,
-                    m.activationBytes() / GB, m.bufferBytes() / GB)));
+                List.of(
+                    m.weightsBytes() / GB,
+                    m.gradientBytes() / GB,
+                    m.optimizerBytes() / GB,
+                    m.activationBytes() / GB,
+                    m.bufferBytes() / GB)));
       }
       out.append(
           SvgCharts.stackedBarChart(
@@ -72,7 +63,54 @@ final class TrainingSection {
               List.of("weights", "gradients", "optimizer", "activations", "buffers"),
               stacks,
               new SvgCharts.Limit("HBM capacity", t.memoryCapacityBytes() / GB)));
+      out.append(HtmlReport.table(RunTables.trainingMemory(t)));
     }
     return out.toString();
+  }
+
+  /**
+   * The pipeline schedule: a lane per stage, each pass a bar from its first kernel to its last,
+   * forward and backward in two colours; the gaps are the bubble and the waits for neighbours.
+   */
+  private static String pipeline(TrainingResult t) {
+    if (t.pipeline().isEmpty()) {
+      return "";
+    }
+    List<String> lanes = new ArrayList<>();
+    List<GanttChart.Bar> bars = new ArrayList<>();
+    for (int lane = 0; lane < t.pipeline().size(); lane++) {
+      TrainingResult.StagePasses s = t.pipeline().get(lane);
+      lanes.add("stage " + s.stage());
+      for (TrainingResult.Pass p : s.passes()) {
+        if (bars.size() == MOST_PASSES) {
+          break;
+        }
+        double start = Units.picosToSeconds(p.startPicos());
+        double end = Units.picosToSeconds(p.endPicos());
+        bars.add(
+            new GanttChart.Bar(
+                lane,
+                start,
+                end,
+                p.direction() == TrainingResult.Direction.FORWARD ? 0 : 1,
+                "stage "
+                    + s.stage()
+                    + ", "
+                    + p.direction().label()
+                    + " mb"
+                    + p.microBatch()
+                    + ": "
+                    + ReportFormat.seconds(start)
+                    + " to "
+                    + ReportFormat.seconds(end)));
+      }
+    }
+    return GanttChart.draw(
+        "Pipeline schedule: each stage's passes over the step ("
+            + ReportFormat.percent(t.bubbleFraction())
+            + " bubble)",
+        lanes,
+        List.of("forward", "backward"),
+        bars);
   }
 }

@@ -12,8 +12,9 @@ import java.util.Locale;
  * slices. Metadata events name each process and thread and sort them by pid and tid; a slice is a
  * complete event ({@code "ph": "X"}) with its args; a flow is a start ({@code "s"}) and a finish
  * ({@code "f"}), both with {@code "bp": "e"} (bound to the enclosing slice, not the next one),
- * sharing an id and the category of the slices they bind to. Times are microseconds written with
- * six decimals, exact to the picosecond and the same text on every machine.
+ * sharing an id and the category of the slices they bind to; a counter is one {@code "C"} event per
+ * value. Times are microseconds written with six decimals, exact to the picosecond and the same
+ * text on every machine.
  */
 public final class ChromeTrace {
   private static final JsonFactory JSON = new JsonFactory();
@@ -38,6 +39,11 @@ public final class ChromeTrace {
           metadata(g, "thread_sort_index", p.pid(), t.tid(), "sort_index", t.tid());
           for (Timeline.Slice s : t.slices()) {
             slice(g, p.pid(), t.tid(), s);
+          }
+        }
+        for (Timeline.Counter c : p.counters()) {
+          for (Timeline.CounterPoint point : c.points()) {
+            counter(g, p.pid(), c, point);
           }
         }
       }
@@ -95,6 +101,23 @@ public final class ChromeTrace {
       }
       g.writeEndObject();
     }
+    g.writeEndObject();
+  }
+
+  /** A counter event: {@code "ph": "C"}, its value under the counter's name in {@code args}. */
+  private static void counter(
+      JsonGenerator g, int pid, Timeline.Counter c, Timeline.CounterPoint point)
+      throws IOException {
+    g.writeStartObject();
+    g.writeStringField("name", c.name());
+    g.writeStringField("ph", "C");
+    g.writeNumberField("pid", pid);
+    g.writeNumberField("tid", c.tid());
+    g.writeFieldName("ts");
+    g.writeNumber(micros(point.atPicos()));
+    g.writeObjectFieldStart("args");
+    g.writeNumberField(c.name(), point.value());
+    g.writeEndObject();
     g.writeEndObject();
   }
 

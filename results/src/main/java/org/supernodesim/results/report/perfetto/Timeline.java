@@ -37,15 +37,37 @@ public record Timeline(List<Process> processes, List<Flow> flows) {
     }
   }
 
-  /** A process: one chip, pid = rank + 1 (a pid of 0 is reserved by the viewers). */
-  public record Process(int pid, String name, List<Track> tracks) {
+  /**
+   * A process: one chip, pid = rank + 1, or one serving instance, pid = its first chip + 1 (a pid
+   * of 0 is reserved by the viewers); its counters are drawn as value tracks under it.
+   */
+  public record Process(int pid, String name, List<Track> tracks, List<Counter> counters) {
     public Process {
       if (pid < 1) {
         throw new IllegalArgumentException(name + ": pid must be >= 1: " + pid);
       }
       tracks = List.copyOf(tracks);
+      counters = List.copyOf(counters);
+    }
+
+    /** A process without counters. */
+    public Process(int pid, String name, List<Track> tracks) {
+      this(pid, name, tracks, List.of());
     }
   }
+
+  /**
+   * A value over time, e.g. a serving instance's running batch: each point holds until the next.
+   * Written on thread {@code tid} (named by its track), so every event has a named thread.
+   */
+  public record Counter(String name, int tid, List<CounterPoint> points) {
+    public Counter {
+      points = List.copyOf(points);
+    }
+  }
+
+  /** A counter's value from {@code atPicos} on. */
+  public record CounterPoint(long atPicos, double value) {}
 
   /** One thread of a process: its slices never overlap (a viewer nests slices by time). */
   public record Track(int tid, String name, List<Slice> slices) {
@@ -59,8 +81,8 @@ public record Timeline(List<Process> processes, List<Flow> flows) {
       String name, Category category, long startPicos, long endPicos, List<Arg> args) {
     public Slice {
       if (endPicos < startPicos) {
-        throw new IllegalArgumentException(name + ": ends at " + endPicos + " ps before it starts"
-            + " at " + startPicos + " ps");
+        throw new IllegalArgumentException(
+            name + ": ends at " + endPicos + " ps before it starts" + " at " + startPicos + " ps");
       }
       args = List.copyOf(args);
     }

@@ -11,10 +11,10 @@ import java.util.TreeMap;
  * Assembles a {@link Timeline}: processes with fixed tracks (a chip's streams, where slices never
  * overlap by construction) and transfers, each drawn as a send slice, a receive slice and a flow
  * between their starts. Transfers of one kind may overlap in time (a chip sends to two peers at
- * once), so they go on lanes: a transfer takes the first lane of its kind that is free by its
- * start (lanes are numbered in order, slices taken by start time), which keeps every track's
- * slices apart without dropping any. Each flow's points are its two slices' starts: a point then
- * lies inside its own slice exactly (no float sum of start and duration decides it).
+ * once), so they go on lanes: a transfer takes the first lane of its kind that is free by its start
+ * (lanes are numbered in order, slices taken by start time), which keeps every track's slices apart
+ * without dropping any. Each flow's points are its two slices' starts: a point then lies inside its
+ * own slice exactly (no float sum of start and duration decides it).
  */
 public final class TimelineBuilder {
   private final Map<Integer, ProcessDraft> processes = new TreeMap<>();
@@ -42,13 +42,22 @@ public final class TimelineBuilder {
     track.add(slice);
   }
 
+  /** Adds a counter to process {@code pid}, written on its thread {@code tid}. */
+  public void counter(int pid, Timeline.Counter counter) {
+    draft(pid).counters.add(counter);
+  }
+
   /**
    * Adds a transfer: {@code sent} on a lane of {@code sendTrack} of {@code fromPid}, {@code
    * received} on a lane of {@code receiveTrack} of {@code toPid}, and a flow from the start of the
    * first to the start of the second, all of the category {@link Timeline.Category#TRANSFER}.
    */
   public void transfer(
-      int fromPid, String sendTrack, Timeline.Slice sent, int toPid, String receiveTrack,
+      int fromPid,
+      String sendTrack,
+      Timeline.Slice sent,
+      int toPid,
+      String receiveTrack,
       Timeline.Slice received) {
     if (sent.category() != Timeline.Category.TRANSFER
         || received.category() != Timeline.Category.TRANSFER) {
@@ -68,9 +77,13 @@ public final class TimelineBuilder {
     List<Timeline.Flow> flows = new ArrayList<>(transfers.size());
     long id = 1;
     for (TransferDraft t : transfers) {
-      flows.add(new Timeline.Flow(id++, t.name, Timeline.Category.TRANSFER,
-          new Timeline.Point(t.from.pid, t.from.tid, t.from.slice.startPicos()),
-          new Timeline.Point(t.to.pid, t.to.tid, t.to.slice.startPicos())));
+      flows.add(
+          new Timeline.Flow(
+              id++,
+              t.name,
+              Timeline.Category.TRANSFER,
+              new Timeline.Point(t.from.pid, t.from.tid, t.from.slice.startPicos()),
+              new Timeline.Point(t.to.pid, t.to.tid, t.to.slice.startPicos())));
     }
     return new Timeline(out, flows);
   }
@@ -105,6 +118,7 @@ public final class TimelineBuilder {
     final Map<Integer, List<Timeline.Slice>> fixed = new TreeMap<>();
     final Map<Integer, String> names = new TreeMap<>();
     final Map<String, List<LaneSlice>> laneGroups = new LinkedHashMap<>(); // first seen first
+    final List<Timeline.Counter> counters = new ArrayList<>();
 
     ProcessDraft(int pid, String name) {
       this.pid = pid;
@@ -120,16 +134,18 @@ public final class TimelineBuilder {
 
     Timeline.Process build() {
       List<Timeline.Track> tracks = new ArrayList<>();
-      fixed.forEach((tid, slices) -> {
-        List<Timeline.Slice> sorted = new ArrayList<>(slices);
-        sorted.sort(Comparator.comparingLong(Timeline.Slice::startPicos));
-        tracks.add(new Timeline.Track(tid, names.get(tid), sorted));
-      });
+      fixed.forEach(
+          (tid, slices) -> {
+            List<Timeline.Slice> sorted = new ArrayList<>(slices);
+            sorted.sort(Comparator.comparingLong(Timeline.Slice::startPicos));
+            tracks.add(new Timeline.Track(tid, names.get(tid), sorted));
+          });
       int nextTid = fixed.isEmpty() ? 0 : ((TreeMap<Integer, ?>) fixed).lastKey() + 1;
       for (Map.Entry<String, List<LaneSlice>> group : laneGroups.entrySet()) {
         List<LaneSlice> byStart = new ArrayList<>(group.getValue());
-        byStart.sort(Comparator.<LaneSlice>comparingLong(s -> s.slice.startPicos())
-            .thenComparingInt(s -> s.order));
+        byStart.sort(
+            Comparator.<LaneSlice>comparingLong(s -> s.slice.startPicos())
+                .thenComparingInt(s -> s.order));
         List<Long> laneEnds = new ArrayList<>();
         List<List<Timeline.Slice>> lanes = new ArrayList<>();
         for (LaneSlice s : byStart) {
@@ -148,13 +164,15 @@ public final class TimelineBuilder {
           s.tid = nextTid + lane;
         }
         for (int lane = 0; lane < lanes.size(); lane++) {
-          tracks.add(new Timeline.Track(nextTid + lane,
-              lanes.size() == 1 ? group.getKey() : group.getKey() + " (" + (lane + 1) + ")",
-              lanes.get(lane)));
+          tracks.add(
+              new Timeline.Track(
+                  nextTid + lane,
+                  lanes.size() == 1 ? group.getKey() : group.getKey() + " (" + (lane + 1) + ")",
+                  lanes.get(lane)));
         }
         nextTid += lanes.size();
       }
-      return new Timeline.Process(pid, name, tracks);
+      return new Timeline.Process(pid, name, tracks, counters);
     }
   }
 }

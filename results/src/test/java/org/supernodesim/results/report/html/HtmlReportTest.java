@@ -89,7 +89,9 @@ class HtmlReportTest {
     assertTrue(html.contains("1 GiB"), "size in binary units");
     assertTrue(html.contains("6.23 ms"), "6,230,009,000 ps to 4 digits");
     assertTrue(html.contains("bus bandwidth (GB/s)"), "the y axis carries its unit");
-    assertTrue(html.contains("1.280e+11"), "a figure's value (128e9, 4 digits) in the chip table");
+    assertTrue(
+        html.contains("128 GB"), "a figure's value (128e9 B) in the chip table, with SI prefix");
+    assertFalse(html.contains("e+"), "no scientific notation for people");
     assertTrue(html.contains("&lt;unknown &amp; guessed&gt;"), "figure sources are escaped");
   }
 
@@ -131,7 +133,8 @@ class HtmlReportTest {
     assertTrue(html.contains("sweep &lt;chips&gt;"), "title escaped");
     assertTrue(html.contains("Speedup vs chips (strong, relative to 8 chips)"), "speedup chart");
     assertTrue(html.contains("<title>ideal</title>"), "the ideal speedup N/N1 is drawn");
-    assertTrue(html.contains("64 count, log2 scale: 4.706 x the base point"),
+    assertTrue(
+        html.contains("64 count, log2 scale: 4.706 x the base point"),
         "speedup at 64 chips: 8 / 1.7 = 4.706");
     assertTrue(html.contains("cluster.chips"), "parameters become columns");
     assertTrue(html.contains("efficiency (fraction of ideal)"), "y axis with unit");
