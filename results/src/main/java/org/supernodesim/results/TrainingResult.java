@@ -30,7 +30,9 @@ import java.util.List;
  * @param mfu model FLOPs per second per chip over the chip's dense peak in the step's precision
  * @param hfu the same with recomputation (hardware FLOPs utilisation)
  * @param bubbleFraction the pipeline's idle share: mean over stages of idle time over step time
- * @param idealBubbleFraction Megatron-LM's (p-1)/(v·m)
+ * @param idealBubbleFraction the schedule's published bubble over the ideal time: Megatron-LM's
+ *     (p-1)/(v·m), or DualPipe's (p/2 - 1)(F&B + B - 3W) over m(F + B) with the mean compute of
+ *     a chunk pass (F&B = F + B)
  * @param simulatedRanks global ranks simulated as processes, one per pipeline stage; every other
  *     rank is a symmetric copy of its stage's
  * @param ranks per simulated rank, where its step time went
@@ -40,6 +42,13 @@ import java.util.List;
  * @param memoryShortfallBytes how much is missing when it does not fit, else 0
  * @param memory per stage, what the memory is spent on
  * @param chipHoursPerTrillionTokens chips x hours to train on 10^12 tokens at this speed
+ * @param schedule the pipeline schedule: {@code 1f1b}, {@code interleaved-1f1b} or {@code
+ *     dualpipe} ({@code unrecorded} in files written before it was)
+ * @param overlapForwardBackward true if a forward and a backward of two micro-batches ran
+ *     together, each one's communication during the other's compute (DualPipe's chunk pairs;
+ *     under 1F1B, Megatron-Core's expert all-to-all overlap)
+ * @param flops the step's FLOPs as counted and as executed (absent in files written before they
+ *     were recorded)
  * @param pipeline per simulated stage, its forward and backward passes over the step (from the
  *     compute stream's activity); empty without a pipeline (pp 1) or in files written before it was
  *     recorded
@@ -67,6 +76,9 @@ public record TrainingResult(
     double memoryShortfallBytes,
     List<StageMemoryUse> memory,
     double chipHoursPerTrillionTokens,
+    String schedule,
+    boolean overlapForwardBackward,
+    @JsonInclude(JsonInclude.Include.NON_NULL) FlopCounts flops,
     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<StagePasses> pipeline)
     implements WorkloadResult {
   @JsonCreator
@@ -74,6 +86,7 @@ public record TrainingResult(
     simulatedRanks = List.copyOf(simulatedRanks);
     ranks = List.copyOf(ranks);
     memory = List.copyOf(memory);
+    schedule = schedule == null ? "unrecorded" : schedule;
     pipeline = pipeline == null ? List.of() : List.copyOf(pipeline);
   }
 
@@ -100,7 +113,10 @@ public record TrainingResult(
       boolean fits,
       double memoryShortfallBytes,
       List<StageMemoryUse> memory,
-      double chipHoursPerTrillionTokens) {
+      double chipHoursPerTrillionTokens,
+      String schedule,
+      boolean overlapForwardBackward,
+      FlopCounts flops) {
     this(
         model,
         parameters,
@@ -124,6 +140,9 @@ public record TrainingResult(
         memoryShortfallBytes,
         memory,
         chipHoursPerTrillionTokens,
+        schedule,
+        overlapForwardBackward,
+        flops,
         List.of());
   }
 
@@ -152,6 +171,9 @@ public record TrainingResult(
         memoryShortfallBytes,
         memory,
         chipHoursPerTrillionTokens,
+        schedule,
+        overlapForwardBackward,
+        flops,
         passes);
   }
 
@@ -172,6 +194,25 @@ public record TrainingResult(
       double exposedCommunicationSeconds,
       double idleSeconds,
       double communicationSeconds) {}
+
+  /**
+   * The step's FLOPs over all chips, counted two ways: as the papers count them (what {@code
+   * tflopsPerChip} and {@code mfu} divide) and as the kernels execute them (what the step time
+   * follows).
+   *
+   * @param counted model FLOPs plus recomputation's extra forward, attention counted as {@code
+   *     countedAttention} says
+   * @param countedAttention how the counted attention FLOPs are taken
+   * @param executed the FLOPs of every kernel the step runs
+   * @param executedAttention how the attention kernels run
+   * @param executedTflopsPerChip executed FLOPs per second per chip, in 10^12
+   */
+  public record FlopCounts(
+      double counted,
+      String countedAttention,
+      double executed,
+      String executedAttention,
+      double executedTflopsPerChip) {}
 
   /** The memory of one stage's ranks at their peak, in bytes. */
   public record StageMemoryUse(

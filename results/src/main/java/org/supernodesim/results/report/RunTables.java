@@ -51,6 +51,10 @@ public final class RunTables {
                 + " chips, "
                 + t.microBatches()
                 + " micro-batches per replica"));
+    f.add(
+        List.of(
+            "pipeline schedule",
+            t.schedule() + (t.overlapForwardBackward() ? ", forward and backward overlapped" : "")));
     f.add(List.of("step time", ReportFormat.seconds(t.stepSeconds())));
     f.add(List.of("tokens per second", ReportFormat.number(t.tokensPerSecond())));
     f.add(
@@ -60,6 +64,15 @@ public final class RunTables {
                 + " ("
                 + ReportFormat.quantity(t.modelTflopsPerChip() * 1e12, "flop/s")
                 + " without recomputation)"));
+    if (t.flops() != null) {
+      f.add(
+          List.of(
+              "FLOP/s per chip executed",
+              ReportFormat.quantity(t.flops().executedTflopsPerChip() * 1e12, "flop/s")
+                  + " (attention "
+                  + t.flops().executedAttention()
+                  + ")"));
+    }
     f.add(
         List.of(
             "MFU / HFU", ReportFormat.percent(t.mfu()) + " / " + ReportFormat.percent(t.hfu())));

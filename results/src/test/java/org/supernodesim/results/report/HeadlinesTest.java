@@ -42,7 +42,10 @@ class HeadlinesTest {
         peakBytes <= capacity,
         Math.max(0, peakBytes - capacity),
         List.of(),
-        1e4);
+        1e4,
+        "1f1b",
+        false,
+        new TrainingResult.FlopCounts(1e18, "full", 9e17, "fused causal", 360));
   }
 
   static ServingResult serving(double ttftP99, double tpotP99, double slo, double tokens) {

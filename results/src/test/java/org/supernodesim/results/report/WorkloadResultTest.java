@@ -42,7 +42,8 @@ class WorkloadResultTest {
             List.of(0, 8), List.of(new TrainingResult.RankTime(0, 0, 1.5, 0.3, 0.2, 0.6)), 9e10,
             1.28e11, true, 0,
             List.of(new TrainingResult.StageMemoryUse(0, 1e10, 1e10, 3e10, 3e10, 1e9, 8.1e10)),
-            1e4),
+            1e4, "1f1b", false,
+            new TrainingResult.FlopCounts(1e18, "full", 9e17, "fused causal", 300)),
         new ServingResult("t", 1, 1, 0, 0, l, l, l, 10, new ServingResult.PerChip(1, 1),
             new ServingResult.SloAttainment(null, null, null, null, 1),
             new ServingResult.Utilisation(0, 0), null, 0, 1, 1, 0.3, List.of()));

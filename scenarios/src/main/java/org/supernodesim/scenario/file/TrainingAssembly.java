@@ -40,6 +40,7 @@ final class TrainingAssembly {
     KEYS.put(Parameter.EP, "parallelism.ep");
     KEYS.put(Parameter.VIRTUAL_STAGES, "parallelism.virtualStages");
     KEYS.put(Parameter.SEQUENCE_PARALLEL, "parallelism.sequenceParallel");
+    KEYS.put(Parameter.OVERLAP_FORWARD_BACKWARD, "overlapForwardBackward");
   }
 
   /** The precisions a training step can multiply in. */
@@ -72,7 +73,9 @@ final class TrainingAssembly {
               t.load(),
               t.stageLayers(),
               t.activationPrecision(),
-              t.optimizerStatePrecision().bytesPerElement()));
+              t.optimizerStatePrecision().bytesPerElement(),
+              t.schedule(),
+              t.overlapForwardBackward()));
     } catch (LayoutException e) {
       throw new InvalidInput(KEY + "." + KEYS.get(e.parameter()), e.getMessage());
     }

@@ -8,6 +8,7 @@ import org.supernodesim.scenario.file.Quantities.DataSize;
 import org.supernodesim.workload.training.ActivationStorage;
 import org.supernodesim.workload.training.OptimizerMoments;
 import org.supernodesim.workload.training.Recomputation;
+import org.supernodesim.workload.training.Schedule;
 
 /**
  * {@code workload.training:} one training step of a model under a parallel layout. Every
@@ -44,6 +45,11 @@ final class TrainingSections {
    * @param activationPrecision bf16 | fp8: precision of the activations kept for backward,
    *     default bf16
    * @param optimizerStatePrecision fp32 | bf16: Adam's moments, default fp32
+   * @param schedule 1f1b | dualpipe, default 1f1b (interleaved when virtualStages > 1)
+   * @param overlapForwardBackward run a forward and a backward of two micro-batches together so
+   *     each one's communication proceeds during the other's compute; default true under
+   *     dualpipe (its chunk pairs), false under 1f1b (true: Megatron-Core's expert all-to-all
+   *     overlap)
    */
   record TrainingSection(
       @JsonProperty(required = true) JsonNode model,
@@ -62,8 +68,13 @@ final class TrainingSections {
       Double capacityFactor,
       List<Integer> stageLayers,
       ActivationStorage activationPrecision,
-      OptimizerMoments optimizerStatePrecision) implements Sections.WorkloadSection {
+      OptimizerMoments optimizerStatePrecision,
+      Schedule schedule,
+      Boolean overlapForwardBackward) implements Sections.WorkloadSection {
     TrainingSection {
+      schedule = schedule == null ? Schedule.ONE_F_ONE_B : schedule;
+      overlapForwardBackward = overlapForwardBackward == null
+          ? Boolean.valueOf(schedule == Schedule.DUALPIPE) : overlapForwardBackward;
       activationPrecision =
           activationPrecision == null ? ActivationStorage.BF16 : activationPrecision;
       optimizerStatePrecision =

@@ -39,18 +39,20 @@ final class TrainingRun implements WorkloadRun {
   private final TrainingStep step;
   private final TrainingCluster cluster;
   private final Optional<TransferLog> transfers;
+  private final ComputeCostModel costs;
 
   /** {@code timeline}: note the pipeline's sends, which a timeline draws as flows. */
   TrainingRun(Scenario scenario, TrainingWorkload workload, boolean timeline) {
     this.scenario = scenario;
     this.step = StepGenerator.generate(workload.job(), TrainingRun::algorithm);
+    this.costs = new ComputeCostModel(scenario.chip(), scenario.calibration());
     Topology topology = Topology.build(scenario.fabric(), scenario.chips());
     // Every send is noted: a pipeline sends only a few per micro-batch.
     TransferLog[] log = new TransferLog[1];
     this.cluster =
         TrainingCluster.assemble(
             step.graphs(),
-            new ComputeCostModel(scenario.chip(), scenario.calibration()),
+            costs,
             new Router(topology),
             timeline
                 ? t -> log[0] = new TransferLog(t, scenario.chips(), Integer.MAX_VALUE)
@@ -170,7 +172,7 @@ final class TrainingRun implements WorkloadRun {
         modelFlopsPerChip / peak,
         hardwareFlopsPerChip / peak,
         idle / processes.size(),
-        step.idealBubbleFraction(),
+        step.idealBubbleFraction(costs::seconds),
         simulated,
         ranks,
         peakBytes,
@@ -178,7 +180,12 @@ final class TrainingRun implements WorkloadRun {
         peakBytes <= capacity,
         Math.max(0, peakBytes - capacity),
         memory,
-        chips * (1e12 / tokensPerSecond) / 3600);
+        chips * (1e12 / tokensPerSecond) / 3600,
+        step.schedule(),
+        job.overlapForwardBackward(),
+        new TrainingResult.FlopCounts(step.modelFlops() + step.recomputeFlops(),
+            TrainingStep.COUNTED_ATTENTION, step.executedFlops(), step.executedAttention(),
+            step.executedFlops() / stepSeconds / chips / 1e12));
   }
 
   private static double seconds(long picos) {

@@ -51,9 +51,54 @@ class TrainingBadInputTest {
       })
   void aLayoutThatCannotRunIsOneLocatedLine(String what, String from, String to, String expected)
       throws IOException {
-    Path file = dir.resolve("bad.yaml");
     // Every case asks for FP8, which the H100 has: only the fp8 case takes it away.
-    String base = GOOD + "    precision: fp8\n";
+    assertOneLocatedLine(GOOD + "    precision: fp8\n", what, from, to, expected);
+  }
+
+  private static final String DUALPIPE =
+      String.join(
+          "\n",
+          "name: tiny-dualpipe",
+          "cluster: { system: hgx-h100-8, nodes: 4 }",
+          "workload:",
+          "  training:",
+          "    model: llama-3.1-8b",
+          "    parallelism: { tp: 8, pp: 4 }",
+          "    globalBatch: 8",
+          "    schedule: dualpipe",
+          "");
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiterString = " | ",
+      value = {
+        "too few micro-batches | 'globalBatch: 8' | 'globalBatch: 6' | "
+            + "bad.yaml:7:5: workload.training.globalBatch: DualPipe needs an even number of"
+            + " micro-batches per replica, at least 2 x pp = 8; there are 6",
+        "virtual stages | 'pp: 4 }' | 'pp: 4, virtualStages: 2 }' | "
+            + "bad.yaml:6:34: workload.training.parallelism.virtualStages: 2; DualPipe places two"
+            + " chunks per stage itself",
+        "no pipeline | 'pp: 4 }' | 'pp: 1 }' | "
+            + "bad.yaml:6:27: workload.training.parallelism.pp: 1; DualPipe needs an even number of"
+            + " pipeline stages, at least 2",
+        "unknown schedule | 'schedule: dualpipe' | 'schedule: gpipe' | "
+            + "bad.yaml:8:5: workload.training.schedule: \"gpipe\" is not valid here; valid: 1f1b,"
+            + " dualpipe",
+        "overlap on plain 1f1b | 'schedule: dualpipe' | 'overlapForwardBackward: true' | "
+            + "bad.yaml:8:5: workload.training.overlapForwardBackward: under 1f1b with pp = 4 the"
+            + " overlap needs virtualStages > 1",
+        "an empty middle chunk | 'schedule: dualpipe' | 'stageLayers: [8, 0, 16, 8]' | "
+            + "bad.yaml:8:5: workload.training.stageLayers: entry 1 is 0; every chunk needs a"
+            + " layer, but the first (embedding) and the last (output head) may have 0",
+      })
+  void aScheduleThatCannotRunIsOneLocatedLine(String what, String from, String to,
+      String expected) throws IOException {
+    assertOneLocatedLine(DUALPIPE, what, from, to, expected);
+  }
+
+  private void assertOneLocatedLine(String base, String what, String from, String to,
+      String expected) throws IOException {
+    Path file = dir.resolve("bad.yaml");
     String text = base.replace(from, to);
     assertFalse(text.equals(base), "the replacement must change the file: " + from);
     Files.writeString(file, text);

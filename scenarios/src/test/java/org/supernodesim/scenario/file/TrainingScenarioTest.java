@@ -11,6 +11,7 @@ import org.supernodesim.scenario.Kinds;
 import org.supernodesim.scenario.catalog.Catalog;
 import org.supernodesim.workload.training.ActivationStorage;
 import org.supernodesim.workload.training.Recomputation;
+import org.supernodesim.workload.training.Schedule;
 import org.supernodesim.workload.training.TrainingJob;
 
 /** Loading DeepSeek-V3's memory settings from {@code workload.training}, and their errors. */
@@ -25,6 +26,8 @@ class TrainingScenarioTest {
     assertEquals(Recomputation.NORMS_AND_ACTIVATION, job.recomputation());
     assertEquals(ActivationStorage.FP8, job.activationStorage());
     assertEquals(2, job.optimizerMomentBytes(), "bf16 Adam moments");
+    assertEquals(Schedule.DUALPIPE, job.schedule(), "DeepSeek's DualPipe (§3.2.1)");
+    assertTrue(job.overlapForwardBackward(), "its chunk pairs overlapped, by default");
   }
 
   @Test

@@ -14,25 +14,38 @@ import org.supernodesim.model.transformer.MultiHeadLatentAttention;
 import org.supernodesim.workload.graph.Kernel;
 import org.supernodesim.workload.training.PassStep.Communicate;
 import org.supernodesim.workload.training.PassStep.Compute;
+import org.supernodesim.workload.training.PassStep.Gradient;
 import org.supernodesim.workload.training.PassStep.Group;
+import org.supernodesim.workload.training.PassStep.Ring;
 
 /**
  * The kernels and collectives of one layer's forward or backward pass on one rank, for a
  * micro-batch of T = b·s/cp tokens. Matmuls follow the weights of the model spec; memory-bound
  * kernels follow Korthikanti et al. (MLSys 2023, §4.1): per layer the norms read and write 2·T·h
- * bytes each, bias + dropout + residual move 7·T·h, the MLP activation reads and writes its
- * inputs and output, and an unfused softmax + dropout moves 9 bytes per attention score (2 read
- * and 2 written by softmax, 2 + 2 + 1 mask by dropout). Elementwise work outside the
- * tensor-parallel regions is replicated on every tp rank unless sequence parallelism splits it.
+ * bytes each, bias + dropout + residual move 7·T·h, the MLP activation reads and writes its inputs
+ * and output, and an unfused softmax + dropout moves 9 bytes per attention score (2 read and 2
+ * written by softmax, 2 + 2 + 1 mask by dropout). Elementwise work outside the tensor-parallel
+ * regions is replicated on every tp rank unless sequence parallelism splits it.
  *
- * <p>Backward runs each forward kernel's two gradient GEMMs (2× the flops) and twice its memory
- * traffic, and the same collectives in reverse order.
+ * <p>Attention runs what its kernels execute, which is not what papers count: an unfused kernel
+ * computes every query against all s keys (the masked half is computed and discarded), a fused
+ * causal kernel about half of them (FlashAttention skips masked blocks; its benchmarks count s/2
+ * per query, the count the fused-attention calibration was measured with). Context parallelism runs
+ * ring attention: cp blocks per pass, each a 1/cp share of the rank's work (Megatron-Core splits
+ * the sequence into 2·cp chunks, rank i holding chunks i and 2cp-1-i, so causal blocks are equal),
+ * while the next block's keys and values travel.
+ *
+ * <p>Backward runs each forward kernel's gradients as {@link Gradient} says: a weight GEMM's input-
+ * and weight-gradient GEMMs (2x the flops), unfused attention's 2x, fused attention's 2.5x,
+ * memory-bound kernels' 2x traffic; and the same collectives in reverse order. A backward can leave
+ * its weight-gradient GEMMs to a later pass (zero-bubble schedules).
  */
 final class LayerPlan {
   private final TrainingJob job;
   private final long h;
   private final long tokens;
   private final int tp;
+  private final int cp;
   private final double replicated;
   private final Precision precision;
 
@@ -41,36 +54,67 @@ final class LayerPlan {
     this.h = job.model().hiddenSize();
     this.tokens = job.tokensPerRank();
     this.tp = job.parallelism().tp();
+    this.cp = job.parallelism().cp();
     this.replicated = job.parallelism().sequenceParallel() ? 1.0 / tp : 1.0;
     this.precision = job.precision();
+  }
+
+  /** Kernels with their gradients, gathered in order. */
+  private static final class Work {
+    private final List<Kernel> kernels = new ArrayList<>();
+    private final List<Gradient> gradients = new ArrayList<>();
+
+    Work weighted(Kernel k) {
+      return add(k, Gradient.WEIGHTED);
+    }
+
+    Work memory(double bytes) {
+      return add(Kernel.elementwise(bytes), Gradient.MEMORY);
+    }
+
+    Work add(Kernel k, Gradient g) {
+      kernels.add(k);
+      gradients.add(g);
+      return this;
+    }
+
+    Work addAll(Work other) {
+      kernels.addAll(other.kernels);
+      gradients.addAll(other.gradients);
+      return this;
+    }
+
+    Compute named(String name) {
+      return new Compute(name, kernels, gradients);
+    }
   }
 
   /** Forward of a layer whose FFN is {@code ffn}. */
   List<PassStep> forward(FeedForward ffn, String label) {
     List<PassStep> steps = new ArrayList<>();
     Attention attention = job.model().attention();
-    List<Kernel> projections = new ArrayList<>();
-    projections.add(Kernel.elementwise(4.0 * tokens * h * replicated));
+    Work projections = new Work().memory(4.0 * tokens * h * replicated);
     long projectionWidth = Math.max(1, attention.projectionWeights(h) / (h * tp));
-    projections.add(Kernel.matmul(1, tokens, projectionWidth, h, precision));
-    List<Kernel> core = attentionCore();
-    core.add(Kernel.elementwise(7.0 * tokens * h * replicated));
-    if (job.parallelism().cp() > 1) {
-      steps.add(new Compute(label + " qkv", projections));
-      steps.add(new Communicate(label + " kv all-gather", CollectiveKind.ALL_GATHER,
-          Group.CONTEXT, keyValueBytes() * job.parallelism().cp()));
-      steps.add(new Compute(label + " attention", core));
+    projections.weighted(Kernel.matmul(1, tokens, projectionWidth, h, precision));
+    Work out = new Work().memory(7.0 * tokens * h * replicated);
+    if (cp > 1) {
+      steps.add(projections.named(label + " qkv"));
+      steps.add(
+          new Ring(
+              label + " attention",
+              attentionCore(cp).named(label + " attention"),
+              keyValueBytes(),
+              cp));
+      steps.add(out.named(label + " attention out"));
     } else {
-      projections.addAll(core);
-      steps.add(new Compute(label + " attention", projections));
+      steps.add(projections.addAll(attentionCore(1)).addAll(out).named(label + " attention"));
     }
     tensorCollective(steps, label + " attention");
     if (ffn instanceof DenseFfn dense) {
-      List<Kernel> mlp = new ArrayList<>();
-      mlp.add(Kernel.elementwise(4.0 * tokens * h * replicated));
+      Work mlp = new Work().memory(4.0 * tokens * h * replicated);
       mlp.addAll(mlpKernels(dense.mlp(), 1, tokens));
-      mlp.add(Kernel.elementwise(7.0 * tokens * h * replicated));
-      steps.add(new Compute(label + " mlp", mlp));
+      mlp.memory(7.0 * tokens * h * replicated);
+      steps.add(mlp.named(label + " mlp"));
       tensorCollective(steps, label + " mlp");
     } else if (ffn instanceof MoeFfn moe) {
       moeForward(moe, label, steps);
@@ -81,12 +125,11 @@ final class LayerPlan {
   private void moeForward(MoeFfn moe, String label, List<PassStep> steps) {
     int ep = job.parallelism().ep();
     int k = moe.expertsPerToken();
-    List<Kernel> gate = new ArrayList<>();
-    gate.add(Kernel.elementwise(4.0 * tokens * h * replicated));
-    gate.add(Kernel.matmul(1, tokens, moe.routedExperts(), h, precision));
+    Work gate = new Work().memory(4.0 * tokens * h * replicated);
+    gate.weighted(Kernel.matmul(1, tokens, moe.routedExperts(), h, precision));
     moe.sharedMlp().ifPresent(m -> gate.addAll(mlpKernels(m, 1, tokens)));
-    gate.add(Kernel.elementwise(4.0 * tokens * k * h / tp)); // permute: k copies of each token
-    steps.add(new Compute(label + " router", gate));
+    gate.memory(4.0 * tokens * k * h / tp); // permute: k copies of each token
+    steps.add(gate.named(label + " router"));
     // With one expert rank every expert is local and evenly fed; else the busiest rank sets the
     // pace of both the expert GEMMs and the all-to-alls.
     double load = ep == 1 ? 1.0 : job.expertLoad();
@@ -97,62 +140,72 @@ final class LayerPlan {
     long dispatchBytes = Math.round(sent) * precision.bytesPerElement();
     long combineBytes = Math.round(sent) * 2;
     if (ep > 1) {
-      steps.add(new Communicate(label + " dispatch", CollectiveKind.ALL_TO_ALL, Group.EXPERT,
-          dispatchBytes));
+      steps.add(
+          new Communicate(
+              label + " dispatch", CollectiveKind.ALL_TO_ALL, Group.EXPERT, dispatchBytes));
     }
     int localExperts = moe.routedExperts() / ep;
     long perExpert = Math.max(1, pairs / localExperts);
-    List<Kernel> experts = new ArrayList<>(mlpKernels(moe.routedExpert(), localExperts, perExpert));
-    steps.add(new Compute(label + " experts", experts));
+    steps.add(mlpKernels(moe.routedExpert(), localExperts, perExpert).named(label + " experts"));
     if (ep > 1) {
-      steps.add(new Communicate(label + " combine", CollectiveKind.ALL_TO_ALL, Group.EXPERT,
-          combineBytes));
+      steps.add(
+          new Communicate(
+              label + " combine", CollectiveKind.ALL_TO_ALL, Group.EXPERT, combineBytes));
     }
-    steps.add(new Compute(label + " unpermute", List.of(
-        Kernel.elementwise(4.0 * tokens * k * h / tp + 7.0 * tokens * h * replicated))));
+    steps.add(
+        new Work()
+            .memory(4.0 * tokens * k * h / tp + 7.0 * tokens * h * replicated)
+            .named(label + " unpermute"));
     tensorCollective(steps, label + " moe");
   }
 
   /** Up (and gate) projection, activation, down projection, over {@code batch} equal MLPs. */
-  private List<Kernel> mlpKernels(Mlp mlp, long batch, long rows) {
+  private Work mlpKernels(Mlp mlp, long batch, long rows) {
     long width = Math.max(1, mlp.intermediateSize() / tp);
     int matrices = mlp.activation().matrices();
-    List<Kernel> kernels = new ArrayList<>();
-    kernels.add(Kernel.matmul(batch, rows, (matrices - 1) * width, h, precision));
-    kernels.add(Kernel.elementwise(2.0 * batch * rows * width * matrices));
-    kernels.add(Kernel.matmul(batch, rows, h, width, precision));
-    return kernels;
+    return new Work()
+        .weighted(Kernel.matmul(batch, rows, (matrices - 1) * width, h, precision))
+        .memory(2.0 * batch * rows * width * matrices)
+        .weighted(Kernel.matmul(batch, rows, h, width, precision));
   }
 
   /**
-   * QKᵀ, softmax and the weighted sum of values. Executed flops count every query against the
-   * full sequence when unfused (the masked half is computed and discarded), half of it when fused
-   * (FlashAttention skips masked blocks).
+   * QKᵀ, softmax and the weighted sum of values, as one of {@code blocks} equal blocks. Executed
+   * flops count every query against the full sequence when unfused (the masked half is computed and
+   * discarded), half of it when fused (FlashAttention skips masked blocks). A fused block reads its
+   * queries and the block's keys and values and writes its output again, so each block moves what
+   * the whole attention would.
    */
-  private List<Kernel> attentionCore() {
+  private Work attentionCore(int blocks) {
     Attention attention = job.model().attention();
     double flops =
-        (double) tokens * job.sequenceTokens() * attention.scoreAndContextFlopsPerAttendedToken()
-            / tp;
+        (double) tokens
+            * job.sequenceTokens()
+            * attention.scoreAndContextFlopsPerAttendedToken()
+            / tp
+            / blocks;
     long headDim = headDimension(attention);
-    List<Kernel> kernels = new ArrayList<>();
+    Work work = new Work();
     if (job.fusedAttention()) {
       double bytes = 4.0 * tokens * attention.heads() * headDim * 2 / tp;
-      kernels.add(new Kernel(Kernel.Kind.FUSED_ATTENTION, flops / 2, bytes, headDim, precision));
+      work.add(
+          new Kernel(Kernel.Kind.FUSED_ATTENTION, flops / 2, bytes, headDim, precision),
+          Gradient.FUSED_ATTENTION);
     } else {
       double scores =
-          (double) job.microBatchSequences() * attention.heads() / tp
-              * (job.sequenceTokens() / (double) job.parallelism().cp()) * job.sequenceTokens();
-      kernels.add(new Kernel(Kernel.Kind.MATMUL, flops, 4.0 * tokens * h * 2 / tp, headDim,
-          precision));
-      kernels.add(Kernel.elementwise(9.0 * scores));
+          (double) job.microBatchSequences()
+              * attention.heads()
+              / tp
+              * (job.sequenceTokens() / (double) cp)
+              * job.sequenceTokens()
+              / blocks;
+      work.add(
+          new Kernel(
+              Kernel.Kind.MATMUL, flops, 4.0 * tokens * h * 2 / tp / blocks, headDim, precision),
+          Gradient.SCORES);
+      work.memory(9.0 * scores);
     }
-    return kernels;
-  }
-
-  /** The attention core again, for selective recomputation in backward. */
-  List<Kernel> attentionCoreRecompute() {
-    return attentionCore();
+    return work;
   }
 
   private static long headDimension(Attention attention) {
@@ -163,7 +216,7 @@ final class LayerPlan {
     return m.vHeadDim();
   }
 
-  /** K and V of this rank's tokens, as context parallelism exchanges them. */
+  /** K and V of this rank's tokens: what each hop of the ring carries. */
   private long keyValueBytes() {
     Attention attention = job.model().attention();
     long elements = attention.kvCacheElementsPerToken();
@@ -180,42 +233,61 @@ final class LayerPlan {
     }
     long bytes = tokens * h * 2;
     if (job.parallelism().sequenceParallel()) {
-      steps.add(new Communicate(label + " reduce-scatter", CollectiveKind.REDUCE_SCATTER,
-          Group.TENSOR, bytes));
-      steps.add(new Communicate(label + " all-gather", CollectiveKind.ALL_GATHER, Group.TENSOR,
-          bytes));
+      steps.add(
+          new Communicate(
+              label + " reduce-scatter", CollectiveKind.REDUCE_SCATTER, Group.TENSOR, bytes));
+      steps.add(
+          new Communicate(label + " all-gather", CollectiveKind.ALL_GATHER, Group.TENSOR, bytes));
     } else {
-      steps.add(new Communicate(label + " all-reduce", CollectiveKind.ALL_REDUCE, Group.TENSOR,
-          bytes));
+      steps.add(
+          new Communicate(label + " all-reduce", CollectiveKind.ALL_REDUCE, Group.TENSOR, bytes));
     }
   }
 
   /**
-   * Backward: the forward steps reversed, each compute with 2× flops and 2× memory traffic;
+   * Backward: the forward steps reversed, each kernel's gradients as its {@link Gradient} says;
    * selective recomputation first reruns the attention core, norms-activation every memory-bound
    * forward kernel of the block (its norm and activation, and the residual and permute kernels
    * beside them: a small over-count of bytes).
    */
   List<PassStep> backward(List<PassStep> forward, Recomputation recomputation) {
-    boolean selective = recomputation == Recomputation.SELECTIVE;
-    boolean memoryBound = recomputation == Recomputation.NORMS_AND_ACTIVATION;
+    return backward(forward, recomputation, true);
+  }
+
+  /** The backward without its weight-gradient GEMMs, which {@link #weightGradients} runs. */
+  List<PassStep> backwardInput(List<PassStep> forward, Recomputation recomputation) {
+    return backward(forward, recomputation, false);
+  }
+
+  /** The weight-gradient GEMMs of {@code forward}'s weighted kernels, in backward order. */
+  List<Kernel> weightGradients(List<PassStep> forward) {
+    List<Kernel> kernels = new ArrayList<>();
+    for (int i = forward.size() - 1; i >= 0; i--) {
+      if (forward.get(i) instanceof Compute c) {
+        for (int k = c.kernels().size() - 1; k >= 0; k--) {
+          if (c.gradients().get(k) == Gradient.WEIGHTED) {
+            kernels.add(c.kernels().get(k));
+          }
+        }
+      }
+    }
+    return kernels;
+  }
+
+  private List<PassStep> backward(
+      List<PassStep> forward, Recomputation recomputation, boolean weights) {
     List<PassStep> steps = new ArrayList<>(forward.size());
     for (int i = forward.size() - 1; i >= 0; i--) {
       PassStep s = forward.get(i);
       if (s instanceof Compute c) {
-        List<Kernel> kernels = new ArrayList<>();
-        if (selective && c.name().endsWith(" attention")) {
-          kernels.addAll(attentionCoreRecompute());
-        }
-        if (memoryBound) {
-          c.kernels().stream().filter(k -> k.kind() == Kernel.Kind.ELEMENTWISE)
-              .forEach(kernels::add);
-        }
-        for (Kernel k : c.kernels()) {
-          kernels.add(new Kernel(k.kind(), 2 * k.flops(), 2 * k.bytes(), k.smallestDimension(),
-              k.precision()));
-        }
-        steps.add(new Compute(c.name() + " backward", kernels));
+        steps.add(backward(c, recomputation, weights));
+      } else if (s instanceof Ring r) {
+        steps.add(
+            new Ring(
+                r.name() + " backward",
+                backward(r.block(), recomputation, weights),
+                2 * r.hopBytes(),
+                r.blocks())); // keys and values, and their gradients
       } else if (s instanceof Communicate m) {
         CollectiveKind reverse =
             switch (m.kind()) {
@@ -229,28 +301,72 @@ final class LayerPlan {
     return steps;
   }
 
+  private Compute backward(Compute c, Recomputation recomputation, boolean weights) {
+    List<Kernel> kernels = new ArrayList<>();
+    if (recomputation == Recomputation.SELECTIVE && c.name().endsWith(" attention")) {
+      kernels.addAll(attentionCoreOf(c));
+    }
+    if (recomputation == Recomputation.NORMS_AND_ACTIVATION) {
+      c.kernels().stream().filter(k -> k.kind() == Kernel.Kind.ELEMENTWISE).forEach(kernels::add);
+    }
+    for (int i = 0; i < c.kernels().size(); i++) {
+      Kernel k = c.kernels().get(i);
+      Gradient g = c.gradients().get(i);
+      if (g == Gradient.WEIGHTED && !weights) {
+        kernels.add(k); // the input gradient alone: a GEMM of the forward's size
+      } else if (g == Gradient.FUSED_ATTENTION) {
+        kernels.add(scaled(k, 2.5, 2));
+      } else {
+        kernels.add(scaled(k, 2, 2));
+      }
+    }
+    return new Compute(c.name() + " backward", kernels);
+  }
+
+  /** The attention core among {@code c}'s kernels: what selective recomputation reruns. */
+  private static List<Kernel> attentionCoreOf(Compute c) {
+    List<Kernel> core = new ArrayList<>();
+    for (int i = 0; i < c.kernels().size(); i++) {
+      Gradient g = c.gradients().get(i);
+      if (g == Gradient.SCORES || g == Gradient.FUSED_ATTENTION) {
+        core.add(c.kernels().get(i));
+        if (g == Gradient.SCORES && i + 1 < c.kernels().size()) {
+          core.add(c.kernels().get(i + 1)); // the unfused softmax and dropout after the scores
+        }
+      }
+    }
+    return core;
+  }
+
+  private static Kernel scaled(Kernel k, double flops, double bytes) {
+    return new Kernel(
+        k.kind(), flops * k.flops(), bytes * k.bytes(), k.smallestDimension(), k.precision());
+  }
+
   /** Embedding lookup of the first chunk: read a row and write it, per token. */
-  List<Kernel> embedding() {
-    return List.of(Kernel.elementwise(4.0 * tokens * h * replicated));
+  Compute embedding() {
+    return new Work().memory(4.0 * tokens * h * replicated).named("embedding");
   }
 
   /**
    * The output head and loss of the last chunk: logits T x V/tp, and a fused cross-entropy that
    * reads and writes them in fp32 (about 10 bytes per logit).
    */
-  List<Kernel> head() {
+  Compute head(String name) {
     long vocab = job.model().vocabSize() / tp;
-    return List.of(
-        Kernel.elementwise(4.0 * tokens * h * replicated),
-        Kernel.matmul(1, tokens, vocab, h, precision),
-        Kernel.elementwise(10.0 * tokens * vocab));
+    return new Work()
+        .memory(4.0 * tokens * h * replicated)
+        .weighted(Kernel.matmul(1, tokens, vocab, h, precision))
+        .memory(10.0 * tokens * vocab)
+        .named(name);
   }
 
   /** An MTP module's own work before its block: two norms and the 2h x h projection. */
-  List<Kernel> mtpProjection() {
-    return List.of(
-        Kernel.elementwise(8.0 * tokens * h * replicated),
-        Kernel.matmul(1, tokens, Math.max(1, h / tp), 2 * h, precision));
+  Compute mtpProjection(String name) {
+    return new Work()
+        .memory(8.0 * tokens * h * replicated)
+        .weighted(Kernel.matmul(1, tokens, Math.max(1, h / tp), 2 * h, precision))
+        .named(name);
   }
 
   /** Activation bytes sent between pipeline stages per micro-batch (Megatron's scatter/gather). */

@@ -27,7 +27,8 @@ public final class LayoutException extends IllegalArgumentException {
     CP,
     EP,
     VIRTUAL_STAGES,
-    SEQUENCE_PARALLEL
+    SEQUENCE_PARALLEL,
+    OVERLAP_FORWARD_BACKWARD
   }
 
   private final Parameter parameter;

@@ -1,5 +1,7 @@
 package org.supernodesim.workload.training;
 
+import java.util.List;
+import java.util.Map;
 import org.supernodesim.model.transformer.DenseFfn;
 import org.supernodesim.model.transformer.FeedForward;
 import org.supernodesim.model.transformer.Mlp;
@@ -14,8 +16,11 @@ import org.supernodesim.model.transformer.MoeFfn;
  * 1-2): 34·h bytes for a GPT layer (norms 4h, attention 11h, MLP 19h) plus 5·a·s for an unfused
  * softmax; 10·h of it is outside the tensor-parallel regions and split only by sequence
  * parallelism; full recomputation keeps the 2·h input of each layer only. A stage holds the
- * activations of every micro-batch in flight: p - stage of them under 1F1B, the warm-up count + 1
- * chunks under the interleaved schedule.
+ * activations of every micro-batch in flight, found by walking its schedule: p - stage of them
+ * under 1F1B, the warm-up count + 1 chunks under the interleaved schedule, p + 1 chunk passes under
+ * DualPipe. A schedule that places a chunk on r stages (DualPipe: 2) keeps r copies of its
+ * parameters and gradients; ZeRO then shards the optimizer states over all r·dp ranks holding
+ * them.
  *
  * <p>DeepSeek-V3's savings (arXiv 2412.19437 §3.2.3, §3.3.4) are explicit options on top:
  * {@link Recomputation#NORMS_AND_ACTIVATION} drops the norms' outputs (2h of the 10h outside the
@@ -37,41 +42,71 @@ final class MemoryModel {
     this.job = job;
   }
 
-  StageMemory of(int stage, StageParameters params, double activationsPerMicroBatch,
-      double lastChunkExtra) {
+  /**
+   * The memory of stage {@code stage}'s ranks at their peak. {@code activationBytesPerChunk} is
+   * what one micro-batch keeps for backward in each chunk the stage holds; the stage's order is
+   * walked to find the most it keeps at once (a forward adds its chunk's, the backward that
+   * finishes the micro-batch's gradients in that chunk frees them: a whole backward, or the weight
+   * pass after an input-gradient one). {@code lastChunkExtra} is kept on top (the logits).
+   */
+  StageMemory of(int stage, StageParameterCount count, PipelineSchedule schedule,
+      Map<Integer, Double> activationBytesPerChunk, double lastChunkExtra) {
+    return of(stage, count.stage(), schedule.replicaStages(stage).size(),
+        peakActivationBytes(schedule.order(stage), activationBytesPerChunk) + lastChunkExtra);
+  }
+
+  /**
+   * The memory of a rank holding {@code params}, each held by {@code replicaStages} stages of dp
+   * ranks each (ZeRO shards over all of them), keeping {@code activationBytes} at its peak.
+   */
+  StageMemory of(int stage, StageParameters params, int replicaStages, double activationBytes) {
     Parallelism p = job.parallelism();
     int zero = job.zeroStage();
-    double expertReplicas = p.dp() / (double) p.ep();
-    double denseShard = zero >= 1 ? p.dp() : 1;
+    double denseReplicas = (double) p.dp() * replicaStages;
+    double expertReplicas = p.dp() / (double) p.ep() * replicaStages;
+    double denseShard = zero >= 1 ? denseReplicas : 1;
     double expertShard = zero >= 1 ? expertReplicas : 1;
     double weights = WEIGHT_BYTES * (zero >= 3
-        ? params.dense() / p.dp() + params.expert() / expertReplicas
+        ? params.dense() / denseReplicas + params.expert() / expertReplicas
         : params.total());
     double gradients = GRADIENT_BYTES * (zero >= 2
-        ? params.dense() / p.dp() + params.expert() / expertReplicas
+        ? params.dense() / denseReplicas + params.expert() / expertReplicas
         : params.total());
     double optimizerBytes = MASTER_WEIGHT_BYTES + 2.0 * job.optimizerMomentBytes();
     double optimizer =
         optimizerBytes * (params.dense() / denseShard + params.expert() / expertShard);
-    int m = job.microBatches();
-    int v = p.virtualStages();
-    double inFlightChunks =
-        v == 1
-            ? Math.min(p.pp() - stage, m)
-            : Math.min((p.pp() - stage - 1) * 2 + (v - 1) * p.pp() + 1, m * v);
-    double activations = inFlightChunks * activationsPerMicroBatch / v + lastChunkExtra;
     double buffers = 2.0 * job.gradientBucketBytes() + 4.0 * new LayerPlan(job).pipelineBytes();
     if (zero >= 3) {
       weights += 2 * WEIGHT_BYTES * params.total() / Math.max(1, layersOnStage(stage));
     }
-    return new StageMemory(stage, weights, gradients, optimizer, activations, buffers);
+    return new StageMemory(stage, weights, gradients, optimizer, activationBytes, buffers);
+  }
+
+  /** The most activation bytes kept at once over {@code order}, a forward counted before a pair's
+   * backward. Under 1F1B this is min(p - s, m) micro-batches on stage s (PipeDream-Flush), under
+   * DualPipe p + 1 chunk passes on every stage (deepseek-ai/DualPipe's table). */
+  static double peakActivationBytes(
+      List<PipelineSchedule.Slot> order, Map<Integer, Double> bytesPerChunk) {
+    double live = 0;
+    double peak = 0;
+    for (PipelineSchedule.Slot slot : order) {
+      for (PipelineSchedule.Pass pass : slot.passes()) {
+        double bytes = bytesPerChunk.get(pass.chunk());
+        switch (pass.kind()) {
+          case FORWARD -> live += bytes;
+          case BACKWARD, WEIGHT -> live -= bytes;
+          case BACKWARD_INPUT -> { } // the weight-gradient GEMMs still need the inputs
+        }
+        peak = Math.max(peak, live);
+      }
+    }
+    return peak;
   }
 
   private int layersOnStage(int stage) {
     int count = 0;
-    Parallelism p = job.parallelism();
-    for (int c = 0; c < p.virtualStages(); c++) {
-      int[] range = job.chunkLayers(c * p.pp() + stage);
+    for (int chunk : job.chunksOf(stage)) {
+      int[] range = job.chunkLayers(chunk);
       count += range[1] - range[0];
     }
     return count;

@@ -1,61 +1,89 @@
 package org.supernodesim.workload.training;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The order in which one pipeline stage runs its forward and backward passes: 1F1B
- * (PipeDream-Flush; Narayanan et al. SC'21 §2.2.1) and, with v model chunks per stage, the
- * interleaved 1F1B of §2.2.2, as Megatron-LM's {@code schedules.py} orders them: warm-up
- * forwards, then alternating one forward and one backward, then the remaining backwards. The
- * bubble is (p-1)/(v·m) of the ideal time.
+ * The order in which each pipeline stage runs its passes, and where each model chunk lives: 1F1B
+ * and interleaved 1F1B ({@link OneFOneB}, Megatron-LM's), or DualPipe ({@link DualPipe},
+ * DeepSeek-V3's). Chunks are numbered in the model's order, 0 to pp·v - 1; a micro-batch goes
+ * through them all forward, then back.
  */
-final class PipelineSchedule {
+sealed interface PipelineSchedule permits OneFOneB, DualPipe {
 
-  /** One pass of one micro-batch through one model chunk of this stage. */
-  record Unit(boolean forward, int microBatch, int chunk) {}
+  /** One pass of one micro-batch through one model chunk. */
+  record Pass(Kind kind, int microBatch, int chunk) {
+    /** What the pass computes. */
+    enum Kind {
+      FORWARD,
+      /** The whole backward: input and weight gradients. */
+      BACKWARD,
+      /**
+       * The input gradients only (zero-bubble split); a later {@link #WEIGHT} pass runs the rest.
+       */
+      BACKWARD_INPUT,
+      /** The weight gradients of an earlier {@link #BACKWARD_INPUT} of the same micro-batch. */
+      WEIGHT
+    }
+  }
 
-  private PipelineSchedule() {}
+  /** What a stage runs next: one pass, or a forward and a backward of two micro-batches at once. */
+  sealed interface Slot {
+    List<Pass> passes();
+  }
+
+  /** One pass, after the previous slot. */
+  record Single(Pass pass) implements Slot {
+    @Override
+    public List<Pass> passes() {
+      return List.of(pass);
+    }
+  }
 
   /**
-   * The passes of stage {@code stage} of {@code stages}, with {@code microBatches} per step and
-   * {@code chunks} model chunks per stage; a unit's chunk is the stage-local index 0..v-1.
+   * A forward and a backward issued together: each runs its own chain, so one's communication (the
+   * expert all-to-alls above all) proceeds while the other computes (DeepSeek-V3 §3.2.1).
    */
-  static List<Unit> order(int stage, int stages, int microBatches, int chunks) {
-    int total = microBatches * chunks;
-    int warmup =
-        chunks == 1
-            ? Math.min(stages - stage - 1, microBatches)
-            : Math.min((stages - stage - 1) * 2 + (chunks - 1) * stages, total);
-    List<Unit> order = new ArrayList<>(2 * total);
-    int forwards = 0;
-    int backwards = 0;
-    for (; forwards < warmup; forwards++) {
-      order.add(unit(true, forwards, stages, chunks));
+  record Overlapped(Pass forward, Pass backward) implements Slot {
+    @Override
+    public List<Pass> passes() {
+      return List.of(forward, backward);
     }
-    while (forwards < total) {
-      order.add(unit(true, forwards++, stages, chunks));
-      order.add(unit(false, backwards++, stages, chunks));
-    }
-    while (backwards < total) {
-      order.add(unit(false, backwards++, stages, chunks));
-    }
-    return order;
   }
 
-  /** Virtual micro-batch k: groups of {@code stages} micro-batches go through chunk after chunk. */
-  private static Unit unit(boolean forward, int k, int stages, int chunks) {
-    if (chunks == 1) {
-      return new Unit(forward, k, 0);
-    }
-    int group = k / stages;
-    int chunk = group % chunks;
-    int microBatch = (group / chunks) * stages + k % stages;
-    return new Unit(forward, microBatch, forward ? chunk : chunks - 1 - chunk);
-  }
+  /**
+   * Mean times of one micro-batch's pass through one chunk: forward, whole backward, and the
+   * weight-gradient part of the backward, in any unit.
+   */
+  record PassTimes(double forward, double backward, double weight) {}
 
-  /** Megatron-LM's pipeline bubble over ideal time, (p-1)/(v·m). */
-  static double idealBubble(int stages, int microBatches, int chunks) {
-    return (stages - 1) / (double) (chunks * microBatches);
+  /** What stage {@code stage} runs, in order. */
+  List<Slot> order(int stage);
+
+  /** The chunks stage {@code stage} holds, ascending. */
+  List<Integer> chunksOf(int stage);
+
+  /** The stage that runs chunk {@code chunk} of micro-batch {@code microBatch}. */
+  int stageOf(int microBatch, int chunk);
+
+  /**
+   * The stages whose ranks hold the same parameters as stage {@code stage} (itself included),
+   * ascending: their gradients are summed and their optimizer states sharded together.
+   */
+  List<Integer> replicaStages(int stage);
+
+  /** The schedule's published bubble over the ideal time (every chunk pass back to back). */
+  double idealBubble(PassTimes times);
+
+  /** The name result.json gives the schedule. */
+  String label();
+
+  /** The schedule {@code job} asks for. */
+  static PipelineSchedule of(TrainingJob job) {
+    Parallelism p = job.parallelism();
+    return switch (job.schedule()) {
+      case ONE_F_ONE_B ->
+          new OneFOneB(p.pp(), job.microBatches(), p.virtualStages(), job.overlapForwardBackward());
+      case DUALPIPE -> new DualPipe(p.pp(), job.microBatches(), job.overlapForwardBackward());
+    };
   }
 }

@@ -53,6 +53,31 @@ public record RankLayout(Parallelism parallelism) {
     return dataRanks(stage, 0, parallelism.ep(), parallelism.dp() / parallelism.ep());
   }
 
+  /**
+   * The data-parallel groups of several stages' representatives, stage after stage: the ranks
+   * that hold the same parameters when a schedule places a chunk on more than one stage.
+   */
+  public List<Integer> dataGroup(List<Integer> stages) {
+    return union(stages, this::dataGroup);
+  }
+
+  /** The expert-data-parallel groups of several stages' representatives, stage after stage. */
+  public List<Integer> expertDataGroup(List<Integer> stages) {
+    return union(stages, this::expertDataGroup);
+  }
+
+  private static List<Integer> union(
+      List<Integer> stages, java.util.function.IntFunction<List<Integer>> group) {
+    if (stages.size() == 1) {
+      return group.apply(stages.get(0));
+    }
+    List<Integer> all = new ArrayList<>();
+    for (int s : stages) {
+      all.addAll(group.apply(s));
+    }
+    return all;
+  }
+
   private List<Integer> dataRanks(int stage, int first, int stride, int count) {
     List<Integer> g = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {

@@ -1,5 +1,6 @@
 package org.supernodesim.workload.training;
 
+import java.util.List;
 import org.supernodesim.model.transformer.DenseFfn;
 import org.supernodesim.model.transformer.FeedForward;
 import org.supernodesim.model.transformer.MoeFfn;
@@ -17,30 +18,35 @@ import org.supernodesim.model.transformer.TransformerSpec;
  */
 final class StageParameterCount {
   private final TrainingJob job;
-  private final int stage;
+  private final List<Integer> chunks;
+  private final int replicaStages;
 
-  StageParameterCount(TrainingJob job, int stage) {
+  StageParameterCount(TrainingJob job, PipelineSchedule schedule, int stage) {
     this.job = job;
-    this.stage = stage;
+    this.chunks = schedule.chunksOf(stage);
+    this.replicaStages = schedule.replicaStages(stage).size();
   }
 
   /** True if this stage holds the model's last chunk, and so the head. */
   boolean holdsLastChunk() {
-    Parallelism p = job.parallelism();
-    return (p.pp() * p.virtualStages() - 1) % p.pp() == stage;
+    return chunks.contains(job.chunks() - 1);
+  }
+
+  /** True if this stage holds the model's first chunk, and so the embedding. */
+  boolean holdsFirstChunk() {
+    return chunks.contains(0);
   }
 
   /** Every parameter of the stage: its layers over all its chunks, the embedding, the head. */
   StageParameters stage() {
-    Parallelism p = job.parallelism();
     StageParameters total = new StageParameters(0, 0);
-    for (int c = 0; c < p.virtualStages(); c++) {
-      int[] range = job.chunkLayers(c * p.pp() + stage);
+    for (int chunk : chunks) {
+      int[] range = job.chunkLayers(chunk);
       for (int layer = range[0]; layer < range[1]; layer++) {
         total = total.plus(layer(layer));
       }
     }
-    if (stage == 0) {
+    if (holdsFirstChunk()) {
       total = total.plus(embedding());
     }
     if (holdsLastChunk()) {
@@ -51,29 +57,22 @@ final class StageParameterCount {
 
   /**
    * The parameters the optimizer updates on one rank: all of the stage's without ZeRO; with it, the
-   * rank's shard, 1/dp of the dense ones and ep/dp of the experts'.
+   * rank's shard, 1/dp of the dense ones and ep/dp of the experts' (over r times as many ranks
+   * when r stages hold the same chunks, as under DualPipe).
    */
   double updated() {
     StageParameters params = stage();
-    Parallelism p = job.parallelism();
     if (job.zeroStage() == 0) {
       return params.total();
     }
-    return params.dense() / p.dp() + params.expert() / (p.dp() / (double) p.ep());
+    Parallelism p = job.parallelism();
+    return params.dense() / ((double) p.dp() * replicaStages)
+        + params.expert() / (p.dp() / (double) p.ep() * replicaStages);
   }
 
   /** One transformer layer's share. */
   StageParameters layer(int layer) {
     return block(job.model().ffnOfLayer(layer), 0);
-  }
-
-  /**
-   * One layer's share, and the embedding's with it when the layer is the model's first and this
-   * stage holds it: backward finishes the two together.
-   */
-  StageParameters layerWithEmbedding(int layer) {
-    boolean first = stage == 0 && layer == job.chunkLayers(0)[0];
-    return first ? layer(layer).plus(embedding()) : layer(layer);
   }
 
   /** The token (and learnt position) embedding's share. */
@@ -91,7 +90,7 @@ final class StageParameterCount {
   StageParameters head() {
     TransformerSpec m = job.model();
     long h = m.hiddenSize();
-    boolean copy = !m.tiedEmbeddings() || stage != 0;
+    boolean copy = !m.tiedEmbeddings() || !holdsFirstChunk();
     double head = (copy ? m.vocabSize() * h : 0) + m.normParameters();
     StageParameters total = new StageParameters(head / job.parallelism().tp(), 0);
     for (int i = 0; i < m.mtpModules(); i++) {

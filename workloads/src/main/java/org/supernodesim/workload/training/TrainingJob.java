@@ -32,6 +32,10 @@ import org.supernodesim.workload.training.LayoutException.Parameter;
  *     whose quantised inputs are what is cached)
  * @param optimizerMomentBytes bytes per element of Adam's first and second moments: 4 (fp32) or
  *     2 (bf16, as DeepSeek-V3 §3.3.4); master weights stay fp32
+ * @param schedule the pipeline schedule
+ * @param overlapForwardBackward run a forward and a backward of two micro-batches together, so
+ *     that each one's communication proceeds while the other computes: DualPipe's chunk pairs, or
+ *     under 1F1B Megatron-Core's expert-parallel all-to-all overlap
  */
 public record TrainingJob(
     TransformerSpec model,
@@ -49,7 +53,22 @@ public record TrainingJob(
     double expertLoad,
     List<Integer> stageLayers,
     ActivationStorage activationStorage,
-    int optimizerMomentBytes) {
+    int optimizerMomentBytes,
+    Schedule schedule,
+    boolean overlapForwardBackward) {
+
+  /** A job under plain 1F1B (interleaved with virtual stages). */
+  public TrainingJob(TransformerSpec model, Parallelism parallelism, int zeroStage,
+      int sequenceTokens, int globalBatchSequences, int microBatchSequences,
+      Recomputation recomputation, Precision precision, boolean fusedAttention,
+      boolean overlapGradientReduce, long gradientBucketBytes, int gradientReduceBytesPerElement,
+      double expertLoad, List<Integer> stageLayers, ActivationStorage activationStorage,
+      int optimizerMomentBytes) {
+    this(model, parallelism, zeroStage, sequenceTokens, globalBatchSequences, microBatchSequences,
+        recomputation, precision, fusedAttention, overlapGradientReduce, gradientBucketBytes,
+        gradientReduceBytesPerElement, expertLoad, stageLayers, activationStorage,
+        optimizerMomentBytes, Schedule.ONE_F_ONE_B, false);
+  }
 
   /** A job with bf16 activations and fp32 Adam moments. */
   public TrainingJob(TransformerSpec model, Parallelism parallelism, int zeroStage,
@@ -59,7 +78,8 @@ public record TrainingJob(
       double expertLoad, List<Integer> stageLayers) {
     this(model, parallelism, zeroStage, sequenceTokens, globalBatchSequences, microBatchSequences,
         recomputation, precision, fusedAttention, overlapGradientReduce, gradientBucketBytes,
-        gradientReduceBytesPerElement, expertLoad, stageLayers, ActivationStorage.BF16, 4);
+        gradientReduceBytesPerElement, expertLoad, stageLayers, ActivationStorage.BF16, 4,
+        Schedule.ONE_F_ONE_B, false);
   }
 
   public TrainingJob {
@@ -103,23 +123,57 @@ public record TrainingJob(
           model.layers() + " layers of " + model.id() + " do not split evenly into pp x"
               + " virtualStages = " + chunks + " chunks; give stageLayers to split unevenly");
     } else {
-      LayoutException.require(stageLayers.size() == chunks, Parameter.STAGE_LAYERS,
-          stageLayers.size() + " entries; there are pp x virtualStages = " + chunks + " chunks");
-      int sum = 0;
-      for (int n : stageLayers) {
-        LayoutException.require(n >= 1, Parameter.STAGE_LAYERS, n + "; every chunk needs a layer");
-        sum += n;
-      }
-      LayoutException.require(sum == model.layers(), Parameter.STAGE_LAYERS,
-          "they sum to " + sum + ", not the " + model.layers() + " layers of " + model.id());
+      checkStageLayers(stageLayers, chunks, model);
     }
+    int m = microBatches(globalBatchSequences, p, microBatchSequences);
     if (p.virtualStages() > 1) {
-      LayoutException.require(microBatches(globalBatchSequences, p, microBatchSequences)
-              % p.pp() == 0, Parameter.MICRO_BATCH,
-          "the interleaved schedule needs the " + microBatches(globalBatchSequences, p,
-              microBatchSequences) + " micro-batches per replica to be a multiple of pp = "
-              + p.pp());
+      LayoutException.require(m % p.pp() == 0, Parameter.MICRO_BATCH,
+          "the interleaved schedule needs the " + m + " micro-batches per replica to be a"
+              + " multiple of pp = " + p.pp());
     }
+    if (schedule == Schedule.DUALPIPE) {
+      checkDualPipe(p, m);
+    }
+    // With one chunk per stage, a pair waiting for both inputs waits for the next stage's whole
+    // pair, which waited for this stage's last forward: the pipeline would run at half speed.
+    LayoutException.require(!overlapForwardBackward || schedule != Schedule.ONE_F_ONE_B
+            || p.pp() == 1 || p.virtualStages() > 1, Parameter.OVERLAP_FORWARD_BACKWARD,
+        "under 1f1b with pp = " + p.pp() + " the overlap needs virtualStages > 1, as"
+            + " Megatron-Core's combined 1F1B does; give parallelism.virtualStages, or schedule:"
+            + " dualpipe");
+  }
+
+  /**
+   * Every chunk holds at least one layer, except that the first may hold the embedding alone and
+   * the last the output head alone (Llama 3, arXiv 2407.21783 §3.3.2, balances its pipeline so).
+   */
+  private static void checkStageLayers(List<Integer> stageLayers, int chunks,
+      TransformerSpec model) {
+    LayoutException.require(stageLayers.size() == chunks, Parameter.STAGE_LAYERS,
+        stageLayers.size() + " entries; there are pp x virtualStages = " + chunks + " chunks");
+    int sum = 0;
+    for (int c = 0; c < chunks; c++) {
+      int n = stageLayers.get(c);
+      boolean end = c == 0 || c == chunks - 1;
+      LayoutException.require(n >= 1 || (n == 0 && end), Parameter.STAGE_LAYERS,
+          "entry " + c + " is " + n + "; every chunk needs a layer, but the first (embedding) and"
+              + " the last (output head) may have 0");
+      sum += n;
+    }
+    LayoutException.require(sum == model.layers(), Parameter.STAGE_LAYERS,
+        "they sum to " + sum + ", not the " + model.layers() + " layers of " + model.id());
+  }
+
+  /** DualPipe's conditions (deepseek-ai/DualPipe): two halves, and each direction fills them. */
+  private static void checkDualPipe(Parallelism p, int microBatches) {
+    LayoutException.require(p.pp() >= 2 && p.pp() % 2 == 0, Parameter.PP,
+        p.pp() + "; DualPipe needs an even number of pipeline stages, at least 2");
+    LayoutException.require(p.virtualStages() == 1, Parameter.VIRTUAL_STAGES,
+        p.virtualStages() + "; DualPipe places two chunks per stage itself: virtualStages must be"
+            + " 1");
+    LayoutException.require(microBatches % 2 == 0 && microBatches >= 2 * p.pp(),
+        Parameter.GLOBAL_BATCH, "DualPipe needs an even number of micro-batches per replica, at"
+            + " least 2 x pp = " + 2 * p.pp() + "; there are " + microBatches);
   }
 
   private static int microBatches(int global, Parallelism p, int micro) {
@@ -143,6 +197,16 @@ public record TrainingJob(
       start += stageLayers.get(c);
     }
     return new int[] {start, start + stageLayers.get(chunk)};
+  }
+
+  /** The model chunks pipeline stage {@code stage} holds, as its schedule places them. */
+  public List<Integer> chunksOf(int stage) {
+    return PipelineSchedule.of(this).chunksOf(stage);
+  }
+
+  /** Model chunks over all stages: pp·v. */
+  public int chunks() {
+    return parallelism.pp() * parallelism.virtualStages();
   }
 
   /** Tokens one rank holds per micro-batch: b·s/cp. */

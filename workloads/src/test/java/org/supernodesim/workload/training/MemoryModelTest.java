@@ -65,7 +65,7 @@ class MemoryModelTest {
         Recomputation.FULL, org.supernodesim.model.chip.Precision.BF16, false, true, 1, 2, 1,
         java.util.List.of());
     double params = 1e9;
-    StageMemory m = new MemoryModel(job).of(0, new StageParameters(params, 0), 0, 0);
+    StageMemory m = new MemoryModel(job).of(0, new StageParameters(params, 0), 1, 0);
     assertEquals(2 * params, m.weightsBytes(), 1e-3, "bf16 weights");
     assertEquals(4 * params, m.gradientBytes(), 1e-3, "fp32 gradients");
     assertEquals(12 * params / 8, m.optimizerBytes(), 1e-3, "Adam states over dp = 8");
@@ -114,7 +114,7 @@ class MemoryModelTest {
         Recomputation.FULL, Precision.BF16, false, true, 1, 2, 1, List.of(),
         ActivationStorage.BF16, 2);
     double params = 1e9;
-    StageMemory m = new MemoryModel(job).of(0, new StageParameters(params, 0), 0, 0);
+    StageMemory m = new MemoryModel(job).of(0, new StageParameters(params, 0), 1, 0);
     assertEquals(8 * params / 8, m.optimizerBytes(), 1e-3, "8 bytes over dp = 8");
     assertEquals(4 * params, m.gradientBytes(), 1e-3, "gradients stay fp32");
   }
