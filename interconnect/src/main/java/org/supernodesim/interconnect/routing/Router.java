@@ -279,8 +279,11 @@ public final class Router {
     return (int) Long.remainderUnsigned(h, count);
   }
 
-  /** SplitMix64's finaliser: a bijection on 64 bits whose every output bit depends on every input. */
-  static long mix(long z) {
+  /**
+   * SplitMix64's finaliser: a bijection on 64 bits whose every output bit depends on every input.
+   * Also what hash keys built of packed fields go through, so that they spread over a table's bins.
+   */
+  public static long mix(long z) {
     z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
     z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
     return z ^ (z >>> 31);
