@@ -57,6 +57,8 @@ public final class Catalog {
   private volatile Models models;
   private volatile Prices prices;
   private volatile Readings readings;
+  // One mapper for every file, so each record type's deserializer is built once.
+  private volatile ObjectMapper mapper;
   private final ConcurrentHashMap<String, ChipSpec> chipsById = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, CatalogEntry> systemsById = new ConcurrentHashMap<>();
 
@@ -180,8 +182,13 @@ public final class Catalog {
     return m;
   }
 
-  private static ObjectMapper yamlMapper() {
-    return new ObjectMapper(new YAMLFactory()).enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+  private ObjectMapper yamlMapper() {
+    ObjectMapper m = mapper;
+    if (m == null) {
+      m = new ObjectMapper(new YAMLFactory()).enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+      mapper = m;
+    }
+    return m;
   }
 
   private static Models readModels(ObjectMapper yaml, ClassLoader loader, List<String> files) {
