@@ -11,10 +11,14 @@ import org.supernodesim.interconnect.collective.Step;
 import org.supernodesim.interconnect.routing.Router;
 import org.supernodesim.model.collective.AlgorithmChoice;
 import org.supernodesim.model.collective.CollectiveKind;
+import org.supernodesim.model.fabric.NetworkModel;
 import org.supernodesim.node.engine.Context;
+import org.supernodesim.node.engine.LogicalProcess;
 import org.supernodesim.node.engine.Simulation;
+import org.supernodesim.results.NetworkResult;
 import org.supernodesim.workload.cost.ComputeCostModel;
 import org.supernodesim.workload.graph.OperationGraph;
+import org.supernodesim.workload.training.RankLayout;
 
 /**
  * The chips of a training step that are simulated as processes: one per pipeline stage (process
@@ -26,11 +30,68 @@ import org.supernodesim.workload.graph.OperationGraph;
  */
 public final class TrainingCluster {
   private final List<ChipProcess> chips;
-  private final long lookaheadPicos;
+  private final List<ChipProcess> stages;
+  private final Transport transport;
 
-  private TrainingCluster(List<ChipProcess> chips, long lookaheadPicos) {
+  private TrainingCluster(
+      List<ChipProcess> chips, List<ChipProcess> stages, Transport transport) {
     this.chips = chips;
-    this.lookaheadPicos = lookaheadPicos;
+    this.stages = stages;
+    this.transport = transport;
+  }
+
+  /**
+   * Every chip a process (process id = global rank): each runs its stage's graph ({@code
+   * stageGraphs}, written for the stage's representative) through {@code layout}'s translation to
+   * its own groups and peers, so a stage's ranks share one graph. Each collective runs as its
+   * algorithm's steps through {@code transport} on the stream of its group, except one whose group
+   * spans pipeline stages (the ranks of two stages holding the same chunk under DualPipe, the tied
+   * embedding's pair): the stages' graphs issue those in orders of their own, so such a collective
+   * takes its closed form, as under the stage fidelity.
+   */
+  public static TrainingCluster assembleChips(
+      List<OperationGraph> stageGraphs, RankLayout layout, ComputeCostModel costs,
+      Transport transport) {
+    Collectives collectives = transport.collectives();
+    Map<Key, Long> picos = new ConcurrentHashMap<>();
+    CollectiveTiming timing = c -> picos.computeIfAbsent(
+        new Key(c.kind(), c.algorithm(), c.group(), c.bytes()), k -> {
+          int stage = layout.stageOf(k.group().get(0));
+          for (int member : k.group()) {
+            if (layout.stageOf(member) != stage) {
+              CollectiveAlgorithm algorithm =
+                  collectives.resolve(k.kind(), k.algorithm(), k.group(), k.bytes());
+              return collectives.estimatePicos(k.kind(), algorithm, k.group(), k.bytes());
+            }
+          }
+          return CollectiveTiming.STEPS;
+        });
+    int n = Math.toIntExact(layout.parallelism().chips());
+    List<ChipProcess> chips = new ArrayList<>(n);
+    List<ChipProcess> stages = new ArrayList<>(stageGraphs.size());
+    for (int rank = 0; rank < n; rank++) {
+      OperationGraph graph = stageGraphs.get(layout.stageOf(rank));
+      RankView view = rank == graph.rank() ? RankView.IDENTITY : new LayoutView(layout, rank);
+      ChipProcess chip = new ChipProcess(rank, graph, costs, transport, timing, view);
+      chips.add(chip);
+      if (rank == graph.rank()) {
+        stages.add(chip);
+      }
+    }
+    return new TrainingCluster(chips, stages, transport);
+  }
+
+  /** A rank's view of its stage representative's graph, through the layout. */
+  private record LayoutView(RankLayout layout, int rank) implements RankView {
+    @Override
+    public List<Integer> group(List<Integer> group) {
+      return layout.translate(group, rank);
+    }
+
+    @Override
+    public int peer(int peer) {
+      return layout.translatePeer(peer, rank);
+    }
   }
 
   /** One process per graph, in stage order; graphs carry their global ranks. */
@@ -63,19 +124,32 @@ public final class TrainingCluster {
     for (OperationGraph g : graphs) {
       chips.add(new ChipProcess(g.rank(), g, costs, transport, timing));
     }
-    return new TrainingCluster(chips, network.lookaheadPicos());
+    return new TrainingCluster(chips, chips, transport);
   }
 
   private record Key(
       CollectiveKind kind, AlgorithmChoice algorithm, List<Integer> group, long bytes) {}
 
   public Simulation simulation() {
-    return new Simulation(chips, lookaheadPicos);
+    List<LogicalProcess<?>> processes = new ArrayList<>(chips);
+    processes.addAll(transport.processes());
+    return new Simulation(processes, transport.lookaheadPicos());
   }
 
-  /** The processes in stage order. */
+  /** Every simulated chip, by process id: one per stage, or every rank. */
   public List<ChipProcess> chips() {
     return chips;
+  }
+
+  /** Each stage's representative, in stage order. */
+  public List<ChipProcess> stages() {
+    return stages;
+  }
+
+  /** What the network did: bytes per tier, the {@code limit} busiest links (flow model). */
+  public NetworkResult networkResult(NetworkModel model, int limit) {
+    return new NetworkResult(
+        model, transport.bytesPerTier(), transport.busiestLinks(limit), List.of());
   }
 
   /**
@@ -128,6 +202,11 @@ public final class TrainingCluster {
     @Override
     public long lookaheadPicos() {
       return network.lookaheadPicos();
+    }
+
+    @Override
+    public Map<String, Long> bytesPerTier() {
+      return network.bytesPerTier();
     }
   }
 }

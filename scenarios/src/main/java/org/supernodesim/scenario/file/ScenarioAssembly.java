@@ -13,6 +13,7 @@ import org.supernodesim.model.chip.ChipFigure;
 import org.supernodesim.model.chip.ChipSpec;
 import org.supernodesim.model.collective.AlgorithmChoice;
 import org.supernodesim.model.fabric.NetworkModel;
+import org.supernodesim.workload.training.Fidelity;
 import org.supernodesim.results.energy.Price;
 import org.supernodesim.scenario.catalog.Calibrations;
 import org.supernodesim.scenario.file.Sections.ChipSection;
@@ -78,6 +79,9 @@ final class ScenarioAssembly {
               + String.join(
                   ", ", workload.networkModels().stream().map(NetworkModel::label).toList()));
     }
+    if (workload instanceof TrainingWorkload t) {
+      checkFidelity(t, s.network().model());
+    }
     return new Scenario(
         s.name(),
         s.seed(),
@@ -89,6 +93,29 @@ final class ScenarioAssembly {
         workload,
         accounting(s, chip),
         Optional.ofNullable(s.cluster().system()));
+  }
+
+  /**
+   * Stage fidelity times collectives by closed form and sends only the pipeline's transfers, over
+   * the analytical model: the flow model would share nothing. Chip fidelity runs a ring attention
+   * hop as a pair collective of neighbours, which holds for two context-parallel ranks only.
+   */
+  private static void checkFidelity(TrainingWorkload t, NetworkModel model) {
+    Fidelity f = t.fidelity().orElse(null);
+    if (f == Fidelity.STAGE && model == NetworkModel.FLOW) {
+      throw new InvalidInput(
+          "workload.training.fidelity",
+          "stage times collectives by closed form on idle links and runs on the analytical"
+              + " network; with network.model: flow choose fidelity: chip (or network.model:"
+              + " analytical)");
+    }
+    if (f == Fidelity.CHIP && t.job().parallelism().cp() > 2) {
+      throw new InvalidInput(
+          "workload.training.fidelity",
+          "chip runs ring attention's hops for cp <= 2 only; cp is "
+              + t.job().parallelism().cp()
+              + ": choose fidelity: stage");
+    }
   }
 
   private static long machineBytes() {

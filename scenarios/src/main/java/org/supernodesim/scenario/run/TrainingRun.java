@@ -12,6 +12,9 @@ import org.supernodesim.model.collective.CollectiveKind;
 import org.supernodesim.model.transformer.ParameterCounts;
 import org.supernodesim.model.units.Units;
 import org.supernodesim.node.chip.ActivityLog;
+import org.supernodesim.node.chip.AnalyticalTransport;
+import org.supernodesim.node.chip.FlowTransport;
+import org.supernodesim.node.chip.Transport;
 import org.supernodesim.node.chip.ChipProcess;
 import org.supernodesim.node.chip.TimeSplit;
 import org.supernodesim.node.chip.TrainingCluster;
@@ -24,6 +27,7 @@ import org.supernodesim.results.report.perfetto.Timeline;
 import org.supernodesim.scenario.file.Scenario;
 import org.supernodesim.scenario.file.TrainingWorkload;
 import org.supernodesim.workload.cost.ComputeCostModel;
+import org.supernodesim.workload.training.Fidelity;
 import org.supernodesim.workload.training.Parallelism;
 import org.supernodesim.workload.training.StageMemory;
 import org.supernodesim.workload.training.StepGenerator;
@@ -31,8 +35,10 @@ import org.supernodesim.workload.training.TrainingJob;
 import org.supernodesim.workload.training.TrainingStep;
 
 /**
- * A training workload: its step generated, one process per pipeline stage, its figures drawn from
- * the stages' time splits and memory.
+ * A training workload: its step generated (one graph per pipeline stage), run at the fidelity
+ * asked for or chosen ({@link ChipFidelity}): every chip a process with its collectives through the
+ * network, or one process per stage with closed-form collectives; its figures drawn from the
+ * stages' representatives' time splits and memory.
  */
 final class TrainingRun implements WorkloadRun {
   private final Scenario scenario;
@@ -40,23 +46,44 @@ final class TrainingRun implements WorkloadRun {
   private final TrainingCluster cluster;
   private final Optional<TransferLog> transfers;
   private final ComputeCostModel costs;
+  private final Fidelity fidelity;
 
   /** {@code timeline}: note the pipeline's sends, which a timeline draws as flows. */
   TrainingRun(Scenario scenario, TrainingWorkload workload, boolean timeline) {
     this.scenario = scenario;
     this.step = StepGenerator.generate(workload.job(), TrainingRun::algorithm);
     this.costs = new ComputeCostModel(scenario.chip(), scenario.calibration());
-    Topology topology = Topology.build(scenario.fabric(), scenario.chips());
+    this.fidelity = ChipFidelity.choose(scenario, workload, step, Runtime.getRuntime().maxMemory());
+    Topology topology =
+        fidelity == Fidelity.CHIP
+            ? Topology.buildForNetwork(scenario.fabric(), scenario.chips())
+            : Topology.build(scenario.fabric(), scenario.chips());
+    Router router = new Router(topology);
     // Every send is noted: a pipeline sends only a few per micro-batch.
     TransferLog[] log = new TransferLog[1];
-    this.cluster =
-        TrainingCluster.assemble(
-            step.graphs(),
-            costs,
-            new Router(topology),
-            timeline
-                ? t -> log[0] = new TransferLog(t, scenario.chips(), Integer.MAX_VALUE)
-                : UnaryOperator.identity());
+    if (fidelity == Fidelity.CHIP) {
+      Transport network =
+          switch (scenario.networkModel()) {
+            case ANALYTICAL -> new AnalyticalTransport(router);
+            case FLOW -> new FlowTransport(router);
+          };
+      Transport transport =
+          timeline && network instanceof AnalyticalTransport
+              ? (log[0] = new TransferLog(network, scenario.chips(),
+                  TimelineAssembly.TRANSFERS_PER_CHIP))
+              : network;
+      this.cluster =
+          TrainingCluster.assembleChips(step.graphs(), step.layout(), costs, transport);
+    } else {
+      this.cluster =
+          TrainingCluster.assemble(
+              step.graphs(),
+              costs,
+              router,
+              timeline
+                  ? t -> log[0] = new TransferLog(t, scenario.chips(), Integer.MAX_VALUE)
+                  : UnaryOperator.identity());
+    }
     this.transfers = Optional.ofNullable(log[0]);
   }
 
@@ -76,7 +103,7 @@ final class TrainingRun implements WorkloadRun {
         result()
             .withPipeline(
                 PipelinePasses.of(
-                    cluster.chips(),
+                    cluster.stages(),
                     step.job().microBatches(),
                     step.job().parallelism().virtualStages()));
     return new Measured(result, activities(), new Work(1, step.tokens(), 0));
@@ -84,19 +111,22 @@ final class TrainingRun implements WorkloadRun {
 
   @Override
   public Optional<Timeline> timeline() {
-    return Optional.of(TimelineAssembly.of(cluster.chips(), transfers));
+    return Optional.of(TimelineAssembly.of(cluster.stages(), transfers));
   }
 
   /**
-   * Every global rank's activity: each is charged its stage representative's, since the ranks of a
-   * stage do the same work at the same times.
+   * Every global rank's activity: its own under the chip fidelity; under the stage fidelity its
+   * stage representative's, since the ranks of a stage do the same work at the same times.
    */
   private List<ChipActivity> activities() {
     List<ChipActivity> activities = new ArrayList<>(scenario.chips());
     Parallelism p = step.job().parallelism();
     int ranksPerStage = p.tp() * p.cp() * p.dp();
+    boolean every = cluster.chips().size() == scenario.chips();
     for (int rank = 0; rank < scenario.chips(); rank++) {
-      ActivityLog log = cluster.chips().get(rank / ranksPerStage).activity();
+      ActivityLog log =
+          (every ? cluster.chips().get(rank) : cluster.stages().get(rank / ranksPerStage))
+              .activity();
       activities.add(new ChipActivity(rank, log.computeBusyPicos(), log.communicationOnlyPicos()));
     }
     return activities;
@@ -114,7 +144,7 @@ final class TrainingRun implements WorkloadRun {
     double hardwareFlopsPerChip = (step.modelFlops() + step.recomputeFlops()) / stepSeconds / chips;
     List<TrainingResult.RankTime> ranks = new ArrayList<>();
     double idle = 0;
-    List<ChipProcess> processes = cluster.chips();
+    List<ChipProcess> processes = cluster.stages();
     for (int stage = 0; stage < processes.size(); stage++) {
       ChipProcess c = processes.get(stage);
       TimeSplit split = c.timeSplit();
@@ -185,7 +215,10 @@ final class TrainingRun implements WorkloadRun {
         job.overlapForwardBackward(),
         new TrainingResult.FlopCounts(step.modelFlops() + step.recomputeFlops(),
             TrainingStep.COUNTED_ATTENTION, step.executedFlops(), step.executedAttention(),
-            step.executedFlops() / stepSeconds / chips / 1e12));
+            step.executedFlops() / stepSeconds / chips / 1e12),
+        List.of(),
+        fidelity.label(),
+        cluster.networkResult(scenario.networkModel(), CollectivesRun.BUSIEST_LINKS));
   }
 
   private static double seconds(long picos) {
