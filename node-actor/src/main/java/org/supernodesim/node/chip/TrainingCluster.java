@@ -97,20 +97,27 @@ public final class TrainingCluster {
   /** One process per graph, in stage order; graphs carry their global ranks. */
   public static TrainingCluster assemble(
       List<OperationGraph> graphs, ComputeCostModel costs, Router router) {
-    return assemble(graphs, costs, router, UnaryOperator.identity());
+    return assemble(graphs, costs, router, NetworkModel.ANALYTICAL, UnaryOperator.identity());
   }
 
-  /** As above, the stages' transport wrapped by {@code wrap} (to note the pipeline's transfers). */
+  /**
+   * As above, the pipeline's transfers on {@code model} (the flow model shares links among them
+   * only: collectives keep their closed forms), the stages' transport wrapped by {@code wrap} (to
+   * note the pipeline's transfers).
+   */
   public static TrainingCluster assemble(
-      List<OperationGraph> graphs, ComputeCostModel costs, Router router,
+      List<OperationGraph> graphs, ComputeCostModel costs, Router router, NetworkModel model,
       UnaryOperator<Transport> wrap) {
     int[] processOfRank = new int[router.topology().chips()];
     java.util.Arrays.fill(processOfRank, -1);
     for (int i = 0; i < graphs.size(); i++) {
       processOfRank[graphs.get(i).rank()] = i;
     }
-    AnalyticalTransport network = new AnalyticalTransport(router);
-    Transport transport = wrap.apply(new StageTransport(network, processOfRank));
+    Transport network =
+        model == NetworkModel.FLOW
+            ? new FlowTransport(router, processOfRank)
+            : new StageTransport(new AnalyticalTransport(router), processOfRank);
+    Transport transport = wrap.apply(network);
     Collectives collectives = network.collectives();
     // A pure function of the collective, asked once per instance: cached, looked up only.
     Map<Key, Long> picos = new ConcurrentHashMap<>();

@@ -80,7 +80,7 @@ final class ScenarioAssembly {
                   ", ", workload.networkModels().stream().map(NetworkModel::label).toList()));
     }
     if (workload instanceof TrainingWorkload t) {
-      checkFidelity(t, s.network().model());
+      checkFidelity(t);
     }
     return new Scenario(
         s.name(),
@@ -96,19 +96,11 @@ final class ScenarioAssembly {
   }
 
   /**
-   * Stage fidelity times collectives by closed form and sends only the pipeline's transfers, over
-   * the analytical model: the flow model would share nothing. Chip fidelity runs a ring attention
-   * hop as a pair collective of neighbours, which holds for two context-parallel ranks only.
+   * Chip fidelity runs a ring attention hop as a pair collective of neighbours, which holds for two
+   * context-parallel ranks only.
    */
-  private static void checkFidelity(TrainingWorkload t, NetworkModel model) {
+  private static void checkFidelity(TrainingWorkload t) {
     Fidelity f = t.fidelity().orElse(null);
-    if (f == Fidelity.STAGE && model == NetworkModel.FLOW) {
-      throw new InvalidInput(
-          "workload.training.fidelity",
-          "stage times collectives by closed form on idle links and runs on the analytical"
-              + " network; with network.model: flow choose fidelity: chip (or network.model:"
-              + " analytical)");
-    }
     if (f == Fidelity.CHIP && t.job().parallelism().cp() > 2) {
       throw new InvalidInput(
           "workload.training.fidelity",

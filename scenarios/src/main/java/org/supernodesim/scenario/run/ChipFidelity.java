@@ -1,7 +1,6 @@
 package org.supernodesim.scenario.run;
 
 import java.util.Locale;
-import org.supernodesim.model.fabric.NetworkModel;
 import org.supernodesim.scenario.file.Scenario;
 import org.supernodesim.scenario.file.TrainingWorkload;
 import org.supernodesim.workload.graph.OperationGraph;
@@ -39,7 +38,7 @@ final class ChipFidelity {
     if (bytes <= heapBytes) {
       return Fidelity.CHIP;
     }
-    if (asked == null && scenario.networkModel() == NetworkModel.ANALYTICAL) {
+    if (asked == null) {
       return Fidelity.STAGE;
     }
     throw new TooLargeForHeap(

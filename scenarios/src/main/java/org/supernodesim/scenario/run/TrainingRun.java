@@ -9,6 +9,7 @@ import org.supernodesim.interconnect.topology.Topology;
 import org.supernodesim.model.chip.ChipFigure;
 import org.supernodesim.model.collective.AlgorithmChoice;
 import org.supernodesim.model.collective.CollectiveKind;
+import org.supernodesim.model.fabric.NetworkModel;
 import org.supernodesim.model.transformer.ParameterCounts;
 import org.supernodesim.model.units.Units;
 import org.supernodesim.node.chip.ActivityLog;
@@ -54,10 +55,12 @@ final class TrainingRun implements WorkloadRun {
     this.step = StepGenerator.generate(workload.job(), TrainingRun::algorithm);
     this.costs = new ComputeCostModel(scenario.chip(), scenario.calibration());
     this.fidelity = ChipFidelity.choose(scenario, workload, step, Runtime.getRuntime().maxMemory());
+    boolean analytical = scenario.networkModel() == NetworkModel.ANALYTICAL;
+    // The stage fidelity on the analytical model keeps the planes it always priced pairs over.
     Topology topology =
-        fidelity == Fidelity.CHIP
-            ? Topology.buildForNetwork(scenario.fabric(), scenario.chips())
-            : Topology.build(scenario.fabric(), scenario.chips());
+        fidelity == Fidelity.STAGE && analytical
+            ? Topology.build(scenario.fabric(), scenario.chips())
+            : Topology.buildForNetwork(scenario.fabric(), scenario.chips());
     Router router = new Router(topology);
     // Every send is noted: a pipeline sends only a few per micro-batch.
     TransferLog[] log = new TransferLog[1];
@@ -80,7 +83,8 @@ final class TrainingRun implements WorkloadRun {
               step.graphs(),
               costs,
               router,
-              timeline
+              scenario.networkModel(),
+              timeline && analytical
                   ? t -> log[0] = new TransferLog(t, scenario.chips(), Integer.MAX_VALUE)
                   : UnaryOperator.identity());
     }
