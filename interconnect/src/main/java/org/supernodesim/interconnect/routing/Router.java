@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.supernodesim.interconnect.topology.Topology;
 import org.supernodesim.interconnect.topology.Topology.Link;
 
@@ -15,25 +16,61 @@ import org.supernodesim.interconnect.topology.Topology.Link;
  * here so that routes never depend on a hash map, a JVM or a run.
  *
  * <p>Chips do not forward. In a hierarchy, a pair inside one scale-up domain stays on it.
+ *
+ * <p>Hop counts come from switch-to-switch distances, searched once per switch that a chip hangs
+ * off (breadth first, backwards, over switches only) and kept in flat arrays, never per pair or
+ * per destination: a chip's distance to a destination is one more than the nearest of the
+ * switches the destination hangs off. Memory is one row of switch distances per such switch: a
+ * single switch of a million chips holds one row of one entry. A route then costs its length
+ * times the switch links it may take, not the size of the fabric: at a switch one hop from the
+ * destination only the links into the destination are looked at, elsewhere only the links to
+ * other switches. The result is the same path a breadth-first search per destination gives
+ * (tested link for link against one).
  */
 public final class Router {
+  private static final int UNREACHABLE = Integer.MAX_VALUE;
+
   private final Topology topology;
+  private final int chips;
+  // Per vertex, the links entering it, in index order.
   private final List<List<Link>> incoming;
-  // Caches only: each value is a pure function of its key, so which thread fills it is moot.
+  // Per switch (vertex - chips): the links it has to other switches, in index order.
+  private final Link[][] switchLinks;
+  // Per switch, its distances in hops from every switch (index vertex - chips), UNREACHABLE
+  // where none; rows over every link, and rows off the links that cross domains. Filled on first
+  // use; each row is a pure function of the topology, so which thread fills it is moot.
+  private final AtomicReferenceArray<int[]> distancesTo;
+  private final AtomicReferenceArray<int[]> distancesInDomainTo;
+  // Caches only, keyed by a bijective mix of (source, destination) so keys spread over the
+  // table's bins (a folded (source << 32 | destination) gives at most 2^k distinct hashes).
   private final ConcurrentHashMap<Long, Route> routes = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<Integer, int[]> hopsTo = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<Long, Double> pairBandwidth = new ConcurrentHashMap<>();
 
   public Router(Topology topology) {
     this.topology = topology;
+    this.chips = topology.chips();
+    int switches = topology.vertices() - chips;
     List<List<Link>> in = new ArrayList<>(topology.vertices());
     for (int v = 0; v < topology.vertices(); v++) {
-      in.add(new ArrayList<>());
+      in.add(new ArrayList<>(2));
+    }
+    List<List<Link>> up = new ArrayList<>(switches);
+    for (int s = 0; s < switches; s++) {
+      up.add(new ArrayList<>());
     }
     for (Link l : topology.links()) {
       in.get(l.to()).add(l);
+      if (l.from() >= chips && l.to() >= chips) {
+        up.get(l.from() - chips).add(l);
+      }
     }
     this.incoming = in;
+    this.switchLinks = new Link[switches][];
+    for (int s = 0; s < switches; s++) {
+      switchLinks[s] = up.get(s).toArray(Link[]::new);
+    }
+    this.distancesTo = new AtomicReferenceArray<>(switches);
+    this.distancesInDomainTo = new AtomicReferenceArray<>(switches);
   }
 
   public Topology topology() {
@@ -43,8 +80,8 @@ public final class Router {
   /** The route of flow 0 from chip {@code source} to chip {@code destination}; kept once found. */
   public Route route(int source, int destination) {
     checkPair(source, destination);
-    long key = ((long) source << 32) | destination;
-    return routes.computeIfAbsent(key, k -> route(source, destination, 0L));
+    return routes.computeIfAbsent(pairKey(source, destination),
+        k -> route(source, destination, 0L));
   }
 
   /**
@@ -53,12 +90,13 @@ public final class Router {
    */
   public Route route(int source, int destination, long flowId) {
     checkPair(source, destination);
-    int[] hops = hopsTo(destination, sameDomain(source, destination));
-    if (hops[source] == Integer.MAX_VALUE) {
+    Hops hops = new Hops(destination, sameDomain(source, destination));
+    int fromSource = hops.of(source);
+    if (fromSource == UNREACHABLE) {
       throw new IllegalArgumentException(
           "chip " + destination + " cannot be reached from chip " + source);
     }
-    List<Link> path = new ArrayList<>(hops[source]);
+    List<Link> path = new ArrayList<>(fromSource);
     walk(source, source, destination, flowId, hops, path);
     return Route.of(path);
   }
@@ -71,8 +109,7 @@ public final class Router {
    */
   public double pairBytesPerSecond(int source, int destination) {
     checkPair(source, destination);
-    long key = ((long) source << 32) | destination;
-    return pairBandwidth.computeIfAbsent(key, k -> {
+    return pairBandwidth.computeIfAbsent(pairKey(source, destination), k -> {
       LinkShares shares = linkShares(stripedRoutes(source, destination, 0));
       double rate = Double.POSITIVE_INFINITY;
       for (int i = 0; i < shares.links().length; i++) {
@@ -81,6 +118,11 @@ public final class Router {
       }
       return rate;
     });
+  }
+
+  /** A cache key per ordered pair: SplitMix64 is a bijection, so keys stay distinct. */
+  private static Long pairKey(int source, int destination) {
+    return mix(((long) source << 32) | (destination & 0xffffffffL));
   }
 
   /**
@@ -124,18 +166,18 @@ public final class Router {
    */
   public List<Route> stripedRoutes(int source, int destination, long flowId) {
     checkPair(source, destination);
-    int[] hops = hopsTo(destination, sameDomain(source, destination));
+    Hops hops = new Hops(destination, sameDomain(source, destination));
     List<Route> routes = new ArrayList<>();
+    Candidates found = new Candidates();
     for (Link first : topology.outgoing(source)) {
       if (!onShortestPath(first, hops, source, destination)) {
         continue;
       }
       List<Link> next = new ArrayList<>();
       if (first.to() != destination) {
-        for (Link l : topology.outgoing(first.to())) {
-          if (onShortestPath(l, hops, source, destination)) {
-            next.add(l);
-          }
+        nextHops(first.to(), source, destination, hops, found);
+        for (int i = 0; i < found.count; i++) {
+          next.add(found.links[i]);
         }
       }
       double narrowest = Double.POSITIVE_INFINITY;
@@ -165,30 +207,65 @@ public final class Router {
     return topology.hasDomains() && topology.domainOf(source) == topology.domainOf(destination);
   }
 
-  private boolean onShortestPath(Link l, int[] hops, int source, int destination) {
+  private boolean onShortestPath(Link l, Hops hops, int source, int destination) {
     int to = l.to();
-    boolean entersOtherChip = to < topology.chips() && to != destination;
-    return hops[l.from()] != Integer.MAX_VALUE
-        && hops[to] == hops[l.from()] - 1
-        && !entersOtherChip
-        && topology.usableBetween(l, source, destination);
+    boolean entersOtherChip = to < chips && to != destination;
+    if (entersOtherChip || !topology.usableBetween(l, source, destination)) {
+      return false;
+    }
+    int from = hops.of(l.from());
+    return from != UNREACHABLE && hops.of(to) == from - 1;
+  }
+
+  /** Links found by {@link #nextHops}: a buffer reused along one route, grown as needed. */
+  private static final class Candidates {
+    Link[] links = new Link[16];
+    int count;
+
+    void add(Link l) {
+      if (count == links.length) {
+        links = Arrays.copyOf(links, 2 * count);
+      }
+      links[count++] = l;
+    }
+  }
+
+  /**
+   * The links out of vertex {@code v} that lead one hop closer to the destination, in index
+   * order, into {@code found}. Only links that can qualify are
+   * looked at: at a chip its own few links; at a switch one hop away the links into the
+   * destination; elsewhere the switch's links to other switches (a link into a chip ends a path).
+   */
+  private void nextHops(int v, int source, int destination, Hops hops, Candidates found) {
+    List<Link> candidates;
+    Link[] array = null;
+    if (v < chips) {
+      candidates = topology.outgoing(v);
+    } else if (hops.of(v) == 1) {
+      candidates = incoming.get(destination);
+    } else {
+      candidates = null;
+      array = switchLinks[v - chips];
+    }
+    int size = candidates != null ? candidates.size() : array.length;
+    found.count = 0;
+    for (int i = 0; i < size; i++) {
+      Link l = candidates != null ? candidates.get(i) : array[i];
+      if (l.from() == v && onShortestPath(l, hops, source, destination)) {
+        found.add(l);
+      }
+    }
   }
 
   /** Extends {@code path} from vertex {@code from} to the destination, ECMP on {@code flowId}. */
-  private void walk(int from, int source, int destination, long flowId, int[] hops, List<Link> path) {
-    Link[] candidates = new Link[16];
+  private void walk(int from, int source, int destination, long flowId, Hops hops, List<Link> path) {
+    Candidates found = new Candidates();
     int v = from;
     while (v != destination) {
-      int count = 0;
-      for (Link l : topology.outgoing(v)) {
-        if (onShortestPath(l, hops, source, destination)) {
-          if (count == candidates.length) {
-            candidates = Arrays.copyOf(candidates, 2 * count);
-          }
-          candidates[count++] = l;
-        }
-      }
-      Link next = candidates[count == 1 ? 0 : pick(source, destination, flowId, path.size(), count)];
+      nextHops(v, source, destination, hops, found);
+      int count = found.count;
+      Link next =
+          found.links[count == 1 ? 0 : pick(source, destination, flowId, path.size(), count)];
       path.add(next);
       v = next.to();
     }
@@ -210,7 +287,6 @@ public final class Router {
   }
 
   private void checkPair(int source, int destination) {
-    int chips = topology.chips();
     if (source < 0 || source >= chips || destination < 0 || destination >= chips) {
       throw new IllegalArgumentException(
           "chips are 0.." + (chips - 1) + ": " + source + " -> " + destination);
@@ -221,37 +297,91 @@ public final class Router {
   }
 
   /**
-   * Hops from each vertex to {@code destination} (MAX_VALUE where unreachable), by breadth-first
-   * search backwards; chips other than the destination end paths, never continue them.
+   * Hops from any vertex to one destination chip, as a breadth-first search backwards from it
+   * would find them: chips other than the destination end paths, never continue them, and inside
+   * one domain the links that cross domains are left out.
    */
-  private int[] hopsTo(int destination, boolean sameDomain) {
-    int key = destination * 2 + (sameDomain ? 1 : 0);
-    return hopsTo.computeIfAbsent(
-        key,
-        k -> {
-          int[] hops = new int[topology.vertices()];
-          Arrays.fill(hops, Integer.MAX_VALUE);
-          int[] queue = new int[topology.vertices()];
-          int head = 0;
-          int tail = 0;
-          hops[destination] = 0;
-          queue[tail++] = destination;
-          while (head < tail) {
-            int v = queue[head++];
-            for (Link l : incoming.get(v)) {
-              int u = l.from();
-              // Inside a domain, a pair stays off the links reserved for crossing domains.
-              boolean allowed = !sameDomain || topology.usableBetween(l, destination, destination);
-              if (hops[u] == Integer.MAX_VALUE && allowed) {
-                hops[u] = hops[v] + 1;
-                if (u >= topology.chips()) {
-                  queue[tail++] = u;
-                }
-              }
-            }
+  private final class Hops {
+    private final int destination;
+    private final boolean inDomain;
+    // The switches the destination hangs off (by a usable link) and their distance rows.
+    private final int[][] rows;
+
+    Hops(int destination, boolean inDomain) {
+      this.destination = destination;
+      this.inDomain = inDomain;
+      List<Link> in = incoming.get(destination);
+      int[][] found = new int[in.size()][];
+      int count = 0;
+      for (Link l : in) {
+        if (l.from() >= chips && allowed(l)) {
+          found[count++] = distancesTo(l.from(), inDomain);
+        }
+      }
+      this.rows = count == found.length ? found : Arrays.copyOf(found, count);
+    }
+
+    private boolean allowed(Link l) {
+      return !inDomain || topology.usableBetween(l, destination, destination);
+    }
+
+    /** Hops from vertex {@code v} to the destination, UNREACHABLE if none. */
+    int of(int v) {
+      if (v == destination) {
+        return 0;
+      }
+      if (v >= chips) {
+        int best = UNREACHABLE;
+        for (int[] row : rows) {
+          best = Math.min(best, row[v - chips]);
+        }
+        return best == UNREACHABLE ? UNREACHABLE : best + 1;
+      }
+      int best = UNREACHABLE;
+      for (Link l : topology.outgoing(v)) {
+        int to = l.to();
+        if ((to == destination || to >= chips) && allowed(l)) {
+          int h = of(to);
+          if (h != UNREACHABLE) {
+            best = Math.min(best, h + 1);
           }
-          return hops;
-        });
+        }
+      }
+      return best;
+    }
+  }
+
+  /**
+   * Hops from every switch to switch {@code target} over switch-to-switch links (off those that
+   * cross domains if {@code inDomain}), by breadth-first search backwards; found once per switch.
+   */
+  private int[] distancesTo(int target, boolean inDomain) {
+    AtomicReferenceArray<int[]> cache = inDomain ? distancesInDomainTo : distancesTo;
+    int[] row = cache.get(target - chips);
+    if (row != null) {
+      return row;
+    }
+    int switches = switchLinks.length;
+    row = new int[switches];
+    Arrays.fill(row, UNREACHABLE);
+    int[] queue = new int[switches];
+    int head = 0;
+    int tail = 0;
+    row[target - chips] = 0;
+    queue[tail++] = target;
+    while (head < tail) {
+      int v = queue[head++];
+      for (Link l : incoming.get(v)) {
+        int u = l.from();
+        boolean allowed = !inDomain || topology.usableBetween(l, target, target);
+        if (u >= chips && allowed && row[u - chips] == UNREACHABLE) {
+          row[u - chips] = row[v - chips] + 1;
+          queue[tail++] = u;
+        }
+      }
+    }
+    cache.compareAndSet(target - chips, null, row);
+    return cache.get(target - chips);
   }
 
   @Override

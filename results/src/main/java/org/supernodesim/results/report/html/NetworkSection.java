@@ -41,8 +41,12 @@ final class NetworkSection {
         a[2]++;
       }
       List<SvgCharts.Stack> stacks = new ArrayList<>();
-      byTier.forEach((tier, a) -> stacks.add(
-          new SvgCharts.Stack(tier, List.of(100 * a[1] / a[2], 100 * (a[0] - a[1] / a[2])))));
+      byTier.forEach((tier, a) -> {
+        double mean = a[1] / a[2];
+        // The busiest is never below the mean, but a sum of equal loads over their count can
+        // round above each of them (-2.2e-14 at 768 chips): clamp so the bar is not negative.
+        stacks.add(new SvgCharts.Stack(tier, List.of(100 * mean, Math.max(0, 100 * (a[0] - mean)))));
+      });
       out.append(
           SvgCharts.stackedBarChart(
               "Link utilisation per tier (the " + n.busiestLinks().size() + " busiest links)",
