@@ -17,6 +17,7 @@ import org.supernodesim.node.engine.LogicalProcess;
 import org.supernodesim.node.engine.Simulation;
 import org.supernodesim.results.NetworkResult;
 import org.supernodesim.workload.cost.ComputeCostModel;
+import org.supernodesim.workload.graph.Operation;
 import org.supernodesim.workload.graph.OperationGraph;
 import org.supernodesim.workload.training.RankLayout;
 
@@ -53,26 +54,26 @@ public final class TrainingCluster {
       List<OperationGraph> stageGraphs, RankLayout layout, ComputeCostModel costs,
       Transport transport) {
     Collectives collectives = transport.collectives();
-    Map<Key, Long> picos = new ConcurrentHashMap<>();
-    CollectiveTiming timing = c -> picos.computeIfAbsent(
-        new Key(c.kind(), c.algorithm(), c.group(), c.bytes()), k -> {
-          int stage = layout.stageOf(k.group().get(0));
-          for (int member : k.group()) {
-            if (layout.stageOf(member) != stage) {
-              CollectiveAlgorithm algorithm =
-                  collectives.resolve(k.kind(), k.algorithm(), k.group(), k.bytes());
-              return collectives.estimatePicos(k.kind(), algorithm, k.group(), k.bytes());
-            }
-          }
-          return CollectiveTiming.STEPS;
-        });
+    // Per stage graph, per operation: how its collective runs, decided once for the stage's ranks.
+    List<CollectiveTiming> timings = new ArrayList<>(stageGraphs.size());
+    for (OperationGraph g : stageGraphs) {
+      long[] picos = new long[g.size()];
+      for (int id = 0; id < g.size(); id++) {
+        picos[id] = g.get(id) instanceof Operation.Collective c
+            ? stepsOrClosedForm(c, layout, collectives)
+            : CollectiveTiming.STEPS;
+      }
+      timings.add(c -> picos[c.id()]);
+    }
     int n = Math.toIntExact(layout.parallelism().chips());
     List<ChipProcess> chips = new ArrayList<>(n);
     List<ChipProcess> stages = new ArrayList<>(stageGraphs.size());
     for (int rank = 0; rank < n; rank++) {
-      OperationGraph graph = stageGraphs.get(layout.stageOf(rank));
+      int stage = layout.stageOf(rank);
+      OperationGraph graph = stageGraphs.get(stage);
       RankView view = rank == graph.rank() ? RankView.IDENTITY : new LayoutView(layout, rank);
-      ChipProcess chip = new ChipProcess(rank, graph, costs, transport, timing, view);
+      ChipProcess chip =
+          new ChipProcess(rank, graph, costs, transport, timings.get(stage), view);
       chips.add(chip);
       if (rank == graph.rank()) {
         stages.add(chip);
@@ -81,11 +82,43 @@ public final class TrainingCluster {
     return new TrainingCluster(chips, stages, transport);
   }
 
-  /** A rank's view of its stage representative's graph, through the layout. */
-  private record LayoutView(RankLayout layout, int rank) implements RankView {
+  /** Steps through the transport, or the closed form for a group that spans stages. */
+  private static long stepsOrClosedForm(
+      Operation.Collective c, RankLayout layout, Collectives collectives) {
+    int stage = layout.stageOf(c.group().get(0));
+    for (int member : c.group()) {
+      if (layout.stageOf(member) != stage) {
+        CollectiveAlgorithm algorithm =
+            collectives.resolve(c.kind(), c.algorithm(), c.group(), c.bytes());
+        return collectives.estimatePicos(c.kind(), algorithm, c.group(), c.bytes());
+      }
+    }
+    return CollectiveTiming.STEPS;
+  }
+
+  /**
+   * A rank's view of its stage representative's graph, through the layout. The last group it
+   * mapped is kept (by identity: a stage graph's collectives of one kind share one list), since a
+   * chip meets the same group collective after collective.
+   */
+  private static final class LayoutView implements RankView {
+    private final RankLayout layout;
+    private final int rank;
+    private List<Integer> lastAsked;
+    private List<Integer> lastMapped;
+
+    LayoutView(RankLayout layout, int rank) {
+      this.layout = layout;
+      this.rank = rank;
+    }
+
     @Override
     public List<Integer> group(List<Integer> group) {
-      return layout.translate(group, rank);
+      if (group != lastAsked) {
+        lastMapped = layout.translate(group, rank);
+        lastAsked = group;
+      }
+      return lastMapped;
     }
 
     @Override

@@ -82,6 +82,10 @@ final class ScenarioAssembly {
     if (workload instanceof TrainingWorkload t) {
       checkFidelity(t);
     }
+    if (workload instanceof ServingWorkload && !s.timeline().chips().isEmpty()) {
+      throw new InvalidInput("timeline.chips",
+          "a serving timeline draws instances, not chips; valid for training and collectives");
+    }
     return new Scenario(
         s.name(),
         s.seed(),
@@ -92,7 +96,8 @@ final class ScenarioAssembly {
         s.network().model(),
         workload,
         accounting(s, chip),
-        Optional.ofNullable(s.cluster().system()));
+        Optional.ofNullable(s.cluster().system()),
+        timelineChips(s.timeline().chips(), cluster.chips()));
   }
 
   /**
@@ -108,6 +113,18 @@ final class ScenarioAssembly {
               + t.job().parallelism().cp()
               + ": choose fidelity: stage");
     }
+  }
+
+  /** {@code timeline.chips}: global ranks of this cluster, each once. */
+  private static List<Integer> timelineChips(List<Integer> ranks, int chips) {
+    for (int i = 0; i < ranks.size(); i++) {
+      int r = ranks.get(i);
+      if (r < 0 || r >= chips || ranks.indexOf(r) != i) {
+        throw new InvalidInput("timeline.chips[" + i + "]",
+            r + ": each a global rank of the " + chips + " chips (0.." + (chips - 1) + "), once");
+      }
+    }
+    return ranks;
   }
 
   private static long machineBytes() {

@@ -26,6 +26,7 @@ import org.supernodesim.results.energy.ChipActivity;
 import org.supernodesim.results.energy.Work;
 import org.supernodesim.results.report.perfetto.Timeline;
 import org.supernodesim.scenario.file.Scenario;
+import org.supernodesim.scenario.file.ScenarioException;
 import org.supernodesim.scenario.file.TrainingWorkload;
 import org.supernodesim.workload.cost.ComputeCostModel;
 import org.supernodesim.workload.training.Fidelity;
@@ -115,7 +116,25 @@ final class TrainingRun implements WorkloadRun {
 
   @Override
   public Optional<Timeline> timeline() {
-    return Optional.of(TimelineAssembly.of(cluster.stages(), transfers));
+    List<Integer> asked = scenario.timelineChips();
+    if (asked.isEmpty()) {
+      return Optional.of(TimelineAssembly.of(cluster.stages(), transfers));
+    }
+    List<ChipProcess> drawn = new ArrayList<>(asked.size());
+    for (int rank : asked) {
+      if (fidelity == Fidelity.CHIP) {
+        drawn.add(cluster.chips().get(rank));
+      } else {
+        ChipProcess representative = cluster.stages().get(step.layout().stageOf(rank));
+        if (representative.rank() != rank) {
+          throw new ScenarioException(scenario.name(), "timeline.chips",
+              "rank " + rank + " is not simulated at fidelity stage (its stage's representative"
+                  + " is " + representative.rank() + "); choose fidelity: chip to draw any chip");
+        }
+        drawn.add(representative);
+      }
+    }
+    return Optional.of(TimelineAssembly.of(drawn, transfers));
   }
 
   /**
