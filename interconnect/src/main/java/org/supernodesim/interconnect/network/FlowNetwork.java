@@ -49,11 +49,11 @@ public final class FlowNetwork {
   private final long[] busyPicos;
   private final long[] busySince;
 
-  // Drain ends, lazily invalidated: an entry is stale once its flow's drain end has moved.
-  private final PriorityQueue<DrainEnd> draining =
-      new PriorityQueue<>(
-          (a, b) -> a.picos != b.picos
-              ? Long.compare(a.picos, b.picos) : Long.compare(a.flow.seq, b.flow.seq));
+  // Draining flows by drain end, then start order: an indexed binary heap holding each flow at
+  // most once, moved in place when a solve changes its rate. (A queue of drain ends invalidated
+  // lazily kept every stale end until it surfaced: a fifth of an all-to-all went on sifting.)
+  private Flow[] draining = new Flow[64];
+  private int drainingCount;
   // Only looked up, never iterated.
   private final HashMap<Long, Flow> byId = new HashMap<>();
   private final PriorityQueue<Flow> delivering =
@@ -184,9 +184,9 @@ public final class FlowNetwork {
   public long nextCompletionPicos() {
     solveIfDirty();
     long next = Long.MAX_VALUE;
-    DrainEnd d = peekDraining();
+    Flow d = peekDraining();
     if (d != null) {
-      next = d.picos();
+      next = d.drainEndPicos;
     }
     if (!delivering.isEmpty()) {
       next = Math.min(next, delivering.peek().completionPicos);
@@ -291,29 +291,96 @@ public final class FlowNetwork {
     }
     while (true) {
       solveIfDirty();
-      DrainEnd next = peekDraining();
-      if (next == null || next.picos() > toPicos) {
+      Flow next = peekDraining();
+      if (next == null || next.drainEndPicos > toPicos) {
         break;
       }
-      long t = next.picos();
+      long t = next.drainEndPicos;
       nowPicos = t;
-      while ((next = peekDraining()) != null && next.picos() == t) {
-        draining.poll();
-        drain(next.flow(), t);
+      while ((next = peekDraining()) != null && next.drainEndPicos == t) {
+        removeDraining(next);
+        drain(next, t);
       }
     }
     nowPicos = toPicos;
   }
 
-  private DrainEnd peekDraining() {
-    while (!draining.isEmpty()) {
-      DrainEnd e = draining.peek();
-      if (e.picos() == e.flow().drainEndPicos && !e.flow().drained) {
-        return e;
-      }
-      draining.poll();
+  private Flow peekDraining() {
+    return drainingCount == 0 ? null : draining[0];
+  }
+
+  private static boolean drainsBefore(Flow a, Flow b) {
+    return a.drainEndPicos < b.drainEndPicos
+        || (a.drainEndPicos == b.drainEndPicos && a.seq < b.seq);
+  }
+
+  /** Puts {@code f} where its (new) drain end belongs; a drained flow has none. */
+  private void placeDraining(Flow f) {
+    if (f.drained) {
+      return;
     }
-    return null;
+    if (f.drainIndex < 0) {
+      if (drainingCount == draining.length) {
+        draining = Arrays.copyOf(draining, 2 * drainingCount);
+      }
+      f.drainIndex = drainingCount;
+      draining[drainingCount++] = f;
+    }
+    siftDown(siftUp(f.drainIndex));
+  }
+
+  private void removeDraining(Flow f) {
+    int i = f.drainIndex;
+    if (i < 0) {
+      return;
+    }
+    f.drainIndex = -1;
+    int last = --drainingCount;
+    Flow moved = draining[last];
+    draining[last] = null;
+    if (i != last) {
+      draining[i] = moved;
+      moved.drainIndex = i;
+      siftDown(siftUp(i));
+    }
+  }
+
+  private int siftUp(int i) {
+    Flow f = draining[i];
+    while (i > 0) {
+      int parent = (i - 1) >>> 1;
+      Flow p = draining[parent];
+      if (!drainsBefore(f, p)) {
+        break;
+      }
+      draining[i] = p;
+      p.drainIndex = i;
+      i = parent;
+    }
+    draining[i] = f;
+    f.drainIndex = i;
+    return i;
+  }
+
+  private void siftDown(int i) {
+    Flow f = draining[i];
+    while (true) {
+      int child = 2 * i + 1;
+      if (child >= drainingCount) {
+        break;
+      }
+      if (child + 1 < drainingCount && drainsBefore(draining[child + 1], draining[child])) {
+        child++;
+      }
+      if (!drainsBefore(draining[child], f)) {
+        break;
+      }
+      draining[i] = draining[child];
+      draining[i].drainIndex = i;
+      i = child;
+    }
+    draining[i] = f;
+    f.drainIndex = i;
   }
 
   private void drain(Flow f, long t) {
@@ -465,9 +532,10 @@ public final class FlowNetwork {
     // model to the picosecond.
     if (rate > 0) {
       f.drainEndPicos = nowPicos + Math.round(f.remainingBytes * (Units.PICOS_PER_SECOND / rate));
-      draining.add(new DrainEnd(f.drainEndPicos, f));
+      placeDraining(f);
     } else {
       f.drainEndPicos = Long.MAX_VALUE; // only if rounding starved a link; the next solve fixes it
+      removeDraining(f);
     }
   }
 
@@ -524,8 +592,6 @@ public final class FlowNetwork {
     return shareA < shareB || (shareA == shareB && linkA < linkB);
   }
 
-  private record DrainEnd(long picos, Flow flow) {}
-
   /**
    * The flows on one link, with each one's share of the link. Removal moves the last flow into
    * the gap: the order stays a function of the run's history, so sums over it are reproducible.
@@ -580,6 +646,7 @@ public final class FlowNetwork {
     double newRate;
     long lastPicos;
     long drainEndPicos = Long.MAX_VALUE;
+    int drainIndex = -1;
     long completionPicos;
     int epoch;
     int frozenEpoch;

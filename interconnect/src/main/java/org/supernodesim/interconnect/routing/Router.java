@@ -3,7 +3,6 @@ package org.supernodesim.interconnect.routing;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.supernodesim.interconnect.topology.Topology;
 import org.supernodesim.interconnect.topology.Topology.Link;
@@ -41,10 +40,13 @@ public final class Router {
   // use; each row is a pure function of the topology, so which thread fills it is moot.
   private final AtomicReferenceArray<int[]> distancesTo;
   private final AtomicReferenceArray<int[]> distancesInDomainTo;
-  // Caches only, keyed by a bijective mix of (source, destination) so keys spread over the
-  // table's bins (a folded (source << 32 | destination) gives at most 2^k distinct hashes).
-  private final ConcurrentHashMap<Long, Route> routes = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<Long, Double> pairBandwidth = new ConcurrentHashMap<>();
+  // Caches of flow 0's route and the striped bandwidth per pair, a row per source made on first
+  // use, up to CACHED_CHIPS chips (16 MiB of references per cache at most); beyond, a pair is
+  // found afresh each time, which costs the route's length. Routes are immutable, so a row's
+  // entries need no lock.
+  private static final int CACHED_CHIPS = 2048;
+  private final AtomicReferenceArray<Route[]> routeRows;
+  private final AtomicReferenceArray<Double[]> bandwidthRows;
 
   public Router(Topology topology) {
     this.topology = topology;
@@ -71,6 +73,18 @@ public final class Router {
     }
     this.distancesTo = new AtomicReferenceArray<>(switches);
     this.distancesInDomainTo = new AtomicReferenceArray<>(switches);
+    boolean cached = chips <= CACHED_CHIPS;
+    this.routeRows = cached ? new AtomicReferenceArray<>(chips) : null;
+    this.bandwidthRows = cached ? new AtomicReferenceArray<>(chips) : null;
+  }
+
+  private static <T> T[] row(AtomicReferenceArray<T[]> rows, int source, T[] empty) {
+    T[] row = rows.get(source);
+    if (row == null) {
+      rows.compareAndSet(source, null, empty);
+      row = rows.get(source);
+    }
+    return row;
   }
 
   public Topology topology() {
@@ -80,8 +94,16 @@ public final class Router {
   /** The route of flow 0 from chip {@code source} to chip {@code destination}; kept once found. */
   public Route route(int source, int destination) {
     checkPair(source, destination);
-    return routes.computeIfAbsent(pairKey(source, destination),
-        k -> route(source, destination, 0L));
+    if (routeRows == null) {
+      return route(source, destination, 0L);
+    }
+    Route[] row = row(routeRows, source, new Route[chips]);
+    Route r = row[destination];
+    if (r == null) {
+      r = route(source, destination, 0L);
+      row[destination] = r;
+    }
+    return r;
   }
 
   /**
@@ -109,20 +131,26 @@ public final class Router {
    */
   public double pairBytesPerSecond(int source, int destination) {
     checkPair(source, destination);
-    return pairBandwidth.computeIfAbsent(pairKey(source, destination), k -> {
-      LinkShares shares = linkShares(stripedRoutes(source, destination, 0));
-      double rate = Double.POSITIVE_INFINITY;
-      for (int i = 0; i < shares.links().length; i++) {
-        double bandwidth = topology.links().get(shares.links()[i]).spec().bytesPerSecond();
-        rate = Math.min(rate, bandwidth / shares.shares()[i]);
-      }
-      return rate;
-    });
+    if (bandwidthRows == null) {
+      return stripedBytesPerSecond(source, destination);
+    }
+    Double[] row = row(bandwidthRows, source, new Double[chips]);
+    Double rate = row[destination];
+    if (rate == null) {
+      rate = stripedBytesPerSecond(source, destination);
+      row[destination] = rate;
+    }
+    return rate;
   }
 
-  /** A cache key per ordered pair: SplitMix64 is a bijection, so keys stay distinct. */
-  private static Long pairKey(int source, int destination) {
-    return mix(((long) source << 32) | (destination & 0xffffffffL));
+  private double stripedBytesPerSecond(int source, int destination) {
+    LinkShares shares = linkShares(stripedRoutes(source, destination, 0));
+    double rate = Double.POSITIVE_INFINITY;
+    for (int i = 0; i < shares.links().length; i++) {
+      double bandwidth = topology.links().get(shares.links()[i]).spec().bytesPerSecond();
+      rate = Math.min(rate, bandwidth / shares.shares()[i]);
+    }
+    return rate;
   }
 
   /**
@@ -279,8 +307,11 @@ public final class Router {
     return (int) Long.remainderUnsigned(h, count);
   }
 
-  /** SplitMix64's finaliser: a bijection on 64 bits whose every output bit depends on every input. */
-  static long mix(long z) {
+  /**
+   * SplitMix64's finaliser: a bijection on 64 bits whose every output bit depends on every input.
+   * Also what hash keys built of packed fields go through, so that they spread over a table's bins.
+   */
+  public static long mix(long z) {
     z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
     z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
     return z ^ (z >>> 31);

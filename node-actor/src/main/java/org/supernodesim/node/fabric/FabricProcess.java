@@ -6,6 +6,7 @@ import java.util.List;
 import org.supernodesim.interconnect.network.FlowNetwork;
 import org.supernodesim.interconnect.network.Sharing;
 import org.supernodesim.interconnect.network.Transfer;
+import org.supernodesim.interconnect.routing.Router;
 import org.supernodesim.node.engine.Context;
 import org.supernodesim.node.engine.LogicalProcess;
 
@@ -146,8 +147,12 @@ public final class FabricProcess implements LogicalProcess<FabricProcess.Event> 
     }
   }
 
+  /**
+   * A connection's key: its fields packed, then mixed by a bijection, because a packed long's
+   * hash code folds source onto destination and a hash map's bins then turn into trees.
+   */
   private static long connection(int source, int destination, Sharing sharing) {
     long kind = sharing.skipsSourcePort() ? 2 : sharing.destinationPortShare() < 1 ? 1 : 0;
-    return (kind << 60) | ((long) source << 30) | destination;
+    return Router.mix((kind << 60) | ((long) source << 30) | destination);
   }
 }

@@ -14,7 +14,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.supernodesim.model.catalog.CatalogEntry;
 import org.supernodesim.model.catalog.ModelFile;
@@ -24,7 +27,10 @@ import org.supernodesim.model.chip.ChipSpec;
 
 /**
  * The presets shipped with the product: every chip, system and model file of the catalog
- * resources, read once from the class path (so the product runs from its jar alone). Names are
+ * resources, read from the class path (so the product runs from its jar alone) when first needed:
+ * a chip or system asked for by its id reads its own file only (start-up was mostly reading every
+ * file), anything else (an alias, a listing, an unknown name) reads them all, once; models and
+ * prices likewise wait for their first use. Names are
  * matched case-insensitively against ids and aliases; an unknown name is an {@link
  * IllegalArgumentException} listing the valid ones. Everything is sorted by id.
  */
@@ -41,41 +47,169 @@ public final class Catalog {
       Map.of("ascend-910b-8", "atlas-800t-a2");
 
   private final List<String> files;
-  private final Map<String, CatalogEntry> chips;
-  private final Map<String, ChipSpec> chipSpecs;
-  private final Map<String, CatalogEntry> systems;
-  private final Map<String, ModelShape> models;
-  private final Map<String, ModelFile> modelFiles;
-  private final Prices prices;
-  private final Readings readings;
-  private final Map<String, String> chipNames;
-  private final Map<String, String> systemNames;
-  private final Map<String, String> modelNames;
+  private final ClassLoader loader;
+  private final List<String> modelFileNames;
+  // Ids of the chip and system files, from the index: names that need no other file read.
+  private final Set<String> chipIds;
+  private final Set<String> systemIds;
+  // Read on first use. A race reads a file twice, alike; each value is immutable.
+  private volatile Table table;
+  private volatile Models models;
+  private volatile Prices prices;
+  private volatile Readings readings;
+  // One mapper for every file, so each record type's deserializer is built once.
+  private volatile ObjectMapper mapper;
+  private final ConcurrentHashMap<String, ChipSpec> chipsById = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, CatalogEntry> systemsById = new ConcurrentHashMap<>();
 
-  private Catalog(
-      List<String> files,
+  /** Every chip and system, and lower-cased name -> id for ids and aliases. */
+  private record Table(
       Map<String, CatalogEntry> chips,
+      Map<String, ChipSpec> chipSpecs,
       Map<String, CatalogEntry> systems,
-      Map<String, ModelShape> models,
-      Map<String, ModelFile> modelFiles,
-      Prices prices) {
+      Map<String, String> chipNames,
+      Map<String, String> systemNames) {}
+
+  /** The model shapes by id, the file each came from, and lower-cased name -> id. */
+  private record Models(
+      Map<String, ModelShape> shapes, Map<String, ModelFile> files, Map<String, String> names) {}
+
+  private Catalog(List<String> files, ClassLoader loader) {
     this.files = List.copyOf(files);
-    this.chips = Collections.unmodifiableMap(new TreeMap<>(chips));
-    this.systems = Collections.unmodifiableMap(new TreeMap<>(systems));
-    this.models = Collections.unmodifiableMap(new TreeMap<>(models));
-    this.modelFiles = Collections.unmodifiableMap(new TreeMap<>(modelFiles));
-    this.prices = prices;
-    this.readings = Readings.load(Catalog.class.getClassLoader());
+    this.loader = loader;
+    this.modelFileNames =
+        this.files.stream().filter(f -> f.startsWith("models/") && f.endsWith(".yaml")).toList();
+    this.chipIds = idsIn(this.files, "chips/");
+    this.systemIds = idsIn(this.files, "systems/");
+  }
+
+  private static Set<String> idsIn(List<String> files, String folder) {
+    return files.stream()
+        .filter(f -> f.startsWith(folder) && f.endsWith(".yaml"))
+        .map(f -> f.substring(folder.length(), f.length() - ".yaml".length()))
+        .collect(Collectors.toUnmodifiableSet());
+  }
+
+  /** Every chip and system, read on first use and checked as a whole. */
+  private Table table() {
+    Table t = table;
+    if (t == null) {
+      t = readTable(yamlMapper(), loader, files);
+      table = t;
+    }
+    return t;
+  }
+
+  private static Table readTable(ObjectMapper yaml, ClassLoader loader, List<String> files) {
+    Map<String, CatalogEntry> chips = new TreeMap<>();
+    Map<String, CatalogEntry> systems = new TreeMap<>();
+    for (String file : files) {
+      if (file.startsWith("chips/") && file.endsWith(".yaml")) {
+        put(chips, checked(read(yaml, loader, file, CatalogEntry.class), file, CatalogEntry.CHIP),
+            file);
+      } else if (file.startsWith("systems/") && file.endsWith(".yaml")) {
+        put(systems, checked(read(yaml, loader, file, CatalogEntry.class), file,
+            CatalogEntry.SYSTEM), file);
+      }
+    }
+    for (CatalogEntry system : List.copyOf(systems.values())) {
+      if (!chips.containsKey(system.chip())) {
+        throw new IllegalStateException("systems/" + system.id() + ".yaml: chip "
+            + system.chip() + " is not in the catalog; chips: "
+            + String.join(", ", chips.keySet()));
+      }
+    }
+    EXTRA_SYSTEM_ALIASES.forEach((alias, id) -> {
+      CatalogEntry system = systems.get(id);
+      if (system == null) {
+        throw new IllegalStateException("alias " + alias + " names the missing system " + id);
+      }
+      systems.put(id, system.withAliases(List.of(alias)));
+    });
     // Convert every chip now, so that a file a model cannot use fails at load, not mid-run.
     Map<String, ChipSpec> specs = new TreeMap<>();
-    this.chips.forEach((id, entry) -> specs.put(id, entry.toChipSpec()));
-    this.chipSpecs = Collections.unmodifiableMap(specs);
-    this.chipNames = names("chip", this.chips.values().stream()
-        .collect(Collectors.toMap(CatalogEntry::id, CatalogEntry::aliases)));
-    this.systemNames = names("system", this.systems.values().stream()
-        .collect(Collectors.toMap(CatalogEntry::id, CatalogEntry::aliases)));
-    this.modelNames = names("model", this.models.values().stream()
-        .collect(Collectors.toMap(ModelShape::id, ModelShape::aliases)));
+    chips.forEach((id, entry) -> specs.put(id, entry.toChipSpec()));
+    return new Table(
+        Collections.unmodifiableMap(chips),
+        Collections.unmodifiableMap(specs),
+        Collections.unmodifiableMap(systems),
+        names("chip", chips.values().stream()
+            .collect(Collectors.toMap(CatalogEntry::id, CatalogEntry::aliases))),
+        names("system", systems.values().stream()
+            .collect(Collectors.toMap(CatalogEntry::id, CatalogEntry::aliases))));
+  }
+
+  /** The chip of id {@code id} (a file of the index), its file alone read if need be. */
+  private ChipSpec chipById(String id) {
+    Table t = table;
+    if (t != null) {
+      return t.chipSpecs().get(id);
+    }
+    return chipsById.computeIfAbsent(id, k -> {
+      String file = "chips/" + id + ".yaml";
+      return checked(read(yamlMapper(), loader, file, CatalogEntry.class), file, CatalogEntry.CHIP)
+          .toChipSpec();
+    });
+  }
+
+  /** The system of id {@code id} (a file of the index), its file alone read if need be. */
+  private CatalogEntry systemById(String id) {
+    Table t = table;
+    if (t != null) {
+      return t.systems().get(id);
+    }
+    return systemsById.computeIfAbsent(id, k -> {
+      String file = "systems/" + id + ".yaml";
+      CatalogEntry system =
+          checked(read(yamlMapper(), loader, file, CatalogEntry.class), file, CatalogEntry.SYSTEM);
+      if (!chipIds.contains(system.chip())) {
+        throw new IllegalStateException(file + ": chip " + system.chip()
+            + " is not in the catalog; chips: " + String.join(", ", new TreeSet<>(chipIds)));
+      }
+      List<String> extra = EXTRA_SYSTEM_ALIASES.entrySet().stream()
+          .filter(e -> e.getValue().equals(id)).map(Map.Entry::getKey).sorted().toList();
+      return extra.isEmpty() ? system : system.withAliases(extra);
+    });
+  }
+
+  /** The models, read on first use (thread-safe: a race reads them twice, alike). */
+  private Models modelTable() {
+    Models m = models;
+    if (m == null) {
+      m = readModels(yamlMapper(), loader, modelFileNames);
+      models = m;
+    }
+    return m;
+  }
+
+  private ObjectMapper yamlMapper() {
+    ObjectMapper m = mapper;
+    if (m == null) {
+      m = new ObjectMapper(new YAMLFactory()).enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+      mapper = m;
+    }
+    return m;
+  }
+
+  private static Models readModels(ObjectMapper yaml, ClassLoader loader, List<String> files) {
+    Map<String, ModelShape> models = new TreeMap<>();
+    Map<String, ModelFile> modelFiles = new TreeMap<>();
+    for (String file : files) {
+      ModelFile modelFile = read(yaml, loader, file, ModelFile.class);
+      if (!ModelFile.SCHEMA.equals(modelFile.schema())) {
+        throw new IllegalStateException(file + ": schema " + modelFile.schema()
+            + ", expected " + ModelFile.SCHEMA);
+      }
+      for (ModelShape model : modelFile.models()) {
+        if (models.put(model.id(), model) != null) {
+          throw new IllegalStateException(file + ": model " + model.id() + " is defined twice");
+        }
+        modelFiles.put(model.id(), modelFile);
+      }
+    }
+    return new Models(Collections.unmodifiableMap(models), Collections.unmodifiableMap(modelFiles),
+        names("model", models.values().stream()
+            .collect(Collectors.toMap(ModelShape::id, ModelShape::aliases))));
   }
 
   /** The catalog of the class path, read on first use and shared: it is immutable. */
@@ -95,61 +229,17 @@ public final class Catalog {
    *     catalog ships with the product, so that is our bug, not the user's
    */
   public static Catalog load(ClassLoader loader) {
-    ObjectMapper yaml =
-        new ObjectMapper(new YAMLFactory()).enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     List<String> files = readIndex(loader);
-    Map<String, CatalogEntry> chips = new TreeMap<>();
-    Map<String, CatalogEntry> systems = new TreeMap<>();
-    Map<String, ModelShape> models = new TreeMap<>();
-    Map<String, ModelFile> modelFiles = new TreeMap<>();
-    Prices prices = null;
     for (String file : files) {
-      if (!file.endsWith(".yaml")) {
-        continue; // README.md: documentation, listed so that it ships and is checked to exist
-      }
       String folder = file.contains("/") ? file.substring(0, file.indexOf('/')) : "";
-      switch (folder) {
-        case "chips" -> put(chips, checked(read(yaml, loader, file, CatalogEntry.class), file,
-            CatalogEntry.CHIP), file);
-        case "systems" -> put(systems, checked(read(yaml, loader, file, CatalogEntry.class), file,
-            CatalogEntry.SYSTEM), file);
-        case "models" -> {
-          ModelFile modelFile = read(yaml, loader, file, ModelFile.class);
-          if (!ModelFile.SCHEMA.equals(modelFile.schema())) {
-            throw new IllegalStateException(file + ": schema " + modelFile.schema()
-                + ", expected " + ModelFile.SCHEMA);
-          }
-          for (ModelShape model : modelFile.models()) {
-            if (models.put(model.id(), model) != null) {
-              throw new IllegalStateException(file + ": model " + model.id() + " is defined twice");
-            }
-            modelFiles.put(model.id(), modelFile);
-          }
-        }
-        case "" -> {
-          if (!file.equals("prices.yaml")) {
-            throw new IllegalStateException("catalog: no reader for " + file);
-          }
-          prices = read(yaml, loader, file, Prices.class);
-        }
-        default -> throw new IllegalStateException("catalog: no reader for " + file);
+      boolean known = !file.endsWith(".yaml")
+          || Set.of("chips", "systems", "models").contains(folder)
+          || file.equals("prices.yaml");
+      if (!known) {
+        throw new IllegalStateException("catalog: no reader for " + file);
       }
     }
-    for (CatalogEntry system : List.copyOf(systems.values())) {
-      if (!chips.containsKey(system.chip())) {
-        throw new IllegalStateException("systems/" + system.id() + ".yaml: chip "
-            + system.chip() + " is not in the catalog; chips: "
-            + String.join(", ", chips.keySet()));
-      }
-    }
-    EXTRA_SYSTEM_ALIASES.forEach((alias, id) -> {
-      CatalogEntry system = systems.get(id);
-      if (system == null) {
-        throw new IllegalStateException("alias " + alias + " names the missing system " + id);
-      }
-      systems.put(id, system.withAliases(List.of(alias)));
-    });
-    return new Catalog(files, chips, systems, models, modelFiles, prices);
+    return new Catalog(files, loader);
   }
 
   /**
@@ -159,73 +249,105 @@ public final class Catalog {
   public ChipSpec chip(String name) {
     int at = name.indexOf('@');
     if (at > 0) {
-      ChipSpec base = chipSpecs.get(resolve("chip", chipNames, name.substring(0, at)));
-      return readings.apply(base.id() + name.substring(at), base);
+      ChipSpec base = chipNamed(name.substring(0, at));
+      return readings().apply(base.id() + name.substring(at), base);
     }
-    return chipSpecs.get(resolve("chip", chipNames, name));
+    return chipNamed(name);
+  }
+
+  private ChipSpec chipNamed(String name) {
+    String key = normalize(name);
+    if (chipIds.contains(key)) {
+      return chipById(key);
+    }
+    return table().chipSpecs().get(resolve("chip", table().chipNames(), name));
+  }
+
+  private Readings readings() {
+    Readings r = readings;
+    if (r == null) {
+      r = Readings.load(Catalog.class.getClassLoader());
+      readings = r;
+    }
+    return r;
   }
 
   /** The names of every chip reading ({@code alibaba-ppu@cctv}, ...). */
-  public List<String> readings() {
-    return readings.names();
+  public List<String> readingNames() {
+    return readings().names();
   }
 
   /** The system named {@code name} (id or alias, any case). */
   public CatalogEntry system(String name) {
-    return systems.get(resolve("system", systemNames, name));
+    String key = normalize(name);
+    if (systemIds.contains(key)) {
+      return systemById(key);
+    }
+    if (EXTRA_SYSTEM_ALIASES.containsKey(key)) {
+      return systemById(EXTRA_SYSTEM_ALIASES.get(key));
+    }
+    return table().systems().get(resolve("system", table().systemNames(), name));
   }
 
   /** The model named {@code name} (id or alias, any case). */
   public ModelShape model(String name) {
-    return models.get(resolve("model", modelNames, name));
+    Models m = modelTable();
+    return m.shapes().get(resolve("model", m.names(), name));
   }
 
   /** The file a model was read from: its references and file-wide sources. */
   public ModelFile modelFile(String name) {
-    return modelFiles.get(resolve("model", modelNames, name));
+    Models m = modelTable();
+    return m.files().get(resolve("model", m.names(), name));
   }
 
   /** The chip or system named {@code name}; chips first (no name is both). */
   public CatalogEntry entry(String name) {
     String key = normalize(name);
-    if (chipNames.containsKey(key)) {
-      return chips.get(chipNames.get(key));
+    Table t = table();
+    if (t.chipNames().containsKey(key)) {
+      return t.chips().get(t.chipNames().get(key));
     }
-    if (systemNames.containsKey(key)) {
-      return systems.get(systemNames.get(key));
+    if (t.systemNames().containsKey(key)) {
+      return t.systems().get(t.systemNames().get(key));
     }
     throw new IllegalArgumentException("no chip or system named '" + name + "'; chips: "
-        + validNames(chipNames) + "; systems: " + validNames(systemNames));
+        + validNames(t.chipNames()) + "; systems: " + validNames(t.systemNames()));
   }
 
   /** True if {@code name} is a model (id or alias, any case). */
   public boolean isModel(String name) {
-    return modelNames.containsKey(normalize(name));
+    return modelTable().names().containsKey(normalize(name));
   }
 
   /** Every chip entry, by id. */
   public List<CatalogEntry> chips() {
-    return List.copyOf(chips.values());
+    return List.copyOf(table().chips().values());
   }
 
   /** Every chip in SI units, by id. */
   public List<ChipSpec> chipSpecs() {
-    return List.copyOf(chipSpecs.values());
+    return List.copyOf(table().chipSpecs().values());
   }
 
   /** Every system entry, by id. */
   public List<CatalogEntry> systems() {
-    return List.copyOf(systems.values());
+    return List.copyOf(table().systems().values());
   }
 
   /** Every model shape, by id. */
   public List<ModelShape> models() {
-    return List.copyOf(models.values());
+    return List.copyOf(modelTable().shapes().values());
   }
 
   /** Prices, electricity and PUE defaults. */
   public Prices prices() {
-    return prices;
+    Prices p = prices;
+    if (p == null) {
+      p = read(yamlMapper(), loader, "prices.yaml", Prices.class);
+      prices = p;
+    }
+    return p;
   }
 
   /** The files of the catalog, as listed in its index (paths relative to {@link #ROOT}). */

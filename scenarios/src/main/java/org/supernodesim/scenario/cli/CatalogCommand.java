@@ -71,7 +71,7 @@ final class CatalogCommand implements Callable<Integer> {
       }
       CatalogText.table(chips).forEach(out::println);
       out.println("Readings of conflicting reports (cluster.chip: PRESET@READING; catalog show"
-          + " NAME): " + String.join(", ", catalog.readings()));
+          + " NAME): " + String.join(", ", catalog.readingNames()));
 
       out.println();
       out.println("Systems:");

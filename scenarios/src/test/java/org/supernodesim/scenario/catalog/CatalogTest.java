@@ -28,6 +28,23 @@ class CatalogTest {
   private final Catalog catalog = Catalog.standard();
 
   @Test
+  void aChipOrSystemReadAloneByItsIdEqualsTheOneOfTheWholeCatalog() {
+    // Each fresh catalog reads one file for a name that is an id; the whole catalog reads all.
+    Catalog whole = Catalog.load(Catalog.class.getClassLoader());
+    for (CatalogEntry chip : whole.chips()) {
+      Catalog fresh = Catalog.load(Catalog.class.getClassLoader());
+      assertEquals(whole.chip(chip.id()), fresh.chip(chip.id().toUpperCase()), chip.id());
+    }
+    for (CatalogEntry system : whole.systems()) {
+      Catalog fresh = Catalog.load(Catalog.class.getClassLoader());
+      assertEquals(system, fresh.system(system.id()), system.id());
+      for (String alias : system.aliases()) {
+        assertEquals(system, Catalog.load(Catalog.class.getClassLoader()).system(alias), alias);
+      }
+    }
+  }
+
+  @Test
   void everyFileOfTheIndexLoads() {
     // 13 chips, 9 systems, 17 model files holding 34 models (ten in megatron-sc21.yaml, seven in
     // gpt3-family.yaml, three in llama-2.yaml), prices, and the two READMEs: the counts the
