@@ -66,7 +66,7 @@ record RunResultJson(
 
       @Override
       public Parts training(TrainingResult t) {
-        return new Parts(List.of(), null, t, null, List.of());
+        return new Parts(List.of(), null, t, t.network(), List.of());
       }
 
       @Override
@@ -100,7 +100,7 @@ record RunResultJson(
 
   private WorkloadResult workload(NetworkModel model) {
     if (training != null) {
-      return training;
+      return training.withNetwork(network);
     }
     if (serving != null) {
       return serving;

@@ -2,6 +2,7 @@ package org.supernodesim.results;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonValue;
@@ -52,6 +53,11 @@ import java.util.List;
  * @param pipeline per simulated stage, its forward and backward passes over the step (from the
  *     compute stream's activity); empty without a pipeline (pp 1) or in files written before it was
  *     recorded
+ * @param fidelity {@code chip} (every chip a process, every collective's steps through the
+ *     network) or {@code stage} (one process per pipeline stage, collectives by closed form: the
+ *     fast approximation); {@code unrecorded} in files written before it was
+ * @param network what the network did (result.json's top-level {@code network}: bytes per tier,
+ *     the busiest links on the flow model)
  */
 public record TrainingResult(
     String model,
@@ -79,10 +85,13 @@ public record TrainingResult(
     String schedule,
     boolean overlapForwardBackward,
     @JsonInclude(JsonInclude.Include.NON_NULL) FlopCounts flops,
-    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<StagePasses> pipeline)
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<StagePasses> pipeline,
+    String fidelity,
+    @JsonIgnore NetworkResult network)
     implements WorkloadResult {
   @JsonCreator
   public TrainingResult {
+    fidelity = fidelity == null ? "unrecorded" : fidelity;
     simulatedRanks = List.copyOf(simulatedRanks);
     ranks = List.copyOf(ranks);
     memory = List.copyOf(memory);
@@ -143,7 +152,9 @@ public record TrainingResult(
         schedule,
         overlapForwardBackward,
         flops,
-        List.of());
+        List.of(),
+        null,
+        null);
   }
 
   /** A copy with the pipeline's passes. */
@@ -174,7 +185,42 @@ public record TrainingResult(
         schedule,
         overlapForwardBackward,
         flops,
-        passes);
+        passes,
+        fidelity,
+        network);
+  }
+
+  /** A copy with {@code network}: result.json keeps it beside the training object. */
+  public TrainingResult withNetwork(NetworkResult n) {
+    return new TrainingResult(
+        model,
+        parameters,
+        activeParameters,
+        chips,
+        layout,
+        microBatches,
+        stepSeconds,
+        tokensPerSecond,
+        tflopsPerChip,
+        modelTflopsPerChip,
+        mfu,
+        hfu,
+        bubbleFraction,
+        idealBubbleFraction,
+        simulatedRanks,
+        ranks,
+        memoryPeakBytes,
+        memoryCapacityBytes,
+        fits,
+        memoryShortfallBytes,
+        memory,
+        chipHoursPerTrillionTokens,
+        schedule,
+        overlapForwardBackward,
+        flops,
+        pipeline,
+        fidelity,
+        n);
   }
 
   @Override

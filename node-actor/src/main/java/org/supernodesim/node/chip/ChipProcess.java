@@ -71,6 +71,9 @@ public final class ChipProcess implements LogicalProcess<ChipProcess.Event> {
   // Messages and receives keyed by (source, tag); looked up by key only, never iterated.
   private final Map<Long, Integer> arrivedMessages = new HashMap<>();
   private final Map<Long, Integer> waitingReceives = new HashMap<>();
+  private final RankView view;
+  // Step-by-step collectives running on group streams, by collective id (looked up only).
+  private final Map<Integer, RunningCollective> onGroupStreams = new HashMap<>();
 
   public ChipProcess(int rank, OperationGraph graph, ComputeCostModel costs, Transport transport) {
     this(rank, graph, costs, transport, null);
@@ -83,6 +86,19 @@ public final class ChipProcess implements LogicalProcess<ChipProcess.Event> {
   public ChipProcess(
       int rank, OperationGraph graph, ComputeCostModel costs, Transport transport,
       CollectiveTiming timing) {
+    this(rank, graph, costs, transport, timing, RankView.IDENTITY);
+  }
+
+  /**
+   * A chip running {@code graph} through {@code view}: the graph may be another rank's (its
+   * stage's representative), its groups and peers mapped to this chip's. Collectives run on one
+   * stream per group, each timed by {@code timing} or, where it answers {@link
+   * CollectiveTiming#STEPS}, step by step with the peers through the transport.
+   */
+  public ChipProcess(
+      int rank, OperationGraph graph, ComputeCostModel costs, Transport transport,
+      CollectiveTiming timing, RankView view) {
+    this.view = view;
     this.rank = rank;
     this.graph = graph;
     this.progress = new Progress(graph);
@@ -166,16 +182,23 @@ public final class ChipProcess implements LogicalProcess<ChipProcess.Event> {
 
   private void onTimedCollectiveFinished(TimedCollectiveFinished e, Context ctx) {
     Operation.Collective done = (Operation.Collective) graph.get(e.operationId());
-    GroupStream stream = groupStreams.get(done.group());
+    streamDone(groupStreams.get(done.group()), e.operationId(), ctx);
+  }
+
+  private void streamDone(GroupStream stream, int operationId, Context ctx) {
     stream.busy = false;
-    activity.finished(stream.id, ctx.nowPicos(), e.operationId());
-    complete(e.operationId(), ctx);
+    activity.finished(stream.id, ctx.nowPicos(), operationId);
+    complete(operationId, ctx);
   }
 
   private void onChunkArrived(ChunkArrived e, Context ctx) {
-    if (running != null && running.operation.collectiveId() == e.collectiveId()) {
-      running.arrivals[e.step()]++;
-      advanceCollective(ctx);
+    RunningCollective target =
+        running != null && running.operation.collectiveId() == e.collectiveId()
+            ? running
+            : onGroupStreams.get(e.collectiveId());
+    if (target != null) {
+      target.arrivals[e.step()]++;
+      advanceCollective(target, ctx);
     } else {
       earlyArrivals.merge(key(e.collectiveId(), e.step()), 1, Integer::sum);
     }
@@ -204,25 +227,31 @@ public final class ChipProcess implements LogicalProcess<ChipProcess.Event> {
       startTimedCollectives(ctx);
     }
     if (running == null && !communicationQueue.isEmpty()) {
-      Operation.Collective c = communicationQueue.poll();
-      int member = c.group().indexOf(rank);
-      if (member < 0) {
-        throw new IllegalStateException("chip " + rank + " is not in the group of " + c.name());
-      }
-      List<Step> steps =
-          transport.collectives().schedule(
-              c.kind(), c.algorithm(), c.group(), member, c.bytes(), c.sourceBytes());
-      running = new RunningCollective(c, steps, ctx.nowPicos());
-      activity.started(c.id(), ctx.nowPicos());
-      if (!earlyArrivals.isEmpty()) {
-        for (int k = 0; k < steps.size(); k++) {
-          Integer early = earlyArrivals.remove(key(c.collectiveId(), k));
-          running.arrivals[k] += early == null ? 0 : early;
-        }
-      }
-      beginStep(ctx);
-      advanceCollective(ctx);
+      running = startSteps(communicationQueue.poll(), null, ctx);
+      beginStep(running, ctx);
+      advanceCollective(running, ctx);
     }
+  }
+
+  /** Starts {@code c}'s steps with its peers, on {@code stream} (null: the one stream). */
+  private RunningCollective startSteps(Operation.Collective c, GroupStream stream, Context ctx) {
+    List<Integer> group = view.group(c.group());
+    int member = group.indexOf(rank);
+    if (member < 0) {
+      throw new IllegalStateException("chip " + rank + " is not in the group of " + c.name());
+    }
+    List<Step> steps =
+        transport.collectives().schedule(
+            c.kind(), c.algorithm(), group, member, c.bytes(), c.sourceBytes());
+    RunningCollective r = new RunningCollective(c, group, steps, ctx.nowPicos(), stream);
+    activity.started(c.id(), ctx.nowPicos());
+    if (!earlyArrivals.isEmpty()) {
+      for (int k = 0; k < steps.size(); k++) {
+        Integer early = earlyArrivals.remove(key(c.collectiveId(), k));
+        r.arrivals[k] += early == null ? 0 : early;
+      }
+    }
+    return r;
   }
 
   private void queue(Operation op, Context ctx) {
@@ -236,7 +265,8 @@ public final class ChipProcess implements LogicalProcess<ChipProcess.Event> {
     } else if (op instanceof Operation.Collective c) {
       communicationQueue.add(c);
     } else if (op instanceof Operation.Send s) {
-      transport.send(ctx, rank, s.peer(), new Step.Transfer(s.peer(), s.bytes()),
+      int peer = view.peer(s.peer());
+      transport.send(ctx, rank, peer, new Step.Transfer(peer, s.bytes()),
           new MessageArrived(rank, s.tag()));
       completeAtOnce(s.id(), ctx); // fire and forget: the receiver waits for the bytes
     } else if (op instanceof Operation.Recv r) {
@@ -252,7 +282,7 @@ public final class ChipProcess implements LogicalProcess<ChipProcess.Event> {
   }
 
   private void receive(Operation.Recv r, Context ctx) {
-    long key = key(r.peer(), r.tag());
+    long key = key(view.peer(r.peer()), r.tag());
     Integer arrived = arrivedMessages.remove(key);
     if (arrived == null) {
       waitingReceives.put(key, r.id());
@@ -269,39 +299,51 @@ public final class ChipProcess implements LogicalProcess<ChipProcess.Event> {
       if (!stream.busy && !stream.queue.isEmpty()) {
         Operation.Collective c = stream.queue.poll();
         stream.busy = true;
-        activity.started(c.id(), ctx.nowPicos());
-        ctx.schedule(timing.picos(c), new TimedCollectiveFinished(c.id()));
+        long picos = timing.picos(c);
+        if (picos == CollectiveTiming.STEPS) {
+          RunningCollective r = startSteps(c, stream, ctx);
+          onGroupStreams.put(c.collectiveId(), r);
+          beginStep(r, ctx);
+          advanceCollective(r, ctx);
+        } else {
+          activity.started(c.id(), ctx.nowPicos());
+          ctx.schedule(picos, new TimedCollectiveFinished(c.id()));
+        }
       }
     }
   }
 
-  private void beginStep(Context ctx) {
-    if (running.step >= running.steps.size()) {
+  private void beginStep(RunningCollective r, Context ctx) {
+    if (r.step >= r.steps.size()) {
       return;
     }
-    Step step = running.steps.get(running.step);
-    running.current = step;
-    ChunkArrived arrival = new ChunkArrived(running.operation.collectiveId(), running.step);
+    Step step = r.steps.get(r.step);
+    r.current = step;
+    ChunkArrived arrival = new ChunkArrived(r.operation.collectiveId(), r.step);
     for (Step.Transfer t : step.sends()) {
-      transport.send(ctx, rank, running.operation.group().get(t.peer()), t, arrival);
+      transport.send(ctx, rank, r.group.get(t.peer()), t, arrival);
     }
   }
 
   /** Moves through every step whose receives are all in; finishes the collective after the last. */
-  private void advanceCollective(Context ctx) {
-    while (running.step < running.steps.size()) {
-      int expected = running.current.receives().size();
-      if (running.arrivals[running.step] < expected) {
+  private void advanceCollective(RunningCollective r, Context ctx) {
+    while (r.step < r.steps.size()) {
+      int expected = r.current.receives().size();
+      if (r.arrivals[r.step] < expected) {
         return;
       }
-      running.step++;
-      beginStep(ctx);
+      r.step++;
+      beginStep(r, ctx);
     }
-    RunningCollective done = running;
+    if (r.stream != null) {
+      onGroupStreams.remove(r.operation.collectiveId());
+      streamDone(r.stream, r.operation.id(), ctx);
+      return;
+    }
     running = null;
-    spans.add(new CollectiveSpan(done.operation, done.startedAtPicos, ctx.nowPicos()));
-    activity.finished(ActivityLog.COMMUNICATION, ctx.nowPicos(), done.operation.id());
-    complete(done.operation.id(), ctx);
+    spans.add(new CollectiveSpan(r.operation, r.startedAtPicos, ctx.nowPicos()));
+    activity.finished(ActivityLog.COMMUNICATION, ctx.nowPicos(), r.operation.id());
+    complete(r.operation.id(), ctx);
   }
 
   private static long key(int collectiveId, int step) {
@@ -323,16 +365,22 @@ public final class ChipProcess implements LogicalProcess<ChipProcess.Event> {
   /** The collective on the communication stream and the step it has reached. */
   private static final class RunningCollective {
     final Operation.Collective operation;
+    final List<Integer> group;
     final List<Step> steps;
     final long startedAtPicos;
+    final GroupStream stream;
     final int[] arrivals;
     int step;
     Step current;
 
-    RunningCollective(Operation.Collective operation, List<Step> steps, long startedAtPicos) {
+    RunningCollective(
+        Operation.Collective operation, List<Integer> group, List<Step> steps,
+        long startedAtPicos, GroupStream stream) {
       this.operation = operation;
+      this.group = group;
       this.steps = steps;
       this.startedAtPicos = startedAtPicos;
+      this.stream = stream;
       this.arrivals = new int[steps.size()];
     }
   }

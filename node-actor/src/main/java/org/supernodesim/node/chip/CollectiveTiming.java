@@ -10,7 +10,15 @@ import org.supernodesim.workload.graph.Operation;
  */
 @FunctionalInterface
 public interface CollectiveTiming {
+  /**
+   * What {@link #picos} answers for a collective whose members are all processes: it runs as its
+   * algorithm's steps through the transport, on its group's stream.
+   */
+  long STEPS = -1;
 
-  /** Picoseconds from this rank starting {@code collective} to its finishing. */
+  /**
+   * Picoseconds from this rank starting {@code collective} to its finishing, or {@link #STEPS} to
+   * run it step by step with its peers.
+   */
   long picos(Operation.Collective collective);
 }

@@ -24,8 +24,17 @@ public final class FlowTransport implements Transport {
   private final FabricProcess fabric;
   private final int fabricId;
   private final long lookaheadPicos;
+  private final int chips;
 
   public FlowTransport(Router router) {
+    this(router, null);
+  }
+
+  /**
+   * A flow transport among the processes of some chips only: {@code processOfRank} names the
+   * process simulating each rank (-1: none), the fabric being the process after the last.
+   */
+  public FlowTransport(Router router, int[] processOfRank) {
     long shortest = new AnalyticalNetwork(router).minimumLatencyPicos();
     if (shortest < 2) {
       throw new IllegalArgumentException(
@@ -33,8 +42,22 @@ public final class FlowTransport implements Transport {
     }
     this.lookaheadPicos = shortest / 2;
     this.collectives = new Collectives(router);
-    this.fabric = new FabricProcess(new FlowNetwork(router, 2 * lookaheadPicos), lookaheadPicos);
-    this.fabricId = router.topology().chips();
+    int chips = router.topology().chips();
+    if (processOfRank == null) {
+      this.fabric =
+          new FabricProcess(new FlowNetwork(router, 2 * lookaheadPicos), lookaheadPicos);
+      this.fabricId = chips;
+    } else {
+      this.fabric = new FabricProcess(
+          new FlowNetwork(router, 2 * lookaheadPicos), lookaheadPicos, rank -> {
+            if (processOfRank[rank] < 0) {
+              throw new IllegalStateException("a transfer to rank " + rank + ", not simulated");
+            }
+            return processOfRank[rank];
+          });
+      this.fabricId = (int) java.util.Arrays.stream(processOfRank).filter(p -> p >= 0).count();
+    }
+    this.chips = chips;
   }
 
   @Override
@@ -73,7 +96,6 @@ public final class FlowTransport implements Transport {
 
   @Override
   public List<NetworkResult.LinkLoad> busiestLinks(int limit) {
-    int chips = fabricId;
     return fabric.network().busiestLinks(limit).stream()
         .map(u -> new NetworkResult.LinkLoad(
             vertex(u.link().from(), chips) + " -> " + vertex(u.link().to(), chips),

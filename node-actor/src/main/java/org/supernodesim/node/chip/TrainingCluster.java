@@ -11,10 +11,15 @@ import org.supernodesim.interconnect.collective.Step;
 import org.supernodesim.interconnect.routing.Router;
 import org.supernodesim.model.collective.AlgorithmChoice;
 import org.supernodesim.model.collective.CollectiveKind;
+import org.supernodesim.model.fabric.NetworkModel;
 import org.supernodesim.node.engine.Context;
+import org.supernodesim.node.engine.LogicalProcess;
 import org.supernodesim.node.engine.Simulation;
+import org.supernodesim.results.NetworkResult;
 import org.supernodesim.workload.cost.ComputeCostModel;
+import org.supernodesim.workload.graph.Operation;
 import org.supernodesim.workload.graph.OperationGraph;
+import org.supernodesim.workload.training.RankLayout;
 
 /**
  * The chips of a training step that are simulated as processes: one per pipeline stage (process
@@ -26,30 +31,126 @@ import org.supernodesim.workload.graph.OperationGraph;
  */
 public final class TrainingCluster {
   private final List<ChipProcess> chips;
-  private final long lookaheadPicos;
+  private final List<ChipProcess> stages;
+  private final Transport transport;
 
-  private TrainingCluster(List<ChipProcess> chips, long lookaheadPicos) {
+  private TrainingCluster(
+      List<ChipProcess> chips, List<ChipProcess> stages, Transport transport) {
     this.chips = chips;
-    this.lookaheadPicos = lookaheadPicos;
+    this.stages = stages;
+    this.transport = transport;
+  }
+
+  /**
+   * Every chip a process (process id = global rank): each runs its stage's graph ({@code
+   * stageGraphs}, written for the stage's representative) through {@code layout}'s translation to
+   * its own groups and peers, so a stage's ranks share one graph. Each collective runs as its
+   * algorithm's steps through {@code transport} on the stream of its group, except one whose group
+   * spans pipeline stages (the ranks of two stages holding the same chunk under DualPipe, the tied
+   * embedding's pair): the stages' graphs issue those in orders of their own, so such a collective
+   * takes its closed form, as under the stage fidelity.
+   */
+  public static TrainingCluster assembleChips(
+      List<OperationGraph> stageGraphs, RankLayout layout, ComputeCostModel costs,
+      Transport transport) {
+    Collectives collectives = transport.collectives();
+    // Per stage graph, per operation: how its collective runs, decided once for the stage's ranks.
+    List<CollectiveTiming> timings = new ArrayList<>(stageGraphs.size());
+    for (OperationGraph g : stageGraphs) {
+      long[] picos = new long[g.size()];
+      for (int id = 0; id < g.size(); id++) {
+        picos[id] = g.get(id) instanceof Operation.Collective c
+            ? stepsOrClosedForm(c, layout, collectives)
+            : CollectiveTiming.STEPS;
+      }
+      timings.add(c -> picos[c.id()]);
+    }
+    int n = Math.toIntExact(layout.parallelism().chips());
+    List<ChipProcess> chips = new ArrayList<>(n);
+    List<ChipProcess> stages = new ArrayList<>(stageGraphs.size());
+    for (int rank = 0; rank < n; rank++) {
+      int stage = layout.stageOf(rank);
+      OperationGraph graph = stageGraphs.get(stage);
+      RankView view = rank == graph.rank() ? RankView.IDENTITY : new LayoutView(layout, rank);
+      ChipProcess chip =
+          new ChipProcess(rank, graph, costs, transport, timings.get(stage), view);
+      chips.add(chip);
+      if (rank == graph.rank()) {
+        stages.add(chip);
+      }
+    }
+    return new TrainingCluster(chips, stages, transport);
+  }
+
+  /** Steps through the transport, or the closed form for a group that spans stages. */
+  private static long stepsOrClosedForm(
+      Operation.Collective c, RankLayout layout, Collectives collectives) {
+    int stage = layout.stageOf(c.group().get(0));
+    for (int member : c.group()) {
+      if (layout.stageOf(member) != stage) {
+        CollectiveAlgorithm algorithm =
+            collectives.resolve(c.kind(), c.algorithm(), c.group(), c.bytes());
+        return collectives.estimatePicos(c.kind(), algorithm, c.group(), c.bytes());
+      }
+    }
+    return CollectiveTiming.STEPS;
+  }
+
+  /**
+   * A rank's view of its stage representative's graph, through the layout. The last group it
+   * mapped is kept (by identity: a stage graph's collectives of one kind share one list), since a
+   * chip meets the same group collective after collective.
+   */
+  private static final class LayoutView implements RankView {
+    private final RankLayout layout;
+    private final int rank;
+    private List<Integer> lastAsked;
+    private List<Integer> lastMapped;
+
+    LayoutView(RankLayout layout, int rank) {
+      this.layout = layout;
+      this.rank = rank;
+    }
+
+    @Override
+    public List<Integer> group(List<Integer> group) {
+      if (group != lastAsked) {
+        lastMapped = layout.translate(group, rank);
+        lastAsked = group;
+      }
+      return lastMapped;
+    }
+
+    @Override
+    public int peer(int peer) {
+      return layout.translatePeer(peer, rank);
+    }
   }
 
   /** One process per graph, in stage order; graphs carry their global ranks. */
   public static TrainingCluster assemble(
       List<OperationGraph> graphs, ComputeCostModel costs, Router router) {
-    return assemble(graphs, costs, router, UnaryOperator.identity());
+    return assemble(graphs, costs, router, NetworkModel.ANALYTICAL, UnaryOperator.identity());
   }
 
-  /** As above, the stages' transport wrapped by {@code wrap} (to note the pipeline's transfers). */
+  /**
+   * As above, the pipeline's transfers on {@code model} (the flow model shares links among them
+   * only: collectives keep their closed forms), the stages' transport wrapped by {@code wrap} (to
+   * note the pipeline's transfers).
+   */
   public static TrainingCluster assemble(
-      List<OperationGraph> graphs, ComputeCostModel costs, Router router,
+      List<OperationGraph> graphs, ComputeCostModel costs, Router router, NetworkModel model,
       UnaryOperator<Transport> wrap) {
     int[] processOfRank = new int[router.topology().chips()];
     java.util.Arrays.fill(processOfRank, -1);
     for (int i = 0; i < graphs.size(); i++) {
       processOfRank[graphs.get(i).rank()] = i;
     }
-    AnalyticalTransport network = new AnalyticalTransport(router);
-    Transport transport = wrap.apply(new StageTransport(network, processOfRank));
+    Transport network =
+        model == NetworkModel.FLOW
+            ? new FlowTransport(router, processOfRank)
+            : new StageTransport(new AnalyticalTransport(router), processOfRank);
+    Transport transport = wrap.apply(network);
     Collectives collectives = network.collectives();
     // A pure function of the collective, asked once per instance: cached, looked up only.
     Map<Key, Long> picos = new ConcurrentHashMap<>();
@@ -63,19 +164,32 @@ public final class TrainingCluster {
     for (OperationGraph g : graphs) {
       chips.add(new ChipProcess(g.rank(), g, costs, transport, timing));
     }
-    return new TrainingCluster(chips, network.lookaheadPicos());
+    return new TrainingCluster(chips, chips, transport);
   }
 
   private record Key(
       CollectiveKind kind, AlgorithmChoice algorithm, List<Integer> group, long bytes) {}
 
   public Simulation simulation() {
-    return new Simulation(chips, lookaheadPicos);
+    List<LogicalProcess<?>> processes = new ArrayList<>(chips);
+    processes.addAll(transport.processes());
+    return new Simulation(processes, transport.lookaheadPicos());
   }
 
-  /** The processes in stage order. */
+  /** Every simulated chip, by process id: one per stage, or every rank. */
   public List<ChipProcess> chips() {
     return chips;
+  }
+
+  /** Each stage's representative, in stage order. */
+  public List<ChipProcess> stages() {
+    return stages;
+  }
+
+  /** What the network did: bytes per tier, the {@code limit} busiest links (flow model). */
+  public NetworkResult networkResult(NetworkModel model, int limit) {
+    return new NetworkResult(
+        model, transport.bytesPerTier(), transport.busiestLinks(limit), List.of());
   }
 
   /**
@@ -128,6 +242,11 @@ public final class TrainingCluster {
     @Override
     public long lookaheadPicos() {
       return network.lookaheadPicos();
+    }
+
+    @Override
+    public Map<String, Long> bytesPerTier() {
+      return network.bytesPerTier();
     }
   }
 }

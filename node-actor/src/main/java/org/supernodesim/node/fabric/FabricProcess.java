@@ -54,10 +54,20 @@ public final class FabricProcess implements LogicalProcess<FabricProcess.Event> 
   private long nextId;
   private long wakeAtPicos = Long.MAX_VALUE;
 
+  // The process simulating each destination chip (a chip's rank, or its stage's process).
+  private final java.util.function.IntUnaryOperator processOf;
+
   /** A fabric over {@code network}, whose latency credit must be {@code 2 * lookaheadPicos}. */
   public FabricProcess(FlowNetwork network, long lookaheadPicos) {
+    this(network, lookaheadPicos, java.util.function.IntUnaryOperator.identity());
+  }
+
+  /** As above, each arrival handed to process {@code processOf(destination)}. */
+  public FabricProcess(
+      FlowNetwork network, long lookaheadPicos, java.util.function.IntUnaryOperator processOf) {
     this.network = network;
     this.lookaheadPicos = lookaheadPicos;
+    this.processOf = processOf;
   }
 
   /** The flow network, for its link and tier statistics once the run is over. */
@@ -128,7 +138,7 @@ public final class FabricProcess implements LogicalProcess<FabricProcess.Event> 
     }
     for (Transfer t : done) {
       Pending p = pending.remove(t.id());
-      ctx.send(p.destination(), lookaheadPicos, p.arrival());
+      ctx.send(processOf.applyAsInt(p.destination()), lookaheadPicos, p.arrival());
     }
     long next = network.nextCompletionPicos();
     if (next != Long.MAX_VALUE && next < wakeAtPicos) {

@@ -43,6 +43,14 @@ final class BenchTrainingCommand implements Callable<Integer> {
       description = "A training scenario. Default: ${DEFAULT-VALUE}.")
   Path scenarioFile;
 
+  @Option(
+      names = "--set",
+      paramLabel = "KEY.PATH=VALUE",
+      description =
+          "Overrides one key of the scenario, e.g. --set workload.training.fidelity=chip --set"
+              + " network.model=flow. Repeatable.")
+  List<String> sets = new java.util.ArrayList<>();
+
   @Option(names = "--runtime", defaultValue = "actors",
       description = "sequential or actors. Default: ${DEFAULT-VALUE}.")
   RuntimeKind runtime;
@@ -55,7 +63,7 @@ final class BenchTrainingCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     Scenario scenario =
-        ScenarioOptions.loader().load(scenarioFile, List.of());
+        ScenarioOptions.loader().load(scenarioFile, sets);
     if (!(scenario.workload() instanceof TrainingWorkload)) {
       throw new ScenarioException(scenarioFile.toString(), "workload",
           "not a training step; bench training needs workload.training");
@@ -66,9 +74,10 @@ final class BenchTrainingCommand implements Callable<Integer> {
     RunResult r = ScenarioRunner.run(scenario, choice);
     double wall = (System.nanoTime() - started) / 1e9;
     TrainingResult t = (TrainingResult) r.workload();
-    out.printf("%s: %s, %d chips, %s, %d micro-batches, %s runtime%s%n",
-        scenario.name(), t.model(), t.chips(), t.layout(), t.microBatches(), runtime,
-        runtime == RuntimeKind.ACTORS ? " (" + threads + " threads, one stage per actor)" : "");
+    out.printf("%s: %s, %d chips, %s, %d micro-batches, %s fidelity, %s network, %s runtime%s%n",
+        scenario.name(), t.model(), t.chips(), t.layout(), t.microBatches(), t.fidelity(),
+        r.networkModel().label(), runtime,
+        runtime == RuntimeKind.ACTORS ? " (" + threads + " threads, one process per actor)" : "");
     out.printf("step %.3f s simulated; %d events; wall %.2f s end to end (engine %.2f s,"
         + " %.2f M events/s); peak heap %.0f MiB%n", t.stepSeconds(), r.runtime().events(), wall,
         r.run().wallSeconds(), r.run().eventsPerSecond() / 1e6, peakHeapBytes() / 1048576.0);

@@ -7,6 +7,7 @@ import java.util.Properties;
 import org.supernodesim.model.chip.MissingFigureException;
 import org.supernodesim.results.report.OutputException;
 import org.supernodesim.scenario.file.ScenarioException;
+import org.supernodesim.scenario.run.TooLargeForHeap;
 import org.supernodesim.scenario.run.RuntimeKind;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -61,6 +62,10 @@ public final class Main implements Runnable {
           if (e instanceof ScenarioException || e instanceof MissingFigureException) {
             commandLine.getErr().println(e.getMessage());
             return ExitCode.INPUT;
+          }
+          if (e instanceof TooLargeForHeap) {
+            commandLine.getErr().println(e.getMessage());
+            return ExitCode.OUT_OF_MEMORY;
           }
           if (e instanceof OutputException) {
             commandLine.getErr().println(e.getMessage());

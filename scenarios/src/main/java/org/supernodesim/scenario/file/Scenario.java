@@ -1,5 +1,6 @@
 package org.supernodesim.scenario.file;
 
+import java.util.List;
 import java.util.Optional;
 import org.supernodesim.model.calibration.ComputeCalibration;
 import org.supernodesim.model.chip.ChipSpec;
@@ -21,6 +22,8 @@ import org.supernodesim.model.fabric.NetworkModel;
  * @param workload what the chips do: one kind
  * @param accounting the outputs to write and how energy and cost are counted
  * @param system the system preset the cluster was built from ({@code cluster.system}), if any
+ * @param timelineChips {@code timeline.chips}: the global ranks a timeline draws (empty: the
+ *     workload's default)
  */
 public record Scenario(
     String name,
@@ -32,4 +35,5 @@ public record Scenario(
     NetworkModel networkModel,
     Workload workload,
     Accounting accounting,
-    Optional<String> system) {}
+    Optional<String> system,
+    List<Integer> timelineChips) {}

@@ -13,6 +13,7 @@ import org.supernodesim.model.chip.ChipFigure;
 import org.supernodesim.model.chip.ChipSpec;
 import org.supernodesim.model.collective.AlgorithmChoice;
 import org.supernodesim.model.fabric.NetworkModel;
+import org.supernodesim.workload.training.Fidelity;
 import org.supernodesim.results.energy.Price;
 import org.supernodesim.scenario.catalog.Calibrations;
 import org.supernodesim.scenario.file.Sections.ChipSection;
@@ -78,6 +79,13 @@ final class ScenarioAssembly {
               + String.join(
                   ", ", workload.networkModels().stream().map(NetworkModel::label).toList()));
     }
+    if (workload instanceof TrainingWorkload t) {
+      checkFidelity(t);
+    }
+    if (workload instanceof ServingWorkload && !s.timeline().chips().isEmpty()) {
+      throw new InvalidInput("timeline.chips",
+          "a serving timeline draws instances, not chips; valid for training and collectives");
+    }
     return new Scenario(
         s.name(),
         s.seed(),
@@ -88,7 +96,35 @@ final class ScenarioAssembly {
         s.network().model(),
         workload,
         accounting(s, chip),
-        Optional.ofNullable(s.cluster().system()));
+        Optional.ofNullable(s.cluster().system()),
+        timelineChips(s.timeline().chips(), cluster.chips()));
+  }
+
+  /**
+   * Chip fidelity runs a ring attention hop as a pair collective of neighbours, which holds for two
+   * context-parallel ranks only.
+   */
+  private static void checkFidelity(TrainingWorkload t) {
+    Fidelity f = t.fidelity().orElse(null);
+    if (f == Fidelity.CHIP && t.job().parallelism().cp() > 2) {
+      throw new InvalidInput(
+          "workload.training.fidelity",
+          "chip runs ring attention's hops for cp <= 2 only; cp is "
+              + t.job().parallelism().cp()
+              + ": choose fidelity: stage");
+    }
+  }
+
+  /** {@code timeline.chips}: global ranks of this cluster, each once. */
+  private static List<Integer> timelineChips(List<Integer> ranks, int chips) {
+    for (int i = 0; i < ranks.size(); i++) {
+      int r = ranks.get(i);
+      if (r < 0 || r >= chips || ranks.indexOf(r) != i) {
+        throw new InvalidInput("timeline.chips[" + i + "]",
+            r + ": each a global rank of the " + chips + " chips (0.." + (chips - 1) + "), once");
+      }
+    }
+    return ranks;
   }
 
   private static long machineBytes() {

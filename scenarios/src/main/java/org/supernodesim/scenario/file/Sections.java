@@ -34,6 +34,18 @@ final class Sections {
       java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
 
   /** The whole file. */
+  /**
+   * {@code timeline:} what a timeline draws.
+   *
+   * @param chips the global ranks whose processes it shows (a training step at fidelity chip:
+   *     default its stage representatives); each with its streams and its transfers as flows
+   */
+  record TimelineSection(List<Integer> chips) {
+    TimelineSection {
+      chips = chips == null ? List.of() : List.copyOf(chips);
+    }
+  }
+
   record ScenarioSection(
       @JsonProperty(required = true) String name,
       Long seed,
@@ -42,8 +54,10 @@ final class Sections {
       NetworkSection network,
       List<ReportOutput> report,
       ReportSections.EnergySection energy,
-      ReportSections.CostSection cost) {
+      ReportSections.CostSection cost,
+      TimelineSection timeline) {
     ScenarioSection {
+      timeline = timeline == null ? new TimelineSection(null) : timeline;
       if (!NAME.matcher(name).matches()) {
         throw new InvalidInput(
             "name",

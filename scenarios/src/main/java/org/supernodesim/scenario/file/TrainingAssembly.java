@@ -75,7 +75,8 @@ final class TrainingAssembly {
               t.activationPrecision(),
               t.optimizerStatePrecision().bytesPerElement(),
               t.schedule(),
-              t.overlapForwardBackward()));
+              t.overlapForwardBackward()),
+          java.util.Optional.ofNullable(t.fidelity()));
     } catch (LayoutException e) {
       throw new InvalidInput(KEY + "." + KEYS.get(e.parameter()), e.getMessage());
     }

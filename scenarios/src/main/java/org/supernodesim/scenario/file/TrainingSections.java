@@ -6,6 +6,7 @@ import java.util.List;
 import org.supernodesim.model.chip.Precision;
 import org.supernodesim.scenario.file.Quantities.DataSize;
 import org.supernodesim.workload.training.ActivationStorage;
+import org.supernodesim.workload.training.Fidelity;
 import org.supernodesim.workload.training.OptimizerMoments;
 import org.supernodesim.workload.training.Recomputation;
 import org.supernodesim.workload.training.Schedule;
@@ -50,6 +51,9 @@ final class TrainingSections {
    *     each one's communication proceeds during the other's compute; default true under
    *     dualpipe (its chunk pairs), false under 1f1b (true: Megatron-Core's expert all-to-all
    *     overlap)
+   * @param fidelity chip | stage: every chip a process with its collectives through the network,
+   *     or one process per pipeline stage with closed-form collectives (the fast approximation);
+   *     default chip where its memory estimate fits, else stage
    */
   record TrainingSection(
       @JsonProperty(required = true) JsonNode model,
@@ -70,7 +74,8 @@ final class TrainingSections {
       ActivationStorage activationPrecision,
       OptimizerMoments optimizerStatePrecision,
       Schedule schedule,
-      Boolean overlapForwardBackward) implements Sections.WorkloadSection {
+      Boolean overlapForwardBackward,
+      Fidelity fidelity) implements Sections.WorkloadSection {
     TrainingSection {
       schedule = schedule == null ? Schedule.ONE_F_ONE_B : schedule;
       overlapForwardBackward = overlapForwardBackward == null

@@ -81,6 +81,10 @@ final class CollectivesRun implements WorkloadRun {
 
   @Override
   public Optional<Timeline> timeline() {
-    return Optional.of(TimelineAssembly.of(cluster.chips(), Optional.ofNullable(transfers)));
+    List<ChipProcess> drawn = cluster.chips();
+    if (!scenario.timelineChips().isEmpty()) {
+      drawn = scenario.timelineChips().stream().map(cluster.chips()::get).toList();
+    }
+    return Optional.of(TimelineAssembly.of(drawn, Optional.ofNullable(transfers)));
   }
 }

@@ -40,7 +40,7 @@ class BadInputTest {
       delimiterString = " | ",
       value = {
         "unknown key | cluster: | clustr: | "
-            + "bad.yaml:3:1: clustr: unknown key; keys here: cluster, cost, energy, name, network, plan, report, seed, sweep, workload",
+            + "bad.yaml:3:1: clustr: unknown key; keys here: cluster, cost, energy, name, network, plan, report, seed, sweep, timeline, workload",
         "unknown nested key | '  chips: 8' | '  chipz: 8' | "
             + "bad.yaml:4:3: cluster.chipz: unknown key; keys here: chip, chips, fabric",
         "wrong type | '  chips: 8' | '  chips: eight' | "

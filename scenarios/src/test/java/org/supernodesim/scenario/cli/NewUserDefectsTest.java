@@ -364,17 +364,23 @@ class NewUserDefectsTest {
     refused(
         BadInputTest.run("validate", file.toString(), "--set", "newKey.x=5"),
         "--set newKey.x=5: newKey: unknown key; keys here: cluster, cost, energy, name, network,"
-            + " plan, report, seed, sweep, workload");
+            + " plan, report, seed, sweep, timeline, workload");
   }
 
   @Test
-  void trainingOnTheFlowModelIsRefusedAtTheKeyUntilItRunsThere() {
+  void trainingOnTheFlowModelIsAccepted() {
+    BadInputTest.Outcome o = BadInputTest.run(
+        "validate", "examples/training/ling-plus-h800.yaml", "--set", "network.model=flow");
+    assertEquals(0, o.code(), o.err());
+  }
+
+  @Test
+  void aTimelineChipOutsideTheClusterIsRefusedAtItsKey() {
     refused(
-        BadInputTest.run(
-            "validate", "examples/training/ling-plus-h800.yaml", "--set", "network.model=flow"),
-        "--set network.model=flow: network.model: \"flow\"; a training step runs one process per"
-            + " pipeline stage on the analytical model, its collectives timed by closed forms; the"
-            + " flow model does not run it yet; valid here: analytical");
+        BadInputTest.run("validate", "examples/llama-3.1-70b-64-h100.yaml", "--set",
+            "timeline.chips=[0, 64]"),
+        "--set timeline.chips=[0, 64]: timeline.chips[1]: 64: each a global rank of the 64 chips"
+            + " (0..63), once");
   }
 
   @Test
@@ -385,7 +391,7 @@ class NewUserDefectsTest {
       refused(
           BadInputTest.run(
               "validate", "examples/training/ling-plus-h800.yaml", "--set", "cluster.chip=" + chip),
-          "ling-plus-h800.yaml:17:5: workload.training.precision: bf16 needs bf16DenseFlops,"
+          "ling-plus-h800.yaml:18:5: workload.training.precision: bf16 needs bf16DenseFlops,"
               + " which "
               + chip
               + " does not have (not supported or unknown); give it as"

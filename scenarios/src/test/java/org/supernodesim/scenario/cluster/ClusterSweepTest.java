@@ -23,7 +23,10 @@ import org.supernodesim.scenario.cli.Main;
  * its wallSeconds column), every point exactly once.
  */
 class ClusterSweepTest {
-  /** 30 training points of 10 to 400 ms: a point is in flight for long enough to be lost. */
+  /**
+   * 30 training points of 10 to 400 ms (at the stage fidelity): a point is in flight for long
+   * enough to be lost.
+   */
   static final String SCENARIO =
       """
       name: cluster-test
@@ -38,6 +41,7 @@ class ClusterSweepTest {
           zero: 1
           globalBatch: 240
           recomputation: selective
+          fidelity: stage
       report: [json, md, csv]
       sweep:
         cluster.chips: [8, 16, 24, 32, 40]

@@ -38,10 +38,12 @@ class TraceEventFormatTest {
       delimiterString = " | ",
       value = {
         // A 4-stage pipeline (1F1B), 4 micro-batches per replica: sends between stages.
-        "training 1F1B | llama-3.1-70b-64-h100.yaml | workload.training.globalBatch=8 | 24",
+        "training 1F1B | llama-3.1-70b-64-h100.yaml | workload.training.globalBatch=8;"
+            + "workload.training.fidelity=stage | 24",
         // Interleaved: two chunks per stage, the last stage's chunk 0 feeding stage 0's chunk 1.
         "training interleaved | llama-3.1-70b-64-h100.yaml | "
-            + "workload.training.parallelism.virtualStages=2;workload.training.globalBatch=8 | 56",
+            + "workload.training.parallelism.virtualStages=2;workload.training.globalBatch=8;"
+            + "workload.training.fidelity=stage | 56",
         // Collectives on a ring: every step's transfer, the first 64 per chip.
         "ring collectives | ring-collectives-8.yaml | report=[json, timeline] | 384",
         // Serving: each instance's steps, and counters of its batch, queue and KV use.

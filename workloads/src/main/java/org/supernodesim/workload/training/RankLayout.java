@@ -85,4 +85,53 @@ public record RankLayout(Parallelism parallelism) {
     }
     return g;
   }
+
+  /** The pipeline stage of global rank {@code rank}. */
+  public int stageOf(int rank) {
+    Parallelism p = parallelism;
+    return rank / (p.tp() * p.cp() * p.dp());
+  }
+
+  /**
+   * What a group or peer of its stage's representative is for global rank {@code rank}: every
+   * coordinate in which the representative's group varies (tp, cp, the expert index ep within dp,
+   * the expert-data index dp / ep) kept, every other one taken from {@code rank}, the stage kept.
+   * So a tensor group becomes {@code rank}'s tensor group, a pipeline peer {@code rank}'s peer in
+   * that stage, and every member of a group translates it to the same list, in the same order.
+   */
+  public List<Integer> translate(List<Integer> representativeGroup, int rank) {
+    int[] own = coordinates(rank);
+    boolean[] varies = new boolean[4];
+    for (int member : representativeGroup) {
+      int[] c = coordinates(member);
+      for (int d = 0; d < 4; d++) {
+        varies[d] |= c[d] != 0;
+      }
+    }
+    List<Integer> out = new ArrayList<>(representativeGroup.size());
+    for (int member : representativeGroup) {
+      int[] c = coordinates(member);
+      for (int d = 0; d < 4; d++) {
+        c[d] = varies[d] ? c[d] : own[d];
+      }
+      out.add(fromCoordinates(c, stageOf(member)));
+    }
+    return out;
+  }
+
+  /** {@code rank}'s peer at the stage of the representative's peer {@code representativePeer}. */
+  public int translatePeer(int representativePeer, int rank) {
+    return fromCoordinates(coordinates(rank), stageOf(representativePeer));
+  }
+
+  /** (tp, cp, expert index, expert-data index) of a rank. */
+  private int[] coordinates(int rank) {
+    Parallelism p = parallelism;
+    int dp = (rank / (p.tp() * p.cp())) % p.dp();
+    return new int[] {rank % p.tp(), (rank / p.tp()) % p.cp(), dp % p.ep(), dp / p.ep()};
+  }
+
+  private int fromCoordinates(int[] c, int stage) {
+    return rank(c[0], c[1], c[2] + parallelism.ep() * c[3], stage);
+  }
 }

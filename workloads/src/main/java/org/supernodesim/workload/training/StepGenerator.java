@@ -105,6 +105,8 @@ public final class StepGenerator {
     private final StageParameterCount params;
     private final List<Integer> replicas;
     private final List<Operation> ops = new ArrayList<>();
+    private final Map<PassStep.Group, List<Integer>> groups = new java.util.EnumMap<>(
+        PassStep.Group.class);
     private int collectives;
     private int chain = -1;
     // Per layer (index into the model), the op after which its gradients of the step are whole.
@@ -475,13 +477,18 @@ public final class StepGenerator {
       return deps;
     }
 
+    /**
+     * The stage's group of a kind, one list per kind: the graph's collectives of a group share
+     * it, which keeps the graph small and lets a chip that maps groups to its own (chip fidelity)
+     * recognise one it has mapped before.
+     */
     private List<Integer> group(PassStep.Group group) {
-      return switch (group) {
+      return groups.computeIfAbsent(group, g -> List.copyOf(switch (g) {
         case TENSOR -> layout.tensorGroup(stage);
         case CONTEXT -> layout.contextGroup(stage);
         case EXPERT -> layout.expertGroup(stage);
         case CONTEXT_NEXT -> layout.contextGroup(stage).subList(0, 2);
-      };
+      }));
     }
 
     /**
