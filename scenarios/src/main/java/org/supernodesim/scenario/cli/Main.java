@@ -31,6 +31,7 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       CatalogCommand.class,
       BenchCommand.class,
+      ExportChakraCommand.class,
       ReproduceCommand.class,
       CommandLine.HelpCommand.class
     })
