@@ -22,7 +22,12 @@ import picocli.CommandLine.Spec;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks that print their figures.",
-    subcommands = {BenchCommand.Engine.class, NetworkBench.class, BenchTrainingCommand.class})
+    subcommands = {
+      BenchCommand.Engine.class,
+      NetworkBench.class,
+      BenchTrainingCommand.class,
+      BenchReplayCommand.class
+    })
 final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
 
