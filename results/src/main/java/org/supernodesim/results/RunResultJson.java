@@ -9,9 +9,9 @@ import org.supernodesim.results.energy.EnergyResult;
 
 /**
  * result.json as it has always been laid out: the kind's keys at the top level ({@code collectives}
- * and {@code network}; {@code training}; {@code serving}), beside the keys every run has. {@code
+ * and {@code network}; {@code training}; {@code serving}; {@code replay} and {@code network}), beside the keys every run has. {@code
  * networkModel} is the one key added (which network model ran). A file's kind is the key it has:
- * {@code training}, else {@code serving}, else a collectives run. This record is the file format
+ * {@code training}, else {@code serving}, else {@code replay}, else a collectives run. This record is the file format
  * only; code reads a {@link RunResult}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -28,6 +28,7 @@ record RunResultJson(
     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<CostResult> costs,
     ServingResult serving,
     TrainingResult training,
+    ReplayResult replay,
     NetworkResult network,
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
         List<CollectiveBenchmarkResult.PublishedCurve> publishedBusBandwidth) {
@@ -47,6 +48,7 @@ record RunResultJson(
         r.costs(),
         parts.serving,
         parts.training,
+        parts.replay,
         parts.network,
         parts.published);
   }
@@ -56,22 +58,29 @@ record RunResultJson(
       List<CollectiveResult> collectives,
       ServingResult serving,
       TrainingResult training,
+      ReplayResult replay,
       NetworkResult network,
       List<CollectiveBenchmarkResult.PublishedCurve> published) {
     private static final class Of implements WorkloadResult.Cases<Parts> {
       @Override
       public Parts collectives(CollectiveBenchmarkResult c) {
-        return new Parts(c.collectives(), null, null, c.network(), c.published());
+        return new Parts(c.collectives(), null, null, null, c.network(), c.published());
       }
 
       @Override
       public Parts training(TrainingResult t) {
-        return new Parts(List.of(), null, t, t.network(), List.of());
+        return new Parts(List.of(), null, t, null, t.network(), List.of());
       }
 
       @Override
       public Parts serving(ServingResult s) {
-        return new Parts(List.of(), s, null, null, List.of());
+        return new Parts(List.of(), s, null, null, null, List.of());
+      }
+
+      @Override
+      public Parts replay(ReplayResult r) {
+        // The network object stays where a collectives run has it; replay holds the rest.
+        return new Parts(List.of(), null, null, r, r.network(), List.of());
       }
     }
   }
@@ -104,6 +113,16 @@ record RunResultJson(
     }
     if (serving != null) {
       return serving;
+    }
+    if (replay != null) {
+      return new ReplayResult(
+          replay.trace(),
+          replay.seconds(),
+          replay.meanComputeSeconds(),
+          replay.maxComputeSeconds(),
+          replay.meanExposedCommunicationSeconds(),
+          replay.collectives(),
+          network == null ? NetworkResult.empty(model) : network);
     }
     return new CollectiveBenchmarkResult(
         collectives == null ? List.of() : collectives,

@@ -4,12 +4,14 @@ import java.util.List;
 import org.supernodesim.results.CollectiveBenchmarkResult;
 import org.supernodesim.results.CollectiveResult;
 import org.supernodesim.results.NetworkResult;
+import org.supernodesim.results.ReplayResult;
 import org.supernodesim.results.RunResult;
 import org.supernodesim.results.ServingResult;
 import org.supernodesim.results.TrainingResult;
 import org.supernodesim.scenario.file.CollectiveWorkload;
 import org.supernodesim.scenario.file.Scenario;
 import org.supernodesim.scenario.file.ServingWorkload;
+import org.supernodesim.scenario.file.TraceWorkload;
 import org.supernodesim.scenario.file.TrainingWorkload;
 import org.supernodesim.workload.microbench.CollectiveBenchmark;
 import org.supernodesim.workload.training.TrainingJob;
@@ -31,6 +33,14 @@ public final class Kinds {
 
   public static ServingWorkload serving(Scenario s) {
     return (ServingWorkload) s.workload();
+  }
+
+  public static TraceWorkload trace(Scenario s) {
+    return (TraceWorkload) s.workload();
+  }
+
+  public static ReplayResult replay(RunResult r) {
+    return (ReplayResult) r.workload();
   }
 
   public static List<CollectiveResult> collectives(RunResult r) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.supernodesim.model.units.Units;
+import org.supernodesim.results.ReplayResult;
 import org.supernodesim.results.CollectiveBenchmarkResult;
 import org.supernodesim.results.CollectiveResult;
 import org.supernodesim.results.RunResult;
@@ -100,6 +101,31 @@ public record Decision(String question, List<List<String>> answers) {
       }
       return new Decision(
           "What bus bandwidth do the collectives reach on " + group + " x " + chip + "?", answers);
+    }
+
+    @Override
+    public Decision replay(ReplayResult r) {
+      List<List<String>> answers = new ArrayList<>();
+      answers.add(List.of("replayed time", ReportFormat.seconds(r.seconds())));
+      answers.add(
+          List.of(
+              "exposed communication",
+              ReportFormat.seconds(r.meanExposedCommunicationSeconds())
+                  + " per rank on average, beside "
+                  + ReportFormat.seconds(r.meanComputeSeconds())
+                  + " of compute"));
+      answers.add(List.of("trace SHA-256", r.trace().sha256()));
+      return new Decision(
+          "How long does the "
+              + r.trace().format()
+              + " trace "
+              + r.trace().path()
+              + " take on "
+              + r.trace().ranks()
+              + " x "
+              + chip
+              + "?",
+          answers);
     }
 
     @Override

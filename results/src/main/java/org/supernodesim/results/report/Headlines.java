@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.DoubleFunction;
 import org.supernodesim.model.units.Units;
+import org.supernodesim.results.ReplayResult;
 import org.supernodesim.results.CollectiveBenchmarkResult;
 import org.supernodesim.results.RunResult;
 import org.supernodesim.results.ServingResult;
@@ -155,6 +156,11 @@ public final class Headlines {
     @Override
     public List<Figure> collectives(CollectiveBenchmarkResult c) {
       return List.of(BUSBW.of(c.collectives().isEmpty() ? null : c.peakBusBytesPerSecond()));
+    }
+
+    @Override
+    public List<Figure> replay(ReplayResult r) {
+      return List.of(STEP.of(r.seconds()));
     }
 
     @Override

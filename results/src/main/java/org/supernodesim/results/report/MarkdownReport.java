@@ -9,6 +9,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 import org.supernodesim.results.CollectiveBenchmarkResult;
 import org.supernodesim.results.NetworkResult;
+import org.supernodesim.results.ReplayResult;
 import org.supernodesim.results.RunResult;
 import org.supernodesim.results.ServingResult;
 import org.supernodesim.results.TrainingResult;
@@ -62,7 +63,19 @@ public final class MarkdownReport {
           table(out, RunTables.publishedSources(c));
         }
       }
-      NetworkResult n = c.network();
+      network(out, c.network());
+      return out.toString();
+    }
+
+    @Override
+    public String replay(ReplayResult r) {
+      StringBuilder out = new StringBuilder("\n## Trace replay\n\n");
+      table(out, RunTables.replay(r));
+      network(out, r.network());
+      return out.toString();
+    }
+
+    private static void network(StringBuilder out, NetworkResult n) {
       if (!n.bytesPerTier().isEmpty() || !n.busiestLinks().isEmpty()) {
         out.append("\n## Network (").append(n.model().label()).append(")\n\n");
         if (!n.bytesPerTier().isEmpty()) {
@@ -73,7 +86,6 @@ public final class MarkdownReport {
           table(out, RunTables.busiestLinks(n));
         }
       }
-      return out.toString();
     }
 
     @Override

@@ -8,6 +8,7 @@ import org.supernodesim.results.CollectiveBenchmarkResult;
 import org.supernodesim.results.CollectiveResult;
 import org.supernodesim.results.EngineFacts;
 import org.supernodesim.results.NetworkResult;
+import org.supernodesim.results.ReplayResult;
 import org.supernodesim.results.RunInfo;
 import org.supernodesim.results.RunResult;
 import org.supernodesim.results.ServingResult;
@@ -295,6 +296,38 @@ public final class RunTables {
         "Published nccl-tests measurements drawn beside the simulated ones",
         List.of("collective", "system", "GPUs", "source", "conditions"),
         rows);
+  }
+
+  /** The replayed trace: which file it was, its digest, and how the ranks' time split. */
+  public static Table replay(ReplayResult r) {
+    ReplayResult.Trace t = r.trace();
+    List<List<String>> f = new ArrayList<>();
+    f.add(List.of("trace", t.format() + " " + t.path()));
+    f.add(List.of("files", t.files().size() == 1 ? t.files().get(0)
+        : t.files().size() + " (" + t.files().get(0) + " ...)"));
+    f.add(List.of("SHA-256", t.sha256()));
+    f.add(List.of("ranks", t.ranks() + " on chips " + chipRange(t.chips())));
+    f.add(List.of("time unit", ReportFormat.picos(t.timeUnitPicos())));
+    f.add(List.of("replayed time", ReportFormat.seconds(r.seconds())));
+    f.add(List.of("compute per rank", ReportFormat.seconds(r.meanComputeSeconds()) + " mean, "
+        + ReportFormat.seconds(r.maxComputeSeconds()) + " busiest"));
+    f.add(List.of("exposed communication per rank",
+        ReportFormat.seconds(r.meanExposedCommunicationSeconds()) + " mean"));
+    f.add(List.of("collectives", Integer.toString(r.collectives())));
+    for (String note : t.notes()) {
+      f.add(List.of("note", note));
+    }
+    return new Table("", List.of("figure", "value"), f);
+  }
+
+  /** {@code 0..15} for consecutive chips, else the list. */
+  private static String chipRange(List<Integer> chips) {
+    for (int i = 1; i < chips.size(); i++) {
+      if (chips.get(i) != chips.get(0) + i) {
+        return chips.toString();
+      }
+    }
+    return chips.get(0) + ".." + chips.get(chips.size() - 1);
   }
 
   /** Bytes per tier and the busiest links. */

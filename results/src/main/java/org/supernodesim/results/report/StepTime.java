@@ -1,6 +1,7 @@
 package org.supernodesim.results.report;
 
 import org.supernodesim.model.units.Units;
+import org.supernodesim.results.ReplayResult;
 import org.supernodesim.results.CollectiveBenchmarkResult;
 import org.supernodesim.results.RunResult;
 import org.supernodesim.results.ServingResult;
@@ -27,6 +28,11 @@ final class StepTime {
 
       @Override
       public Double serving(ServingResult s) {
+        return simulated;
+      }
+
+      @Override
+      public Double replay(ReplayResult r) {
         return simulated;
       }
     });

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.ToDoubleFunction;
+import org.supernodesim.results.ReplayResult;
 import org.supernodesim.results.CollectiveBenchmarkResult;
 import org.supernodesim.results.ServingResult;
 import org.supernodesim.results.TrainingResult;
@@ -92,6 +93,13 @@ public final class SweepDecision {
                         name(x.point)
                             + ": "
                             + ReportFormat.gigabytesPerSecond(x.result.peakBusBytesPerSecond()))));
+    best(kinds.replay, x -> -x.result.seconds())
+        .ifPresent(
+            x ->
+                answers.add(
+                    List.of(
+                        "fastest replay",
+                        name(x.point) + ": " + ReportFormat.seconds(x.result.seconds()))));
     scaling.ifPresent(
         a -> {
           EfficiencyPoint last = a.points().get(a.points().size() - 1);
@@ -127,6 +135,7 @@ public final class SweepDecision {
     final List<Of<TrainingResult>> training = new ArrayList<>();
     final List<Of<ServingResult>> serving = new ArrayList<>();
     final List<Of<CollectiveBenchmarkResult>> collectives = new ArrayList<>();
+    final List<Of<ReplayResult>> replay = new ArrayList<>();
     SweepPoint point;
 
     @Override
@@ -144,6 +153,12 @@ public final class SweepDecision {
     @Override
     public Void serving(ServingResult s) {
       serving.add(new Of<>(point, s));
+      return null;
+    }
+
+    @Override
+    public Void replay(ReplayResult r) {
+      replay.add(new Of<>(point, r));
       return null;
     }
   }

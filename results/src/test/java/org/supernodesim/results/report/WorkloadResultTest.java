@@ -16,6 +16,7 @@ import org.supernodesim.model.fabric.NetworkModel;
 import org.supernodesim.results.CollectiveBenchmarkResult;
 import org.supernodesim.results.CollectiveResult;
 import org.supernodesim.results.NetworkResult;
+import org.supernodesim.results.ReplayResult;
 import org.supernodesim.results.RunResult;
 import org.supernodesim.results.ServingResult;
 import org.supernodesim.results.TrainingResult;
@@ -46,7 +47,13 @@ class WorkloadResultTest {
             new TrainingResult.FlopCounts(1e18, "full", 9e17, "fused causal", 300)),
         new ServingResult("t", 1, 1, 0, 0, l, l, l, 10, new ServingResult.PerChip(1, 1),
             new ServingResult.SloAttainment(null, null, null, null, 1),
-            new ServingResult.Utilisation(0, 0), null, 0, 1, 1, 0.3, List.of()));
+            new ServingResult.Utilisation(0, 0), null, 0, 1, 1, 0.3, List.of()),
+        new ReplayResult(
+            new ReplayResult.Trace("chakra", "t/all_reduce", List.of("all_reduce.0.et",
+                "all_reduce.1.et"), "ab12", 2, List.of(0, 1), 1_000_000, List.of("a note")),
+            3.0, 1.0, 1.5, 2.0, 1,
+            new NetworkResult(NetworkModel.FLOW, Map.of("scale-up", 1L << 20), List.of(),
+                List.of())));
   }
 
   private static RunResult run(WorkloadResult workload) {
@@ -76,6 +83,11 @@ class WorkloadResultTest {
       @Override
       public String serving(ServingResult s) {
         return "\"serving\" :";
+      }
+
+      @Override
+      public String replay(ReplayResult x) {
+        return "\"replay\" :";
       }
     });
     assertTrue(json.contains(key) && json.contains("\"networkModel\" : \"flow\""), json);
@@ -109,6 +121,11 @@ class WorkloadResultTest {
       @Override
       public String serving(ServingResult s) {
         return "<h2>Serving</h2>";
+      }
+
+      @Override
+      public String replay(ReplayResult x) {
+        return "<h2>Trace replay</h2>";
       }
     });
     assertTrue(HtmlReport.run(r).contains(section), section);

@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
       BenchCommand.Engine.class,
       NetworkBench.class,
       BenchTrainingCommand.class,
-      PeersCasesCommand.class
+      PeersCasesCommand.class,
+      BenchReplayCommand.class
     })
 final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;

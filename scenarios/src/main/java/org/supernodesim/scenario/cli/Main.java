@@ -32,6 +32,7 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       CatalogCommand.class,
       BenchCommand.class,
+      ExportChakraCommand.class,
       ReproduceCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.supernodesim.results.ReplayResult;
 import org.supernodesim.results.CollectiveBenchmarkResult;
 import org.supernodesim.results.CollectiveResult;
 import org.supernodesim.results.RunResult;
@@ -133,6 +134,23 @@ final class RunCommand implements Callable<Integer> {
               @Override
               public Void serving(ServingResult v) {
                 ServingSummary.print(out, v);
+                return null;
+              }
+
+              @Override
+              public Void replay(ReplayResult x) {
+                ReplayResult.Trace t = x.trace();
+                out.printf(
+                    "replayed %s %s (%d ranks, sha256 %s)%n",
+                    t.format(), t.path(), t.ranks(), t.sha256());
+                out.printf(
+                    "compute per rank %s mean, %s busiest; exposed communication %s mean;"
+                        + " %d collectives%n",
+                    Format.picos(Math.round(x.meanComputeSeconds() * 1e12)),
+                    Format.picos(Math.round(x.maxComputeSeconds() * 1e12)),
+                    Format.picos(Math.round(x.meanExposedCommunicationSeconds() * 1e12)),
+                    x.collectives());
+                t.notes().forEach(n -> out.println("note: " + n));
                 return null;
               }
             });

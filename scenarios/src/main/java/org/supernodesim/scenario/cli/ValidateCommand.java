@@ -1,6 +1,7 @@
 package org.supernodesim.scenario.cli;
 
 import java.util.concurrent.Callable;
+import org.supernodesim.scenario.file.TraceWorkload;
 import org.supernodesim.scenario.file.CollectiveWorkload;
 import org.supernodesim.scenario.file.Scenario;
 import org.supernodesim.scenario.file.ScenarioFile;
@@ -55,6 +56,12 @@ final class ValidateCommand implements Callable<Integer> {
       @Override
       public String training(TrainingWorkload w) {
         return "training " + w.job().model().id() + " " + w.job().parallelism();
+      }
+
+      @Override
+      public String trace(TraceWorkload w) {
+        return w.trace().format() + " trace " + w.trace().path() + ", " + w.trace().ranks()
+            + " ranks, sha256 " + w.trace().sha256();
       }
 
       @Override

@@ -20,7 +20,7 @@ import org.supernodesim.scenario.file.ScenarioLoader;
 
 /**
  * A scenario as it travels to a worker: its text, its {@code --set} edits and every file it names
- * (request traces), so that a worker needs no shared disk. The worker lays the files out under a
+ * (request traces, replayed traces, model configs), so that a worker needs no shared disk. The worker lays the files out under a
  * folder of its own exactly as they lie relative to the scenario here, and reads the scenario as
  * if from there; its points are then the same points, with the same ids.
  *
@@ -67,10 +67,11 @@ public record ScenarioBundle(
     Path folder = file.baseDirectory().toAbsolutePath().normalize();
     Set<Path> named = new TreeSet<>();
     Path root = folder;
-    for (String ref : file.fileReferences()) {
+    for (Map.Entry<String, String> reference : file.fileReferences().entrySet()) {
+      String ref = reference.getKey();
       if (Path.of(ref).isAbsolute()) {
         throw new ScenarioException(
-            path.toString(), "workload.serving.requests.trace",
+            path.toString(), reference.getValue(),
             "\"" + ref + "\" is an absolute path, which a worker on another machine cannot read;"
                 + " write it relative to the scenario file so the file travels with the scenario");
       }

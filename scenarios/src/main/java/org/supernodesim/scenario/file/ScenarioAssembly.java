@@ -42,6 +42,7 @@ final class ScenarioAssembly {
   private final ServingAssembly serving;
   private final ModelSources models;
   private final long heapBytes;
+  private final Path baseDirectory;
 
   ScenarioAssembly(
       ChipPresets presets,
@@ -54,6 +55,7 @@ final class ScenarioAssembly {
     this.models = new ModelSources(models, baseDirectory);
     this.serving = new ServingAssembly(this.models, baseDirectory);
     this.heapBytes = heapBytes;
+    this.baseDirectory = baseDirectory;
   }
 
   Scenario assemble(ScenarioSection s) {
@@ -148,6 +150,8 @@ final class ScenarioAssembly {
       return TrainingAssembly.workload(t, topology.chips(), chip, models);
     } else if (w instanceof ServingSection v) {
       return serving.assemble(v, new ServingAssembly.Chips(chip, calibration, topology), s.seed());
+    } else if (w instanceof TraceSections.TraceSection t) {
+      return TraceAssembly.workload(t, topology.chips(), baseDirectory);
     }
     throw new IllegalStateException("no assembly for workload section " + w);
   }

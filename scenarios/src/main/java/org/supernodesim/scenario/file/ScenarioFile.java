@@ -124,7 +124,7 @@ public final class ScenarioFile {
 
   /** The key paths whose values name files, relative to the scenario's folder. */
   public static List<String> fileKeys() {
-    return TraceFiles.FILE_KEYS;
+    return FileReferences.KEYS;
   }
 
   /** The folder the files the scenario names are relative to. */
@@ -133,10 +133,11 @@ public final class ScenarioFile {
   }
 
   /**
-   * The files the scenario names (request traces), as written, in the file and in every sweep
-   * point: what must travel with the scenario to a machine that does not share this one's disk.
+   * The files the scenario names ({@link FileReferences}: request traces, replayed traces, model
+   * configs), as written, in the file and in every sweep point, each with the key naming it: what
+   * must travel with the scenario to a machine that does not share this one's disk.
    */
-  public Set<String> fileReferences() {
+  public Map<String, String> fileReferences() {
     List<ObjectNode> trees = new ArrayList<>();
     trees.add(tree);
     for (SweepDefinition.Point point : points()) {
@@ -146,14 +147,9 @@ public final class ScenarioFile {
         // the point is invalid wherever it runs, and says so there
       }
     }
-    Set<String> files = new TreeSet<>();
+    Map<String, String> files = new java.util.TreeMap<>();
     for (ObjectNode t : trees) {
-      for (String key : TraceFiles.FILE_KEYS) {
-        JsonNode n = t.at("/" + key.replace('.', '/'));
-        if (n.isTextual()) {
-          files.add(n.asText());
-        }
-      }
+      FileReferences.of(t, baseDirectory).forEach(files::putIfAbsent);
     }
     return files;
   }

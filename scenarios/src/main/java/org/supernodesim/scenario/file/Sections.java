@@ -146,16 +146,20 @@ final class Sections {
   /**
    * {@code workload:} what the chips do, one key naming the kind: {@code collectives} (a list of
    * {@link CollectiveSection}), {@code serving} ({@link ServingSections}) or {@code training}
-   * ({@link TrainingSections}). Trace replay joins as a fourth subtype here.
+   * ({@link TrainingSections}) or {@code trace} ({@link TraceSections}).
    */
   @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.WRAPPER_OBJECT)
   @JsonSubTypes({
     @JsonSubTypes.Type(value = CollectivesSection.class, name = "collectives"),
     @JsonSubTypes.Type(value = ServingSections.ServingSection.class, name = "serving"),
-    @JsonSubTypes.Type(value = TrainingSections.TrainingSection.class, name = "training")
+    @JsonSubTypes.Type(value = TrainingSections.TrainingSection.class, name = "training"),
+    @JsonSubTypes.Type(value = TraceSections.TraceSection.class, name = "trace")
   })
   sealed interface WorkloadSection
-      permits CollectivesSection, ServingSections.ServingSection, TrainingSections.TrainingSection {}
+      permits CollectivesSection,
+          ServingSections.ServingSection,
+          TrainingSections.TrainingSection,
+          TraceSections.TraceSection {}
 
   /** {@code workload.collectives:} the collectives to time, in order. */
   record CollectivesSection(List<CollectiveSection> collectives) implements WorkloadSection {

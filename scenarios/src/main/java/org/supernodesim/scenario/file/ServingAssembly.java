@@ -41,7 +41,7 @@ import org.supernodesim.workload.sharding.ShardingRules;
  * its key.
  */
 final class ServingAssembly {
-  private static final String PATH = "workload.serving";
+  static final String PATH = "workload.serving";
 
   private final ModelSources models;
   private final Path baseDirectory;

@@ -30,9 +30,6 @@ final class TraceFiles {
   private static final String SERVEGEN_WINDOWS = "-trace.csv";
   private static final String SERVEGEN_DATASET = "-dataset.json";
 
-  /** Every key whose value names a file to read: a scenario sent to another machine takes these. */
-  static final List<String> FILE_KEYS = List.of(KEY);
-
   private TraceFiles() {}
 
   /**

@@ -16,7 +16,7 @@ import org.supernodesim.workload.training.TrainingJob;
 
 /** {@code workload.training} to a {@link TrainingWorkload}: model resolved, layout checked. */
 final class TrainingAssembly {
-  private static final String KEY = "workload.training";
+  static final String KEY = "workload.training";
 
   /** Where a scenario writes each parameter a layout can fail on, under {@value #KEY}. */
   private static final Map<Parameter, String> KEYS = new EnumMap<>(Parameter.class);

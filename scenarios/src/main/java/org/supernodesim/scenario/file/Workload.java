@@ -10,7 +10,7 @@ import org.supernodesim.model.fabric.NetworkModel;
  * TraceReplayWorkload} record, its section beside the others in {@link Sections}, and a {@code
  * traceReplay} case here) does not compile until every switch handles it.
  */
-public sealed interface Workload permits CollectiveWorkload, TrainingWorkload, ServingWorkload {
+public sealed interface Workload permits CollectiveWorkload, TrainingWorkload, ServingWorkload, TraceWorkload {
 
   /** Calls the case of this kind. */
   <T> T match(Cases<T> cases);
@@ -31,5 +31,7 @@ public sealed interface Workload permits CollectiveWorkload, TrainingWorkload, S
     T training(TrainingWorkload workload);
 
     T serving(ServingWorkload workload);
+
+    T trace(TraceWorkload workload);
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.supernodesim.results.ReplayResult;
 import org.supernodesim.results.CollectiveBenchmarkResult;
 import org.supernodesim.results.RunResult;
 import org.supernodesim.results.ServingResult;
@@ -78,6 +79,11 @@ public record Constraints(
             new WorkloadResult.Cases<Optional<String>>() {
               @Override
               public Optional<String> collectives(CollectiveBenchmarkResult c) {
+                return budget(r, p.chips()).or(Constraints.this::sloOfServingOnly);
+              }
+
+              @Override
+              public Optional<String> replay(ReplayResult x) {
                 return budget(r, p.chips()).or(Constraints.this::sloOfServingOnly);
               }
 

@@ -1,6 +1,7 @@
 package org.supernodesim.scenario.plan;
 
 import java.util.OptionalDouble;
+import org.supernodesim.results.ReplayResult;
 import org.supernodesim.model.units.Units;
 import org.supernodesim.results.CollectiveBenchmarkResult;
 import org.supernodesim.results.RunResult;
@@ -43,6 +44,12 @@ record Figures(
               @Override
               public Figures collectives(CollectiveBenchmarkResult c) {
                 return new Figures(simulated, none, cost, used, none, none, none);
+              }
+
+              @Override
+              public Figures replay(ReplayResult x) {
+                return new Figures(
+                    OptionalDouble.of(x.seconds()), none, cost, used, none, none, none);
               }
 
               @Override

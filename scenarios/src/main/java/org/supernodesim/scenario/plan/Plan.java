@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
+import org.supernodesim.scenario.file.TraceWorkload;
 import org.supernodesim.model.chip.ChipFigure;
 import org.supernodesim.model.chip.MissingFigureException;
 import org.supernodesim.model.collective.AlgorithmChoice;
@@ -218,6 +219,11 @@ public final class Plan {
 
               @Override
               public OptionalDouble serving(ServingWorkload w) {
+                return OptionalDouble.empty();
+              }
+
+              @Override
+              public OptionalDouble trace(TraceWorkload w) {
                 return OptionalDouble.empty();
               }
             });

@@ -1,21 +1,14 @@
 package org.supernodesim.scenario.run;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.supernodesim.interconnect.routing.Router;
-import org.supernodesim.interconnect.topology.Topology;
-import org.supernodesim.node.chip.ActivityLog;
-import org.supernodesim.node.chip.AnalyticalTransport;
 import org.supernodesim.node.chip.ChipCluster;
 import org.supernodesim.node.chip.ChipProcess;
-import org.supernodesim.node.chip.FlowTransport;
 import org.supernodesim.node.chip.TransferLog;
 import org.supernodesim.node.chip.Transport;
 import org.supernodesim.node.engine.Simulation;
 import org.supernodesim.results.CollectiveBenchmarkResult;
 import org.supernodesim.results.CollectiveResult;
-import org.supernodesim.results.energy.ChipActivity;
 import org.supernodesim.results.energy.Work;
 import org.supernodesim.results.report.perfetto.Timeline;
 import org.supernodesim.scenario.file.CollectiveWorkload;
@@ -37,18 +30,8 @@ final class CollectivesRun implements WorkloadRun {
 
   CollectivesRun(Scenario scenario, CollectiveWorkload workload, boolean timeline) {
     this.scenario = scenario;
-    Router router = new Router(Topology.buildForNetwork(scenario.fabric(), scenario.chips()));
-    Transport transport =
-        switch (scenario.networkModel()) {
-          case ANALYTICAL -> new AnalyticalTransport(router);
-          case FLOW -> new FlowTransport(router);
-        };
-    // Flows are drawn from the analytical transport, whose send carries the arrival time; a flow
-    // model's send goes to the fabric process, so its timeline has the slices without flows.
-    this.transfers =
-        timeline && transport instanceof AnalyticalTransport
-            ? new TransferLog(transport, scenario.chips(), TimelineAssembly.TRANSFERS_PER_CHIP)
-            : null;
+    Transport transport = ChipRuns.transport(scenario);
+    this.transfers = ChipRuns.transfers(scenario, transport, timeline);
     this.cluster =
         ChipCluster.assemble(
             CollectiveBenchmark.graphs(scenario.chips(), workload.entries()),
@@ -63,19 +46,13 @@ final class CollectivesRun implements WorkloadRun {
 
   @Override
   public Measured measure(long endPicos) {
-    List<ChipActivity> activities = new ArrayList<>(cluster.chips().size());
-    for (ChipProcess chip : cluster.chips()) {
-      ActivityLog log = chip.activity();
-      activities.add(
-          new ChipActivity(chip.rank(), log.computeBusyPicos(), log.communicationOnlyPicos()));
-    }
     List<CollectiveResult> results = cluster.collectiveResults();
     return new Measured(
         new CollectiveBenchmarkResult(
             results,
             cluster.networkResult(scenario.networkModel(), BUSIEST_LINKS),
             PublishedBusBandwidth.matching(scenario.system(), results)),
-        activities,
+        ChipRuns.activities(cluster),
         Work.ONE_STEP);
   }
 

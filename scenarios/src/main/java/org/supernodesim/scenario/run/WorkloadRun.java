@@ -11,6 +11,7 @@ import org.supernodesim.results.serving.ServingRecords;
 import org.supernodesim.scenario.file.CollectiveWorkload;
 import org.supernodesim.scenario.file.Scenario;
 import org.supernodesim.scenario.file.ServingWorkload;
+import org.supernodesim.scenario.file.TraceWorkload;
 import org.supernodesim.scenario.file.TrainingWorkload;
 import org.supernodesim.scenario.file.Workload;
 
@@ -18,7 +19,7 @@ import org.supernodesim.scenario.file.Workload;
  * One kind of workload, ready to run: its logical processes, then what they measured. {@link #of}
  * is the runner's only switch over the kind; everything after it is a call on this interface.
  */
-sealed interface WorkloadRun permits CollectivesRun, TrainingRun, ServingRun {
+sealed interface WorkloadRun permits CollectivesRun, TrainingRun, ServingRun, ReplayRun {
 
   /** The run of {@code scenario}'s workload; {@code timeline}: note what a timeline draws. */
   static WorkloadRun of(Scenario scenario, boolean timeline) {
@@ -39,6 +40,11 @@ sealed interface WorkloadRun permits CollectivesRun, TrainingRun, ServingRun {
               @Override
               public WorkloadRun serving(ServingWorkload w) {
                 return new ServingRun(scenario, w, timeline);
+              }
+
+              @Override
+              public WorkloadRun trace(TraceWorkload w) {
+                return new ReplayRun(scenario, w, timeline);
               }
             });
   }

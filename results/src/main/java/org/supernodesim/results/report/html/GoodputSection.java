@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import org.supernodesim.results.ReplayResult;
 import org.supernodesim.results.CollectiveBenchmarkResult;
 import org.supernodesim.results.ServingResult;
 import org.supernodesim.results.TrainingResult;
@@ -103,6 +104,11 @@ final class GoodputSection {
     @Override
     public ServingResult serving(ServingResult s) {
       return s;
+    }
+
+    @Override
+    public ServingResult replay(ReplayResult r) {
+      return null;
     }
   }
 }

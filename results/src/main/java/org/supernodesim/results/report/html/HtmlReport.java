@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import org.supernodesim.results.ReplayResult;
 import org.supernodesim.results.CollectiveBenchmarkResult;
 import org.supernodesim.results.RunResult;
 import org.supernodesim.results.ServingResult;
@@ -208,6 +209,13 @@ public final class HtmlReport {
     @Override
     public String serving(ServingResult s) {
       return ServingSection.of(s);
+    }
+
+    @Override
+    public String replay(ReplayResult r) {
+      return "<h2>Trace replay</h2>\n"
+          + table(RunTables.replay(r))
+          + NetworkSection.of(r.network());
     }
   }
 

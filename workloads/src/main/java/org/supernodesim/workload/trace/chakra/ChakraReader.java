@@ -243,11 +243,7 @@ public final class ChakraReader {
       List<Long> keptIds = new ArrayList<>();
       for (int position : order) {
         Node n = nodes.get(position);
-        TreeSet<Integer> after = new TreeSet<>();
-        for (long d : deps[position]) {
-          after.addAll(resolved.get(d));
-        }
-        List<Integer> dependencies = pool.list(new ArrayList<>(after));
+        List<Integer> dependencies = after(deps[position], resolved);
         Operation op = operation(n, ops.size(), dependencies);
         if (op == null) {
           resolved.put(n.getId(), dependencies); // dropped: its dependents wait for its own
@@ -260,6 +256,21 @@ public final class ChakraReader {
       kept = keptIds.stream().mapToLong(Long::longValue).toArray();
       nodes.clear();
       return pool.graph(rank, ops);
+    }
+
+    /**
+     * The operations a node waits for: those its dependencies resolved to, ascending, each once.
+     * One dependency (most nodes) takes its list as it is.
+     */
+    private List<Integer> after(long[] deps, Map<Long, List<Integer>> resolved) {
+      if (deps.length == 1) {
+        return resolved.get(deps[0]);
+      }
+      TreeSet<Integer> after = new TreeSet<>();
+      for (long d : deps) {
+        after.addAll(resolved.get(d));
+      }
+      return pool.list(new ArrayList<>(after));
     }
 
     private void parse() {

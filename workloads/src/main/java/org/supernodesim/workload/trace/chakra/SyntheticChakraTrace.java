@@ -1,10 +1,7 @@
 package org.supernodesim.workload.trace.chakra;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -15,8 +12,8 @@ import org.supernodesim.workload.trace.chakra.schema.ChakraSchema.Node;
 import org.supernodesim.workload.trace.chakra.schema.ChakraSchema.NodeType;
 
 /**
- * A synthetic Chakra trace for the replay speed benchmark (384 ranks of 10,000 nodes: {@code
- * main}), written as other tools write theirs (no supernode-sim attributes). Every rank runs the
+ * A synthetic Chakra trace for the replay speed benchmark ({@code bench replay}: 384 ranks of
+ * 10,000 nodes), written as other tools write theirs (no supernode-sim attributes). Every rank runs the
  * same sequence of node kinds, drawn once from the seed, so that the ranks' collectives and
  * messages match:
  *
@@ -116,25 +113,5 @@ public final class SyntheticChakraTrace {
 
   private static AttributeProto integer(String name, long value) {
     return AttributeProto.newBuilder().setName(name).setInt64Val(value).build();
-  }
-
-  /**
-   * Writes {@code DIR/synthetic.<rank>.et} for the replay benchmark. Arguments: DIR [RANKS
-   * [NODES [SEED]]], by default 384 ranks of 10,000 nodes, seed 1.
-   */
-  public static void main(String[] args) throws IOException {
-    Path dir = Path.of(args[0]);
-    int ranks = args.length > 1 ? Integer.parseInt(args[1]) : 384;
-    int nodes = args.length > 2 ? Integer.parseInt(args[2]) : 10_000;
-    long seed = args.length > 3 ? Long.parseLong(args[3]) : 1;
-    Files.createDirectories(dir);
-    SyntheticChakraTrace trace = new SyntheticChakraTrace(ranks, nodes, seed);
-    for (int r = 0; r < ranks; r++) {
-      try (OutputStream out = new BufferedOutputStream(
-          Files.newOutputStream(dir.resolve(ChakraWriter.fileName("synthetic", r))))) {
-        trace.write(r, out);
-      }
-    }
-    System.out.println("wrote " + ranks + " files of " + nodes + " node kinds to " + dir);
   }
 }
