@@ -14,6 +14,7 @@ import org.supernodesim.model.chip.Figure;
 import org.supernodesim.model.chip.MissingFigureException;
 import org.supernodesim.model.chip.Precision;
 import org.supernodesim.model.fabric.LinkSpec;
+import org.supernodesim.model.transformer.FfnLayout;
 import org.supernodesim.model.transformer.TransformerSpec;
 import org.supernodesim.scenario.file.ServingSections.InstanceSection;
 import org.supernodesim.scenario.file.ServingSections.LengthSection;
@@ -24,12 +25,16 @@ import org.supernodesim.scenario.file.ServingSections.ServingSection;
 import org.supernodesim.scenario.file.ServingSections.SyntheticSection;
 import org.supernodesim.workload.cost.ComputeCostModel;
 import org.supernodesim.workload.inference.Batch;
+import org.supernodesim.workload.inference.CommunicationPricer;
+import org.supernodesim.workload.inference.ExpertPlacement;
 import org.supernodesim.workload.inference.InstanceLayout;
 import org.supernodesim.workload.inference.LengthDistribution;
 import org.supernodesim.workload.inference.Request;
 import org.supernodesim.workload.inference.RequestTrace;
 import org.supernodesim.workload.inference.Role;
 import org.supernodesim.workload.inference.SchedulerLimits;
+import org.supernodesim.workload.inference.ServingOptions;
+import org.supernodesim.workload.inference.Speculation;
 import org.supernodesim.workload.inference.StepCostModel;
 import org.supernodesim.workload.inference.SyntheticRequests;
 import org.supernodesim.workload.sharding.ShardingRules;
@@ -84,8 +89,9 @@ final class ServingAssembly {
               + " chips; the cluster has "
               + clusterChips);
     }
-    Pricing pricing =
-        new Pricing(model, s.weights(), s.kvCache(), chips, sc.memoryFraction(), sc.tokenBudget());
+    Pricing pricing = new Pricing(
+        model, s.weights(), s.kvCache(), chips, sc.memoryFraction(), sc.tokenBudget(), sc.maxBatch(),
+        seed);
     long longest = longestRequestTokens(trace);
     List<ServingWorkload.InstancePlan> plans = new ArrayList<>();
     int first = 0;
@@ -151,6 +157,12 @@ final class ServingAssembly {
               throw new InvalidInput(path + ".tp", problem);
             });
     ShardingRules.expertParallel(model, s.ep())
+        .filter(problem -> !(s.experts().eplb() && model.ffn() instanceof FfnLayout.MoeAfterDense m
+            && (m.moe().routedExperts() + s.experts().redundant()) % s.ep() == 0))
+        .map(problem -> s.experts().eplb()
+            ? problem + " with " + s.experts().redundant() + " redundant experts"
+            : problem + "; EPLB's redundant experts (experts: {eplb: true, redundant: r}) can"
+                + " fill the ranks evenly")
         .ifPresent(
             problem -> {
               throw new InvalidInput(path + ".ep", problem);
@@ -186,6 +198,8 @@ final class ServingAssembly {
     private final Chips chips;
     private final double memoryFraction;
     private final long tokenBudget;
+    private final int maxBatch;
+    private final long seed;
     private final ComputeCostModel compute;
     private final AnalyticalNetwork network;
 
@@ -195,13 +209,17 @@ final class ServingAssembly {
         Precision kvCache,
         Chips chips,
         double memoryFraction,
-        long tokenBudget) {
+        long tokenBudget,
+        int maxBatch,
+        long seed) {
       this.model = model;
       this.weights = weights;
       this.kvCache = kvCache;
       this.chips = chips;
       this.memoryFraction = memoryFraction;
       this.tokenBudget = tokenBudget;
+      this.maxBatch = maxBatch;
+      this.seed = seed;
       try {
         this.compute = new ComputeCostModel(chips.chip(), chips.calibration());
       } catch (MissingFigureException e) {
@@ -212,8 +230,17 @@ final class ServingAssembly {
 
     ServingWorkload.InstancePlan plan(
         InstanceSection s, InstanceLayout layout, int firstChip, String path) {
-      LinkSpec link = layout.chips() > 1 ? collectiveLink(firstChip) : null;
-      StepCostModel costs = new StepCostModel(model, layout, weights, kvCache, compute, link);
+      CommunicationPricer pricer =
+          layout.chips() > 1 ? new TierPricer(collectiveLink(firstChip), domain(firstChip, layout),
+              scaleOutLink(firstChip, layout)) : null;
+      StepCostModel costs;
+      try {
+        costs = new StepCostModel(
+            model, layout, weights, kvCache, compute, pricer, options(s, path), seed);
+      } catch (IllegalArgumentException e) {
+        throw new InvalidInput(path + (s.speculative() != null ? ".speculative" : ".experts"),
+            e.getMessage());
+      }
       ChipSpec chip = chips.chip();
       try {
         // One prefill and one decode step price every figure a run will ask the chip for.
@@ -225,13 +252,48 @@ final class ServingAssembly {
       long kvTokens;
       try {
         kvTokens = costs.kvCapacityTokens(
-                chip.require(ChipFigure.HBM_CAPACITY), memoryFraction, tokenBudget);
+                chip.require(ChipFigure.HBM_CAPACITY), memoryFraction, tokenBudget, maxBatch);
       } catch (MissingFigureException e) {
         throw new InvalidInput("cluster.chip", e.getMessage());
       } catch (IllegalArgumentException e) {
         throw new InvalidInput(path, e.getMessage());
       }
       return new ServingWorkload.InstancePlan(s.role(), s.count(), layout, costs, kvTokens);
+    }
+
+    private static ServingOptions options(InstanceSection s, String path) {
+      ServingSections.ExpertLoadSection l = s.experts().load();
+      ExpertPlacement.Load load = l.zipf() != null
+          ? new ExpertPlacement.Zipf(l.zipf())
+          : l.measured() != null
+              ? new ExpertPlacement.Measured(l.measured(), l.source())
+              : ExpertPlacement.Load.uniform();
+      Speculation speculation = s.speculative() == null
+          ? Speculation.none()
+          : new Speculation(s.speculative().drafts(), s.speculative().acceptance());
+      return new ServingOptions(s.overlap(), speculation,
+          new ExpertPlacement(load, s.experts().redundant(), s.experts().eplb()), s.dispatch(),
+          s.combine());
+    }
+
+    /**
+     * Chips of the instance's first chip's scale-up domain that the instance's stage reaches: the
+     * consecutive chips its first chip reaches on the tier of its first hop.
+     */
+    private int domain(int first, InstanceLayout layout) {
+      String tier = network.route(first, first + 1).links().get(0).tier();
+      int n = 1;
+      while (n < layout.stageChips()
+          && network.route(first, first + n).links().stream().allMatch(l -> l.tier().equals(tier))) {
+        n++;
+      }
+      return n;
+    }
+
+    /** The route from the first chip to the last of its stage: the scale-out tier if it leaves. */
+    private LinkSpec scaleOutLink(int first, InstanceLayout layout) {
+      Route route = network.route(first, first + layout.stageChips() - 1);
+      return new LinkSpec(route.bottleneckBytesPerSecond(), route.latencyPicos());
     }
 
     private LinkSpec collectiveLink(int chip) {
