@@ -15,6 +15,7 @@ import org.supernodesim.model.chip.MissingFigureException;
 import org.supernodesim.model.chip.Precision;
 import org.supernodesim.model.fabric.LinkSpec;
 import org.supernodesim.model.transformer.TransformerSpec;
+import org.supernodesim.node.serving.Load;
 import org.supernodesim.scenario.file.ServingSections.InstanceSection;
 import org.supernodesim.scenario.file.ServingSections.LengthSection;
 import org.supernodesim.scenario.file.ServingSections.Overlong;
@@ -70,6 +71,7 @@ final class ServingAssembly {
     }
     List<InstanceSection> sections = s.instances();
     checkRoles(sections);
+    checkRoleSchedulers(sc, sections);
     // In double: a count or a size near 2^31 must read as too many chips, not wrap around.
     double needed = 0;
     for (InstanceSection i : sections) {
@@ -93,7 +95,8 @@ final class ServingAssembly {
       InstanceSection section = sections.get(i);
       InstanceLayout layout = layout(section, path, model);
       Placement.check(chips.topology(), first, section.count(), layout, path);
-      ServingWorkload.InstancePlan plan = pricing.plan(section, layout, first, path);
+      ServingWorkload.InstancePlan plan =
+          pricing.plan(section, layout, first, path, limits(sc, section, layout));
       long blockTokens = plan.kvCapacityTokens() / sc.blockSize() * sc.blockSize();
       if (blockTokens < longest) {
         throw new InvalidInput(
@@ -116,17 +119,39 @@ final class ServingAssembly {
         s.weights(),
         s.kvCache(),
         plans,
-        new SchedulerLimits(
-            sc.maxBatch(),
-            sc.tokenBudget(),
-            sc.chunkedPrefill(),
-            sc.blockSize(),
-            sc.prefixCaching()),
         sc.memoryFraction(),
         s.router().policy(),
         s.router().loadSlack(),
         s.slo().ttft() == null ? null : s.slo().ttft().picos() / 1e12,
-        s.slo().tpot() == null ? null : s.slo().tpot().picos() / 1e12);
+        s.slo().tpot() == null ? null : s.slo().tpot().picos() / 1e12,
+        s.requests().load() == ServingSections.LoadMode.SATURATE
+            ? new Load.Saturate(s.requests().inFlight())
+            : new Load.Arrivals(),
+        s.goodput() == null ? null : s.goodput().percentile());
+  }
+
+  /**
+   * An instance's scheduler limits: its role's section over the shared one; a batch cap per chip
+   * times the instance's chips.
+   */
+  private static SchedulerLimits limits(
+      SchedulerSection sc, InstanceSection section, InstanceLayout layout) {
+    var role = sc.forRole(section.role());
+    return new SchedulerLimits(role.maxBatch(layout.chips()), role.tokenBudget(),
+        role.chunkedPrefill(), sc.blockSize(), sc.prefixCaching());
+  }
+
+  /** A role's scheduler section is refused where no instance has that role. */
+  private static void checkRoleSchedulers(SchedulerSection sc, List<InstanceSection> sections) {
+    for (Role role : List.of(Role.PREFILL, Role.DECODE)) {
+      boolean given = role == Role.PREFILL ? sc.prefill() != null : sc.decode() != null;
+      if (given && sections.stream().noneMatch(i -> i.role() == role)) {
+        throw new InvalidInput(PATH + ".scheduler." + role.label(), "sets the limits of "
+            + role.label() + " instances; this deployment has none (roles: "
+            + String.join(", ", sections.stream().map(i -> i.role().label()).distinct().toList())
+            + ")");
+      }
+    }
   }
 
   /** Unified instances, or prefill and decode instances (disaggregated); not a mix. */
@@ -207,7 +232,8 @@ final class ServingAssembly {
     }
 
     ServingWorkload.InstancePlan plan(
-        InstanceSection s, InstanceLayout layout, int firstChip, String path) {
+        InstanceSection s, InstanceLayout layout, int firstChip, String path,
+        SchedulerLimits limits) {
       LinkSpec link = layout.chips() > 1 ? collectiveLink(firstChip) : null;
       StepCostModel costs = new StepCostModel(model, layout, weights, kvCache, compute, link);
       ChipSpec chip = chips.chip();
@@ -226,7 +252,8 @@ final class ServingAssembly {
       } catch (IllegalArgumentException e) {
         throw new InvalidInput(path, e.getMessage());
       }
-      return new ServingWorkload.InstancePlan(s.role(), s.count(), layout, costs, kvTokens);
+      return new ServingWorkload.InstancePlan(
+          s.role(), s.count(), layout, costs, kvTokens, limits);
     }
 
     private LinkSpec collectiveLink(int chip) {
