@@ -86,7 +86,8 @@ final class ServingAssembly {
               + " chips; the cluster has "
               + clusterChips);
     }
-    Pricing pricing = new Pricing(model, s.weights(), s.kvCache(), chips, sc.memoryFraction());
+    Pricing pricing =
+        new Pricing(model, s.weights(), s.kvCache(), chips, sc.memoryFraction(), sc.tokenBudget());
     long longest = longestRequestTokens(trace);
     List<ServingWorkload.InstancePlan> plans = new ArrayList<>();
     int first = 0;
@@ -209,6 +210,7 @@ final class ServingAssembly {
     private final Precision kvCache;
     private final Chips chips;
     private final double memoryFraction;
+    private final long tokenBudget;
     private final ComputeCostModel compute;
     private final AnalyticalNetwork network;
 
@@ -217,12 +219,14 @@ final class ServingAssembly {
         Precision weights,
         Precision kvCache,
         Chips chips,
-        double memoryFraction) {
+        double memoryFraction,
+        long tokenBudget) {
       this.model = model;
       this.weights = weights;
       this.kvCache = kvCache;
       this.chips = chips;
       this.memoryFraction = memoryFraction;
+      this.tokenBudget = tokenBudget;
       try {
         this.compute = new ComputeCostModel(chips.chip(), chips.calibration());
       } catch (MissingFigureException e) {
@@ -246,7 +250,8 @@ final class ServingAssembly {
       }
       long kvTokens;
       try {
-        kvTokens = costs.kvCapacityTokens(chip.require(ChipFigure.HBM_CAPACITY), memoryFraction);
+        kvTokens = costs.kvCapacityTokens(
+                chip.require(ChipFigure.HBM_CAPACITY), memoryFraction, tokenBudget);
       } catch (MissingFigureException e) {
         throw new InvalidInput("cluster.chip", e.getMessage());
       } catch (IllegalArgumentException e) {
