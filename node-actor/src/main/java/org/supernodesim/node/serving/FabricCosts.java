@@ -1,6 +1,7 @@
 package org.supernodesim.node.serving;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,108 +9,157 @@ import java.util.TreeMap;
 import org.supernodesim.interconnect.routing.Route;
 import org.supernodesim.interconnect.routing.Router;
 import org.supernodesim.model.fabric.LinkSpec;
+import org.supernodesim.workload.inference.CommunicationDemand;
+import org.supernodesim.workload.inference.CommunicationDemand.RankGroup;
+import org.supernodesim.workload.inference.CommunicationPricer;
+import org.supernodesim.workload.inference.InstanceLayout;
 
 /**
- * Closed forms of an instance's collectives over its chips' real routes, timed as the analytical
- * transport times them (alpha-beta per transfer, a chip's port serialising what leaves on it):
+ * An instance's collectives timed by closed forms over its own chips' routes, as the analytical
+ * transport times transfers (alpha-beta per transfer, a chip's port serialising what leaves it):
  *
  * <ul>
- *   <li>all-to-all (EP dispatch and combine; direct, as NCCL's and DeepEP's): member a cuts its
- *       send buffer S_a into n blocks and sends n - 1 of them at once; each port it sends on
- *       serialises its blocks, the last then crosses its route, so T_a = max over ports p of
- *       (sum of block / pair bandwidth over p's peers + the largest route latency of p), and the
- *       collective takes the busiest member's T_a. On one switch that is alpha + (n-1)/n S/B; a
- *       group spanning nodes puts the remote blocks on the scale-out port (the NIC), so the
- *       scale-out bandwidth sets it.
- *   <li>ring all-reduce and all-gather (TP, DP attention): 2(n-1) (or n-1) steps of ceil(S/n)
- *       bytes, each as slow as the ring's slowest hop (latency plus chunk over the pair's
- *       bandwidth), as {@code Ring.estimatePicos}.
+ *   <li>all-to-all (EP dispatch and combine, direct as DeepEP's and NCCL's): member a sends its
+ *       remote bytes R_a in equal blocks to the n - 1 others at once; each port it sends on
+ *       serialises its blocks, the last then crosses its route, so T_a = max over ports p of (the
+ *       blocks over p at their pair bandwidth + p's largest route latency), and the busiest
+ *       member sets the collective. A port takes in what it sends out (routes are symmetric), so a
+ *       member is priced on the larger of what it sends and what it receives: an uneven expert
+ *       load makes the hot rank's inbound traffic the bound. A group spanning nodes puts its
+ *       remote blocks on the scale-out port (the NIC), whose bandwidth then sets it.
+ *   <li>ring all-reduce, all-gather and reduce-scatter (TP, DP attention): 2(n-1) or n-1 steps of
+ *       one chunk each, every step as slow as the ring's slowest hop (as {@code Ring}).
+ *   <li>stage sends: each chip to its peer of the next stage at once, the slowest pair.
  * </ul>
  *
- * Members with the same ports, peers per bandwidth and latency time alike, so each profile keeps
+ * Members with the same ports, peers per bandwidth and latencies time alike, so a profile keeps
  * the distinct ones and a step prices a handful, not every chip: the representative-member
- * shortcut, exact because a member's time depends on nothing else. It equals the full path (the
- * transfers run one by one on the analytical transport) where each port's routes have one latency
- * (one switch, a Clos, a hierarchy under one scale-out tier); elsewhere it bounds it from above by
- * the latency spread. A test holds it to the full path.
+ * shortcut, exact since a member's time depends on nothing else. It equals the full path (the
+ * transfers run one by one on the analytical transport) where each port's routes have one
+ * latency (one switch, a Clos, a hierarchy under one scale-out tier); elsewhere it bounds it by
+ * the latency spread. {@code FabricCostsTest} holds it to the full path.
  */
-final class FabricCosts {
+public final class FabricCosts implements CommunicationPricer {
   private final Router router;
+  private final InstanceChips chips;
+  private final Map<RankGroup, AllToAll> allToAlls = new EnumMap<>(RankGroup.class);
+  private final Map<RankGroup, Hops> rings = new EnumMap<>(RankGroup.class);
 
-  FabricCosts(Router router) {
+  /** The collectives of the instance of {@code layout} on chips from {@code firstChip}. */
+  public FabricCosts(Router router, int firstChip, InstanceLayout layout) {
     this.router = router;
+    this.chips = new InstanceChips(firstChip, layout);
   }
 
-  /** How one member's sends leave: per port, peers by pair bandwidth and the worst latency. */
-  record Sender(List<PortLoad> ports) {}
+  @Override
+  public long picos(CommunicationDemand d) {
+    List<Long> bytes = d.bytesPerRank();
+    int n = bytes.size();
+    if (n < 2 && d.collective() != CommunicationDemand.Collective.STAGE_SEND) {
+      return 0;
+    }
+    long busiest = d.busiestRankBytes();
+    long one = switch (d.collective()) {
+      case ALL_REDUCE -> 2L * (n - 1) * ring(d.group(), n).slowestPicos(ceilDiv(busiest, n));
+      case ALL_GATHER, REDUCE_SCATTER -> (n - 1L) * ring(d.group(), n).slowestPicos(busiest);
+      case EP_DISPATCH, EP_COMBINE -> allToAll(d.group(), n).picos(bytes);
+      case STAGE_SEND -> ring(RankGroup.PIPELINE, n).slowestPicos(busiest);
+    };
+    return d.timesPerStep() * one;
+  }
 
-  /** One port of a sender: how many peers at each pair bandwidth, and the slowest route. */
-  record PortLoad(List<Double> bytesPerSecond, List<Integer> peers, long latencyPicos) {}
+  /** The distinct hops of a kind's rings (or of the stage boundaries). */
+  private Hops ring(RankGroup group, int members) {
+    return rings.computeIfAbsent(group, g -> {
+      if (g == RankGroup.PIPELINE) {
+        return hops(chips.stageBoundaries(), false);
+      }
+      return hops(groups(g, members), true);
+    });
+  }
 
-  /** One hop of a ring: pair bandwidth and route latency. */
+  private AllToAll allToAll(RankGroup group, int members) {
+    return allToAlls.computeIfAbsent(group, g -> allToAll(groups(g, members)));
+  }
+
+  /** The chips of every group of a kind, as the demand counts them. */
+  private int[][] groups(RankGroup group, int members) {
+    int[][] g = switch (group) {
+      case TENSOR -> chips.tensorGroups();
+      case EXPERT -> chips.stages();
+      case ATTENTION_DP -> members == chips.layout().dpAttention()
+          ? chips.attentionGroups() : chips.stages();
+      case PIPELINE -> chips.stageBoundaries();
+    };
+    if (g.length > 0 && g[0].length != members) {
+      throw new IllegalArgumentException(group + " demand of " + members + " ranks; the"
+          + " instance's groups have " + g[0].length);
+    }
+    return g;
+  }
+
+  /** One hop: pair bandwidth and route latency. */
   record Hop(double bytesPerSecond, long latencyPicos) {}
 
-  /** The all-to-alls of {@code groups} (each a list of chips, all of one size). */
-  AllToAll allToAll(int[][] groups) {
-    Map<Sender, Integer> distinct = new LinkedHashMap<>();
-    int[][] senderOf = new int[groups.length][];
-    for (int g = 0; g < groups.length; g++) {
-      int[] chips = groups[g];
-      senderOf[g] = new int[chips.length];
-      for (int a = 0; a < chips.length; a++) {
-        Sender s = sender(chips, a);
-        Integer id = distinct.get(s);
-        if (id == null) {
-          id = distinct.size();
-          distinct.put(s, id);
-        }
-        senderOf[g][a] = id;
+  /** Distinct hops; a step of {@code bytes} on every one of them lasts the slowest. */
+  record Hops(List<Hop> hops) {
+    long slowestPicos(long bytes) {
+      long slowest = 0;
+      for (Hop h : hops) {
+        slowest = Math.max(slowest,
+            h.latencyPicos() + LinkSpec.serializationPicos(bytes, h.bytesPerSecond()));
       }
+      return slowest;
     }
-    return new AllToAll(groups.length == 0 ? 1 : groups[0].length,
-        List.copyOf(distinct.keySet()), senderOf);
   }
 
-  /** The rings of {@code groups} (each a list of chips in ring order, all of one size). */
-  RingProfile ring(int[][] groups) {
+  private Hops hops(int[][] groups, boolean ring) {
     List<Hop> hops = new ArrayList<>();
-    for (int[] chips : groups) {
-      for (int p = 0; p < chips.length && chips.length > 1; p++) {
-        int a = chips[p];
-        int b = chips[(p + 1) % chips.length];
+    for (int[] g : groups) {
+      int links = ring ? g.length : g.length - 1;
+      for (int p = 0; p < links && g.length > 1; p++) {
+        int a = g[p];
+        int b = g[(p + 1) % g.length];
         Hop h = new Hop(router.pairBytesPerSecond(a, b), router.route(a, b).latencyPicos());
         if (!hops.contains(h)) {
           hops.add(h);
         }
       }
     }
-    return new RingProfile(groups.length == 0 ? 1 : groups[0].length, List.copyOf(hops));
+    return new Hops(List.copyOf(hops));
   }
 
-  /** Picoseconds for one send of {@code bytes} from chip {@code from} to chip {@code to}. */
-  long transferPicos(int from, int to, long bytes) {
-    return router.route(from, to).latencyPicos()
-        + LinkSpec.serializationPicos(bytes, router.pairBytesPerSecond(from, to));
+  /** How one member's blocks leave: per port, peers by pair bandwidth and the worst latency. */
+  record Sender(List<PortLoad> ports) {}
+
+  /** One port of a sender: how many peers at each pair bandwidth, and the slowest route. */
+  record PortLoad(List<Double> bytesPerSecond, List<Integer> peers, long latencyPicos) {}
+
+  /** The all-to-alls of {@code groups} (each a list of chips, all of one size). */
+  AllToAll allToAll(int[][] groups) {
+    Map<Sender, Integer> distinct = new LinkedHashMap<>();
+    int[][] senderOf = new int[groups.length][];
+    for (int g = 0; g < groups.length; g++) {
+      senderOf[g] = new int[groups[g].length];
+      for (int a = 0; a < groups[g].length; a++) {
+        senderOf[g][a] = distinct.computeIfAbsent(sender(groups[g], a), s -> distinct.size());
+      }
+    }
+    return new AllToAll(List.copyOf(distinct.keySet()), senderOf);
   }
 
-  /** The route from chip {@code from} to chip {@code to}. */
-  Route route(int from, int to) {
-    return router.route(from, to);
-  }
-
-  private Sender sender(int[] chips, int a) {
-    // Port (first link) -> (bandwidth -> peers), and the port's slowest route.
+  private Sender sender(int[] group, int a) {
+    // Port (first link) -> (pair bandwidth -> peers), and the port's slowest route.
     TreeMap<Integer, TreeMap<Double, Integer>> peers = new TreeMap<>();
     TreeMap<Integer, Long> latency = new TreeMap<>();
-    for (int b = 0; b < chips.length; b++) {
-      if (b == a) {
-        continue;
+    for (int b = 0; b < group.length; b++) {
+      if (b != a) {
+        Route route = router.route(group[a], group[b]);
+        int port = route.links().get(0).index();
+        peers.computeIfAbsent(port, k -> new TreeMap<>())
+            .merge(router.pairBytesPerSecond(group[a], group[b]), 1, Integer::sum);
+        latency.merge(port, route.latencyPicos(), Math::max);
       }
-      Route route = router.route(chips[a], chips[b]);
-      int port = route.links().get(0).index();
-      peers.computeIfAbsent(port, k -> new TreeMap<>())
-          .merge(router.pairBytesPerSecond(chips[a], chips[b]), 1, Integer::sum);
-      latency.merge(port, route.latencyPicos(), Math::max);
     }
     List<PortLoad> ports = new ArrayList<>();
     for (var e : peers.entrySet()) {
@@ -121,51 +171,38 @@ final class FabricCosts {
     return new Sender(List.copyOf(ports));
   }
 
-  /**
-   * The all-to-alls of an instance's groups of {@code members} chips: the distinct senders, and
-   * which one each member of each group is.
-   */
-  record AllToAll(int members, List<Sender> senders, int[][] senderOf) {
-    /** Every member sends {@code sendBytes} (its whole buffer, its own block included). */
-    long picos(long sendBytes) {
-      if (members < 2) {
-        return 0;
-      }
-      long slowest = 0;
-      for (Sender s : senders) {
-        slowest = Math.max(slowest, picos(s, sendBytes));
-      }
-      return slowest;
-    }
-
+  /** The distinct senders of some all-to-all groups, and which one each member of each is. */
+  record AllToAll(List<Sender> senders, int[][] senderOf) {
     /**
-     * Member k of every group sends {@code sendBytes[k]} (an uneven load: the busiest member, on
-     * its own ports, sets the time).
+     * Member k of every group moves {@code remoteBytes.get(k)} to or from the others, every
+     * member sending the mean: each is priced on the larger of the two, its busiest port
+     * setting it, and the busiest member the collective.
      */
-    long picos(long[] sendBytes) {
-      if (members < 2) {
-        return 0;
-      }
-      if (sendBytes.length != members) {
-        throw new IllegalArgumentException(
-            "per-member bytes for " + members + " members: " + sendBytes.length);
-      }
+    long picos(List<Long> remoteBytes) {
+      int n = remoteBytes.size();
+      double mean = remoteBytes.stream().mapToLong(Long::longValue).average().orElse(0);
+      long sent = Math.round(mean);
       long slowest = 0;
       for (int[] group : senderOf) {
-        for (int k = 0; k < group.length; k++) {
-          slowest = Math.max(slowest, picos(senders.get(group[k]), sendBytes[k]));
+        if (group.length != n) {
+          throw new IllegalArgumentException(
+              "all-to-all bytes for " + n + " members; the group has " + group.length);
+        }
+        for (int k = 0; k < n; k++) {
+          long bytes = Math.max(sent, remoteBytes.get(k));
+          slowest = Math.max(slowest, picos(senders.get(group[k]), ceilDiv(bytes, n - 1)));
         }
       }
       return slowest;
     }
 
-    private long picos(Sender s, long sendBytes) {
-      long block = sendBytes / members + (sendBytes % members == 0 ? 0 : 1);
+    private static long picos(Sender s, long block) {
       long slowest = 0;
       for (PortLoad p : s.ports()) {
         long serial = 0;
         for (int i = 0; i < p.peers().size(); i++) {
-          serial += p.peers().get(i) * LinkSpec.serializationPicos(block, p.bytesPerSecond().get(i));
+          serial += p.peers().get(i)
+              * LinkSpec.serializationPicos(block, p.bytesPerSecond().get(i));
         }
         slowest = Math.max(slowest, serial + p.latencyPicos());
       }
@@ -173,26 +210,7 @@ final class FabricCosts {
     }
   }
 
-  /** The rings of an instance's groups of {@code members} chips: their distinct hops. */
-  record RingProfile(int members, List<Hop> hops) {
-    /** A ring all-reduce of {@code bytes} per member: 2(n-1) steps of ceil(S/n). */
-    long allReducePicos(long bytes) {
-      return 2L * (members - 1) * stepPicos(bytes);
-    }
-
-    /** A ring all-gather to {@code bytes} per member: n-1 steps of ceil(S/n). */
-    long allGatherPicos(long bytes) {
-      return (members - 1L) * stepPicos(bytes);
-    }
-
-    private long stepPicos(long bytes) {
-      long chunk = bytes / members + (bytes % members == 0 ? 0 : 1);
-      long slowest = 0;
-      for (Hop h : hops) {
-        slowest = Math.max(slowest,
-            h.latencyPicos() + LinkSpec.serializationPicos(chunk, h.bytesPerSecond()));
-      }
-      return slowest;
-    }
+  private static long ceilDiv(long bytes, int n) {
+    return bytes / n + (bytes % n == 0 ? 0 : 1);
   }
 }

@@ -6,10 +6,10 @@ import org.supernodesim.workload.inference.InstanceLayout;
  * Which chips of the cluster one instance holds and how its collectives group them. The instance
  * takes {@code layout.chips()} consecutive chips from {@code firstChip}: stage s the s-th block
  * of {@code tp x dpAttention}; inside a stage, DP-attention group d the d-th run of {@code tp}
- * chips (so a TP all-reduce stays among neighbours, within a node where it fits); expert group g
- * the stage chips g, g + etp, g + 2 etp, ... ({@code etp} = stage chips / ep, each expert split
- * over etp neighbours), so an EP all-to-all spans the stage's DP groups and, on a cluster of
- * nodes, crosses nodes when the stage does.
+ * chips (so a TP all-reduce stays among neighbours, within a node where it fits). The experts'
+ * all-to-all runs over every chip of a stage (EP rank r the chips r x etp .. r x etp + etp - 1,
+ * etp = stage chips / ep, as the step cost model counts them), so on a cluster of nodes it
+ * crosses nodes when the stage does.
  *
  * @param firstChip the instance's first chip
  * @param layout its parallelism
@@ -30,20 +30,6 @@ record InstanceChips(int firstChip, InstanceLayout layout) {
     return groups;
   }
 
-  /** The EP groups of every stage: {@code pp x etp} groups of {@code ep} chips. */
-  int[][] expertGroups() {
-    int etp = layout.expertTensorParallel();
-    int[][] groups = new int[layout.pp() * etp][layout.ep()];
-    for (int s = 0; s < layout.pp(); s++) {
-      for (int g = 0; g < etp; g++) {
-        for (int k = 0; k < layout.ep(); k++) {
-          groups[s * etp + g][k] = stageChip(s, g + etp * k);
-        }
-      }
-    }
-    return groups;
-  }
-
   /**
    * The DP-attention groups of every stage: the chips of one TP rank across the DP groups,
    * {@code pp x tp} groups of {@code dpAttention} chips.
@@ -57,6 +43,17 @@ record InstanceChips(int firstChip, InstanceLayout layout) {
         for (int d = 0; d < dp; d++) {
           groups[s * tp + t][d] = stageChip(s, t + tp * d);
         }
+      }
+    }
+    return groups;
+  }
+
+  /** The chips of each stage, in order: the expert ranks of an all-to-all over the stage. */
+  int[][] stages() {
+    int[][] groups = new int[layout.pp()][layout.stageChips()];
+    for (int s = 0; s < layout.pp(); s++) {
+      for (int i = 0; i < layout.stageChips(); i++) {
+        groups[s][i] = stageChip(s, i);
       }
     }
     return groups;

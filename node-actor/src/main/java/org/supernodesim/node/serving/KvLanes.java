@@ -3,6 +3,8 @@ package org.supernodesim.node.serving;
 import java.util.HashMap;
 import java.util.Map;
 import org.supernodesim.interconnect.routing.Route;
+import org.supernodesim.interconnect.routing.Router;
+import org.supernodesim.model.fabric.LinkSpec;
 
 /**
  * A prefill instance's KV transfers to decode instances over the chips' real routes. The prompt's
@@ -15,14 +17,14 @@ import org.supernodesim.interconnect.routing.Route;
  * several threads do not race.
  */
 final class KvLanes {
-  private final FabricCosts fabric;
+  private final Router router;
   private final InstanceChips from;
   private final java.util.List<InstanceChips> instances;
   // Per port (link index) of this instance's chips: when it is free. Looked up, never iterated.
   private final Map<Integer, Long> portFreeAtPicos = new HashMap<>();
 
-  KvLanes(FabricCosts fabric, InstanceChips from, java.util.List<InstanceChips> instances) {
-    this.fabric = fabric;
+  KvLanes(Router router, InstanceChips from, java.util.List<InstanceChips> instances) {
+    this.router = router;
     this.from = from;
     this.instances = instances;
   }
@@ -40,10 +42,10 @@ final class KvLanes {
       if (a == b) {
         continue; // the same chip (not between two instances: never, but harmless)
       }
-      Route route = fabric.route(a, b);
+      Route route = router.route(a, b);
       int port = route.links().get(0).index();
       long leaves = Math.max(nowPicos, portFreeAtPicos.getOrDefault(port, 0L));
-      long serial = fabric.transferPicos(a, b, share) - route.latencyPicos();
+      long serial = LinkSpec.serializationPicos(share, router.pairBytesPerSecond(a, b));
       portFreeAtPicos.put(port, leaves + serial);
       last = Math.max(last, leaves + serial + route.latencyPicos() - nowPicos);
     }

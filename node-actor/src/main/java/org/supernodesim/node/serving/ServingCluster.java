@@ -19,6 +19,8 @@ import org.supernodesim.workload.inference.Role;
 import org.supernodesim.workload.inference.RoutingPolicy;
 import org.supernodesim.workload.inference.SchedulerLimits;
 import org.supernodesim.workload.inference.StepCostModel;
+import org.supernodesim.workload.inference.StepCost;
+import org.supernodesim.workload.inference.CommunicationDemand;
 
 /**
  * A serving deployment as logical processes: the router (process 0) and one process per instance
@@ -117,7 +119,6 @@ public final class ServingCluster {
       throw new IllegalArgumentException("serving runs on the analytical network model");
     }
     long lookahead = new AnalyticalNetwork(setup.router()).minimumLatencyPicos();
-    FabricCosts fabric = new FabricCosts(setup.router());
     int count = setup.groups().stream().mapToInt(InstanceGroup::count).sum();
     int[] processIds = new int[count];
     List<Integer> entry = new ArrayList<>();
@@ -154,10 +155,21 @@ public final class ServingCluster {
       }
       int prefixTokens = setup.prefixCaching() && g.role() != Role.DECODE
           ? setup.trace().prefixBlockTokens() : 0;
-      InstanceProcess.KvRoute route = new KvLanes(fabric, chipsOf.get(i), chipsOf)::transferPicos;
+      InstanceProcess.KvRoute route = new KvLanes(setup.router(), chipsOf.get(i), chipsOf)::transferPicos;
       StepCostModel costs = g.costs();
+      // Each instance times its step's collectives on its own chips' routes.
+      FabricCosts fabric = new FabricCosts(
+          setup.router(), chipsOf.get(i).firstChip(), costs.layout());
+      InstanceProcess.StepPricing pricing = b -> {
+        StepCost c = costs.step(b);
+        long communication = 0;
+        for (CommunicationDemand d : c.communication()) {
+          communication += fabric.picos(d);
+        }
+        return c.repriced(communication).picos();
+      };
       instances.add(new InstanceProcess(i, g.role(), chipsOf.get(i).firstChip(), 0, processIds,
-          lookahead, costs, b -> costs.step(b).picos(), g.limits(),
+          lookahead, costs, pricing, g.limits(),
           new KvCache(blocks, blockTokens, prefixTokens), route,
           new StepLog(keptPerInstance)));
     }

@@ -15,6 +15,7 @@ import org.supernodesim.model.chip.MissingFigureException;
 import org.supernodesim.model.chip.Precision;
 import org.supernodesim.model.fabric.LinkSpec;
 import org.supernodesim.model.transformer.TransformerSpec;
+import org.supernodesim.node.serving.FabricCosts;
 import org.supernodesim.node.serving.Load;
 import org.supernodesim.scenario.file.ServingSections.InstanceSection;
 import org.supernodesim.scenario.file.ServingSections.LengthSection;
@@ -31,6 +32,7 @@ import org.supernodesim.workload.inference.Request;
 import org.supernodesim.workload.inference.RequestTrace;
 import org.supernodesim.workload.inference.Role;
 import org.supernodesim.workload.inference.SchedulerLimits;
+import org.supernodesim.workload.inference.ServingOptions;
 import org.supernodesim.workload.inference.StepCostModel;
 import org.supernodesim.workload.inference.SyntheticRequests;
 import org.supernodesim.workload.sharding.ShardingRules;
@@ -212,7 +214,7 @@ final class ServingAssembly {
     private final double memoryFraction;
     private final long tokenBudget;
     private final ComputeCostModel compute;
-    private final AnalyticalNetwork network;
+    private final Router router;
 
     Pricing(
         TransformerSpec model,
@@ -232,14 +234,17 @@ final class ServingAssembly {
       } catch (MissingFigureException e) {
         throw new InvalidInput("cluster.chip", e.getMessage());
       }
-      this.network = new AnalyticalNetwork(new Router(chips.topology()));
+      this.router = new Router(chips.topology());
     }
 
     ServingWorkload.InstancePlan plan(
         InstanceSection s, InstanceLayout layout, int firstChip, String path,
         SchedulerLimits limits) {
-      LinkSpec link = layout.chips() > 1 ? collectiveLink(firstChip) : null;
-      StepCostModel costs = new StepCostModel(model, layout, weights, kvCache, compute, link);
+      // The collectives on the instance's own chips and routes (each instance of the group
+      // reprices them on its chips when it runs; this prices the first).
+      FabricCosts fabric = layout.chips() > 1 ? new FabricCosts(router, firstChip, layout) : null;
+      StepCostModel costs = new StepCostModel(
+          model, layout, weights, kvCache, compute, fabric, ServingOptions.plain(), 0);
       ChipSpec chip = chips.chip();
       try {
         // One prefill and one decode step price every figure a run will ask the chip for.
@@ -251,7 +256,7 @@ final class ServingAssembly {
       long kvTokens;
       try {
         kvTokens = costs.kvCapacityTokens(
-                chip.require(ChipFigure.HBM_CAPACITY), memoryFraction, tokenBudget);
+                chip.require(ChipFigure.HBM_CAPACITY), memoryFraction, limits.tokenBudget());
       } catch (MissingFigureException e) {
         throw new InvalidInput("cluster.chip", e.getMessage());
       } catch (IllegalArgumentException e) {
@@ -259,14 +264,6 @@ final class ServingAssembly {
       }
       return new ServingWorkload.InstancePlan(
           s.role(), s.count(), layout, costs, kvTokens, limits);
-    }
-
-    private LinkSpec collectiveLink(int chip) {
-      Topology topology = chips.topology();
-      Route route = network.route(chip, chip + 1);
-      String tier = route.links().get(0).tier();
-      long parallel = topology.outgoing(chip).stream().filter(l -> l.tier().equals(tier)).count();
-      return new LinkSpec(parallel * route.bottleneckBytesPerSecond(), route.latencyPicos());
     }
 
     private InvalidInput missingFigure(MissingFigureException e, ChipSpec chip) {
