@@ -33,10 +33,19 @@ final class InstanceProcess implements LogicalProcess<InstanceProcess.Event> {
 
   private record StepFinished() implements Event {}
 
-  /** Where a prefill's KV goes: the delay to send {@code bytes} to decode instance {@code to}. */
+  /**
+   * Where a prefill's KV goes: the delay, from {@code nowPicos}, until {@code bytes} sent to decode
+   * instance {@code to} have arrived.
+   */
   @FunctionalInterface
   interface KvRoute {
-    long transferPicos(int to, long bytes);
+    long transferPicos(int to, int requestId, long bytes, long nowPicos);
+  }
+
+  /** How long a step of {@code batch} takes on this instance: compute and its collectives. */
+  @FunctionalInterface
+  interface StepPricing {
+    long picos(Batch batch);
   }
 
   final int index;
@@ -46,10 +55,12 @@ final class InstanceProcess implements LogicalProcess<InstanceProcess.Event> {
   private final int[] instanceProcessIds;
   private final long notifyPicos;
   private final StepCostModel costs;
+  private final StepPricing pricing;
   private final SchedulerLimits limits;
   private final KvCache kv;
   private final KvRoute kvRoute;
   private final StepLog log; // what the reports draw over time; fed in event order
+  final TokenLog tokenLog = new TokenLog(); // tokens per step end, for the steady-state window
   private final ArrayDeque<ServingRequest> waiting = new ArrayDeque<>();
   private final List<ServingRequest> running = new ArrayList<>();
   private final List<ServingRequest> batch = new ArrayList<>();
@@ -64,6 +75,7 @@ final class InstanceProcess implements LogicalProcess<InstanceProcess.Event> {
   long preemptions;
   long prefillTokens;
   long decodeTokens;
+  long firstTokens;
   long promptTokensWithHashes;
   long prefixHitTokens;
   int peakBatch;
@@ -76,15 +88,15 @@ final class InstanceProcess implements LogicalProcess<InstanceProcess.Event> {
       int index, Role role, int firstChip, int routerId, int[] instanceProcessIds,
       long notifyPicos, StepCostModel costs, SchedulerLimits limits, KvCache kv,
       KvRoute kvRoute) {
-    this(index, role, firstChip, routerId, instanceProcessIds, notifyPicos, costs, limits, kv,
-        kvRoute, new StepLog());
+    this(index, role, firstChip, routerId, instanceProcessIds, notifyPicos, costs,
+        b -> costs.step(b).picos(), limits, kv, kvRoute, new StepLog());
   }
 
   /** An instance whose state over time goes to {@code log} (which the reports draw). */
   InstanceProcess(
       int index, Role role, int firstChip, int routerId, int[] instanceProcessIds,
-      long notifyPicos, StepCostModel costs, SchedulerLimits limits, KvCache kv,
-      KvRoute kvRoute, StepLog log) {
+      long notifyPicos, StepCostModel costs, StepPricing pricing, SchedulerLimits limits,
+      KvCache kv, KvRoute kvRoute, StepLog log) {
     this.index = index;
     this.role = role;
     this.firstChip = firstChip;
@@ -92,6 +104,7 @@ final class InstanceProcess implements LogicalProcess<InstanceProcess.Event> {
     this.instanceProcessIds = instanceProcessIds;
     this.notifyPicos = notifyPicos;
     this.costs = costs;
+    this.pricing = pricing;
     this.limits = limits;
     this.kv = kv;
     this.kvRoute = kvRoute;
@@ -270,7 +283,7 @@ final class InstanceProcess implements LogicalProcess<InstanceProcess.Event> {
       kvRead += start + n;
       logits += start + n == r.target() ? 1 : 0;
     }
-    long picos = costs.step(new Batch(tokens, attended, kvRead, logits)).picos();
+    long picos = pricing.picos(new Batch(tokens, attended, kvRead, logits));
     busy = true;
     steps++;
     busyPicos += picos;
@@ -290,6 +303,8 @@ final class InstanceProcess implements LogicalProcess<InstanceProcess.Event> {
 
   private void onStepFinished(Context ctx) {
     busy = false;
+    long prefillBefore = prefillTokens;
+    long outputBefore = decodeTokens + firstTokens;
     List<ServingRequest> left = new ArrayList<>();
     for (int k = 0; k < batch.size(); k++) {
       ServingRequest r = batch.get(k);
@@ -308,6 +323,7 @@ final class InstanceProcess implements LogicalProcess<InstanceProcess.Event> {
       r.generated++;
       if (r.generated == 1) {
         r.firstTokenPicos = ctx.nowPicos();
+        firstTokens++;
       } else {
         decodeTokens++;
       }
@@ -321,13 +337,16 @@ final class InstanceProcess implements LogicalProcess<InstanceProcess.Event> {
         left.add(r);
         long bytes = r.request.promptTokens() * costs.kvBytesPerToken();
         ctx.send(instanceProcessIds[r.decodeInstance],
-            Math.max(notifyPicos, kvRoute.transferPicos(r.decodeInstance, bytes)),
+            Math.max(notifyPicos, kvRoute.transferPicos(
+                r.decodeInstance, r.request.id(), bytes, ctx.nowPicos())),
             new KvArrived(r));
       }
     }
     if (!left.isEmpty()) {
       running.removeIf(left::contains);
     }
+    tokenLog.add(ctx.nowPicos(), prefillTokens - prefillBefore,
+        decodeTokens + firstTokens - outputBefore);
     tryStep(ctx);
   }
 

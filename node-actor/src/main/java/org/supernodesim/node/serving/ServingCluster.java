@@ -3,7 +3,8 @@ package org.supernodesim.node.serving;
 import java.util.ArrayList;
 import java.util.List;
 import org.supernodesim.interconnect.network.AnalyticalNetwork;
-import org.supernodesim.interconnect.routing.Route;
+import org.supernodesim.interconnect.routing.Router;
+import org.supernodesim.model.fabric.NetworkModel;
 import org.supernodesim.node.engine.LogicalProcess;
 import org.supernodesim.node.engine.Simulation;
 import org.supernodesim.results.ServingResult;
@@ -17,6 +18,9 @@ import org.supernodesim.workload.inference.RequestTrace;
 import org.supernodesim.workload.inference.Role;
 import org.supernodesim.workload.inference.RoutingPolicy;
 import org.supernodesim.workload.inference.SchedulerLimits;
+import org.supernodesim.workload.inference.StepCostModel;
+import org.supernodesim.workload.inference.StepCost;
+import org.supernodesim.workload.inference.CommunicationDemand;
 
 /**
  * A serving deployment as logical processes: the router (process 0) and one process per instance
@@ -30,18 +34,20 @@ public final class ServingCluster {
    * What to serve and how.
    *
    * @param trace the requests
-   * @param groups the instances, placed on chips in this order
-   * @param limits each instance's scheduler limits
+   * @param groups the instances, placed on chips in this order, each with its scheduler limits
+   *     (all of one KV block size and prefix-caching choice)
    * @param routing how the router picks an instance
    * @param loadSlack for cache-aware routing: how many requests above the least loaded an
    *     instance may hold and still be chosen for its cache
-   * @param network the fabric, for KV transfers between instances and the lookahead
+   * @param router the fabric's routes: the instances' collectives and KV transfers cross them
+   * @param networkModel how those transfers are timed
+   * @param load at the source's arrival times, or a fixed number in flight
    * @param ttftTargetSeconds the TTFT SLO, or null
    * @param tpotTargetSeconds the TPOT SLO, or null
    */
   public record Setup(
-      RequestTrace trace, List<InstanceGroup> groups, SchedulerLimits limits,
-      RoutingPolicy routing, int loadSlack, AnalyticalNetwork network, Double ttftTargetSeconds,
+      RequestTrace trace, List<InstanceGroup> groups, RoutingPolicy routing, int loadSlack,
+      Router router, NetworkModel networkModel, Load load, Double ttftTargetSeconds,
       Double tpotTargetSeconds) {
     public Setup {
       groups = List.copyOf(groups);
@@ -53,11 +59,29 @@ public final class ServingCluster {
         throw new IllegalArgumentException("serving needs unified instances, or prefill and"
             + " decode instances (disaggregated), not a mix");
       }
+      SchedulerLimits first = groups.get(0).limits();
+      for (InstanceGroup g : groups) {
+        if (g.limits().blockTokens() != first.blockTokens()
+            || g.limits().prefixCaching() != first.prefixCaching()) {
+          throw new IllegalArgumentException("every instance needs one KV block size and one"
+              + " prefix-caching choice (a request's KV moves between them)");
+        }
+      }
     }
 
     /** Chips of every instance together. */
     public int chips() {
       return groups.stream().mapToInt(g -> g.count() * g.chipsPerInstance()).sum();
+    }
+
+    /** The KV block size of every instance. */
+    int blockTokens() {
+      return groups.get(0).limits().blockTokens();
+    }
+
+    /** Whether the instances cache prompt prefixes. */
+    boolean prefixCaching() {
+      return groups.get(0).limits().prefixCaching();
     }
   }
 
@@ -91,13 +115,16 @@ public final class ServingCluster {
    * @throws IllegalArgumentException if a request can never fit an instance's KV cache
    */
   public static ServingCluster assemble(Setup setup, int keptSteps) {
-    long lookahead = setup.network().minimumLatencyPicos();
+    if (setup.networkModel() != NetworkModel.ANALYTICAL) {
+      throw new IllegalArgumentException("serving runs on the analytical network model");
+    }
+    long lookahead = new AnalyticalNetwork(setup.router()).minimumLatencyPicos();
     int count = setup.groups().stream().mapToInt(InstanceGroup::count).sum();
     int[] processIds = new int[count];
     List<Integer> entry = new ArrayList<>();
     List<Integer> decode = new ArrayList<>();
     List<InstanceGroup> groupOf = new ArrayList<>();
-    int[] firstChip = new int[count];
+    List<InstanceChips> chipsOf = new ArrayList<>();
     int chip = 0;
     int index = 0;
     for (InstanceGroup g : setup.groups()) {
@@ -105,7 +132,7 @@ public final class ServingCluster {
         processIds[index] = 1 + index;
         (g.role() == Role.DECODE ? decode : entry).add(index);
         groupOf.add(g);
-        firstChip[index] = chip;
+        chipsOf.add(new InstanceChips(chip, g.costs().layout()));
         chip += g.chipsPerInstance();
         index++;
       }
@@ -114,44 +141,41 @@ public final class ServingCluster {
     for (Request r : setup.trace().requests()) {
       longest = Math.max(longest, (long) r.promptTokens() + r.outputTokens());
     }
+    int blockTokens = setup.blockTokens();
     List<InstanceProcess> instances = new ArrayList<>(count);
     int keptPerInstance = count == 0 ? 0 : keptSteps / count;
     for (int i = 0; i < count; i++) {
       InstanceGroup g = groupOf.get(i);
-      long blocks = g.kvCapacityTokens() / setup.limits().blockTokens();
-      if (blocks * setup.limits().blockTokens() < longest) {
+      long blocks = g.kvCapacityTokens() / blockTokens;
+      if (blocks * blockTokens < longest) {
         throw new IllegalArgumentException(String.format(
             "the longest request needs %d tokens of KV cache; a %s instance holds %d (%d blocks of"
                 + " %d); give it more chips (tp, pp, ep) or HBM", longest, g.role().label(),
-            blocks * setup.limits().blockTokens(), blocks, setup.limits().blockTokens()));
+            blocks * blockTokens, blocks, blockTokens));
       }
-      int prefixTokens = setup.limits().prefixCaching() && g.role() != Role.DECODE
+      int prefixTokens = setup.prefixCaching() && g.role() != Role.DECODE
           ? setup.trace().prefixBlockTokens() : 0;
-      int from = i;
-      InstanceProcess.KvRoute route = (to, bytes) -> kvTransferPicos(
-          setup.network(), firstChip[from], firstChip[to], groupOf.get(from), groupOf.get(to),
-          bytes);
-      instances.add(new InstanceProcess(i, g.role(), firstChip[i], 0, processIds, lookahead,
-          g.costs(), setup.limits(), new KvCache(blocks, setup.limits().blockTokens(),
-              prefixTokens), route, new StepLog(keptPerInstance)));
+      InstanceProcess.KvRoute route = new KvLanes(setup.router(), chipsOf.get(i), chipsOf)::transferPicos;
+      StepCostModel costs = g.costs();
+      // Each instance times its step's collectives on its own chips' routes.
+      FabricCosts fabric = new FabricCosts(
+          setup.router(), chipsOf.get(i).firstChip(), costs.layout());
+      InstanceProcess.StepPricing pricing = b -> {
+        StepCost c = costs.step(b);
+        long communication = 0;
+        for (CommunicationDemand d : c.communication()) {
+          communication += fabric.picos(d);
+        }
+        return c.repriced(communication).picos();
+      };
+      instances.add(new InstanceProcess(i, g.role(), chipsOf.get(i).firstChip(), 0, processIds,
+          lookahead, costs, pricing, g.limits(),
+          new KvCache(blocks, blockTokens, prefixTokens), route,
+          new StepLog(keptPerInstance)));
     }
     RouterProcess router = new RouterProcess(setup.trace().requests(), setup.routing(),
-        setup.loadSlack(), toArray(entry), toArray(decode), processIds, lookahead);
+        setup.loadSlack(), toArray(entry), toArray(decode), processIds, lookahead, setup.load());
     return new ServingCluster(setup, router, instances, lookahead);
-  }
-
-  /**
-   * A prefill's KV goes from each chip holding a share of it to a peer of the decode instance in
-   * parallel (tp x pp lanes on the smaller side), over the route between the instances' first
-   * chips: latency plus the lane's share over the route's bottleneck.
-   */
-  private static long kvTransferPicos(
-      AnalyticalNetwork network, int fromChip, int toChip, InstanceGroup from, InstanceGroup to,
-      long bytes) {
-    int lanes = Math.min(from.costs().layout().tp() * from.costs().layout().pp(),
-        to.costs().layout().tp() * to.costs().layout().pp());
-    Route route = network.route(fromChip, toChip);
-    return AnalyticalNetwork.transferPicos(route, (bytes + lanes - 1) / lanes);
   }
 
   private static int[] toArray(List<Integer> list) {
@@ -194,7 +218,7 @@ public final class ServingCluster {
       long blocks = p.kv().totalBlocks();
       summaries.add(new ServingResult.InstanceSummary(
           p.index, p.role.label(), p.costs().layout().chips(), p.firstChip,
-          p.costs().weightBytesPerChip(), blocks * setup.limits().blockTokens(), blocks, p.steps,
+          p.costs().weightBytesPerChip(), blocks * setup.blockTokens(), blocks, p.steps,
           span > 0 ? p.busyPicos / 1e12 / span : 0, p.admissions, p.peakBatch));
     }
     long arrivalSpan = router.lastArrivalPicos - router.firstArrivalPicos;
@@ -213,7 +237,7 @@ public final class ServingCluster {
             perChip(totals.decodeTokens, span, totals.decodeChips)),
         outcomes.slo(),
         new ServingResult.Utilisation(totals.meanUtilisation(), totals.peakUtilisation),
-        setup.limits().prefixCaching() && totals.hashedPromptTokens > 0
+        setup.prefixCaching() && totals.hashedPromptTokens > 0
             ? totals.hitTokens / (double) totals.hashedPromptTokens : null,
         totals.preemptions,
         arrivalSpan > 0 ? (requests.size() - 1) / (arrivalSpan / 1e12) : 0,
@@ -221,7 +245,53 @@ public final class ServingCluster {
         outcomes.meanE2eSeconds(),
         summaries,
         outcomes.cdf(),
-        series(router.lastCompletionPicos));
+        series(router.lastCompletionPicos),
+        setup.load() instanceof Load.Saturate ? "saturate" : "arrivals",
+        steadyState(byId),
+        null,
+        new ServingResult.Fabric(setup.networkModel().label(), COLLECTIVES));
+  }
+
+  /** How the analytical model times an instance's collectives, as result.json names it. */
+  static final String COLLECTIVES = "closed form over each group's routes, busiest member";
+
+  /**
+   * Tokens over the window from the first completion to the last arrival, or null if the last
+   * request arrived before any finished (no saturated window: the whole run is ramp and drain).
+   */
+  private ServingResult.SteadyState steadyState(ServingRequest[] byId) {
+    long start = Long.MAX_VALUE;
+    long end = 0;
+    for (ServingRequest r : byId) {
+      start = Math.min(start, r.finishedPicos);
+      end = Math.max(end, r.request.arrivalPicos());
+    }
+    if (end <= start) {
+      return null;
+    }
+    long prefill = 0;
+    long output = 0;
+    long decodeOutput = 0;
+    long prefillChips = 0;
+    long decodeChips = 0;
+    for (InstanceProcess p : instances) {
+      int chips = p.costs().layout().chips();
+      long pre = p.tokenLog.prefillTokens(start, end);
+      long out = p.tokenLog.outputTokens(start, end);
+      output += out;
+      if (p.role != Role.DECODE) {
+        prefill += pre;
+        prefillChips += chips;
+      }
+      if (p.role != Role.PREFILL) {
+        decodeOutput += out;
+        decodeChips += chips;
+      }
+    }
+    double seconds = (end - start) / 1e12;
+    return new ServingResult.SteadyState(start / 1e12, end / 1e12, output / seconds,
+        new ServingResult.PerChip(perChip(prefill, seconds, prefillChips),
+            perChip(decodeOutput, seconds, decodeChips)));
   }
 
   /** Each instance over the run, in buckets of one width (the run's end sets it for all). */

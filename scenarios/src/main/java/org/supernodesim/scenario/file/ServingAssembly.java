@@ -16,6 +16,8 @@ import org.supernodesim.model.chip.Precision;
 import org.supernodesim.model.fabric.LinkSpec;
 import org.supernodesim.model.transformer.FfnLayout;
 import org.supernodesim.model.transformer.TransformerSpec;
+import org.supernodesim.node.serving.FabricCosts;
+import org.supernodesim.node.serving.Load;
 import org.supernodesim.scenario.file.ServingSections.InstanceSection;
 import org.supernodesim.scenario.file.ServingSections.LengthSection;
 import org.supernodesim.scenario.file.ServingSections.Overlong;
@@ -75,6 +77,7 @@ final class ServingAssembly {
     }
     List<InstanceSection> sections = s.instances();
     checkRoles(sections);
+    checkRoleSchedulers(sc, sections);
     // In double: a count or a size near 2^31 must read as too many chips, not wrap around.
     double needed = 0;
     for (InstanceSection i : sections) {
@@ -89,9 +92,7 @@ final class ServingAssembly {
               + " chips; the cluster has "
               + clusterChips);
     }
-    Pricing pricing = new Pricing(
-        model, s.weights(), s.kvCache(), chips, sc.memoryFraction(), sc.tokenBudget(), sc.maxBatch(),
-        seed);
+    Pricing pricing = new Pricing(model, s.weights(), s.kvCache(), chips, sc.memoryFraction(), seed);
     long longest = longestRequestTokens(trace);
     List<ServingWorkload.InstancePlan> plans = new ArrayList<>();
     int first = 0;
@@ -100,7 +101,8 @@ final class ServingAssembly {
       InstanceSection section = sections.get(i);
       InstanceLayout layout = layout(section, path, model);
       Placement.check(chips.topology(), first, section.count(), layout, path);
-      ServingWorkload.InstancePlan plan = pricing.plan(section, layout, first, path);
+      ServingWorkload.InstancePlan plan =
+          pricing.plan(section, layout, first, path, limits(sc, section, layout));
       long blockTokens = plan.kvCapacityTokens() / sc.blockSize() * sc.blockSize();
       if (blockTokens < longest) {
         throw new InvalidInput(
@@ -123,17 +125,39 @@ final class ServingAssembly {
         s.weights(),
         s.kvCache(),
         plans,
-        new SchedulerLimits(
-            sc.maxBatch(),
-            sc.tokenBudget(),
-            sc.chunkedPrefill(),
-            sc.blockSize(),
-            sc.prefixCaching()),
         sc.memoryFraction(),
         s.router().policy(),
         s.router().loadSlack(),
         s.slo().ttft() == null ? null : s.slo().ttft().picos() / 1e12,
-        s.slo().tpot() == null ? null : s.slo().tpot().picos() / 1e12);
+        s.slo().tpot() == null ? null : s.slo().tpot().picos() / 1e12,
+        s.requests().load() == ServingSections.LoadMode.SATURATE
+            ? new Load.Saturate(s.requests().inFlight())
+            : new Load.Arrivals(),
+        s.goodput() == null ? null : s.goodput().percentile());
+  }
+
+  /**
+   * An instance's scheduler limits: its role's section over the shared one; a batch cap per chip
+   * times the instance's chips.
+   */
+  private static SchedulerLimits limits(
+      SchedulerSection sc, InstanceSection section, InstanceLayout layout) {
+    var role = sc.forRole(section.role());
+    return new SchedulerLimits(role.maxBatch(layout.chips()), role.tokenBudget(),
+        role.chunkedPrefill(), sc.blockSize(), sc.prefixCaching());
+  }
+
+  /** A role's scheduler section is refused where no instance has that role. */
+  private static void checkRoleSchedulers(SchedulerSection sc, List<InstanceSection> sections) {
+    for (Role role : List.of(Role.PREFILL, Role.DECODE)) {
+      boolean given = role == Role.PREFILL ? sc.prefill() != null : sc.decode() != null;
+      if (given && sections.stream().noneMatch(i -> i.role() == role)) {
+        throw new InvalidInput(PATH + ".scheduler." + role.label(), "sets the limits of "
+            + role.label() + " instances; this deployment has none (roles: "
+            + String.join(", ", sections.stream().map(i -> i.role().label()).distinct().toList())
+            + ")");
+      }
+    }
   }
 
   /** Unified instances, or prefill and decode instances (disaggregated); not a mix. */
@@ -197,11 +221,9 @@ final class ServingAssembly {
     private final Precision kvCache;
     private final Chips chips;
     private final double memoryFraction;
-    private final long tokenBudget;
-    private final int maxBatch;
     private final long seed;
     private final ComputeCostModel compute;
-    private final AnalyticalNetwork network;
+    private final Router router;
 
     Pricing(
         TransformerSpec model,
@@ -209,34 +231,31 @@ final class ServingAssembly {
         Precision kvCache,
         Chips chips,
         double memoryFraction,
-        long tokenBudget,
-        int maxBatch,
         long seed) {
       this.model = model;
       this.weights = weights;
       this.kvCache = kvCache;
       this.chips = chips;
       this.memoryFraction = memoryFraction;
-      this.tokenBudget = tokenBudget;
-      this.maxBatch = maxBatch;
       this.seed = seed;
       try {
         this.compute = new ComputeCostModel(chips.chip(), chips.calibration());
       } catch (MissingFigureException e) {
         throw new InvalidInput("cluster.chip", e.getMessage());
       }
-      this.network = new AnalyticalNetwork(new Router(chips.topology()));
+      this.router = new Router(chips.topology());
     }
 
     ServingWorkload.InstancePlan plan(
-        InstanceSection s, InstanceLayout layout, int firstChip, String path) {
-      CommunicationPricer pricer =
-          layout.chips() > 1 ? new TierPricer(collectiveLink(firstChip), domain(firstChip, layout),
-              scaleOutLink(firstChip, layout)) : null;
+        InstanceSection s, InstanceLayout layout, int firstChip, String path,
+        SchedulerLimits limits) {
+      // The collectives on the instance's own chips and routes (each instance of the group
+      // reprices them on its chips when it runs; this prices the first).
+      FabricCosts fabric = layout.chips() > 1 ? new FabricCosts(router, firstChip, layout) : null;
       StepCostModel costs;
       try {
         costs = new StepCostModel(
-            model, layout, weights, kvCache, compute, pricer, options(s, path), seed);
+            model, layout, weights, kvCache, compute, fabric, options(s), seed);
       } catch (IllegalArgumentException e) {
         throw new InvalidInput(path + (s.speculative() != null ? ".speculative" : ".experts"),
             e.getMessage());
@@ -252,16 +271,18 @@ final class ServingAssembly {
       long kvTokens;
       try {
         kvTokens = costs.kvCapacityTokens(
-                chip.require(ChipFigure.HBM_CAPACITY), memoryFraction, tokenBudget, maxBatch);
+                chip.require(ChipFigure.HBM_CAPACITY), memoryFraction, limits.tokenBudget(),
+                limits.maxBatch());
       } catch (MissingFigureException e) {
         throw new InvalidInput("cluster.chip", e.getMessage());
       } catch (IllegalArgumentException e) {
         throw new InvalidInput(path, e.getMessage());
       }
-      return new ServingWorkload.InstancePlan(s.role(), s.count(), layout, costs, kvTokens);
+      return new ServingWorkload.InstancePlan(
+          s.role(), s.count(), layout, costs, kvTokens, limits);
     }
 
-    private static ServingOptions options(InstanceSection s, String path) {
+    private static ServingOptions options(InstanceSection s) {
       ServingSections.ExpertLoadSection l = s.experts().load();
       ExpertPlacement.Load load = l.zipf() != null
           ? new ExpertPlacement.Zipf(l.zipf())
@@ -274,34 +295,6 @@ final class ServingAssembly {
       return new ServingOptions(s.overlap(), speculation,
           new ExpertPlacement(load, s.experts().redundant(), s.experts().eplb()), s.dispatch(),
           s.combine());
-    }
-
-    /**
-     * Chips of the instance's first chip's scale-up domain that the instance's stage reaches: the
-     * consecutive chips its first chip reaches on the tier of its first hop.
-     */
-    private int domain(int first, InstanceLayout layout) {
-      String tier = network.route(first, first + 1).links().get(0).tier();
-      int n = 1;
-      while (n < layout.stageChips()
-          && network.route(first, first + n).links().stream().allMatch(l -> l.tier().equals(tier))) {
-        n++;
-      }
-      return n;
-    }
-
-    /** The route from the first chip to the last of its stage: the scale-out tier if it leaves. */
-    private LinkSpec scaleOutLink(int first, InstanceLayout layout) {
-      Route route = network.route(first, first + layout.stageChips() - 1);
-      return new LinkSpec(route.bottleneckBytesPerSecond(), route.latencyPicos());
-    }
-
-    private LinkSpec collectiveLink(int chip) {
-      Topology topology = chips.topology();
-      Route route = network.route(chip, chip + 1);
-      String tier = route.links().get(0).tier();
-      long parallel = topology.outgoing(chip).stream().filter(l -> l.tier().equals(tier)).count();
-      return new LinkSpec(parallel * route.bottleneckBytesPerSecond(), route.latencyPicos());
     }
 
     private InvalidInput missingFigure(MissingFigureException e, ChipSpec chip) {

@@ -34,7 +34,8 @@ final class ServingSections {
       @JsonProperty(required = true) List<InstanceSection> instances,
       SchedulerSection scheduler,
       RouterSection router,
-      SloSection slo) implements Sections.WorkloadSection {
+      SloSection slo,
+      GoodputSection goodput) implements Sections.WorkloadSection {
     ServingSection {
       weights = weights == null ? Precision.BF16 : weights;
       kvCache = kvCache == null ? Precision.BF16 : kvCache;
@@ -42,10 +43,13 @@ final class ServingSections {
         throw new InvalidInput("instances", "empty; serving needs at least one instance group");
       }
       instances = List.copyOf(instances);
-      scheduler = scheduler == null
-          ? new SchedulerSection(null, null, null, null, null, null) : scheduler;
+      scheduler = scheduler == null ? SchedulerSection.defaults() : scheduler;
       router = router == null ? new RouterSection(null, null) : router;
       slo = slo == null ? new SloSection(null, null) : slo;
+      if (goodput != null && slo.ttft() == null && slo.tpot() == null) {
+        throw new InvalidInput("goodput", "searches the highest rate meeting the SLO; give"
+            + " slo.ttft, slo.tpot or both");
+      }
     }
   }
 
@@ -62,9 +66,20 @@ final class ServingSections {
       TimeSpan window,
       Boolean skipBadRows,
       Overlong overlong,
-      SyntheticSection synthetic) {
+      SyntheticSection synthetic,
+      LoadMode load,
+      Integer inFlight) {
     RequestsSection {
       overlong = overlong == null ? Overlong.REFUSE : overlong;
+      load = load == null ? LoadMode.ARRIVALS : load;
+      if (load == LoadMode.SATURATE && (inFlight == null || inFlight < 1)) {
+        throw new InvalidInput("inFlight", (inFlight == null ? "missing" : inFlight.toString())
+            + "; load: saturate holds inFlight requests in the system, at least 1");
+      }
+      if (load == LoadMode.ARRIVALS && inFlight != null) {
+        throw new InvalidInput("inFlight", "applies to load: saturate; with load: arrivals the"
+            + " source's arrival times set the load");
+      }
       if ((trace == null) == (synthetic == null)) {
         throw new InvalidInput(trace == null ? "trace" : "synthetic",
             "give exactly one of trace (a file) and synthetic (a random process)");
@@ -78,6 +93,28 @@ final class ServingSections {
         throw new InvalidInput("timeScale", timeScale + "; replay k times faster needs k > 0");
       }
       skipBadRows = skipBadRows != null && skipBadRows;
+    }
+  }
+
+  /** {@code requests.load:} how requests enter the system. */
+  enum LoadMode {
+    /** At the source's arrival times. */
+    ARRIVALS("arrivals"),
+    /**
+     * A fixed number in flight, {@code inFlight}: the source gives the lengths, each completion
+     * lets the next in (MLPerf Inference Offline; the papers' fixed-concurrency measurements).
+     */
+    SATURATE("saturate");
+
+    private final String label;
+
+    LoadMode(String label) {
+      this.label = label;
+    }
+
+    @JsonValue
+    String label() {
+      return label;
     }
   }
 
@@ -293,28 +330,44 @@ final class ServingSections {
     }
   }
 
-  /** {@code scheduler:} each instance's batching limits and KV cache. */
+  /**
+   * {@code scheduler:} each instance's batching limits and KV cache; {@code prefill:} and {@code
+   * decode:} override the batching limits for instances of that role (SGLang's and Mooncake's
+   * prefill and decode servers are configured apart: a prefill server runs few long prompts under
+   * a large token budget, a decode server many requests of one token each).
+   */
   record SchedulerSection(
       Integer maxBatch,
+      Integer maxBatchPerChip,
       Integer tokenBudget,
       Boolean chunkedPrefill,
       Integer blockSize,
       Boolean prefixCaching,
-      Double memoryFraction) {
+      Double memoryFraction,
+      RoleSchedulerSection prefill,
+      RoleSchedulerSection decode) {
     static final int DEFAULT_MAX_BATCH = 256;
     static final int DEFAULT_TOKEN_BUDGET = 8192;
     static final int DEFAULT_BLOCK_SIZE = 16;
     static final double DEFAULT_MEMORY_FRACTION = 0.9;
 
     SchedulerSection {
-      maxBatch = maxBatch == null ? DEFAULT_MAX_BATCH : maxBatch;
+      if (maxBatch != null && maxBatchPerChip != null) {
+        throw new InvalidInput("maxBatchPerChip", "give maxBatch (per instance) or"
+            + " maxBatchPerChip (times the instance's chips), not both");
+      }
+      maxBatch = maxBatch == null && maxBatchPerChip == null ? DEFAULT_MAX_BATCH : maxBatch;
       tokenBudget = tokenBudget == null ? DEFAULT_TOKEN_BUDGET : tokenBudget;
       chunkedPrefill = chunkedPrefill == null || chunkedPrefill;
       blockSize = blockSize == null ? DEFAULT_BLOCK_SIZE : blockSize;
       prefixCaching = prefixCaching == null || prefixCaching;
       memoryFraction = memoryFraction == null ? DEFAULT_MEMORY_FRACTION : memoryFraction;
-      if (maxBatch < 1) {
+      if (maxBatch != null && maxBatch < 1) {
         throw new InvalidInput("maxBatch", maxBatch + "; at least 1 request per step");
+      }
+      if (maxBatchPerChip != null && maxBatchPerChip < 1) {
+        throw new InvalidInput("maxBatchPerChip", maxBatchPerChip + "; at least 1 request per"
+            + " step per chip");
       }
       if (tokenBudget < 1) {
         throw new InvalidInput("tokenBudget", tokenBudget + "; at least 1 token per step");
@@ -326,6 +379,59 @@ final class ServingSections {
         throw new InvalidInput("memoryFraction", memoryFraction
             + "; the share of HBM for weights and KV cache is in (0, 1]");
       }
+    }
+
+    /** A scheduler of the defaults. */
+    static SchedulerSection defaults() {
+      return new SchedulerSection(null, null, null, null, null, null, null, null, null);
+    }
+
+    /** The batching limits of an instance of {@code chips} chips in {@code role}'s section. */
+    RoleSchedulerSection forRole(org.supernodesim.workload.inference.Role role) {
+      RoleSchedulerSection shared =
+          new RoleSchedulerSection(maxBatch, maxBatchPerChip, tokenBudget, chunkedPrefill);
+      RoleSchedulerSection own = switch (role) {
+        case PREFILL -> prefill;
+        case DECODE -> decode;
+        case UNIFIED -> null;
+      };
+      return own == null ? shared : own.over(shared);
+    }
+  }
+
+  /**
+   * {@code scheduler.prefill:} or {@code scheduler.decode:} the batching limits of that role's
+   * instances; what it leaves out comes from {@code scheduler:}.
+   */
+  record RoleSchedulerSection(
+      Integer maxBatch, Integer maxBatchPerChip, Integer tokenBudget, Boolean chunkedPrefill) {
+    RoleSchedulerSection {
+      if (maxBatch != null && maxBatchPerChip != null) {
+        throw new InvalidInput("maxBatchPerChip", "give maxBatch (per instance) or"
+            + " maxBatchPerChip (times the instance's chips), not both");
+      }
+      for (Integer v : new Integer[] {maxBatch, maxBatchPerChip, tokenBudget}) {
+        if (v != null && v < 1) {
+          throw new InvalidInput(v == maxBatch ? "maxBatch" : v == tokenBudget ? "tokenBudget"
+              : "maxBatchPerChip", v + "; must be >= 1");
+        }
+      }
+    }
+
+    /** These settings, the missing ones from {@code shared}. */
+    RoleSchedulerSection over(RoleSchedulerSection shared) {
+      boolean ownBatch = maxBatch != null || maxBatchPerChip != null;
+      return new RoleSchedulerSection(
+          ownBatch ? maxBatch : shared.maxBatch(),
+          ownBatch ? maxBatchPerChip : shared.maxBatchPerChip(),
+          tokenBudget != null ? tokenBudget : shared.tokenBudget(),
+          chunkedPrefill != null ? chunkedPrefill : shared.chunkedPrefill());
+    }
+
+    /** Requests per step of an instance of {@code chips} chips. */
+    int maxBatch(int chips) {
+      return maxBatch != null ? maxBatch
+          : (int) Math.min(Integer.MAX_VALUE, (long) maxBatchPerChip * chips);
     }
   }
 
@@ -344,4 +450,20 @@ final class ServingSections {
 
   /** {@code slo:} latency targets that {@code sloAttainment} is measured against. */
   record SloSection(TimeSpan ttft, TimeSpan tpot) {}
+
+  /**
+   * {@code goodput:} search the highest arrival rate whose TTFT and TPOT {@code percentile}
+   * (default 90, DistServe's attainment goal) meet {@code slo}; the source's arrival times are
+   * scaled, each rate a whole run.
+   */
+  record GoodputSection(Double percentile) {
+    static final double DEFAULT_PERCENTILE = 90;
+
+    GoodputSection {
+      percentile = percentile == null ? DEFAULT_PERCENTILE : percentile;
+      if (!(percentile > 0 && percentile <= 100)) {
+        throw new InvalidInput("percentile", percentile + "; a percentile is in (0, 100]");
+      }
+    }
+  }
 }

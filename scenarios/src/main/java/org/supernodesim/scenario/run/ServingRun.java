@@ -3,7 +3,6 @@ package org.supernodesim.scenario.run;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.supernodesim.interconnect.network.AnalyticalNetwork;
 import org.supernodesim.interconnect.routing.Router;
 import org.supernodesim.interconnect.topology.Topology;
 import org.supernodesim.model.units.Units;
@@ -37,19 +36,20 @@ final class ServingRun implements WorkloadRun {
     List<InstanceGroup> groups = new ArrayList<>();
     for (ServingWorkload.InstancePlan plan : w.instances()) {
       groups.add(
-          new InstanceGroup(plan.role(), plan.count(), plan.costs(), plan.kvCapacityTokens()));
+          new InstanceGroup(
+              plan.role(), plan.count(), plan.costs(), plan.kvCapacityTokens(), plan.limits()));
     }
-    AnalyticalNetwork network =
-        new AnalyticalNetwork(new Router(Topology.build(scenario.fabric(), scenario.chips())));
+    Router router = new Router(Topology.build(scenario.fabric(), scenario.chips()));
     this.cluster =
         ServingCluster.assemble(
             new ServingCluster.Setup(
                 w.trace(),
                 groups,
-                w.limits(),
                 w.routing(),
                 w.loadSlack(),
-                network,
+                router,
+                scenario.networkModel(),
+                w.load(),
                 w.ttftTargetSeconds(),
                 w.tpotTargetSeconds()),
             timeline ? TIMELINE_STEPS : 0);
