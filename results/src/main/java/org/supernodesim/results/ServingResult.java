@@ -223,6 +223,8 @@ public record ServingResult(
    * @param busyFraction share of the run's span it spent in steps
    * @param requests requests it admitted (a preempted request counts again)
    * @param peakBatch the most requests in one step
+   * @param memoryPerChip what one chip holds, by part: weights layer by layer, its KV cache and
+   *     a step's activations
    */
   public record InstanceSummary(
       int id,
@@ -230,10 +232,35 @@ public record ServingResult(
       int chips,
       int firstChip,
       double weightBytesPerChip,
+      MemoryPerChip memoryPerChip,
       long kvCapacityTokens,
       long kvBlocks,
       long steps,
       double busyFraction,
       long requests,
       int peakBatch) {}
+
+  /**
+   * One chip of an instance, in bytes: its weights counted layer by layer (the fullest pipeline
+   * stage and EP rank), its share of the KV cache, and a step's activations at the scheduler's
+   * token budget.
+   *
+   * @param attentionBytes attention projections / tp
+   * @param denseFfnBytes dense FFN layers / tp
+   * @param sharedExpertBytes MoE shared experts / tp
+   * @param routedExpertBytes the routed expert slots of the fullest EP rank (with redundant ones)
+   * @param embeddingAndHeadBytes embedding and output head / tp
+   * @param normsAndRoutersBytes norms and router gates
+   * @param kvCacheBytes the KV cache it holds
+   * @param activationBytes a step's activations and logits
+   */
+  public record MemoryPerChip(
+      double attentionBytes,
+      double denseFfnBytes,
+      double sharedExpertBytes,
+      double routedExpertBytes,
+      double embeddingAndHeadBytes,
+      double normsAndRoutersBytes,
+      double kvCacheBytes,
+      double activationBytes) {}
 }

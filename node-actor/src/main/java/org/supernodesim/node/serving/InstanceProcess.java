@@ -140,6 +140,10 @@ final class InstanceProcess implements LogicalProcess<InstanceProcess.Event> {
     return log;
   }
 
+  SchedulerLimits limits() {
+    return limits;
+  }
+
   StepCostModel costs() {
     return costs;
   }

@@ -218,7 +218,8 @@ public final class ServingCluster {
       long blocks = p.kv().totalBlocks();
       summaries.add(new ServingResult.InstanceSummary(
           p.index, p.role.label(), p.costs().layout().chips(), p.firstChip,
-          p.costs().weightBytesPerChip(), blocks * setup.blockTokens(), blocks, p.steps,
+          p.costs().weightBytesPerChip(), memory(p, blocks * setup.blockTokens()),
+          blocks * setup.blockTokens(), blocks, p.steps,
           span > 0 ? p.busyPicos / 1e12 / span : 0, p.admissions, p.peakBatch));
     }
     long arrivalSpan = router.lastArrivalPicos - router.firstArrivalPicos;
@@ -392,5 +393,16 @@ public final class ServingCluster {
     double meanUtilisation() {
       return blocks == 0 ? 0 : utilisationBlockArea / blocks;
     }
+  }
+
+  /** What one chip of {@code p} holds: weights by part, its KV share, a step's activations. */
+  private static ServingResult.MemoryPerChip memory(InstanceProcess p, long kvTokens) {
+    var w = p.costs().memory();
+    var layout = p.costs().layout();
+    return new ServingResult.MemoryPerChip(w.attentionBytes(), w.denseFfnBytes(),
+        w.sharedExpertBytes(), w.routedExpertBytes(), w.embeddingAndHeadBytes(),
+        w.normsAndRoutersBytes(),
+        kvTokens / (double) layout.dpAttention() * p.costs().kvBytesPerTokenPerChip(),
+        p.costs().activationBytesPerChip(p.limits().tokenBudget(), p.limits().maxBatch()));
   }
 }
