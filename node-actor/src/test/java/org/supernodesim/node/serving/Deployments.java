@@ -84,6 +84,14 @@ final class Deployments {
         NetworkModel.ANALYTICAL, new Load.Arrivals(), null, null);
   }
 
+  /** A setup of {@code groups} as given, each with its own limits. */
+  static ServingCluster.Setup setupOf(
+      RequestTrace trace, List<InstanceGroup> groups, RoutingPolicy routing) {
+    int chips = groups.stream().mapToInt(g -> g.count() * g.chipsPerInstance()).sum();
+    return new ServingCluster.Setup(trace, groups, routing, 4, router(chips),
+        NetworkModel.ANALYTICAL, new Load.Arrivals(), null, null);
+  }
+
   static ServingResult runSequential(ServingCluster.Setup setup) {
     ServingCluster cluster = ServingCluster.assemble(setup);
     new SequentialRuntime().run(cluster.simulation());

@@ -74,6 +74,17 @@ final class ServingAssembly {
     List<InstanceSection> sections = s.instances();
     checkRoles(sections);
     checkRoleSchedulers(sc, sections);
+    if (s.goodput() != null) {
+      if (s.requests().load() == ServingSections.LoadMode.SATURATE) {
+        throw new InvalidInput(PATH + ".goodput", "scales the arrival times; it needs"
+            + " requests.load: arrivals, not saturate");
+      }
+      var rs = trace.requests();
+      if (rs.size() < 2 || rs.get(rs.size() - 1).arrivalPicos() == rs.get(0).arrivalPicos()) {
+        throw new InvalidInput(PATH + ".goodput", "needs requests arriving over time; these "
+            + rs.size() + " arrive at one instant");
+      }
+    }
     // In double: a count or a size near 2^31 must read as too many chips, not wrap around.
     double needed = 0;
     for (InstanceSection i : sections) {

@@ -77,14 +77,17 @@ public record ServingWorkload(
     return cases.serving(this);
   }
 
-  /** KV transfers and collectives are priced with the analytical model. */
+  /**
+   * Analytical (collectives by closed forms over the instances' routes, KV sends serialised per
+   * port) or flow (every transfer shares links max-min fairly with the others in flight).
+   */
   @Override
   public Set<NetworkModel> networkModels() {
-    return EnumSet.of(NetworkModel.ANALYTICAL);
+    return EnumSet.of(NetworkModel.ANALYTICAL, NetworkModel.FLOW);
   }
 
   @Override
   public String networkModelsReason() {
-    return "serving prices its KV transfers and collectives with the analytical model only";
+    return "serving runs on the analytical or the flow model";
   }
 }
