@@ -75,7 +75,7 @@ final class GoodputSearch {
     RequestTrace scaled = setup.trace().scaled(factor, Long.MAX_VALUE);
     ServingCluster cluster = ServingCluster.assemble(new ServingCluster.Setup(scaled,
         setup.groups(), setup.routing(), setup.loadSlack(), setup.router(), setup.networkModel(),
-        setup.load(), setup.ttftTargetSeconds(), setup.tpotTargetSeconds()));
+        setup.load(), setup.ttftTargetSeconds(), setup.tpotTargetSeconds(), setup.hostTier()));
     new SequentialRuntime().run(cluster.simulation());
     cluster.result();
     List<LatencyRecorder> l = cluster.latencies();

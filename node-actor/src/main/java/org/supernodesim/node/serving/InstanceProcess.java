@@ -87,6 +87,8 @@ final class InstanceProcess implements LogicalProcess<InstanceProcess.Event> {
   private final KvCache kv;
   private final KvRoute kvRoute;
   private final FlowFabric flow; // null on the analytical model, whose pricing times the steps
+  private final HostTier hostTier;
+  private long stepLoadTokens; // host-tier tokens the step being formed loads first
   private final StepLog log; // what the reports draw over time; fed in event order
   final TokenLog tokenLog = new TokenLog(); // tokens per step end, for the steady-state window
   private final ArrayDeque<ServingRequest> waiting = new ArrayDeque<>();
@@ -106,6 +108,8 @@ final class InstanceProcess implements LogicalProcess<InstanceProcess.Event> {
   long firstTokens;
   long promptTokensWithHashes;
   long prefixHitTokens;
+  long hostHitTokens;
+  long hostLoadPicos;
   int peakBatch;
   private double utilisationArea;
   private double utilisationPeak;
@@ -117,14 +121,14 @@ final class InstanceProcess implements LogicalProcess<InstanceProcess.Event> {
       long notifyPicos, StepCostModel costs, SchedulerLimits limits, KvCache kv,
       KvRoute kvRoute) {
     this(index, role, firstChip, routerId, instanceProcessIds, notifyPicos, costs,
-        b -> costs.step(b).picos(), limits, kv, kvRoute, new StepLog(), null);
+        b -> costs.step(b).picos(), limits, kv, kvRoute, new StepLog(), null, HostTier.NONE);
   }
 
   /** An instance whose state over time goes to {@code log} (which the reports draw). */
   InstanceProcess(
       int index, Role role, int firstChip, int routerId, int[] instanceProcessIds,
       long notifyPicos, StepCostModel costs, StepPricing pricing, SchedulerLimits limits,
-      KvCache kv, KvRoute kvRoute, StepLog log, FlowFabric flow) {
+      KvCache kv, KvRoute kvRoute, StepLog log, FlowFabric flow, HostTier hostTier) {
     this.index = index;
     this.role = role;
     this.firstChip = firstChip;
@@ -138,6 +142,7 @@ final class InstanceProcess implements LogicalProcess<InstanceProcess.Event> {
     this.kvRoute = kvRoute;
     this.log = log;
     this.flow = flow;
+    this.hostTier = hostTier;
   }
 
   @Override
@@ -228,6 +233,7 @@ final class InstanceProcess implements LogicalProcess<InstanceProcess.Event> {
     }
     batch.clear();
     batchTokens.clear();
+    stepLoadTokens = 0;
     long preemptedBefore = preemptions;
     long budget = continueRunning(limits.tokenBudget());
     if (preemptions == preemptedBefore) {
@@ -291,6 +297,10 @@ final class InstanceProcess implements LogicalProcess<InstanceProcess.Event> {
       }
       waiting.poll();
       admissions++;
+      if (lookup) {
+        stepLoadTokens += r.hostHitTokens;
+        hostHitTokens += r.hostHitTokens;
+      }
       if (lookup && r.prefixHitTokens < 0) {
         r.prefixHitTokens = r.computed;
         prefixHitTokens += r.computed;
@@ -326,7 +336,7 @@ final class InstanceProcess implements LogicalProcess<InstanceProcess.Event> {
       startFlowStep(b, tokens, ctx);
       return;
     }
-    long picos = pricing.picos(b);
+    long picos = pricing.picos(b) + load();
     busyPicos += picos;
     log.stepped(ctx.nowPicos(), picos, batch.size(), tokens, waiting.size(), kv.utilisation());
     ctx.schedule(picos, new StepFinished());
@@ -394,10 +404,18 @@ final class InstanceProcess implements LogicalProcess<InstanceProcess.Event> {
   /** The step ends as its overlap combines compute and the measured communication. */
   private void endFlowStep(long communicationPicos, Context ctx) {
     long picos = Math.max(ctx.nowPicos() - flowStartPicos,
-        flowCost.repriced(communicationPicos).picos());
+        flowCost.repriced(communicationPicos).picos() + load());
     busyPicos += picos;
     log.stepped(flowStartPicos, picos, batch.size(), flowTokens, flowQueued, flowKv);
     ctx.schedule(flowStartPicos + picos - ctx.nowPicos(), new StepFinished());
+  }
+
+  /** The host-tier load the step waits for, counted once. */
+  private long load() {
+    long picos = hostTier.loadPicos(stepLoadTokens, costs.kvBytesPerTokenPerChip());
+    hostLoadPicos += picos;
+    stepLoadTokens = 0;
+    return picos;
   }
 
   private void onKvLaneArrived(KvLaneArrived e, Context ctx) {

@@ -46,11 +46,13 @@ public final class ServingCluster {
    * @param load at the source's arrival times, or a fixed number in flight
    * @param ttftTargetSeconds the TTFT SLO, or null
    * @param tpotTargetSeconds the TPOT SLO, or null
+   * @param hostTier each prefill or unified instance's host-memory KV tier ({@link
+   *     HostTier#NONE}: none)
    */
   public record Setup(
       RequestTrace trace, List<InstanceGroup> groups, RoutingPolicy routing, int loadSlack,
       Router router, NetworkModel networkModel, Load load, Double ttftTargetSeconds,
-      Double tpotTargetSeconds) {
+      Double tpotTargetSeconds, HostTier hostTier) {
     public Setup {
       groups = List.copyOf(groups);
       boolean disaggregated = groups.stream().anyMatch(g -> g.role() != Role.UNIFIED);
@@ -191,10 +193,11 @@ public final class ServingCluster {
       };
       instances.add(new InstanceProcess(i, g.role(), chipsOf.get(i).firstChip(), 0, processIds,
           lookahead, costs, pricing, g.limits(),
-          new KvCache(blocks, blockTokens, prefixTokens), route,
+          new KvCache(blocks, blockTokens, prefixTokens,
+              prefixTokens > 0 ? setup.hostTier().prefixBlocks() : 0), route,
           new StepLog(keptPerInstance), flowModel
               ? new InstanceProcess.FlowFabric(fabricId, lookahead, chipsOf.get(i), setup.router())
-              : null));
+              : null, setup.hostTier()));
     }
     RouterProcess router = new RouterProcess(setup.trace().requests(), setup.routing(),
         setup.loadSlack(), toArray(entry), toArray(decode), processIds, lookahead, setup.load());
@@ -287,7 +290,9 @@ public final class ServingCluster {
         steadyState(byId),
         goodputPercentile == null ? null : new GoodputSearch(setup, goodputPercentile).run(),
         new ServingResult.Fabric(setup.networkModel().label(),
-            fabric == null ? COLLECTIVES : FLOW_COLLECTIVES));
+            fabric == null ? COLLECTIVES : FLOW_COLLECTIVES),
+        setup.hostTier().prefixBlocks() == 0 ? null
+            : new ServingResult.HostTierUse(totals.hostHitTokens, totals.hostLoadPicos / 1e12));
   }
 
   /** How the analytical model times an instance's collectives, as result.json names it. */
@@ -413,6 +418,8 @@ public final class ServingCluster {
     long preemptions;
     long hashedPromptTokens;
     long hitTokens;
+    long hostHitTokens;
+    long hostLoadPicos;
     double utilisationBlockArea;
     long blocks;
     double peakUtilisation;
@@ -426,6 +433,8 @@ public final class ServingCluster {
       preemptions += p.preemptions;
       hashedPromptTokens += p.promptTokensWithHashes;
       hitTokens += p.prefixHitTokens;
+      hostHitTokens += p.hostHitTokens;
+      hostLoadPicos += p.hostLoadPicos;
       utilisationBlockArea += p.meanUtilisation(endPicos) * p.kv().totalBlocks();
       blocks += p.kv().totalBlocks();
       peakUtilisation = Math.max(peakUtilisation, p.peakUtilisation());

@@ -39,7 +39,7 @@ class ServingFlowTest {
   private static ServingCluster.Setup setup(
       RequestTrace trace, List<InstanceGroup> groups, Router router, NetworkModel model) {
     return new ServingCluster.Setup(trace, groups, RoutingPolicy.LEAST_LOADED, 4, router, model,
-        new Load.Arrivals(), null, null);
+        new Load.Arrivals(), null, null, HostTier.NONE);
   }
 
   @Test

@@ -35,7 +35,7 @@ class ServingLoadTest {
         List.of(Deployments.group(Role.UNIFIED, 1, 1_000_000)), Deployments.limits(false),
         RoutingPolicy.LEAST_LOADED);
     return new ServingCluster.Setup(s.trace(), s.groups(), s.routing(), s.loadSlack(), s.router(),
-        NetworkModel.ANALYTICAL, new Load.Saturate(inFlight), null, null);
+        NetworkModel.ANALYTICAL, new Load.Saturate(inFlight), null, null, HostTier.NONE);
   }
 
   @Test
@@ -107,7 +107,8 @@ class ServingLoadTest {
         List.of(Deployments.group(Role.UNIFIED, 1, 1_000_000)), Deployments.limits(false),
         RoutingPolicy.LEAST_LOADED);
     ServingCluster.Setup s = new ServingCluster.Setup(base.trace(), base.groups(), base.routing(),
-        base.loadSlack(), base.router(), base.networkModel(), base.load(), 0.2, null);
+        base.loadSlack(), base.router(), base.networkModel(), base.load(), 0.2, null,
+        HostTier.NONE);
 
     ServingCluster cluster = ServingCluster.assemble(s);
     new SequentialRuntime().run(cluster.simulation());

@@ -6,6 +6,7 @@ import java.util.Set;
 import org.supernodesim.model.chip.Precision;
 import org.supernodesim.model.fabric.NetworkModel;
 import org.supernodesim.model.transformer.TransformerSpec;
+import org.supernodesim.node.serving.HostTier;
 import org.supernodesim.node.serving.Load;
 import org.supernodesim.workload.inference.InstanceLayout;
 import org.supernodesim.workload.inference.RequestTrace;
@@ -30,6 +31,8 @@ import org.supernodesim.workload.inference.StepCostModel;
  * @param tpotTargetSeconds the TPOT SLO, or null
  * @param load at the source's arrival times, or a fixed number in flight
  * @param goodputPercentile the percentile a goodput search holds to the SLO, or null for none
+ * @param hostTier each prefill or unified instance's host-memory KV tier, or {@link
+ *     HostTier#NONE}
  */
 public record ServingWorkload(
     RequestTrace trace,
@@ -43,7 +46,8 @@ public record ServingWorkload(
     Double ttftTargetSeconds,
     Double tpotTargetSeconds,
     Load load,
-    Double goodputPercentile) implements Workload {
+    Double goodputPercentile,
+    HostTier hostTier) implements Workload {
   public ServingWorkload {
     instances = List.copyOf(instances);
   }

@@ -53,7 +53,8 @@ final class ServingRun implements WorkloadRun {
                 scenario.networkModel(),
                 w.load(),
                 w.ttftTargetSeconds(),
-                w.tpotTargetSeconds()),
+                w.tpotTargetSeconds(),
+                w.hostTier()),
             timeline ? TIMELINE_STEPS : 0);
   }
 

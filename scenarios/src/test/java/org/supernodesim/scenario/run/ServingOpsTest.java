@@ -128,4 +128,29 @@ class ServingOpsTest {
       assertTrue(r.requestsCompleted() > 0 && r.outputTokensPerSecond() > 0, model);
     }
   }
+
+  @Test
+  void aHostTierServesEvictedPrefixes() {
+    // The Mooncake example's first 10 minutes with half the HBM for weights and KV: prefixes
+    // are evicted; a 512 GiB host tier at 64 GB/s per GPU keeps them for later prompts.
+    java.nio.file.Path mooncake = java.nio.file.Path.of("examples/serving-mooncake-prefix-h20.yaml");
+    List<String> base = List.of("workload.serving.requests.window=600 s",
+        "workload.serving.scheduler.memoryFraction=0.5");
+    List<String> tier = new java.util.ArrayList<>(base);
+    tier.add("workload.serving.scheduler.kvTier={ capacity: 512 GiB, bandwidth: 64 GB/s,"
+        + " latency: 10 us }");
+    ServingResult without = serving(ScenarioRunner.run(LOADER.load(mooncake, base),
+        RuntimeChoice.SEQUENTIAL));
+    ServingResult with = serving(ScenarioRunner.run(LOADER.load(mooncake, tier),
+        RuntimeChoice.SEQUENTIAL));
+
+    assertNotNull(with.hostTier());
+    assertTrue(with.hostTier().hitTokens() > 0 && with.hostTier().loadSeconds() > 0);
+    assertTrue(with.prefixCacheHitRate() > without.prefixCacheHitRate(),
+        with.prefixCacheHitRate() + " vs " + without.prefixCacheHitRate());
+
+    ScenarioException noHashes = assertThrows(ScenarioException.class, () -> LOADER.load(H20,
+        List.of("workload.serving.scheduler.kvTier={ capacity: 1 TiB, bandwidth: 64 GB/s }")));
+    assertEquals("workload.serving.scheduler.kvTier", noHashes.keyPath(), noHashes.getMessage());
+  }
 }
