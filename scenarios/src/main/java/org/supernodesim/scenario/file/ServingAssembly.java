@@ -14,6 +14,7 @@ import org.supernodesim.model.chip.Figure;
 import org.supernodesim.model.chip.MissingFigureException;
 import org.supernodesim.model.chip.Precision;
 import org.supernodesim.model.fabric.LinkSpec;
+import org.supernodesim.model.transformer.FfnLayout;
 import org.supernodesim.model.transformer.TransformerSpec;
 import org.supernodesim.node.serving.FabricCosts;
 import org.supernodesim.node.serving.HostTier;
@@ -27,6 +28,8 @@ import org.supernodesim.scenario.file.ServingSections.ServingSection;
 import org.supernodesim.scenario.file.ServingSections.SyntheticSection;
 import org.supernodesim.workload.cost.ComputeCostModel;
 import org.supernodesim.workload.inference.Batch;
+import org.supernodesim.workload.inference.CommunicationPricer;
+import org.supernodesim.workload.inference.ExpertPlacement;
 import org.supernodesim.workload.inference.InstanceLayout;
 import org.supernodesim.workload.inference.LengthDistribution;
 import org.supernodesim.workload.inference.Request;
@@ -34,6 +37,7 @@ import org.supernodesim.workload.inference.RequestTrace;
 import org.supernodesim.workload.inference.Role;
 import org.supernodesim.workload.inference.SchedulerLimits;
 import org.supernodesim.workload.inference.ServingOptions;
+import org.supernodesim.workload.inference.Speculation;
 import org.supernodesim.workload.inference.StepCostModel;
 import org.supernodesim.workload.inference.SyntheticRequests;
 import org.supernodesim.workload.sharding.ShardingRules;
@@ -100,8 +104,7 @@ final class ServingAssembly {
               + " chips; the cluster has "
               + clusterChips);
     }
-    Pricing pricing =
-        new Pricing(model, s.weights(), s.kvCache(), chips, sc.memoryFraction(), sc.tokenBudget());
+    Pricing pricing = new Pricing(model, s.weights(), s.kvCache(), chips, sc.memoryFraction(), seed);
     long longest = longestRequestTokens(trace);
     List<ServingWorkload.InstancePlan> plans = new ArrayList<>();
     int first = 0;
@@ -213,6 +216,12 @@ final class ServingAssembly {
               throw new InvalidInput(path + ".tp", problem);
             });
     ShardingRules.expertParallel(model, s.ep())
+        .filter(problem -> !(s.experts().eplb() && model.ffn() instanceof FfnLayout.MoeAfterDense m
+            && (m.moe().routedExperts() + s.experts().redundant()) % s.ep() == 0))
+        .map(problem -> s.experts().eplb()
+            ? problem + " with " + s.experts().redundant() + " redundant experts"
+            : problem + "; EPLB's redundant experts (experts: {eplb: true, redundant: r}) can"
+                + " fill the ranks evenly")
         .ifPresent(
             problem -> {
               throw new InvalidInput(path + ".ep", problem);
@@ -247,7 +256,7 @@ final class ServingAssembly {
     private final Precision kvCache;
     private final Chips chips;
     private final double memoryFraction;
-    private final long tokenBudget;
+    private final long seed;
     private final ComputeCostModel compute;
     private final Router router;
 
@@ -257,13 +266,13 @@ final class ServingAssembly {
         Precision kvCache,
         Chips chips,
         double memoryFraction,
-        long tokenBudget) {
+        long seed) {
       this.model = model;
       this.weights = weights;
       this.kvCache = kvCache;
       this.chips = chips;
       this.memoryFraction = memoryFraction;
-      this.tokenBudget = tokenBudget;
+      this.seed = seed;
       try {
         this.compute = new ComputeCostModel(chips.chip(), chips.calibration());
       } catch (MissingFigureException e) {
@@ -278,8 +287,14 @@ final class ServingAssembly {
       // The collectives on the instance's own chips and routes (each instance of the group
       // reprices them on its chips when it runs; this prices the first).
       FabricCosts fabric = layout.chips() > 1 ? new FabricCosts(router, firstChip, layout) : null;
-      StepCostModel costs = new StepCostModel(
-          model, layout, weights, kvCache, compute, fabric, ServingOptions.plain(), 0);
+      StepCostModel costs;
+      try {
+        costs = new StepCostModel(
+            model, layout, weights, kvCache, compute, fabric, options(s), seed);
+      } catch (IllegalArgumentException e) {
+        throw new InvalidInput(path + (s.speculative() != null ? ".speculative" : ".experts"),
+            e.getMessage());
+      }
       ChipSpec chip = chips.chip();
       try {
         // One prefill and one decode step price every figure a run will ask the chip for.
@@ -291,7 +306,8 @@ final class ServingAssembly {
       long kvTokens;
       try {
         kvTokens = costs.kvCapacityTokens(
-                chip.require(ChipFigure.HBM_CAPACITY), memoryFraction, limits.tokenBudget());
+                chip.require(ChipFigure.HBM_CAPACITY), memoryFraction, limits.tokenBudget(),
+                limits.maxBatch());
       } catch (MissingFigureException e) {
         throw new InvalidInput("cluster.chip", e.getMessage());
       } catch (IllegalArgumentException e) {
@@ -299,6 +315,21 @@ final class ServingAssembly {
       }
       return new ServingWorkload.InstancePlan(
           s.role(), s.count(), layout, costs, kvTokens, limits);
+    }
+
+    private static ServingOptions options(InstanceSection s) {
+      ServingSections.ExpertLoadSection l = s.experts().load();
+      ExpertPlacement.Load load = l.zipf() != null
+          ? new ExpertPlacement.Zipf(l.zipf())
+          : l.measured() != null
+              ? new ExpertPlacement.Measured(l.measured(), l.source())
+              : ExpertPlacement.Load.uniform();
+      Speculation speculation = s.speculative() == null
+          ? Speculation.none()
+          : new Speculation(s.speculative().drafts(), s.speculative().acceptance());
+      return new ServingOptions(s.overlap(), speculation,
+          new ExpertPlacement(load, s.experts().redundant(), s.experts().eplb()), s.dispatch(),
+          s.combine());
     }
 
     private InvalidInput missingFigure(MissingFigureException e, ChipSpec chip) {

@@ -1,12 +1,14 @@
 package org.supernodesim.scenario.file;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import org.supernodesim.model.chip.Precision;
 import org.supernodesim.scenario.file.Quantities.TimeSpan;
+import org.supernodesim.workload.inference.Overlap;
 import org.supernodesim.workload.inference.Role;
 import org.supernodesim.workload.inference.RoutingPolicy;
 import org.supernodesim.workload.inference.TraceColumns.ArrivalUnit;
@@ -213,10 +215,29 @@ final class ServingSections {
     }
   }
 
-  /** {@code instances[i]:} identical instances of one role and layout. */
+  /**
+   * {@code instances[i]:} identical instances of one role and layout, and what they do beyond
+   * plain batching: {@code overlap} ({@code none}, {@code two-batch}), {@code speculative} (MTP
+   * drafts), {@code experts} (expert load and EPLB), {@code dispatch} and {@code combine} (the
+   * precisions of the EP all-to-all).
+   */
   record InstanceSection(
-      Role role, Integer count, Integer tp, Integer pp, Integer ep, Integer dpAttention) {
+      Role role,
+      Integer count,
+      Integer tp,
+      Integer pp,
+      Integer ep,
+      Integer dpAttention,
+      Overlap overlap,
+      SpeculativeSection speculative,
+      ExpertsSection experts,
+      Precision dispatch,
+      Precision combine) {
     InstanceSection {
+      overlap = overlap == null ? Overlap.NONE : overlap;
+      dispatch = dispatch == null ? Precision.BF16 : dispatch;
+      combine = combine == null ? Precision.BF16 : combine;
+      experts = experts == null ? new ExpertsSection(null, null, null) : experts;
       role = role == null ? Role.UNIFIED : role;
       count = count == null ? 1 : count;
       tp = tp == null ? 1 : tp;
@@ -231,6 +252,81 @@ final class ServingSections {
           throw new InvalidInput("tp", "tp, pp, ep and dpAttention must be >= 1");
         }
       }
+    }
+  }
+
+  /**
+   * {@code speculative:} multi-token prediction drafts verified by the main model (DeepSeek-V3
+   * §2.2, §5.4.3): {@code drafts} per step and the {@code acceptance} rate, one for every
+   * position or one per position.
+   */
+  record SpeculativeSection(
+      @JsonProperty(required = true) Integer drafts,
+      @JsonProperty(required = true)
+          @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+          List<Double> acceptance) {
+    SpeculativeSection {
+      if (drafts < 1) {
+        throw new InvalidInput("drafts", drafts + "; at least 1 draft token (leave speculative out"
+            + " for none)");
+      }
+      if (acceptance.size() != 1 && acceptance.size() != drafts) {
+        throw new InvalidInput("acceptance", acceptance.size() + " rates; give one, or one per"
+            + " draft (" + drafts + ")");
+      }
+      for (Double a : acceptance) {
+        if (a == null || !(a >= 0 && a <= 1)) {
+          throw new InvalidInput("acceptance", a + "; a rate lies in [0, 1]");
+        }
+      }
+      acceptance = List.copyOf(acceptance);
+    }
+  }
+
+  /**
+   * {@code experts:} the routed experts' load ({@code uniform}, {@code {zipf: s}} seeded from the
+   * scenario's seed, or {@code {measured: [w0, w1, ...], source: "..."}}), EPLB placement
+   * ({@code eplb: true}) and its {@code redundant} expert replicas per layer.
+   */
+  record ExpertsSection(ExpertLoadSection load, Boolean eplb, Integer redundant) {
+    ExpertsSection {
+      load = load == null ? new ExpertLoadSection(null, null, null) : load;
+      eplb = eplb != null && eplb;
+      redundant = redundant == null ? 0 : redundant;
+      if (redundant < 0 || (redundant > 0 && !eplb)) {
+        throw new InvalidInput("redundant", redundant + "; redundant experts are >= 0 and need"
+            + " eplb: true");
+      }
+    }
+  }
+
+  /** {@code experts.load:} {@code uniform}, {@code {zipf: s}} or {@code {measured, source}}. */
+  record ExpertLoadSection(Double zipf, List<Double> measured, String source) {
+    @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
+    ExpertLoadSection {
+      if (zipf != null && measured != null) {
+        throw new InvalidInput("zipf", "give one of uniform, {zipf: s}, {measured: [...]}");
+      }
+      if (zipf != null && !(zipf >= 0 && zipf < 100)) {
+        throw new InvalidInput("zipf", zipf + "; the skew exponent lies in [0, 100)");
+      }
+      if (measured != null && (source == null || source.isBlank())) {
+        throw new InvalidInput("source", "a measured expert load needs its source");
+      }
+      if (measured != null && (measured.isEmpty()
+          || measured.stream().anyMatch(w -> w == null || !(w >= 0))
+          || measured.stream().mapToDouble(Double::doubleValue).sum() <= 0)) {
+        throw new InvalidInput("measured", "one weight >= 0 per expert, not all 0");
+      }
+    }
+
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    static ExpertLoadSection ofName(String name) {
+      if (!"uniform".equals(name)) {
+        throw new InvalidInput("load", name + "; valid: uniform, {zipf: s},"
+            + " {measured: [...], source: ...}");
+      }
+      return new ExpertLoadSection(null, null, null);
     }
   }
 

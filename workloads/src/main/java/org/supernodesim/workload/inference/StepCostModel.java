@@ -351,9 +351,13 @@ public final class StepCostModel {
    * Activation bytes one chip needs at the peak of a step of {@code tokenBudget} tokens: the
    * residual stream, a layer's widest intermediate (attention's query and output heads, the dense
    * FFN's gate and up, or the busiest EP rank's received tokens through its experts), and the
-   * logits in FP32 of the step's rows. One layer's buffers live at a time (inference frees them).
+   * logits in FP32 of the step's rows (at most one per request of the batch). One layer's
+   * buffers live at a time (inference frees them).
+   *
+   * @param tokenBudget the most tokens one step runs
+   * @param maxBatch the most requests one step holds
    */
-  public double activationBytesPerChip(long tokenBudget) {
+  public double activationBytesPerChip(long tokenBudget, int maxBatch) {
     long h = model.hiddenSize();
     double groupTokens = tokenBudget / (double) layout.dpAttention();
     double widest = 0;
@@ -374,7 +378,8 @@ public final class StepCostModel {
     }
     double attentionWidth = (double) model.attention().projectionWeights(h) / h / layout.tp();
     widest = Math.max(widest, attentionWidth);
-    double logits = groupTokens * model.vocabSize() / layout.tp() * 4;
+    double rows = Math.min(groupTokens, maxBatch / (double) layout.dpAttention());
+    double logits = rows * model.vocabSize() / layout.tp() * 4;
     return groupTokens * (3.0 * h + widest) * ACTIVATION_BYTES + logits;
   }
 
@@ -396,10 +401,12 @@ public final class StepCostModel {
    * (each group keeps the KV of its own requests).
    *
    * @param tokenBudget the most tokens one step runs (sizes the activations)
+   * @param maxBatch the most requests one step holds (sizes the logits)
    * @throws IllegalArgumentException if the weights leave no room, saying how much is missing
    */
-  public long kvCapacityTokens(double hbmBytes, double usableFraction, long tokenBudget) {
-    double activations = activationBytesPerChip(tokenBudget);
+  public long kvCapacityTokens(
+      double hbmBytes, double usableFraction, long tokenBudget, int maxBatch) {
+    double activations = activationBytesPerChip(tokenBudget, maxBatch);
     double free = hbmBytes * usableFraction - weightBytesPerChip() - activations;
     if (free <= kvBytesPerTokenPerChip()) {
       throw new IllegalArgumentException(String.format(

@@ -156,11 +156,11 @@ class StepCostModelTest {
   void kvCapacityIsTheHbmLeftAfterWeightsOverTheBytesOfAToken() {
     // Llama-3.1 8B BF16 on one 96 GB H20 with 90 % usable: (86.4 GB - weights) / 131,072 B.
     StepCostModel costs = oneChip(Shapes.llama8b(), Precision.BF16);
-    double free = 9.6e10 * 0.9 - costs.weightBytesPerChip() - costs.activationBytesPerChip(8192);
+    double free = 9.6e10 * 0.9 - costs.weightBytesPerChip() - costs.activationBytesPerChip(8192, 256);
 
     assertEquals(131_072.0, costs.kvBytesPerTokenPerChip(), 0.0, "32 x 2 x 8 x 128 x 2 bytes");
-    assertEquals((long) (free / 131_072), costs.kvCapacityTokens(9.6e10, 0.9, 8192));
-    assertThrows(IllegalArgumentException.class, () -> costs.kvCapacityTokens(1.6e10, 0.9, 8192),
+    assertEquals((long) (free / 131_072), costs.kvCapacityTokens(9.6e10, 0.9, 8192, 256));
+    assertThrows(IllegalArgumentException.class, () -> costs.kvCapacityTokens(1.6e10, 0.9, 8192, 256),
         "16 GB cannot hold 16 GB of weights and any KV");
   }
 
