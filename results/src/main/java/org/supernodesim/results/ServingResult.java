@@ -47,6 +47,7 @@ import org.supernodesim.results.serving.ServingSeries;
  * @param goodput the highest arrival rate meeting the SLO percentiles, when the scenario asks
  * @param fabric how the instances' collectives and KV transfers were timed; absent in files
  *     written before it was recorded
+ * @param hostTier what the host-memory KV tier served; absent without one
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ServingResult(
@@ -73,7 +74,8 @@ public record ServingResult(
     String load,
     SteadyState steadyState,
     Goodput goodput,
-    Fabric fabric)
+    Fabric fabric,
+    HostTierUse hostTier)
     implements WorkloadResult {
   @JsonCreator
   public ServingResult {
@@ -119,6 +121,7 @@ public record ServingResult(
         meanRequestsInSystem,
         meanE2eSeconds,
         instances,
+        null,
         null,
         null,
         null,
@@ -208,6 +211,15 @@ public record ServingResult(
    *     shortcut), or every transfer on the flow model
    */
   public record Fabric(String networkModel, String collectives) {}
+
+  /**
+   * The host-memory KV tier's part.
+   *
+   * @param hitTokens prompt tokens loaded from it instead of computed (also counted in {@code
+   *     prefixCacheHitRate})
+   * @param loadSeconds time the instances' steps waited for those loads, summed
+   */
+  public record HostTierUse(long hitTokens, double loadSeconds) {}
 
   /**
    * One serving instance.

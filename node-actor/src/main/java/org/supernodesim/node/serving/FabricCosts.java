@@ -71,10 +71,7 @@ public final class FabricCosts implements CommunicationPricer {
   /** The distinct hops of a kind's rings (or of the stage boundaries). */
   private Hops ring(RankGroup group, int members) {
     return rings.computeIfAbsent(group, g -> {
-      if (g == RankGroup.PIPELINE) {
-        return hops(chips.stageBoundaries(), false);
-      }
-      return hops(groups(g, members), true);
+      return hops(groups(g, members), g != RankGroup.PIPELINE);
     });
   }
 
@@ -82,20 +79,8 @@ public final class FabricCosts implements CommunicationPricer {
     return allToAlls.computeIfAbsent(group, g -> allToAll(groups(g, members)));
   }
 
-  /** The chips of every group of a kind, as the demand counts them. */
   private int[][] groups(RankGroup group, int members) {
-    int[][] g = switch (group) {
-      case TENSOR -> chips.tensorGroups();
-      case EXPERT -> chips.stages();
-      case ATTENTION_DP -> members == chips.layout().dpAttention()
-          ? chips.attentionGroups() : chips.stages();
-      case PIPELINE -> chips.stageBoundaries();
-    };
-    if (g.length > 0 && g[0].length != members) {
-      throw new IllegalArgumentException(group + " demand of " + members + " ranks; the"
-          + " instance's groups have " + g[0].length);
-    }
-    return g;
+    return chips.groupsOf(group, members);
   }
 
   /** One hop: pair bandwidth and route latency. */

@@ -1,5 +1,6 @@
 package org.supernodesim.node.serving;
 
+import org.supernodesim.workload.inference.CommunicationDemand;
 import org.supernodesim.workload.inference.InstanceLayout;
 
 /**
@@ -72,6 +73,27 @@ record InstanceChips(int firstChip, InstanceLayout layout) {
       }
     }
     return pairs;
+  }
+
+  /**
+   * The chips of every group a demand of {@code members} ranks runs in: TP groups, whole stages
+   * (expert ranks), DP-attention groups (or whole stages when the demand counts every chip), or
+   * stage-boundary pairs.
+   */
+  int[][] groupsOf(CommunicationDemand.RankGroup group, int members) {
+    int[][] g = switch (group) {
+      case TENSOR -> tensorGroups();
+      case EXPERT -> stages();
+      case ATTENTION_DP -> members == layout.dpAttention() ? attentionGroups() : stages();
+      case PIPELINE -> stageBoundaries();
+    };
+    int size = group == CommunicationDemand.RankGroup.PIPELINE ? layout.stageChips()
+        : g.length == 0 ? members : g[0].length;
+    if (size != members) {
+      throw new IllegalArgumentException(group + " demand of " + members + " ranks; the"
+          + " instance's groups have " + size);
+    }
+    return g;
   }
 
   /** Chip {@code i} of stage {@code s}. */

@@ -1,6 +1,8 @@
 package org.supernodesim.node.serving;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.supernodesim.interconnect.routing.Route;
 import org.supernodesim.interconnect.routing.Router;
@@ -16,36 +18,43 @@ import org.supernodesim.model.fabric.LinkSpec;
  * route. Owned by the prefill instance's process (its own chips' ports only), so runtimes on
  * several threads do not race.
  */
-final class KvLanes {
+final class KvLanes implements InstanceProcess.KvRoute {
   private final Router router;
   private final InstanceChips from;
-  private final java.util.List<InstanceChips> instances;
+  private final List<InstanceChips> instances;
   // Per port (link index) of this instance's chips: when it is free. Looked up, never iterated.
   private final Map<Integer, Long> portFreeAtPicos = new HashMap<>();
 
-  KvLanes(Router router, InstanceChips from, java.util.List<InstanceChips> instances) {
+  KvLanes(Router router, InstanceChips from, List<InstanceChips> instances) {
     this.router = router;
     this.from = from;
     this.instances = instances;
   }
 
-  /** The delay from {@code nowPicos} until the last lane of {@code bytes} has arrived. */
-  long transferPicos(int to, int requestId, long bytes, long nowPicos) {
+  @Override
+  public List<int[]> lanes(int to, int requestId) {
     int[] senders = holders(from, requestId);
     int[] receivers = holders(instances.get(to), requestId);
     int lanes = Math.min(senders.length, receivers.length);
-    long share = (bytes + lanes - 1) / lanes;
-    long last = 0;
+    List<int[]> pairs = new ArrayList<>(lanes);
     for (int l = 0; l < lanes; l++) {
-      int a = senders[l * senders.length / lanes];
-      int b = receivers[l * receivers.length / lanes];
-      if (a == b) {
-        continue; // the same chip (not between two instances: never, but harmless)
-      }
-      Route route = router.route(a, b);
+      pairs.add(new int[] {senders[l * senders.length / lanes],
+          receivers[l * receivers.length / lanes]});
+    }
+    return pairs;
+  }
+
+  /** The delay from {@code nowPicos} until the last lane of {@code bytes} has arrived. */
+  @Override
+  public long transferPicos(int to, int requestId, long bytes, long nowPicos) {
+    List<int[]> lanes = lanes(to, requestId);
+    long share = (bytes + lanes.size() - 1) / lanes.size();
+    long last = 0;
+    for (int[] lane : lanes) {
+      Route route = router.route(lane[0], lane[1]);
       int port = route.links().get(0).index();
       long leaves = Math.max(nowPicos, portFreeAtPicos.getOrDefault(port, 0L));
-      long serial = LinkSpec.serializationPicos(share, router.pairBytesPerSecond(a, b));
+      long serial = LinkSpec.serializationPicos(share, router.pairBytesPerSecond(lane[0], lane[1]));
       portFreeAtPicos.put(port, leaves + serial);
       last = Math.max(last, leaves + serial + route.latencyPicos() - nowPicos);
     }

@@ -3,10 +3,12 @@ package org.supernodesim.node.serving;
 import java.util.ArrayList;
 import java.util.List;
 import org.supernodesim.interconnect.network.AnalyticalNetwork;
+import org.supernodesim.interconnect.network.FlowNetwork;
 import org.supernodesim.interconnect.routing.Router;
 import org.supernodesim.model.fabric.NetworkModel;
 import org.supernodesim.node.engine.LogicalProcess;
 import org.supernodesim.node.engine.Simulation;
+import org.supernodesim.node.fabric.FabricProcess;
 import org.supernodesim.results.ServingResult;
 import org.supernodesim.results.metrics.LatencyRecorder;
 import org.supernodesim.results.serving.InstanceSeries;
@@ -44,11 +46,13 @@ public final class ServingCluster {
    * @param load at the source's arrival times, or a fixed number in flight
    * @param ttftTargetSeconds the TTFT SLO, or null
    * @param tpotTargetSeconds the TPOT SLO, or null
+   * @param hostTier each prefill or unified instance's host-memory KV tier ({@link
+   *     HostTier#NONE}: none)
    */
   public record Setup(
       RequestTrace trace, List<InstanceGroup> groups, RoutingPolicy routing, int loadSlack,
       Router router, NetworkModel networkModel, Load load, Double ttftTargetSeconds,
-      Double tpotTargetSeconds) {
+      Double tpotTargetSeconds, HostTier hostTier) {
     public Setup {
       groups = List.copyOf(groups);
       boolean disaggregated = groups.stream().anyMatch(g -> g.role() != Role.UNIFIED);
@@ -88,14 +92,17 @@ public final class ServingCluster {
   private final Setup setup;
   private final RouterProcess router;
   private final List<InstanceProcess> instances;
+  private final FabricProcess fabric; // the flow model's fabric (process n + 1), or null
   private final long lookaheadPicos;
   private Outcomes outcomes; // the latency histograms, once result() has gathered them
 
   private ServingCluster(
-      Setup setup, RouterProcess router, List<InstanceProcess> instances, long lookaheadPicos) {
+      Setup setup, RouterProcess router, List<InstanceProcess> instances,
+      FabricProcess fabric, long lookaheadPicos) {
     this.setup = setup;
     this.router = router;
     this.instances = instances;
+    this.fabric = fabric;
     this.lookaheadPicos = lookaheadPicos;
   }
 
@@ -115,10 +122,14 @@ public final class ServingCluster {
    * @throws IllegalArgumentException if a request can never fit an instance's KV cache
    */
   public static ServingCluster assemble(Setup setup, int keptSteps) {
-    if (setup.networkModel() != NetworkModel.ANALYTICAL) {
-      throw new IllegalArgumentException("serving runs on the analytical network model");
+    boolean flowModel = setup.networkModel() == NetworkModel.FLOW;
+    long shortest = new AnalyticalNetwork(setup.router()).minimumLatencyPicos();
+    if (flowModel && shortest < 2) {
+      throw new IllegalArgumentException(
+          "the flow model needs links with latency: the shortest route takes " + shortest + " ps");
     }
-    long lookahead = new AnalyticalNetwork(setup.router()).minimumLatencyPicos();
+    // On the flow model a transfer is a request to the fabric and a notice back: half each.
+    long lookahead = flowModel ? shortest / 2 : shortest;
     int count = setup.groups().stream().mapToInt(InstanceGroup::count).sum();
     int[] processIds = new int[count];
     List<Integer> entry = new ArrayList<>();
@@ -141,6 +152,18 @@ public final class ServingCluster {
     for (Request r : setup.trace().requests()) {
       longest = Math.max(longest, (long) r.promptTokens() + r.outputTokens());
     }
+    int fabricId = 1 + count;
+    int[] processOfChip = new int[setup.router().topology().chips()];
+    java.util.Arrays.fill(processOfChip, fabricId); // chips of no instance: never a destination
+    for (int i = 0; i < count; i++) {
+      InstanceChips c = chipsOf.get(i);
+      java.util.Arrays.fill(
+          processOfChip, c.firstChip(), c.firstChip() + c.layout().chips(), processIds[i]);
+    }
+    FabricProcess fabricProcess = flowModel
+        ? new FabricProcess(new FlowNetwork(setup.router(), 2 * lookahead), lookahead,
+            c -> processOfChip[c])
+        : null;
     int blockTokens = setup.blockTokens();
     List<InstanceProcess> instances = new ArrayList<>(count);
     int keptPerInstance = count == 0 ? 0 : keptSteps / count;
@@ -155,7 +178,7 @@ public final class ServingCluster {
       }
       int prefixTokens = setup.prefixCaching() && g.role() != Role.DECODE
           ? setup.trace().prefixBlockTokens() : 0;
-      InstanceProcess.KvRoute route = new KvLanes(setup.router(), chipsOf.get(i), chipsOf)::transferPicos;
+      InstanceProcess.KvRoute route = new KvLanes(setup.router(), chipsOf.get(i), chipsOf);
       StepCostModel costs = g.costs();
       // Each instance times its step's collectives on its own chips' routes.
       FabricCosts fabric = new FabricCosts(
@@ -170,12 +193,15 @@ public final class ServingCluster {
       };
       instances.add(new InstanceProcess(i, g.role(), chipsOf.get(i).firstChip(), 0, processIds,
           lookahead, costs, pricing, g.limits(),
-          new KvCache(blocks, blockTokens, prefixTokens), route,
-          new StepLog(keptPerInstance)));
+          new KvCache(blocks, blockTokens, prefixTokens,
+              prefixTokens > 0 ? setup.hostTier().prefixBlocks() : 0), route,
+          new StepLog(keptPerInstance), flowModel
+              ? new InstanceProcess.FlowFabric(fabricId, lookahead, chipsOf.get(i), setup.router())
+              : null, setup.hostTier()));
     }
     RouterProcess router = new RouterProcess(setup.trace().requests(), setup.routing(),
         setup.loadSlack(), toArray(entry), toArray(decode), processIds, lookahead, setup.load());
-    return new ServingCluster(setup, router, instances, lookahead);
+    return new ServingCluster(setup, router, instances, fabricProcess, lookahead);
   }
 
   private static int[] toArray(List<Integer> list) {
@@ -187,6 +213,9 @@ public final class ServingCluster {
     List<LogicalProcess<?>> processes = new ArrayList<>();
     processes.add(router);
     processes.addAll(instances);
+    if (fabric != null) {
+      processes.add(fabric);
+    }
     return new Simulation(processes, lookaheadPicos);
   }
 
@@ -196,6 +225,17 @@ public final class ServingCluster {
    * @throws IllegalStateException if a request did not finish (a scheduler deadlock: our bug)
    */
   public ServingResult result() {
+    return result(null);
+  }
+
+  /**
+   * What the run measured, with the goodput search's answer where {@code goodputPercentile} is
+   * not null: the highest rate whose TTFT and TPOT at that percentile meet the SLO, found by
+   * whole runs of this setup at scaled rates ({@link GoodputSearch}).
+   *
+   * @throws IllegalStateException if a request did not finish (a scheduler deadlock: our bug)
+   */
+  public ServingResult result(Double goodputPercentile) {
     List<Request> requests = setup.trace().requests();
     ServingRequest[] byId = new ServingRequest[requests.size()];
     for (InstanceProcess p : instances) {
@@ -249,12 +289,19 @@ public final class ServingCluster {
         series(router.lastCompletionPicos),
         setup.load() instanceof Load.Saturate ? "saturate" : "arrivals",
         steadyState(byId),
-        null,
-        new ServingResult.Fabric(setup.networkModel().label(), COLLECTIVES));
+        goodputPercentile == null ? null : new GoodputSearch(setup, goodputPercentile).run(),
+        new ServingResult.Fabric(setup.networkModel().label(),
+            fabric == null ? COLLECTIVES : FLOW_COLLECTIVES),
+        setup.hostTier().prefixBlocks() == 0 ? null
+            : new ServingResult.HostTierUse(totals.hostHitTokens, totals.hostLoadPicos / 1e12));
   }
 
   /** How the analytical model times an instance's collectives, as result.json names it. */
   static final String COLLECTIVES = "closed form over each group's routes, busiest member";
+
+  /** How the flow model times them. */
+  static final String FLOW_COLLECTIVES =
+      "every transfer shared on the flow model, a demand's repeats in a step merged per pair";
 
   /**
    * Tokens over the window from the first completion to the last arrival, or null if the last
@@ -372,6 +419,8 @@ public final class ServingCluster {
     long preemptions;
     long hashedPromptTokens;
     long hitTokens;
+    long hostHitTokens;
+    long hostLoadPicos;
     double utilisationBlockArea;
     long blocks;
     double peakUtilisation;
@@ -385,6 +434,8 @@ public final class ServingCluster {
       preemptions += p.preemptions;
       hashedPromptTokens += p.promptTokensWithHashes;
       hitTokens += p.prefixHitTokens;
+      hostHitTokens += p.hostHitTokens;
+      hostLoadPicos += p.hostLoadPicos;
       utilisationBlockArea += p.meanUtilisation(endPicos) * p.kv().totalBlocks();
       blocks += p.kv().totalBlocks();
       peakUtilisation = Math.max(peakUtilisation, p.peakUtilisation());

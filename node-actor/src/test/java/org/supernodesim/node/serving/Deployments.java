@@ -81,7 +81,15 @@ final class Deployments {
         .map(g -> new InstanceGroup(g.role(), g.count(), g.costs(), g.kvCapacityTokens(), limits))
         .toList();
     return new ServingCluster.Setup(trace, limited, routing, 4, router(chips),
-        NetworkModel.ANALYTICAL, new Load.Arrivals(), null, null);
+        NetworkModel.ANALYTICAL, new Load.Arrivals(), null, null, HostTier.NONE);
+  }
+
+  /** A setup of {@code groups} as given, each with its own limits. */
+  static ServingCluster.Setup setupOf(
+      RequestTrace trace, List<InstanceGroup> groups, RoutingPolicy routing) {
+    int chips = groups.stream().mapToInt(g -> g.count() * g.chipsPerInstance()).sum();
+    return new ServingCluster.Setup(trace, groups, routing, 4, router(chips),
+        NetworkModel.ANALYTICAL, new Load.Arrivals(), null, null, HostTier.NONE);
   }
 
   static ServingResult runSequential(ServingCluster.Setup setup) {

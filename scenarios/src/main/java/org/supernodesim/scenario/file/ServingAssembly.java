@@ -17,6 +17,7 @@ import org.supernodesim.model.fabric.LinkSpec;
 import org.supernodesim.model.transformer.FfnLayout;
 import org.supernodesim.model.transformer.TransformerSpec;
 import org.supernodesim.node.serving.FabricCosts;
+import org.supernodesim.node.serving.HostTier;
 import org.supernodesim.node.serving.Load;
 import org.supernodesim.scenario.file.ServingSections.InstanceSection;
 import org.supernodesim.scenario.file.ServingSections.LengthSection;
@@ -78,6 +79,17 @@ final class ServingAssembly {
     List<InstanceSection> sections = s.instances();
     checkRoles(sections);
     checkRoleSchedulers(sc, sections);
+    if (s.goodput() != null) {
+      if (s.requests().load() == ServingSections.LoadMode.SATURATE) {
+        throw new InvalidInput(PATH + ".goodput", "scales the arrival times; it needs"
+            + " requests.load: arrivals, not saturate");
+      }
+      var rs = trace.requests();
+      if (rs.size() < 2 || rs.get(rs.size() - 1).arrivalPicos() == rs.get(0).arrivalPicos()) {
+        throw new InvalidInput(PATH + ".goodput", "needs requests arriving over time; these "
+            + rs.size() + " arrive at one instant");
+      }
+    }
     // In double: a count or a size near 2^31 must read as too many chips, not wrap around.
     double needed = 0;
     for (InstanceSection i : sections) {
@@ -133,7 +145,30 @@ final class ServingAssembly {
         s.requests().load() == ServingSections.LoadMode.SATURATE
             ? new Load.Saturate(s.requests().inFlight())
             : new Load.Arrivals(),
-        s.goodput() == null ? null : s.goodput().percentile());
+        s.goodput() == null ? null : s.goodput().percentile(),
+        hostTier(sc, trace, model, s.kvCache()));
+  }
+
+  /** The host tier in prefix blocks of the trace: its bytes over a block's KV. */
+  private static HostTier hostTier(
+      SchedulerSection sc, RequestTrace trace, TransformerSpec model, Precision kvCache) {
+    ServingSections.KvTierSection t = sc.kvTier();
+    if (t == null) {
+      return HostTier.NONE;
+    }
+    String path = PATH + ".scheduler.kvTier";
+    if (!sc.prefixCaching() || trace.prefixBlockTokens() == 0) {
+      throw new InvalidInput(path, "keeps evicted prefix blocks; it needs prefixCaching and a"
+          + " trace with prefix hashes (mooncake)");
+    }
+    double blockBytes = (double) trace.prefixBlockTokens() * model.kvCacheElementsPerToken()
+        * kvCache.bytesPerElement();
+    long blocks = (long) (t.capacity().bytes() / blockBytes);
+    if (blocks < 1) {
+      throw new InvalidInput(path + ".capacity", t.capacity().text() + " holds no prefix block of"
+          + String.format(" %.0f bytes", blockBytes));
+    }
+    return new HostTier(blocks, t.bandwidth().bytesPerSecond(), t.latency().picos());
   }
 
   /**

@@ -345,7 +345,8 @@ final class ServingSections {
       Boolean prefixCaching,
       Double memoryFraction,
       RoleSchedulerSection prefill,
-      RoleSchedulerSection decode) {
+      RoleSchedulerSection decode,
+      KvTierSection kvTier) {
     static final int DEFAULT_MAX_BATCH = 256;
     static final int DEFAULT_TOKEN_BUDGET = 8192;
     static final int DEFAULT_BLOCK_SIZE = 16;
@@ -383,7 +384,7 @@ final class ServingSections {
 
     /** A scheduler of the defaults. */
     static SchedulerSection defaults() {
-      return new SchedulerSection(null, null, null, null, null, null, null, null, null);
+      return new SchedulerSection(null, null, null, null, null, null, null, null, null, null);
     }
 
     /** The batching limits of an instance of {@code chips} chips in {@code role}'s section. */
@@ -396,6 +397,24 @@ final class ServingSections {
         case UNIFIED -> null;
       };
       return own == null ? shared : own.over(shared);
+    }
+  }
+
+  /**
+   * {@code scheduler.kvTier:} a host-memory KV tier per prefill or unified instance (Mooncake's
+   * DRAM pool): the figures are the scenario's own, as the catalog has no host-link figures it
+   * could take them from (it lists the H100's host interface as text: PCIe Gen5 x16, 128 GB/s
+   * both directions).
+   */
+  record KvTierSection(
+      @JsonProperty(required = true) Quantities.DataSize capacity,
+      @JsonProperty(required = true) Quantities.Bandwidth bandwidth,
+      TimeSpan latency) {
+    KvTierSection {
+      latency = latency == null ? new TimeSpan(0, "0 s") : latency;
+      if (capacity.bytes() < 1) {
+        throw new InvalidInput("capacity", capacity.text() + "; a tier holds at least 1 byte");
+      }
     }
   }
 

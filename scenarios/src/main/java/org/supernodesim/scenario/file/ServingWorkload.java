@@ -6,6 +6,7 @@ import java.util.Set;
 import org.supernodesim.model.chip.Precision;
 import org.supernodesim.model.fabric.NetworkModel;
 import org.supernodesim.model.transformer.TransformerSpec;
+import org.supernodesim.node.serving.HostTier;
 import org.supernodesim.node.serving.Load;
 import org.supernodesim.workload.inference.InstanceLayout;
 import org.supernodesim.workload.inference.RequestTrace;
@@ -30,6 +31,8 @@ import org.supernodesim.workload.inference.StepCostModel;
  * @param tpotTargetSeconds the TPOT SLO, or null
  * @param load at the source's arrival times, or a fixed number in flight
  * @param goodputPercentile the percentile a goodput search holds to the SLO, or null for none
+ * @param hostTier each prefill or unified instance's host-memory KV tier, or {@link
+ *     HostTier#NONE}
  */
 public record ServingWorkload(
     RequestTrace trace,
@@ -43,7 +46,8 @@ public record ServingWorkload(
     Double ttftTargetSeconds,
     Double tpotTargetSeconds,
     Load load,
-    Double goodputPercentile) implements Workload {
+    Double goodputPercentile,
+    HostTier hostTier) implements Workload {
   public ServingWorkload {
     instances = List.copyOf(instances);
   }
@@ -77,14 +81,17 @@ public record ServingWorkload(
     return cases.serving(this);
   }
 
-  /** KV transfers and collectives are priced with the analytical model. */
+  /**
+   * Analytical (collectives by closed forms over the instances' routes, KV sends serialised per
+   * port) or flow (every transfer shares links max-min fairly with the others in flight).
+   */
   @Override
   public Set<NetworkModel> networkModels() {
-    return EnumSet.of(NetworkModel.ANALYTICAL);
+    return EnumSet.of(NetworkModel.ANALYTICAL, NetworkModel.FLOW);
   }
 
   @Override
   public String networkModelsReason() {
-    return "serving prices its KV transfers and collectives with the analytical model only";
+    return "serving runs on the analytical or the flow model";
   }
 }

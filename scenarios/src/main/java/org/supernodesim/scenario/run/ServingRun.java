@@ -28,11 +28,13 @@ final class ServingRun implements WorkloadRun {
 
   private final Scenario scenario;
   private final ServingCluster cluster;
+  private final Double goodputPercentile; // the goodput search's percentile, or null for none
   private ServingResult result; // once measured
 
   /** {@code timeline}: keep the instances' first steps one by one, which a timeline draws. */
   ServingRun(Scenario scenario, ServingWorkload w, boolean timeline) {
     this.scenario = scenario;
+    this.goodputPercentile = w.goodputPercentile();
     List<InstanceGroup> groups = new ArrayList<>();
     for (ServingWorkload.InstancePlan plan : w.instances()) {
       groups.add(
@@ -51,7 +53,8 @@ final class ServingRun implements WorkloadRun {
                 scenario.networkModel(),
                 w.load(),
                 w.ttftTargetSeconds(),
-                w.tpotTargetSeconds()),
+                w.tpotTargetSeconds(),
+                w.hostTier()),
             timeline ? TIMELINE_STEPS : 0);
   }
 
@@ -68,7 +71,7 @@ final class ServingRun implements WorkloadRun {
    */
   @Override
   public Measured measure(long endPicos) {
-    ServingResult serving = cluster.result();
+    ServingResult serving = cluster.result(goodputPercentile);
     result = serving;
     return new Measured(
         serving, activities(serving, scenario.chips(), endPicos), work(serving, endPicos));
