@@ -146,7 +146,7 @@ class ServingScenarioTest {
         () -> LOADER.load(H20, List.of("workload.serving.scheduler.maxBatchSize=8")));
 
     assertTrue(e.problem().startsWith("unknown key; keys here: blockSize, chunkedPrefill,"
-        + " decode, maxBatch, maxBatchPerChip, memoryFraction, prefill, prefixCaching,"
+        + " decode, kvTier, maxBatch, maxBatchPerChip, memoryFraction, prefill, prefixCaching,"
         + " tokenBudget"), e.getMessage());
   }
 
