@@ -41,6 +41,13 @@ import org.supernodesim.results.serving.ServingSeries;
  *     was recorded
  * @param timeSeries each instance over time (arrivals, steps, queue, batch, KV use, busy share);
  *     absent in files written before it was recorded
+ * @param load how requests entered: {@code arrivals} (the source's times) or {@code saturate}
+ *     (a fixed number in flight); absent in files written before it was recorded
+ * @param steadyState throughput over the saturated window only; absent where the run has none
+ * @param goodput the highest arrival rate meeting the SLO percentiles, when the scenario asks
+ * @param fabric how the instances' collectives and KV transfers were timed; absent in files
+ *     written before it was recorded
+ * @param hostTier what the host-memory KV tier served; absent without one
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ServingResult(
@@ -63,7 +70,12 @@ public record ServingResult(
     double meanE2eSeconds,
     List<InstanceSummary> instances,
     LatencyCdf latencyCdf,
-    ServingSeries timeSeries)
+    ServingSeries timeSeries,
+    String load,
+    SteadyState steadyState,
+    Goodput goodput,
+    Fabric fabric,
+    HostTierUse hostTier)
     implements WorkloadResult {
   @JsonCreator
   public ServingResult {
@@ -110,6 +122,11 @@ public record ServingResult(
         meanE2eSeconds,
         instances,
         null,
+        null,
+        null,
+        null,
+        null,
+        null,
         null);
   }
 
@@ -149,6 +166,62 @@ public record ServingResult(
   public record Utilisation(double mean, double peak) {}
 
   /**
+   * Throughput over the saturated window, ramp-up and drain left out: from the first completion
+   * (before it the system fills) to the last arrival (after it the system only empties); a step
+   * counts when it ends inside. The papers' and MLPerf's tokens/s mean this, not the whole-run
+   * average.
+   *
+   * @param startSeconds the first completion
+   * @param endSeconds the last arrival
+   * @param outputTokensPerSecond output tokens (first and later) of the window over its length
+   * @param tokensPerSecondPerChip prompt tokens per second per prefilling chip and output tokens
+   *     per second per decoding chip, inside the window
+   */
+  public record SteadyState(
+      double startSeconds, double endSeconds, double outputTokensPerSecond,
+      PerChip tokensPerSecondPerChip) {}
+
+  /**
+   * The highest arrival rate whose TTFT and TPOT percentiles meet the SLO: the request source
+   * replayed faster or slower (its arrival times scaled), each rate a whole run, bracketed by
+   * doubling or halving and then bisected.
+   *
+   * @param percentile the percentile held to the targets (e.g. 90: P90 TTFT and P90 TPOT)
+   * @param requestsPerSecond the highest rate found to meet it; 0 if none tried did
+   * @param timeScale that rate over the source's own
+   * @param probes every rate run, in the order run
+   */
+  public record Goodput(
+      double percentile, double requestsPerSecond, double timeScale, List<Probe> probes) {
+    public Goodput {
+      probes = List.copyOf(probes);
+    }
+
+    /** One rate run: its percentiles and whether they met the targets. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Probe(
+        double requestsPerSecond, double ttftSeconds, Double tpotSeconds, boolean meets) {}
+  }
+
+  /**
+   * How an instance's collectives and KV transfers were timed.
+   *
+   * @param networkModel {@code analytical} or {@code flow}
+   * @param collectives the method: a closed form over each group's real routes (named with its
+   *     shortcut), or every transfer on the flow model
+   */
+  public record Fabric(String networkModel, String collectives) {}
+
+  /**
+   * The host-memory KV tier's part.
+   *
+   * @param hitTokens prompt tokens loaded from it instead of computed (also counted in {@code
+   *     prefixCacheHitRate})
+   * @param loadSeconds time the instances' steps waited for those loads, summed
+   */
+  public record HostTierUse(long hitTokens, double loadSeconds) {}
+
+  /**
    * One serving instance.
    *
    * @param id its index
@@ -162,6 +235,8 @@ public record ServingResult(
    * @param busyFraction share of the run's span it spent in steps
    * @param requests requests it admitted (a preempted request counts again)
    * @param peakBatch the most requests in one step
+   * @param memoryPerChip what one chip holds, by part: weights layer by layer, its KV cache and
+   *     a step's activations
    */
   public record InstanceSummary(
       int id,
@@ -169,10 +244,35 @@ public record ServingResult(
       int chips,
       int firstChip,
       double weightBytesPerChip,
+      MemoryPerChip memoryPerChip,
       long kvCapacityTokens,
       long kvBlocks,
       long steps,
       double busyFraction,
       long requests,
       int peakBatch) {}
+
+  /**
+   * One chip of an instance, in bytes: its weights counted layer by layer (the fullest pipeline
+   * stage and EP rank), its share of the KV cache, and a step's activations at the scheduler's
+   * token budget.
+   *
+   * @param attentionBytes attention projections / tp
+   * @param denseFfnBytes dense FFN layers / tp
+   * @param sharedExpertBytes MoE shared experts / tp
+   * @param routedExpertBytes the routed expert slots of the fullest EP rank (with redundant ones)
+   * @param embeddingAndHeadBytes embedding and output head / tp
+   * @param normsAndRoutersBytes norms and router gates
+   * @param kvCacheBytes the KV cache it holds
+   * @param activationBytes a step's activations and logits
+   */
+  public record MemoryPerChip(
+      double attentionBytes,
+      double denseFfnBytes,
+      double sharedExpertBytes,
+      double routedExpertBytes,
+      double embeddingAndHeadBytes,
+      double normsAndRoutersBytes,
+      double kvCacheBytes,
+      double activationBytes) {}
 }

@@ -3,6 +3,7 @@ package org.supernodesim.node.fabric;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.List;
+import java.util.function.IntUnaryOperator;
 import org.supernodesim.interconnect.network.FlowNetwork;
 import org.supernodesim.interconnect.network.Sharing;
 import org.supernodesim.interconnect.network.Transfer;
@@ -48,26 +49,27 @@ public final class FabricProcess implements LogicalProcess<FabricProcess.Event> 
 
   private final FlowNetwork network;
   private final long lookaheadPicos;
+  private final IntUnaryOperator processOfChip; // who hears of a transfer to a chip
   // Looked up by key only, never iterated.
   private final HashMap<Long, Pending> pending = new HashMap<>();
   private final HashMap<Long, ArrayDeque<StartTransfer>> waiting = new HashMap<>();
   private long nextId;
   private long wakeAtPicos = Long.MAX_VALUE;
 
-  // The process simulating each destination chip (a chip's rank, or its stage's process).
-  private final java.util.function.IntUnaryOperator processOf;
-
   /** A fabric over {@code network}, whose latency credit must be {@code 2 * lookaheadPicos}. */
   public FabricProcess(FlowNetwork network, long lookaheadPicos) {
-    this(network, lookaheadPicos, java.util.function.IntUnaryOperator.identity());
+    this(network, lookaheadPicos, IntUnaryOperator.identity());
   }
 
-  /** As above, each arrival handed to process {@code processOf(destination)}. */
+  /**
+   * A fabric that hands each arrival to the process {@code processOfChip} names for the
+   * destination chip (serving: the instance holding it), not to the chip's own.
+   */
   public FabricProcess(
-      FlowNetwork network, long lookaheadPicos, java.util.function.IntUnaryOperator processOf) {
+      FlowNetwork network, long lookaheadPicos, IntUnaryOperator processOfChip) {
     this.network = network;
     this.lookaheadPicos = lookaheadPicos;
-    this.processOf = processOf;
+    this.processOfChip = processOfChip;
   }
 
   /** The flow network, for its link and tier statistics once the run is over. */
@@ -138,7 +140,7 @@ public final class FabricProcess implements LogicalProcess<FabricProcess.Event> 
     }
     for (Transfer t : done) {
       Pending p = pending.remove(t.id());
-      ctx.send(processOf.applyAsInt(p.destination()), lookaheadPicos, p.arrival());
+      ctx.send(processOfChip.applyAsInt(p.destination()), lookaheadPicos, p.arrival());
     }
     long next = network.nextCompletionPicos();
     if (next != Long.MAX_VALUE && next < wakeAtPicos) {

@@ -2,13 +2,20 @@ package org.supernodesim.node.serving;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import org.supernodesim.interconnect.network.Sharing;
+import org.supernodesim.interconnect.routing.Router;
+import org.supernodesim.node.fabric.FabricProcess;
 import org.supernodesim.node.engine.Context;
 import org.supernodesim.node.engine.LogicalProcess;
 import org.supernodesim.results.serving.StepLog;
 import org.supernodesim.workload.inference.Batch;
 import org.supernodesim.workload.inference.Role;
+import org.supernodesim.workload.inference.Overlap;
 import org.supernodesim.workload.inference.SchedulerLimits;
+import org.supernodesim.workload.inference.StepCost;
 import org.supernodesim.workload.inference.StepCostModel;
 
 /**
@@ -31,12 +38,41 @@ final class InstanceProcess implements LogicalProcess<InstanceProcess.Event> {
   /** A request whose prompt KV a prefill instance sent (decode instances). */
   record KvArrived(ServingRequest request) implements Event {}
 
+  /** From the fabric (flow model): a transfer of the step's current phase has arrived. */
+  record CommArrived() implements Event {}
+
+  /** From the fabric (flow model): one of {@code lanes} lanes of a prefill's KV has arrived. */
+  record KvLaneArrived(ServingRequest request, int lanes) implements Event {}
+
   private record StepFinished() implements Event {}
 
-  /** Where a prefill's KV goes: the delay to send {@code bytes} to decode instance {@code to}. */
+  /** Its own timer (flow model): a phase's repeats have paid their latencies. */
+  private record PhaseWaited() implements Event {}
+
+  /**
+   * The flow model's fabric as an instance sees it: the fabric process, the delay of a request to
+   * it, the instance's chips and the routes.
+   */
+  record FlowFabric(int processId, long lookaheadPicos, InstanceChips chips, Router router) {}
+
+  /**
+   * Where a prefill's KV goes: the delay, from {@code nowPicos}, until {@code bytes} sent to decode
+   * instance {@code to} have arrived.
+   */
   @FunctionalInterface
   interface KvRoute {
-    long transferPicos(int to, long bytes);
+    long transferPicos(int to, int requestId, long bytes, long nowPicos);
+
+    /** The (sending chip, receiving chip) lanes of a request's KV, for the flow model. */
+    default List<int[]> lanes(int to, int requestId) {
+      throw new UnsupportedOperationException("this KV route has no lanes");
+    }
+  }
+
+  /** How long a step of {@code batch} takes on this instance: compute and its collectives. */
+  @FunctionalInterface
+  interface StepPricing {
+    long picos(Batch batch);
   }
 
   final int index;
@@ -46,10 +82,15 @@ final class InstanceProcess implements LogicalProcess<InstanceProcess.Event> {
   private final int[] instanceProcessIds;
   private final long notifyPicos;
   private final StepCostModel costs;
+  private final StepPricing pricing;
   private final SchedulerLimits limits;
   private final KvCache kv;
   private final KvRoute kvRoute;
+  private final FlowFabric flow; // null on the analytical model, whose pricing times the steps
+  private final HostTier hostTier;
+  private long stepLoadTokens; // host-tier tokens the step being formed loads first
   private final StepLog log; // what the reports draw over time; fed in event order
+  final TokenLog tokenLog = new TokenLog(); // tokens per step end, for the steady-state window
   private final ArrayDeque<ServingRequest> waiting = new ArrayDeque<>();
   private final List<ServingRequest> running = new ArrayList<>();
   private final List<ServingRequest> batch = new ArrayList<>();
@@ -64,8 +105,11 @@ final class InstanceProcess implements LogicalProcess<InstanceProcess.Event> {
   long preemptions;
   long prefillTokens;
   long decodeTokens;
+  long firstTokens;
   long promptTokensWithHashes;
   long prefixHitTokens;
+  long hostHitTokens;
+  long hostLoadPicos;
   int peakBatch;
   private double utilisationArea;
   private double utilisationPeak;
@@ -76,15 +120,15 @@ final class InstanceProcess implements LogicalProcess<InstanceProcess.Event> {
       int index, Role role, int firstChip, int routerId, int[] instanceProcessIds,
       long notifyPicos, StepCostModel costs, SchedulerLimits limits, KvCache kv,
       KvRoute kvRoute) {
-    this(index, role, firstChip, routerId, instanceProcessIds, notifyPicos, costs, limits, kv,
-        kvRoute, new StepLog());
+    this(index, role, firstChip, routerId, instanceProcessIds, notifyPicos, costs,
+        b -> costs.step(b).picos(), limits, kv, kvRoute, new StepLog(), null, HostTier.NONE);
   }
 
   /** An instance whose state over time goes to {@code log} (which the reports draw). */
   InstanceProcess(
       int index, Role role, int firstChip, int routerId, int[] instanceProcessIds,
-      long notifyPicos, StepCostModel costs, SchedulerLimits limits, KvCache kv,
-      KvRoute kvRoute, StepLog log) {
+      long notifyPicos, StepCostModel costs, StepPricing pricing, SchedulerLimits limits,
+      KvCache kv, KvRoute kvRoute, StepLog log, FlowFabric flow, HostTier hostTier) {
     this.index = index;
     this.role = role;
     this.firstChip = firstChip;
@@ -92,10 +136,13 @@ final class InstanceProcess implements LogicalProcess<InstanceProcess.Event> {
     this.instanceProcessIds = instanceProcessIds;
     this.notifyPicos = notifyPicos;
     this.costs = costs;
+    this.pricing = pricing;
     this.limits = limits;
     this.kv = kv;
     this.kvRoute = kvRoute;
     this.log = log;
+    this.flow = flow;
+    this.hostTier = hostTier;
   }
 
   @Override
@@ -110,6 +157,12 @@ final class InstanceProcess implements LogicalProcess<InstanceProcess.Event> {
       onKvArrived(e.request(), ctx);
     } else if (event instanceof StepFinished) {
       onStepFinished(ctx);
+    } else if (event instanceof CommArrived) {
+      onCommArrived(ctx);
+    } else if (event instanceof PhaseWaited) {
+      startPhase(ctx);
+    } else if (event instanceof KvLaneArrived e) {
+      onKvLaneArrived(e, ctx);
     } else {
       throw new IllegalStateException("instance " + index + ": no handler for " + event);
     }
@@ -125,6 +178,10 @@ final class InstanceProcess implements LogicalProcess<InstanceProcess.Event> {
 
   StepLog log() {
     return log;
+  }
+
+  SchedulerLimits limits() {
+    return limits;
   }
 
   StepCostModel costs() {
@@ -180,6 +237,7 @@ final class InstanceProcess implements LogicalProcess<InstanceProcess.Event> {
     }
     batch.clear();
     batchTokens.clear();
+    stepLoadTokens = 0;
     long preemptedBefore = preemptions;
     long budget = continueRunning(limits.tokenBudget());
     if (preemptions == preemptedBefore) {
@@ -243,6 +301,10 @@ final class InstanceProcess implements LogicalProcess<InstanceProcess.Event> {
       }
       waiting.poll();
       admissions++;
+      if (lookup) {
+        stepLoadTokens += r.hostHitTokens;
+        hostHitTokens += r.hostHitTokens;
+      }
       if (lookup && r.prefixHitTokens < 0) {
         r.prefixHitTokens = r.computed;
         prefixHitTokens += r.computed;
@@ -270,13 +332,102 @@ final class InstanceProcess implements LogicalProcess<InstanceProcess.Event> {
       kvRead += start + n;
       logits += start + n == r.target() ? 1 : 0;
     }
-    long picos = costs.step(new Batch(tokens, attended, kvRead, logits)).picos();
+    Batch b = new Batch(tokens, attended, kvRead, logits);
     busy = true;
     steps++;
-    busyPicos += picos;
     peakBatch = Math.max(peakBatch, batch.size());
+    if (flow != null) {
+      startFlowStep(b, tokens, ctx);
+      return;
+    }
+    long picos = pricing.picos(b) + load();
+    busyPicos += picos;
     log.stepped(ctx.nowPicos(), picos, batch.size(), tokens, waiting.size(), kv.utilisation());
     ctx.schedule(picos, new StepFinished());
+  }
+
+  // The step in flight on the flow model: its cost, when it began and its communication phases.
+  private StepCost flowCost;
+  private long flowStartPicos;
+  private long flowTokens;
+  private int flowQueued;
+  private double flowKv;
+  private List<FlowPhases.Phase> phases = List.of();
+  private int phase;
+  private int outstanding;
+  private long commStartPicos;
+  // KV lanes arrived per request, until all have (looked up, never iterated).
+  private final Map<ServingRequest, Integer> lanesArrived = new IdentityHashMap<>();
+
+  /**
+   * A step on the flow model: its collectives go through the fabric phase by phase, after its
+   * compute (no overlap) or beside it (two-batch overlap); when the last phase is in, the step
+   * lasts what the overlap makes of its compute and the communication time measured.
+   */
+  private void startFlowStep(Batch b, long tokens, Context ctx) {
+    flowCost = costs.step(b);
+    flowStartPicos = ctx.nowPicos();
+    flowTokens = tokens;
+    flowQueued = waiting.size();
+    flowKv = kv.utilisation();
+    phases = FlowPhases.of(flowCost.communication(), flow.chips(), flow.router());
+    phase = -1;
+    if (phases.isEmpty()) {
+      endFlowStep(0, ctx);
+    } else if (flowCost.overlap() == Overlap.NONE) {
+      ctx.schedule(flowCost.computePicos(), new PhaseWaited());
+    } else {
+      startPhase(ctx);
+    }
+  }
+
+  /** Sends the next phase's transfers, or ends the step after the last. */
+  private void startPhase(Context ctx) {
+    if (phase < 0) {
+      commStartPicos = ctx.nowPicos();
+    }
+    phase++;
+    if (phase == phases.size()) {
+      endFlowStep(ctx.nowPicos() - commStartPicos, ctx);
+      return;
+    }
+    FlowPhases.Phase p = phases.get(phase);
+    outstanding = p.sends().size();
+    for (FlowPhases.Send send : p.sends()) {
+      ctx.send(flow.processId(), flow.lookaheadPicos(), new FabricProcess.StartTransfer(
+          send.from(), send.to(), send.bytes(), Sharing.PLAIN, new CommArrived()));
+    }
+  }
+
+  private void onCommArrived(Context ctx) {
+    if (--outstanding == 0) {
+      ctx.schedule(phases.get(phase).waitPicos(), new PhaseWaited());
+    }
+  }
+
+  /** The step ends as its overlap combines compute and the measured communication. */
+  private void endFlowStep(long communicationPicos, Context ctx) {
+    long picos = Math.max(ctx.nowPicos() - flowStartPicos,
+        flowCost.repriced(communicationPicos).picos() + load());
+    busyPicos += picos;
+    log.stepped(flowStartPicos, picos, batch.size(), flowTokens, flowQueued, flowKv);
+    ctx.schedule(flowStartPicos + picos - ctx.nowPicos(), new StepFinished());
+  }
+
+  /** The host-tier load the step waits for, counted once. */
+  private long load() {
+    long picos = hostTier.loadPicos(stepLoadTokens, costs.kvBytesPerTokenPerChip());
+    hostLoadPicos += picos;
+    stepLoadTokens = 0;
+    return picos;
+  }
+
+  private void onKvLaneArrived(KvLaneArrived e, Context ctx) {
+    int arrived = lanesArrived.merge(e.request(), 1, Integer::sum);
+    if (arrived == e.lanes()) {
+      lanesArrived.remove(e.request());
+      onKvArrived(e.request(), ctx);
+    }
   }
 
   private void preempt(ServingRequest victim) {
@@ -290,6 +441,8 @@ final class InstanceProcess implements LogicalProcess<InstanceProcess.Event> {
 
   private void onStepFinished(Context ctx) {
     busy = false;
+    long prefillBefore = prefillTokens;
+    long outputBefore = decodeTokens + firstTokens;
     List<ServingRequest> left = new ArrayList<>();
     for (int k = 0; k < batch.size(); k++) {
       ServingRequest r = batch.get(k);
@@ -308,6 +461,7 @@ final class InstanceProcess implements LogicalProcess<InstanceProcess.Event> {
       r.generated++;
       if (r.generated == 1) {
         r.firstTokenPicos = ctx.nowPicos();
+        firstTokens++;
       } else {
         decodeTokens++;
       }
@@ -320,15 +474,32 @@ final class InstanceProcess implements LogicalProcess<InstanceProcess.Event> {
         leave(r, false, ctx);
         left.add(r);
         long bytes = r.request.promptTokens() * costs.kvBytesPerToken();
+        if (flow != null) {
+          sendKvLanes(r, bytes, ctx);
+          continue;
+        }
         ctx.send(instanceProcessIds[r.decodeInstance],
-            Math.max(notifyPicos, kvRoute.transferPicos(r.decodeInstance, bytes)),
+            Math.max(notifyPicos, kvRoute.transferPicos(
+                r.decodeInstance, r.request.id(), bytes, ctx.nowPicos())),
             new KvArrived(r));
       }
     }
     if (!left.isEmpty()) {
       running.removeIf(left::contains);
     }
+    tokenLog.add(ctx.nowPicos(), prefillTokens - prefillBefore,
+        decodeTokens + firstTokens - outputBefore);
     tryStep(ctx);
+  }
+
+  /** A prefill's KV as transfers through the fabric, one per lane (see {@link KvLanes}). */
+  private void sendKvLanes(ServingRequest r, long bytes, Context ctx) {
+    List<int[]> lanes = kvRoute.lanes(r.decodeInstance, r.request.id());
+    long share = (bytes + lanes.size() - 1) / lanes.size();
+    for (int[] lane : lanes) {
+      ctx.send(flow.processId(), flow.lookaheadPicos(), new FabricProcess.StartTransfer(
+          lane[0], lane[1], share, Sharing.PLAIN, new KvLaneArrived(r, lanes.size())));
+    }
   }
 
   /** Frees what {@code r} holds here and tells the router. */

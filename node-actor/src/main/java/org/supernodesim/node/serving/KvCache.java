@@ -33,6 +33,10 @@ final class KvCache {
   private final LinkedHashSet<Entry> evictable = new LinkedHashSet<>();
   private long ownBlocks;
   private long readBlocks;
+  // The host-memory tier (Mooncake's DRAM pool): hashes of prefix blocks evicted from HBM, least
+  // recently stored first; empty and unused when hostEntries is 0.
+  private final long hostEntries;
+  private final LinkedHashSet<Integer> host = new LinkedHashSet<>();
 
   /**
    * @param totalBlocks blocks of the pool
@@ -41,6 +45,14 @@ final class KvCache {
    *     prefix caching off
    */
   KvCache(long totalBlocks, int blockTokens, int prefixBlockTokens) {
+    this(totalBlocks, blockTokens, prefixBlockTokens, 0);
+  }
+
+  /**
+   * A cache whose prefix blocks evicted from HBM move to a host tier of {@code hostEntries}
+   * prefix blocks (0: none), from which a later prompt loads them instead of computing them.
+   */
+  KvCache(long totalBlocks, int blockTokens, int prefixBlockTokens, long hostEntries) {
     if (totalBlocks < 1 || blockTokens < 1) {
       throw new IllegalArgumentException("a KV cache needs blocks and tokens per block >= 1");
     }
@@ -52,6 +64,7 @@ final class KvCache {
     this.blockTokens = blockTokens;
     this.prefixBlockTokens = prefixBlockTokens;
     this.blocksPerEntry = prefixBlockTokens / Math.max(1, blockTokens);
+    this.hostEntries = hostEntries;
   }
 
   long totalBlocks() {
@@ -85,6 +98,7 @@ final class KvCache {
       Entry victim = evictable.iterator().next();
       evictable.remove(victim);
       entries.remove(victim.hash);
+      store(victim.hash);
     }
     if (freeBlocks() < need) {
       return false;
@@ -129,7 +143,25 @@ final class KvCache {
       r.shared.add(e);
       r.sharedTokens += prefixBlockTokens;
     }
-    return r.sharedTokens;
+    // Then the blocks the host tier holds, loaded into the request's own blocks.
+    r.hostHitTokens = 0;
+    for (int j = r.shared.size(); j < hashes.length && hostEntries > 0
+        && (j + 1L) * prefixBlockTokens <= limit && host.contains(hashes[j]); j++) {
+      r.hostHitTokens += prefixBlockTokens;
+    }
+    return r.sharedTokens + r.hostHitTokens;
+  }
+
+  /** Keeps an evicted prefix block in the host tier, dropping its oldest block when full. */
+  private void store(int hash) {
+    if (hostEntries == 0) {
+      return;
+    }
+    host.remove(hash);
+    host.add(hash);
+    if (host.size() > hostEntries) {
+      host.remove(host.iterator().next());
+    }
   }
 
   /**

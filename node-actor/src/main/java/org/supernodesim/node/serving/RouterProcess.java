@@ -31,6 +31,7 @@ final class RouterProcess implements LogicalProcess<RouterProcess.Event> {
   private final int[] decodeInstances; // empty unless disaggregated
   private final int[] processIds; // per instance index
   private final long dispatchPicos;
+  private final int inFlight; // requests held in the system under saturation; 0: at arrivals
   private final int[] load; // per instance index: requests sent and not left
   // Per entry instance: the prefix hashes sent to it (membership only, never iterated).
   private final List<Set<Integer>> sentHashes;
@@ -50,7 +51,7 @@ final class RouterProcess implements LogicalProcess<RouterProcess.Event> {
 
   RouterProcess(
       List<Request> requests, RoutingPolicy policy, int loadSlack, int[] entryInstances,
-      int[] decodeInstances, int[] processIds, long dispatchPicos) {
+      int[] decodeInstances, int[] processIds, long dispatchPicos, Load mode) {
     this.requests = requests;
     this.policy = policy;
     this.loadSlack = loadSlack;
@@ -58,6 +59,7 @@ final class RouterProcess implements LogicalProcess<RouterProcess.Event> {
     this.decodeInstances = decodeInstances;
     this.processIds = processIds;
     this.dispatchPicos = dispatchPicos;
+    this.inFlight = mode instanceof Load.Saturate s ? s.inFlight() : 0;
     this.load = new int[processIds.length];
     this.sentHashes = new java.util.ArrayList<>();
     for (int i = 0; i < processIds.length; i++) {
@@ -68,7 +70,7 @@ final class RouterProcess implements LogicalProcess<RouterProcess.Event> {
   @Override
   public void start(Context ctx) {
     if (!requests.isEmpty()) {
-      ctx.schedule(requests.get(0).arrivalPicos(), new Arrival());
+      ctx.schedule(inFlight > 0 ? 0 : requests.get(0).arrivalPicos(), new Arrival());
     }
   }
 
@@ -98,8 +100,27 @@ final class RouterProcess implements LogicalProcess<RouterProcess.Event> {
   }
 
   private void onArrival(Context ctx) {
-    Request r = requests.get(next++);
+    if (inFlight > 0) {
+      // Saturation: the first inFlight requests enter at once, whatever the source's times.
+      while (next < requests.size() && next < inFlight) {
+        release(ctx);
+      }
+      return;
+    }
+    release(ctx);
+    if (next < requests.size()) {
+      ctx.schedule(requests.get(next).arrivalPicos() - ctx.nowPicos(), new Arrival());
+    }
+  }
+
+  /** Lets the next request in now and sends it to an instance. */
+  private void release(Context ctx) {
     long now = ctx.nowPicos();
+    Request source = requests.get(next++);
+    Request r = inFlight > 0
+        ? new Request(source.id(), now, source.promptTokens(), source.outputTokens(),
+            source.prefixBlocks())
+        : source;
     if (firstArrivalPicos < 0) {
       firstArrivalPicos = now;
     }
@@ -119,9 +140,6 @@ final class RouterProcess implements LogicalProcess<RouterProcess.Event> {
     }
     ctx.send(processIds[entry], dispatchPicos, new InstanceProcess.Admit(
         new ServingRequest(r, decode)));
-    if (next < requests.size()) {
-      ctx.schedule(requests.get(next).arrivalPicos() - now, new Arrival());
-    }
   }
 
   private void onLeft(Left e, Context ctx) {
@@ -132,6 +150,9 @@ final class RouterProcess implements LogicalProcess<RouterProcess.Event> {
       change(ctx.nowPicos(), -1);
       completed++;
       lastCompletionPicos = ctx.nowPicos();
+      if (inFlight > 0 && next < requests.size()) {
+        release(ctx); // saturation: a completion lets the next request in
+      }
     }
   }
 

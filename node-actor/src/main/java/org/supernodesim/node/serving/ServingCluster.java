@@ -3,9 +3,12 @@ package org.supernodesim.node.serving;
 import java.util.ArrayList;
 import java.util.List;
 import org.supernodesim.interconnect.network.AnalyticalNetwork;
-import org.supernodesim.interconnect.routing.Route;
+import org.supernodesim.interconnect.network.FlowNetwork;
+import org.supernodesim.interconnect.routing.Router;
+import org.supernodesim.model.fabric.NetworkModel;
 import org.supernodesim.node.engine.LogicalProcess;
 import org.supernodesim.node.engine.Simulation;
+import org.supernodesim.node.fabric.FabricProcess;
 import org.supernodesim.results.ServingResult;
 import org.supernodesim.results.metrics.LatencyRecorder;
 import org.supernodesim.results.serving.InstanceSeries;
@@ -17,6 +20,9 @@ import org.supernodesim.workload.inference.RequestTrace;
 import org.supernodesim.workload.inference.Role;
 import org.supernodesim.workload.inference.RoutingPolicy;
 import org.supernodesim.workload.inference.SchedulerLimits;
+import org.supernodesim.workload.inference.StepCostModel;
+import org.supernodesim.workload.inference.StepCost;
+import org.supernodesim.workload.inference.CommunicationDemand;
 
 /**
  * A serving deployment as logical processes: the router (process 0) and one process per instance
@@ -30,19 +36,23 @@ public final class ServingCluster {
    * What to serve and how.
    *
    * @param trace the requests
-   * @param groups the instances, placed on chips in this order
-   * @param limits each instance's scheduler limits
+   * @param groups the instances, placed on chips in this order, each with its scheduler limits
+   *     (all of one KV block size and prefix-caching choice)
    * @param routing how the router picks an instance
    * @param loadSlack for cache-aware routing: how many requests above the least loaded an
    *     instance may hold and still be chosen for its cache
-   * @param network the fabric, for KV transfers between instances and the lookahead
+   * @param router the fabric's routes: the instances' collectives and KV transfers cross them
+   * @param networkModel how those transfers are timed
+   * @param load at the source's arrival times, or a fixed number in flight
    * @param ttftTargetSeconds the TTFT SLO, or null
    * @param tpotTargetSeconds the TPOT SLO, or null
+   * @param hostTier each prefill or unified instance's host-memory KV tier ({@link
+   *     HostTier#NONE}: none)
    */
   public record Setup(
-      RequestTrace trace, List<InstanceGroup> groups, SchedulerLimits limits,
-      RoutingPolicy routing, int loadSlack, AnalyticalNetwork network, Double ttftTargetSeconds,
-      Double tpotTargetSeconds) {
+      RequestTrace trace, List<InstanceGroup> groups, RoutingPolicy routing, int loadSlack,
+      Router router, NetworkModel networkModel, Load load, Double ttftTargetSeconds,
+      Double tpotTargetSeconds, HostTier hostTier) {
     public Setup {
       groups = List.copyOf(groups);
       boolean disaggregated = groups.stream().anyMatch(g -> g.role() != Role.UNIFIED);
@@ -53,25 +63,46 @@ public final class ServingCluster {
         throw new IllegalArgumentException("serving needs unified instances, or prefill and"
             + " decode instances (disaggregated), not a mix");
       }
+      SchedulerLimits first = groups.get(0).limits();
+      for (InstanceGroup g : groups) {
+        if (g.limits().blockTokens() != first.blockTokens()
+            || g.limits().prefixCaching() != first.prefixCaching()) {
+          throw new IllegalArgumentException("every instance needs one KV block size and one"
+              + " prefix-caching choice (a request's KV moves between them)");
+        }
+      }
     }
 
     /** Chips of every instance together. */
     public int chips() {
       return groups.stream().mapToInt(g -> g.count() * g.chipsPerInstance()).sum();
     }
+
+    /** The KV block size of every instance. */
+    int blockTokens() {
+      return groups.get(0).limits().blockTokens();
+    }
+
+    /** Whether the instances cache prompt prefixes. */
+    boolean prefixCaching() {
+      return groups.get(0).limits().prefixCaching();
+    }
   }
 
   private final Setup setup;
   private final RouterProcess router;
   private final List<InstanceProcess> instances;
+  private final FabricProcess fabric; // the flow model's fabric (process n + 1), or null
   private final long lookaheadPicos;
   private Outcomes outcomes; // the latency histograms, once result() has gathered them
 
   private ServingCluster(
-      Setup setup, RouterProcess router, List<InstanceProcess> instances, long lookaheadPicos) {
+      Setup setup, RouterProcess router, List<InstanceProcess> instances,
+      FabricProcess fabric, long lookaheadPicos) {
     this.setup = setup;
     this.router = router;
     this.instances = instances;
+    this.fabric = fabric;
     this.lookaheadPicos = lookaheadPicos;
   }
 
@@ -91,13 +122,20 @@ public final class ServingCluster {
    * @throws IllegalArgumentException if a request can never fit an instance's KV cache
    */
   public static ServingCluster assemble(Setup setup, int keptSteps) {
-    long lookahead = setup.network().minimumLatencyPicos();
+    boolean flowModel = setup.networkModel() == NetworkModel.FLOW;
+    long shortest = new AnalyticalNetwork(setup.router()).minimumLatencyPicos();
+    if (flowModel && shortest < 2) {
+      throw new IllegalArgumentException(
+          "the flow model needs links with latency: the shortest route takes " + shortest + " ps");
+    }
+    // On the flow model a transfer is a request to the fabric and a notice back: half each.
+    long lookahead = flowModel ? shortest / 2 : shortest;
     int count = setup.groups().stream().mapToInt(InstanceGroup::count).sum();
     int[] processIds = new int[count];
     List<Integer> entry = new ArrayList<>();
     List<Integer> decode = new ArrayList<>();
     List<InstanceGroup> groupOf = new ArrayList<>();
-    int[] firstChip = new int[count];
+    List<InstanceChips> chipsOf = new ArrayList<>();
     int chip = 0;
     int index = 0;
     for (InstanceGroup g : setup.groups()) {
@@ -105,7 +143,7 @@ public final class ServingCluster {
         processIds[index] = 1 + index;
         (g.role() == Role.DECODE ? decode : entry).add(index);
         groupOf.add(g);
-        firstChip[index] = chip;
+        chipsOf.add(new InstanceChips(chip, g.costs().layout()));
         chip += g.chipsPerInstance();
         index++;
       }
@@ -114,44 +152,56 @@ public final class ServingCluster {
     for (Request r : setup.trace().requests()) {
       longest = Math.max(longest, (long) r.promptTokens() + r.outputTokens());
     }
+    int fabricId = 1 + count;
+    int[] processOfChip = new int[setup.router().topology().chips()];
+    java.util.Arrays.fill(processOfChip, fabricId); // chips of no instance: never a destination
+    for (int i = 0; i < count; i++) {
+      InstanceChips c = chipsOf.get(i);
+      java.util.Arrays.fill(
+          processOfChip, c.firstChip(), c.firstChip() + c.layout().chips(), processIds[i]);
+    }
+    FabricProcess fabricProcess = flowModel
+        ? new FabricProcess(new FlowNetwork(setup.router(), 2 * lookahead), lookahead,
+            c -> processOfChip[c])
+        : null;
+    int blockTokens = setup.blockTokens();
     List<InstanceProcess> instances = new ArrayList<>(count);
     int keptPerInstance = count == 0 ? 0 : keptSteps / count;
     for (int i = 0; i < count; i++) {
       InstanceGroup g = groupOf.get(i);
-      long blocks = g.kvCapacityTokens() / setup.limits().blockTokens();
-      if (blocks * setup.limits().blockTokens() < longest) {
+      long blocks = g.kvCapacityTokens() / blockTokens;
+      if (blocks * blockTokens < longest) {
         throw new IllegalArgumentException(String.format(
             "the longest request needs %d tokens of KV cache; a %s instance holds %d (%d blocks of"
                 + " %d); give it more chips (tp, pp, ep) or HBM", longest, g.role().label(),
-            blocks * setup.limits().blockTokens(), blocks, setup.limits().blockTokens()));
+            blocks * blockTokens, blocks, blockTokens));
       }
-      int prefixTokens = setup.limits().prefixCaching() && g.role() != Role.DECODE
+      int prefixTokens = setup.prefixCaching() && g.role() != Role.DECODE
           ? setup.trace().prefixBlockTokens() : 0;
-      int from = i;
-      InstanceProcess.KvRoute route = (to, bytes) -> kvTransferPicos(
-          setup.network(), firstChip[from], firstChip[to], groupOf.get(from), groupOf.get(to),
-          bytes);
-      instances.add(new InstanceProcess(i, g.role(), firstChip[i], 0, processIds, lookahead,
-          g.costs(), setup.limits(), new KvCache(blocks, setup.limits().blockTokens(),
-              prefixTokens), route, new StepLog(keptPerInstance)));
+      InstanceProcess.KvRoute route = new KvLanes(setup.router(), chipsOf.get(i), chipsOf);
+      StepCostModel costs = g.costs();
+      // Each instance times its step's collectives on its own chips' routes.
+      FabricCosts fabric = new FabricCosts(
+          setup.router(), chipsOf.get(i).firstChip(), costs.layout());
+      InstanceProcess.StepPricing pricing = b -> {
+        StepCost c = costs.step(b);
+        long communication = 0;
+        for (CommunicationDemand d : c.communication()) {
+          communication += fabric.picos(d);
+        }
+        return c.repriced(communication).picos();
+      };
+      instances.add(new InstanceProcess(i, g.role(), chipsOf.get(i).firstChip(), 0, processIds,
+          lookahead, costs, pricing, g.limits(),
+          new KvCache(blocks, blockTokens, prefixTokens,
+              prefixTokens > 0 ? setup.hostTier().prefixBlocks() : 0), route,
+          new StepLog(keptPerInstance), flowModel
+              ? new InstanceProcess.FlowFabric(fabricId, lookahead, chipsOf.get(i), setup.router())
+              : null, setup.hostTier()));
     }
     RouterProcess router = new RouterProcess(setup.trace().requests(), setup.routing(),
-        setup.loadSlack(), toArray(entry), toArray(decode), processIds, lookahead);
-    return new ServingCluster(setup, router, instances, lookahead);
-  }
-
-  /**
-   * A prefill's KV goes from each chip holding a share of it to a peer of the decode instance in
-   * parallel (tp x pp lanes on the smaller side), over the route between the instances' first
-   * chips: latency plus the lane's share over the route's bottleneck.
-   */
-  private static long kvTransferPicos(
-      AnalyticalNetwork network, int fromChip, int toChip, InstanceGroup from, InstanceGroup to,
-      long bytes) {
-    int lanes = Math.min(from.costs().layout().tp() * from.costs().layout().pp(),
-        to.costs().layout().tp() * to.costs().layout().pp());
-    Route route = network.route(fromChip, toChip);
-    return AnalyticalNetwork.transferPicos(route, (bytes + lanes - 1) / lanes);
+        setup.loadSlack(), toArray(entry), toArray(decode), processIds, lookahead, setup.load());
+    return new ServingCluster(setup, router, instances, fabricProcess, lookahead);
   }
 
   private static int[] toArray(List<Integer> list) {
@@ -163,6 +213,9 @@ public final class ServingCluster {
     List<LogicalProcess<?>> processes = new ArrayList<>();
     processes.add(router);
     processes.addAll(instances);
+    if (fabric != null) {
+      processes.add(fabric);
+    }
     return new Simulation(processes, lookaheadPicos);
   }
 
@@ -172,6 +225,17 @@ public final class ServingCluster {
    * @throws IllegalStateException if a request did not finish (a scheduler deadlock: our bug)
    */
   public ServingResult result() {
+    return result(null);
+  }
+
+  /**
+   * What the run measured, with the goodput search's answer where {@code goodputPercentile} is
+   * not null: the highest rate whose TTFT and TPOT at that percentile meet the SLO, found by
+   * whole runs of this setup at scaled rates ({@link GoodputSearch}).
+   *
+   * @throws IllegalStateException if a request did not finish (a scheduler deadlock: our bug)
+   */
+  public ServingResult result(Double goodputPercentile) {
     List<Request> requests = setup.trace().requests();
     ServingRequest[] byId = new ServingRequest[requests.size()];
     for (InstanceProcess p : instances) {
@@ -194,7 +258,8 @@ public final class ServingCluster {
       long blocks = p.kv().totalBlocks();
       summaries.add(new ServingResult.InstanceSummary(
           p.index, p.role.label(), p.costs().layout().chips(), p.firstChip,
-          p.costs().weightBytesPerChip(), blocks * setup.limits().blockTokens(), blocks, p.steps,
+          p.costs().weightBytesPerChip(), memory(p, blocks * setup.blockTokens()),
+          blocks * setup.blockTokens(), blocks, p.steps,
           span > 0 ? p.busyPicos / 1e12 / span : 0, p.admissions, p.peakBatch));
     }
     long arrivalSpan = router.lastArrivalPicos - router.firstArrivalPicos;
@@ -213,7 +278,7 @@ public final class ServingCluster {
             perChip(totals.decodeTokens, span, totals.decodeChips)),
         outcomes.slo(),
         new ServingResult.Utilisation(totals.meanUtilisation(), totals.peakUtilisation),
-        setup.limits().prefixCaching() && totals.hashedPromptTokens > 0
+        setup.prefixCaching() && totals.hashedPromptTokens > 0
             ? totals.hitTokens / (double) totals.hashedPromptTokens : null,
         totals.preemptions,
         arrivalSpan > 0 ? (requests.size() - 1) / (arrivalSpan / 1e12) : 0,
@@ -221,7 +286,60 @@ public final class ServingCluster {
         outcomes.meanE2eSeconds(),
         summaries,
         outcomes.cdf(),
-        series(router.lastCompletionPicos));
+        series(router.lastCompletionPicos),
+        setup.load() instanceof Load.Saturate ? "saturate" : "arrivals",
+        steadyState(byId),
+        goodputPercentile == null ? null : new GoodputSearch(setup, goodputPercentile).run(),
+        new ServingResult.Fabric(setup.networkModel().label(),
+            fabric == null ? COLLECTIVES : FLOW_COLLECTIVES),
+        setup.hostTier().prefixBlocks() == 0 ? null
+            : new ServingResult.HostTierUse(totals.hostHitTokens, totals.hostLoadPicos / 1e12));
+  }
+
+  /** How the analytical model times an instance's collectives, as result.json names it. */
+  static final String COLLECTIVES = "closed form over each group's routes, busiest member";
+
+  /** How the flow model times them. */
+  static final String FLOW_COLLECTIVES =
+      "every transfer shared on the flow model, a demand's repeats in a step merged per pair";
+
+  /**
+   * Tokens over the window from the first completion to the last arrival, or null if the last
+   * request arrived before any finished (no saturated window: the whole run is ramp and drain).
+   */
+  private ServingResult.SteadyState steadyState(ServingRequest[] byId) {
+    long start = Long.MAX_VALUE;
+    long end = 0;
+    for (ServingRequest r : byId) {
+      start = Math.min(start, r.finishedPicos);
+      end = Math.max(end, r.request.arrivalPicos());
+    }
+    if (end <= start) {
+      return null;
+    }
+    long prefill = 0;
+    long output = 0;
+    long decodeOutput = 0;
+    long prefillChips = 0;
+    long decodeChips = 0;
+    for (InstanceProcess p : instances) {
+      int chips = p.costs().layout().chips();
+      long pre = p.tokenLog.prefillTokens(start, end);
+      long out = p.tokenLog.outputTokens(start, end);
+      output += out;
+      if (p.role != Role.DECODE) {
+        prefill += pre;
+        prefillChips += chips;
+      }
+      if (p.role != Role.PREFILL) {
+        decodeOutput += out;
+        decodeChips += chips;
+      }
+    }
+    double seconds = (end - start) / 1e12;
+    return new ServingResult.SteadyState(start / 1e12, end / 1e12, output / seconds,
+        new ServingResult.PerChip(perChip(prefill, seconds, prefillChips),
+            perChip(decodeOutput, seconds, decodeChips)));
   }
 
   /** Each instance over the run, in buckets of one width (the run's end sets it for all). */
@@ -301,6 +419,8 @@ public final class ServingCluster {
     long preemptions;
     long hashedPromptTokens;
     long hitTokens;
+    long hostHitTokens;
+    long hostLoadPicos;
     double utilisationBlockArea;
     long blocks;
     double peakUtilisation;
@@ -314,6 +434,8 @@ public final class ServingCluster {
       preemptions += p.preemptions;
       hashedPromptTokens += p.promptTokensWithHashes;
       hitTokens += p.prefixHitTokens;
+      hostHitTokens += p.hostHitTokens;
+      hostLoadPicos += p.hostLoadPicos;
       utilisationBlockArea += p.meanUtilisation(endPicos) * p.kv().totalBlocks();
       blocks += p.kv().totalBlocks();
       peakUtilisation = Math.max(peakUtilisation, p.peakUtilisation());
@@ -322,5 +444,16 @@ public final class ServingCluster {
     double meanUtilisation() {
       return blocks == 0 ? 0 : utilisationBlockArea / blocks;
     }
+  }
+
+  /** What one chip of {@code p} holds: weights by part, its KV share, a step's activations. */
+  private static ServingResult.MemoryPerChip memory(InstanceProcess p, long kvTokens) {
+    var w = p.costs().memory();
+    var layout = p.costs().layout();
+    return new ServingResult.MemoryPerChip(w.attentionBytes(), w.denseFfnBytes(),
+        w.sharedExpertBytes(), w.routedExpertBytes(), w.embeddingAndHeadBytes(),
+        w.normsAndRoutersBytes(),
+        kvTokens / (double) layout.dpAttention() * p.costs().kvBytesPerTokenPerChip(),
+        p.costs().activationBytesPerChip(p.limits().tokenBudget(), p.limits().maxBatch()));
   }
 }

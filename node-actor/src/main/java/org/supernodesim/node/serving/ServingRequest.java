@@ -29,6 +29,8 @@ final class ServingRequest {
   int admittedBy = -1;
   /** Times it was evicted from a running batch for want of KV blocks. */
   int preemptions;
+  /** Of the prefix found at the last lookup, the tokens loaded from the host tier. */
+  long hostHitTokens;
   /** Prompt tokens found in a prefix cache at first admission; -1 before it. */
   long prefixHitTokens = -1;
 

@@ -2,7 +2,6 @@ package org.supernodesim.node.serving;
 
 import java.util.List;
 import java.util.Map;
-import org.supernodesim.interconnect.network.AnalyticalNetwork;
 import org.supernodesim.interconnect.routing.Router;
 import org.supernodesim.interconnect.topology.Topology;
 import org.supernodesim.model.chip.ChipFigure;
@@ -11,6 +10,7 @@ import org.supernodesim.model.chip.Confidence;
 import org.supernodesim.model.chip.Figure;
 import org.supernodesim.model.chip.Precision;
 import org.supernodesim.model.fabric.LinkSpec;
+import org.supernodesim.model.fabric.NetworkModel;
 import org.supernodesim.model.transformer.Activation;
 import org.supernodesim.model.transformer.DenseFfn;
 import org.supernodesim.model.transformer.FfnLayout;
@@ -60,13 +60,13 @@ final class Deployments {
         Precision.BF16, new ComputeCostModel(h20()), null);
   }
 
-  static AnalyticalNetwork network(int chips) {
-    return new AnalyticalNetwork(new Router(Topology.singleSwitch(chips, LINK)));
+  static Router router(int chips) {
+    return new Router(Topology.singleSwitch(chips, LINK));
   }
 
   /** {@code count} one-chip instances of {@code role}, each with {@code kvTokens} of KV cache. */
   static InstanceGroup group(Role role, int count, long kvTokens) {
-    return new InstanceGroup(role, count, oneChipCosts(), kvTokens);
+    return new InstanceGroup(role, count, oneChipCosts(), kvTokens, limits(true));
   }
 
   static SchedulerLimits limits(boolean prefixCaching) {
@@ -77,7 +77,19 @@ final class Deployments {
       RequestTrace trace, List<InstanceGroup> groups, SchedulerLimits limits,
       RoutingPolicy routing) {
     int chips = groups.stream().mapToInt(g -> g.count() * g.chipsPerInstance()).sum();
-    return new ServingCluster.Setup(trace, groups, limits, routing, 4, network(chips), null, null);
+    List<InstanceGroup> limited = groups.stream()
+        .map(g -> new InstanceGroup(g.role(), g.count(), g.costs(), g.kvCapacityTokens(), limits))
+        .toList();
+    return new ServingCluster.Setup(trace, limited, routing, 4, router(chips),
+        NetworkModel.ANALYTICAL, new Load.Arrivals(), null, null, HostTier.NONE);
+  }
+
+  /** A setup of {@code groups} as given, each with its own limits. */
+  static ServingCluster.Setup setupOf(
+      RequestTrace trace, List<InstanceGroup> groups, RoutingPolicy routing) {
+    int chips = groups.stream().mapToInt(g -> g.count() * g.chipsPerInstance()).sum();
+    return new ServingCluster.Setup(trace, groups, routing, 4, router(chips),
+        NetworkModel.ANALYTICAL, new Load.Arrivals(), null, null, HostTier.NONE);
   }
 
   static ServingResult runSequential(ServingCluster.Setup setup) {

@@ -18,7 +18,7 @@ class ServingProcessTest {
   void theRouterReleasesEachRequestAtItsArrivalAndSendsItToTheLeastLoaded() {
     List<Request> requests = List.of(Request.of(0, 5_000, 10, 2), Request.of(1, 9_000, 10, 2));
     RouterProcess router = new RouterProcess(requests, RoutingPolicy.LEAST_LOADED, 4,
-        new int[] {0, 1}, new int[0], new int[] {1, 2}, L);
+        new int[] {0, 1}, new int[0], new int[] {1, 2}, L, new Load.Arrivals());
     RecordingContext ctx = new RecordingContext();
 
     router.start(ctx);
@@ -38,7 +38,7 @@ class ServingProcessTest {
   void anInstancePricesItsStepAndReportsTheFinishedRequest() {
     InstanceProcess instance = new InstanceProcess(0, Role.UNIFIED, 0, 0, new int[] {1}, L,
         Deployments.oneChipCosts(), Deployments.limits(false), new KvCache(100, 16, 0),
-        (to, bytes) -> 0);
+        (to, id, bytes, now) -> 0);
     RecordingContext ctx = new RecordingContext();
 
     instance.handle(new InstanceProcess.Admit(new ServingRequest(Request.of(7, 0, 100, 1), -1)),
@@ -57,7 +57,11 @@ class ServingProcessTest {
   @Test
   void everyEventKindHasAHandler() {
     // The dispatchers are chains of instanceof: a new event type must get its line.
-    assertEquals(3, InstanceProcess.Event.class.getPermittedSubclasses().length);
+    assertEquals(java.util.Set.of("Admit", "KvArrived", "CommArrived", "KvLaneArrived",
+        "StepFinished", "PhaseWaited"),
+        java.util.Arrays.stream(InstanceProcess.Event.class.getPermittedSubclasses())
+            .map(Class::getSimpleName).collect(java.util.stream.Collectors.toSet()),
+        "each has its line in InstanceProcess.handle");
     assertEquals(2, RouterProcess.Event.class.getPermittedSubclasses().length);
   }
 }

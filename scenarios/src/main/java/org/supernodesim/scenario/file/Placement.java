@@ -6,9 +6,11 @@ import org.supernodesim.workload.inference.InstanceLayout;
 /**
  * Where serving instances may sit: on consecutive chips, in the order of their groups, so that no
  * tensor-parallel group and no instance that fits in a scale-up domain (a node of an HGX cluster)
- * is cut by a domain boundary. Its per-layer all-reduces would otherwise cross the scale-out fabric
- * while the step costs price them on the scale-up links, as every serving stack avoids (vLLM and
- * SGLang keep tensor parallelism within a node).
+ * is cut by a domain boundary (vLLM and SGLang keep tensor parallelism within a node where it
+ * fits). A tensor-parallel group larger than a domain takes whole domains from a domain's start
+ * (TP16 over two 8-GPU nodes, the baseline of lmsys.org/blog/2025-05-05-large-scale-ep): its
+ * all-reduces then cross the scale-out fabric, where the instance's collectives are priced on its
+ * chips' routes.
  */
 final class Placement {
   private Placement() {}
@@ -22,15 +24,16 @@ final class Placement {
       return;
     }
     int domain = domainSize(topology);
-    if (layout.tp() > domain) {
+    if (layout.tp() > domain && layout.tp() % domain != 0) {
       throw new InvalidInput(
           path + ".tp",
           layout.tp()
               + " chips of one tensor-parallel group"
               + " exceed the scale-up domain of "
               + domain
-              + " chips; valid: tp <= "
-              + domain);
+              + " chips without filling whole domains; valid: tp <= "
+              + domain
+              + " or a multiple of it");
     }
     for (int k = 0; k < count; k++) {
       int start = first + k * layout.chips();
@@ -55,7 +58,10 @@ final class Placement {
                 + "; order the groups so each instance starts where a domain does");
       }
       for (int g = start; g <= end; g += layout.tp()) {
-        if (topology.domainOf(g) != topology.domainOf(g + layout.tp() - 1)) {
+        boolean cut = layout.tp() <= domain
+            ? topology.domainOf(g) != topology.domainOf(g + layout.tp() - 1)
+            : g > 0 && topology.domainOf(g) == topology.domainOf(g - 1);
+        if (cut) {
           throw new InvalidInput(
               path + ".tp",
               "instance "
@@ -72,7 +78,8 @@ final class Placement {
                   + topology.domainOf(g + layout.tp() - 1)
                   + "; each group of tp chips must sit in"
                   + " one domain of "
-                  + domain);
+                  + domain
+                  + " or start where a domain does");
         }
       }
     }

@@ -14,7 +14,11 @@ import org.supernodesim.model.chip.Figure;
 import org.supernodesim.model.chip.MissingFigureException;
 import org.supernodesim.model.chip.Precision;
 import org.supernodesim.model.fabric.LinkSpec;
+import org.supernodesim.model.transformer.FfnLayout;
 import org.supernodesim.model.transformer.TransformerSpec;
+import org.supernodesim.node.serving.FabricCosts;
+import org.supernodesim.node.serving.HostTier;
+import org.supernodesim.node.serving.Load;
 import org.supernodesim.scenario.file.ServingSections.InstanceSection;
 import org.supernodesim.scenario.file.ServingSections.LengthSection;
 import org.supernodesim.scenario.file.ServingSections.Overlong;
@@ -24,12 +28,16 @@ import org.supernodesim.scenario.file.ServingSections.ServingSection;
 import org.supernodesim.scenario.file.ServingSections.SyntheticSection;
 import org.supernodesim.workload.cost.ComputeCostModel;
 import org.supernodesim.workload.inference.Batch;
+import org.supernodesim.workload.inference.CommunicationPricer;
+import org.supernodesim.workload.inference.ExpertPlacement;
 import org.supernodesim.workload.inference.InstanceLayout;
 import org.supernodesim.workload.inference.LengthDistribution;
 import org.supernodesim.workload.inference.Request;
 import org.supernodesim.workload.inference.RequestTrace;
 import org.supernodesim.workload.inference.Role;
 import org.supernodesim.workload.inference.SchedulerLimits;
+import org.supernodesim.workload.inference.ServingOptions;
+import org.supernodesim.workload.inference.Speculation;
 import org.supernodesim.workload.inference.StepCostModel;
 import org.supernodesim.workload.inference.SyntheticRequests;
 import org.supernodesim.workload.sharding.ShardingRules;
@@ -70,6 +78,18 @@ final class ServingAssembly {
     }
     List<InstanceSection> sections = s.instances();
     checkRoles(sections);
+    checkRoleSchedulers(sc, sections);
+    if (s.goodput() != null) {
+      if (s.requests().load() == ServingSections.LoadMode.SATURATE) {
+        throw new InvalidInput(PATH + ".goodput", "scales the arrival times; it needs"
+            + " requests.load: arrivals, not saturate");
+      }
+      var rs = trace.requests();
+      if (rs.size() < 2 || rs.get(rs.size() - 1).arrivalPicos() == rs.get(0).arrivalPicos()) {
+        throw new InvalidInput(PATH + ".goodput", "needs requests arriving over time; these "
+            + rs.size() + " arrive at one instant");
+      }
+    }
     // In double: a count or a size near 2^31 must read as too many chips, not wrap around.
     double needed = 0;
     for (InstanceSection i : sections) {
@@ -84,7 +104,7 @@ final class ServingAssembly {
               + " chips; the cluster has "
               + clusterChips);
     }
-    Pricing pricing = new Pricing(model, s.weights(), s.kvCache(), chips, sc.memoryFraction());
+    Pricing pricing = new Pricing(model, s.weights(), s.kvCache(), chips, sc.memoryFraction(), seed);
     long longest = longestRequestTokens(trace);
     List<ServingWorkload.InstancePlan> plans = new ArrayList<>();
     int first = 0;
@@ -93,7 +113,8 @@ final class ServingAssembly {
       InstanceSection section = sections.get(i);
       InstanceLayout layout = layout(section, path, model);
       Placement.check(chips.topology(), first, section.count(), layout, path);
-      ServingWorkload.InstancePlan plan = pricing.plan(section, layout, first, path);
+      ServingWorkload.InstancePlan plan =
+          pricing.plan(section, layout, first, path, limits(sc, section, layout));
       long blockTokens = plan.kvCapacityTokens() / sc.blockSize() * sc.blockSize();
       if (blockTokens < longest) {
         throw new InvalidInput(
@@ -116,17 +137,62 @@ final class ServingAssembly {
         s.weights(),
         s.kvCache(),
         plans,
-        new SchedulerLimits(
-            sc.maxBatch(),
-            sc.tokenBudget(),
-            sc.chunkedPrefill(),
-            sc.blockSize(),
-            sc.prefixCaching()),
         sc.memoryFraction(),
         s.router().policy(),
         s.router().loadSlack(),
         s.slo().ttft() == null ? null : s.slo().ttft().picos() / 1e12,
-        s.slo().tpot() == null ? null : s.slo().tpot().picos() / 1e12);
+        s.slo().tpot() == null ? null : s.slo().tpot().picos() / 1e12,
+        s.requests().load() == ServingSections.LoadMode.SATURATE
+            ? new Load.Saturate(s.requests().inFlight())
+            : new Load.Arrivals(),
+        s.goodput() == null ? null : s.goodput().percentile(),
+        hostTier(sc, trace, model, s.kvCache()));
+  }
+
+  /** The host tier in prefix blocks of the trace: its bytes over a block's KV. */
+  private static HostTier hostTier(
+      SchedulerSection sc, RequestTrace trace, TransformerSpec model, Precision kvCache) {
+    ServingSections.KvTierSection t = sc.kvTier();
+    if (t == null) {
+      return HostTier.NONE;
+    }
+    String path = PATH + ".scheduler.kvTier";
+    if (!sc.prefixCaching() || trace.prefixBlockTokens() == 0) {
+      throw new InvalidInput(path, "keeps evicted prefix blocks; it needs prefixCaching and a"
+          + " trace with prefix hashes (mooncake)");
+    }
+    double blockBytes = (double) trace.prefixBlockTokens() * model.kvCacheElementsPerToken()
+        * kvCache.bytesPerElement();
+    long blocks = (long) (t.capacity().bytes() / blockBytes);
+    if (blocks < 1) {
+      throw new InvalidInput(path + ".capacity", t.capacity().text() + " holds no prefix block of"
+          + String.format(" %.0f bytes", blockBytes));
+    }
+    return new HostTier(blocks, t.bandwidth().bytesPerSecond(), t.latency().picos());
+  }
+
+  /**
+   * An instance's scheduler limits: its role's section over the shared one; a batch cap per chip
+   * times the instance's chips.
+   */
+  private static SchedulerLimits limits(
+      SchedulerSection sc, InstanceSection section, InstanceLayout layout) {
+    var role = sc.forRole(section.role());
+    return new SchedulerLimits(role.maxBatch(layout.chips()), role.tokenBudget(),
+        role.chunkedPrefill(), sc.blockSize(), sc.prefixCaching());
+  }
+
+  /** A role's scheduler section is refused where no instance has that role. */
+  private static void checkRoleSchedulers(SchedulerSection sc, List<InstanceSection> sections) {
+    for (Role role : List.of(Role.PREFILL, Role.DECODE)) {
+      boolean given = role == Role.PREFILL ? sc.prefill() != null : sc.decode() != null;
+      if (given && sections.stream().noneMatch(i -> i.role() == role)) {
+        throw new InvalidInput(PATH + ".scheduler." + role.label(), "sets the limits of "
+            + role.label() + " instances; this deployment has none (roles: "
+            + String.join(", ", sections.stream().map(i -> i.role().label()).distinct().toList())
+            + ")");
+      }
+    }
   }
 
   /** Unified instances, or prefill and decode instances (disaggregated); not a mix. */
@@ -150,6 +216,12 @@ final class ServingAssembly {
               throw new InvalidInput(path + ".tp", problem);
             });
     ShardingRules.expertParallel(model, s.ep())
+        .filter(problem -> !(s.experts().eplb() && model.ffn() instanceof FfnLayout.MoeAfterDense m
+            && (m.moe().routedExperts() + s.experts().redundant()) % s.ep() == 0))
+        .map(problem -> s.experts().eplb()
+            ? problem + " with " + s.experts().redundant() + " redundant experts"
+            : problem + "; EPLB's redundant experts (experts: {eplb: true, redundant: r}) can"
+                + " fill the ranks evenly")
         .ifPresent(
             problem -> {
               throw new InvalidInput(path + ".ep", problem);
@@ -184,32 +256,45 @@ final class ServingAssembly {
     private final Precision kvCache;
     private final Chips chips;
     private final double memoryFraction;
+    private final long seed;
     private final ComputeCostModel compute;
-    private final AnalyticalNetwork network;
+    private final Router router;
 
     Pricing(
         TransformerSpec model,
         Precision weights,
         Precision kvCache,
         Chips chips,
-        double memoryFraction) {
+        double memoryFraction,
+        long seed) {
       this.model = model;
       this.weights = weights;
       this.kvCache = kvCache;
       this.chips = chips;
       this.memoryFraction = memoryFraction;
+      this.seed = seed;
       try {
         this.compute = new ComputeCostModel(chips.chip(), chips.calibration());
       } catch (MissingFigureException e) {
         throw new InvalidInput("cluster.chip", e.getMessage());
       }
-      this.network = new AnalyticalNetwork(new Router(chips.topology()));
+      this.router = new Router(chips.topology());
     }
 
     ServingWorkload.InstancePlan plan(
-        InstanceSection s, InstanceLayout layout, int firstChip, String path) {
-      LinkSpec link = layout.chips() > 1 ? collectiveLink(firstChip) : null;
-      StepCostModel costs = new StepCostModel(model, layout, weights, kvCache, compute, link);
+        InstanceSection s, InstanceLayout layout, int firstChip, String path,
+        SchedulerLimits limits) {
+      // The collectives on the instance's own chips and routes (each instance of the group
+      // reprices them on its chips when it runs; this prices the first).
+      FabricCosts fabric = layout.chips() > 1 ? new FabricCosts(router, firstChip, layout) : null;
+      StepCostModel costs;
+      try {
+        costs = new StepCostModel(
+            model, layout, weights, kvCache, compute, fabric, options(s), seed);
+      } catch (IllegalArgumentException e) {
+        throw new InvalidInput(path + (s.speculative() != null ? ".speculative" : ".experts"),
+            e.getMessage());
+      }
       ChipSpec chip = chips.chip();
       try {
         // One prefill and one decode step price every figure a run will ask the chip for.
@@ -220,21 +305,31 @@ final class ServingAssembly {
       }
       long kvTokens;
       try {
-        kvTokens = costs.kvCapacityTokens(chip.require(ChipFigure.HBM_CAPACITY), memoryFraction);
+        kvTokens = costs.kvCapacityTokens(
+                chip.require(ChipFigure.HBM_CAPACITY), memoryFraction, limits.tokenBudget(),
+                limits.maxBatch());
       } catch (MissingFigureException e) {
         throw new InvalidInput("cluster.chip", e.getMessage());
       } catch (IllegalArgumentException e) {
         throw new InvalidInput(path, e.getMessage());
       }
-      return new ServingWorkload.InstancePlan(s.role(), s.count(), layout, costs, kvTokens);
+      return new ServingWorkload.InstancePlan(
+          s.role(), s.count(), layout, costs, kvTokens, limits);
     }
 
-    private LinkSpec collectiveLink(int chip) {
-      Topology topology = chips.topology();
-      Route route = network.route(chip, chip + 1);
-      String tier = route.links().get(0).tier();
-      long parallel = topology.outgoing(chip).stream().filter(l -> l.tier().equals(tier)).count();
-      return new LinkSpec(parallel * route.bottleneckBytesPerSecond(), route.latencyPicos());
+    private static ServingOptions options(InstanceSection s) {
+      ServingSections.ExpertLoadSection l = s.experts().load();
+      ExpertPlacement.Load load = l.zipf() != null
+          ? new ExpertPlacement.Zipf(l.zipf())
+          : l.measured() != null
+              ? new ExpertPlacement.Measured(l.measured(), l.source())
+              : ExpertPlacement.Load.uniform();
+      Speculation speculation = s.speculative() == null
+          ? Speculation.none()
+          : new Speculation(s.speculative().drafts(), s.speculative().acceptance());
+      return new ServingOptions(s.overlap(), speculation,
+          new ExpertPlacement(load, s.experts().redundant(), s.experts().eplb()), s.dispatch(),
+          s.combine());
     }
 
     private InvalidInput missingFigure(MissingFigureException e, ChipSpec chip) {

@@ -1,12 +1,14 @@
 package org.supernodesim.scenario.file;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import org.supernodesim.model.chip.Precision;
 import org.supernodesim.scenario.file.Quantities.TimeSpan;
+import org.supernodesim.workload.inference.Overlap;
 import org.supernodesim.workload.inference.Role;
 import org.supernodesim.workload.inference.RoutingPolicy;
 import org.supernodesim.workload.inference.TraceColumns.ArrivalUnit;
@@ -32,7 +34,8 @@ final class ServingSections {
       @JsonProperty(required = true) List<InstanceSection> instances,
       SchedulerSection scheduler,
       RouterSection router,
-      SloSection slo) implements Sections.WorkloadSection {
+      SloSection slo,
+      GoodputSection goodput) implements Sections.WorkloadSection {
     ServingSection {
       weights = weights == null ? Precision.BF16 : weights;
       kvCache = kvCache == null ? Precision.BF16 : kvCache;
@@ -40,10 +43,13 @@ final class ServingSections {
         throw new InvalidInput("instances", "empty; serving needs at least one instance group");
       }
       instances = List.copyOf(instances);
-      scheduler = scheduler == null
-          ? new SchedulerSection(null, null, null, null, null, null) : scheduler;
+      scheduler = scheduler == null ? SchedulerSection.defaults() : scheduler;
       router = router == null ? new RouterSection(null, null) : router;
       slo = slo == null ? new SloSection(null, null) : slo;
+      if (goodput != null && slo.ttft() == null && slo.tpot() == null) {
+        throw new InvalidInput("goodput", "searches the highest rate meeting the SLO; give"
+            + " slo.ttft, slo.tpot or both");
+      }
     }
   }
 
@@ -60,9 +66,20 @@ final class ServingSections {
       TimeSpan window,
       Boolean skipBadRows,
       Overlong overlong,
-      SyntheticSection synthetic) {
+      SyntheticSection synthetic,
+      LoadMode load,
+      Integer inFlight) {
     RequestsSection {
       overlong = overlong == null ? Overlong.REFUSE : overlong;
+      load = load == null ? LoadMode.ARRIVALS : load;
+      if (load == LoadMode.SATURATE && (inFlight == null || inFlight < 1)) {
+        throw new InvalidInput("inFlight", (inFlight == null ? "missing" : inFlight.toString())
+            + "; load: saturate holds inFlight requests in the system, at least 1");
+      }
+      if (load == LoadMode.ARRIVALS && inFlight != null) {
+        throw new InvalidInput("inFlight", "applies to load: saturate; with load: arrivals the"
+            + " source's arrival times set the load");
+      }
       if ((trace == null) == (synthetic == null)) {
         throw new InvalidInput(trace == null ? "trace" : "synthetic",
             "give exactly one of trace (a file) and synthetic (a random process)");
@@ -76,6 +93,28 @@ final class ServingSections {
         throw new InvalidInput("timeScale", timeScale + "; replay k times faster needs k > 0");
       }
       skipBadRows = skipBadRows != null && skipBadRows;
+    }
+  }
+
+  /** {@code requests.load:} how requests enter the system. */
+  enum LoadMode {
+    /** At the source's arrival times. */
+    ARRIVALS("arrivals"),
+    /**
+     * A fixed number in flight, {@code inFlight}: the source gives the lengths, each completion
+     * lets the next in (MLPerf Inference Offline; the papers' fixed-concurrency measurements).
+     */
+    SATURATE("saturate");
+
+    private final String label;
+
+    LoadMode(String label) {
+      this.label = label;
+    }
+
+    @JsonValue
+    String label() {
+      return label;
     }
   }
 
@@ -176,10 +215,29 @@ final class ServingSections {
     }
   }
 
-  /** {@code instances[i]:} identical instances of one role and layout. */
+  /**
+   * {@code instances[i]:} identical instances of one role and layout, and what they do beyond
+   * plain batching: {@code overlap} ({@code none}, {@code two-batch}), {@code speculative} (MTP
+   * drafts), {@code experts} (expert load and EPLB), {@code dispatch} and {@code combine} (the
+   * precisions of the EP all-to-all).
+   */
   record InstanceSection(
-      Role role, Integer count, Integer tp, Integer pp, Integer ep, Integer dpAttention) {
+      Role role,
+      Integer count,
+      Integer tp,
+      Integer pp,
+      Integer ep,
+      Integer dpAttention,
+      Overlap overlap,
+      SpeculativeSection speculative,
+      ExpertsSection experts,
+      Precision dispatch,
+      Precision combine) {
     InstanceSection {
+      overlap = overlap == null ? Overlap.NONE : overlap;
+      dispatch = dispatch == null ? Precision.BF16 : dispatch;
+      combine = combine == null ? Precision.BF16 : combine;
+      experts = experts == null ? new ExpertsSection(null, null, null) : experts;
       role = role == null ? Role.UNIFIED : role;
       count = count == null ? 1 : count;
       tp = tp == null ? 1 : tp;
@@ -197,28 +255,120 @@ final class ServingSections {
     }
   }
 
-  /** {@code scheduler:} each instance's batching limits and KV cache. */
+  /**
+   * {@code speculative:} multi-token prediction drafts verified by the main model (DeepSeek-V3
+   * §2.2, §5.4.3): {@code drafts} per step and the {@code acceptance} rate, one for every
+   * position or one per position.
+   */
+  record SpeculativeSection(
+      @JsonProperty(required = true) Integer drafts,
+      @JsonProperty(required = true)
+          @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+          List<Double> acceptance) {
+    SpeculativeSection {
+      if (drafts < 1) {
+        throw new InvalidInput("drafts", drafts + "; at least 1 draft token (leave speculative out"
+            + " for none)");
+      }
+      if (acceptance.size() != 1 && acceptance.size() != drafts) {
+        throw new InvalidInput("acceptance", acceptance.size() + " rates; give one, or one per"
+            + " draft (" + drafts + ")");
+      }
+      for (Double a : acceptance) {
+        if (a == null || !(a >= 0 && a <= 1)) {
+          throw new InvalidInput("acceptance", a + "; a rate lies in [0, 1]");
+        }
+      }
+      acceptance = List.copyOf(acceptance);
+    }
+  }
+
+  /**
+   * {@code experts:} the routed experts' load ({@code uniform}, {@code {zipf: s}} seeded from the
+   * scenario's seed, or {@code {measured: [w0, w1, ...], source: "..."}}), EPLB placement
+   * ({@code eplb: true}) and its {@code redundant} expert replicas per layer.
+   */
+  record ExpertsSection(ExpertLoadSection load, Boolean eplb, Integer redundant) {
+    ExpertsSection {
+      load = load == null ? new ExpertLoadSection(null, null, null) : load;
+      eplb = eplb != null && eplb;
+      redundant = redundant == null ? 0 : redundant;
+      if (redundant < 0 || (redundant > 0 && !eplb)) {
+        throw new InvalidInput("redundant", redundant + "; redundant experts are >= 0 and need"
+            + " eplb: true");
+      }
+    }
+  }
+
+  /** {@code experts.load:} {@code uniform}, {@code {zipf: s}} or {@code {measured, source}}. */
+  record ExpertLoadSection(Double zipf, List<Double> measured, String source) {
+    @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
+    ExpertLoadSection {
+      if (zipf != null && measured != null) {
+        throw new InvalidInput("zipf", "give one of uniform, {zipf: s}, {measured: [...]}");
+      }
+      if (zipf != null && !(zipf >= 0 && zipf < 100)) {
+        throw new InvalidInput("zipf", zipf + "; the skew exponent lies in [0, 100)");
+      }
+      if (measured != null && (source == null || source.isBlank())) {
+        throw new InvalidInput("source", "a measured expert load needs its source");
+      }
+      if (measured != null && (measured.isEmpty()
+          || measured.stream().anyMatch(w -> w == null || !(w >= 0))
+          || measured.stream().mapToDouble(Double::doubleValue).sum() <= 0)) {
+        throw new InvalidInput("measured", "one weight >= 0 per expert, not all 0");
+      }
+    }
+
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    static ExpertLoadSection ofName(String name) {
+      if (!"uniform".equals(name)) {
+        throw new InvalidInput("load", name + "; valid: uniform, {zipf: s},"
+            + " {measured: [...], source: ...}");
+      }
+      return new ExpertLoadSection(null, null, null);
+    }
+  }
+
+  /**
+   * {@code scheduler:} each instance's batching limits and KV cache; {@code prefill:} and {@code
+   * decode:} override the batching limits for instances of that role (SGLang's and Mooncake's
+   * prefill and decode servers are configured apart: a prefill server runs few long prompts under
+   * a large token budget, a decode server many requests of one token each).
+   */
   record SchedulerSection(
       Integer maxBatch,
+      Integer maxBatchPerChip,
       Integer tokenBudget,
       Boolean chunkedPrefill,
       Integer blockSize,
       Boolean prefixCaching,
-      Double memoryFraction) {
+      Double memoryFraction,
+      RoleSchedulerSection prefill,
+      RoleSchedulerSection decode,
+      KvTierSection kvTier) {
     static final int DEFAULT_MAX_BATCH = 256;
     static final int DEFAULT_TOKEN_BUDGET = 8192;
     static final int DEFAULT_BLOCK_SIZE = 16;
     static final double DEFAULT_MEMORY_FRACTION = 0.9;
 
     SchedulerSection {
-      maxBatch = maxBatch == null ? DEFAULT_MAX_BATCH : maxBatch;
+      if (maxBatch != null && maxBatchPerChip != null) {
+        throw new InvalidInput("maxBatchPerChip", "give maxBatch (per instance) or"
+            + " maxBatchPerChip (times the instance's chips), not both");
+      }
+      maxBatch = maxBatch == null && maxBatchPerChip == null ? DEFAULT_MAX_BATCH : maxBatch;
       tokenBudget = tokenBudget == null ? DEFAULT_TOKEN_BUDGET : tokenBudget;
       chunkedPrefill = chunkedPrefill == null || chunkedPrefill;
       blockSize = blockSize == null ? DEFAULT_BLOCK_SIZE : blockSize;
       prefixCaching = prefixCaching == null || prefixCaching;
       memoryFraction = memoryFraction == null ? DEFAULT_MEMORY_FRACTION : memoryFraction;
-      if (maxBatch < 1) {
+      if (maxBatch != null && maxBatch < 1) {
         throw new InvalidInput("maxBatch", maxBatch + "; at least 1 request per step");
+      }
+      if (maxBatchPerChip != null && maxBatchPerChip < 1) {
+        throw new InvalidInput("maxBatchPerChip", maxBatchPerChip + "; at least 1 request per"
+            + " step per chip");
       }
       if (tokenBudget < 1) {
         throw new InvalidInput("tokenBudget", tokenBudget + "; at least 1 token per step");
@@ -230,6 +380,77 @@ final class ServingSections {
         throw new InvalidInput("memoryFraction", memoryFraction
             + "; the share of HBM for weights and KV cache is in (0, 1]");
       }
+    }
+
+    /** A scheduler of the defaults. */
+    static SchedulerSection defaults() {
+      return new SchedulerSection(null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** The batching limits of an instance of {@code chips} chips in {@code role}'s section. */
+    RoleSchedulerSection forRole(org.supernodesim.workload.inference.Role role) {
+      RoleSchedulerSection shared =
+          new RoleSchedulerSection(maxBatch, maxBatchPerChip, tokenBudget, chunkedPrefill);
+      RoleSchedulerSection own = switch (role) {
+        case PREFILL -> prefill;
+        case DECODE -> decode;
+        case UNIFIED -> null;
+      };
+      return own == null ? shared : own.over(shared);
+    }
+  }
+
+  /**
+   * {@code scheduler.kvTier:} a host-memory KV tier per prefill or unified instance (Mooncake's
+   * DRAM pool): the figures are the scenario's own, as the catalog has no host-link figures it
+   * could take them from (it lists the H100's host interface as text: PCIe Gen5 x16, 128 GB/s
+   * both directions).
+   */
+  record KvTierSection(
+      @JsonProperty(required = true) Quantities.DataSize capacity,
+      @JsonProperty(required = true) Quantities.Bandwidth bandwidth,
+      TimeSpan latency) {
+    KvTierSection {
+      latency = latency == null ? new TimeSpan(0, "0 s") : latency;
+      if (capacity.bytes() < 1) {
+        throw new InvalidInput("capacity", capacity.text() + "; a tier holds at least 1 byte");
+      }
+    }
+  }
+
+  /**
+   * {@code scheduler.prefill:} or {@code scheduler.decode:} the batching limits of that role's
+   * instances; what it leaves out comes from {@code scheduler:}.
+   */
+  record RoleSchedulerSection(
+      Integer maxBatch, Integer maxBatchPerChip, Integer tokenBudget, Boolean chunkedPrefill) {
+    RoleSchedulerSection {
+      if (maxBatch != null && maxBatchPerChip != null) {
+        throw new InvalidInput("maxBatchPerChip", "give maxBatch (per instance) or"
+            + " maxBatchPerChip (times the instance's chips), not both");
+      }
+      for (Integer v : new Integer[] {maxBatch, maxBatchPerChip, tokenBudget}) {
+        if (v != null && v < 1) {
+          throw new InvalidInput(v == maxBatch ? "maxBatch" : v == tokenBudget ? "tokenBudget"
+              : "maxBatchPerChip", v + "; must be >= 1");
+        }
+      }
+    }
+
+    /** These settings, the missing ones from {@code shared}. */
+    RoleSchedulerSection over(RoleSchedulerSection shared) {
+      boolean ownBatch = maxBatch != null || maxBatchPerChip != null;
+      return new RoleSchedulerSection(
+          ownBatch ? maxBatch : shared.maxBatch(),
+          ownBatch ? maxBatchPerChip : shared.maxBatchPerChip(),
+          tokenBudget != null ? tokenBudget : shared.tokenBudget(),
+          chunkedPrefill != null ? chunkedPrefill : shared.chunkedPrefill());
+    }
+
+    /** Requests per step of an instance of {@code chips} chips. */
+    int maxBatch(int chips) {
+      return maxBatch != null ? maxBatch
+          : (int) Math.min(Integer.MAX_VALUE, (long) maxBatchPerChip * chips);
     }
   }
 
@@ -248,4 +469,20 @@ final class ServingSections {
 
   /** {@code slo:} latency targets that {@code sloAttainment} is measured against. */
   record SloSection(TimeSpan ttft, TimeSpan tpot) {}
+
+  /**
+   * {@code goodput:} search the highest arrival rate whose TTFT and TPOT {@code percentile}
+   * (default 90, DistServe's attainment goal) meet {@code slo}; the source's arrival times are
+   * scaled, each rate a whole run.
+   */
+  record GoodputSection(Double percentile) {
+    static final double DEFAULT_PERCENTILE = 90;
+
+    GoodputSection {
+      percentile = percentile == null ? DEFAULT_PERCENTILE : percentile;
+      if (!(percentile > 0 && percentile <= 100)) {
+        throw new InvalidInput("percentile", percentile + "; a percentile is in (0, 100]");
+      }
+    }
+  }
 }

@@ -6,6 +6,8 @@ import java.util.Set;
 import org.supernodesim.model.chip.Precision;
 import org.supernodesim.model.fabric.NetworkModel;
 import org.supernodesim.model.transformer.TransformerSpec;
+import org.supernodesim.node.serving.HostTier;
+import org.supernodesim.node.serving.Load;
 import org.supernodesim.workload.inference.InstanceLayout;
 import org.supernodesim.workload.inference.RequestTrace;
 import org.supernodesim.workload.inference.Role;
@@ -22,12 +24,15 @@ import org.supernodesim.workload.inference.StepCostModel;
  * @param weights weight precision
  * @param kvCache KV-cache precision
  * @param instances the instance groups, placed on consecutive chips in this order
- * @param limits each instance's scheduler limits
  * @param memoryFraction share of HBM for weights and KV cache
  * @param routing how the router picks an instance
  * @param loadSlack cache-aware routing's load slack
  * @param ttftTargetSeconds the TTFT SLO, or null
  * @param tpotTargetSeconds the TPOT SLO, or null
+ * @param load at the source's arrival times, or a fixed number in flight
+ * @param goodputPercentile the percentile a goodput search holds to the SLO, or null for none
+ * @param hostTier each prefill or unified instance's host-memory KV tier, or {@link
+ *     HostTier#NONE}
  */
 public record ServingWorkload(
     RequestTrace trace,
@@ -35,12 +40,14 @@ public record ServingWorkload(
     Precision weights,
     Precision kvCache,
     List<InstancePlan> instances,
-    SchedulerLimits limits,
     double memoryFraction,
     RoutingPolicy routing,
     int loadSlack,
     Double ttftTargetSeconds,
-    Double tpotTargetSeconds) implements Workload {
+    Double tpotTargetSeconds,
+    Load load,
+    Double goodputPercentile,
+    HostTier hostTier) implements Workload {
   public ServingWorkload {
     instances = List.copyOf(instances);
   }
@@ -53,9 +60,11 @@ public record ServingWorkload(
    * @param layout how one spreads the model over its chips
    * @param costs the step cost of one of them (model, layout, precisions, chip, its link)
    * @param kvCapacityTokens tokens of KV cache each holds
+   * @param limits what each one's scheduler may put in a step (its role's settings)
    */
   public record InstancePlan(
-      Role role, int count, InstanceLayout layout, StepCostModel costs, long kvCapacityTokens) {}
+      Role role, int count, InstanceLayout layout, StepCostModel costs, long kvCapacityTokens,
+      SchedulerLimits limits) {}
 
   /** Chips of all instances. */
   public int chips() {
@@ -72,14 +81,17 @@ public record ServingWorkload(
     return cases.serving(this);
   }
 
-  /** KV transfers and collectives are priced with the analytical model. */
+  /**
+   * Analytical (collectives by closed forms over the instances' routes, KV sends serialised per
+   * port) or flow (every transfer shares links max-min fairly with the others in flight).
+   */
   @Override
   public Set<NetworkModel> networkModels() {
-    return EnumSet.of(NetworkModel.ANALYTICAL);
+    return EnumSet.of(NetworkModel.ANALYTICAL, NetworkModel.FLOW);
   }
 
   @Override
   public String networkModelsReason() {
-    return "serving prices its KV transfers and collectives with the analytical model only";
+    return "serving runs on the analytical or the flow model";
   }
 }

@@ -3,7 +3,6 @@ package org.supernodesim.scenario.run;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.supernodesim.interconnect.network.AnalyticalNetwork;
 import org.supernodesim.interconnect.routing.Router;
 import org.supernodesim.interconnect.topology.Topology;
 import org.supernodesim.model.units.Units;
@@ -29,29 +28,33 @@ final class ServingRun implements WorkloadRun {
 
   private final Scenario scenario;
   private final ServingCluster cluster;
+  private final Double goodputPercentile; // the goodput search's percentile, or null for none
   private ServingResult result; // once measured
 
   /** {@code timeline}: keep the instances' first steps one by one, which a timeline draws. */
   ServingRun(Scenario scenario, ServingWorkload w, boolean timeline) {
     this.scenario = scenario;
+    this.goodputPercentile = w.goodputPercentile();
     List<InstanceGroup> groups = new ArrayList<>();
     for (ServingWorkload.InstancePlan plan : w.instances()) {
       groups.add(
-          new InstanceGroup(plan.role(), plan.count(), plan.costs(), plan.kvCapacityTokens()));
+          new InstanceGroup(
+              plan.role(), plan.count(), plan.costs(), plan.kvCapacityTokens(), plan.limits()));
     }
-    AnalyticalNetwork network =
-        new AnalyticalNetwork(new Router(Topology.build(scenario.fabric(), scenario.chips())));
+    Router router = new Router(Topology.build(scenario.fabric(), scenario.chips()));
     this.cluster =
         ServingCluster.assemble(
             new ServingCluster.Setup(
                 w.trace(),
                 groups,
-                w.limits(),
                 w.routing(),
                 w.loadSlack(),
-                network,
+                router,
+                scenario.networkModel(),
+                w.load(),
                 w.ttftTargetSeconds(),
-                w.tpotTargetSeconds()),
+                w.tpotTargetSeconds(),
+                w.hostTier()),
             timeline ? TIMELINE_STEPS : 0);
   }
 
@@ -68,7 +71,7 @@ final class ServingRun implements WorkloadRun {
    */
   @Override
   public Measured measure(long endPicos) {
-    ServingResult serving = cluster.result();
+    ServingResult serving = cluster.result(goodputPercentile);
     result = serving;
     return new Measured(
         serving, activities(serving, scenario.chips(), endPicos), work(serving, endPicos));

@@ -146,7 +146,8 @@ class ServingScenarioTest {
         () -> LOADER.load(H20, List.of("workload.serving.scheduler.maxBatchSize=8")));
 
     assertTrue(e.problem().startsWith("unknown key; keys here: blockSize, chunkedPrefill,"
-        + " maxBatch, memoryFraction, prefixCaching, tokenBudget"), e.getMessage());
+        + " decode, kvTier, maxBatch, maxBatchPerChip, memoryFraction, prefill, prefixCaching,"
+        + " tokenBudget"), e.getMessage());
   }
 
   @Test

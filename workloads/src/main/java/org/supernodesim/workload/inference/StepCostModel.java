@@ -1,18 +1,22 @@
 package org.supernodesim.workload.inference;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.supernodesim.model.chip.Precision;
 import org.supernodesim.model.fabric.LinkSpec;
 import org.supernodesim.model.transformer.Attention;
 import org.supernodesim.model.transformer.DenseFfn;
 import org.supernodesim.model.transformer.FeedForward;
+import org.supernodesim.model.transformer.FfnLayout;
 import org.supernodesim.model.transformer.GroupedQueryAttention;
 import org.supernodesim.model.transformer.MoeFfn;
 import org.supernodesim.model.transformer.MultiHeadLatentAttention;
 import org.supernodesim.model.transformer.TransformerSpec;
 import org.supernodesim.workload.cost.ComputeCostModel;
 import org.supernodesim.workload.graph.Kernel;
+import org.supernodesim.workload.inference.CommunicationDemand.Collective;
+import org.supernodesim.workload.inference.CommunicationDemand.RankGroup;
 
 /**
  * The cost of one forward step of a serving instance, per chip: the one place where serving asks
@@ -21,27 +25,41 @@ import org.supernodesim.workload.graph.Kernel;
  *
  * <p>Per layer and chip, three kinds of kernel, each at the chip's calibrated roofline
  * (max(flops / (peak x the calibration's efficiency for the kernel's kind and its weight shard's
- * size), bytes / (HBM bandwidth x its achievable fraction))): the projections (attention
- * weights / tp, read once per step);
- * attention itself (the KV cache of every request's context, read once per step, and the score and
- * context FLOPs of every new token); the FFN (dense: weights / tp; MoE: the routed experts a step's
- * tokens reach, E/ep per chip, of which a step of T tokens touches the fraction 1 - (1 - k/E)^T
- * under uniform routing, plus the shared experts / tp). Decode therefore costs about weights plus
- * KV over HBM bandwidth; prefill about 2 x active parameters x tokens over the peak rate.
+ * size), bytes / (HBM bandwidth x its achievable fraction))): the projections (attention weights /
+ * tp, read once per step); attention itself (the KV cache of every request's context, read once
+ * per step, and the score and context FLOPs of every new token); the FFN (dense: weights / tp;
+ * MoE: the shared experts and router / tp, and the routed experts of the busiest EP rank: its
+ * share of the step's token-to-expert assignments, {@link ExpertPlacement#rankShares}, and its
+ * expert slots, of which a step of T tokens touches the fraction 1 - (1 - k/E)^T). The busiest
+ * rank sets each MoE layer's time. Decode therefore costs about weights plus KV over HBM
+ * bandwidth; prefill about 2 x active parameters x tokens over the peak rate.
  *
- * <p>Communication is added, not overlapped: two ring all-reduces of the activations per layer
- * when tp > 1 (2(n-1)/n·S/B + 2(n-1)·α), an all-to-all dispatch and combine per MoE layer when
- * ep > 1 (each chip sends its tokens' (ep-1)/ep remote share over its link), and one send per
- * stage boundary when pp > 1. One batch is in flight (pipeline stages do not overlap batches),
- * the conservative bound. Tokens spread evenly over the DP attention groups.
+ * <p>Communication is not priced here: a step lists its {@link CommunicationDemand}s (two TP
+ * all-reduces per layer when tp > 1; an EP dispatch and combine per MoE layer when ep > 1, each
+ * rank receiving its share of the tokens' k copies less its own tokens' local share, (ep-1)/ep,
+ * in the options' wire precisions; a send per stage boundary when pp > 1) and the model's {@link
+ * CommunicationPricer} prices them; the {@link Overlap} combines the two. With two-batch overlap
+ * each micro-batch's kernels and collectives are priced on its own half of the batch. Tokens
+ * spread evenly over the DP attention groups.
  *
  * <p>MLA (DeepSeek-V2/V3) caches the 576-element latent per token and layer, replicated on every
- * TP rank; decode uses the absorbed form (W^UK folded into the query, W^UV into the output,
- * DeepSeek-V2 §2.1.2), whose attention costs 2·n·(r_kv + d_r) + 2·n·r_kv FLOPs per key.
+ * TP rank. A step that only decodes uses the absorbed form (W^UK folded into the query, W^UV into
+ * the output, DeepSeek-V2 §2.1.2): 2·n·(r_kv + d_r) + 2·n·r_kv FLOPs per key, 278,528 for
+ * DeepSeek-V3. A step with prefill tokens uses the prefill form, per-head keys and values
+ * expanded from the latent: 2·n·(d_n + d_r) + 2·n·d_v per key, 81,920, plus the expansion of
+ * every cached key it reads (2·r_kv·n·(d_n + d_v)); SGLang picks the kernel per batch the same
+ * way (MHA for extend batches, absorbed MLA for decode batches).
  */
 public final class StepCostModel {
-  /** Activations cross the fabric in BF16. */
+  /** Activations cross the fabric in BF16 unless the options say otherwise. */
   static final int ACTIVATION_BYTES = 2;
+
+  /**
+   * Embedding, output head, norms and router gates stay in BF16 under 8-bit weights
+   * (DeepSeek-V3 §3.3.1 keeps them in their original precision; its FP8 checkpoint ships them in
+   * BF16).
+   */
+  private static final int TABLE_BYTES = 2;
 
   private final TransformerSpec model;
   private final InstanceLayout layout;
@@ -49,7 +67,21 @@ public final class StepCostModel {
   private final Precision kvCache;
   private final Precision attentionPrecision;
   private final ComputeCostModel compute;
-  private final LinkSpec link;
+  private final CommunicationPricer pricer;
+  private final ServingOptions options;
+  private final double[] rankShares;
+
+  /**
+   * A plain instance whose collectives are priced on one link per chip ({@link OneLinkPricer}).
+   *
+   * @param link what one chip's collectives see; null for a one-chip instance, which has none
+   */
+  public StepCostModel(
+      TransformerSpec model, InstanceLayout layout, Precision weights, Precision kvCache,
+      ComputeCostModel compute, LinkSpec link) {
+    this(model, layout, weights, kvCache, compute, link == null ? null : new OneLinkPricer(link),
+        ServingOptions.plain(), 0);
+  }
 
   /**
    * @param model the transformer
@@ -57,12 +89,13 @@ public final class StepCostModel {
    * @param weights precision weights are stored and multiplied in (FP8/INT8 need the chip's rate)
    * @param kvCache precision of the KV cache (its bytes per element)
    * @param compute the chip's compute cost model
-   * @param link what one chip's collectives see: bandwidth per direction and latency per step;
-   *     null for a one-chip instance, which has none
+   * @param pricer prices the step's collectives; null for a one-chip instance, which has none
+   * @param options overlap, speculative decoding, expert load and wire precisions
+   * @param seed draws a skewed expert load (nothing else is random)
    */
   public StepCostModel(
       TransformerSpec model, InstanceLayout layout, Precision weights, Precision kvCache,
-      ComputeCostModel compute, LinkSpec link) {
+      ComputeCostModel compute, CommunicationPricer pricer, ServingOptions options, long seed) {
     this.model = model;
     this.layout = layout;
     this.weights = weights;
@@ -70,15 +103,25 @@ public final class StepCostModel {
     this.attentionPrecision =
         weights == Precision.FP16 || weights == Precision.BF16 ? weights : Precision.BF16;
     this.compute = compute;
-    this.link = link;
-    if (link == null && layout.chips() > 1) {
+    this.pricer = pricer;
+    this.options = options;
+    if (pricer == null && layout.chips() > 1) {
       throw new IllegalArgumentException("an instance of " + layout.chips() + " chips needs the"
-          + " link its chips communicate over");
+          + " pricer of its collectives");
     }
-    if (!(model.ffn() instanceof org.supernodesim.model.transformer.FfnLayout.MoeAfterDense)
-        && layout.ep() > 1) {
-      throw new IllegalArgumentException(model.id() + " is dense; ep must be 1, not "
-          + layout.ep());
+    if (!(model.ffn() instanceof FfnLayout.MoeAfterDense moe)) {
+      if (layout.ep() > 1) {
+        throw new IllegalArgumentException(model.id() + " is dense; ep must be 1, not "
+            + layout.ep());
+      }
+      this.rankShares = new double[] {1};
+    } else {
+      this.rankShares = options.experts().rankShares(
+          moe.moe().routedExperts(), layout.ep(), model.moeLayers(), seed);
+    }
+    if (options.speculation().drafts() > 0 && model.mtpModules() == 0) {
+      throw new IllegalArgumentException(model.id() + " has no multi-token-prediction module to"
+          + " draft with");
     }
   }
 
@@ -90,99 +133,254 @@ public final class StepCostModel {
     return layout;
   }
 
+  public ServingOptions options() {
+    return options;
+  }
+
+  /** The busiest EP rank's share of a MoE layer's assignments over the mean rank's (1: even). */
+  public double expertImbalance() {
+    return rankShares[0] * rankShares.length;
+  }
+
   /** The duration of one step and what it cost each chip. */
   public StepCost step(Batch batch) {
     if (batch.tokens() == 0) {
-      return new StepCost(0, 0, 0, 0, 0);
+      return StepCost.idle();
     }
-    double groupTokens = batch.tokens() / (double) layout.dpAttention();
+    Speculation speculation = options.speculation();
+    int k = speculation.drafts();
+    boolean decodeOnly = batch.tokens() == batch.logits();
+    // Each request that produces output verifies its k drafts with it: k + 1 tokens, attending
+    // one more key each.
+    double tokens = batch.tokens() + (double) k * batch.logits();
+    double attended = decodeOnly
+        ? (k + 1.0) * batch.attendedTokens() + batch.logits() * k * (k + 1) / 2.0
+        : batch.attendedTokens() * tokens / batch.tokens();
+    Load whole = new Load(tokens, attended, batch.kvTokensRead(), batch.logits(), !decodeOnly);
+    int micro = options.overlap() == Overlap.TWO_BATCH ? 2 : 1;
+    Load part = whole.split(micro);
+
+    Work work = new Work();
+    List<CommunicationDemand> demands = new ArrayList<>();
+    for (int m = 0; m < micro; m++) {
+      forward(part, work);
+    }
+    communication(part, model.layers(), micro, demands);
+    if (k > 0) {
+      // Drafting: k passes of one token per request after a decode, one pass over the new
+      // tokens after a prefill; each pass is the MTP module's block and the shared head.
+      int passes = decodeOnly ? k : 1;
+      Load draft = decodeOnly
+          ? new Load(batch.logits(), batch.attendedTokens(), batch.kvTokensRead(),
+              batch.logits(), false)
+          : new Load(batch.tokens(), batch.attendedTokens(), batch.kvTokensRead(),
+              batch.logits(), true);
+      for (int p = 0; p < passes; p++) {
+        mtpModule(draft, work);
+      }
+      communication(draft, 1, passes, demands);
+    }
+    long communicationPicos = 0;
+    for (CommunicationDemand d : demands) {
+      communicationPicos += pricer.picos(d);
+    }
+    int stages = micro == 2 ? Math.max(1, model.moeLayers()) : 1;
+    double perStep = decodeOnly ? speculation.tokensPerStep() : 1;
+    return new StepCost(
+        StepCost.duration(options.overlap(), work.picos, communicationPicos, stages, perStep),
+        work.picos, communicationPicos, demands, options.overlap(), stages, work.flops,
+        work.weightBytes, work.kvBytes, perStep);
+  }
+
+  /** A whole forward of the main model on one chip: every layer and the head. */
+  private void forward(Load load, Work work) {
+    for (int kind = 0; kind < 2; kind++) {
+      int layers = kind == 0 ? model.denseLayers() : model.moeLayers();
+      if (layers > 0) {
+        layer(load, model.ffnOfLayer(kind == 0 ? 0 : model.layers() - 1), layers, work);
+      }
+    }
+    head(load, work);
+  }
+
+  /** One MTP module: its block (the last layer's shape), the 2h x h projection and the head. */
+  private void mtpModule(Load load, Work work) {
+    layer(load, model.mtpFfn(), 1, work);
+    long h = model.hiddenSize();
+    double groupTokens = load.tokens / layout.dpAttention();
+    work.add(new Part(Kernel.Kind.MATMUL, 2.0 * 2 * h * h * groupTokens / layout.tp(),
+        2.0 * h * h * weights.bytesPerElement() / layout.tp(), shard(h), weights), 1, false);
+    head(load, work);
+  }
+
+  /** {@code layers} layers of one FFN kind. */
+  private void layer(Load load, FeedForward ffn, int layers, Work work) {
+    double groupTokens = load.tokens / layout.dpAttention();
     double tp = layout.tp();
     Attention attention = model.attention();
     long h = model.hiddenSize();
     int wb = weights.bytesPerElement();
-
-    Part projections = new Part(Kernel.Kind.MATMUL,
+    work.add(new Part(Kernel.Kind.MATMUL,
         2.0 * attention.projectionWeights(h) * groupTokens / tp,
         (double) attention.projectionWeights(h) * wb / tp,
-        shard(attention.projectionWeights(h) / h / layout.tp()), weights);
+        shard(attention.projectionWeights(h) / h / layout.tp()), weights), layers, false);
     double kvElements = attention.kvCacheElementsPerToken() * (double) kvCache.bytesPerElement()
         / kvSplit();
-    double newKv = groupTokens * kvElements;
-    Part core = new Part(Kernel.Kind.FUSED_ATTENTION,
-        attentionFlopsPerKey() * (batch.attendedTokens() / (double) layout.dpAttention()) / tp,
-        batch.kvTokensRead() / (double) layout.dpAttention() * kvElements + newKv,
-        headDimension(), attentionPrecision);
-
-    long total = 0;
-    double flops = 0;
-    double weightBytes = 0;
-    double kvBytes = 0;
-    long communication = 0;
-    for (int kind = 0; kind < 2; kind++) {
-      int layers = kind == 0 ? model.denseLayers() : model.moeLayers();
-      if (layers == 0) {
-        continue;
-      }
-      FeedForward ffn = model.ffnOfLayer(kind == 0 ? 0 : model.layers() - 1);
-      List<Part> parts = new ArrayList<>(List.of(projections, core));
-      parts.addAll(ffnParts(ffn, batch.tokens(), groupTokens));
-      long layerPicos = 0;
-      for (Part p : parts) {
-        layerPicos += p.picos(compute);
-        flops += layers * p.flops;
-        weightBytes += p == core ? 0 : layers * p.bytes;
-      }
-      kvBytes += layers * core.bytes;
-      long layerComm = tensorParallelPicos(groupTokens)
-          + (ffn instanceof MoeFfn m ? expertParallelPicos(batch.tokens(), m) : 0);
-      communication += layers * layerComm;
-      total += layers * (layerPicos + layerComm);
+    double groupKeys = load.attended / layout.dpAttention();
+    double cachedKeys = Math.max(0, load.kvRead - load.tokens) / layout.dpAttention();
+    work.add(new Part(Kernel.Kind.FUSED_ATTENTION,
+        (attentionFlopsPerKey(load.prefillForm) * groupKeys
+            + (load.prefillForm ? expansionFlopsPerCachedKey() * cachedKeys : 0)) / tp,
+        load.kvRead / layout.dpAttention() * kvElements + groupTokens * kvElements,
+        headDimension(), attentionPrecision), layers, true);
+    for (Part p : ffnParts(ffn, load.tokens, groupTokens)) {
+      work.add(p, layers, false);
     }
-    // The output head: logits of the tokens that produce output.
-    double logitRows = batch.logits() / (double) layout.dpAttention();
-    Part head = new Part(Kernel.Kind.MATMUL,
-        2.0 * model.vocabSize() * h * logitRows / tp,
-        (double) model.vocabSize() * h * wb / tp, shard(model.vocabSize() / layout.tp()), weights);
-    total += head.picos(compute);
-    flops += head.flops;
-    weightBytes += head.bytes;
-    long pipeline = layout.pp() == 1
-        ? 0 : (layout.pp() - 1) * transferPicos(groupTokens * h * ACTIVATION_BYTES);
-    communication += pipeline;
-    total += pipeline;
-    return new StepCost(total, flops, weightBytes, kvBytes, communication);
   }
 
-  /** Weights one chip holds, in bytes: its stage's layers and the embedding or head. */
-  public double weightBytesPerChip() {
+  /** The output head: logits of the tokens that produce output. */
+  private void head(Load load, Work work) {
     long h = model.hiddenSize();
-    double perLayerDense = 0;
-    double perLayerMoe = 0;
-    double attention = model.attention().parameters(h) / (double) layout.tp();
-    double norms = 2.0 * model.normParameters();
+    double rows = load.logits / layout.dpAttention();
+    work.add(new Part(Kernel.Kind.MATMUL, 2.0 * model.vocabSize() * h * rows / layout.tp(),
+        (double) model.vocabSize() * h * tableBytes() / layout.tp(),
+        shard(model.vocabSize() / layout.tp()), tableBytes() == 2 ? attentionPrecision : weights),
+        1, false);
+  }
+
+  /**
+   * The collectives of {@code layers} layers (MoE layers among them as the model has them, or
+   * one MTP block) for a load, run {@code times} times (once per micro-batch or draft pass).
+   */
+  private void communication(
+      Load load, int layers, int times, List<CommunicationDemand> demands) {
+    double groupTokens = load.tokens / layout.dpAttention();
+    long h = model.hiddenSize();
+    boolean mtp = layers == 1;
+    int moeLayers = mtp ? 1 : model.moeLayers();
+    if (layout.tp() > 1) {
+      long bytes = Math.round(groupTokens * h * ACTIVATION_BYTES);
+      demands.add(new CommunicationDemand(Collective.ALL_REDUCE, RankGroup.TENSOR,
+          2 * layers * times, Collections.nCopies(layout.tp(), bytes)));
+    }
+    if (layout.ep() > 1 && moeLayers > 0) {
+      MoeFfn moe = (MoeFfn) model.mtpFfn();
+      int ep = layout.ep();
+      int etp = layout.expertTensorParallel();
+      double copies = load.tokens * moe.expertsPerToken() * (ep - 1) / (double) ep / etp;
+      for (Collective c : List.of(Collective.EP_DISPATCH, Collective.EP_COMBINE)) {
+        double wire = ServingOptions.wireBytesPerToken(
+            c == Collective.EP_DISPATCH ? options.dispatch() : options.combine(), h);
+        List<Long> perChip = new ArrayList<>();
+        for (int chip = 0; chip < layout.stageChips(); chip++) {
+          perChip.add(Math.round(rankShares[chip / etp] * copies * wire));
+        }
+        demands.add(new CommunicationDemand(c, RankGroup.EXPERT, moeLayers * times, perChip));
+      }
+    }
+    if (layout.pp() > 1 && !mtp) {
+      long bytes = Math.round(groupTokens * h * ACTIVATION_BYTES);
+      demands.add(new CommunicationDemand(Collective.STAGE_SEND, RankGroup.PIPELINE,
+          (layout.pp() - 1) * times, Collections.nCopies(layout.stageChips(), bytes)));
+    }
+  }
+
+  /**
+   * Weights one chip holds, in bytes, layer by layer: its stage's layers (attention and dense
+   * FFNs / tp; a MoE layer's router and shared experts / tp, and the routed expert slots of the
+   * fullest EP rank, ceil((E + redundant) / ep), each split over the expert-TP chips), the
+   * embedding on the first stage and the head on the last (BF16 under 8-bit weights), and the MTP
+   * module on the last stage when speculative decoding runs it. The fullest stage counts.
+   */
+  public double weightBytesPerChip() {
+    return memory().weightBytes();
+  }
+
+  /** Weights, layer by layer, with the breakdown {@link ChipMemory} reports. */
+  public ChipMemory memory() {
+    long h = model.hiddenSize();
+    double tp = layout.tp();
+    int wb = weights.bytesPerElement();
+    int stageLayers = (model.layers() + layout.pp() - 1) / layout.pp();
+    double best = -1;
+    ChipMemory fullest = null;
+    for (int s = 0; s < layout.pp(); s++) {
+      double attention = 0;
+      double dense = 0;
+      double shared = 0;
+      double experts = 0;
+      double small = 0;
+      int from = s * stageLayers;
+      int to = Math.min(model.layers(), from + stageLayers);
+      List<FeedForward> ffns = new ArrayList<>();
+      for (int i = from; i < to; i++) {
+        ffns.add(model.ffnOfLayer(i));
+      }
+      boolean last = s == layout.pp() - 1;
+      if (last && options.speculation().drafts() > 0) {
+        ffns.add(model.mtpFfn());
+        attention += 2.0 * h * h * wb / tp;
+        small += 3.0 * model.normParameters() * TABLE_BYTES;
+      }
+      for (FeedForward ffn : ffns) {
+        attention += model.attention().projectionWeights(h) * (double) wb / tp;
+        small += (model.attention().parameters(h) - model.attention().projectionWeights(h)
+            + 2.0 * model.normParameters()) * TABLE_BYTES;
+        if (ffn instanceof MoeFfn m) {
+          small += m.routerParameters(h) * (double) TABLE_BYTES;
+          shared += m.sharedMlp().map(x -> x.parameters(h)).orElse(0L) * (double) wb / tp;
+          experts += Math.ceil(options.experts().slotsPerRank(m.routedExperts(), layout.ep()))
+              * m.routedExpert().parameters(h) * (double) wb / layout.expertTensorParallel();
+        } else {
+          dense += ffn.parameters(h) * (double) wb / tp;
+        }
+      }
+      double table = (double) model.vocabSize() * h * tableBytes() / tp;
+      double tables = (s == 0 ? table : 0)
+          + (last && !(model.tiedEmbeddings() && layout.pp() == 1) ? table : 0);
+      ChipMemory m = new ChipMemory(attention, dense, shared, experts, tables, small);
+      if (m.weightBytes() > best) {
+        best = m.weightBytes();
+        fullest = m;
+      }
+    }
+    return fullest;
+  }
+
+  /**
+   * Activation bytes one chip needs at the peak of a step of {@code tokenBudget} tokens: the
+   * residual stream, a layer's widest intermediate (attention's query and output heads, the dense
+   * FFN's gate and up, or the busiest EP rank's received tokens through its experts), and the
+   * logits in FP32 of the step's rows (at most one per request of the batch). One layer's
+   * buffers live at a time (inference frees them).
+   *
+   * @param tokenBudget the most tokens one step runs
+   * @param maxBatch the most requests one step holds
+   */
+  public double activationBytesPerChip(long tokenBudget, int maxBatch) {
+    long h = model.hiddenSize();
+    double groupTokens = tokenBudget / (double) layout.dpAttention();
+    double widest = 0;
     for (int kind = 0; kind < 2; kind++) {
       if ((kind == 0 ? model.denseLayers() : model.moeLayers()) == 0) {
         continue;
       }
       FeedForward ffn = model.ffnOfLayer(kind == 0 ? 0 : model.layers() - 1);
-      double ffnParams = ffn instanceof MoeFfn m
-          ? m.routerParameters(h) + m.sharedMlp().map(s -> s.parameters(h)).orElse(0L)
-              / (double) layout.tp()
-              + (double) m.routedExperts() / layout.ep() * m.routedExpert().parameters(h)
-                  / layout.expertTensorParallel()
-          : ffn.parameters(h) / (double) layout.tp();
-      if (kind == 0) {
-        perLayerDense = attention + norms + ffnParams;
+      double width;
+      if (ffn instanceof MoeFfn m) {
+        double received = tokenBudget * m.expertsPerToken() * rankShares[0]
+            / layout.expertTensorParallel();
+        width = received * (h + 2.0 * m.routedExpert().intermediateSize()) / groupTokens;
       } else {
-        perLayerMoe = attention + norms + ffnParams;
+        width = 2.0 * ((DenseFfn) ffn).mlp().intermediateSize() / layout.tp();
       }
+      widest = Math.max(widest, width);
     }
-    // The densest stage: the most layers per stage, all of one kind if it has any MoE.
-    int stageLayers = (model.layers() + layout.pp() - 1) / layout.pp();
-    double layers = stageLayers * Math.max(perLayerDense, perLayerMoe);
-    double table = (double) model.vocabSize() * h / layout.tp();
-    double ends = layout.pp() == 1 ? 2 * table : table;
-    return (layers + ends) * weights.bytesPerElement();
+    double attentionWidth = (double) model.attention().projectionWeights(h) / h / layout.tp();
+    widest = Math.max(widest, attentionWidth);
+    double rows = Math.min(groupTokens, maxBatch / (double) layout.dpAttention());
+    double logits = rows * model.vocabSize() / layout.tp() * 4;
+    return groupTokens * (3.0 * h + widest) * ACTIVATION_BYTES + logits;
   }
 
   /** KV-cache bytes one token of context takes on one chip of its DP group. */
@@ -199,19 +397,24 @@ public final class StepCostModel {
 
   /**
    * Tokens of KV cache the instance holds: per chip, HBM x {@code usableFraction} less the
-   * weights, over the KV bytes per token; times the DP attention groups (each group keeps the
-   * KV of its own requests).
+   * weights and a step's activations, over the KV bytes per token; times the DP attention groups
+   * (each group keeps the KV of its own requests).
    *
+   * @param tokenBudget the most tokens one step runs (sizes the activations)
+   * @param maxBatch the most requests one step holds (sizes the logits)
    * @throws IllegalArgumentException if the weights leave no room, saying how much is missing
    */
-  public long kvCapacityTokens(double hbmBytes, double usableFraction) {
-    double free = hbmBytes * usableFraction - weightBytesPerChip();
+  public long kvCapacityTokens(
+      double hbmBytes, double usableFraction, long tokenBudget, int maxBatch) {
+    double activations = activationBytesPerChip(tokenBudget, maxBatch);
+    double free = hbmBytes * usableFraction - weightBytesPerChip() - activations;
     if (free <= kvBytesPerTokenPerChip()) {
       throw new IllegalArgumentException(String.format(
-          "%s weights take %.1f GB per chip with tp=%d pp=%d ep=%d, leaving no KV cache in %.1f GB"
-              + " x %.2f usable HBM; raise tp, pp or ep, or use smaller weights",
-          model.id(), weightBytesPerChip() / 1e9, layout.tp(), layout.pp(), layout.ep(),
-          hbmBytes / 1e9, usableFraction));
+          "%s weights take %.1f GB and a step of %d tokens %.1f GB per chip with tp=%d pp=%d"
+              + " ep=%d, leaving no KV cache in %.1f GB x %.2f usable HBM; raise tp, pp or ep,"
+              + " lower the token budget, or use smaller weights",
+          model.id(), weightBytesPerChip() / 1e9, tokenBudget, activations / 1e9, layout.tp(),
+          layout.pp(), layout.ep(), hbmBytes / 1e9, usableFraction));
     }
     return (long) (free / kvBytesPerTokenPerChip()) * layout.dpAttention();
   }
@@ -224,12 +427,25 @@ public final class StepCostModel {
     return 1;
   }
 
-  private double attentionFlopsPerKey() {
-    if (model.attention() instanceof MultiHeadLatentAttention m) {
+  private int tableBytes() {
+    return Math.max(TABLE_BYTES, weights.bytesPerElement());
+  }
+
+  /** Score and context FLOPs per key: MLA's prefill or absorbed (decode) form, or GQA's. */
+  double attentionFlopsPerKey(boolean prefillForm) {
+    if (model.attention() instanceof MultiHeadLatentAttention m && !prefillForm) {
       return 2.0 * m.heads() * (m.kvLoraRank() + m.qkRopeHeadDim()) + 2.0 * m.heads()
           * m.kvLoraRank();
     }
     return model.attention().scoreAndContextFlopsPerAttendedToken();
+  }
+
+  /** MLA's prefill form expands a cached key's latent to per-head keys and values. */
+  private double expansionFlopsPerCachedKey() {
+    if (model.attention() instanceof MultiHeadLatentAttention m) {
+      return 2.0 * m.kvLoraRank() * m.heads() * (m.qkNopeHeadDim() + m.vHeadDim());
+    }
+    return 0;
   }
 
   /**
@@ -245,7 +461,7 @@ public final class StepCostModel {
   }
 
   /** The FFN's GEMMs on one chip: a dense MLP, or a MoE layer's shared path, router and experts. */
-  private List<Part> ffnParts(FeedForward ffn, long tokens, double groupTokens) {
+  private List<Part> ffnParts(FeedForward ffn, double tokens, double groupTokens) {
     long h = model.hiddenSize();
     int wb = weights.bytesPerElement();
     double tp = layout.tp();
@@ -258,16 +474,16 @@ public final class StepCostModel {
     long shared = m.sharedMlp().map(s -> s.weights(h)).orElse(0L) + m.routerParameters(h);
     double etp = layout.expertTensorParallel();
     long expert = m.routedExpert().weights(h);
-    double assignmentsPerChip = (double) tokens * m.expertsPerToken() / layout.ep();
+    double assignments = tokens * m.expertsPerToken() * rankShares[0];
     double touched = 1 - Math.pow(1 - (double) m.expertsPerToken() / m.routedExperts(), tokens);
-    double expertsPerChip = (double) m.routedExperts() / layout.ep();
+    double slots = Math.ceil(options.experts().slotsPerRank(m.routedExperts(), layout.ep()));
     long sharedWidth =
         m.sharedMlp().map(x -> x.intermediateSize()).orElse((long) m.routedExperts());
     return List.of(
         new Part(Kernel.Kind.MATMUL, 2.0 * shared * groupTokens / tp, shared * wb / tp,
             shard(sharedWidth / layout.tp()), weights),
-        new Part(Kernel.Kind.MATMUL, 2.0 * expert * assignmentsPerChip / etp,
-            expertsPerChip * touched * expert / etp * wb,
+        new Part(Kernel.Kind.MATMUL, 2.0 * expert * assignments / etp,
+            slots * touched * expert / etp * wb,
             shard(m.routedExpert().intermediateSize() / layout.expertTensorParallel()), weights));
   }
 
@@ -279,32 +495,31 @@ public final class StepCostModel {
     return ((MultiHeadLatentAttention) model.attention()).kvLoraRank();
   }
 
-  /** Two ring all-reduces of the group's activations per layer. */
-  private long tensorParallelPicos(double groupTokens) {
-    int n = layout.tp();
-    if (n == 1) {
-      return 0;
+  /** What one micro-batch or draft pass computes, in fractional counts. */
+  private record Load(
+      double tokens, double attended, double kvRead, double logits, boolean prefillForm) {
+    Load split(int parts) {
+      return new Load(tokens / parts, attended / parts, kvRead / parts, logits / parts,
+          prefillForm);
     }
-    double bytes = groupTokens * model.hiddenSize() * ACTIVATION_BYTES;
-    long one = Math.round(2.0 * (n - 1) / n * bytes / link.bytesPerSecond() * 1e12)
-        + 2L * (n - 1) * link.latencyPicos();
-    return 2 * one;
   }
 
-  /** Dispatch and combine: each chip's tokens go to k experts, (ep-1)/ep of them remote. */
-  private long expertParallelPicos(long tokens, MoeFfn m) {
-    int ep = layout.ep();
-    if (ep == 1) {
-      return 0;
-    }
-    double tokensPerChip = tokens / (double) layout.stageChips();
-    double bytes = tokensPerChip * m.expertsPerToken() * model.hiddenSize() * ACTIVATION_BYTES
-        * (ep - 1) / ep;
-    return 2 * transferPicos(bytes);
-  }
+  /** Sums of a step's kernels on one chip. */
+  private final class Work {
+    long picos;
+    double flops;
+    double weightBytes;
+    double kvBytes;
 
-  private long transferPicos(double bytes) {
-    return link.latencyPicos() + Math.round(bytes / link.bytesPerSecond() * 1e12);
+    void add(Part p, int layers, boolean kv) {
+      picos += layers * p.picos(compute);
+      flops += layers * p.flops;
+      if (kv) {
+        kvBytes += layers * p.bytes;
+      } else {
+        weightBytes += layers * p.bytes;
+      }
+    }
   }
 
   /** One kernel of a layer on one chip, at the calibrated roofline of its kind and shape. */

@@ -13,6 +13,7 @@ import org.supernodesim.model.transformer.FfnLayout;
 import org.supernodesim.model.transformer.GroupedQueryAttention;
 import org.supernodesim.model.transformer.Mlp;
 import org.supernodesim.model.transformer.MoeFfn;
+import org.supernodesim.model.transformer.MultiHeadLatentAttention;
 import org.supernodesim.model.transformer.NormKind;
 import org.supernodesim.model.transformer.PositionEncoding;
 import org.supernodesim.model.transformer.Router;
@@ -38,6 +39,23 @@ final class Shapes {
     return new TransformerSpec("small-moe", 32_000, 4096, 8, new PositionEncoding.Rope(1e4),
         NormKind.RMS_NORM, new GroupedQueryAttention(32, 8, 128, false, false, false),
         FfnLayout.MoeAfterDense.allMoe(moe), false, 0, List.of());
+  }
+
+  /**
+   * DeepSeek-V3 (config.json of deepseek-ai/DeepSeek-V3; arXiv 2412.19437 §4.2): h 7168, 61
+   * layers of which the first 3 dense (FFN 18,432), MLA of 128 heads (q latent 1536, KV latent
+   * 512, nope 128, rope 64, v 128), 256 routed experts of width 2048 top-8 in 8 groups (top 4)
+   * plus 1 shared, vocabulary 129,280, one MTP module.
+   */
+  static TransformerSpec deepseekV3() {
+    MoeFfn moe = new MoeFfn(256, 8, new Mlp(2048, Activation.SWIGLU, false), 1,
+        Optional.of(new Mlp(2048, Activation.SWIGLU, false)),
+        new Router(RouterScoring.SIGMOID, true, 8, 4));
+    return new TransformerSpec("deepseek-v3", 129_280, 7168, 61, new PositionEncoding.Rope(1e4),
+        NormKind.RMS_NORM, new MultiHeadLatentAttention(128, 1536, 512, 128, 64, 128),
+        new FfnLayout.MoeAfterDense(3,
+            Optional.of(new DenseFfn(new Mlp(18_432, Activation.SWIGLU, false))), moe),
+        false, 1, List.of());
   }
 
   /** NVIDIA H20 as the catalog has it (reported): 148 TFLOPS BF16, 296 FP8, 4.0 TB/s, 96 GB. */

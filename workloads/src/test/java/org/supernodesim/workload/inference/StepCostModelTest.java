@@ -110,7 +110,10 @@ class StepCostModelTest {
     StepCost bf16 = oneChip(Shapes.llama8b(), Precision.BF16).step(Batch.decode(1, 100));
     StepCost fp8 = oneChip(Shapes.llama8b(), Precision.FP8).step(Batch.decode(1, 100));
 
-    assertEquals(bf16.weightBytesPerChip() / 2, fp8.weightBytesPerChip(), 1.0, "1 byte a weight");
+    // The output head stays in BF16 (DeepSeek-V3 §3.3.1): 128,256 x 4,096 x 2 bytes.
+    double head = 128_256.0 * 4096 * 2;
+    assertEquals((bf16.weightBytesPerChip() - head) / 2 + head, fp8.weightBytesPerChip(), 1.0,
+        "1 byte a weight, the head's 2");
     assertTrue(fp8.picos() < 0.6 * bf16.picos(), "decode of few tokens follows the weight bytes");
   }
 
@@ -153,11 +156,11 @@ class StepCostModelTest {
   void kvCapacityIsTheHbmLeftAfterWeightsOverTheBytesOfAToken() {
     // Llama-3.1 8B BF16 on one 96 GB H20 with 90 % usable: (86.4 GB - weights) / 131,072 B.
     StepCostModel costs = oneChip(Shapes.llama8b(), Precision.BF16);
-    double free = 9.6e10 * 0.9 - costs.weightBytesPerChip();
+    double free = 9.6e10 * 0.9 - costs.weightBytesPerChip() - costs.activationBytesPerChip(8192, 256);
 
     assertEquals(131_072.0, costs.kvBytesPerTokenPerChip(), 0.0, "32 x 2 x 8 x 128 x 2 bytes");
-    assertEquals((long) (free / 131_072), costs.kvCapacityTokens(9.6e10, 0.9));
-    assertThrows(IllegalArgumentException.class, () -> costs.kvCapacityTokens(1.6e10, 0.9),
+    assertEquals((long) (free / 131_072), costs.kvCapacityTokens(9.6e10, 0.9, 8192, 256));
+    assertThrows(IllegalArgumentException.class, () -> costs.kvCapacityTokens(1.6e10, 0.9, 8192, 256),
         "16 GB cannot hold 16 GB of weights and any KV");
   }
 

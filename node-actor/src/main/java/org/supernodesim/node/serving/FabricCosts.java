@@ -1,0 +1,201 @@
+package org.supernodesim.node.serving;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.supernodesim.interconnect.routing.Route;
+import org.supernodesim.interconnect.routing.Router;
+import org.supernodesim.model.fabric.LinkSpec;
+import org.supernodesim.workload.inference.CommunicationDemand;
+import org.supernodesim.workload.inference.CommunicationDemand.RankGroup;
+import org.supernodesim.workload.inference.CommunicationPricer;
+import org.supernodesim.workload.inference.InstanceLayout;
+
+/**
+ * An instance's collectives timed by closed forms over its own chips' routes, as the analytical
+ * transport times transfers (alpha-beta per transfer, a chip's port serialising what leaves it):
+ *
+ * <ul>
+ *   <li>all-to-all (EP dispatch and combine, direct as DeepEP's and NCCL's): member a sends its
+ *       remote bytes R_a in equal blocks to the n - 1 others at once; each port it sends on
+ *       serialises its blocks, the last then crosses its route, so T_a = max over ports p of (the
+ *       blocks over p at their pair bandwidth + p's largest route latency), and the busiest
+ *       member sets the collective. A port takes in what it sends out (routes are symmetric), so a
+ *       member is priced on the larger of what it sends and what it receives: an uneven expert
+ *       load makes the hot rank's inbound traffic the bound. A group spanning nodes puts its
+ *       remote blocks on the scale-out port (the NIC), whose bandwidth then sets it.
+ *   <li>ring all-reduce, all-gather and reduce-scatter (TP, DP attention): 2(n-1) or n-1 steps of
+ *       one chunk each, every step as slow as the ring's slowest hop (as {@code Ring}).
+ *   <li>stage sends: each chip to its peer of the next stage at once, the slowest pair.
+ * </ul>
+ *
+ * Members with the same ports, peers per bandwidth and latencies time alike, so a profile keeps
+ * the distinct ones and a step prices a handful, not every chip: the representative-member
+ * shortcut, exact since a member's time depends on nothing else. It equals the full path (the
+ * transfers run one by one on the analytical transport) where each port's routes have one
+ * latency (one switch, a Clos, a hierarchy under one scale-out tier); elsewhere it bounds it by
+ * the latency spread. {@code FabricCostsTest} holds it to the full path.
+ */
+public final class FabricCosts implements CommunicationPricer {
+  private final Router router;
+  private final InstanceChips chips;
+  private final Map<RankGroup, AllToAll> allToAlls = new EnumMap<>(RankGroup.class);
+  private final Map<RankGroup, Hops> rings = new EnumMap<>(RankGroup.class);
+
+  /** The collectives of the instance of {@code layout} on chips from {@code firstChip}. */
+  public FabricCosts(Router router, int firstChip, InstanceLayout layout) {
+    this.router = router;
+    this.chips = new InstanceChips(firstChip, layout);
+  }
+
+  @Override
+  public long picos(CommunicationDemand d) {
+    List<Long> bytes = d.bytesPerRank();
+    int n = bytes.size();
+    if (n < 2 && d.collective() != CommunicationDemand.Collective.STAGE_SEND) {
+      return 0;
+    }
+    long busiest = d.busiestRankBytes();
+    long one = switch (d.collective()) {
+      case ALL_REDUCE -> 2L * (n - 1) * ring(d.group(), n).slowestPicos(ceilDiv(busiest, n));
+      case ALL_GATHER, REDUCE_SCATTER -> (n - 1L) * ring(d.group(), n).slowestPicos(busiest);
+      case EP_DISPATCH, EP_COMBINE -> allToAll(d.group(), n).picos(bytes);
+      case STAGE_SEND -> ring(RankGroup.PIPELINE, n).slowestPicos(busiest);
+    };
+    return d.timesPerStep() * one;
+  }
+
+  /** The distinct hops of a kind's rings (or of the stage boundaries). */
+  private Hops ring(RankGroup group, int members) {
+    return rings.computeIfAbsent(group, g -> {
+      return hops(groups(g, members), g != RankGroup.PIPELINE);
+    });
+  }
+
+  private AllToAll allToAll(RankGroup group, int members) {
+    return allToAlls.computeIfAbsent(group, g -> allToAll(groups(g, members)));
+  }
+
+  private int[][] groups(RankGroup group, int members) {
+    return chips.groupsOf(group, members);
+  }
+
+  /** One hop: pair bandwidth and route latency. */
+  record Hop(double bytesPerSecond, long latencyPicos) {}
+
+  /** Distinct hops; a step of {@code bytes} on every one of them lasts the slowest. */
+  record Hops(List<Hop> hops) {
+    long slowestPicos(long bytes) {
+      long slowest = 0;
+      for (Hop h : hops) {
+        slowest = Math.max(slowest,
+            h.latencyPicos() + LinkSpec.serializationPicos(bytes, h.bytesPerSecond()));
+      }
+      return slowest;
+    }
+  }
+
+  private Hops hops(int[][] groups, boolean ring) {
+    List<Hop> hops = new ArrayList<>();
+    for (int[] g : groups) {
+      int links = ring ? g.length : g.length - 1;
+      for (int p = 0; p < links && g.length > 1; p++) {
+        int a = g[p];
+        int b = g[(p + 1) % g.length];
+        Hop h = new Hop(router.pairBytesPerSecond(a, b), router.route(a, b).latencyPicos());
+        if (!hops.contains(h)) {
+          hops.add(h);
+        }
+      }
+    }
+    return new Hops(List.copyOf(hops));
+  }
+
+  /** How one member's blocks leave: per port, peers by pair bandwidth and the worst latency. */
+  record Sender(List<PortLoad> ports) {}
+
+  /** One port of a sender: how many peers at each pair bandwidth, and the slowest route. */
+  record PortLoad(List<Double> bytesPerSecond, List<Integer> peers, long latencyPicos) {}
+
+  /** The all-to-alls of {@code groups} (each a list of chips, all of one size). */
+  AllToAll allToAll(int[][] groups) {
+    Map<Sender, Integer> distinct = new LinkedHashMap<>();
+    int[][] senderOf = new int[groups.length][];
+    for (int g = 0; g < groups.length; g++) {
+      senderOf[g] = new int[groups[g].length];
+      for (int a = 0; a < groups[g].length; a++) {
+        senderOf[g][a] = distinct.computeIfAbsent(sender(groups[g], a), s -> distinct.size());
+      }
+    }
+    return new AllToAll(List.copyOf(distinct.keySet()), senderOf);
+  }
+
+  private Sender sender(int[] group, int a) {
+    // Port (first link) -> (pair bandwidth -> peers), and the port's slowest route.
+    TreeMap<Integer, TreeMap<Double, Integer>> peers = new TreeMap<>();
+    TreeMap<Integer, Long> latency = new TreeMap<>();
+    for (int b = 0; b < group.length; b++) {
+      if (b != a) {
+        Route route = router.route(group[a], group[b]);
+        int port = route.links().get(0).index();
+        peers.computeIfAbsent(port, k -> new TreeMap<>())
+            .merge(router.pairBytesPerSecond(group[a], group[b]), 1, Integer::sum);
+        latency.merge(port, route.latencyPicos(), Math::max);
+      }
+    }
+    List<PortLoad> ports = new ArrayList<>();
+    for (var e : peers.entrySet()) {
+      ports.add(new PortLoad(List.copyOf(e.getValue().keySet()),
+          List.copyOf(e.getValue().values()), latency.get(e.getKey())));
+    }
+    // Port numbers differ from chip to chip; what they carry is what times the member.
+    ports.sort((x, y) -> x.toString().compareTo(y.toString()));
+    return new Sender(List.copyOf(ports));
+  }
+
+  /** The distinct senders of some all-to-all groups, and which one each member of each is. */
+  record AllToAll(List<Sender> senders, int[][] senderOf) {
+    /**
+     * Member k of every group moves {@code remoteBytes.get(k)} to or from the others, every
+     * member sending the mean: each is priced on the larger of the two, its busiest port
+     * setting it, and the busiest member the collective.
+     */
+    long picos(List<Long> remoteBytes) {
+      int n = remoteBytes.size();
+      double mean = remoteBytes.stream().mapToLong(Long::longValue).average().orElse(0);
+      long sent = Math.round(mean);
+      long slowest = 0;
+      for (int[] group : senderOf) {
+        if (group.length != n) {
+          throw new IllegalArgumentException(
+              "all-to-all bytes for " + n + " members; the group has " + group.length);
+        }
+        for (int k = 0; k < n; k++) {
+          long bytes = Math.max(sent, remoteBytes.get(k));
+          slowest = Math.max(slowest, picos(senders.get(group[k]), ceilDiv(bytes, n - 1)));
+        }
+      }
+      return slowest;
+    }
+
+    private static long picos(Sender s, long block) {
+      long slowest = 0;
+      for (PortLoad p : s.ports()) {
+        long serial = 0;
+        for (int i = 0; i < p.peers().size(); i++) {
+          serial += p.peers().get(i)
+              * LinkSpec.serializationPicos(block, p.bytesPerSecond().get(i));
+        }
+        slowest = Math.max(slowest, serial + p.latencyPicos());
+      }
+      return slowest;
+    }
+  }
+
+  private static long ceilDiv(long bytes, int n) {
+    return bytes / n + (bytes % n == 0 ? 0 : 1);
+  }
+}

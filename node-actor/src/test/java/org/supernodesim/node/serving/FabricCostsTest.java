@@ -1,0 +1,122 @@
+package org.supernodesim.node.serving;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.supernodesim.interconnect.routing.Router;
+import org.supernodesim.interconnect.topology.Topology;
+import org.supernodesim.model.collective.AlgorithmChoice;
+import org.supernodesim.model.collective.CollectiveKind;
+import org.supernodesim.model.fabric.FabricSpec;
+import org.supernodesim.model.fabric.LinkSpec;
+import org.supernodesim.node.chip.AnalyticalTransport;
+import org.supernodesim.node.chip.ChipCluster;
+import org.supernodesim.node.engine.SequentialRuntime;
+import org.supernodesim.workload.cost.ComputeCostModel;
+import org.supernodesim.workload.graph.Operation;
+import org.supernodesim.workload.graph.OperationGraph;
+import org.supernodesim.workload.inference.CommunicationDemand;
+import org.supernodesim.workload.inference.InstanceLayout;
+
+/**
+ * An instance's collectives are timed on its own chips' routes: an expert-parallel all-to-all
+ * over four nodes is priced on the scale-out link, and the closed form equals the full path (every
+ * transfer on the analytical transport).
+ */
+class FabricCostsTest {
+  /** NVLink-like: 450 GB/s per direction, 1 us per hop. */
+  static final LinkSpec NVLINK = new LinkSpec(4.5e11, 1_000_000);
+  /** InfiniBand-like: 400 Gb/s = 50 GB/s per direction, 2 us per hop. */
+  static final LinkSpec INFINIBAND = new LinkSpec(5e10, 2_000_000);
+
+  /** Four nodes of 8 chips, each node one switch, the nodes under one scale-out switch. */
+  static Router fourNodes() {
+    return new Router(Topology.build(new FabricSpec.Hierarchy(8,
+        new FabricSpec.SingleSwitch(NVLINK), new FabricSpec.SingleSwitch(INFINIBAND)), 32));
+  }
+
+  @Test
+  void anExpertAllToAllAcrossNodesIsPricedOnTheScaleOutLink() {
+    // Given an EP32 instance (DP attention 32, tp 1) on 4 nodes of 8, each chip sending S bytes.
+    // Each sends its 31 remote blocks of 1 MB (its own block stays), once per step.
+    FabricCosts fabric = new FabricCosts(fourNodes(), 0, new InstanceLayout(1, 1, 32, 32));
+
+    // When a dispatch is priced.
+    long picos = fabric.picos(dispatch(1, Collections.nCopies(32, 31_000_000L)));
+
+    // Then each chip's 24 remote blocks serialise on its NIC (50 GB/s) and cross two IB hops,
+    // while its 7 local blocks go at once over NVLink: T = 24 x 1 MB / 50 GB/s + 2 x 2 us
+    // = 480 us + 4 us; NVLink alone would have taken 7 x 1 MB / 450 GB/s + 2 us = 17.6 us.
+    long expected = 24 * Math.round(1e6 / 5e10 * 1e12) + 2 * 2_000_000;
+    assertEquals(expected, picos, "EP all-to-all over 4 nodes: the scale-out link sets it");
+    assertEquals(484_000_000L, picos, "484 us");
+  }
+
+  @Test
+  void theClosedFormEqualsEveryTransferOnTheAnalyticalTransport() {
+    // Given the same EP32 all-to-all run as 32 chips' graphs, every block a transfer.
+    Router router = fourNodes();
+    long bytes = 32L * 3_000_000;
+    List<Integer> group = IntStream.range(0, 32).boxed().toList();
+    List<OperationGraph> graphs = new ArrayList<>();
+    for (int rank = 0; rank < 32; rank++) {
+      graphs.add(new OperationGraph(rank, List.of(new Operation.Collective(0, List.of(), "a2a", 0,
+          CollectiveKind.ALL_TO_ALL, group, bytes, AlgorithmChoice.DIRECT))));
+    }
+    ChipCluster full = ChipCluster.assemble(graphs,
+        new ComputeCostModel(Deployments.h20()), new AnalyticalTransport(router));
+
+    // When the full path runs, and the shortcut prices it.
+    new SequentialRuntime().run(full.simulation());
+    long fullPicos = full.collectiveResults().get(0).picos();
+    long shortcut = new FabricCosts(router, 0, new InstanceLayout(1, 1, 32, 32))
+        .picos(dispatch(1, Collections.nCopies(32, bytes - bytes / 32)));
+
+    // Then they agree to the picosecond (S divides into 32 equal blocks).
+    assertEquals(fullPicos, shortcut, "closed form = full path, EP32 over 4 nodes");
+  }
+
+  @Test
+  void aTensorParallelRingWithinANodeStaysOnTheScaleUpLink() {
+    // Given TP8 in one node: a ring all-reduce of S = 8 MB per chip.
+    FabricCosts fabric = new FabricCosts(fourNodes(), 8, new InstanceLayout(8, 1, 1, 1));
+    CommunicationDemand twice = new CommunicationDemand(CommunicationDemand.Collective.ALL_REDUCE,
+        CommunicationDemand.RankGroup.TENSOR, 2, Collections.nCopies(8, 8_000_000L));
+
+    // Then T = 2(n-1) x (S/n / B + 2 alpha) on NVLink: 14 x (1 MB / 450 GB/s + 2 us), twice.
+    long step = Math.round(1e6 / 4.5e11 * 1e12) + 2_000_000;
+    assertEquals(2 * 14 * step, fabric.picos(twice), "two ring all-reduces within a node");
+  }
+
+  @Test
+  void aHotExpertRankSetsTheAllToAllByWhatItReceives() {
+    // Given EP32 over 4 nodes where rank 5 receives 62 MB and the others 31 MB (they all send
+    // the mean, 31.97 MB): rank 5's port takes in 2 MB blocks from its 31 peers.
+    List<Long> bytes = new ArrayList<>(Collections.nCopies(32, 31_000_000L));
+    bytes.set(5, 62_000_000L);
+    FabricCosts fabric = new FabricCosts(fourNodes(), 0, new InstanceLayout(1, 1, 32, 32));
+
+    // Then its 24 remote 2 MB blocks on the NIC: 24 x 2 MB / 50 GB/s + 4 us = 964 us.
+    assertEquals(964_000_000L, fabric.picos(dispatch(1, bytes)), "the hot rank's inbound port");
+  }
+
+  private static CommunicationDemand dispatch(int times, List<Long> remoteBytes) {
+    return new CommunicationDemand(CommunicationDemand.Collective.EP_DISPATCH,
+        CommunicationDemand.RankGroup.EXPERT, times, remoteBytes);
+  }
+
+  @Test
+  void theInstanceGroupsFollowTheLayout() {
+    // tp 2 x dpAttention 4 = 8 chips per stage, 2 stages, from chip 16.
+    InstanceChips c = new InstanceChips(16, new InstanceLayout(2, 2, 4, 4));
+    assertEquals(List.of(16, 17), IntStream.of(c.tensorGroups()[0]).boxed().toList());
+    assertEquals(List.of(24, 25, 26, 27, 28, 29, 30, 31),
+        IntStream.of(c.stages()[1]).boxed().toList());
+    assertEquals(List.of(17, 19, 21, 23), IntStream.of(c.attentionGroups()[1]).boxed().toList());
+    assertEquals(List.of(16, 24), IntStream.of(c.stageBoundaries()[0]).boxed().toList());
+  }
+}

@@ -1,0 +1,130 @@
+package org.supernodesim.scenario.file;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.supernodesim.scenario.Kinds;
+import org.supernodesim.scenario.catalog.Catalog;
+import org.supernodesim.workload.inference.Batch;
+import org.supernodesim.workload.inference.StepCostModel;
+
+/**
+ * The published rows of SGLang serving DeepSeek-V3 on H100 nodes
+ * ({@code examples/validation/serving-sglang-deepseek-h100.csv}, lmsys.org/blog/2025-05-05-large-
+ * scale-ep), reproduced by {@code examples/validation/sglang-deepseek-v3-h100.yaml} with the
+ * row's stated settings as overrides, and the same source's ratios.
+ *
+ * <p>Each row is a fixed-batch measurement at saturation: a prefill instance runs steps of
+ * {@code tokens_per_gpu_in_flight} tokens per GPU (whole prompts of {@code input_tokens}), a
+ * decode instance steps of {@code batch_per_gpu} requests per GPU at {@code kv_tokens} of context.
+ * Throughput per node is the step's tokens over its duration over the instance's nodes; the step
+ * is the instance's own step cost (its kernels on the H100 calibration, its collectives on the
+ * instance's chips and routes, the options of the scenario), the path a run takes at that batch.
+ */
+class SglangDeepSeekValidationTest {
+  static final ScenarioLoader LOADER = new ScenarioLoader(Catalog.standard()::chip);
+  static final Path SCENARIO = Path.of("examples/validation/sglang-deepseek-v3-h100.yaml");
+  static final Path ROWS = Path.of("examples/validation/serving-sglang-deepseek-h100.csv");
+
+  /** The instance group of a role ({@code 0}: prefill, {@code 1}: decode) after overrides. */
+  static StepCostModel instance(int group, String... overrides) {
+    Scenario s = LOADER.load(SCENARIO, List.of(overrides));
+    return Kinds.serving(s).instances().get(group).costs();
+  }
+
+  /** Input tokens per second per node of a prefill step of whole prompts. */
+  static double prefillPerNode(StepCostModel costs, int input, long tokensPerGpu) {
+    int gpus = costs.layout().chips();
+    long prompts = tokensPerGpu / input * gpus;
+    long tokens = prompts * input;
+    Batch b = new Batch(tokens, prompts * ((long) input * (input + 1) / 2), tokens, prompts);
+    return tokens / (costs.step(b).picos() / 1e12) / (gpus / 8.0);
+  }
+
+  /** Output tokens per second per node of a decode step. */
+  static double decodePerNode(StepCostModel costs, int batchPerGpu, long context) {
+    int gpus = costs.layout().chips();
+    int requests = batchPerGpu * gpus;
+    return requests / (costs.step(Batch.decode(requests, context)).picos() / 1e12) / (gpus / 8.0);
+  }
+
+  /** The simulated throughput per node of a published row. */
+  static double simulate(String[] f) {
+    if (f[1].equals("prefill")) {
+      return prefillPerNode(instance(0), Integer.parseInt(f[6]), Long.parseLong(f[9]));
+    }
+    if (f[10].equals("no")) {
+      return decodePerNode(instance(1), Integer.parseInt(f[8]), Long.parseLong(f[7]));
+    }
+    // The blog's "simulated MTP": one MTP draft (DeepSeek-V3 has one module) accepted at 0.85,
+    // the low end of DeepSeek-V3 §5.4.3's 85-90 % for the second token.
+    return decodePerNode(
+        instance(1, "workload.serving.instances[1].speculative.drafts=1",
+            "workload.serving.instances[1].speculative.acceptance=0.85"),
+        Integer.parseInt(f[8]), Long.parseLong(f[7]));
+  }
+
+  /**
+   * Every published row, simulated next to published. The prefill rows at the blog's default
+   * expert load hold within 15 %. Three rows do not, and the test says so rather than hiding
+   * them (README "Validation: SGLang DeepSeek-V3 on H100"): the decode rows simulate 1.6x and
+   * 1.9x faster than published (the model's compute and all-to-all, each near the published step
+   * alone, overlap under two-batch overlap; the published steps take about their sum), and the
+   * perfect-balance prefill row 17 % slower (the model's prefill is bound by its all-to-all over
+   * InfiniBand, which even load does not shorten). Should the model move a row into the band,
+   * this test fails and the row joins the others.
+   */
+  @Test
+  void everyPublishedRowSimulatedNextToPublished() throws IOException {
+    List<String> lines = Files.readAllLines(ROWS, StandardCharsets.UTF_8);
+    List<String> within = List.of("prefill-1k", "prefill-2k", "prefill-4k");
+    List<String> report = new ArrayList<>();
+    for (String line : lines.subList(1, lines.size())) {
+      String[] f = line.split(",");
+      double published = Double.parseDouble(f[13]);
+      double ratio = simulate(f) / published;
+      report.add(String.format("%s published %.0f ratio %.3f", f[0], published, ratio));
+      if (within.contains(f[0])) {
+        assertEquals(1.0, ratio, 0.15, f[0] + " within 15 %");
+      } else {
+        assertTrue(Math.abs(ratio - 1) > 0.15, f[0] + " now within 15 % (" + ratio
+            + "): move it to the rows that hold");
+      }
+    }
+    assertEquals(6, report.size(), String.join("\n", report));
+  }
+
+  @Test
+  void twoBatchOverlapGainsAsPublishedInPrefill() {
+    // Published: +27 to 35 % prefill throughput from two-batch overlap; within 25 % of the
+    // stated ratio, 1.27-1.35, taken at its middle, 1.31.
+    double on = prefillPerNode(instance(0), 2048, 16384);
+    double off = prefillPerNode(
+        instance(0, "workload.serving.instances[0].overlap=none"), 2048, 16384);
+    assertEquals(1.31, on / off, 0.25 * 1.31, "two-batch overlap in prefill");
+  }
+
+  @Test
+  void theExpertAllToAllOfAMultiNodeInstanceRidesInfiniBand() {
+    // The prefill instance's 32 GPUs span 4 nodes: of each GPU's 31 peers 24 are behind its
+    // 400 Gb/s NIC (0.94 of it achieved: 47 GB/s), 7 behind NVLink. A dispatch per MoE layer and
+    // micro-batch moves the busiest rank's bytes; the remote 24/31 of them over InfiniBand set
+    // its time, far above what NVLink alone would take.
+    StepCostModel costs = instance(0);
+    var step = costs.step(new Batch(16384L * 32, 16L * 32 * 1024 * 1025 / 2, 16384L * 32,
+        16 * 32));
+    double ib = 0;
+    for (var d : step.communication()) {
+      ib += d.timesPerStep() * d.busiestRankBytes() * 24.0 / 31 / 47e9;
+    }
+    assertEquals(ib, step.communicationPicos() / 1e12, 0.1 * ib,
+        "the all-to-all's time is its InfiniBand share at the NIC's rate, to 10 %");
+  }
+}
