@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.supernodesim.interconnect.routing.Router;
 import org.supernodesim.workload.inference.CommunicationDemand;
+import org.supernodesim.workload.inference.InstanceChips;
+import org.supernodesim.workload.inference.FabricCosts;
 
 /**
  * A step's collectives as transfers for the flow model, one phase per demand, run one after

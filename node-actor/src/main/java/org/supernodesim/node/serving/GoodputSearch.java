@@ -6,6 +6,7 @@ import org.supernodesim.node.engine.SequentialRuntime;
 import org.supernodesim.results.ServingResult;
 import org.supernodesim.results.metrics.LatencyRecorder;
 import org.supernodesim.workload.inference.RequestTrace;
+import org.supernodesim.workload.inference.Load;
 
 /**
  * The highest arrival rate whose TTFT and TPOT percentiles meet the SLO (DistServe's goodput, Zhong

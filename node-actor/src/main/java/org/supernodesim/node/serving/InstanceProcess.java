@@ -17,6 +17,8 @@ import org.supernodesim.workload.inference.Overlap;
 import org.supernodesim.workload.inference.SchedulerLimits;
 import org.supernodesim.workload.inference.StepCost;
 import org.supernodesim.workload.inference.StepCostModel;
+import org.supernodesim.workload.inference.InstanceChips;
+import org.supernodesim.workload.inference.HostTier;
 
 /**
  * One serving instance (a model replica on its chips) as a logical process: a continuous-batching

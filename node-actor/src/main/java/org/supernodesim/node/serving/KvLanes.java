@@ -7,6 +7,7 @@ import java.util.Map;
 import org.supernodesim.interconnect.routing.Route;
 import org.supernodesim.interconnect.routing.Router;
 import org.supernodesim.model.fabric.LinkSpec;
+import org.supernodesim.workload.inference.InstanceChips;
 
 /**
  * A prefill instance's KV transfers to decode instances over the chips' real routes. The prompt's

@@ -7,6 +7,7 @@ import org.supernodesim.node.engine.Context;
 import org.supernodesim.node.engine.LogicalProcess;
 import org.supernodesim.workload.inference.Request;
 import org.supernodesim.workload.inference.RoutingPolicy;
+import org.supernodesim.workload.inference.Load;
 
 /**
  * The front end: releases each request at its arrival time and sends it to an instance, choosing

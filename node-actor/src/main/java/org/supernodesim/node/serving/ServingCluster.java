@@ -23,6 +23,10 @@ import org.supernodesim.workload.inference.SchedulerLimits;
 import org.supernodesim.workload.inference.StepCostModel;
 import org.supernodesim.workload.inference.StepCost;
 import org.supernodesim.workload.inference.CommunicationDemand;
+import org.supernodesim.workload.inference.InstanceChips;
+import org.supernodesim.workload.inference.FabricCosts;
+import org.supernodesim.workload.inference.Load;
+import org.supernodesim.workload.inference.HostTier;
 
 /**
  * A serving deployment as logical processes: the router (process 0) and one process per instance
@@ -182,7 +186,7 @@ public final class ServingCluster {
       StepCostModel costs = g.costs();
       // Each instance times its step's collectives on its own chips' routes.
       FabricCosts fabric = new FabricCosts(
-          setup.router(), chipsOf.get(i).firstChip(), costs.layout());
+          new Routes(setup.router()), chipsOf.get(i).firstChip(), costs.layout());
       InstanceProcess.StepPricing pricing = b -> {
         StepCost c = costs.step(b);
         long communication = 0;

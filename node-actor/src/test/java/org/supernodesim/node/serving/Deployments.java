@@ -28,6 +28,8 @@ import org.supernodesim.workload.inference.Role;
 import org.supernodesim.workload.inference.RoutingPolicy;
 import org.supernodesim.workload.inference.SchedulerLimits;
 import org.supernodesim.workload.inference.StepCostModel;
+import org.supernodesim.workload.inference.Load;
+import org.supernodesim.workload.inference.HostTier;
 
 /** Small serving deployments for the tests: Llama-3.1 8B on H20s behind one switch. */
 final class Deployments {

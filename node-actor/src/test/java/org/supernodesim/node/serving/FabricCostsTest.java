@@ -21,6 +21,8 @@ import org.supernodesim.workload.graph.Operation;
 import org.supernodesim.workload.graph.OperationGraph;
 import org.supernodesim.workload.inference.CommunicationDemand;
 import org.supernodesim.workload.inference.InstanceLayout;
+import org.supernodesim.workload.inference.InstanceChips;
+import org.supernodesim.workload.inference.FabricCosts;
 
 /**
  * An instance's collectives are timed on its own chips' routes: an expert-parallel all-to-all
@@ -43,7 +45,7 @@ class FabricCostsTest {
   void anExpertAllToAllAcrossNodesIsPricedOnTheScaleOutLink() {
     // Given an EP32 instance (DP attention 32, tp 1) on 4 nodes of 8, each chip sending S bytes.
     // Each sends its 31 remote blocks of 1 MB (its own block stays), once per step.
-    FabricCosts fabric = new FabricCosts(fourNodes(), 0, new InstanceLayout(1, 1, 32, 32));
+    FabricCosts fabric = new FabricCosts(new Routes(fourNodes()), 0, new InstanceLayout(1, 1, 32, 32));
 
     // When a dispatch is priced.
     long picos = fabric.picos(dispatch(1, Collections.nCopies(32, 31_000_000L)));
@@ -73,7 +75,7 @@ class FabricCostsTest {
     // When the full path runs, and the shortcut prices it.
     new SequentialRuntime().run(full.simulation());
     long fullPicos = full.collectiveResults().get(0).picos();
-    long shortcut = new FabricCosts(router, 0, new InstanceLayout(1, 1, 32, 32))
+    long shortcut = new FabricCosts(new Routes(router), 0, new InstanceLayout(1, 1, 32, 32))
         .picos(dispatch(1, Collections.nCopies(32, bytes - bytes / 32)));
 
     // Then they agree to the picosecond (S divides into 32 equal blocks).
@@ -83,7 +85,7 @@ class FabricCostsTest {
   @Test
   void aTensorParallelRingWithinANodeStaysOnTheScaleUpLink() {
     // Given TP8 in one node: a ring all-reduce of S = 8 MB per chip.
-    FabricCosts fabric = new FabricCosts(fourNodes(), 8, new InstanceLayout(8, 1, 1, 1));
+    FabricCosts fabric = new FabricCosts(new Routes(fourNodes()), 8, new InstanceLayout(8, 1, 1, 1));
     CommunicationDemand twice = new CommunicationDemand(CommunicationDemand.Collective.ALL_REDUCE,
         CommunicationDemand.RankGroup.TENSOR, 2, Collections.nCopies(8, 8_000_000L));
 
@@ -98,7 +100,7 @@ class FabricCostsTest {
     // the mean, 31.97 MB): rank 5's port takes in 2 MB blocks from its 31 peers.
     List<Long> bytes = new ArrayList<>(Collections.nCopies(32, 31_000_000L));
     bytes.set(5, 62_000_000L);
-    FabricCosts fabric = new FabricCosts(fourNodes(), 0, new InstanceLayout(1, 1, 32, 32));
+    FabricCosts fabric = new FabricCosts(new Routes(fourNodes()), 0, new InstanceLayout(1, 1, 32, 32));
 
     // Then its 24 remote 2 MB blocks on the NIC: 24 x 2 MB / 50 GB/s + 4 us = 964 us.
     assertEquals(964_000_000L, fabric.picos(dispatch(1, bytes)), "the hot rank's inbound port");

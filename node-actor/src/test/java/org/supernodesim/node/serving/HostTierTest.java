@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.supernodesim.workload.inference.Request;
+import org.supernodesim.workload.inference.HostTier;
 
 /** The host-memory KV tier: evicted prefix blocks move there and a later prompt loads them. */
 class HostTierTest {

@@ -20,6 +20,9 @@ import org.supernodesim.workload.inference.RoutingPolicy;
 import org.supernodesim.workload.inference.ServingOptions;
 import org.supernodesim.workload.inference.StepCostModel;
 import org.supernodesim.workload.inference.SyntheticRequests;
+import org.supernodesim.workload.inference.FabricCosts;
+import org.supernodesim.workload.inference.Load;
+import org.supernodesim.workload.inference.HostTier;
 
 /**
  * Serving on the flow model: collectives and KV transfers go through the fabric process. On an
@@ -32,7 +35,7 @@ class ServingFlowTest {
     InstanceLayout layout = new InstanceLayout(2, 1, 1, 1);
     StepCostModel costs = new StepCostModel(Deployments.llama8b(), layout, Precision.BF16,
         Precision.BF16, new ComputeCostModel(Deployments.h20()),
-        new FabricCosts(router, 0, layout), ServingOptions.plain(), 0);
+        new FabricCosts(new Routes(router), 0, layout), ServingOptions.plain(), 0);
     return new InstanceGroup(role, count, costs, 200_000, Deployments.limits(false));
   }
 

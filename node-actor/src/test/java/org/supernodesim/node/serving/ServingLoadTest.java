@@ -17,6 +17,8 @@ import org.supernodesim.workload.inference.Role;
 import org.supernodesim.workload.inference.RoutingPolicy;
 import org.supernodesim.workload.inference.SchedulerLimits;
 import org.supernodesim.workload.inference.SyntheticRequests;
+import org.supernodesim.workload.inference.Load;
+import org.supernodesim.workload.inference.HostTier;
 
 /** Saturation, the steady-state window, per-role scheduler limits and the goodput search. */
 class ServingLoadTest {

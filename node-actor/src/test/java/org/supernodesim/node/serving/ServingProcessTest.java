@@ -9,6 +9,7 @@ import org.supernodesim.workload.inference.Batch;
 import org.supernodesim.workload.inference.Request;
 import org.supernodesim.workload.inference.Role;
 import org.supernodesim.workload.inference.RoutingPolicy;
+import org.supernodesim.workload.inference.Load;
 
 /** The router and an instance alone: events in, a recording context, what they sent. */
 class ServingProcessTest {

@@ -16,9 +16,9 @@ import org.supernodesim.model.chip.Precision;
 import org.supernodesim.model.fabric.LinkSpec;
 import org.supernodesim.model.transformer.FfnLayout;
 import org.supernodesim.model.transformer.TransformerSpec;
-import org.supernodesim.node.serving.FabricCosts;
-import org.supernodesim.node.serving.HostTier;
-import org.supernodesim.node.serving.Load;
+import org.supernodesim.workload.inference.FabricCosts;
+import org.supernodesim.workload.inference.HostTier;
+import org.supernodesim.workload.inference.Load;
 import org.supernodesim.scenario.file.ServingSections.InstanceSection;
 import org.supernodesim.scenario.file.ServingSections.LengthSection;
 import org.supernodesim.scenario.file.ServingSections.Overlong;
@@ -28,6 +28,7 @@ import org.supernodesim.scenario.file.ServingSections.ServingSection;
 import org.supernodesim.scenario.file.ServingSections.SyntheticSection;
 import org.supernodesim.workload.cost.ComputeCostModel;
 import org.supernodesim.workload.inference.Batch;
+import org.supernodesim.workload.inference.ChipRoutes;
 import org.supernodesim.workload.inference.CommunicationPricer;
 import org.supernodesim.workload.inference.ExpertPlacement;
 import org.supernodesim.workload.inference.InstanceLayout;
@@ -258,7 +259,7 @@ final class ServingAssembly {
     private final double memoryFraction;
     private final long seed;
     private final ComputeCostModel compute;
-    private final Router router;
+    private final ChipRoutes routes;
 
     Pricing(
         TransformerSpec model,
@@ -278,7 +279,25 @@ final class ServingAssembly {
       } catch (MissingFigureException e) {
         throw new InvalidInput("cluster.chip", e.getMessage());
       }
-      this.router = new Router(chips.topology());
+      // The routes as the cost model sees them (node.serving.Routes adapts them the same way for
+      // the run; scenario.file may not import the engine).
+      Router router = new Router(chips.topology());
+      this.routes = new ChipRoutes() {
+        @Override
+        public int port(int from, int to) {
+          return router.route(from, to).links().get(0).index();
+        }
+
+        @Override
+        public double bytesPerSecond(int from, int to) {
+          return router.pairBytesPerSecond(from, to);
+        }
+
+        @Override
+        public long latencyPicos(int from, int to) {
+          return router.route(from, to).latencyPicos();
+        }
+      };
     }
 
     ServingWorkload.InstancePlan plan(
@@ -286,7 +305,8 @@ final class ServingAssembly {
         SchedulerLimits limits) {
       // The collectives on the instance's own chips and routes (each instance of the group
       // reprices them on its chips when it runs; this prices the first).
-      FabricCosts fabric = layout.chips() > 1 ? new FabricCosts(router, firstChip, layout) : null;
+      FabricCosts fabric =
+          layout.chips() > 1 ? new FabricCosts(routes, firstChip, layout) : null;
       StepCostModel costs;
       try {
         costs = new StepCostModel(

@@ -1,7 +1,5 @@
-package org.supernodesim.node.serving;
+package org.supernodesim.workload.inference;
 
-import org.supernodesim.workload.inference.CommunicationDemand;
-import org.supernodesim.workload.inference.InstanceLayout;
 
 /**
  * Which chips of the cluster one instance holds and how its collectives group them. The instance
@@ -15,10 +13,10 @@ import org.supernodesim.workload.inference.InstanceLayout;
  * @param firstChip the instance's first chip
  * @param layout its parallelism
  */
-record InstanceChips(int firstChip, InstanceLayout layout) {
+public record InstanceChips(int firstChip, InstanceLayout layout) {
 
   /** The TP groups of every stage: {@code pp x dpAttention} groups of {@code tp} chips. */
-  int[][] tensorGroups() {
+  public int[][] tensorGroups() {
     int tp = layout.tp();
     int[][] groups = new int[layout.pp() * layout.dpAttention()][tp];
     for (int s = 0; s < layout.pp(); s++) {
@@ -35,7 +33,7 @@ record InstanceChips(int firstChip, InstanceLayout layout) {
    * The DP-attention groups of every stage: the chips of one TP rank across the DP groups,
    * {@code pp x tp} groups of {@code dpAttention} chips.
    */
-  int[][] attentionGroups() {
+  public int[][] attentionGroups() {
     int tp = layout.tp();
     int dp = layout.dpAttention();
     int[][] groups = new int[layout.pp() * tp][dp];
@@ -50,7 +48,7 @@ record InstanceChips(int firstChip, InstanceLayout layout) {
   }
 
   /** The chips of each stage, in order: the expert ranks of an all-to-all over the stage. */
-  int[][] stages() {
+  public int[][] stages() {
     int[][] groups = new int[layout.pp()][layout.stageChips()];
     for (int s = 0; s < layout.pp(); s++) {
       for (int i = 0; i < layout.stageChips(); i++) {
@@ -64,7 +62,7 @@ record InstanceChips(int firstChip, InstanceLayout layout) {
    * The stage boundaries: chip i of stage s sends its activations to chip i of stage s + 1,
    * {@code pp - 1} boundaries of {@code stage chips} pairs, each a group of two.
    */
-  int[][] stageBoundaries() {
+  public int[][] stageBoundaries() {
     int stage = layout.stageChips();
     int[][] pairs = new int[(layout.pp() - 1) * stage][];
     for (int s = 0; s + 1 < layout.pp(); s++) {
@@ -80,7 +78,7 @@ record InstanceChips(int firstChip, InstanceLayout layout) {
    * (expert ranks), DP-attention groups (or whole stages when the demand counts every chip), or
    * stage-boundary pairs.
    */
-  int[][] groupsOf(CommunicationDemand.RankGroup group, int members) {
+  public int[][] groupsOf(CommunicationDemand.RankGroup group, int members) {
     int[][] g = switch (group) {
       case TENSOR -> tensorGroups();
       case EXPERT -> stages();

@@ -1,4 +1,4 @@
-package org.supernodesim.node.serving;
+package org.supernodesim.workload.inference;
 
 /**
  * How requests enter the system: at the source's arrival times, or held at a fixed number in

@@ -1,4 +1,4 @@
-package org.supernodesim.node.serving;
+package org.supernodesim.workload.inference;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -6,13 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.supernodesim.interconnect.routing.Route;
-import org.supernodesim.interconnect.routing.Router;
 import org.supernodesim.model.fabric.LinkSpec;
-import org.supernodesim.workload.inference.CommunicationDemand;
 import org.supernodesim.workload.inference.CommunicationDemand.RankGroup;
-import org.supernodesim.workload.inference.CommunicationPricer;
-import org.supernodesim.workload.inference.InstanceLayout;
 
 /**
  * An instance's collectives timed by closed forms over its own chips' routes, as the analytical
@@ -37,17 +32,17 @@ import org.supernodesim.workload.inference.InstanceLayout;
  * shortcut, exact since a member's time depends on nothing else. It equals the full path (the
  * transfers run one by one on the analytical transport) where each port's routes have one
  * latency (one switch, a Clos, a hierarchy under one scale-out tier); elsewhere it bounds it by
- * the latency spread. {@code FabricCostsTest} holds it to the full path.
+ * the latency spread. {@code FabricCostsTest} (node-actor) holds it to the full path.
  */
 public final class FabricCosts implements CommunicationPricer {
-  private final Router router;
+  private final ChipRoutes routes;
   private final InstanceChips chips;
   private final Map<RankGroup, AllToAll> allToAlls = new EnumMap<>(RankGroup.class);
   private final Map<RankGroup, Hops> rings = new EnumMap<>(RankGroup.class);
 
   /** The collectives of the instance of {@code layout} on chips from {@code firstChip}. */
-  public FabricCosts(Router router, int firstChip, InstanceLayout layout) {
-    this.router = router;
+  public FabricCosts(ChipRoutes routes, int firstChip, InstanceLayout layout) {
+    this.routes = routes;
     this.chips = new InstanceChips(firstChip, layout);
   }
 
@@ -105,7 +100,7 @@ public final class FabricCosts implements CommunicationPricer {
       for (int p = 0; p < links && g.length > 1; p++) {
         int a = g[p];
         int b = g[(p + 1) % g.length];
-        Hop h = new Hop(router.pairBytesPerSecond(a, b), router.route(a, b).latencyPicos());
+        Hop h = new Hop(routes.bytesPerSecond(a, b), routes.latencyPicos(a, b));
         if (!hops.contains(h)) {
           hops.add(h);
         }
@@ -139,11 +134,10 @@ public final class FabricCosts implements CommunicationPricer {
     TreeMap<Integer, Long> latency = new TreeMap<>();
     for (int b = 0; b < group.length; b++) {
       if (b != a) {
-        Route route = router.route(group[a], group[b]);
-        int port = route.links().get(0).index();
+        int port = routes.port(group[a], group[b]);
         peers.computeIfAbsent(port, k -> new TreeMap<>())
-            .merge(router.pairBytesPerSecond(group[a], group[b]), 1, Integer::sum);
-        latency.merge(port, route.latencyPicos(), Math::max);
+            .merge(routes.bytesPerSecond(group[a], group[b]), 1, Integer::sum);
+        latency.merge(port, routes.latencyPicos(group[a], group[b]), Math::max);
       }
     }
     List<PortLoad> ports = new ArrayList<>();

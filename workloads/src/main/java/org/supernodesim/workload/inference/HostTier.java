@@ -1,4 +1,4 @@
-package org.supernodesim.node.serving;
+package org.supernodesim.workload.inference;
 
 /**
  * A host-memory KV tier under each instance's HBM prefix cache, as Mooncake keeps evicted KV
@@ -26,7 +26,7 @@ public record HostTier(long prefixBlocks, double bytesPerSecondPerChip, long lat
   }
 
   /** Picoseconds to load {@code tokens} tokens of {@code bytesPerTokenPerChip} each per chip. */
-  long loadPicos(long tokens, double bytesPerTokenPerChip) {
+  public long loadPicos(long tokens, double bytesPerTokenPerChip) {
     return tokens == 0 ? 0
         : latencyPicos + Math.round(tokens * bytesPerTokenPerChip / bytesPerSecondPerChip * 1e12);
   }
