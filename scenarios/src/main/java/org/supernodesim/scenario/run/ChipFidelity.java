@@ -9,8 +9,11 @@ import org.supernodesim.workload.training.TrainingStep;
 
 /**
  * Which fidelity a training run takes: the one the scenario names, else {@code chip} where its
- * heap estimate fits and {@code stage} where it does not. A named {@code chip} that does not fit is
- * refused with the estimate ({@link TooLargeForHeap}, exit 3), pointing at {@code stage}.
+ * heap estimate is within {@link #DEFAULT_CHIP_BUDGET_BYTES} and {@code stage} where it is not.
+ * The default is decided against that fixed budget, not this JVM's heap, so that one scenario runs
+ * at one fidelity on every machine (results stay byte-identical). A {@code chip} run, named or by
+ * default, whose estimate exceeds this JVM's heap is refused with the estimate ({@link
+ * TooLargeForHeap}, exit 3), pointing at {@code stage}.
  *
  * <p>The estimate: the stage graphs are shared, so what grows with the chips is each chip's own
  * state: {@value #BYTES_PER_CHIP} bytes of process, queues and maps, and per operation of its
@@ -21,6 +24,9 @@ import org.supernodesim.workload.training.TrainingStep;
 final class ChipFidelity {
   static final long BYTES_PER_CHIP = 2048;
   static final long BYTES_PER_OPERATION = 64;
+
+  /** The estimate up to which an unnamed fidelity is {@code chip}: a quarter of a 8 GiB heap. */
+  static final long DEFAULT_CHIP_BUDGET_BYTES = 2L << 30;
 
   private ChipFidelity() {}
 
@@ -35,11 +41,11 @@ final class ChipFidelity {
       return Fidelity.STAGE; // chip runs ring attention's hops for cp <= 2 only
     }
     double bytes = estimateBytes(step);
+    if (asked == null && bytes > DEFAULT_CHIP_BUDGET_BYTES) {
+      return Fidelity.STAGE;
+    }
     if (bytes <= heapBytes) {
       return Fidelity.CHIP;
-    }
-    if (asked == null) {
-      return Fidelity.STAGE;
     }
     throw new TooLargeForHeap(
         String.format(

@@ -186,10 +186,15 @@ class ChipFidelityTest {
         List.of());
     TrainingWorkload u = (TrainingWorkload) unnamed.workload();
     TrainingStep small = StepGenerator.generate(u.job(), k -> AlgorithmChoice.AUTO);
-    assertEquals("stage", ChipFidelity.choose(unnamed, u, small, 1).label(),
-        "unnamed and too large: the stage fidelity");
     assertEquals("chip", ChipFidelity.choose(unnamed, u, small, 1L << 40).label(),
-        "unnamed and fits: the chip fidelity");
+        "unnamed and within the default budget: the chip fidelity");
+    assertThrows(TooLargeForHeap.class, () -> ChipFidelity.choose(unnamed, u, small, 1),
+        "unnamed, within the budget, but not in this JVM's heap: refused, never switched");
+    // The 405B step (8,192 chips) with the unnamed workload's choice: over the fixed budget.
+    TrainingStep large = step;
+    assertTrue(ChipFidelity.estimateBytes(large) > ChipFidelity.DEFAULT_CHIP_BUDGET_BYTES);
+    assertEquals("stage", ChipFidelity.choose(unnamed, u, large, 1L << 40).label(),
+        "unnamed and over the fixed budget: stage, whatever this JVM's heap");
   }
 
   private static String withoutRun(RunResult r) {
