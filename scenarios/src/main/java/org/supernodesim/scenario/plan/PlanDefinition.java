@@ -54,6 +54,7 @@ public record PlanDefinition(
           Map.entry("recomputation", "workload.training.recomputation"),
           Map.entry("zero", "workload.training.zero"),
           Map.entry("precision", "workload.training.precision"),
+          Map.entry("fidelity", "workload.training.fidelity"),
           Map.entry("chips", "cluster.chips"),
           Map.entry("nodes", "cluster.nodes"),
           Map.entry("system", "cluster.system"),

@@ -54,7 +54,7 @@ class PlanBlockTest {
         Arguments.of(
             "  space: {tq: [2]}\n",
             "p.yaml:13:11: plan.space.tq: \"tq\" is neither a short name (chips, cp, dp, ep,"
-                + " instances, maxBatch, microBatch, nodes, pp, precision, recomputation,"
+                + " fidelity, instances, maxBatch, microBatch, nodes, pp, precision, recomputation,"
                 + " sequenceParallel, system, tokenBudget, tp, virtualStages, zero) nor a key path"
                 + " such as workload.training.zero"),
         Arguments.of(

@@ -119,6 +119,43 @@ class PlanTest {
   }
 
   @Test
+  void theFidelityIsAnAxisOfTheSearch(@TempDir Path tmp) throws Exception {
+    // Given Llama-3.1-8B on one HGX H100 searched over both fidelities (nothing contends there).
+    Path planFile = tmp.resolve("fidelity.yaml");
+    Files.writeString(planFile, """
+        name: fidelity
+        cluster: { system: hgx-h100-8, nodes: 1 }
+        workload:
+          training:
+            model: llama-3.1-8b
+            parallelism: { tp: 2 }
+            globalBatch: 8
+            sequence: 2048
+        report: [json, csv]
+        plan:
+          space: { fidelity: [stage, chip] }
+        """);
+
+    // When the plan runs.
+    StringWriter text = new StringWriter();
+    int exit = Main.execute(new String[] {"plan", planFile.toString(), "--out",
+        tmp.resolve("plan").toString()}, new PrintWriter(text), new PrintWriter(text));
+    assertEquals(0, exit, text.toString());
+
+    // Then both fidelities were simulated, each point run at the fidelity it names (they may
+    // differ: with the gradient all-reduce overlapped, chip lets it contend with tp's on NVLink).
+    Map<String, SweepPoint> planned = PointStore.open(tmp.resolve("plan")).finished();
+    assertEquals(2, planned.size(), "stage and chip both simulated");
+    for (SweepPoint p : planned.values()) {
+      assertEquals(String.valueOf(p.parameters().get("workload.training.fidelity")),
+          Kinds.training(p.result()).fidelity(), p.id());
+    }
+    assertEquals(java.util.Set.of("stage", "chip"), planned.values().stream()
+        .map(p -> Kinds.training(p.result()).fidelity())
+        .collect(Collectors.toSet()));
+  }
+
+  @Test
   void aMistakeInThePlanIsLocatedAndSaysWhatIsValid(@TempDir Path tmp) throws Exception {
     Path planFile = tmp.resolve("bad.yaml");
     Files.writeString(planFile, SCENARIO + "plan:\n  space:\n    tp: [2, 4]\n"
