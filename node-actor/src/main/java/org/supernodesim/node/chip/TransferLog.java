@@ -12,8 +12,10 @@ import org.supernodesim.results.NetworkResult;
 /**
  * A {@link Transport} that notes each transfer (source, destination, bytes, sent and arrival
  * times) before passing it on, for the timeline's flows. Only a run that writes a timeline uses
- * it. It keeps at most {@code perChip} transfers of each source chip (the first ones), so a
- * 384-chip collective of 294,144 transfers stays a trace a viewer can open. Each source chip
+ * it. It keeps at most {@code perChip} collective steps of each source chip (the first ones), so a
+ * 384-chip collective of 294,144 transfers stays a trace a viewer can open; point-to-point sends
+ * (a pipeline's, a few per micro-batch) are all kept, so a chip-fidelity step's collective steps
+ * never crowd its pipeline's flows out of the drawing. Each source chip
  * writes only its own list, so runtimes on several threads do not race.
  */
 public final class TransferLog implements Transport {
@@ -44,7 +46,7 @@ public final class TransferLog implements Transport {
       Context context, int source, int destination, Step.Transfer transfer,
       ChipProcess.Event arrival) {
     List<Entry> mine = bySource.get(source);
-    if (mine.size() >= perChip) {
+    if (mine.size() >= perChip && !(arrival instanceof ChipProcess.MessageArrived)) {
       inner.send(context, source, destination, transfer, arrival);
       return;
     }
