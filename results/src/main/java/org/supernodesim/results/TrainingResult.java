@@ -159,6 +159,16 @@ public record TrainingResult(
 
   /** A copy with the pipeline's passes. */
   public TrainingResult withPipeline(List<StagePasses> passes) {
+    return copy(passes, network);
+  }
+
+  /** A copy with {@code network}: result.json keeps it beside the training object. */
+  public TrainingResult withNetwork(NetworkResult n) {
+    return copy(pipeline, n);
+  }
+
+  /** A copy with these pipeline passes and network (the two parts known after the run). */
+  private TrainingResult copy(List<StagePasses> passes, NetworkResult n) {
     return new TrainingResult(
         model,
         parameters,
@@ -186,39 +196,6 @@ public record TrainingResult(
         overlapForwardBackward,
         flops,
         passes,
-        fidelity,
-        network);
-  }
-
-  /** A copy with {@code network}: result.json keeps it beside the training object. */
-  public TrainingResult withNetwork(NetworkResult n) {
-    return new TrainingResult(
-        model,
-        parameters,
-        activeParameters,
-        chips,
-        layout,
-        microBatches,
-        stepSeconds,
-        tokensPerSecond,
-        tflopsPerChip,
-        modelTflopsPerChip,
-        mfu,
-        hfu,
-        bubbleFraction,
-        idealBubbleFraction,
-        simulatedRanks,
-        ranks,
-        memoryPeakBytes,
-        memoryCapacityBytes,
-        fits,
-        memoryShortfallBytes,
-        memory,
-        chipHoursPerTrillionTokens,
-        schedule,
-        overlapForwardBackward,
-        flops,
-        pipeline,
         fidelity,
         n);
   }
