@@ -2,6 +2,7 @@ package org.supernodesim.interconnect.routing;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.supernodesim.interconnect.topology.Topology;
@@ -28,6 +29,8 @@ import org.supernodesim.interconnect.topology.Topology.Link;
  */
 public final class Router {
   private static final int UNREACHABLE = Integer.MAX_VALUE;
+  private static final Link[] NO_LINKS = {};
+  private static final int[] NO_PEERS = {};
 
   private final Topology topology;
   private final int chips;
@@ -47,6 +50,13 @@ public final class Router {
   private static final int CACHED_CHIPS = 2048;
   private final AtomicReferenceArray<Route[]> routeRows;
   private final AtomicReferenceArray<Double[]> bandwidthRows;
+  // Per chip, for routes found by arithmetic (see direct): its only link out and its only link in
+  // (null where it has several, or none), and the chips its direct links reach, sorted, with those
+  // links (a full mesh, a torus).
+  private final Link[] onlyLinkOut;
+  private final Link[] onlyLinkIn;
+  private final int[][] directPeers;
+  private final Link[][] directLinks;
 
   public Router(Topology topology) {
     this.topology = topology;
@@ -76,6 +86,52 @@ public final class Router {
     boolean cached = chips <= CACHED_CHIPS;
     this.routeRows = cached ? new AtomicReferenceArray<>(chips) : null;
     this.bandwidthRows = cached ? new AtomicReferenceArray<>(chips) : null;
+    this.onlyLinkOut = new Link[chips];
+    this.onlyLinkIn = new Link[chips];
+    this.directPeers = new int[chips][];
+    this.directLinks = new Link[chips][];
+    for (int c = 0; c < chips; c++) {
+      List<Link> out = topology.outgoing(c);
+      onlyLinkOut[c] = out.size() == 1 ? out.get(0) : null;
+      onlyLinkIn[c] = in.get(c).size() == 1 ? in.get(c).get(0) : null;
+      directLinks[c] = NO_LINKS;
+      directPeers[c] = NO_PEERS;
+      if (out.stream().anyMatch(l -> l.to() < chips)) {
+        Link[] direct = out.stream().filter(l -> l.to() < chips)
+            .sorted(Comparator.comparingInt(Link::to).thenComparingInt(Link::index))
+            .toArray(Link[]::new);
+        directLinks[c] = direct;
+        directPeers[c] = Arrays.stream(direct).mapToInt(Link::to).toArray();
+      }
+    }
+  }
+
+  /**
+   * The route between two chips when arithmetic finds it, else null: a pair joined by exactly
+   * one direct link (a full mesh, torus neighbours) takes it, the only one-hop path; a chip whose
+   * only link goes to a switch that has the destination's only link in (a single switch, chips
+   * under one leaf) takes those two, the only two-hop path with no direct link. In both cases there
+   * is one shortest path, so ECMP and striping have nothing to choose: this is the path the search
+   * finds (tested link for link against it), found with no search and kept nowhere, so a
+   * million-chip single switch needs no memory per pair.
+   */
+  private Route direct(int source, int destination) {
+    int[] peers = directPeers[source];
+    int at = peers.length == 0 ? -1 : Arrays.binarySearch(peers, destination);
+    if (at >= 0) {
+      boolean one = (at == 0 || peers[at - 1] != destination)
+          && (at == peers.length - 1 || peers[at + 1] != destination);
+      Link l = directLinks[source][at];
+      return one && topology.usableBetween(l, source, destination) ? Route.of(List.of(l)) : null;
+    }
+    Link up = onlyLinkOut[source];
+    Link down = onlyLinkIn[destination];
+    if (up == null || down == null || up.to() < chips || up.to() != down.from()
+        || !topology.usableBetween(up, source, destination)
+        || !topology.usableBetween(down, source, destination)) {
+      return null;
+    }
+    return Route.of(List.of(up, down));
   }
 
   private static <T> T[] row(AtomicReferenceArray<T[]> rows, int source, T[] empty) {
@@ -94,6 +150,10 @@ public final class Router {
   /** The route of flow 0 from chip {@code source} to chip {@code destination}; kept once found. */
   public Route route(int source, int destination) {
     checkPair(source, destination);
+    Route direct = direct(source, destination);
+    if (direct != null) {
+      return direct;
+    }
     if (routeRows == null) {
       return route(source, destination, 0L);
     }
@@ -112,6 +172,10 @@ public final class Router {
    */
   public Route route(int source, int destination, long flowId) {
     checkPair(source, destination);
+    Route direct = direct(source, destination);
+    if (direct != null) {
+      return direct;
+    }
     Hops hops = new Hops(destination, sameDomain(source, destination));
     int fromSource = hops.of(source);
     if (fromSource == UNREACHABLE) {
@@ -131,6 +195,11 @@ public final class Router {
    */
   public double pairBytesPerSecond(int source, int destination) {
     checkPair(source, destination);
+    Route direct = direct(source, destination);
+    if (direct != null) {
+      // One stripe: each link carries the whole transfer (a share of 1).
+      return direct.bottleneckBytesPerSecond();
+    }
     if (bandwidthRows == null) {
       return stripedBytesPerSecond(source, destination);
     }
@@ -194,6 +263,10 @@ public final class Router {
    */
   public List<Route> stripedRoutes(int source, int destination, long flowId) {
     checkPair(source, destination);
+    Route direct = direct(source, destination);
+    if (direct != null) {
+      return List.of(direct);
+    }
     Hops hops = new Hops(destination, sameDomain(source, destination));
     List<Route> routes = new ArrayList<>();
     Candidates found = new Candidates();
@@ -413,6 +486,15 @@ public final class Router {
     }
     cache.compareAndSet(target - chips, null, row);
     return cache.get(target - chips);
+  }
+
+  /** How many sources have a row of cached routes or bandwidths: none on arithmetic routes. */
+  int cachedRows() {
+    int rows = 0;
+    for (int c = 0; routeRows != null && c < chips; c++) {
+      rows += (routeRows.get(c) != null ? 1 : 0) + (bandwidthRows.get(c) != null ? 1 : 0);
+    }
+    return rows;
   }
 
   @Override

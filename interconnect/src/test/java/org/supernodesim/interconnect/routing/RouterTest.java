@@ -35,6 +35,38 @@ class RouterTest {
   }
 
   @Test
+  void aMillionChipSingleSwitchRoutesEveryPairWithNoMemoryPerPair() {
+    int chips = 1_000_000;
+    Topology oneSwitch = Topology.singleSwitch(chips, Fabrics.link(400, 500));
+    Router router = new Router(oneSwitch);
+    Runtime runtime = Runtime.getRuntime();
+    System.gc();
+    long before = runtime.totalMemory() - runtime.freeMemory();
+    // Chip 0 to every other chip, and a spread of other pairs: each is its up link then the
+    // destination's down link, 2 x 500 ns, at the link's 400 GB/s.
+    for (int d = 1; d < chips; d++) {
+      Route r = router.route(0, d);
+      assertEquals(2, r.links().size());
+      assertEquals(0, r.links().get(0).from());
+      assertEquals(d, r.links().get(1).to());
+    }
+    for (int s = 1; s < chips; s += 9973) {
+      int d = (int) ((s * 7919L) % chips);
+      if (d != s) {
+        assertEquals(1_000_000L, router.route(s, d).latencyPicos(), s + " -> " + d);
+        assertEquals(400e9, router.pairBytesPerSecond(s, d), 0.0, s + " -> " + d);
+        assertEquals(1, router.stripedRoutes(s, d, 3).size());
+      }
+    }
+    System.gc();
+    long after = runtime.totalMemory() - runtime.freeMemory();
+    assertEquals(0, router.cachedRows(), "no cached rows");
+    // A million pairs routed: a reference kept per pair would be 4 MB or more; allow 2 MB of
+    // noise (class loading, the collector's own bookkeeping).
+    assertTrue(after - before < 2 * 1024 * 1024, "heap grew by " + (after - before) + " bytes");
+  }
+
+  @Test
   void hashIsAPinnedFunctionOfItsInputs() {
     // Pinned so that a change of hash, which would move every ECMP choice, is seen in review.
     assertEquals(0x0L, Router.mix(0L), "SplitMix64's finaliser fixes 0");

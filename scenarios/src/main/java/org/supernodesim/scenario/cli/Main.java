@@ -3,7 +3,10 @@ package org.supernodesim.scenario.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Properties;
+import java.util.function.Supplier;
 import org.supernodesim.model.chip.MissingFigureException;
 import org.supernodesim.results.report.OutputException;
 import org.supernodesim.scenario.file.ScenarioException;
@@ -21,22 +24,50 @@ import picocli.CommandLine.Command;
     name = "supernode-sim",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
-    description = "Simulates accelerator clusters (supernodes) running training and inference.",
-    subcommands = {
-      RunCommand.class,
-      SweepCommand.class,
-      WorkerCommand.class,
-      PlanCommand.class,
-      ReportCommand.class,
-      CompareCommand.class,
-      ValidateCommand.class,
-      CatalogCommand.class,
-      BenchCommand.class,
-      ExportChakraCommand.class,
-      ReproduceCommand.class,
-      CommandLine.HelpCommand.class
-    })
+    description = "Simulates accelerator clusters (supernodes) running training and inference.")
 public final class Main implements Runnable {
+
+  /**
+   * The subcommands by name, in the order help lists them. Picocli reads a command's annotations
+   * (by reflection, through proxies) when it is added, which for all of them was a fifth of a
+   * short run's start-up; so a command line adds only the subcommand its first word names, and
+   * all of them when it names none (help, a listing, an unknown word and its suggestions).
+   */
+  private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+
+  private static Map<String, Supplier<Object>> subcommands() {
+    Map<String, Supplier<Object>> m = new LinkedHashMap<>();
+    m.put("run", RunCommand::new);
+    m.put("sweep", SweepCommand::new);
+    m.put("worker", WorkerCommand::new);
+    m.put("plan", PlanCommand::new);
+    m.put("report", ReportCommand::new);
+    m.put("compare", CompareCommand::new);
+    m.put("validate", ValidateCommand::new);
+    m.put("catalog", CatalogCommand::new);
+    m.put("bench", BenchCommand::new);
+    m.put("export-chakra", ExportChakraCommand::new);
+    m.put("reproduce", ReproduceCommand::new);
+    m.put("help", CommandLine.HelpCommand::new);
+    return m;
+  }
+
+  /** The command line for {@code args}: with only the subcommand they name, if they name one. */
+  static CommandLine commandLine(String[] args) {
+    CommandLine cli = new CommandLine(new Main());
+    String first = args.length > 0 ? args[0] : "";
+    boolean versionOnly = args.length == 1 && (first.equals("--version") || first.equals("-V"));
+    if (versionOnly) {
+      return cli;
+    }
+    Supplier<Object> named = first.equals("help") ? null : SUBCOMMANDS.get(first);
+    if (named != null) {
+      cli.addSubcommand(first, named.get());
+    } else {
+      SUBCOMMANDS.forEach((name, command) -> cli.addSubcommand(name, command.get()));
+    }
+    return cli;
+  }
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -46,7 +77,7 @@ public final class Main implements Runnable {
 
   /** Runs the command line with the given streams and returns the exit code. */
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine cli = new CommandLine(new Main());
+    CommandLine cli = commandLine(args);
     cli.setOut(out);
     cli.setErr(err);
     cli.registerConverter(RuntimeKind.class, Main::runtime);
