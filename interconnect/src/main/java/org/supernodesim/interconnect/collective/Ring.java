@@ -69,6 +69,12 @@ public final class Ring implements CollectiveAlgorithm {
     }
     int next = toMember.applyAsInt((position + 1) % n);
     int previous = toMember.applyAsInt((position + n - 1) % n);
+    // A chunk is floor(S/n) or one byte more, so a member's steps are one of four: each is built
+    // once, when first asked for, instead of once per step (766 per member at 384 chips). Threads
+    // that share the list may race to build one; steps are immutable (final fields only), so
+    // either copy is safely seen whole, and they are equal.
+    long smallest = Math.floorDiv(bytes, n);
+    Step[] kinds = new Step[4];
     return new AbstractList<>() {
       @Override
       public Step get(int k) {
@@ -78,9 +84,17 @@ public final class Ring implements CollectiveAlgorithm {
         // Reduce-scatter: at step k position p sends chunk p-k and receives chunk p-1-k.
         // All-gather: at step k position p sends chunk p+offset-k.
         int first = k < rs ? position - k : position + offset - (k - rs);
-        return new Step(
-            List.of(new Step.Transfer(next, chunk(bytes, n, first))),
-            List.of(new Step.Transfer(previous, chunk(bytes, n, first - 1))));
+        long sent = chunk(bytes, n, first);
+        long received = chunk(bytes, n, first - 1);
+        int kind = (int) (2 * (sent - smallest) + (received - smallest));
+        Step step = kinds[kind];
+        if (step == null) {
+          step = new Step(
+              List.of(new Step.Transfer(next, sent)),
+              List.of(new Step.Transfer(previous, received)));
+          kinds[kind] = step;
+        }
+        return step;
       }
 
       @Override
