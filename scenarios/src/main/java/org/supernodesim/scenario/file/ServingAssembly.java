@@ -297,6 +297,11 @@ final class ServingAssembly {
         public long latencyPicos(int from, int to) {
           return router.route(from, to).latencyPicos();
         }
+
+        @Override
+        public int domain(int chip) {
+          return router.topology().domainOf(chip);
+        }
       };
     }
 

@@ -41,8 +41,12 @@ class SglangDeepSeekValidationTest {
 
   /** Input tokens per second per node of a prefill step of whole prompts. */
   static double prefillPerNode(StepCostModel costs, int input, long tokensPerGpu) {
+    return promptsPerNode(costs, input, tokensPerGpu / input * costs.layout().chips());
+  }
+
+  /** Input tokens per second per node of a prefill step of {@code prompts} whole prompts. */
+  static double promptsPerNode(StepCostModel costs, int input, long prompts) {
     int gpus = costs.layout().chips();
-    long prompts = tokensPerGpu / input * gpus;
     long tokens = prompts * input;
     Batch b = new Batch(tokens, prompts * ((long) input * (input + 1) / 2), tokens, prompts);
     return tokens / (costs.step(b).picos() / 1e12) / (gpus / 8.0);
@@ -98,6 +102,7 @@ class SglangDeepSeekValidationTest {
             + "): move it to the rows that hold");
       }
     }
+    System.out.println(String.join("\n", report));
     assertEquals(6, report.size(), String.join("\n", report));
   }
 
@@ -109,6 +114,41 @@ class SglangDeepSeekValidationTest {
     double off = prefillPerNode(
         instance(0, "workload.serving.instances[0].overlap=none"), 2048, 16384);
     assertEquals(1.31, on / off, 0.25 * 1.31, "two-batch overlap in prefill");
+  }
+
+  static final Path TP16 = Path.of("examples/validation/sglang-deepseek-v3-h100-tp16.yaml");
+
+  /**
+   * Published: large EP gains 3.3x prefill and 5.2x decode throughput per node over vanilla TP16
+   * on two nodes. The baseline's all-reduces now run as NCCL runs them on rail-optimised nodes, a
+   * channel per NIC ({@code RingLegs}); before, one ring crossing on one NIC made the ratios 7.6x
+   * and 22x. Still out of the 25 % band (README "Validation: SGLang DeepSeek-V3 on H100"): the
+   * simulated TP16 prefill is about twice the published one (its GEMMs on 1/16 of every expert
+   * are priced at the calibration's efficiency for that width, with no kernel overheads), and
+   * the simulated large-EP decode is 1.6x the published row, which the decode ratio carries.
+   * Pinned to 10 % so a change of the model shows here.
+   */
+  @Test
+  void largeExpertParallelismAgainstTheTp16Baseline() {
+    ServingWorkload.InstancePlan tp16 = Kinds.serving(LOADER.load(TP16, List.of()))
+        .instances().get(0);
+    // Prefill: the baseline's scheduler runs 16,384 new tokens a step over its 16 GPUs (8 prompts
+    // of 2,048); large EP 16,384 per GPU.
+    double prefill = prefillPerNode(instance(0), 2048, 16384)
+        / promptsPerNode(tp16.costs(), 2048, 8);
+    // Decode: the baseline holds as many requests of 2,000 tokens of context (and 100 to come)
+    // as its KV cache takes (MLA's latent replicated on all 16), within its maxBatch; large EP
+    // 256 per GPU.
+    long requests = Math.min(tp16.limits().maxBatch(), tp16.kvCapacityTokens() / 2100);
+    double tp16Decode = requests
+        / (tp16.costs().step(Batch.decode((int) requests, 2000)).picos() / 1e12) / 2;
+    double decode = decodePerNode(instance(1), 256, 2000) / tp16Decode;
+    String figures = String.format("EP/TP16 prefill %.2f decode %.2f (TP16 batch %d)", prefill,
+        decode, requests);
+    assertTrue(Math.abs(prefill / 3.3 - 1) > 0.25 && Math.abs(decode / 5.2 - 1) > 0.25,
+        "now within 25 % of the published ratios: " + figures);
+    assertEquals(1.51, prefill, 0.1 * 1.51, figures);
+    assertEquals(14.8, decode, 0.1 * 14.8, figures);
   }
 
   @Test
