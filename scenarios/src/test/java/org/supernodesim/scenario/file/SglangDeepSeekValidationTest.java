@@ -8,11 +8,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.supernodesim.interconnect.routing.Router;
+import org.supernodesim.interconnect.topology.Topology;
+import org.supernodesim.node.serving.Routes;
 import org.supernodesim.scenario.Kinds;
 import org.supernodesim.scenario.catalog.Catalog;
 import org.supernodesim.workload.inference.Batch;
+import org.supernodesim.workload.inference.CommunicationDemand;
+import org.supernodesim.workload.inference.FabricCosts;
+import org.supernodesim.workload.inference.InstanceLayout;
 import org.supernodesim.workload.inference.StepCostModel;
 
 /**
@@ -177,6 +184,26 @@ class SglangDeepSeekValidationTest {
         "now within 25 % of the published ratios: " + figures);
     assertEquals(1.51, prefill, 0.1 * 1.51, figures);
     assertEquals(14.8, decode, 0.1 * 14.8, figures);
+  }
+
+  @Test
+  void theTp16AllReduceRunsAtEightNicsOfBusBandwidth() {
+    // On the baseline's two HGX H100 nodes, a 1 GiB all-reduce over the 16 GPUs: the ring's 8
+    // channels cross between the nodes on the 8 NICs at once, so its bus bandwidth,
+    // 2(n-1)/n x S / T, is 8 times one NIC's pair bandwidth (less the ring steps' latencies):
+    // 8 x 47 = 376 GB/s, where one ring on one NIC would give 47. (For scale: nccl-tests on 8
+    // such nodes with IB SHARP measured 366 GB/s at 1 GiB, CoreWeave, nccl-tests.csv.)
+    Scenario s = LOADER.load(TP16, List.of());
+    Router router = new Router(Topology.build(s.fabric(), s.chips()));
+    FabricCosts fabric = new FabricCosts(new Routes(router), 0, new InstanceLayout(16, 1, 1, 1));
+    long bytes = 1L << 30;
+    double seconds = fabric.picos(new CommunicationDemand(
+        CommunicationDemand.Collective.ALL_REDUCE, CommunicationDemand.RankGroup.TENSOR, 1,
+        Collections.nCopies(16, bytes))) / 1e12;
+    double busBandwidth = 2.0 * 15 / 16 * bytes / seconds;
+    double nic = router.pairBytesPerSecond(0, 8);
+    assertEquals(8 * nic, busBandwidth, 0.02 * 8 * nic, "8 NICs' worth of bus bandwidth");
+    assertEquals(376e9, busBandwidth, 0.03 * 376e9);
   }
 
   @Test
