@@ -9,6 +9,8 @@ public enum ChipFigure {
   BF16_DENSE_FLOPS("bf16DenseFlops", "flop/s"),
   FP8_DENSE_FLOPS("fp8DenseFlops", "flop/s"),
   INT8_DENSE_OPS("int8DenseOps", "op/s"),
+  /** Dense FP4 tensor rate (Blackwell's NVFP4 and MXFP4 GEMMs). */
+  FP4_DENSE_FLOPS("fp4DenseFlops", "flop/s"),
   HBM_CAPACITY("hbmCapacity", "B"),
   HBM_BANDWIDTH("hbmBandwidth", "B/s"),
   /** Scale-up (NVLink, UB, HCCS) bandwidth per chip, per direction. */

@@ -6,6 +6,7 @@ import org.supernodesim.interconnect.routing.Router;
 import org.supernodesim.workload.inference.CommunicationDemand;
 import org.supernodesim.workload.inference.InstanceChips;
 import org.supernodesim.workload.inference.FabricCosts;
+import org.supernodesim.workload.inference.RingLegs;
 
 /**
  * A step's collectives as transfers for the flow model, one phase per demand, run one after
@@ -17,7 +18,8 @@ import org.supernodesim.workload.inference.FabricCosts;
  *
  * <ul>
  *   <li>ring all-reduce: each member to the next, 2(n-1) ceil(S/n) bytes; all-gather and
- *       reduce-scatter (n-1) parts;
+ *       reduce-scatter (n-1) parts; a ring over several nodes sends its rail peer 1/d of them and
+ *       its next member in the node the rest ({@link RingLegs});
  *   <li>EP dispatch: member a to b what b receives from each sender, entry_b / (n-1); combine:
  *       what a sends to each, entry_a / (n-1);
  *   <li>stage send: chip i of a stage to chip i of the next.
@@ -57,8 +59,14 @@ final class FlowPhases {
         long steps = reduce ? 2L * (n - 1) : n - 1L;
         long chunk = reduce ? busiest / n + (busiest % n == 0 ? 0 : 1) : busiest;
         for (int[] g : groups) {
-          for (int i = 0; i < g.length && g.length > 1; i++) {
-            sends.add(new Send(g[i], g[(i + 1) % g.length], steps * chunk * times));
+          if (g.length < 2) {
+            continue;
+          }
+          RingLegs legs = RingLegs.of(g, new Routes(router));
+          for (int i = 0; i < g.length; i++) {
+            for (RingLegs.Leg leg : legs.legs().get(i)) {
+              sends.add(new Send(g[i], leg.to(), steps * legs.bytes(leg, chunk) * times));
+            }
           }
         }
         rounds = steps;

@@ -19,4 +19,9 @@ public record Routes(Router router) implements ChipRoutes {
   public long latencyPicos(int from, int to) {
     return router.route(from, to).latencyPicos();
   }
+
+  @Override
+  public int domain(int chip) {
+    return router.topology().domainOf(chip);
+  }
 }

@@ -301,7 +301,8 @@ public final class ServingCluster {
   }
 
   /** How the analytical model times an instance's collectives, as result.json names it. */
-  static final String COLLECTIVES = "closed form over each group's routes, busiest member";
+  static final String COLLECTIVES =
+      "closed form over each group's routes, busiest member; rings across nodes striped over rails";
 
   /** How the flow model times them. */
   static final String FLOW_COLLECTIVES =

@@ -95,6 +95,27 @@ class FabricCostsTest {
   }
 
   @Test
+  void aTensorParallelRingOverTwoNodesStripesItsChannelsOverEveryNic() {
+    // Given TP16 over nodes 0 and 1 (chips 0-15): a ring all-reduce of S = 16 MB per chip, one
+    // chunk of S/16 = 1 MB per step. NCCL runs 8 channels, each crossing between the nodes on a
+    // different GPU's NIC (rail), so each chip sends 1/8 of a chunk to its rail peer in the other
+    // node (125 kB over IB: 50 GB/s, two hops of 2 us) while the other 7/8 go to its neighbour in
+    // the node (875 kB over NVLink: 450 GB/s, two hops of 1 us), at once on the two ports.
+    FabricCosts fabric =
+        new FabricCosts(new Routes(fourNodes()), 0, new InstanceLayout(16, 1, 1, 1));
+    CommunicationDemand once = new CommunicationDemand(CommunicationDemand.Collective.ALL_REDUCE,
+        CommunicationDemand.RankGroup.TENSOR, 1, Collections.nCopies(16, 16_000_000L));
+
+    // Then a step lasts the slower port, IB: 125 kB / 50 GB/s + 4 us = 6.5 us (NVLink: 875 kB /
+    // 450 GB/s + 2 us = 3.94 us), and the all-reduce 2(n-1) = 30 steps: 195 us, where one ring
+    // crossing on a single NIC would take 30 x (1 MB / 50 GB/s + 4 us) = 720 us.
+    long ib = Math.round(125_000 / 5e10 * 1e12) + 4_000_000;
+    long nvlink = Math.round(875_000 / 4.5e11 * 1e12) + 2_000_000;
+    assertEquals(30 * Math.max(ib, nvlink), fabric.picos(once), "TP16 ring striped over rails");
+    assertEquals(195_000_000L, fabric.picos(once), "195 us");
+  }
+
+  @Test
   void aHotExpertRankSetsTheAllToAllByWhatItReceives() {
     // Given EP32 over 4 nodes where rank 5 receives 62 MB and the others 31 MB (they all send
     // the mean, 31.97 MB): rank 5's port takes in 2 MB blocks from its 31 peers.

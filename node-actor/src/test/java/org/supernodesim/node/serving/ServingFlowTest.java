@@ -69,6 +69,29 @@ class ServingFlowTest {
   }
 
   @Test
+  void aRingOverTwoNodesStripedOverRailsTakesItsClosedFormOnTheFlowModel() {
+    // Given a unified TP16 instance over two 8-chip nodes: every all-reduce runs 8 channels, each
+    // chip sending 1/8 of a chunk to its rail peer over IB and the rest over NVLink.
+    Router router = FabricCostsTest.fourNodes();
+    InstanceLayout layout = new InstanceLayout(16, 1, 1, 1);
+    StepCostModel costs = new StepCostModel(Deployments.llama8b(), layout, Precision.BF16,
+        Precision.BF16, new ComputeCostModel(Deployments.h20()),
+        new FabricCosts(new Routes(router), 0, layout), ServingOptions.plain(), 0);
+    List<InstanceGroup> groups = List.of(
+        new InstanceGroup(Role.UNIFIED, 1, costs, 200_000, Deployments.limits(false)));
+    RequestTrace trace = new RequestTrace("one", List.of(Request.of(0, 0, 1000, 20)), 0, 0);
+
+    ServingResult analytical =
+        Deployments.runSequential(setup(trace, groups, router, NetworkModel.ANALYTICAL));
+    ServingResult flow = Deployments.runSequential(setup(trace, groups, router, NetworkModel.FLOW));
+
+    // Then each decode step's all-reduces take the closed form on the idle fabric: the rail
+    // transfers (IB) set every ring step, so the merged transfers and waits add up to it.
+    assertEquals(analytical.tpotSeconds().max(), flow.tpotSeconds().max(), 1e-9,
+        "TPOT: TP16's striped rings on the flow model = their closed form");
+  }
+
+  @Test
   void bothRuntimesAgreeOnTheFlowModel() {
     // Given 3 TP2 instances sharing one switch under Poisson load, on the flow model.
     Router router = Deployments.router(6);

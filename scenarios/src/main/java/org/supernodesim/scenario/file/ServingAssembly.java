@@ -163,7 +163,7 @@ final class ServingAssembly {
           + " trace with prefix hashes (mooncake)");
     }
     double blockBytes = (double) trace.prefixBlockTokens() * model.kvCacheElementsPerToken()
-        * kvCache.bytesPerElement();
+        * kvCache.bytes();
     long blocks = (long) (t.capacity().bytes() / blockBytes);
     if (blocks < 1) {
       throw new InvalidInput(path + ".capacity", t.capacity().text() + " holds no prefix block of"
@@ -297,6 +297,11 @@ final class ServingAssembly {
         public long latencyPicos(int from, int to) {
           return router.route(from, to).latencyPicos();
         }
+
+        @Override
+        public int domain(int chip) {
+          return router.topology().domainOf(chip);
+        }
       };
     }
 
@@ -353,7 +358,9 @@ final class ServingAssembly {
     }
 
     private InvalidInput missingFigure(MissingFigureException e, ChipSpec chip) {
-      if (chip.figures().get(e.figure()) instanceof Figure.NotSupported) {
+      boolean notSupported = chip.figures().get(e.figure()) instanceof Figure.NotSupported;
+      // The catalog gives FP4 rates only for the chips that have FP4 tensor cores (B200, GB200).
+      if (notSupported || e.figure() == ChipFigure.FP4_DENSE_FLOPS) {
         List<String> valid = new ArrayList<>();
         for (Precision p : Precision.values()) {
           if (chip.has(p.peak())) {
@@ -365,7 +372,8 @@ final class ServingAssembly {
             chip.id()
                 + " has no "
                 + e.figure().key()
-                + " (not supported), so it cannot multiply these weights; valid here: "
+                + (notSupported ? " (not supported)" : " in the catalog")
+                + ", so it cannot multiply these weights; valid here: "
                 + String.join(", ", valid));
       }
       return new InvalidInput("cluster.chip", e.getMessage());

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.supernodesim.model.chip.ChipFigure;
 import org.supernodesim.model.chip.Confidence;
+import org.supernodesim.model.chip.Precision;
 import org.supernodesim.scenario.Kinds;
 import org.supernodesim.scenario.catalog.Catalog;
 
@@ -185,5 +186,31 @@ class ServingScenarioTest {
     assertEquals("workload.serving.weights", e.keyPath());
     assertEquals("ascend-910b has no fp8DenseFlops (not supported), so it cannot multiply these"
         + " weights; valid here: fp16, bf16, int8", e.problem());
+  }
+
+  @Test
+  void fp4WeightsRunAtTheFp4RateOfAChipThatHasOneAndAreRefusedElsewhere() {
+    Path sglang = Path.of("examples/validation/sglang-deepseek-v3-h100.yaml");
+    ScenarioException e = assertThrows(ScenarioException.class,
+        () -> LOADER.load(sglang, List.of("workload.serving.weights=nvfp4")));
+    assertEquals("workload.serving.weights", e.keyPath());
+    assertTrue(e.problem().startsWith("nvidia-h100-sxm has no fp4DenseFlops in the catalog, so it"
+        + " cannot multiply these weights; valid here: fp16, bf16, fp8"), e.problem());
+
+    // The same deployment on B200 nodes: NVFP4 weights at 4.5 bits, multiplied at the B200's
+    // 9 PFLOPS dense FP4 (catalog, NVIDIA Blackwell brief Table 3) against 4.5 for FP8.
+    List<String> b200 = List.of("cluster.system=dgx-b200-8");
+    var fp8 = Kinds.serving(LOADER.load(sglang, b200)).instances().get(0).costs();
+    var fp4 = Kinds.serving(LOADER.load(sglang, List.of("cluster.system=dgx-b200-8",
+        "workload.serving.weights=nvfp4"))).instances().get(0).costs();
+    var prefill = new org.supernodesim.workload.inference.Batch(16384L * 32,
+        8L * 32 * 2048 * 2049 / 2, 16384L * 32, 8 * 32);
+    assertTrue(fp4.step(prefill).computePicos() < 0.75 * fp8.step(prefill).computePicos(),
+        "a compute-bound prefill's GEMMs at twice the rate");
+    // Embedding, head, norms and routers stay BF16 (3.92 GB); the rest shrinks from 1 byte to
+    // 4.5 bits an element.
+    double tables = 3.92e9;
+    assertEquals(Precision.NVFP4.bytes() * (fp8.weightBytesPerChip() - tables) + tables,
+        fp4.weightBytesPerChip(), 0.01e9);
   }
 }

@@ -8,11 +8,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.supernodesim.interconnect.routing.Router;
+import org.supernodesim.interconnect.topology.Topology;
+import org.supernodesim.node.serving.Routes;
 import org.supernodesim.scenario.Kinds;
 import org.supernodesim.scenario.catalog.Catalog;
 import org.supernodesim.workload.inference.Batch;
+import org.supernodesim.workload.inference.CommunicationDemand;
+import org.supernodesim.workload.inference.FabricCosts;
+import org.supernodesim.workload.inference.InstanceLayout;
 import org.supernodesim.workload.inference.StepCostModel;
 
 /**
@@ -41,8 +48,12 @@ class SglangDeepSeekValidationTest {
 
   /** Input tokens per second per node of a prefill step of whole prompts. */
   static double prefillPerNode(StepCostModel costs, int input, long tokensPerGpu) {
+    return promptsPerNode(costs, input, tokensPerGpu / input * costs.layout().chips());
+  }
+
+  /** Input tokens per second per node of a prefill step of {@code prompts} whole prompts. */
+  static double promptsPerNode(StepCostModel costs, int input, long prompts) {
     int gpus = costs.layout().chips();
-    long prompts = tokensPerGpu / input * gpus;
     long tokens = prompts * input;
     Batch b = new Batch(tokens, prompts * ((long) input * (input + 1) / 2), tokens, prompts);
     return tokens / (costs.step(b).picos() / 1e12) / (gpus / 8.0);
@@ -75,11 +86,12 @@ class SglangDeepSeekValidationTest {
    * Every published row, simulated next to published. The prefill rows at the blog's default
    * expert load hold within 15 %. Three rows do not, and the test says so rather than hiding
    * them (README "Validation: SGLang DeepSeek-V3 on H100"): the decode rows simulate 1.6x and
-   * 1.9x faster than published (the model's compute and all-to-all, each near the published step
-   * alone, overlap under two-batch overlap; the published steps take about their sum), and the
-   * perfect-balance prefill row 17 % slower (the model's prefill is bound by its all-to-all over
-   * InfiniBand, which even load does not shorten). Should the model move a row into the band,
-   * this test fails and the row joins the others.
+   * 1.9x faster than published (the model's compute and all-to-all, each checked on its own,
+   * overlap under two-batch overlap; the published steps take their sum, see {@link
+   * #decodeAllToAllAsDeepEpMeasuresItAndPublishedStepsAsComputePlusAllToAll}), and the
+   * perfect-balance prefill row 17 % slower (the model's default expert load is already even, the
+   * blog's was not, and its distribution is not published). Should the model move a row into
+   * the band, this test fails and the row joins the others.
    */
   @Test
   void everyPublishedRowSimulatedNextToPublished() throws IOException {
@@ -109,6 +121,89 @@ class SglangDeepSeekValidationTest {
     double off = prefillPerNode(
         instance(0, "workload.serving.instances[0].overlap=none"), 2048, 16384);
     assertEquals(1.31, on / off, 0.25 * 1.31, "two-batch overlap in prefill");
+  }
+
+  /**
+   * Why the decode rows are out (README): the model's all-to-all agrees with DeepEP's measured
+   * low-latency kernels, and the published steps equal the model's compute plus that all-to-all,
+   * where the model overlaps them (two-batch overlap, as the blog states). Should either piece or
+   * the overlap change, this fails and the README's account with it.
+   */
+  @Test
+  void decodeAllToAllAsDeepEpMeasuresItAndPublishedStepsAsComputePlusAllToAll() {
+    StepCostModel decode = instance(1);
+    var step = decode.step(Batch.decode(256 * 72, 2000));
+    // DeepEP README, low-latency kernels on H800 with CX7 400 Gb/s, 128 tokens a rank, FP8
+    // dispatch and BF16 combine: 173 + 314 us at EP64, 192 + 369 us at EP128. The model's is per
+    // MoE layer and micro-batch of 128 tokens a GPU: 58 layers x 2 micro-batches a step.
+    double perLayer = step.communicationPicos() / 1e12 / (58 * 2);
+    assertEquals(487e-6, perLayer, 0.05 * 487e-6, "all-to-all per layer and micro-batch");
+    // Published decode-2k: 22,282 tokens/s a node, 256 requests a GPU: a step of 91.9 ms.
+    double published = 256 / (22282 / 8.0);
+    assertEquals(published, (step.computePicos() + step.communicationPicos()) / 1e12,
+        0.05 * published, "decode-2k: compute + all-to-all");
+    // Published decode-4k-mtp: 17,373 tokens/s a node at 128 a GPU, 1.85 tokens a verify step.
+    var mtp = instance(1, "workload.serving.instances[1].speculative.drafts=1",
+        "workload.serving.instances[1].speculative.acceptance=0.85")
+        .step(Batch.decode(128 * 72, 4000));
+    double publishedMtp = 128 * mtp.tokensPerStep() / (17373 / 8.0);
+    assertEquals(publishedMtp, (mtp.computePicos() + mtp.communicationPicos()) / 1e12,
+        0.05 * publishedMtp, "decode-4k-mtp: compute + all-to-all per verify step");
+  }
+
+  static final Path TP16 = Path.of("examples/validation/sglang-deepseek-v3-h100-tp16.yaml");
+
+  /**
+   * Published: large EP gains 3.3x prefill and 5.2x decode throughput per node over vanilla TP16
+   * on two nodes. The baseline's all-reduces now run as NCCL runs them on rail-optimised nodes, a
+   * channel per NIC ({@code RingLegs}); before, one ring crossing on one NIC made the ratios 7.6x
+   * and 22x. Still out of the 25 % band (README "Validation: SGLang DeepSeek-V3 on H100"): the
+   * simulated TP16 prefill is about twice the published one (its GEMMs on 1/16 of every expert
+   * are priced at the calibration's efficiency for that width, with no kernel overheads), and
+   * the simulated large-EP decode is 1.6x the published row, which the decode ratio carries.
+   * Pinned to 10 % so a change of the model shows here.
+   */
+  @Test
+  void largeExpertParallelismAgainstTheTp16Baseline() {
+    ServingWorkload.InstancePlan tp16 = Kinds.serving(LOADER.load(TP16, List.of()))
+        .instances().get(0);
+    // Prefill: the baseline's scheduler runs 16,384 new tokens a step over its 16 GPUs (8 prompts
+    // of 2,048); large EP 16,384 per GPU.
+    double prefill = prefillPerNode(instance(0), 2048, 16384)
+        / promptsPerNode(tp16.costs(), 2048, 8);
+    // Decode: the baseline holds as many requests of 2,000 tokens of context (and 100 to come)
+    // as its KV cache takes (MLA's latent replicated on all 16), within its maxBatch; large EP
+    // 256 per GPU.
+    long requests = Math.min(tp16.limits().maxBatch(), tp16.kvCapacityTokens() / 2100);
+    double tp16Decode = requests
+        / (tp16.costs().step(Batch.decode((int) requests, 2000)).picos() / 1e12) / 2;
+    double decode = decodePerNode(instance(1), 256, 2000) / tp16Decode;
+    String figures = String.format("EP/TP16 prefill %.2f decode %.2f (TP16 batch %d)", prefill,
+        decode, requests);
+    assertTrue(Math.abs(prefill / 3.3 - 1) > 0.25 && Math.abs(decode / 5.2 - 1) > 0.25,
+        "now within 25 % of the published ratios: " + figures);
+    assertEquals(1.51, prefill, 0.1 * 1.51, figures);
+    assertEquals(14.8, decode, 0.1 * 14.8, figures);
+  }
+
+  @Test
+  void theTp16AllReduceRunsAtEightNicsOfBusBandwidth() {
+    // On the baseline's two HGX H100 nodes, a 1 GiB all-reduce over the 16 GPUs: the ring's 8
+    // channels cross between the nodes on the 8 NICs at once, so its bus bandwidth,
+    // 2(n-1)/n x S / T, is 8 times one NIC's pair bandwidth (less the ring steps' latencies):
+    // 8 x 47 = 376 GB/s, where one ring on one NIC would give 47. (For scale: nccl-tests on 8
+    // such nodes with IB SHARP measured 366 GB/s at 1 GiB, CoreWeave, nccl-tests.csv.)
+    Scenario s = LOADER.load(TP16, List.of());
+    Router router = new Router(Topology.build(s.fabric(), s.chips()));
+    FabricCosts fabric = new FabricCosts(new Routes(router), 0, new InstanceLayout(16, 1, 1, 1));
+    long bytes = 1L << 30;
+    double seconds = fabric.picos(new CommunicationDemand(
+        CommunicationDemand.Collective.ALL_REDUCE, CommunicationDemand.RankGroup.TENSOR, 1,
+        Collections.nCopies(16, bytes))) / 1e12;
+    double busBandwidth = 2.0 * 15 / 16 * bytes / seconds;
+    double nic = router.pairBytesPerSecond(0, 8);
+    assertEquals(8 * nic, busBandwidth, 0.02 * 8 * nic, "8 NICs' worth of bus bandwidth");
+    assertEquals(376e9, busBandwidth, 0.03 * 376e9);
   }
 
   @Test

@@ -40,7 +40,7 @@ public record Kernel(
     return new Kernel(
         Kind.MATMUL,
         2.0 * batch * m * n * k,
-        batch * elements * precision.bytesPerElement(),
+        batch * elements * precision.bytes(),
         Math.min(m, Math.min(n, k)),
         precision);
   }

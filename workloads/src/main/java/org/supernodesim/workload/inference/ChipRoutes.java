@@ -14,4 +14,7 @@ public interface ChipRoutes {
 
   /** The route's latency, picoseconds. */
   long latencyPicos(int from, int to);
+
+  /** The scale-up domain (node) a chip belongs to; rings across domains stripe over rails. */
+  int domain(int chip);
 }

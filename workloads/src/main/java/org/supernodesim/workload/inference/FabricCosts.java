@@ -23,7 +23,9 @@ import org.supernodesim.workload.inference.CommunicationDemand.RankGroup;
  *       load makes the hot rank's inbound traffic the bound. A group spanning nodes puts its
  *       remote blocks on the scale-out port (the NIC), whose bandwidth then sets it.
  *   <li>ring all-reduce, all-gather and reduce-scatter (TP, DP attention): 2(n-1) or n-1 steps of
- *       one chunk each, every step as slow as the ring's slowest hop (as {@code Ring}).
+ *       one chunk each, every step as slow as the ring's slowest member (as {@code Ring}); a ring
+ *       over several nodes runs one channel per rail, each member sending 1/d of a chunk over its
+ *       own NIC and the rest over the scale-up fabric at once ({@link RingLegs}).
  *   <li>stage sends: each chip to its peer of the next stage at once, the slowest pair.
  * </ul>
  *
@@ -38,7 +40,7 @@ public final class FabricCosts implements CommunicationPricer {
   private final ChipRoutes routes;
   private final InstanceChips chips;
   private final Map<RankGroup, AllToAll> allToAlls = new EnumMap<>(RankGroup.class);
-  private final Map<RankGroup, Hops> rings = new EnumMap<>(RankGroup.class);
+  private final Map<RankGroup, RingSteps> rings = new EnumMap<>(RankGroup.class);
 
   /** The collectives of the instance of {@code layout} on chips from {@code firstChip}. */
   public FabricCosts(ChipRoutes routes, int firstChip, InstanceLayout layout) {
@@ -63,11 +65,10 @@ public final class FabricCosts implements CommunicationPricer {
     return d.timesPerStep() * one;
   }
 
-  /** The distinct hops of a kind's rings (or of the stage boundaries). */
-  private Hops ring(RankGroup group, int members) {
-    return rings.computeIfAbsent(group, g -> {
-      return hops(groups(g, members), g != RankGroup.PIPELINE);
-    });
+  /** The distinct members of a kind's rings (or of the stage boundaries). */
+  private RingSteps ring(RankGroup group, int members) {
+    return rings.computeIfAbsent(
+        group, g -> ringSteps(groups(g, members), g != RankGroup.PIPELINE));
   }
 
   private AllToAll allToAll(RankGroup group, int members) {
@@ -78,35 +79,73 @@ public final class FabricCosts implements CommunicationPricer {
     return chips.groupsOf(group, members);
   }
 
-  /** One hop: pair bandwidth and route latency. */
-  record Hop(double bytesPerSecond, long latencyPicos) {}
+  /** One leg of a ring member's step: its pair bandwidth and which share of the chunk it takes. */
+  record LegCost(double bytesPerSecond, boolean rail) {}
 
-  /** Distinct hops; a step of {@code bytes} on every one of them lasts the slowest. */
-  record Hops(List<Hop> hops) {
-    long slowestPicos(long bytes) {
+  /** One port of a ring member: the legs it serialises and its slowest route. */
+  record RingPort(List<LegCost> legs, long latencyPicos) {}
+
+  /** One ring member: its ports, and the channels its ring runs (1: a plain ring). */
+  record RingMember(List<RingPort> ports, int channels) {
+    long picos(long chunk) {
+      RingLegs share = new RingLegs(List.of(), channels);
       long slowest = 0;
-      for (Hop h : hops) {
-        slowest = Math.max(slowest,
-            h.latencyPicos() + LinkSpec.serializationPicos(bytes, h.bytesPerSecond()));
+      for (RingPort p : ports) {
+        long serial = 0;
+        for (LegCost l : p.legs()) {
+          serial += LinkSpec.serializationPicos(
+              share.bytes(new RingLegs.Leg(0, l.rail()), chunk), l.bytesPerSecond());
+        }
+        slowest = Math.max(slowest, serial + p.latencyPicos());
       }
       return slowest;
     }
   }
 
-  private Hops hops(int[][] groups, boolean ring) {
-    List<Hop> hops = new ArrayList<>();
+  /**
+   * The distinct members of some rings; a step of chunk {@code c} on a member lasts its busiest
+   * port (its legs serialised, then the port's slowest route), the ring's step its slowest member.
+   */
+  record RingSteps(List<RingMember> members) {
+    long slowestPicos(long chunk) {
+      long slowest = 0;
+      for (RingMember m : members) {
+        slowest = Math.max(slowest, m.picos(chunk));
+      }
+      return slowest;
+    }
+  }
+
+  private RingSteps ringSteps(int[][] groups, boolean ring) {
+    List<RingMember> members = new ArrayList<>();
     for (int[] g : groups) {
-      int links = ring ? g.length : g.length - 1;
-      for (int p = 0; p < links && g.length > 1; p++) {
-        int a = g[p];
-        int b = g[(p + 1) % g.length];
-        Hop h = new Hop(routes.bytesPerSecond(a, b), routes.latencyPicos(a, b));
-        if (!hops.contains(h)) {
-          hops.add(h);
+      if (g.length < 2) {
+        continue;
+      }
+      RingLegs legs = ring ? RingLegs.of(g, routes)
+          : new RingLegs(List.of(List.of(new RingLegs.Leg(g[1], false))), 1);
+      for (int a = 0; a < legs.legs().size(); a++) {
+        TreeMap<Integer, List<LegCost>> byPort = new TreeMap<>();
+        TreeMap<Integer, Long> latency = new TreeMap<>();
+        for (RingLegs.Leg l : legs.legs().get(a)) {
+          int port = routes.port(g[a], l.to());
+          byPort.computeIfAbsent(port, k -> new ArrayList<>())
+              .add(new LegCost(routes.bytesPerSecond(g[a], l.to()), l.rail()));
+          latency.merge(port, routes.latencyPicos(g[a], l.to()), Math::max);
+        }
+        List<RingPort> ports = new ArrayList<>();
+        for (var e : byPort.entrySet()) {
+          ports.add(new RingPort(List.copyOf(e.getValue()), latency.get(e.getKey())));
+        }
+        // Port numbers differ from chip to chip; what they carry is what times the member.
+        ports.sort((x, y) -> x.toString().compareTo(y.toString()));
+        RingMember m = new RingMember(List.copyOf(ports), legs.channels());
+        if (!members.contains(m)) {
+          members.add(m);
         }
       }
     }
-    return new Hops(List.copyOf(hops));
+    return new RingSteps(List.copyOf(members));
   }
 
   /** How one member's blocks leave: per port, peers by pair bandwidth and the worst latency. */

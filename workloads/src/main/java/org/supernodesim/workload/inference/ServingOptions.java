@@ -39,7 +39,7 @@ public record ServingOptions(
   static double wireBytesPerToken(Precision precision, long hidden) {
     return switch (precision) {
       case FP8, INT8 -> hidden + 4.0 * Math.ceil(hidden / 128.0);
-      default -> (double) hidden * precision.bytesPerElement();
+      default -> hidden * precision.bytes();
     };
   }
 }

@@ -209,7 +209,7 @@ public final class StepCostModel {
     long h = model.hiddenSize();
     double groupTokens = load.tokens / layout.dpAttention();
     work.add(new Part(Kernel.Kind.MATMUL, 2.0 * 2 * h * h * groupTokens / layout.tp(),
-        2.0 * h * h * weights.bytesPerElement() / layout.tp(), shard(h), weights), 1, false);
+        2.0 * h * h * weights.bytes() / layout.tp(), shard(h), weights), 1, false);
     head(load, work);
   }
 
@@ -219,12 +219,12 @@ public final class StepCostModel {
     double tp = layout.tp();
     Attention attention = model.attention();
     long h = model.hiddenSize();
-    int wb = weights.bytesPerElement();
+    double wb = weights.bytes();
     work.add(new Part(Kernel.Kind.MATMUL,
         2.0 * attention.projectionWeights(h) * groupTokens / tp,
         (double) attention.projectionWeights(h) * wb / tp,
         shard(attention.projectionWeights(h) / h / layout.tp()), weights), layers, false);
-    double kvElements = attention.kvCacheElementsPerToken() * (double) kvCache.bytesPerElement()
+    double kvElements = attention.kvCacheElementsPerToken() * kvCache.bytes()
         / kvSplit();
     double groupKeys = load.attended / layout.dpAttention();
     double cachedKeys = Math.max(0, load.kvRead - load.tokens) / layout.dpAttention();
@@ -300,7 +300,7 @@ public final class StepCostModel {
   public ChipMemory memory() {
     long h = model.hiddenSize();
     double tp = layout.tp();
-    int wb = weights.bytesPerElement();
+    double wb = weights.bytes();
     int stageLayers = (model.layers() + layout.pp() - 1) / layout.pp();
     double best = -1;
     ChipMemory fullest = null;
@@ -387,12 +387,12 @@ public final class StepCostModel {
   public double kvBytesPerTokenPerChip() {
     int stageLayers = (model.layers() + layout.pp() - 1) / layout.pp();
     return stageLayers * model.attention().kvCacheElementsPerToken()
-        * (double) kvCache.bytesPerElement() / kvSplit();
+        * kvCache.bytes() / kvSplit();
   }
 
   /** KV-cache bytes of one token over the whole model: what a prefill hands to a decode. */
   public long kvBytesPerToken() {
-    return model.kvCacheElementsPerToken() * kvCache.bytesPerElement();
+    return Math.round(model.kvCacheElementsPerToken() * kvCache.bytes());
   }
 
   /**
@@ -427,8 +427,8 @@ public final class StepCostModel {
     return 1;
   }
 
-  private int tableBytes() {
-    return Math.max(TABLE_BYTES, weights.bytesPerElement());
+  private double tableBytes() {
+    return Math.max(TABLE_BYTES, weights.bytes());
   }
 
   /** Score and context FLOPs per key: MLA's prefill or absorbed (decode) form, or GQA's. */
@@ -463,7 +463,7 @@ public final class StepCostModel {
   /** The FFN's GEMMs on one chip: a dense MLP, or a MoE layer's shared path, router and experts. */
   private List<Part> ffnParts(FeedForward ffn, double tokens, double groupTokens) {
     long h = model.hiddenSize();
-    int wb = weights.bytesPerElement();
+    double wb = weights.bytes();
     double tp = layout.tp();
     if (ffn instanceof DenseFfn d) {
       return List.of(new Part(Kernel.Kind.MATMUL, 2.0 * d.mlp().weights(h) * groupTokens / tp,

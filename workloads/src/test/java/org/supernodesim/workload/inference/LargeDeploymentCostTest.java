@@ -59,6 +59,25 @@ class LargeDeploymentCostTest {
     assertEquals(attention + dense + shared + routed + tables + small, m.weightBytes(), 1.0);
   }
 
+  @ParameterizedTest(name = "{0}: {1} bits an element")
+  @CsvSource({"NVFP4, 4.5", "MXFP4, 4.25"})
+  void fp4WeightsTakeTheirBitsWithBlockScalesAndTheTablesStayBf16(Precision fp4, double bits) {
+    // DeepSeek-V3 at EP 72 as above, its quantised weights (attention projections, dense FFN,
+    // shared and routed experts: 25.37 GB at one byte) in a 4-bit format whose block scales add
+    // 8 bits per 16 (NVFP4) or per 32 (MXFP4) elements; the embedding, head, norms and routers
+    // stay BF16 (3.92 GB).
+    double quantised = 61 * 187_105_280.0 + 3 * 396_361_728.0 + 58 * 44_040_192.0
+        + 58.0 * 4 * 44_040_192.0;
+    double bf16 = 2 * 129_280.0 * 7168 * 2
+        + (61 * (2 * 7168.0 + 1536 + 512) + 58 * (256 * 7168.0 + 256)) * 2;
+    StepCostModel m = new StepCostModel(V3, new InstanceLayout(1, 1, 72, 72), fp4,
+        Precision.BF16, H20, new OneLinkPricer(LINK), ServingOptions.plain(), 7);
+
+    assertEquals(bits, fp4.bits(), 0.0);
+    assertEquals(quantised * bits / 8 + bf16, m.weightBytesPerChip(), 1.0);
+    assertEquals(bits == 4.5 ? 18.19e9 : 17.40e9, m.weightBytesPerChip(), 0.01e9);
+  }
+
   @Test
   void deepSeekV3AtEp72And144() {
     assertEquals(29.3e9, dpEp(72, ServingOptions.plain()).weightBytesPerChip(), 0.05e9);
