@@ -249,7 +249,7 @@ public final class ChakraReader {
           resolved.put(n.getId(), dependencies); // dropped: its dependents wait for its own
         } else {
           resolved.put(n.getId(), pool.list(List.of(op.id())));
-          ops.add(pool.operation(op));
+          ops.add(op); // pooled with the graph
           keptIds.add(n.getId());
         }
       }
