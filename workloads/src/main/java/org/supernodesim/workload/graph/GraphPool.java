@@ -22,6 +22,7 @@ public final class GraphPool {
   private final Map<Mixed<Operation>, Operation> operations = new HashMap<>();
   private final Map<Same, OperationGraph> graphs = new HashMap<>();
   private final Map<Same, OperationGraph> shapes = new HashMap<>();
+  private final List<List<Integer>> singles = new ArrayList<>();
   private List<Operation> previousOps = List.of();
   private List<List<Integer>> previousShape = List.of();
 
@@ -34,6 +35,22 @@ public final class GraphPool {
     List<Integer> copy = List.copyOf(ints);
     lists.put(new Mixed<>(copy), copy);
     return copy;
+  }
+
+  /**
+   * The pool's list of the one operation {@code id}: what most operations depend on. Kept by index
+   * (ranks ask for the same ids over and over), so asking costs no hashing.
+   */
+  public List<Integer> single(int id) {
+    while (singles.size() <= id) {
+      singles.add(null);
+    }
+    List<Integer> found = singles.get(id);
+    if (found == null) {
+      found = list(List.of(id));
+      singles.set(id, found);
+    }
+    return found;
   }
 
   /** The pool's copy of {@code op}: one object for every equal operation. */
