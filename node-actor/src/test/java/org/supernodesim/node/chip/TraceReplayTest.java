@@ -348,41 +348,11 @@ class TraceReplayTest {
      * the data group issued, then wait for the input-gradient collective and its update.
      */
     static Result hybrid(List<Line> layers, int model, int data, long tickPicos) {
-      double t = 0;
-      double commFree = 0;
-      double done = 0;
-      double compute = 0;
-      long steps = 0;
-      for (Line l : layers) {
-        t += l.ticks()[0] * tickPicos;
-        compute += l.ticks()[0] * tickPicos;
-        if (!l.types()[0].equals("NONE")) {
-          commFree = Math.max(t, commFree) + collective(l.types()[0], l.bytes()[0], model);
-          steps += steps(l.types()[0], model);
-          t = commFree + l.update() * tickPicos;
-        }
+      List<int[]> groups = new ArrayList<>();
+      for (int i = 0; i < layers.size(); i++) {
+        groups.add(new int[] {model, model, data});
       }
-      for (int i = layers.size() - 1; i >= 0; i--) {
-        Line l = layers.get(i);
-        t += l.ticks()[1] * tickPicos;
-        compute += l.ticks()[1] * tickPicos;
-        double inputGradientDone = 0;
-        if (i > 0 && !l.types()[1].equals("NONE")) {
-          commFree = Math.max(t, commFree) + collective(l.types()[1], l.bytes()[1], model);
-          steps += steps(l.types()[1], model);
-          inputGradientDone = commFree + l.update() * tickPicos;
-        }
-        t += l.ticks()[2] * tickPicos;
-        compute += l.ticks()[2] * tickPicos;
-        if (!l.types()[2].equals("NONE")) {
-          commFree = Math.max(t, commFree) + collective(l.types()[2], l.bytes()[2], data);
-          steps += steps(l.types()[2], data);
-          done = Math.max(done, commFree + l.update() * tickPicos);
-        }
-        t = Math.max(t, inputGradientDone);
-      }
-      double end = Math.max(t, done);
-      return new Result(end, compute, end - compute, steps);
+      return PolicyWalkReplayTest.hybrid(layers, groups, tickPicos);
     }
 
     /**

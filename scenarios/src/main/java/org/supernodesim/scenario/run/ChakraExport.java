@@ -14,8 +14,9 @@ import org.supernodesim.workload.training.StepRanks;
 
 /**
  * Every chip's graph of a scenario's workload, as the runner would run it, for {@code
- * export-chakra}: a collectives workload's graphs, a training step's every rank (from its stage
- * representatives, {@link StepRanks}), a replayed trace's graphs on their chips. A serving workload
+ * export-chakra}: a collectives workload's graphs, a training step's every rank (its stage
+ * representative's graph as the chip fidelity's process for that rank sees it, {@link
+ * StepRanks}), a replayed trace's graphs on their chips. A serving workload
  * has no graph fixed before it runs (its batches depend on arrivals and the scheduler).
  */
 public final class ChakraExport {

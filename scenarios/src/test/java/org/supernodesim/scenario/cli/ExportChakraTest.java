@@ -61,8 +61,12 @@ class ExportChakraTest {
   }
 
   // tp 2 with dp 2 is checked against the stage fidelity: at the chip fidelity that step runs
-  // 2.0 % longer than its export replays (412.29 against 404.23 us), not yet explained; the export
-  // writes the stage graphs moved to each rank's coordinates (StepRanks), not the chip's own.
+  // 2.0 % longer than its export replays (412.29 against 404.23 us). The export holds the chip
+  // fidelity's own rank graphs (StepRanks sees the stage graph through RankLayout.translate, as
+  // each chip does), so the gap is in how they run: a training chip runs each group's collectives
+  // on a stream of its own (tensor and data collectives at once, sharing ports), a replayed rank
+  // runs all its collectives on one stream, one after another, and a Chakra file has no field
+  // that says which.
   @ParameterizedTest(name = "tp {0}, pp {1}, dp {2}, {3}")
   @CsvSource({"2, 1, 2, stage", "1, 2, 1, chip", "1, 1, 4, chip"})
   void aTrainingStepReplaysToItsOwnTime(int tp, int pp, int dp, String fidelity)

@@ -13,14 +13,18 @@ import java.util.Map;
  * dependencies as an earlier one shares its dependency index ({@link
  * OperationGraph#withSameShape}).
  *
- * <p>The maps are looked up by value and never iterated, so what is shared never depends on hash
- * order. Not thread-safe: one pool per reader.
+ * <p>The maps are looked up (operations and lists by value, whole graphs by the identity of their
+ * pooled parts) and never iterated, so what is shared never depends on hash order or identity
+ * hashes. Not thread-safe: one pool per reader.
  */
 public final class GraphPool {
   private final Map<Mixed<List<Integer>>, List<Integer>> lists = new HashMap<>();
   private final Map<Mixed<Operation>, Operation> operations = new HashMap<>();
-  private final Map<List<Operation>, OperationGraph> graphs = new HashMap<>();
-  private final Map<List<List<Integer>>, OperationGraph> shapes = new HashMap<>();
+  private final Map<Same, OperationGraph> graphs = new HashMap<>();
+  private final Map<Same, OperationGraph> shapes = new HashMap<>();
+  private final List<List<Integer>> singles = new ArrayList<>();
+  private List<Operation> previousOps = List.of();
+  private List<List<Integer>> previousShape = List.of();
 
   /** The pool's copy of {@code ints} (a group, a list of dependencies), immutable. */
   public List<Integer> list(List<Integer> ints) {
@@ -31,6 +35,22 @@ public final class GraphPool {
     List<Integer> copy = List.copyOf(ints);
     lists.put(new Mixed<>(copy), copy);
     return copy;
+  }
+
+  /**
+   * The pool's list of the one operation {@code id}: what most operations depend on. Kept by index
+   * (ranks ask for the same ids over and over), so asking costs no hashing.
+   */
+  public List<Integer> single(int id) {
+    while (singles.size() <= id) {
+      singles.add(null);
+    }
+    List<Integer> found = singles.get(id);
+    if (found == null) {
+      found = list(List.of(id));
+      singles.set(id, found);
+    }
+    return found;
   }
 
   /** The pool's copy of {@code op}: one object for every equal operation. */
@@ -46,23 +66,75 @@ public final class GraphPool {
   public OperationGraph graph(int rank, List<Operation> ops) {
     List<Operation> pooled = new ArrayList<>(ops.size());
     List<List<Integer>> shape = new ArrayList<>(ops.size());
-    for (Operation op : ops) {
+    for (int i = 0; i < ops.size(); i++) {
+      Operation op = ops.get(i);
+      // Ranks mostly repeat the rank before them position by position: compared with that
+      // rank's (pooled) operation first, most operations skip the map, whose random accesses
+      // into hundreds of thousands of entries dominated reading large traces. Equal is equal: the
+      // answer is the map's.
+      if (i < previousOps.size() && previousOps.get(i).equals(op)) {
+        pooled.add(previousOps.get(i));
+        shape.add(previousShape.get(i));
+        continue;
+      }
       Operation p = operation(op);
       pooled.add(p);
       shape.add(list(p.dependencies()));
     }
-    OperationGraph same = graphs.get(pooled);
+    previousOps = pooled;
+    previousShape = shape;
+    Same operationsKey = new Same(pooled);
+    OperationGraph same = graphs.get(operationsKey);
     if (same != null) {
       return same.forRank(rank);
     }
-    OperationGraph sameShape = shapes.get(shape);
+    Same shapeKey = new Same(shape);
+    OperationGraph sameShape = shapes.get(shapeKey);
     OperationGraph graph =
         sameShape == null
             ? new OperationGraph(rank, pooled)
             : sameShape.withSameShape(rank, pooled);
-    graphs.put(graph.operations(), graph);
-    shapes.putIfAbsent(shape, graph);
+    graphs.put(operationsKey, graph);
+    shapes.putIfAbsent(shapeKey, graph);
     return graph;
+  }
+
+  /**
+   * A list of pooled objects, compared by the identity of its elements: the pool holds one object
+   * per value, so two such lists are equal exactly when their elements are the same objects. Far
+   * cheaper than the lists' own equals and hashCode, which would walk every operation's fields
+   * (a 10,000-operation rank, looked up once per rank).
+   */
+  private static final class Same {
+    private final Object[] items;
+    private final int hash;
+
+    Same(List<?> items) {
+      this.items = items.toArray();
+      int h = 1;
+      for (Object o : this.items) {
+        h = 31 * h + System.identityHashCode(o);
+      }
+      this.hash = Mixed.mix(h);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      if (!(o instanceof Same s) || s.hash != hash || s.items.length != items.length) {
+        return false;
+      }
+      for (int i = 0; i < items.length; i++) {
+        if (items[i] != s.items[i]) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
   }
 
   /**
@@ -76,7 +148,7 @@ public final class GraphPool {
       this(value, mix(value.hashCode()));
     }
 
-    private static int mix(int h) {
+    static int mix(int h) {
       h ^= h >>> 16;
       h *= 0x85ebca6b;
       h ^= h >>> 13;

@@ -9,23 +9,29 @@ import org.supernodesim.workload.graph.Operation;
 import org.supernodesim.workload.graph.OperationGraph;
 
 /**
- * Every global rank's graph of a training step, from the graphs of its stage representatives: what
- * a Chakra export writes, one file per chip. A rank at coordinates (t, c, d, s) does what its
- * stage's representative (0, 0, 0, s) does, with every rank it names moved by the same offset:
- * tensor and context coordinates by t and c (mod TP, CP); the data coordinate d = q·ep + e by q
- * whole expert blocks and e places within a block (mod each), so the representative's tensor,
- * context, data, expert and expert-data groups become the rank's own, and its pipeline peers the
- * ranks at its coordinates in their stages. The ranks' work is the same by the symmetry {@link
- * TrainingStep} simulates one rank per stage for; only the names differ.
+ * Every global rank's graph of a training step, as the chip fidelity runs it: what a Chakra export
+ * writes, one file per chip. A rank runs its stage representative's graph with every group and
+ * peer seen from the rank, through {@link RankLayout#translate} and {@link
+ * RankLayout#translatePeer}, the very view each chip process of the chip fidelity takes of its
+ * stage's graph: the coordinates a group varies in are kept, the others taken from the rank, so the
+ * representative's tensor, context, data, expert and expert-data groups become the rank's own, in
+ * the order the chip fidelity's algorithms walk them, and its pipeline peers the ranks at its
+ * coordinates in their stages. The ranks' work is the same by the symmetry {@link TrainingStep}
+ * simulates one rank per stage for; only the names differ.
  *
- * <p>A moved group is listed in ascending order, as the representative's are, so that all its
- * members name it alike; collective instances get new ids, one per (representative's id, moved
- * group), numbered in the order ranks 0, 1, ... first meet them, so each group's instance is its
- * own.
+ * <p>Every member translates a group to the same list in the same order, so all of them name it
+ * alike. Collective instances get new ids, one per (representative's id, translated group),
+ * numbered in the order ranks 0, 1, ... first meet them, so each group's instance is its own (the
+ * chip fidelity tells them apart by group stream instead).
  *
  * <p>Worked example: tp 2, dp 2, pp 1 (ranks 0..3 = (t, d) in (0,0), (1,0), (0,1), (1,1)). The
  * representative's tensor all-reduce over [0, 1] becomes, on rank 2 = (0, 1), one over [2, 3];
  * its data-parallel all-reduce over [0, 2] becomes, on rank 1, one over [1, 3].
+ *
+ * <p>Not carried over: a collective whose group spans pipeline stages (DualPipe's chunk pairs, a
+ * tied embedding's pair) takes its closed form under the chip fidelity, since the stages issue it
+ * in orders of their own; a file can only say "run this collective", so a replay of the export runs
+ * it as steps.
  */
 public final class StepRanks {
   private StepRanks() {}
@@ -38,62 +44,31 @@ public final class StepRanks {
     Map<List<Object>, Integer> ids = new HashMap<>(); // looked up only: ids in first-met order
     int chips = Math.toIntExact(p.chips());
     List<OperationGraph> out = new ArrayList<>(chips);
-    for (int stage = 0; stage < p.pp(); stage++) {
-      for (int d = 0; d < p.dp(); d++) {
-        for (int c = 0; c < p.cp(); c++) {
-          for (int t = 0; t < p.tp(); t++) {
-            int rank = layout.rank(t, c, d, stage);
-            if (rank != out.size()) {
-              throw new IllegalStateException("rank order: " + rank + " at " + out.size());
-            }
-            int[] moved = offsets(p, t, c, d);
-            out.add(pool.graph(rank, moved(step.graphs().get(stage), moved, pool, ids)));
-          }
-        }
-      }
+    for (int rank = 0; rank < chips; rank++) {
+      OperationGraph stage = step.graphs().get(layout.stageOf(rank));
+      out.add(pool.graph(rank, seenFrom(rank, stage, layout, pool, ids)));
     }
     return out;
   }
 
-  /** For each global rank, where the offset moves it. */
-  private static int[] offsets(Parallelism p, int t, int c, int d) {
-    int chips = Math.toIntExact(p.chips());
-    int[] to = new int[chips];
-    int blocks = p.dp() / p.ep();
-    for (int r = 0; r < chips; r++) {
-      int tp = r % p.tp();
-      int cp = r / p.tp() % p.cp();
-      int dp = r / (p.tp() * p.cp()) % p.dp();
-      int stage = r / (p.tp() * p.cp() * p.dp());
-      int block = (dp / p.ep() + d / p.ep()) % blocks;
-      int place = (dp % p.ep() + d % p.ep()) % p.ep();
-      to[r] =
-          (tp + t) % p.tp()
-              + p.tp() * ((cp + c) % p.cp() + p.cp() * (block * p.ep() + place + p.dp() * stage));
-    }
-    return to;
-  }
-
-  private static List<Operation> moved(
-      OperationGraph g, int[] to, GraphPool pool, Map<List<Object>, Integer> ids) {
+  private static List<Operation> seenFrom(
+      int rank, OperationGraph g, RankLayout layout, GraphPool pool,
+      Map<List<Object>, Integer> ids) {
+    boolean representative = rank == g.rank();
     List<Operation> ops = new ArrayList<>(g.size());
     for (Operation op : g.operations()) {
       if (op instanceof Operation.Collective x) {
-        List<Integer> group = new ArrayList<>(x.group().size());
-        for (int r : x.group()) {
-          group.add(to[r]);
-        }
-        // Every member must name the group alike; the representative's groups ascend.
-        group.sort(null);
-        List<Integer> pooled = pool.list(group);
-        int id = ids.computeIfAbsent(List.of(x.collectiveId(), pooled), k -> ids.size());
+        List<Integer> group =
+            pool.list(representative ? x.group() : layout.translate(x.group(), rank));
+        int id = ids.computeIfAbsent(List.of(x.collectiveId(), group), k -> ids.size());
         ops.add(new Operation.Collective(x.id(), x.dependencies(), x.name(), id, x.kind(),
-            pooled, x.bytes(), x.algorithm(), x.sourceBytes()));
-      } else if (op instanceof Operation.Send s) {
-        ops.add(new Operation.Send(s.id(), s.dependencies(), s.name(), to[s.peer()], s.bytes(),
-            s.tag()));
-      } else if (op instanceof Operation.Recv v) {
-        ops.add(new Operation.Recv(v.id(), v.dependencies(), v.name(), to[v.peer()], v.tag()));
+            group, x.bytes(), x.algorithm(), x.sourceBytes()));
+      } else if (op instanceof Operation.Send s && !representative) {
+        ops.add(new Operation.Send(s.id(), s.dependencies(), s.name(),
+            layout.translatePeer(s.peer(), rank), s.bytes(), s.tag()));
+      } else if (op instanceof Operation.Recv v && !representative) {
+        ops.add(new Operation.Recv(v.id(), v.dependencies(), v.name(),
+            layout.translatePeer(v.peer(), rank), v.tag()));
       } else {
         ops.add(op);
       }

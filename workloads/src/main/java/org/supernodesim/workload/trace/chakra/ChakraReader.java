@@ -248,8 +248,8 @@ public final class ChakraReader {
         if (op == null) {
           resolved.put(n.getId(), dependencies); // dropped: its dependents wait for its own
         } else {
-          resolved.put(n.getId(), pool.list(List.of(op.id())));
-          ops.add(pool.operation(op));
+          resolved.put(n.getId(), pool.single(op.id()));
+          ops.add(op); // pooled with the graph
           keptIds.add(n.getId());
         }
       }
@@ -356,11 +356,12 @@ public final class ChakraReader {
     private long[] dependencies(Node n) {
       long[] deps = new long[n.getDataDepsCount() + n.getCtrlDepsCount()];
       int k = 0;
-      for (long d : n.getDataDepsList()) {
-        deps[k++] = d;
+      // By index: the lists' iterators would box every id.
+      for (int i = 0; i < n.getDataDepsCount(); i++) {
+        deps[k++] = n.getDataDeps(i);
       }
-      for (long d : n.getCtrlDepsList()) {
-        deps[k++] = d;
+      for (int i = 0; i < n.getCtrlDepsCount(); i++) {
+        deps[k++] = n.getCtrlDeps(i);
       }
       return deps;
     }

@@ -234,7 +234,7 @@ final class LayerWalk {
     if (update == 0) {
       return id;
     }
-    ops.add(new Operation.Delay(id + 1, pool.list(List.of(id)), layer.name() + " " + pass.label
+    ops.add(new Operation.Delay(id + 1, pool.single(id), layer.name() + " " + pass.label
         + " update", update));
     return id + 1;
   }
