@@ -88,7 +88,7 @@ public final class StepRanks {
         List<Integer> pooled = pool.list(group);
         int id = ids.computeIfAbsent(List.of(x.collectiveId(), pooled), k -> ids.size());
         ops.add(new Operation.Collective(x.id(), x.dependencies(), x.name(), id, x.kind(),
-            pooled, x.bytes(), x.algorithm(), x.sourceBytes()));
+            pooled, x.bytes(), x.algorithm(), x.sourceBytes(), x.destinationBytes()));
       } else if (op instanceof Operation.Send s) {
         ops.add(new Operation.Send(s.id(), s.dependencies(), s.name(), to[s.peer()], s.bytes(),
             s.tag()));
