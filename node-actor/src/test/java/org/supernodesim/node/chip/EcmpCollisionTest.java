@@ -11,18 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.supernodesim.interconnect.routing.Route;
 import org.supernodesim.interconnect.routing.Router;
 import org.supernodesim.interconnect.topology.Topology;
-import org.supernodesim.model.chip.ChipFigure;
-import org.supernodesim.model.chip.ChipSpec;
-import org.supernodesim.model.chip.Confidence;
-import org.supernodesim.model.chip.Figure;
 import org.supernodesim.model.fabric.FabricSpec;
 import org.supernodesim.model.fabric.LinkSpec;
-import org.supernodesim.node.engine.LogicalProcess;
-import org.supernodesim.node.engine.SequentialRuntime;
-import org.supernodesim.node.engine.Simulation;
-import org.supernodesim.workload.cost.ComputeCostModel;
 import org.supernodesim.workload.graph.Operation;
-import org.supernodesim.workload.graph.OperationGraph;
 
 /**
  * Why a non-blocking fat tree still slows a chip-fidelity step on the flow model: ECMP. One ring
@@ -39,9 +30,6 @@ class EcmpCollisionTest {
   private static final double BYTES_PER_SECOND = 50e9;
   private static final long HOP_PICOS = 1_000_000;
   private static final long BYTES = 1L << 28;
-  private static final ChipSpec CHIP = new ChipSpec("nic", "a chip whose compute is not used",
-      Map.of(ChipFigure.BF16_DENSE_FLOPS, new Figure.Known(1e15, Confidence.ESTIMATED, "test"),
-          ChipFigure.HBM_BANDWIDTH, new Figure.Known(1e12, Confidence.ESTIMATED, "test")));
 
   @Test
   void aRingStepAcrossHashedUplinksTakesItsBusiestLinksFlows() {
@@ -67,24 +55,12 @@ class EcmpCollisionTest {
 
   /** Chips 0..7 send to 8..15 at once; when the last byte arrived. */
   private static long run(Router router) {
-    FlowTransport transport = new FlowTransport(router);
-    ComputeCostModel costs = new ComputeCostModel(CHIP);
-    List<ChipProcess> chips = new ArrayList<>();
+    List<List<Operation>> graphs = new ArrayList<>();
     for (int rank = 0; rank < 16; rank++) {
-      Operation op = rank < 8
+      graphs.add(List.of(rank < 8
           ? new Operation.Send(0, List.of(), "ring step", rank + 8, BYTES, 1)
-          : new Operation.Recv(0, List.of(), "ring step", rank - 8, 1);
-      chips.add(new ChipProcess(rank, new OperationGraph(rank, List.of(op)), costs, transport,
-          x -> CollectiveTiming.STEPS, RankView.IDENTITY));
+          : new Operation.Recv(0, List.of(), "ring step", rank - 8, 1)));
     }
-    List<LogicalProcess<?>> processes = new ArrayList<>(chips);
-    processes.addAll(transport.processes());
-    new SequentialRuntime().run(new Simulation(processes, transport.lookaheadPicos()));
-    long end = 0;
-    for (ChipProcess chip : chips) {
-      assertEquals(true, chip.finished(), "chip " + chip.rank() + " finished");
-      end = Math.max(end, chip.finishedAtPicos());
-    }
-    return end;
+    return OneShot.run(new FlowTransport(router), graphs);
   }
 }

@@ -2,25 +2,14 @@ package org.supernodesim.node.chip;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.supernodesim.interconnect.routing.Router;
 import org.supernodesim.interconnect.topology.Topology;
-import org.supernodesim.model.chip.ChipFigure;
-import org.supernodesim.model.chip.ChipSpec;
-import org.supernodesim.model.chip.Confidence;
-import org.supernodesim.model.chip.Figure;
 import org.supernodesim.model.collective.AlgorithmChoice;
 import org.supernodesim.model.collective.CollectiveKind;
 import org.supernodesim.model.fabric.LinkSpec;
-import org.supernodesim.node.engine.LogicalProcess;
-import org.supernodesim.node.engine.SequentialRuntime;
-import org.supernodesim.node.engine.Simulation;
-import org.supernodesim.workload.cost.ComputeCostModel;
 import org.supernodesim.workload.graph.Operation;
-import org.supernodesim.workload.graph.OperationGraph;
 
 /**
  * MoE dispatch and combine with per-rank token counts, run step by step as at the chip fidelity:
@@ -36,9 +25,6 @@ class UnevenExpertAllToAllTest {
   private static final long MEAN = 1L << 30;
   private static final List<Long> LOADED =
       List.of(2 * MEAN, MEAN / 2, 3 * MEAN / 4, 3 * MEAN / 4);
-  private static final ChipSpec CHIP = new ChipSpec("nic", "a chip whose compute is not used",
-      Map.of(ChipFigure.BF16_DENSE_FLOPS, new Figure.Known(1e15, Confidence.ESTIMATED, "test"),
-          ChipFigure.HBM_BANDWIDTH, new Figure.Known(1e12, Confidence.ESTIMATED, "test")));
 
   @Test
   void theBusiestExpertRankSetsDispatchAndCombineOnTheFlowModel() {
@@ -77,20 +63,6 @@ class UnevenExpertAllToAllTest {
     Router router =
         new Router(Topology.singleSwitch(4, new LinkSpec(BYTES_PER_SECOND, HOP_PICOS)));
     Transport transport = flow ? new FlowTransport(router) : new AnalyticalTransport(router);
-    ComputeCostModel costs = new ComputeCostModel(CHIP);
-    List<ChipProcess> chips = new ArrayList<>();
-    for (int rank = 0; rank < 4; rank++) {
-      chips.add(new ChipProcess(rank, new OperationGraph(rank, List.of(c)), costs, transport,
-          x -> CollectiveTiming.STEPS, RankView.IDENTITY));
-    }
-    List<LogicalProcess<?>> processes = new ArrayList<>(chips);
-    processes.addAll(transport.processes());
-    new SequentialRuntime().run(new Simulation(processes, transport.lookaheadPicos()));
-    long end = 0;
-    for (ChipProcess chip : chips) {
-      assertEquals(true, chip.finished(), "chip " + chip.rank() + " finished");
-      end = Math.max(end, chip.finishedAtPicos());
-    }
-    return end;
+    return OneShot.run(transport, List.of(List.of(c), List.of(c), List.of(c), List.of(c)));
   }
 }
