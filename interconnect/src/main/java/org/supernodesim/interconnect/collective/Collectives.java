@@ -88,6 +88,24 @@ public final class Collectives {
     return Direct.uneven(sourceBytes, member);
   }
 
+  /**
+   * As above, or (with {@code destinationBytes} given, group order) an all-to-all in which each
+   * member receives its {@code destinationBytes}, sent evenly by the members (MoE dispatch to
+   * unevenly loaded experts). Only {@code direct} sends blocks of different sizes.
+   */
+  public List<Step> schedule(
+      CollectiveKind kind, AlgorithmChoice algorithm, List<Integer> ranks, int member, long bytes,
+      List<Long> sourceBytes, List<Long> destinationBytes) {
+    if (destinationBytes.isEmpty()) {
+      return schedule(kind, algorithm, ranks, member, bytes, sourceBytes);
+    }
+    if (!(resolve(kind, algorithm, ranks, bytes) instanceof Direct)) {
+      throw new IllegalArgumentException(
+          "per-rank sizes need a direct all-to-all, not " + algorithm.label() + " " + kind.label());
+    }
+    return Direct.unevenReceives(destinationBytes, member);
+  }
+
   /** The closed-form time of {@code algorithm} for this collective on this topology. */
   public long estimatePicos(
       CollectiveKind kind, CollectiveAlgorithm algorithm, List<Integer> ranks, long bytes) {

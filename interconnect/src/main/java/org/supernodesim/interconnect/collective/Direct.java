@@ -52,6 +52,16 @@ public final class Direct implements CollectiveAlgorithm {
     return step(n, member, (from, to) -> Ring.chunk(sourceBytes.get(from), n, to));
   }
 
+  /**
+   * Member {@code member}'s step of an all-to-all in which member b receives {@code
+   * destinationBytes.get(b)} bytes, an equal share from each of the n members (its own share stays
+   * on the chip): the busiest receiver's link sets the time where the fabric prices it.
+   */
+  public static List<Step> unevenReceives(List<Long> destinationBytes, int member) {
+    int n = destinationBytes.size();
+    return step(n, member, (from, to) -> Ring.chunk(destinationBytes.get(to), n, from));
+  }
+
   /** The bytes member {@code from} sends member {@code to}. */
   private interface Blocks {
     long bytes(int from, int to);

@@ -242,7 +242,8 @@ public final class ChipProcess implements LogicalProcess<ChipProcess.Event> {
     }
     List<Step> steps =
         transport.collectives().schedule(
-            c.kind(), c.algorithm(), group, member, c.bytes(), c.sourceBytes());
+            c.kind(), c.algorithm(), group, member, c.bytes(), c.sourceBytes(),
+            c.destinationBytes());
     RunningCollective r = new RunningCollective(c, group, steps, ctx.nowPicos(), stream);
     activity.started(c.id(), ctx.nowPicos());
     if (!earlyArrivals.isEmpty()) {

@@ -89,8 +89,8 @@ public final class TrainingCluster {
     for (int member : c.group()) {
       if (layout.stageOf(member) != stage) {
         CollectiveAlgorithm algorithm =
-            collectives.resolve(c.kind(), c.algorithm(), c.group(), c.bytes());
-        return collectives.estimatePicos(c.kind(), algorithm, c.group(), c.bytes());
+            collectives.resolve(c.kind(), c.algorithm(), c.group(), c.busiestBytes());
+        return collectives.estimatePicos(c.kind(), algorithm, c.group(), c.busiestBytes());
       }
     }
     return CollectiveTiming.STEPS;
@@ -154,8 +154,10 @@ public final class TrainingCluster {
     Collectives collectives = network.collectives();
     // A pure function of the collective, asked once per instance: cached, looked up only.
     Map<Key, Long> picos = new ConcurrentHashMap<>();
+    // An uneven all-to-all takes its busiest member's closed form: the stage fidelity prices
+    // every rank as the busiest expert rank, which is what sets the time at the chip fidelity.
     CollectiveTiming timing = c -> picos.computeIfAbsent(
-        new Key(c.kind(), c.algorithm(), c.group(), c.bytes()), k -> {
+        new Key(c.kind(), c.algorithm(), c.group(), c.busiestBytes()), k -> {
           CollectiveAlgorithm algorithm =
               collectives.resolve(k.kind(), k.algorithm(), k.group(), k.bytes());
           return collectives.estimatePicos(k.kind(), algorithm, k.group(), k.bytes());

@@ -2,25 +2,14 @@ package org.supernodesim.node.chip;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.supernodesim.interconnect.routing.Router;
 import org.supernodesim.interconnect.topology.Topology;
-import org.supernodesim.model.chip.ChipFigure;
-import org.supernodesim.model.chip.ChipSpec;
-import org.supernodesim.model.chip.Confidence;
-import org.supernodesim.model.chip.Figure;
 import org.supernodesim.model.collective.AlgorithmChoice;
 import org.supernodesim.model.collective.CollectiveKind;
 import org.supernodesim.model.fabric.LinkSpec;
-import org.supernodesim.node.engine.LogicalProcess;
-import org.supernodesim.node.engine.SequentialRuntime;
-import org.supernodesim.node.engine.Simulation;
-import org.supernodesim.workload.cost.ComputeCostModel;
 import org.supernodesim.workload.graph.Operation;
-import org.supernodesim.workload.graph.OperationGraph;
 
 /**
  * An expert all-to-all and a gradient reduce-scatter of two different groups that share chip 0's
@@ -30,9 +19,6 @@ class SharedNicTest {
   private static final double BYTES_PER_SECOND = 50e9; // a 400 Gb/s NIC
   private static final long HOP_PICOS = 1_000_000; // 1 us per link
   private static final long BYTES = 1L << 30;
-  private static final ChipSpec CHIP = new ChipSpec("nic", "a chip whose compute is not used",
-      Map.of(ChipFigure.BF16_DENSE_FLOPS, new Figure.Known(1e15, Confidence.ESTIMATED, "test"),
-          ChipFigure.HBM_BANDWIDTH, new Figure.Known(1e12, Confidence.ESTIMATED, "test")));
 
   /**
    * Chips 0, 1, 2 on one switch. Chip 0 runs an all-to-all with chip 1 (direct: S/2 each way) and
@@ -57,7 +43,6 @@ class SharedNicTest {
     Router router =
         new Router(Topology.singleSwitch(3, new LinkSpec(BYTES_PER_SECOND, HOP_PICOS)));
     FlowTransport transport = new FlowTransport(router);
-    ComputeCostModel costs = new ComputeCostModel(CHIP);
     Operation.Collective allToAll = new Operation.Collective(0, List.of(), "expert all-to-all",
         0, CollectiveKind.ALL_TO_ALL, List.of(0, 1), BYTES, AlgorithmChoice.AUTO);
     Operation.Collective reduceScatter = new Operation.Collective(1, List.of(),
@@ -69,19 +54,6 @@ class SharedNicTest {
         both ? List.of(new Operation.Collective(0, List.of(), "gradient reduce-scatter", 1,
             CollectiveKind.REDUCE_SCATTER, List.of(0, 2), BYTES, AlgorithmChoice.RING))
             : List.of());
-    List<ChipProcess> chips = new ArrayList<>();
-    for (int rank = 0; rank < 3; rank++) {
-      chips.add(new ChipProcess(rank, new OperationGraph(rank, graphs.get(rank)), costs,
-          transport, c -> CollectiveTiming.STEPS, RankView.IDENTITY));
-    }
-    List<LogicalProcess<?>> processes = new ArrayList<>(chips);
-    processes.addAll(transport.processes());
-    new SequentialRuntime().run(new Simulation(processes, transport.lookaheadPicos()));
-    long end = 0;
-    for (ChipProcess c : chips) {
-      assertEquals(true, c.finished(), "chip " + c.rank() + " finished");
-      end = Math.max(end, c.finishedAtPicos());
-    }
-    return end;
+    return OneShot.run(transport, graphs);
   }
 }

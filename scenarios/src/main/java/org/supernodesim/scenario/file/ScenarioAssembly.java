@@ -147,7 +147,7 @@ final class ScenarioAssembly {
     if (w instanceof CollectivesSection) {
       return new CollectiveWorkload(collectives);
     } else if (w instanceof TrainingSection t) {
-      return TrainingAssembly.workload(t, topology.chips(), chip, models);
+      return TrainingAssembly.workload(t, topology.chips(), chip, models, s.seed());
     } else if (w instanceof ServingSection v) {
       return serving.assemble(v, new ServingAssembly.Chips(chip, calibration, topology), s.seed());
     } else if (w instanceof TraceSections.TraceSection t) {

@@ -32,6 +32,7 @@ final class TrainingAssembly {
     KEYS.put(Parameter.GRADIENT_BUCKET, "gradientBucket");
     KEYS.put(Parameter.GRADIENT_REDUCE_PRECISION, "gradientReduceInFp32");
     KEYS.put(Parameter.EXPERT_LOAD, "expertLoad");
+    KEYS.put(Parameter.EXPERT_LOADS, "expertLoads");
     KEYS.put(Parameter.STAGE_LAYERS, "stageLayers");
     KEYS.put(Parameter.TP, "parallelism.tp");
     KEYS.put(Parameter.PP, "parallelism.pp");
@@ -50,7 +51,7 @@ final class TrainingAssembly {
   private TrainingAssembly() {}
 
   static TrainingWorkload workload(
-      TrainingSection t, int chips, ChipSpec chip, ModelSources models) {
+      TrainingSection t, int chips, ChipSpec chip, ModelSources models, long seed) {
     ResolvedModel resolved = models.resolve(t.model(), KEY + ".model");
     checkPrecision(t.precision(), chip);
     int sequence = t.sequence() != null ? t.sequence() : pretrainLength(resolved);
@@ -70,12 +71,13 @@ final class TrainingAssembly {
               t.overlapGradientReduce(),
               t.gradientBucket().bytes(),
               t.gradientReduceInFp32() ? 4 : 2,
-              t.load(),
+              t.load(parallelism.ep()),
               t.stageLayers(),
               t.activationPrecision(),
               t.optimizerStatePrecision().bytesPerElement(),
               t.schedule(),
-              t.overlapForwardBackward()),
+              t.overlapForwardBackward(),
+              t.loads(seed)),
           java.util.Optional.ofNullable(t.fidelity()));
     } catch (LayoutException e) {
       throw new InvalidInput(KEY + "." + KEYS.get(e.parameter()), e.getMessage());

@@ -6,6 +6,7 @@ import java.util.List;
 import org.supernodesim.model.chip.Precision;
 import org.supernodesim.scenario.file.Quantities.DataSize;
 import org.supernodesim.workload.training.ActivationStorage;
+import org.supernodesim.workload.training.ExpertLoads;
 import org.supernodesim.workload.training.Fidelity;
 import org.supernodesim.workload.training.OptimizerMoments;
 import org.supernodesim.workload.training.Recomputation;
@@ -41,7 +42,10 @@ final class TrainingSections {
    *     default false
    * @param expertLoad busiest expert rank's load over the mean, default 1 (or capacityFactor)
    * @param capacityFactor tokens per expert are padded to this multiple of the mean (GShard); the
-   *     expert load is then this; exclusive with expertLoad
+   *     expert load is then this, on every expert rank; exclusive with expertLoad
+   * @param expertLoads a load per routed expert (any positive scale), the same in every MoE layer;
+   *     the busiest expert rank's share sets expertLoad; exclusive with both above. Without it an
+   *     expertLoad above 1 is drawn per layer and rank from the scenario's seed
    * @param stageLayers layers per pipeline chunk, for an uneven split
    * @param activationPrecision bf16 | fp8: precision of the activations kept for backward,
    *     default bf16
@@ -70,6 +74,7 @@ final class TrainingSections {
       Boolean gradientReduceInFp32,
       Double expertLoad,
       Double capacityFactor,
+      List<Double> expertLoads,
       List<Integer> stageLayers,
       ActivationStorage activationPrecision,
       OptimizerMoments optimizerStatePrecision,
@@ -96,15 +101,50 @@ final class TrainingSections {
         throw new InvalidInput("capacityFactor",
             "give either expertLoad (a measured imbalance) or capacityFactor, not both");
       }
+      if (expertLoads != null && (expertLoad != null || capacityFactor != null)) {
+        throw new InvalidInput("expertLoads",
+            "give either expertLoads (a load per expert) or " + (expertLoad != null
+                ? "expertLoad" : "capacityFactor") + ", not both");
+      }
+      if (expertLoads != null) {
+        for (int e = 0; e < expertLoads.size(); e++) {
+          Double l = expertLoads.get(e);
+          if (l == null || !(l >= 0) || l.isInfinite()) {
+            throw new InvalidInput("expertLoads",
+                "entry " + e + " is " + l + "; each expert's load is a finite number >= 0");
+          }
+        }
+        if (expertLoads.stream().mapToDouble(Double::doubleValue).sum() <= 0) {
+          throw new InvalidInput("expertLoads", "the loads sum to 0: no token would be routed");
+        }
+        expertLoads = List.copyOf(expertLoads);
+      }
       stageLayers = stageLayers == null ? List.of() : List.copyOf(stageLayers);
       if (globalBatch < 1) {
         throw new InvalidInput("globalBatch", globalBatch + "; must be >= 1 sequence");
       }
     }
 
-    /** The expert load the job uses: the capacity factor, the measured imbalance, or 1. */
-    double load() {
+    /**
+     * The busiest expert rank's load the job uses: the capacity factor, the measured imbalance,
+     * the busiest of {@code ep} ranks under the per-expert loads, or 1.
+     */
+    double load(int ep) {
+      if (expertLoads != null) {
+        return ep == 1 ? 1.0 : new ExpertLoads.PerExpert(expertLoads).busiest(ep);
+      }
       return capacityFactor != null ? capacityFactor : expertLoad != null ? expertLoad : 1.0;
+    }
+
+    /**
+     * How the tokens spread over the expert ranks: as given per expert; drawn from {@code seed}
+     * around a measured expertLoad; evenly under a capacity factor (every buffer padded) or none.
+     */
+    ExpertLoads loads(long seed) {
+      if (expertLoads != null) {
+        return new ExpertLoads.PerExpert(expertLoads);
+      }
+      return expertLoad != null ? new ExpertLoads.Drawn(seed) : new ExpertLoads.Even();
     }
   }
 

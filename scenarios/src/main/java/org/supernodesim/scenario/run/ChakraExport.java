@@ -7,10 +7,12 @@ import org.supernodesim.scenario.file.ServingWorkload;
 import org.supernodesim.scenario.file.TraceWorkload;
 import org.supernodesim.scenario.file.TrainingWorkload;
 import org.supernodesim.scenario.file.Workload;
+import org.supernodesim.workload.graph.Operation;
 import org.supernodesim.workload.graph.OperationGraph;
 import org.supernodesim.workload.microbench.CollectiveBenchmark;
 import org.supernodesim.workload.training.StepGenerator;
 import org.supernodesim.workload.training.StepRanks;
+import org.supernodesim.workload.training.TrainingStep;
 
 /**
  * Every chip's graph of a scenario's workload, as the runner would run it, for {@code
@@ -39,7 +41,19 @@ public final class ChakraExport {
 
               @Override
               public List<OperationGraph> training(TrainingWorkload w) {
-                return StepRanks.all(StepGenerator.generate(w.job(), TrainingRun::algorithm));
+                TrainingStep step = StepGenerator.generate(w.job(), TrainingRun::algorithm);
+                boolean uneven = step.graphs().stream().flatMap(g -> g.operations().stream())
+                    .anyMatch(op -> op instanceof Operation.Collective c
+                        && !c.destinationBytes().isEmpty());
+                if (uneven) {
+                  // Chakra carries a send size per member, not the receive sizes of a dispatch.
+                  throw new UnsupportedOperationException(
+                      "workload.training: per-rank expert loads (expertLoad drawn from the seed,"
+                          + " or expertLoads) give dispatches per-rank receive sizes, which"
+                          + " Chakra files do not carry; export with capacityFactor (every"
+                          + " rank padded) or without expertLoad");
+                }
+                return StepRanks.all(step);
               }
 
               @Override

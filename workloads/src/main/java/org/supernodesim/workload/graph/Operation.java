@@ -106,16 +106,26 @@ public sealed interface Operation {
    * This rank's part in a collective over {@code group} (global ranks, in group order).
    * {@code collectiveId} is the same on every member, so members can tell the instances apart.
    * {@code sourceBytes} is empty, or (an uneven all-to-all) each member's send buffer in group
-   * order, {@code bytes} then being their mean.
+   * order, {@code bytes} then being their mean. {@code destinationBytes} is empty, or (an uneven
+   * all-to-all whose members send evenly what each receives: MoE dispatch to loaded experts) each
+   * member's receive buffer in group order, {@code bytes} then being their mean; at most one of
+   * the two is given.
    */
   record Collective(
       int id, List<Integer> dependencies, String name, int collectiveId, CollectiveKind kind,
-      List<Integer> group, long bytes, AlgorithmChoice algorithm, List<Long> sourceBytes)
+      List<Integer> group, long bytes, AlgorithmChoice algorithm, List<Long> sourceBytes,
+      List<Long> destinationBytes)
       implements Operation {
     public Collective {
       dependencies = List.copyOf(dependencies);
       group = List.copyOf(group);
       sourceBytes = List.copyOf(sourceBytes);
+      destinationBytes = List.copyOf(destinationBytes);
+      if (!destinationBytes.isEmpty()
+          && (destinationBytes.size() != group.size() || !sourceBytes.isEmpty())) {
+        throw new IllegalArgumentException(
+            name + ": one receive buffer per member, and no send buffers beside them");
+      }
       if (bytes < 0) {
         throw new IllegalArgumentException(name + ": bytes must be >= 0: " + bytes);
       }
@@ -123,6 +133,26 @@ public sealed interface Operation {
         throw new IllegalArgumentException(
             name + ": one send buffer per member: " + sourceBytes.size() + " for " + group.size());
       }
+    }
+
+    /** A collective with no receive buffers of its own ({@code destinationBytes} empty). */
+    public Collective(
+        int id, List<Integer> dependencies, String name, int collectiveId, CollectiveKind kind,
+        List<Integer> group, long bytes, AlgorithmChoice algorithm, List<Long> sourceBytes) {
+      this(id, dependencies, name, collectiveId, kind, group, bytes, algorithm, sourceBytes,
+          List.of());
+    }
+
+    /** The largest buffer of any member: what the busiest member's closed form takes. */
+    public long busiestBytes() {
+      long most = bytes;
+      for (long b : sourceBytes) {
+        most = Math.max(most, b);
+      }
+      for (long b : destinationBytes) {
+        most = Math.max(most, b);
+      }
+      return most;
     }
 
     /** A collective moving {@code bytes} on every member. */

@@ -89,8 +89,11 @@ final class LayerPlan {
     }
   }
 
-  /** Forward of a layer whose FFN is {@code ffn}. */
-  List<PassStep> forward(FeedForward ffn, String label) {
+  /**
+   * Forward of a layer whose FFN is {@code ffn}: {@code layer} indexes the model's layers, then its
+   * MTP modules (what a drawn expert load is drawn for).
+   */
+  List<PassStep> forward(FeedForward ffn, int layer, String label) {
     List<PassStep> steps = new ArrayList<>();
     Attention attention = job.model().attention();
     Work projections = new Work().memory(4.0 * tokens * h * replicated);
@@ -117,12 +120,12 @@ final class LayerPlan {
       steps.add(mlp.named(label + " mlp"));
       tensorCollective(steps, label + " mlp");
     } else if (ffn instanceof MoeFfn moe) {
-      moeForward(moe, label, steps);
+      moeForward(moe, layer, label, steps);
     }
     return steps;
   }
 
-  private void moeForward(MoeFfn moe, String label, List<PassStep> steps) {
+  private void moeForward(MoeFfn moe, int layer, String label, List<PassStep> steps) {
     int ep = job.parallelism().ep();
     int k = moe.expertsPerToken();
     Work gate = new Work().memory(4.0 * tokens * h * replicated);
@@ -139,10 +142,17 @@ final class LayerPlan {
     double sent = tokens * k * h * load / tp;
     long dispatchBytes = Math.round(sent) * precision.bytesPerElement();
     long combineBytes = Math.round(sent) * 2;
+    // Per expert rank, the tokens it receives (dispatch) and sends back (combine); none when every
+    // rank carries the same.
+    double[] loads = job.expertLoads().rankLoads(layer, ep, load);
+    List<Long> received = rankBytes(loads, tokens * k * h / (double) tp, precision.bytesPerElement());
+    List<Long> returned = rankBytes(loads, tokens * k * h / (double) tp, 2);
     if (ep > 1) {
       steps.add(
           new Communicate(
-              label + " dispatch", CollectiveKind.ALL_TO_ALL, Group.EXPERT, dispatchBytes));
+              label + " dispatch", CollectiveKind.ALL_TO_ALL, Group.EXPERT,
+              received.isEmpty() ? dispatchBytes : mean(received), List.of(),
+              received));
     }
     int localExperts = moe.routedExperts() / ep;
     long perExpert = Math.max(1, pairs / localExperts);
@@ -150,13 +160,31 @@ final class LayerPlan {
     if (ep > 1) {
       steps.add(
           new Communicate(
-              label + " combine", CollectiveKind.ALL_TO_ALL, Group.EXPERT, combineBytes));
+              label + " combine", CollectiveKind.ALL_TO_ALL, Group.EXPERT,
+              returned.isEmpty() ? combineBytes : mean(returned), returned,
+              List.of()));
     }
     steps.add(
         new Work()
             .memory(4.0 * tokens * k * h / tp + 7.0 * tokens * h * replicated)
             .named(label + " unpermute"));
     tensorCollective(steps, label + " moe");
+  }
+
+  /**
+   * Each rank's {@code meanElements} times its load, in {@code bytesPerElement}; empty for no
+   * loads. Rounded per rank as the even case rounds its one figure.
+   */
+  private static List<Long> rankBytes(double[] loads, double meanElements, int bytesPerElement) {
+    List<Long> out = new ArrayList<>(loads.length);
+    for (double l : loads) {
+      out.add(Math.round(meanElements * l) * bytesPerElement);
+    }
+    return out;
+  }
+
+  private static long mean(List<Long> bytes) {
+    return Math.round(bytes.stream().mapToLong(Long::longValue).average().orElse(0));
   }
 
   /** Up (and gate) projection, activation, down projection, over {@code batch} equal MLPs. */
@@ -295,7 +323,9 @@ final class LayerPlan {
               case REDUCE_SCATTER -> CollectiveKind.ALL_GATHER;
               default -> m.kind();
             };
-        steps.add(new Communicate(m.name() + " backward", reverse, m.group(), m.bytes()));
+        // The gradients go back the way the tensors came: what a member received it now sends.
+        steps.add(new Communicate(m.name() + " backward", reverse, m.group(), m.bytes(),
+            m.destinationBytes(), m.sourceBytes()));
       }
     }
     return steps;

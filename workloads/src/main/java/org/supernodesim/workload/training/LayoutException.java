@@ -20,6 +20,7 @@ public final class LayoutException extends IllegalArgumentException {
     GRADIENT_BUCKET,
     GRADIENT_REDUCE_PRECISION,
     EXPERT_LOAD,
+    EXPERT_LOADS,
     STAGE_LAYERS,
     TP,
     PP,

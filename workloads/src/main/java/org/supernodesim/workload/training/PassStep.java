@@ -62,9 +62,24 @@ sealed interface PassStep {
     }
   }
 
-  /** A collective over one of the representative's groups. */
-  record Communicate(String name, CollectiveKind kind, Group group, long bytes)
-      implements PassStep {}
+  /**
+   * A collective over one of the representative's groups, {@code bytes} on every member; or an
+   * uneven all-to-all: each member (in group order) sends {@code sourceBytes} cut evenly over the
+   * group (MoE combine: each expert rank returns its tokens), or receives {@code
+   * destinationBytes} sent evenly by the group (MoE dispatch: each expert rank gets its tokens),
+   * {@code bytes} then their mean.
+   */
+  record Communicate(String name, CollectiveKind kind, Group group, long bytes,
+      List<Long> sourceBytes, List<Long> destinationBytes) implements PassStep {
+    public Communicate {
+      sourceBytes = List.copyOf(sourceBytes);
+      destinationBytes = List.copyOf(destinationBytes);
+    }
+
+    Communicate(String name, CollectiveKind kind, Group group, long bytes) {
+      this(name, kind, group, bytes, List.of(), List.of());
+    }
+  }
 
   /**
    * Ring attention (context parallelism as Megatron-Core runs it through Transformer Engine): the

@@ -33,7 +33,7 @@ final class PassSteps {
     for (int m = 0; m < model.mtpModules(); m++) {
       List<PassStep> steps = new ArrayList<>();
       steps.add(plan.mtpProjection("mtp " + m + " projection"));
-      steps.addAll(plan.forward(model.mtpFfn(), "mtp " + m));
+      steps.addAll(plan.forward(model.mtpFfn(), model.layers() + m, "mtp " + m));
       steps.add(plan.head("mtp " + m + " head"));
       segments.add(List.copyOf(steps));
     }
@@ -47,7 +47,7 @@ final class PassSteps {
   /** The forward of layer {@code layer}. */
   List<PassStep> forward(int layer) {
     return forward.computeIfAbsent(
-        layer, l -> plan.forward(job.model().ffnOfLayer(l), "layer " + l));
+        layer, l -> plan.forward(job.model().ffnOfLayer(l), l, "layer " + l));
   }
 
   /** Its backward: whole, or without the weight-gradient GEMMs ({@code inputOnly}). */

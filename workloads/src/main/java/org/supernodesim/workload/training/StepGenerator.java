@@ -468,7 +468,8 @@ public final class StepGenerator {
         if (s instanceof Compute c) {
           chain = add(new Operation.Kernels(ops.size(), deps, c.name(), c.kernels()));
         } else if (s instanceof Communicate m) {
-          chain = collective(deps, m.name(), m.kind(), group(m.group()), m.bytes());
+          chain = collective(deps, m.name(), m.kind(), group(m.group()), m.bytes(),
+              m.sourceBytes(), m.destinationBytes());
         } else if (s instanceof Ring r) {
           ring(r, deps);
         }
@@ -531,12 +532,20 @@ public final class StepGenerator {
     /** Adds a collective unless its group is a single rank; returns its id or the chain end. */
     private int collective(
         List<Integer> deps, String name, CollectiveKind kind, List<Integer> group, long bytes) {
+      return collective(deps, name, kind, group, bytes, List.of(), List.of());
+    }
+
+    /** As above, an uneven all-to-all's per-member send or receive buffers given (group order). */
+    private int collective(
+        List<Integer> deps, String name, CollectiveKind kind, List<Integer> group, long bytes,
+        List<Long> sourceBytes, List<Long> destinationBytes) {
       if (group.size() < 2 || bytes == 0) {
         return deps.isEmpty() ? chain : deps.get(deps.size() - 1);
       }
       return add(
           new Operation.Collective(
-              ops.size(), deps, name, collectives++, kind, group, bytes, algorithms.of(kind)));
+              ops.size(), deps, name, collectives++, kind, group, bytes, algorithms.of(kind),
+              sourceBytes, destinationBytes));
     }
 
     /**

@@ -62,7 +62,7 @@ public final class StepRanks {
             pool.list(representative ? x.group() : layout.translate(x.group(), rank));
         int id = ids.computeIfAbsent(List.of(x.collectiveId(), group), k -> ids.size());
         ops.add(new Operation.Collective(x.id(), x.dependencies(), x.name(), id, x.kind(),
-            group, x.bytes(), x.algorithm(), x.sourceBytes()));
+            group, x.bytes(), x.algorithm(), x.sourceBytes(), x.destinationBytes()));
       } else if (op instanceof Operation.Send s && !representative) {
         ops.add(new Operation.Send(s.id(), s.dependencies(), s.name(),
             layout.translatePeer(s.peer(), rank), s.bytes(), s.tag()));

@@ -2,6 +2,7 @@ package org.supernodesim.workload.training;
 
 import java.util.List;
 import org.supernodesim.model.chip.Precision;
+import org.supernodesim.model.transformer.MoeFfn;
 import org.supernodesim.model.transformer.TransformerSpec;
 import org.supernodesim.workload.sharding.ShardingRules;
 import org.supernodesim.workload.training.LayoutException.Parameter;
@@ -36,6 +37,8 @@ import org.supernodesim.workload.training.LayoutException.Parameter;
  * @param overlapForwardBackward run a forward and a backward of two micro-batches together, so
  *     that each one's communication proceeds while the other computes: DualPipe's chunk pairs, or
  *     under 1F1B Megatron-Core's expert-parallel all-to-all overlap
+ * @param expertLoads how the tokens spread over the expert-parallel ranks, the busiest carrying
+ *     {@code expertLoad}: evenly, drawn per layer from the scenario's seed, or per expert as given
  */
 public record TrainingJob(
     TransformerSpec model,
@@ -55,7 +58,21 @@ public record TrainingJob(
     ActivationStorage activationStorage,
     int optimizerMomentBytes,
     Schedule schedule,
-    boolean overlapForwardBackward) {
+    boolean overlapForwardBackward,
+    ExpertLoads expertLoads) {
+
+  /** A job whose expert ranks all carry {@code expertLoad} (a capacity factor's padding). */
+  public TrainingJob(TransformerSpec model, Parallelism parallelism, int zeroStage,
+      int sequenceTokens, int globalBatchSequences, int microBatchSequences,
+      Recomputation recomputation, Precision precision, boolean fusedAttention,
+      boolean overlapGradientReduce, long gradientBucketBytes, int gradientReduceBytesPerElement,
+      double expertLoad, List<Integer> stageLayers, ActivationStorage activationStorage,
+      int optimizerMomentBytes, Schedule schedule, boolean overlapForwardBackward) {
+    this(model, parallelism, zeroStage, sequenceTokens, globalBatchSequences, microBatchSequences,
+        recomputation, precision, fusedAttention, overlapGradientReduce, gradientBucketBytes,
+        gradientReduceBytesPerElement, expertLoad, stageLayers, activationStorage,
+        optimizerMomentBytes, schedule, overlapForwardBackward, new ExpertLoads.Even());
+  }
 
   /** A job under plain 1F1B (interleaved with virtual stages). */
   public TrainingJob(TransformerSpec model, Parallelism parallelism, int zeroStage,
@@ -106,6 +123,7 @@ public record TrainingJob(
         Parameter.GRADIENT_REDUCE_PRECISION, "gradients are reduced in 2 or 4 bytes per element");
     LayoutException.require(expertLoad >= 1, Parameter.EXPERT_LOAD,
         expertLoad + "; the busiest expert rank carries at least the mean load (>= 1)");
+    checkExpertLoads(expertLoads, expertLoad, model, p.ep());
     ShardingRules.tensorParallel(model, p.tp()).ifPresent(problem -> {
       throw new LayoutException(Parameter.TP, problem);
     });
@@ -162,6 +180,37 @@ public record TrainingJob(
     }
     LayoutException.require(sum == model.layers(), Parameter.STAGE_LAYERS,
         "they sum to " + sum + ", not the " + model.layers() + " layers of " + model.id());
+  }
+
+  /**
+   * A drawn load leaves the other ranks something (expertLoad <= ep); a per-expert load names
+   * every routed expert and its busiest rank is the expertLoad the job is charged.
+   */
+  private static void checkExpertLoads(
+      ExpertLoads loads, double expertLoad, TransformerSpec model, int ep) {
+    if (loads instanceof ExpertLoads.Drawn) {
+      LayoutException.require(expertLoad <= Math.max(1, ep), Parameter.EXPERT_LOAD,
+          expertLoad + "; the busiest of ep = " + ep + " expert ranks carries at most all the"
+              + " tokens, ep times the mean");
+    } else if (loads instanceof ExpertLoads.PerExpert given) {
+      int experts = routedExperts(model);
+      LayoutException.require(given.loads().size() == experts, Parameter.EXPERT_LOADS,
+          given.loads().size() + " per-expert loads; " + model.id() + " has " + experts
+              + " routed experts per MoE layer");
+      LayoutException.require(Math.abs(given.busiest(ep) - expertLoad) <= 1e-9 * expertLoad,
+          Parameter.EXPERT_LOADS, expertLoad + " is not the busiest rank's load of the per-expert"
+              + " loads given, " + given.busiest(ep));
+    }
+  }
+
+  /** The routed experts of the model's MoE layers, 0 for a dense model. */
+  static int routedExperts(TransformerSpec model) {
+    for (int layer = 0; layer < model.layers(); layer++) {
+      if (model.ffnOfLayer(layer) instanceof MoeFfn moe) {
+        return moe.routedExperts();
+      }
+    }
+    return 0;
   }
 
   /** DualPipe's conditions (deepseek-ai/DualPipe): two halves, and each direction fills them. */
