@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.supernodesim.interconnect.routing.Router;
@@ -282,6 +283,28 @@ class TraceReplayTest {
     // the derived time.
     assertEquals(expected.picos(), run(replay.graphs().graphs()), expected.ringSteps() * 1.0, why);
     assertEquals(expected.picos(), run(replay.sharedWalk()), expected.ringSteps() * 1.0, why);
+  }
+
+  /**
+   * The MoE workload itself on the 9216 chips its header fixes, one shared walk through each
+   * chip's groups: 217.6 million events, 150 s of one core and 6.6 GiB of heap on the project's
+   * machine, beyond the default suite; run it with {@code -Dsupernode.heavyTraces=true
+   * -DargLine=-Xmx11g} (README, Trace replay).
+   */
+  @Test
+  @EnabledIfSystemProperty(named = "supernode.heavyTraces", matches = "true")
+  void simaisNineThousandRankMoeIsItsComputePlusTheExposedCollectives() {
+    // Given the file as it is: TP 2, PP 12, so DP 9216 / 24 = 384; EP 16, so DP_EP 384 / 16 = 24.
+    String path = "simai/workload_analytical.txt";
+    SharedWalk walk = TextReplay.of(TraceResources.text(path, TextDialect.SIMAI),
+        new TextReplay.Options(java.util.OptionalInt.empty(), TextDialect.TICK_PICOS,
+            java.util.OptionalInt.empty(), AlgorithmChoice.AUTO, 1)).sharedWalk();
+    Expected.Result expected = Expected.transformer(Expected.layers(path),
+        new Expected.Groups(2, 384, 16, 24), TextDialect.TICK_PICOS, false,
+        new java.util.TreeSet<>(), new java.util.TreeSet<>());
+    assertEquals(expected.picos(), run(walk), expected.ringSteps() * 1.0,
+        path + ": compute " + expected.computePicos() + " ps + exposed " + expected.exposedPicos()
+            + " ps; 1 ps per step");
   }
 
   /** The MoE workload's layers under a header for 32 ranks (TP 2, EP 4, PP 2). */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import org.supernodesim.workload.graph.Operation;
 import org.supernodesim.workload.graph.OperationGraph;
 
 /**
@@ -27,11 +28,19 @@ public final class SharedWalk {
 
   SharedWalk(OperationGraph graph, Layout layout) {
     this.graph = graph;
+    // Only the groups the walk issues: a span it never uses (every rank, on 9,216 ranks) would
+    // cost a list of thousands of members per rank.
+    Map<List<Integer>, Boolean> used = new IdentityHashMap<>();
+    for (Operation op : graph.operations()) {
+      if (op instanceof Operation.Collective c) {
+        used.put(c.group(), Boolean.TRUE);
+      }
+    }
     List<Span> spans = new ArrayList<>();
     for (Span span : Span.values()) {
       List<Integer> own = layout.group(span, 0);
-      if (own.size() < 2) {
-        continue; // a group of one rank is never issued
+      if (!used.containsKey(own)) {
+        continue;
       }
       Integer same = columns.get(own);
       if (same == null) {
