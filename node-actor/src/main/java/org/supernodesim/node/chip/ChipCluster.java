@@ -3,6 +3,7 @@ package org.supernodesim.node.chip;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.function.IntFunction;
 import org.supernodesim.model.fabric.NetworkModel;
 import org.supernodesim.node.engine.LogicalProcess;
 import org.supernodesim.node.engine.Simulation;
@@ -34,6 +35,21 @@ public final class ChipCluster {
         throw new IllegalArgumentException("graphs must come in rank order; got rank " + g.rank());
       }
       chips.add(new ChipProcess(g.rank(), g, costs, transport));
+    }
+    return new ChipCluster(chips, transport);
+  }
+
+  /**
+   * {@code ranks} chips running one shared graph, chip r through {@code views}' r-th view (its
+   * own groups and peers), all with the same cost model and transport: a workload whose ranks walk
+   * the same operations over different groups, held once however many chips run it.
+   */
+  public static ChipCluster assembleShared(
+      OperationGraph graph, int ranks, IntFunction<RankView> views, ComputeCostModel costs,
+      Transport transport) {
+    List<ChipProcess> chips = new ArrayList<>(ranks);
+    for (int r = 0; r < ranks; r++) {
+      chips.add(new ChipProcess(r, graph, costs, transport, null, views.apply(r)));
     }
     return new ChipCluster(chips, transport);
   }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.supernodesim.interconnect.routing.Router;
@@ -25,6 +26,7 @@ import org.supernodesim.workload.graph.OperationGraph;
 import org.supernodesim.workload.trace.TraceGraphs;
 import org.supernodesim.workload.trace.chakra.ChakraReader;
 import org.supernodesim.workload.trace.text.TextDialect;
+import org.supernodesim.workload.trace.text.SharedWalk;
 import org.supernodesim.workload.trace.text.TextReplay;
 
 /**
@@ -44,10 +46,31 @@ class TraceReplayTest {
 
   /** Runs {@code graphs} on the sequential runtime; returns when the last chip finished. */
   static long run(List<OperationGraph> graphs) {
-    Router router = new Router(Topology.singleSwitch(graphs.size(),
-        new LinkSpec(BYTES_PER_SECOND, HOP_PICOS)));
-    ChipCluster cluster = ChipCluster.assemble(graphs, new ComputeCostModel(CHIP),
-        new AnalyticalTransport(router));
+    return finish(
+        ChipCluster.assemble(graphs, new ComputeCostModel(CHIP), transport(graphs.size())));
+  }
+
+  /** Runs a shared walk, chip r through its own groups, as {@link #run}. */
+  static long run(SharedWalk walk) {
+    return finish(ChipCluster.assembleShared(walk.graph(), walk.ranks(), rank -> new RankView() {
+      @Override
+      public List<Integer> group(List<Integer> group) {
+        return walk.group(group, rank);
+      }
+
+      @Override
+      public int peer(int peer) {
+        throw new UnsupportedOperationException("a text workload has no point-to-point peers");
+      }
+    }, new ComputeCostModel(CHIP), transport(walk.ranks())));
+  }
+
+  private static AnalyticalTransport transport(int chips) {
+    return new AnalyticalTransport(new Router(Topology.singleSwitch(chips,
+        new LinkSpec(BYTES_PER_SECOND, HOP_PICOS))));
+  }
+
+  private static long finish(ChipCluster cluster) {
     new SequentialRuntime().run(cluster.simulation());
     cluster.collectiveResults(); // throws if a chip did not finish: a trace that deadlocks
     return cluster.finishedAtPicos();
@@ -238,6 +261,73 @@ class TraceReplayTest {
             + " ps");
   }
 
+  @Test
+  void simaisMoeLayersAreTheirComputePlusTheExposedCollectivesOn32Ranks() {
+    // Given the 1789 layers of SimAI's 9216-GPU MoE workload (HYBRID_TRANSFORMER_FWD_IN_BCKWD,
+    // no recomputation) under a header for 32 ranks: TP 2, PP 2, so DP 32 / 4 = 8; EP 4, so
+    // DP_EP 8 / 4 = 2. (The file's own header fixes 9216 ranks: 137 million ring steps, more
+    // than a unit test's time and heap.) Collectives are chosen by closed form on the one
+    // switch: the direct all-to-all; the ring for all-gather and reduce-scatter; all-reduces
+    // only over TP (2 ranks), where halving-doubling takes the ring's time.
+    String path = "simai/workload_analytical.txt";
+    TextReplay replay = TextReplay.of(moeOn32Ranks(path), new TextReplay.Options(
+        java.util.OptionalInt.empty(), TextDialect.TICK_PICOS, java.util.OptionalInt.empty(),
+        AlgorithmChoice.AUTO, 1));
+    Expected.Result expected = Expected.transformer(Expected.layers(path),
+        new Expected.Groups(2, 8, 4, 2), TextDialect.TICK_PICOS, false,
+        new java.util.TreeSet<>(), new java.util.TreeSet<>());
+    String why = path + " on 32: compute " + expected.computePicos() + " ps + exposed "
+        + expected.exposedPicos() + " ps; 1 ps per step";
+
+    // Then each rank's own graph, and the one walk all ranks share through their groups, run to
+    // the derived time.
+    assertEquals(expected.picos(), run(replay.graphs().graphs()), expected.ringSteps() * 1.0, why);
+    assertEquals(expected.picos(), run(replay.sharedWalk()), expected.ringSteps() * 1.0, why);
+  }
+
+  /**
+   * The MoE workload itself on the 9216 chips its header fixes, one shared walk through each
+   * chip's groups: 217.6 million events, 150 s of one core and 6.6 GiB of heap on the project's
+   * machine, beyond the default suite; run it with {@code -Dsupernode.heavyTraces=true
+   * -DargLine=-Xmx11g} (README, Trace replay).
+   */
+  @Test
+  @EnabledIfSystemProperty(named = "supernode.heavyTraces", matches = "true")
+  void simaisNineThousandRankMoeIsItsComputePlusTheExposedCollectives() {
+    // Given the file as it is: TP 2, PP 12, so DP 9216 / 24 = 384; EP 16, so DP_EP 384 / 16 = 24.
+    String path = "simai/workload_analytical.txt";
+    SharedWalk walk = TextReplay.of(TraceResources.text(path, TextDialect.SIMAI),
+        new TextReplay.Options(java.util.OptionalInt.empty(), TextDialect.TICK_PICOS,
+            java.util.OptionalInt.empty(), AlgorithmChoice.AUTO, 1)).sharedWalk();
+    Expected.Result expected = Expected.transformer(Expected.layers(path),
+        new Expected.Groups(2, 384, 16, 24), TextDialect.TICK_PICOS, false,
+        new java.util.TreeSet<>(), new java.util.TreeSet<>());
+    assertEquals(expected.picos(), run(walk), expected.ringSteps() * 1.0,
+        path + ": compute " + expected.computePicos() + " ps + exposed " + expected.exposedPicos()
+            + " ps; 1 ps per step");
+  }
+
+  /** The MoE workload's layers under a header for 32 ranks (TP 2, EP 4, PP 2). */
+  private static org.supernodesim.workload.trace.text.TextWorkload moeOn32Ranks(String path) {
+    try (BufferedReader in = TraceResources.lines(path)) {
+      StringBuilder text = new StringBuilder();
+      String header = in.readLine();
+      String smaller = header.replace(" ep: 16 pp: 12 ", " ep: 4 pp: 2 ")
+          .replace(" all_gpus: 9216 ", " all_gpus: 32 ");
+      if (smaller.equals(header)) {
+        throw new IllegalStateException("unexpected header: " + header);
+      }
+      text.append(smaller).append('\n');
+      for (String line = in.readLine(); line != null; line = in.readLine()) {
+        text.append(line).append('\n');
+      }
+      return org.supernodesim.workload.trace.text.TextWorkload.parse(path + " (on 32 ranks)",
+          new BufferedReader(new java.io.StringReader(text.toString())), TextDialect.SIMAI);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   static TraceGraphs text(String path, TextDialect dialect, TextReplay.Options options) {
     return TextReplay.of(TraceResources.text(path, dialect), options).graphs();
   }
@@ -367,28 +457,59 @@ class TraceReplayTest {
     static Result transformer(List<Line> layers, int tp, int dp, long tickPicos,
         boolean gatherPerRank, java.util.TreeSet<Integer> checkpoints,
         java.util.TreeSet<Integer> initiates) {
+      return transformer(layers, new Groups(tp, dp, 1, dp), tickPicos, gatherPerRank,
+          checkpoints, initiates);
+    }
+
+    /**
+     * The sizes of SimAI's groups (MockNccl): tensor, data, expert, and data among expert
+     * replicas. A type without suffix spans the tensor group in forward and input gradient and
+     * the data group in weight gradient; {@code _DP}, {@code _EP}, {@code _DP_EP} name theirs.
+     */
+    record Groups(int tp, int dp, int ep, int dpEp) {
+      int size(String type, int pass) {
+        if (type.endsWith("_DP_EP")) {
+          return dpEp;
+        } else if (type.endsWith("_EP")) {
+          return ep;
+        } else if (type.endsWith("_DP")) {
+          return dp;
+        }
+        return pass == 2 ? dp : tp;
+      }
+
+      /** The collective of {@code type}, its group suffix removed. */
+      static String kind(String type) {
+        return type.replaceFirst("_(DP_EP|EP|DP)$", "");
+      }
+    }
+
+    /** As above, each collective over its type's group of {@code groups}. */
+    static Result transformer(List<Line> layers, Groups groups, long tickPicos,
+        boolean gatherPerRank, java.util.TreeSet<Integer> checkpoints,
+        java.util.TreeSet<Integer> initiates) {
       double[] clock = new double[3]; // compute stream, communication stream, last update done
       double[] compute = new double[1];
       long[] steps = new long[1];
       for (int i = 0; i < layers.size(); i++) {
-        forwardStep(layers.get(i), tp, tickPicos, gatherPerRank, clock, compute, steps);
+        forwardStep(layers.get(i), groups, tickPicos, gatherPerRank, clock, compute, steps);
       }
       for (int i = layers.size() - 1; i >= 0; i--) {
         if (initiates.contains(i)) {
           for (int j = checkpoints.floor(i); j < i; j++) {
-            forwardStep(layers.get(j), tp, tickPicos, gatherPerRank, clock, compute, steps);
+            forwardStep(layers.get(j), groups, tickPicos, gatherPerRank, clock, compute, steps);
           }
         }
         Line l = layers.get(i);
         clock[0] += l.ticks()[1] * tickPicos;
         compute[0] += l.ticks()[1] * tickPicos;
-        double c = issue(l, 1, tp, gatherPerRank, clock, steps);
+        double c = issue(l, 1, groups, gatherPerRank, clock, steps);
         if (c >= 0) {
           clock[0] = c + l.update() * tickPicos;
         }
         clock[0] += l.ticks()[2] * tickPicos;
         compute[0] += l.ticks()[2] * tickPicos;
-        double w = issue(l, 2, dp, gatherPerRank, clock, steps);
+        double w = issue(l, 2, groups, gatherPerRank, clock, steps);
         if (w >= 0) {
           clock[2] = Math.max(clock[2], w + l.update() * tickPicos);
         }
@@ -397,20 +518,21 @@ class TraceReplayTest {
       return new Result(end, compute[0], end - compute[0], steps[0]);
     }
 
-    private static void forwardStep(Line l, int tp, long tickPicos, boolean gatherPerRank,
+    private static void forwardStep(Line l, Groups groups, long tickPicos, boolean gatherPerRank,
         double[] clock, double[] compute, long[] steps) {
       clock[0] += l.ticks()[0] * tickPicos;
       compute[0] += l.ticks()[0] * tickPicos;
-      double c = issue(l, 0, tp, gatherPerRank, clock, steps);
+      double c = issue(l, 0, groups, gatherPerRank, clock, steps);
       if (c >= 0) {
         clock[0] = c + l.update() * tickPicos;
       }
     }
 
     /** Queues pass {@code pass}'s collective on the communication stream; -1 if none runs. */
-    private static double issue(Line l, int pass, int n, boolean gatherPerRank, double[] clock,
-        long[] steps) {
-      String type = l.types()[pass];
+    private static double issue(Line l, int pass, Groups groups, boolean gatherPerRank,
+        double[] clock, long[] steps) {
+      int n = groups.size(l.types()[pass], pass);
+      String type = Groups.kind(l.types()[pass]);
       long bytes = l.bytes()[pass];
       if (type.equals("NONE") || type.equals("BROADCAST") || n < 2 || bytes == 0) {
         return -1;

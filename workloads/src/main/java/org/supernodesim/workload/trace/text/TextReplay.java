@@ -149,6 +149,14 @@ public final class TextReplay {
   }
 
   /**
+   * Every rank's walk as one graph and each rank's groups ({@link SharedWalk}): what a cluster
+   * of thousands of ranks runs, built in the time of one rank's graph.
+   */
+  public SharedWalk sharedWalk() {
+    return new SharedWalk(pool.graph(0, new LayerWalk(this, 0).operations()), layout);
+  }
+
+  /**
    * Every rank's graph, ranks sharing what they have in common, checked against each other.
    *
    * @throws TraceInputException if the ranks' collectives do not match (a bug of the layout)

@@ -34,6 +34,13 @@ class TextWorkloadTest {
     return TextReplay.of(w, o).graphs();
   }
 
+  /** SimAI's 9216-GPU MoE workload laid out as its header says, algorithms chosen by cost. */
+  static TextReplay simaisMoe() {
+    return TextReplay.of(TraceFiles.text("simai/workload_analytical.txt", TextDialect.SIMAI),
+        new TextReplay.Options(OptionalInt.empty(), TextDialect.TICK_PICOS, OptionalInt.empty(),
+            AlgorithmChoice.AUTO, 1));
+  }
+
   static long count(OperationGraph g, Class<? extends Operation> kind) {
     return g.operations().stream().filter(kind::isInstance).count();
   }
@@ -92,10 +99,7 @@ class TextWorkloadTest {
   void simaisLargeMoeWorkloadGroupsItsRanksAsMockNcclDoes() {
     // Given SimAI's 9216-GPU MoE workload: TP 2, EP 16, PP 12, so DP = 9216 / 24 = 384 and
     // DP_EP = 384 / 16 = 24. Rank 0 alone (all 9216 would not fit a unit test).
-    TextReplay replay = TextReplay.of(
-        TraceFiles.text("simai/workload_analytical.txt", TextDialect.SIMAI),
-        new TextReplay.Options(OptionalInt.empty(), TextDialect.TICK_PICOS, OptionalInt.empty(),
-            AlgorithmChoice.AUTO, 1));
+    TextReplay replay = simaisMoe();
     OperationGraph rank0 = replay.graph(0);
 
     // Then 1789 layers x 3 compute operations and the 3540 non-NONE types less the 216 of 0 bytes.
