@@ -161,6 +161,11 @@ public final class Collectives {
       public long latencyPicos(int a, int b) {
         return costs.latencyPicos(ranks.get(a), ranks.get(b));
       }
+
+      @Override
+      public int port(int a, int b) {
+        return costs.port(ranks.get(a), ranks.get(b));
+      }
     };
   }
 
@@ -180,6 +185,12 @@ public final class Collectives {
     @Override
     public long latencyPicos(int a, int b) {
       return router.route(a, b).latencyPicos();
+    }
+
+    @Override
+    public int port(int a, int b) {
+      // As the analytical transport: a chip's port is the first link of the route.
+      return router.route(a, b).links().get(0).index();
     }
   }
 }

@@ -1,14 +1,16 @@
 package org.supernodesim.interconnect.collective;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.supernodesim.model.collective.CollectiveKind;
 
 /**
  * Direct (pairwise) all-to-all: every member sends its block for each peer straight to it, all in
  * one step, peers in rotated order (r+1, r+2, ...) so that no chip is everyone's first
- * destination (as NCCL's and HCCL's alltoall). A chip's port serialises its n-1 blocks, so on
- * links of bandwidth B and latency alpha: T = alpha + (n-1)/n * S/B, with S the per-rank send
+ * destination (as NCCL's and HCCL's alltoall). A chip's port serialises the blocks it carries, so
+ * on one port of bandwidth B and latency alpha: T = alpha + (n-1)/n * S/B, with S the per-rank send
  * buffer (nccl-tests' alltoall size). Blocks may differ per destination ({@link #uneven}), as
  * MoE dispatch and combine send each expert what its router chose.
  */
@@ -79,20 +81,30 @@ public final class Direct implements CollectiveAlgorithm {
     return List.of(new Step(sends, receives));
   }
 
+  /**
+   * Each member sends its n-1 blocks at once, in the rotated order of {@link #schedule}; each port
+   * it uses ({@link PairCosts#port}) serialises the blocks that leave on it while its other ports
+   * run at the same time (a chip's NVLink and its NIC, the links of a full mesh), and a block
+   * arrives its route's latency after its last byte left. So member a ends at max over its blocks
+   * k of (the serialisation of a's blocks up to k on k's port) + latency(a, b_k), and the
+   * collective with its slowest member: on one port with one latency alpha + (n-1)/n S/B, as the
+   * analytical transport runs it block by block ({@code DirectAllToAllTest}, to the picosecond).
+   */
   @Override
   public long estimatePicos(
       CollectiveKind kind, CollectiveGroup group, long bytes, PairCosts costs) {
     int n = group.size();
     long slowest = 0;
+    Map<Integer, Long> portBusyPicos = new HashMap<>();
     for (int a = 0; a < n; a++) {
-      long port = 0;
-      long latency = 0;
+      portBusyPicos.clear();
       for (int k = 1; k < n; k++) {
         int b = (a + k) % n;
-        port += costs.transferPicos(a, b, Ring.chunk(bytes, n, b)) - costs.latencyPicos(a, b);
-        latency = Math.max(latency, costs.latencyPicos(a, b));
+        long latency = costs.latencyPicos(a, b);
+        long serial = costs.transferPicos(a, b, Ring.chunk(bytes, n, b)) - latency;
+        long left = portBusyPicos.merge(costs.port(a, b), serial, Long::sum);
+        slowest = Math.max(slowest, left + latency);
       }
-      slowest = Math.max(slowest, port + latency);
     }
     return slowest;
   }

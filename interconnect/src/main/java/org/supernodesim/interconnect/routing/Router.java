@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.IntFunction;
 import org.supernodesim.interconnect.topology.Topology;
 import org.supernodesim.interconnect.topology.Topology.Link;
 
@@ -134,10 +135,14 @@ public final class Router {
     return Route.of(List.of(up, down));
   }
 
-  private static <T> T[] row(AtomicReferenceArray<T[]> rows, int source, T[] empty) {
+  /**
+   * Source {@code source}'s row, made by {@code empty} on first use only (a row is a chip count of
+   * references: made on every call, it was most of a chip run's garbage).
+   */
+  private static <T> T[] row(AtomicReferenceArray<T[]> rows, int source, IntFunction<T[]> empty) {
     T[] row = rows.get(source);
     if (row == null) {
-      rows.compareAndSet(source, null, empty);
+      rows.compareAndSet(source, null, empty.apply(rows.length()));
       row = rows.get(source);
     }
     return row;
@@ -157,7 +162,7 @@ public final class Router {
     if (routeRows == null) {
       return route(source, destination, 0L);
     }
-    Route[] row = row(routeRows, source, new Route[chips]);
+    Route[] row = row(routeRows, source, Route[]::new);
     Route r = row[destination];
     if (r == null) {
       r = route(source, destination, 0L);
@@ -203,7 +208,7 @@ public final class Router {
     if (bandwidthRows == null) {
       return stripedBytesPerSecond(source, destination);
     }
-    Double[] row = row(bandwidthRows, source, new Double[chips]);
+    Double[] row = row(bandwidthRows, source, Double[]::new);
     Double rate = row[destination];
     if (rate == null) {
       rate = stripedBytesPerSecond(source, destination);
