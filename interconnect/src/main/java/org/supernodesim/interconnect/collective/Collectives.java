@@ -171,6 +171,9 @@ public final class Collectives {
 
   /** Pair costs of global ranks from the router: striped bandwidth, route latency. */
   private static final class RouterCosts implements PairCosts {
+    /** The port of transfers striped over several of a chip's links: no link's index. */
+    private static final int STRIPED_PORT = -1;
+
     private final Router router;
 
     RouterCosts(Router router) {
@@ -189,8 +192,15 @@ public final class Collectives {
 
     @Override
     public int port(int a, int b) {
-      // As the analytical transport: a chip's port is the first link of the route.
-      return router.route(a, b).links().get(0).index();
+      // As the analytical transport: a chip's port is the first link of the route. A transfer
+      // striped over several first links (CloudMatrix384's planes, which the stage fidelity keeps
+      // where the chip fidelity's topology merges them into one link) reaches more than one of
+      // them carries alone, and leaves on all of them: the chip's one striped port, shared by
+      // every such transfer, as on the merged link.
+      Topology.Link first = router.route(a, b).links().get(0);
+      return router.pairBytesPerSecond(a, b) > first.spec().bytesPerSecond()
+          ? STRIPED_PORT
+          : first.index();
     }
   }
 }

@@ -66,6 +66,25 @@ class DirectAllToAllTest {
     assertEquals(closedForm, fullPath(router, group), "closed form = every transfer, to the ps");
   }
 
+  @Test
+  void anAllToAllStripedOverClosPlanesSharesOneStripedPort() {
+    // Given a CloudMatrix384-like Clos (7 planes, 2 nodes of 8): the stage fidelity keeps its
+    // planes, where flow 0's route to each peer starts on the plane its hash picks while the
+    // transfer is striped over all 7; the chip fidelity runs on the planes merged into one link.
+    FabricSpec clos = new FabricSpec.TwoTierClos(8, 7, 16,
+        new LinkSpec(39.2e9, 650_000), new LinkSpec(19.6e9, 400_000));
+    Router planes = new Router(Topology.build(clos, 16));
+    Router merged = new Router(Topology.buildForNetwork(clos, 16));
+    for (List<Integer> group : List.of(IntStream.range(0, 8).boxed().toList(),
+        List.of(0, 2, 4, 6, 8, 10, 12, 14))) {
+      long closedForm = new AnalyticalTransport(planes).collectives()
+          .estimatePicos(CollectiveKind.ALL_TO_ALL, new Direct(), group, BYTES);
+      // Then every block leaves on the chip's one striped port, as on the merged link: the
+      // closed form on the planes equals the step-by-step path on the merged topology.
+      assertEquals(fullPath(merged, group), closedForm, "striped planes are one port " + group);
+    }
+  }
+
   /** Every chip of the topology, the group's members running the all-to-all, step by step. */
   private static long fullPath(Router router, List<Integer> group) {
     List<List<Operation>> graphs = new ArrayList<>();
