@@ -2,9 +2,10 @@
 # Chip against stage fidelity on every training example, gradient reduction after backward
 # (overlapGradientReduce: false), each on its own network model: step time within 0.5 % and memory
 # to the byte where nothing contends (README, Training fidelity). The small examples are also unit
-# tests (ChipFidelityTest); this covers the large ones, whose chip runs take from seconds to (a
-# 64-way all-to-all on 2,048 chips) an hour, so each run is capped at LIMIT seconds (default 600)
-# and a capped run is reported as such, not as agreement.
+# tests (ChipFidelityTest); this covers the large ones, whose chip runs take from seconds to
+# minutes (DeepSeek-V3's 64-way all-to-alls on 2,048 chips: about 2 CPU minutes, 3 of wall at load
+# 4), so each run is capped at LIMIT seconds (default 600) and a capped run is reported as such,
+# not as agreement.
 #   bash bench/training-agreement.sh [example.yaml ...]    (default: every training example)
 set -u
 cd "$(dirname "$0")/.."
