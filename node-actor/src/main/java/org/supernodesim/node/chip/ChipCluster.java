@@ -18,25 +18,50 @@ import org.supernodesim.workload.graph.OperationGraph;
  * run is over.
  */
 public final class ChipCluster {
+  /** What the chips keep of their run. */
+  public enum Recording {
+    /** Every operation's span and every chip's collective spans: what a timeline draws. */
+    SPANS,
+    /**
+     * Per-chip totals and one span per collective id, folded as the run goes: the same results
+     * but a timeline, in memory that does not grow with the operations each chip runs.
+     */
+    TOTALS
+  }
+
   private final List<ChipProcess> chips;
   private final Transport transport;
+  private final CollectiveTally tally; // null: the chips keep their spans
 
-  private ChipCluster(List<ChipProcess> chips, Transport transport) {
+  private ChipCluster(List<ChipProcess> chips, Transport transport, CollectiveTally tally) {
     this.chips = chips;
     this.transport = transport;
+    this.tally = tally;
   }
 
   /** One chip process per rank graph, all with the same cost model and transport. */
   public static ChipCluster assemble(
       List<OperationGraph> graphs, ComputeCostModel costs, Transport transport) {
+    return assemble(graphs, costs, transport, Recording.SPANS);
+  }
+
+  /** As above, the chips keeping what {@code recording} says. */
+  public static ChipCluster assemble(
+      List<OperationGraph> graphs, ComputeCostModel costs, Transport transport,
+      Recording recording) {
+    CollectiveTally tally = tally(recording);
     List<ChipProcess> chips = new ArrayList<>(graphs.size());
     for (OperationGraph g : graphs) {
       if (g.rank() != chips.size()) {
         throw new IllegalArgumentException("graphs must come in rank order; got rank " + g.rank());
       }
-      chips.add(new ChipProcess(g.rank(), g, costs, transport));
+      chips.add(new ChipProcess(g.rank(), g, costs, transport, null, RankView.IDENTITY, tally));
     }
-    return new ChipCluster(chips, transport);
+    return new ChipCluster(chips, transport, tally);
+  }
+
+  private static CollectiveTally tally(Recording recording) {
+    return recording == Recording.TOTALS ? new CollectiveTally() : null;
   }
 
   /**
@@ -47,11 +72,19 @@ public final class ChipCluster {
   public static ChipCluster assembleShared(
       OperationGraph graph, int ranks, IntFunction<RankView> views, ComputeCostModel costs,
       Transport transport) {
+    return assembleShared(graph, ranks, views, costs, transport, Recording.SPANS);
+  }
+
+  /** As above, the chips keeping what {@code recording} says. */
+  public static ChipCluster assembleShared(
+      OperationGraph graph, int ranks, IntFunction<RankView> views, ComputeCostModel costs,
+      Transport transport, Recording recording) {
+    CollectiveTally tally = tally(recording);
     List<ChipProcess> chips = new ArrayList<>(ranks);
     for (int r = 0; r < ranks; r++) {
-      chips.add(new ChipProcess(r, graph, costs, transport, null, views.apply(r)));
+      chips.add(new ChipProcess(r, graph, costs, transport, null, views.apply(r), tally));
     }
-    return new ChipCluster(chips, transport);
+    return new ChipCluster(chips, transport, tally);
   }
 
   /** The simulation a runtime runs: these chips with the transport's lookahead. */
@@ -79,6 +112,9 @@ public final class ChipCluster {
         throw new IllegalStateException(
             "chip " + chip.rank() + " did not finish its operations: the workload deadlocks");
       }
+      if (tally != null) {
+        continue;
+      }
       for (ChipProcess.CollectiveSpan s : chip.collectiveSpans()) {
         int id = s.operation().collectiveId();
         operations.putIfAbsent(id, s.operation());
@@ -88,6 +124,12 @@ public final class ChipCluster {
         span[0] = Math.max(span[0], s.startedAtPicos());
         span[1] = Math.max(span[1], s.finishedAtPicos());
       }
+    }
+    if (tally != null) {
+      tally.byId().forEach((id, e) -> {
+        operations.put(id, e.operation);
+        spans.put(id, new long[] {e.startedAtPicos, e.finishedAtPicos});
+      });
     }
     List<CollectiveResult> results = new ArrayList<>(spans.size());
     spans.forEach(
