@@ -105,8 +105,8 @@ public final class ChipCluster {
    * @throws IllegalStateException if a chip did not finish its graph (a deadlock in the workload)
    */
   public List<CollectiveResult> collectiveResults() {
-    TreeMap<Integer, long[]> spans = new TreeMap<>();
-    TreeMap<Integer, Operation.Collective> operations = new TreeMap<>();
+    TreeMap<Long, long[]> spans = new TreeMap<>();
+    TreeMap<Long, ChipProcess.CollectiveSpan> first = new TreeMap<>();
     for (ChipProcess chip : chips) {
       if (!chip.finished()) {
         throw new IllegalStateException(
@@ -116,33 +116,42 @@ public final class ChipCluster {
         continue;
       }
       for (ChipProcess.CollectiveSpan s : chip.collectiveSpans()) {
-        int id = s.operation().collectiveId();
-        operations.putIfAbsent(id, s.operation());
+        long key = key(s.operation(), s.group());
+        first.putIfAbsent(key, s);
         // From the last member joining, as nccl-tests times a collective after a barrier: an
         // early member's wait for the others is the previous operation's skew, not this one.
-        long[] span = spans.computeIfAbsent(id, k -> new long[] {Long.MIN_VALUE, Long.MIN_VALUE});
+        long[] span = spans.computeIfAbsent(key, k -> new long[] {Long.MIN_VALUE, Long.MIN_VALUE});
         span[0] = Math.max(span[0], s.startedAtPicos());
         span[1] = Math.max(span[1], s.finishedAtPicos());
       }
     }
     if (tally != null) {
-      tally.byId().forEach((id, e) -> {
-        operations.put(id, e.operation);
-        spans.put(id, new long[] {e.startedAtPicos, e.finishedAtPicos});
+      tally.byKey().forEach((key, e) -> {
+        first.put(key, new ChipProcess.CollectiveSpan(e.operation, e.group, 0, 0));
+        spans.put(key, new long[] {e.startedAtPicos, e.finishedAtPicos});
       });
     }
     List<CollectiveResult> results = new ArrayList<>(spans.size());
     spans.forEach(
-        (id, span) -> {
-          Operation.Collective op = operations.get(id);
+        (key, span) -> {
+          Operation.Collective op = first.get(key).operation();
+          List<Integer> group = first.get(key).group();
           String algorithm =
-              transport.collectives().resolve(op.kind(), op.algorithm(), op.group(), op.bytes())
+              transport.collectives().resolve(op.kind(), op.algorithm(), group, op.bytes())
                   .name();
           results.add(
-              CollectiveResult.of(
-                  op.kind(), algorithm, op.group().size(), op.bytes(), span[1] - span[0]));
+              CollectiveResult.of(op.kind(), algorithm, group.size(), op.bytes(), span[1] - span[0]));
         });
     return results;
+  }
+
+  /**
+   * A collective's key: its id, then its group's first member. The chips of one collective share
+   * both; ranks of a {@linkplain #assembleShared shared graph} share the id of one issue over
+   * their different groups, which the group tells apart. Ascending keys are ascending ids.
+   */
+  static long key(Operation.Collective operation, List<Integer> group) {
+    return ((long) operation.collectiveId() << 32) | (group.get(0) & 0xffffffffL);
   }
 
   /**

@@ -45,9 +45,13 @@ public final class ChipProcess implements LogicalProcess<ChipProcess.Event> {
 
   private record TimedCollectiveFinished(int operationId) implements Event {}
 
-  /** When this chip took part in one collective. */
+  /**
+   * When this chip took part in one collective, over {@code group} (the operation's group as this
+   * chip's view reads it).
+   */
   public record CollectiveSpan(
-      Operation.Collective operation, long startedAtPicos, long finishedAtPicos) {}
+      Operation.Collective operation, List<Integer> group, long startedAtPicos,
+      long finishedAtPicos) {}
 
   private final int rank;
   private final OperationGraph graph;
@@ -362,9 +366,9 @@ public final class ChipProcess implements LogicalProcess<ChipProcess.Event> {
     }
     running = null;
     if (tally != null) {
-      tally.add(rank, r.operation, r.startedAtPicos, ctx.nowPicos());
+      tally.add(rank, r.operation, r.group, r.startedAtPicos, ctx.nowPicos());
     } else {
-      spans.add(new CollectiveSpan(r.operation, r.startedAtPicos, ctx.nowPicos()));
+      spans.add(new CollectiveSpan(r.operation, r.group, r.startedAtPicos, ctx.nowPicos()));
     }
     activity.finished(ActivityLog.COMMUNICATION, ctx.nowPicos(), r.operation.id());
     complete(r.operation.id(), ctx);

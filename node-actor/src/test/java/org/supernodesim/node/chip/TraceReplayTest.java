@@ -40,7 +40,7 @@ class TraceReplayTest {
   static final double BYTES_PER_SECOND = 100e9;
   static final long HOP_PICOS = 500_000;
   static final long ALPHA_PICOS = 2 * HOP_PICOS;
-  private static final ChipSpec CHIP = new ChipSpec("ideal", "measured durations only", Map.of(
+  static final ChipSpec CHIP = new ChipSpec("ideal", "measured durations only", Map.of(
       ChipFigure.BF16_DENSE_FLOPS, new Figure.Known(1e15, Confidence.ESTIMATED, "test"),
       ChipFigure.HBM_BANDWIDTH, new Figure.Known(1e12, Confidence.ESTIMATED, "test")));
 
@@ -70,7 +70,7 @@ class TraceReplayTest {
     }, new ComputeCostModel(CHIP), transport(walk.ranks()), recording);
   }
 
-  private static AnalyticalTransport transport(int chips) {
+  static AnalyticalTransport transport(int chips) {
     return new AnalyticalTransport(new Router(Topology.singleSwitch(chips,
         new LinkSpec(BYTES_PER_SECOND, HOP_PICOS))));
   }
@@ -314,7 +314,7 @@ class TraceReplayTest {
   }
 
   /** The MoE workload's layers under a header for 32 ranks (TP 2, EP 4, PP 2). */
-  private static org.supernodesim.workload.trace.text.TextWorkload moeOn32Ranks(String path) {
+  static org.supernodesim.workload.trace.text.TextWorkload moeOn32Ranks(String path) {
     try (BufferedReader in = TraceResources.lines(path)) {
       StringBuilder text = new StringBuilder();
       String header = in.readLine();
