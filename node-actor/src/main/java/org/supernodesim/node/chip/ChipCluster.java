@@ -65,26 +65,34 @@ public final class ChipCluster {
   }
 
   /**
-   * {@code ranks} chips running one shared graph, chip r through {@code views}' r-th view (its
-   * own groups and peers), all with the same cost model and transport: a workload whose ranks walk
-   * the same operations over different groups, held once however many chips run it.
+   * {@code chips} chips running one shared graph, chip c through {@code views}' c-th view (its
+   * own groups and peers; null: chip c idles, running nothing), all with the same cost model and
+   * transport: a workload whose ranks walk the same operations over different groups, held once
+   * however many chips run it.
    */
   public static ChipCluster assembleShared(
-      OperationGraph graph, int ranks, IntFunction<RankView> views, ComputeCostModel costs,
+      OperationGraph graph, int chips, IntFunction<RankView> views, ComputeCostModel costs,
       Transport transport) {
-    return assembleShared(graph, ranks, views, costs, transport, Recording.SPANS);
+    return assembleShared(graph, chips, views, costs, transport, Recording.SPANS);
   }
 
   /** As above, the chips keeping what {@code recording} says. */
   public static ChipCluster assembleShared(
-      OperationGraph graph, int ranks, IntFunction<RankView> views, ComputeCostModel costs,
+      OperationGraph graph, int chips, IntFunction<RankView> views, ComputeCostModel costs,
       Transport transport, Recording recording) {
     CollectiveTally tally = tally(recording);
-    List<ChipProcess> chips = new ArrayList<>(ranks);
-    for (int r = 0; r < ranks; r++) {
-      chips.add(new ChipProcess(r, graph, costs, transport, null, views.apply(r), tally));
+    List<ChipProcess> processes = new ArrayList<>(chips);
+    OperationGraph idle = null;
+    for (int c = 0; c < chips; c++) {
+      RankView view = views.apply(c);
+      if (view == null) {
+        idle = idle == null ? new OperationGraph(c, List.of()) : idle.forRank(c);
+        processes.add(new ChipProcess(c, idle, costs, transport, null, RankView.IDENTITY, tally));
+      } else {
+        processes.add(new ChipProcess(c, graph, costs, transport, null, view, tally));
+      }
     }
-    return new ChipCluster(chips, transport, tally);
+    return new ChipCluster(processes, transport, tally);
   }
 
   /** The simulation a runtime runs: these chips with the transport's lookahead. */
