@@ -23,8 +23,9 @@ public final class ChipCluster {
     /** Every operation's span and every chip's collective spans: what a timeline draws. */
     SPANS,
     /**
-     * Per-chip totals and one span per collective id, folded as the run goes: the same results
-     * but a timeline, in memory that does not grow with the operations each chip runs.
+     * Per-chip totals, and each collective's timing recorded by kind as its last member finishes:
+     * the same network result and time splits but no timeline and no list of every collective,
+     * in memory that does not grow with the operations each chip runs.
      */
     TOTALS
   }
@@ -49,7 +50,7 @@ public final class ChipCluster {
   public static ChipCluster assemble(
       List<OperationGraph> graphs, ComputeCostModel costs, Transport transport,
       Recording recording) {
-    CollectiveTally tally = tally(recording);
+    CollectiveTally tally = tally(recording, transport);
     List<ChipProcess> chips = new ArrayList<>(graphs.size());
     for (OperationGraph g : graphs) {
       if (g.rank() != chips.size()) {
@@ -60,8 +61,8 @@ public final class ChipCluster {
     return new ChipCluster(chips, transport, tally);
   }
 
-  private static CollectiveTally tally(Recording recording) {
-    return recording == Recording.TOTALS ? new CollectiveTally() : null;
+  private static CollectiveTally tally(Recording recording, Transport transport) {
+    return recording == Recording.TOTALS ? new CollectiveTally(transport.collectives()) : null;
   }
 
   /**
@@ -80,7 +81,7 @@ public final class ChipCluster {
   public static ChipCluster assembleShared(
       OperationGraph graph, int chips, IntFunction<RankView> views, ComputeCostModel costs,
       Transport transport, Recording recording) {
-    CollectiveTally tally = tally(recording);
+    CollectiveTally tally = tally(recording, transport);
     List<ChipProcess> processes = new ArrayList<>(chips);
     OperationGraph idle = null;
     for (int c = 0; c < chips; c++) {
@@ -113,16 +114,15 @@ public final class ChipCluster {
    * @throws IllegalStateException if a chip did not finish its graph (a deadlock in the workload)
    */
   public List<CollectiveResult> collectiveResults() {
+    checkFinished();
+    if (tally != null) {
+      throw new IllegalStateException(
+          "the chips kept totals (Recording.TOTALS), not every collective: ask collectiveCount()"
+              + " and networkResult()");
+    }
     TreeMap<Long, long[]> spans = new TreeMap<>();
     TreeMap<Long, ChipProcess.CollectiveSpan> first = new TreeMap<>();
     for (ChipProcess chip : chips) {
-      if (!chip.finished()) {
-        throw new IllegalStateException(
-            "chip " + chip.rank() + " did not finish its operations: the workload deadlocks");
-      }
-      if (tally != null) {
-        continue;
-      }
       for (ChipProcess.CollectiveSpan s : chip.collectiveSpans()) {
         long key = key(s.operation(), s.group());
         first.putIfAbsent(key, s);
@@ -132,12 +132,6 @@ public final class ChipCluster {
         span[0] = Math.max(span[0], s.startedAtPicos());
         span[1] = Math.max(span[1], s.finishedAtPicos());
       }
-    }
-    if (tally != null) {
-      tally.byKey().forEach((key, e) -> {
-        first.put(key, new ChipProcess.CollectiveSpan(e.operation, e.group, 0, 0));
-        spans.put(key, new long[] {e.startedAtPicos, e.finishedAtPicos});
-      });
     }
     List<CollectiveResult> results = new ArrayList<>(spans.size());
     spans.forEach(
@@ -151,6 +145,24 @@ public final class ChipCluster {
               CollectiveResult.of(op.kind(), algorithm, group.size(), op.bytes(), span[1] - span[0]));
         });
     return results;
+  }
+
+  /** How many collectives ran: {@link #collectiveResults()}' size, with either recording. */
+  public long collectiveCount() {
+    checkFinished();
+    return tally != null ? tally.count() : collectiveResults().size();
+  }
+
+  private void checkFinished() {
+    for (ChipProcess chip : chips) {
+      if (!chip.finished()) {
+        throw new IllegalStateException(
+            "chip " + chip.rank() + " did not finish its operations: the workload deadlocks");
+      }
+    }
+    if (tally != null && tally.inFlight() > 0) {
+      throw new IllegalStateException(tally.inFlight() + " collectives lack members");
+    }
   }
 
   /**
@@ -167,9 +179,10 @@ public final class ChipCluster {
    * and the timings of each distinct collective with percentiles over its repeats.
    */
   public NetworkResult networkResult(NetworkModel model, int busiestLinks) {
+    checkFinished();
     return new NetworkResult(
         model, transport.bytesPerTier(), transport.busiestLinks(busiestLinks),
-        NetworkResult.timings(collectiveResults()));
+        tally != null ? tally.timings() : NetworkResult.timings(collectiveResults()));
   }
 
   /** When the last chip finished its last operation. */

@@ -8,7 +8,8 @@ import java.util.Map;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.supernodesim.model.collective.AlgorithmChoice;
-import org.supernodesim.node.engine.SequentialRuntime;
+import org.supernodesim.model.fabric.NetworkModel;
+import org.supernodesim.results.NetworkResult;
 import org.supernodesim.workload.cost.ComputeCostModel;
 import org.supernodesim.workload.graph.OperationGraph;
 import org.supernodesim.workload.trace.chakra.ChakraReader;
@@ -22,11 +23,16 @@ import org.supernodesim.workload.trace.text.TextReplay;
  */
 class ChipClusterRecordingTest {
 
-  /** What a run's results are made of: when it ended, its collectives, each chip's time split. */
-  private record Measured(long finishedAtPicos, List<?> collectives, List<TimeSplit> splits) {
+  /**
+   * What a run's results are made of: when it ended, how many collectives ran, the network result
+   * (bytes per tier, each kind of collective's timings), each chip's time split.
+   */
+  private record Measured(
+      long finishedAtPicos, long collectives, NetworkResult network, List<TimeSplit> splits) {
     static Measured of(ChipCluster cluster) {
       TraceReplayTest.finish(cluster);
-      return new Measured(cluster.finishedAtPicos(), cluster.collectiveResults(),
+      return new Measured(cluster.finishedAtPicos(), cluster.collectiveCount(),
+          cluster.networkResult(NetworkModel.ANALYTICAL, 4),
           cluster.chips().stream().map(ChipProcess::timeSplit).toList());
     }
   }
@@ -63,7 +69,9 @@ class ChipClusterRecordingTest {
                 && c.group().get(0) == g.rank())
             .count())
         .sum();
-    assertEquals(groupsIssued, reference.collectives().size(), "one result per group's collective");
+    assertEquals(groupsIssued, reference.collectives(), "one per group's collective");
+    assertEquals(Measured.of(ChipCluster.assemble(graphs, costs, TraceReplayTest.transport(32),
+        ChipCluster.Recording.SPANS)).collectives(), groupsIssued);
   }
 
   @Test
@@ -93,5 +101,18 @@ class ChipClusterRecordingTest {
     assertEquals(10, log.computeBusyPicos());
     assertThrows(IllegalStateException.class, log::size, "no spans to draw");
     assertThrows(IllegalStateException.class, () -> log.started(1, 10), "the stream is needed");
+  }
+
+  @Test
+  void aClusterKeepingTotalsListsNoCollectivesButTimesThem() {
+    TextReplay replay = TextReplay.of(
+        TraceReplayTest.moeOn32Ranks("simai/workload_analytical.txt"),
+        new TextReplay.Options(OptionalInt.empty(), TextDialect.TICK_PICOS, OptionalInt.empty(),
+            AlgorithmChoice.AUTO, 1));
+    ChipCluster cluster = TraceReplayTest.shared(replay.sharedWalk(), ChipCluster.Recording.TOTALS);
+    TraceReplayTest.finish(cluster);
+    assertThrows(IllegalStateException.class, cluster::collectiveResults, "none kept");
+    assertEquals(cluster.collectiveCount(), cluster.networkResult(NetworkModel.ANALYTICAL, 1)
+        .collectives().stream().mapToLong(NetworkResult.CollectiveTiming::count).sum());
   }
 }

@@ -77,7 +77,7 @@ class TraceReplayTest {
 
   static long finish(ChipCluster cluster) {
     new SequentialRuntime().run(cluster.simulation());
-    cluster.collectiveResults(); // throws if a chip did not finish: a trace that deadlocks
+    cluster.collectiveCount(); // throws if a chip did not finish: a trace that deadlocks
     return cluster.finishedAtPicos();
   }
 

@@ -111,7 +111,7 @@ final class ReplayRun implements WorkloadRun {
             seconds(compute) / ranks,
             seconds(maxCompute),
             seconds(exposed) / ranks,
-            cluster.collectiveResults().size(),
+            Math.toIntExact(cluster.collectiveCount()),
             cluster.networkResult(scenario.networkModel(), CollectivesRun.BUSIEST_LINKS));
     return new Measured(result, ChipRuns.activities(cluster), Work.ONE_STEP);
   }
