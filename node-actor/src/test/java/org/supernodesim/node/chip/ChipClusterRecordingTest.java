@@ -9,6 +9,7 @@ import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.supernodesim.model.collective.AlgorithmChoice;
 import org.supernodesim.model.fabric.NetworkModel;
+import org.supernodesim.node.actors.ActorRuntime;
 import org.supernodesim.results.NetworkResult;
 import org.supernodesim.workload.cost.ComputeCostModel;
 import org.supernodesim.workload.graph.OperationGraph;
@@ -31,6 +32,10 @@ class ChipClusterRecordingTest {
       long finishedAtPicos, long collectives, NetworkResult network, List<TimeSplit> splits) {
     static Measured of(ChipCluster cluster) {
       TraceReplayTest.finish(cluster);
+      return measure(cluster);
+    }
+
+    static Measured measure(ChipCluster cluster) {
       return new Measured(cluster.finishedAtPicos(), cluster.collectiveCount(),
           cluster.networkResult(NetworkModel.ANALYTICAL, 4),
           cluster.chips().stream().map(ChipProcess::timeSplit).toList());
@@ -63,6 +68,13 @@ class ChipClusterRecordingTest {
     assertEquals(reference, totals, "totals equal the spans' figures");
     assertEquals(reference, shared, "the shared walk measures what the ranks' own graphs do");
     assertEquals(reference, sharedTotals, "and so with totals");
+    ChipCluster onActors =
+        TraceReplayTest.shared(replay.sharedWalk(), ChipCluster.Recording.TOTALS);
+    try (ActorRuntime runtime = new ActorRuntime(2, 8)) {
+      runtime.run(onActors.simulation());
+    }
+    assertEquals(reference, Measured.measure(onActors),
+        "totals folded from two threads: the same figures");
     long groupsIssued = graphs.stream()
         .mapToLong(g -> g.operations().stream()
             .filter(op -> op instanceof org.supernodesim.workload.graph.Operation.Collective c
