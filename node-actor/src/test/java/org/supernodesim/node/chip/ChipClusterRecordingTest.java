@@ -42,13 +42,18 @@ class ChipClusterRecordingTest {
     }
   }
 
-  @Test
-  void theMoeOnPerRankGraphsAndOnTheSharedWalkMeasuresTheSameWithSpansOrTotals() {
-    // Given SimAI's MoE layers on 32 ranks (TP 2, PP 2, EP 4): groups of 2, 4, 8 and 2.
-    TextReplay replay = TextReplay.of(
+  /** SimAI's MoE layers on 32 ranks, algorithms by closed form. */
+  private static TextReplay moeOn32Ranks() {
+    return TextReplay.of(
         TraceReplayTest.moeOn32Ranks("simai/workload_analytical.txt"),
         new TextReplay.Options(OptionalInt.empty(), TextDialect.TICK_PICOS, OptionalInt.empty(),
             AlgorithmChoice.AUTO, 1));
+  }
+
+  @Test
+  void theMoeOnPerRankGraphsAndOnTheSharedWalkMeasuresTheSameWithSpansOrTotals() {
+    // Given SimAI's MoE layers on 32 ranks (TP 2, PP 2, EP 4): groups of 2, 4, 8 and 2.
+    TextReplay replay = moeOn32Ranks();
     List<OperationGraph> graphs = replay.graphs().graphs();
     ComputeCostModel costs = new ComputeCostModel(TraceReplayTest.CHIP);
 
@@ -117,10 +122,7 @@ class ChipClusterRecordingTest {
 
   @Test
   void aClusterKeepingTotalsListsNoCollectivesButTimesThem() {
-    TextReplay replay = TextReplay.of(
-        TraceReplayTest.moeOn32Ranks("simai/workload_analytical.txt"),
-        new TextReplay.Options(OptionalInt.empty(), TextDialect.TICK_PICOS, OptionalInt.empty(),
-            AlgorithmChoice.AUTO, 1));
+    TextReplay replay = moeOn32Ranks();
     ChipCluster cluster = TraceReplayTest.shared(replay.sharedWalk(), ChipCluster.Recording.TOTALS);
     TraceReplayTest.finish(cluster);
     assertThrows(IllegalStateException.class, cluster::collectiveResults, "none kept");
