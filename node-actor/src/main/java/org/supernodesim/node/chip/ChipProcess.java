@@ -45,9 +45,13 @@ public final class ChipProcess implements LogicalProcess<ChipProcess.Event> {
 
   private record TimedCollectiveFinished(int operationId) implements Event {}
 
-  /** When this chip took part in one collective. */
+  /**
+   * When this chip took part in one collective, over {@code group} (the operation's group as this
+   * chip's view reads it).
+   */
   public record CollectiveSpan(
-      Operation.Collective operation, long startedAtPicos, long finishedAtPicos) {}
+      Operation.Collective operation, List<Integer> group, long startedAtPicos,
+      long finishedAtPicos) {}
 
   private final int rank;
   private final OperationGraph graph;
@@ -57,7 +61,9 @@ public final class ChipProcess implements LogicalProcess<ChipProcess.Event> {
   private final ArrayDeque<Operation> computeQueue = new ArrayDeque<>();
   private final ArrayDeque<Operation.Collective> communicationQueue = new ArrayDeque<>();
   private final List<CollectiveSpan> spans = new ArrayList<>();
-  private final ActivityLog activity = new ActivityLog();
+  private final ActivityLog activity;
+  // Non-null: the cluster's tally takes each collective's span and the log keeps totals only.
+  private final CollectiveTally tally;
   // Arrivals for collectives this chip has not started yet (a faster peer may be ahead), per
   // (collective, step); looked up by key only, never iterated, so its order cannot reach a result.
   // The running collective counts its arrivals in an array instead: the common case, kept cheap.
@@ -99,6 +105,19 @@ public final class ChipProcess implements LogicalProcess<ChipProcess.Event> {
   public ChipProcess(
       int rank, OperationGraph graph, ComputeCostModel costs, Transport transport,
       CollectiveTiming timing, RankView view) {
+    this(rank, graph, costs, transport, timing, view, null);
+  }
+
+  /**
+   * As above; with a {@code tally}, the chip keeps no spans (for runs of thousands of chips that
+   * draw no timeline): its collectives' spans go to the tally and its {@link #activity()} keeps
+   * totals only.
+   */
+  ChipProcess(
+      int rank, OperationGraph graph, ComputeCostModel costs, Transport transport,
+      CollectiveTiming timing, RankView view, CollectiveTally tally) {
+    this.tally = tally;
+    this.activity = tally == null ? new ActivityLog() : ActivityLog.totalsOnly();
     this.view = view;
     this.rank = rank;
     this.graph = graph;
@@ -132,6 +151,9 @@ public final class ChipProcess implements LogicalProcess<ChipProcess.Event> {
 
   /** The collectives this chip took part in, in the order it ran them. */
   public List<CollectiveSpan> collectiveSpans() {
+    if (tally != null) {
+      throw new IllegalStateException("chip " + rank + " gave its collectives' spans to a tally");
+    }
     return List.copyOf(spans);
   }
 
@@ -232,7 +254,7 @@ public final class ChipProcess implements LogicalProcess<ChipProcess.Event> {
     if (!computeBusy && !computeQueue.isEmpty()) {
       Operation c = computeQueue.poll();
       computeBusy = true;
-      activity.started(c.id(), ctx.nowPicos());
+      activity.started(ActivityLog.COMPUTE, c.id(), ctx.nowPicos());
       ctx.schedule(costs.computeStreamPicos(c), new ComputeFinished(c.id()));
     }
     if (timing != null) {
@@ -257,7 +279,8 @@ public final class ChipProcess implements LogicalProcess<ChipProcess.Event> {
             c.kind(), c.algorithm(), group, member, c.bytes(), c.sourceBytes(),
             c.destinationBytes());
     RunningCollective r = new RunningCollective(c, group, steps, ctx.nowPicos(), stream);
-    activity.started(c.id(), ctx.nowPicos());
+    activity.started(stream == null ? ActivityLog.COMMUNICATION : stream.id, c.id(),
+        ctx.nowPicos());
     if (!earlyArrivals.isEmpty()) {
       for (int k = 0; k < steps.size(); k++) {
         Integer early = earlyArrivals.remove(key(c.collectiveId(), k));
@@ -319,7 +342,7 @@ public final class ChipProcess implements LogicalProcess<ChipProcess.Event> {
           beginStep(r, ctx);
           advanceCollective(r, ctx);
         } else {
-          activity.started(c.id(), ctx.nowPicos());
+          activity.started(stream.id, c.id(), ctx.nowPicos());
           ctx.schedule(picos, new TimedCollectiveFinished(c.id()));
         }
       }
@@ -354,7 +377,11 @@ public final class ChipProcess implements LogicalProcess<ChipProcess.Event> {
       return;
     }
     running = null;
-    spans.add(new CollectiveSpan(r.operation, r.startedAtPicos, ctx.nowPicos()));
+    if (tally != null) {
+      tally.add(rank, r.operation, r.group, r.startedAtPicos, ctx.nowPicos());
+    } else {
+      spans.add(new CollectiveSpan(r.operation, r.group, r.startedAtPicos, ctx.nowPicos()));
+    }
     activity.finished(ActivityLog.COMMUNICATION, ctx.nowPicos(), r.operation.id());
     complete(r.operation.id(), ctx);
   }

@@ -24,5 +24,19 @@ class ActivityLogTest {
     assertEquals(20, log.communicationOnlyPicos(), "35 ps of communication less 15 ps overlapped");
     assertEquals(4, log.size(), "one span per operation");
     assertEquals(5, log.startPicos(1), "the communication span opened at 5 ps");
+
+    // And a totals-only log, told each operation's stream as it starts, integrates the same.
+    ActivityLog totals = ActivityLog.totalsOnly();
+    totals.started(ActivityLog.COMPUTE, 0, 0);
+    totals.started(ActivityLog.COMMUNICATION, 1, 5);
+    totals.finished(ActivityLog.COMPUTE, 10, 0);
+    totals.started(ActivityLog.COMPUTE, 2, 20);
+    totals.started(2, 3, 24);
+    totals.finished(ActivityLog.COMMUNICATION, 25, 1);
+    totals.finished(ActivityLog.COMPUTE, 30, 2);
+    totals.finished(2, 40, 3);
+    assertEquals(log.computeBusyPicos(), totals.computeBusyPicos());
+    assertEquals(log.communicationOnlyPicos(), totals.communicationOnlyPicos());
+    assertEquals(log.communicationBusyPicos(), totals.communicationBusyPicos());
   }
 }

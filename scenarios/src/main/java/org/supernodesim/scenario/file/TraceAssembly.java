@@ -14,14 +14,18 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.supernodesim.results.ReplayResult;
 import org.supernodesim.scenario.file.TraceSections.TraceSection;
+import org.supernodesim.workload.graph.OperationGraph;
 import org.supernodesim.workload.trace.ChipPlacement;
 import org.supernodesim.workload.trace.TraceGraphs;
 import org.supernodesim.workload.trace.TraceInputException;
 import org.supernodesim.workload.trace.chakra.ChakraReader;
+import org.supernodesim.workload.trace.text.SharedWalk;
 import org.supernodesim.workload.trace.text.TextReplay;
 import org.supernodesim.workload.trace.text.TextWorkload;
 
@@ -39,12 +43,63 @@ final class TraceAssembly {
   static TraceWorkload workload(TraceSection t, int chips, Path baseDirectory) {
     Path path = baseDirectory.resolve(t.path()).normalize();
     List<Path> files = files(t.format(), path);
-    TraceGraphs graphs;
+    if (t.format() == ReplayFormat.CHAKRA) {
+      TraceGraphs graphs = located(baseDirectory, () -> chakra(t, files));
+      List<Integer> chipOfRank = placement(t, graphs.ranks(), chips);
+      return new TraceWorkload(facts(t, files, graphs.ranks(), chipOfRank, graphs.notes()),
+          ChipPlacement.onChips(graphs, chips, chipOfRank));
+    }
+    TextReplay replay = located(baseDirectory,
+        () -> text(t, files.get(0), Path.of(t.path()).toString(), chips));
+    List<Integer> chipOfRank = placement(t, replay.ranks(), chips);
+    List<String> notes = located(baseDirectory, replay::notes);
+    // The ranks' own graphs only when asked for: thousands of ranks take minutes to build.
+    Supplier<List<OperationGraph>> perChip = memoized(() -> ChipPlacement.onChips(
+        located(baseDirectory, replay::graphs), chips, chipOfRank));
+    return new TraceWorkload(facts(t, files, replay.ranks(), chipOfRank, notes), perChip,
+        sharedWalk(replay));
+  }
+
+  /** The walk the ranks share, unless the layout has two spans one group on rank 0 only. */
+  private static Optional<SharedWalk> sharedWalk(TextReplay replay) {
     try {
-      graphs =
-          t.format() == ReplayFormat.CHAKRA
-              ? chakra(t, files)
-              : text(t, files.get(0), Path.of(t.path()).toString(), chips);
+      return Optional.of(replay.sharedWalk());
+    } catch (IllegalStateException e) {
+      return Optional.empty(); // the ranks run their own graphs
+    }
+  }
+
+  private static ReplayResult.Trace facts(
+      TraceSection t, List<Path> files, int ranks, List<Integer> chipOfRank, List<String> notes) {
+    return new ReplayResult.Trace(
+        t.format().label(),
+        t.path(),
+        files.stream().map(f -> f.getFileName().toString()).toList(),
+        sha256(files),
+        ranks,
+        chipOfRank,
+        t.timeUnitPicos(),
+        notes);
+  }
+
+  private static <T> Supplier<T> memoized(Supplier<T> source) {
+    return new Supplier<>() {
+      private T value;
+
+      @Override
+      public synchronized T get() {
+        if (value == null) {
+          value = source.get();
+        }
+        return value;
+      }
+    };
+  }
+
+  /** {@code read}'s value, a mistake in the trace a {@link ScenarioException} where it is. */
+  private static <T> T located(Path baseDirectory, Supplier<T> read) {
+    try {
+      return read.get();
     } catch (TraceInputException e) {
       // The reader names files as the scenario does (so notes read the same on every machine);
       // an error names the file where the user can open it.
@@ -55,18 +110,6 @@ final class TraceAssembly {
       throw new ScenarioException(
           where, PATH + ".path", e.getMessage().substring(named.length() + 2));
     }
-    List<Integer> chipOfRank = placement(t, graphs.ranks(), chips);
-    ReplayResult.Trace facts =
-        new ReplayResult.Trace(
-            t.format().label(),
-            t.path(),
-            files.stream().map(f -> f.getFileName().toString()).toList(),
-            sha256(files),
-            graphs.ranks(),
-            chipOfRank,
-            t.timeUnitPicos(),
-            graphs.notes());
-    return new TraceWorkload(facts, ChipPlacement.onChips(graphs, chips, chipOfRank));
   }
 
   /**
@@ -131,7 +174,7 @@ final class TraceAssembly {
         ranks, new ChakraReader.Options(t.timeUnitPicos(), Map.of(), t.algorithm()));
   }
 
-  private static TraceGraphs text(TraceSection t, Path file, String name, int chips) {
+  private static TextReplay text(TraceSection t, Path file, String name, int chips) {
     TextWorkload workload;
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       workload = TextWorkload.parse(name, in, t.format().dialect());
@@ -146,9 +189,8 @@ final class TraceAssembly {
     OptionalInt local =
         t.localRanks() == null ? OptionalInt.empty() : OptionalInt.of(t.localRanks());
     return TextReplay.of(
-            workload,
-            new TextReplay.Options(ranks, t.timeUnitPicos(), local, t.algorithm(), t.passes()))
-        .graphs();
+        workload,
+        new TextReplay.Options(ranks, t.timeUnitPicos(), local, t.algorithm(), t.passes()));
   }
 
   /** The chip of each rank: the ranks list, checked, or the first chips. */

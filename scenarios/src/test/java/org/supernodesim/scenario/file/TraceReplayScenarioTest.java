@@ -84,6 +84,28 @@ class TraceReplayScenarioTest {
   }
 
   @Test
+  void aTextWorkloadsSharedWalkGivesWhatItsRanksOwnGraphsGive() throws IOException {
+    // Given AICB's Llama-7B (TP 2, DP 4) on 8 of 16 chips by a ranks list: without a timeline
+    // the ranks run one shared walk, its groups renamed to chips, keeping totals; with one, each
+    // rank its own graph, keeping every span.
+    Files.copy(TRACES.resolve("aicb/L7B-M1-C04_Llama7B_megatron_tp2_pp1_mbs1_A100.txt"),
+        dir.resolve("l7b.txt"));
+    Path file = scenario(16, "    format: simai-text\n    path: l7b.txt\n"
+        + "    ranks: [15, 13, 11, 9, 7, 5, 3, 1]", "analytical");
+    Scenario plain = LOADER.load(file, List.of());
+    Scenario drawn = LOADER.load(file, List.of("report=[json, timeline]"));
+    assertTrue(Kinds.trace(plain).sharedWalk().isPresent(), "the layout allows a shared walk");
+
+    // When both run.
+    ReplayResult shared = Kinds.replay(ScenarioRunner.run(plain, RuntimeChoice.SEQUENTIAL));
+    ReplayResult own = Kinds.replay(ScenarioRunner.run(drawn, RuntimeChoice.SEQUENTIAL));
+
+    // Then the replay results are equal, field for field: time, compute, exposed communication,
+    // notes, collectives and the network's timings of each kind.
+    assertEquals(own, shared);
+  }
+
+  @Test
   void aRanksListPlacesTheRanksAndRenamesTheirGroup() throws IOException {
     copyAllReduce("et");
     Scenario s = LOADER.load(scenario(16, "    format: chakra\n    path: et/all_reduce\n"

@@ -21,6 +21,14 @@ public final class TraceNotes {
     firstSeen.putIfAbsent(what, where);
   }
 
+  /** Adds {@code other}'s notes, each counted {@code times} over, after this one's own. */
+  public void addAll(TraceNotes other, long times) {
+    other.counts.forEach((what, n) -> {
+      counts.computeIfAbsent(what, k -> new long[1])[0] += n[0] * times;
+      firstSeen.putIfAbsent(what, other.firstSeen.get(what));
+    });
+  }
+
   /** One line per kind: "what (N times; first at WHERE)". */
   public List<String> lines() {
     List<String> out = new ArrayList<>(counts.size());

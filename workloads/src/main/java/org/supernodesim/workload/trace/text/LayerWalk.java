@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.TreeSet;
 import org.supernodesim.workload.graph.GraphPool;
 import org.supernodesim.workload.graph.Operation;
+import org.supernodesim.workload.trace.TraceNotes;
 import org.supernodesim.workload.trace.text.TextWorkload.Comm;
 import org.supernodesim.workload.trace.text.TextWorkload.Layer;
 
@@ -40,6 +41,7 @@ import org.supernodesim.workload.trace.text.TextWorkload.Layer;
  */
 final class LayerWalk {
   private final TextReplay replay;
+  private final TraceNotes notes; // what this walk noted
   private final TextWorkload workload;
   private final int rank;
   private final List<Layer> layers;
@@ -49,7 +51,8 @@ final class LayerWalk {
   private int last = -1;
   private int slot;
 
-  LayerWalk(TextReplay replay, int rank) {
+  LayerWalk(TextReplay replay, int rank, TraceNotes notes) {
+    this.notes = notes;
     this.replay = replay;
     this.workload = replay.workload();
     this.rank = rank;
@@ -216,7 +219,7 @@ final class LayerWalk {
       span = Policy.ALL.forward; // a DLRM's embedding layer spans every dimension
     }
     TextReplay.Collective c =
-        replay.collective(comm, span, pass == Pass.WEIGHT_GRADIENT, rank, layer);
+        replay.collective(comm, span, pass == Pass.WEIGHT_GRADIENT, rank, layer, notes);
     if (c == null) {
       return -1;
     }

@@ -145,7 +145,7 @@ public final class TextReplay {
 
   /** Rank {@code rank}'s graph alone (for a look at one rank of a very large workload). */
   public OperationGraph graph(int rank) {
-    return new OperationGraph(rank, new LayerWalk(this, rank).operations());
+    return new OperationGraph(rank, new LayerWalk(this, rank, new TraceNotes()).operations());
   }
 
   /**
@@ -153,7 +153,22 @@ public final class TextReplay {
    * of thousands of ranks runs, built in the time of one rank's graph.
    */
   public SharedWalk sharedWalk() {
-    return new SharedWalk(pool.graph(0, new LayerWalk(this, 0).operations()), layout);
+    return new SharedWalk(
+        pool.graph(0, new LayerWalk(this, 0, new TraceNotes()).operations()), layout);
+  }
+
+  /**
+   * The notes of every rank's walk ({@link #graphs()}'s), without walking more than one: the
+   * file's own, then what one walk noted as many times as there are ranks, since every rank walks
+   * the same layers over groups of the same sizes (a note's place is a line of the file).
+   */
+  public List<String> notes() {
+    TraceNotes walk = new TraceNotes();
+    new LayerWalk(this, 0, walk).operations();
+    TraceNotes all = new TraceNotes();
+    all.addAll(notes, 1);
+    all.addAll(walk, ranks());
+    return all.lines();
   }
 
   /**
@@ -163,13 +178,17 @@ public final class TextReplay {
    */
   public TraceGraphs graphs() {
     List<OperationGraph> graphs = new ArrayList<>(ranks());
+    TraceNotes walks = new TraceNotes();
     for (int r = 0; r < ranks(); r++) {
-      graphs.add(pool.graph(r, new LayerWalk(this, r).operations()));
+      graphs.add(pool.graph(r, new LayerWalk(this, r, walks).operations()));
     }
+    TraceNotes all = new TraceNotes();
+    all.addAll(notes, 1);
+    all.addAll(walks, 1);
     TraceChecks.check(graphs, (rank, op, problem) ->
         TraceInputException.atLine(workload.file(), lineOf(graphs.get(rank).get(op)), "rank "
             + rank + ": " + problem));
-    return new TraceGraphs(workload.dialect().label(), graphs, notes.lines());
+    return new TraceGraphs(workload.dialect().label(), graphs, all.lines());
   }
 
   private int lineOf(Operation op) {
@@ -206,7 +225,8 @@ public final class TextReplay {
    * The collective {@code comm} of a pass whose policy spans {@code span}, on {@code rank}; null
    * when nothing is issued (no communication, no group, or a group of one rank).
    */
-  Collective collective(Comm comm, Span span, boolean weightGradient, int rank, Layer layer) {
+  Collective collective(
+      Comm comm, Span span, boolean weightGradient, int rank, Layer layer, TraceNotes notes) {
     if (comm.type() == CommType.NONE) {
       return null;
     }
