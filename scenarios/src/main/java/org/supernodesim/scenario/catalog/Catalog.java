@@ -56,6 +56,7 @@ public final class Catalog {
   private volatile Table table;
   private volatile Models models;
   private volatile Prices prices;
+  private final Object pricesLock = new Object();
   private volatile Readings readings;
   // One mapper for every file, so each record type's deserializer is built once.
   private volatile ObjectMapper mapper;
@@ -344,10 +345,34 @@ public final class Catalog {
   public Prices prices() {
     Prices p = prices;
     if (p == null) {
-      p = read(yamlMapper(), loader, "prices.yaml", Prices.class);
-      prices = p;
+      // Locked, unlike the other files, so that a caller waits for a prefetch under way.
+      synchronized (pricesLock) {
+        p = prices;
+        if (p == null) {
+          p = read(yamlMapper(), loader, "prices.yaml", Prices.class);
+          prices = p;
+        }
+      }
     }
     return p;
+  }
+
+  /**
+   * Starts reading the standard catalog's prices on a thread of its own, for a command that will
+   * need them: every scenario takes its cost defaults from them, and reading them (Jackson and
+   * YAML, cold) costs about as much as the command line's set-up, which it then overlaps. A
+   * failure here is left for the caller's own read to report.
+   */
+  public static void prefetchPrices() {
+    Thread t = new Thread(() -> {
+      try {
+        standard().prices();
+      } catch (RuntimeException | LinkageError e) {
+        // the caller's read reports it
+      }
+    }, "catalog-prices");
+    t.setDaemon(true);
+    t.start();
   }
 
   /** The files of the catalog, as listed in its index (paths relative to {@link #ROOT}). */
