@@ -345,7 +345,8 @@ public final class Catalog {
   public Prices prices() {
     Prices p = prices;
     if (p == null) {
-      // Locked, unlike the other files, so that a caller waits for a prefetch under way.
+      // Locked, unlike the other files, so that a caller waits for a read under way (the command
+      // line starts one on a thread of its own).
       synchronized (pricesLock) {
         p = prices;
         if (p == null) {
@@ -355,24 +356,6 @@ public final class Catalog {
       }
     }
     return p;
-  }
-
-  /**
-   * Starts reading the standard catalog's prices on a thread of its own, for a command that will
-   * need them: every scenario takes its cost defaults from them, and reading them (Jackson and
-   * YAML, cold) costs about as much as the command line's set-up, which it then overlaps. A
-   * failure here is left for the caller's own read to report.
-   */
-  public static void prefetchPrices() {
-    Thread t = new Thread(() -> {
-      try {
-        standard().prices();
-      } catch (RuntimeException | LinkageError e) {
-        // the caller's read reports it
-      }
-    }, "catalog-prices");
-    t.setDaemon(true);
-    t.start();
   }
 
   /** The files of the catalog, as listed in its index (paths relative to {@link #ROOT}). */
