@@ -1,7 +1,9 @@
 package org.supernodesim.interconnect.collective;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.supernodesim.model.fabric.InSwitchReduction;
 
 /**
@@ -56,13 +58,17 @@ public record CollectiveGroup(
     if (d < 2 || d == n || n % d != 0) {
       return 0;
     }
+    // One pass with a set of the domains seen (every algorithm asks this of every member, so a
+    // search of the earlier members per block made a 384-chip hierarchical run quadratic).
+    Set<Integer> seen = new HashSet<>();
     for (int first = 0; first < n; first += d) {
-      for (int i = first; i < first + d; i++) {
-        if (!domains.get(i).equals(domains.get(first))) {
+      Integer domain = domains.get(first);
+      for (int i = first + 1; i < first + d; i++) {
+        if (!domains.get(i).equals(domain)) {
           return 0;
         }
       }
-      if (first > 0 && domains.subList(0, first).contains(domains.get(first))) {
+      if (!seen.add(domain)) {
         return 0;
       }
     }

@@ -56,6 +56,7 @@ public final class Catalog {
   private volatile Table table;
   private volatile Models models;
   private volatile Prices prices;
+  private final Object pricesLock = new Object();
   private volatile Readings readings;
   // One mapper for every file, so each record type's deserializer is built once.
   private volatile ObjectMapper mapper;
@@ -344,8 +345,15 @@ public final class Catalog {
   public Prices prices() {
     Prices p = prices;
     if (p == null) {
-      p = read(yamlMapper(), loader, "prices.yaml", Prices.class);
-      prices = p;
+      // Locked, unlike the other files, so that a caller waits for a read under way (the command
+      // line starts one on a thread of its own).
+      synchronized (pricesLock) {
+        p = prices;
+        if (p == null) {
+          p = read(yamlMapper(), loader, "prices.yaml", Prices.class);
+          prices = p;
+        }
+      }
     }
     return p;
   }
