@@ -1,9 +1,7 @@
 package org.supernodesim.workload.inference;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Where each member of an EP all-to-all forwarded per node ({@link
@@ -38,21 +36,14 @@ public record ForwardedLegs(List<List<Leg>> legs) {
   public static ForwardedLegs of(
       int[] group, ChipRoutes routes, CommunicationDemand.Route.PerNode route) {
     int n = group.length;
-    Map<Integer, Integer> perDomain = new LinkedHashMap<>();
-    for (int chip : group) {
-      perDomain.merge(routes.domain(chip), 1, Integer::sum);
-    }
-    int m = perDomain.size();
-    int d = n / m;
-    boolean blocks = n % m == 0;
-    for (int i = 0; blocks && i < n; i++) {
-      blocks = routes.domain(group[i]) == routes.domain(group[i / d * d]);
-    }
-    if (!blocks) {
+    DomainBlocks domains = DomainBlocks.of(group, routes);
+    if (!domains.blocks()) {
       throw new IllegalArgumentException("deepep-normal forwards within scale-up domains: its "
           + n + " EP ranks must be contiguous blocks of one size per domain, not "
-          + perDomain.values());
+          + domains.sizes());
     }
+    int m = domains.domains();
+    int d = domains.perDomain();
     double slots = route.expertSlots() / (double) n;
     double gpu = 1 - route.untouched(slots);
     double node = 1 - route.untouched(slots * d);
