@@ -6,6 +6,7 @@ import org.supernodesim.interconnect.routing.Router;
 import org.supernodesim.workload.inference.CommunicationDemand;
 import org.supernodesim.workload.inference.InstanceChips;
 import org.supernodesim.workload.inference.FabricCosts;
+import org.supernodesim.workload.inference.ForwardedLegs;
 import org.supernodesim.workload.inference.RingLegs;
 
 /**
@@ -21,7 +22,8 @@ import org.supernodesim.workload.inference.RingLegs;
  *       reduce-scatter (n-1) parts; a ring over several nodes sends its rail peer 1/d of them and
  *       its next member in the node the rest ({@link RingLegs});
  *   <li>EP dispatch: member a to b what b receives from each sender, entry_b / (n-1); combine:
- *       what a sends to each, entry_a / (n-1);
+ *       what a sends to each, entry_a / (n-1); forwarded per node (DeepEP normal mode): member a
+ *       its {@link ForwardedLegs} at the larger of its entry and the mean;
  *   <li>stage send: chip i of a stage to chip i of the next.
  * </ul>
  */
@@ -31,13 +33,16 @@ final class FlowPhases {
   /** One transfer of a phase. */
   record Send(int from, int to, long bytes) {}
 
-  /** The transfers of one demand, and the latency its repeats add after the last arrives. */
-  record Phase(List<Send> sends, long waitPicos) {}
+  /**
+   * The transfers of one demand (its index among the step's), and the latency its repeats add
+   * after the last arrives.
+   */
+  record Phase(int demand, List<Send> sends, long waitPicos) {}
 
   static List<Phase> of(List<CommunicationDemand> demands, InstanceChips chips, Router router) {
     List<Phase> phases = new ArrayList<>();
-    for (CommunicationDemand d : demands) {
-      Phase p = phase(d, chips, router);
+    for (int i = 0; i < demands.size(); i++) {
+      Phase p = phase(i, demands.get(i), chips, router);
       if (!p.sends().isEmpty()) {
         phases.add(p);
       }
@@ -45,7 +50,8 @@ final class FlowPhases {
     return phases;
   }
 
-  private static Phase phase(CommunicationDemand d, InstanceChips chips, Router router) {
+  private static Phase phase(
+      int index, CommunicationDemand d, InstanceChips chips, Router router) {
     List<Long> entries = d.bytesPerRank();
     int n = entries.size();
     int times = d.timesPerStep();
@@ -73,6 +79,22 @@ final class FlowPhases {
       }
       case EP_DISPATCH, EP_COMBINE -> {
         boolean dispatch = d.collective() == CommunicationDemand.Collective.EP_DISPATCH;
+        if (d.route() instanceof CommunicationDemand.Route.PerNode route) {
+          // Each member's legs at its own entry (what it sends) or the mean, as the closed form.
+          long mean = Math.round(d.meanRankBytes());
+          for (int[] g : groups) {
+            ForwardedLegs legs = ForwardedLegs.of(g, new Routes(router), route);
+            for (int a = 0; a < n; a++) {
+              long entry = Math.max(mean, entries.get(a));
+              for (ForwardedLegs.Leg leg : legs.legs().get(a)) {
+                sends.add(new Send(
+                    g[a], leg.to(), ForwardedLegs.bytes(leg.share(), entry) * times));
+              }
+            }
+          }
+          rounds = 1;
+          break;
+        }
         for (int[] g : groups) {
           for (int a = 0; a < n; a++) {
             for (int b = 0; b < n; b++) {
@@ -99,6 +121,6 @@ final class FlowPhases {
     for (Send s : sends) {
       latency = Math.max(latency, router.route(s.from(), s.to()).latencyPicos());
     }
-    return new Phase(List.copyOf(sends), (rounds * times - 1) * latency);
+    return new Phase(index, List.copyOf(sends), (rounds * times - 1) * latency);
   }
 }

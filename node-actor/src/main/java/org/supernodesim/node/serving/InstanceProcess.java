@@ -357,7 +357,8 @@ final class InstanceProcess implements LogicalProcess<InstanceProcess.Event> {
   private List<FlowPhases.Phase> phases = List.of();
   private int phase;
   private int outstanding;
-  private long commStartPicos;
+  private long phaseStartPicos;
+  private long[] demandPicos;
   // KV lanes arrived per request, until all have (looked up, never iterated).
   private final Map<ServingRequest, Integer> lanesArrived = new IdentityHashMap<>();
 
@@ -373,9 +374,10 @@ final class InstanceProcess implements LogicalProcess<InstanceProcess.Event> {
     flowQueued = waiting.size();
     flowKv = kv.utilisation();
     phases = FlowPhases.of(flowCost.communication(), flow.chips(), flow.router());
+    demandPicos = new long[flowCost.communication().size()];
     phase = -1;
     if (phases.isEmpty()) {
-      endFlowStep(0, ctx);
+      endFlowStep(ctx);
     } else if (flowCost.overlap() == Overlap.NONE) {
       ctx.schedule(flowCost.computePicos(), new PhaseWaited());
     } else {
@@ -385,12 +387,13 @@ final class InstanceProcess implements LogicalProcess<InstanceProcess.Event> {
 
   /** Sends the next phase's transfers, or ends the step after the last. */
   private void startPhase(Context ctx) {
-    if (phase < 0) {
-      commStartPicos = ctx.nowPicos();
+    if (phase >= 0) {
+      demandPicos[phases.get(phase).demand()] = ctx.nowPicos() - phaseStartPicos;
     }
+    phaseStartPicos = ctx.nowPicos();
     phase++;
     if (phase == phases.size()) {
-      endFlowStep(ctx.nowPicos() - commStartPicos, ctx);
+      endFlowStep(ctx);
       return;
     }
     FlowPhases.Phase p = phases.get(phase);
@@ -408,9 +411,9 @@ final class InstanceProcess implements LogicalProcess<InstanceProcess.Event> {
   }
 
   /** The step ends as its overlap combines compute and the measured communication. */
-  private void endFlowStep(long communicationPicos, Context ctx) {
+  private void endFlowStep(Context ctx) {
     long picos = Math.max(ctx.nowPicos() - flowStartPicos,
-        flowCost.repriced(communicationPicos).picos() + load());
+        flowCost.repriced(demandPicos).picos() + load());
     busyPicos += picos;
     log.stepped(flowStartPicos, picos, batch.size(), flowTokens, flowQueued, flowKv);
     ctx.schedule(flowStartPicos + picos - ctx.nowPicos(), new StepFinished());

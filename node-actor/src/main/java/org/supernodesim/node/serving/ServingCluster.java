@@ -189,11 +189,11 @@ public final class ServingCluster {
           new Routes(setup.router()), chipsOf.get(i).firstChip(), costs.layout());
       InstanceProcess.StepPricing pricing = b -> {
         StepCost c = costs.step(b);
-        long communication = 0;
-        for (CommunicationDemand d : c.communication()) {
-          communication += fabric.picos(d);
+        long[] prices = new long[c.communication().size()];
+        for (int d = 0; d < prices.length; d++) {
+          prices[d] = fabric.picos(c.communication().get(d));
         }
-        return c.repriced(communication).picos();
+        return c.repriced(prices).picos();
       };
       instances.add(new InstanceProcess(i, g.role(), chipsOf.get(i).firstChip(), 0, processIds,
           lookahead, costs, pricing, g.limits(),

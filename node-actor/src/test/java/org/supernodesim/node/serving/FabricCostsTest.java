@@ -127,6 +127,61 @@ class FabricCostsTest {
     assertEquals(964_000_000L, fabric.picos(dispatch(1, bytes)), "the hot rank's inbound port");
   }
 
+  @Test
+  void deepEpNormalModeSendsOneCopyPerRemoteNodeAndForwardsOverNvlink() {
+    // Given EP32 over 4 nodes of 8 with DeepEP's normal kernels, DeepSeek-V3's k = 8 of 256
+    // experts (8 a GPU, 64 a node), each GPU holding T tokens of W = 7,392 wire bytes (FP8 of a
+    // 7,168-wide token with its scales): an entry of T x W = 10 MB per GPU.
+    long entry = 10_000_000L;
+    FabricCosts fabric =
+        new FabricCosts(new Routes(fourNodes()), 0, new InstanceLayout(1, 1, 32, 32));
+    CommunicationDemand.Route route = new CommunicationDemand.Route.PerNode(8, 256);
+
+    // When the dispatch is priced.
+    long picos = fabric.picos(new CommunicationDemand(CommunicationDemand.Collective.EP_DISPATCH,
+        CommunicationDemand.RankGroup.EXPERT, 1, Collections.nCopies(32, entry), route));
+
+    // Then a token goes once over RDMA to each other node holding one of its experts, with
+    // p_node = 1 - C(192, 8) / C(256, 8) = 0.904, to the GPU of its rail there: 3 blocks of
+    // p_node x 10 MB on the NIC, 3 x 9.04 MB / 50 GB/s + 4 us = 546 us. Inside the node each GPU
+    // sends its node peers its own tokens (p_gpu = 1 - C(248, 8) / C(256, 8) = 0.227) and those
+    // its 3 rail peers sent it: 7 blocks of 4 x p_gpu x 10 MB over NVLink at once, 7 x 9.08 MB /
+    // 450 GB/s + 2 us = 143 us. The NIC sets it (a direct all-to-all would put 24 blocks of
+    // 8 x 10 MB x 31/32 / 31 on it: 1,244 us).
+    double node = 1 - choose(192, 8) / choose(256, 8);
+    double gpu = 1 - choose(248, 8) / choose(256, 8);
+    assertEquals(0.904, node, 0.001);
+    assertEquals(0.227, gpu, 0.001);
+    long rdma = 3 * Math.round(Math.round(entry * node) / 5e10 * 1e12) + 4_000_000;
+    long nvlink = 7 * Math.round(Math.round(entry * 4 * gpu) / 4.5e11 * 1e12) + 2_000_000;
+    assertEquals(Math.max(rdma, nvlink), picos, "one RDMA copy per remote node");
+    assertEquals(546e6, picos, 1e6, "546 us");
+  }
+
+  @Test
+  void deepEpNormalModeNeedsWholeNodes() {
+    // EP 12 from chip 4: 4 GPUs of node 0 and 8 of node 1, which DeepEP's internode kernels
+    // (NVLink peers of a whole node) do not run.
+    FabricCosts fabric =
+        new FabricCosts(new Routes(fourNodes()), 4, new InstanceLayout(1, 1, 12, 12));
+    CommunicationDemand d = new CommunicationDemand(CommunicationDemand.Collective.EP_DISPATCH,
+        CommunicationDemand.RankGroup.EXPERT, 1, Collections.nCopies(12, 1000L),
+        new CommunicationDemand.Route.PerNode(8, 256));
+    IllegalArgumentException e =
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+            () -> fabric.picos(d));
+    org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("[4, 8]"),
+        e.getMessage());
+  }
+
+  private static double choose(int n, int k) {
+    double c = 1;
+    for (int i = 0; i < k; i++) {
+      c = c * (n - i) / (i + 1);
+    }
+    return c;
+  }
+
   private static CommunicationDemand dispatch(int times, List<Long> remoteBytes) {
     return new CommunicationDemand(CommunicationDemand.Collective.EP_DISPATCH,
         CommunicationDemand.RankGroup.EXPERT, times, remoteBytes);

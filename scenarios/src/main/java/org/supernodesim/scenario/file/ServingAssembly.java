@@ -317,8 +317,9 @@ final class ServingAssembly {
         costs = new StepCostModel(
             model, layout, weights, kvCache, compute, fabric, options(s), seed);
       } catch (IllegalArgumentException e) {
-        throw new InvalidInput(path + (s.speculative() != null ? ".speculative" : ".experts"),
-            e.getMessage());
+        String key = e.getMessage().startsWith("deepep-normal") ? ".epAllToAll"
+            : s.speculative() != null ? ".speculative" : ".experts";
+        throw new InvalidInput(path + key, e.getMessage());
       }
       ChipSpec chip = chips.chip();
       try {
@@ -327,6 +328,9 @@ final class ServingAssembly {
         costs.step(Batch.decode(1, 1));
       } catch (MissingFigureException e) {
         throw missingFigure(e, chip);
+      } catch (IllegalArgumentException e) {
+        // The all-to-all's layout on the fabric (deepep-normal needs whole nodes).
+        throw new InvalidInput(path + ".epAllToAll", e.getMessage());
       }
       long kvTokens;
       try {
@@ -354,7 +358,7 @@ final class ServingAssembly {
           : new Speculation(s.speculative().drafts(), s.speculative().acceptance());
       return new ServingOptions(s.overlap(), speculation,
           new ExpertPlacement(load, s.experts().redundant(), s.experts().eplb()), s.dispatch(),
-          s.combine());
+          s.combine(), s.epAllToAll());
     }
 
     private InvalidInput missingFigure(MissingFigureException e, ChipSpec chip) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import org.supernodesim.model.chip.Precision;
 import org.supernodesim.scenario.file.Quantities.TimeSpan;
+import org.supernodesim.workload.inference.EpAllToAll;
 import org.supernodesim.workload.inference.Overlap;
 import org.supernodesim.workload.inference.Role;
 import org.supernodesim.workload.inference.RoutingPolicy;
@@ -219,7 +220,8 @@ final class ServingSections {
    * {@code instances[i]:} identical instances of one role and layout, and what they do beyond
    * plain batching: {@code overlap} ({@code none}, {@code two-batch}), {@code speculative} (MTP
    * drafts), {@code experts} (expert load and EPLB), {@code dispatch} and {@code combine} (the
-   * precisions of the EP all-to-all).
+   * precisions of the EP all-to-all), {@code epAllToAll} ({@code direct}, {@code deepep-normal}:
+   * how it reaches the experts' GPUs).
    */
   record InstanceSection(
       Role role,
@@ -232,9 +234,11 @@ final class ServingSections {
       SpeculativeSection speculative,
       ExpertsSection experts,
       Precision dispatch,
-      Precision combine) {
+      Precision combine,
+      EpAllToAll epAllToAll) {
     InstanceSection {
       overlap = overlap == null ? Overlap.NONE : overlap;
+      epAllToAll = epAllToAll == null ? EpAllToAll.DIRECT : epAllToAll;
       dispatch = dispatch == null ? Precision.BF16 : dispatch;
       combine = combine == null ? Precision.BF16 : combine;
       experts = experts == null ? new ExpertsSection(null, null, null) : experts;

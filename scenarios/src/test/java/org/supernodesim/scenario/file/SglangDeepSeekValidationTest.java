@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.supernodesim.interconnect.routing.Router;
 import org.supernodesim.interconnect.topology.Topology;
@@ -83,44 +84,50 @@ class SglangDeepSeekValidationTest {
   }
 
   /**
-   * Every published row, simulated next to published. The prefill rows at the blog's default
-   * expert load hold within 15 %. Three rows do not, and the test says so rather than hiding
-   * them (README "Validation: SGLang DeepSeek-V3 on H100"): the decode rows simulate 1.6x and
-   * 1.9x faster than published (the model's compute and all-to-all, each checked on its own,
-   * overlap under two-batch overlap; the published steps take their sum, see {@link
-   * #decodeAllToAllAsDeepEpMeasuresItAndPublishedStepsAsComputePlusAllToAll}), and the
-   * perfect-balance prefill row 17 % slower (the model's default expert load is already even, the
-   * blog's was not, and its distribution is not published). Should the model move a row into
-   * the band, this test fails and the row joins the others.
+   * Every published row, simulated next to published, and none within 15 % (README "Validation:
+   * SGLang DeepSeek-V3 on H100"). Prefill prices DeepEP's normal kernels as they run (one RDMA
+   * copy per remote node, NVLink forwarding) and two-batch overlap stage by stage as SGLang's
+   * strategy runs it: its step (1.29-1.38 s) is near max(compute, all-to-all), where the
+   * published steps (2.27-2.61 s) sit near their sum, so the rows simulate 1.6-1.9x fast. The
+   * decode rows simulate 1.3x and 1.5x fast: the staged overlap hides part of the low-latency
+   * all-to-all, the published steps behave as if it hid none of it ({@link
+   * #decodeAllToAllAsDeepEpMeasuresItAndPublishedStepsAsComputePlusAllToAll}). Each ratio is
+   * pinned to 3 %, so a change of the model shows here, and should a row move into the band
+   * this test fails and the row joins the ones that hold.
    */
   @Test
   void everyPublishedRowSimulatedNextToPublished() throws IOException {
     List<String> lines = Files.readAllLines(ROWS, StandardCharsets.UTF_8);
-    List<String> within = List.of("prefill-1k", "prefill-2k", "prefill-4k");
+    Map<String, Double> simulatedOverPublished = Map.of(
+        "prefill-1k", 1.761, "prefill-2k", 1.856, "prefill-4k", 1.894,
+        "prefill-4k-perfect-eplb", 1.606, "decode-2k", 1.337, "decode-4k-mtp", 1.529);
     List<String> report = new ArrayList<>();
     for (String line : lines.subList(1, lines.size())) {
       String[] f = line.split(",");
       double published = Double.parseDouble(f[13]);
       double ratio = simulate(f) / published;
       report.add(String.format("%s published %.0f ratio %.3f", f[0], published, ratio));
-      if (within.contains(f[0])) {
-        assertEquals(1.0, ratio, 0.15, f[0] + " within 15 %");
-      } else {
-        assertTrue(Math.abs(ratio - 1) > 0.15, f[0] + " now within 15 % (" + ratio
-            + "): move it to the rows that hold");
-      }
+      assertTrue(Math.abs(ratio - 1) > 0.15, f[0] + " now within 15 % (" + ratio
+          + "): move it to the rows that hold");
+      double pinned = simulatedOverPublished.get(f[0]);
+      assertEquals(pinned, ratio, 0.03 * pinned, f[0]);
     }
     assertEquals(6, report.size(), String.join("\n", report));
   }
 
+  /**
+   * Published: +27 to 35 % prefill throughput from two-batch overlap. Simulated +71 %: without
+   * overlap the step is compute plus the forwarded all-to-all (2.2 s), with it SGLang's stages
+   * hide most of the all-to-all (1.3 s). Out of the 25 % band around the stated ratio's middle
+   * (1.31), pinned to 5 %.
+   */
   @Test
-  void twoBatchOverlapGainsAsPublishedInPrefill() {
-    // Published: +27 to 35 % prefill throughput from two-batch overlap; within 25 % of the
-    // stated ratio, 1.27-1.35, taken at its middle, 1.31.
+  void twoBatchOverlapInPrefillAgainstThePublishedGain() {
     double on = prefillPerNode(instance(0), 2048, 16384);
     double off = prefillPerNode(
         instance(0, "workload.serving.instances[0].overlap=none"), 2048, 16384);
-    assertEquals(1.31, on / off, 0.25 * 1.31, "two-batch overlap in prefill");
+    assertTrue(Math.abs(on / off / 1.31 - 1) > 0.25, "now within 25 %: " + on / off);
+    assertEquals(1.71, on / off, 0.05 * 1.71, "two-batch overlap in prefill");
   }
 
   /**
@@ -180,10 +187,10 @@ class SglangDeepSeekValidationTest {
     double decode = decodePerNode(instance(1), 256, 2000) / tp16Decode;
     String figures = String.format("EP/TP16 prefill %.2f decode %.2f (TP16 batch %d)", prefill,
         decode, requests);
-    assertTrue(Math.abs(prefill / 3.3 - 1) > 0.25 && Math.abs(decode / 5.2 - 1) > 0.25,
-        "now within 25 % of the published ratios: " + figures);
-    assertEquals(1.51, prefill, 0.1 * 1.51, figures);
-    assertEquals(14.8, decode, 0.1 * 14.8, figures);
+    assertEquals(3.3, prefill, 0.25 * 3.3, "prefill within 25 %: " + figures);
+    assertTrue(Math.abs(decode / 5.2 - 1) > 0.25, "decode now within 25 %: " + figures);
+    assertEquals(3.09, prefill, 0.1 * 3.09, figures);
+    assertEquals(12.2, decode, 0.1 * 12.2, figures);
   }
 
   @Test
@@ -207,19 +214,25 @@ class SglangDeepSeekValidationTest {
   }
 
   @Test
-  void theExpertAllToAllOfAMultiNodeInstanceRidesInfiniBand() {
-    // The prefill instance's 32 GPUs span 4 nodes: of each GPU's 31 peers 24 are behind its
-    // 400 Gb/s NIC (0.94 of it achieved: 47 GB/s), 7 behind NVLink. A dispatch per MoE layer and
-    // micro-batch moves the busiest rank's bytes; the remote 24/31 of them over InfiniBand set
-    // its time, far above what NVLink alone would take.
+  void theExpertAllToAllOfAMultiNodeInstanceRidesInfiniBandOncePerNode() {
+    // The prefill instance's 32 GPUs span 4 nodes and run DeepEP's normal kernels: each token
+    // crosses InfiniBand once per remote node holding one of its 8 experts (of 288 slots, 72 a
+    // node), to its rail peer there: 3 x (1 - C(216, 8) / C(288, 8)) = 2.71 copies of its wire
+    // bytes on the GPU's 400 Gb/s NIC (0.94 achieved: 47 GB/s), the NVLink forwarding beside it.
     StepCostModel costs = instance(0);
     var step = costs.step(new Batch(16384L * 32, 16L * 32 * 1024 * 1025 / 2, 16384L * 32,
         16 * 32));
+    double untouched = 1;
+    for (int i = 0; i < 8; i++) {
+      untouched *= (216.0 - i) / (288 - i);
+    }
+    double copies = 3 * (1 - untouched);
+    assertEquals(2.71, copies, 0.01);
     double ib = 0;
     for (var d : step.communication()) {
-      ib += d.timesPerStep() * d.busiestRankBytes() * 24.0 / 31 / 47e9;
+      ib += d.timesPerStep() * d.meanRankBytes() * copies / 47e9;
     }
-    assertEquals(ib, step.communicationPicos() / 1e12, 0.1 * ib,
-        "the all-to-all's time is its InfiniBand share at the NIC's rate, to 10 %");
+    assertEquals(ib, step.communicationPicos() / 1e12, 0.05 * ib,
+        "the all-to-all's time is one copy per remote node at the NIC's rate, to 5 %");
   }
 }

@@ -50,6 +50,39 @@ class ServingOpsTest {
   }
 
   @Test
+  void deepEpNormalModeAndStagedOverlapGiveTheSameBytesOnEveryRuntimeAndNetworkModel() {
+    // Given the EP32 example with DeepEP's normal kernels in prefill and two-batch overlap in
+    // both roles, 12 requests 6 in flight.
+    List<String> options = List.of("workload.serving.requests.synthetic.count=12",
+        "workload.serving.requests.inFlight=6",
+        "workload.serving.instances[0].epAllToAll=deepep-normal",
+        "workload.serving.instances[0].overlap=two-batch",
+        "workload.serving.instances[1].overlap=two-batch");
+    for (String network : List.of("analytical", "flow")) {
+      List<String> set = new java.util.ArrayList<>(options);
+      set.add("network.model=" + network);
+      Scenario s = LOADER.load(EP32, set);
+      String reference = withoutRun(ScenarioRunner.run(s, RuntimeChoice.SEQUENTIAL));
+      for (RuntimeChoice choice
+          : List.of(RuntimeChoice.actors(2, 1), RuntimeChoice.actors(4, 7))) {
+        assertEquals(reference, withoutRun(ScenarioRunner.run(s, choice)),
+            network + " on " + choice);
+      }
+    }
+  }
+
+  @Test
+  void deepEpNormalModeIsRefusedOnPartNodes() {
+    // An EP12 instance (288 slots with EPLB) holds 8 + 4 GPUs of two nodes: DeepEP's internode
+    // kernels forward among a whole node's NVLink peers, so the layout is refused at its key.
+    ScenarioException e = assertThrows(ScenarioException.class, () -> LOADER.load(EP32, List.of(
+        "workload.serving.instances[0]={role: prefill, tp: 1, dpAttention: 12, ep: 12,"
+            + " epAllToAll: deepep-normal, experts: {eplb: true, redundant: 32}}")));
+    assertEquals("workload.serving.instances[0].epAllToAll", e.keyPath(), e.getMessage());
+    assertTrue(e.problem().contains("[8, 4]"), e.getMessage());
+  }
+
+  @Test
   void theExpertAllToAllsCrossTheNodes() {
     // The EP32 decode instance spans 4 nodes: its dispatch and combine run over InfiniBand, so
     // its decode step is slower than the same batch priced as if all 32 GPUs shared NVLink (one

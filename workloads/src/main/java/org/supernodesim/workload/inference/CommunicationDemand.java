@@ -17,16 +17,74 @@ import org.supernodesim.model.collective.CollectiveKind;
  * @param timesPerStep how often one step runs it (e.g. once per MoE layer)
  * @param bytesPerRank one entry per rank of one group (in the group's rank order), each as {@link
  *     Collective} defines it; the entries differ where expert load is imbalanced
+ * @param route how an EP all-to-all reaches its ranks ({@link Route.Direct} for every other
+ *     collective)
  */
 public record CommunicationDemand(
-    Collective collective, RankGroup group, int timesPerStep, List<Long> bytesPerRank) {
+    Collective collective, RankGroup group, int timesPerStep, List<Long> bytesPerRank,
+    Route route) {
   public CommunicationDemand {
     if (timesPerStep < 1 || bytesPerRank.isEmpty()) {
       throw new IllegalArgumentException(
           "a demand runs at least once on at least one rank: " + timesPerStep + ", "
               + bytesPerRank);
     }
+    if (route instanceof Route.PerNode && collective.kind() != CollectiveKind.ALL_TO_ALL) {
+      throw new IllegalArgumentException("only an EP all-to-all is forwarded per node");
+    }
     bytesPerRank = List.copyOf(bytesPerRank);
+  }
+
+  /** A demand on direct routes. */
+  public CommunicationDemand(
+      Collective collective, RankGroup group, int timesPerStep, List<Long> bytesPerRank) {
+    this(collective, group, timesPerStep, bytesPerRank, Route.DIRECT);
+  }
+
+  /** How an EP dispatch or combine reaches the GPUs that hold a token's experts. */
+  public sealed interface Route {
+    /** Every token copy straight to its expert's GPU. */
+    Route DIRECT = new Direct();
+
+    /**
+     * Every token copy goes to its expert's GPU on its own route (DeepEP's low-latency kernels,
+     * an NCCL all-to-all); an entry is what the rank receives from the others, as {@link
+     * Collective} says.
+     */
+    record Direct() implements Route {}
+
+    /**
+     * DeepEP's normal (high-throughput) kernels: a token crosses the scale-out network once per
+     * remote node that holds one of its experts, to the GPU of its own rail there, which forwards
+     * it over the scale-up fabric to the node's GPUs that need it (the combine reduces the same
+     * way back); github.com/deepseek-ai/DeepEP (README, "Normal kernels with NVLink and RDMA
+     * forwarding"; docs/legacy.md). An entry is one copy of each of the rank's tokens in wire
+     * bytes, times its expert load over the mean rank's.
+     *
+     * @param expertsPerToken k, the experts a token picks
+     * @param expertSlots expert slots over the group (routed experts and redundant replicas),
+     *     spread evenly over its ranks; a token's k experts are taken as k distinct slots
+     */
+    record PerNode(int expertsPerToken, int expertSlots) implements Route {
+      public PerNode {
+        if (expertsPerToken < 1 || expertSlots < expertsPerToken) {
+          throw new IllegalArgumentException(
+              "k = " + expertsPerToken + " experts of " + expertSlots + " slots");
+        }
+      }
+
+      /**
+       * The chance that none of a token's k experts lies in {@code slots} of the slots:
+       * C(S - slots, k) / C(S, k), k distinct of S uniformly.
+       */
+      public double untouched(double slots) {
+        double p = 1;
+        for (int i = 0; i < expertsPerToken; i++) {
+          p *= Math.max(0, expertSlots - slots - i) / (double) (expertSlots - i);
+        }
+        return p;
+      }
+    }
   }
 
   /** The largest entry: what the busiest rank moves. */

@@ -2,6 +2,7 @@ package org.supernodesim.workload.inference;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,7 @@ public final class FabricCosts implements CommunicationPricer {
   private final InstanceChips chips;
   private final Map<RankGroup, AllToAll> allToAlls = new EnumMap<>(RankGroup.class);
   private final Map<RankGroup, RingSteps> rings = new EnumMap<>(RankGroup.class);
+  private final Map<CommunicationDemand.Route.PerNode, Forwarded> forwarded = new HashMap<>();
 
   /** The collectives of the instance of {@code layout} on chips from {@code firstChip}. */
   public FabricCosts(ChipRoutes routes, int firstChip, InstanceLayout layout) {
@@ -59,7 +61,9 @@ public final class FabricCosts implements CommunicationPricer {
     long one = switch (d.collective()) {
       case ALL_REDUCE -> 2L * (n - 1) * ring(d.group(), n).slowestPicos(ceilDiv(busiest, n));
       case ALL_GATHER, REDUCE_SCATTER -> (n - 1L) * ring(d.group(), n).slowestPicos(busiest);
-      case EP_DISPATCH, EP_COMBINE -> allToAll(d.group(), n).picos(bytes);
+      case EP_DISPATCH, EP_COMBINE -> d.route() instanceof CommunicationDemand.Route.PerNode r
+          ? forwarded(d.group(), n, r).picos(bytes)
+          : allToAll(d.group(), n).picos(bytes);
       case STAGE_SEND -> ring(RankGroup.PIPELINE, n).slowestPicos(busiest);
     };
     return d.timesPerStep() * one;
@@ -73,6 +77,97 @@ public final class FabricCosts implements CommunicationPricer {
 
   private AllToAll allToAll(RankGroup group, int members) {
     return allToAlls.computeIfAbsent(group, g -> allToAll(groups(g, members)));
+  }
+
+  private Forwarded forwarded(
+      RankGroup group, int members, CommunicationDemand.Route.PerNode route) {
+    return forwarded.computeIfAbsent(route, r -> {
+      List<ForwardedMember> distinct = new ArrayList<>();
+      int[][] groups = groups(group, members);
+      int[][] memberOf = new int[groups.length][];
+      for (int g = 0; g < groups.length; g++) {
+        ForwardedLegs legs = ForwardedLegs.of(groups[g], routes, r);
+        memberOf[g] = new int[groups[g].length];
+        for (int a = 0; a < groups[g].length; a++) {
+          ForwardedMember m = forwardedMember(groups[g][a], legs.legs().get(a));
+          int at = distinct.indexOf(m);
+          if (at < 0) {
+            at = distinct.size();
+            distinct.add(m);
+          }
+          memberOf[g][a] = at;
+        }
+      }
+      return new Forwarded(List.copyOf(distinct), memberOf);
+    });
+  }
+
+  private ForwardedMember forwardedMember(int chip, List<ForwardedLegs.Leg> legs) {
+    TreeMap<Integer, List<ForwardedCost>> byPort = new TreeMap<>();
+    TreeMap<Integer, Long> latency = new TreeMap<>();
+    for (ForwardedLegs.Leg l : legs) {
+      int port = routes.port(chip, l.to());
+      // Which chip a leg reaches does not time it; its bandwidth and share do.
+      byPort.computeIfAbsent(port, k -> new ArrayList<>())
+          .add(new ForwardedCost(routes.bytesPerSecond(chip, l.to()), l.share()));
+      latency.merge(port, routes.latencyPicos(chip, l.to()), Math::max);
+    }
+    List<ForwardedPort> ports = new ArrayList<>();
+    for (var e : byPort.entrySet()) {
+      ports.add(new ForwardedPort(List.copyOf(e.getValue()), latency.get(e.getKey())));
+    }
+    ports.sort((x, y) -> x.toString().compareTo(y.toString()));
+    return new ForwardedMember(List.copyOf(ports));
+  }
+
+  /** One leg of a forwarding member: its pair bandwidth and its share of the member's entry. */
+  record ForwardedCost(double bytesPerSecond, double share) {}
+
+  /** One port of a forwarding member: the legs it serialises and its slowest route. */
+  record ForwardedPort(List<ForwardedCost> legs, long latencyPicos) {}
+
+  /**
+   * One member of a per-node forwarded all-to-all. Its RDMA and NVLink legs leave on different
+   * ports and run at once (DeepEP's normal kernels forward chunk by chunk as they arrive, so the
+   * RDMA sends and the NVLink forwarding overlap; the pipeline's fill is left out).
+   */
+  record ForwardedMember(List<ForwardedPort> ports) {
+    long picos(long entry) {
+      long slowest = 0;
+      for (ForwardedPort p : ports) {
+        long serial = 0;
+        for (ForwardedCost c : p.legs()) {
+          serial += LinkSpec.serializationPicos(
+              ForwardedLegs.bytes(c.share(), entry), c.bytesPerSecond());
+        }
+        slowest = Math.max(slowest, serial + p.latencyPicos());
+      }
+      return slowest;
+    }
+  }
+
+  /**
+   * The distinct members of per-node forwarded all-to-alls; member k of a group moves the larger
+   * of the mean entry (what every member sends) and its own (what it takes in), the busiest
+   * member setting the collective, as for the direct all-to-all.
+   */
+  record Forwarded(List<ForwardedMember> members, int[][] memberOf) {
+    long picos(List<Long> entries) {
+      double mean = entries.stream().mapToLong(Long::longValue).average().orElse(0);
+      long sent = Math.round(mean);
+      long slowest = 0;
+      for (int[] group : memberOf) {
+        if (group.length != entries.size()) {
+          throw new IllegalArgumentException("all-to-all bytes for " + entries.size()
+              + " members; the group has " + group.length);
+        }
+        for (int k = 0; k < group.length; k++) {
+          long bytes = Math.max(sent, entries.get(k));
+          slowest = Math.max(slowest, members.get(group[k]).picos(bytes));
+        }
+      }
+      return slowest;
+    }
   }
 
   private int[][] groups(RankGroup group, int members) {

@@ -7,9 +7,11 @@ package org.supernodesim.workload.inference;
  * runs under the other's compute (SGLang's two-batch overlap, lmsys.org/blog/2025-05-05-large-
  * scale-ep §"Two-batch Overlap"; DeepSeek's inference system, github.com/deepseek-ai/profile-data,
  * prefill and decode). Its cost sits in the compute: each micro-batch is priced on its own, so
- * weights are read twice and GEMMs run on half the rows. Of the communication only the first
- * micro-batch's first piece has nothing to hide under, so the step takes max(C, M) plus
- * min(C, M) / (2 x stages), stages being the layers the pipeline alternates over.
+ * weights are read twice and GEMMs run on half the rows. A step with an EP all-to-all runs its
+ * sparse layers stage by stage as SGLang does ({@link TwoBatchPipeline}); otherwise {@link
+ * #combine} applies: of the communication only the first micro-batch's first piece has nothing to
+ * hide under, so the step takes max(C, M) plus min(C, M) / (2 x stages), stages being the layers
+ * the pipeline alternates over.
  */
 public enum Overlap {
   /** Communication follows compute: C + M (one batch in flight). */

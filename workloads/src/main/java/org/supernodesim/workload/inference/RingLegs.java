@@ -1,9 +1,7 @@
 package org.supernodesim.workload.inference;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Where each member of a ring collective sends its chunk in one step of the ring.
@@ -39,16 +37,10 @@ public record RingLegs(List<List<Leg>> legs, int channels) {
    */
   public static RingLegs of(int[] group, ChipRoutes routes) {
     int n = group.length;
-    Map<Integer, Integer> perDomain = new LinkedHashMap<>();
-    for (int chip : group) {
-      perDomain.merge(routes.domain(chip), 1, Integer::sum);
-    }
-    int m = perDomain.size();
+    DomainBlocks domains = DomainBlocks.of(group, routes);
+    int m = domains.domains();
     int d = n / m;
-    boolean striped = m >= 2 && d >= 2 && n % m == 0;
-    for (int i = 0; striped && i < n; i++) {
-      striped = routes.domain(group[i]) == routes.domain(group[i / d * d]);
-    }
+    boolean striped = m >= 2 && d >= 2 && domains.blocks();
     List<List<Leg>> legs = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       if (striped) {

@@ -11,16 +11,18 @@ import org.supernodesim.model.chip.Precision;
  * @param dispatch precision of the tokens sent to their experts (DeepEP sends FP8 with one FP32
  *     scale per 128 elements, github.com/deepseek-ai/DeepEP README; BF16 otherwise)
  * @param combine precision of the expert outputs sent back (BF16 in DeepEP)
+ * @param allToAll how the dispatch and combine reach the experts' GPUs ({@link EpAllToAll})
  */
 public record ServingOptions(
     Overlap overlap,
     Speculation speculation,
     ExpertPlacement experts,
     Precision dispatch,
-    Precision combine) {
+    Precision combine,
+    EpAllToAll allToAll) {
   public ServingOptions {
     if (overlap == null || speculation == null || experts == null || dispatch == null
-        || combine == null) {
+        || combine == null || allToAll == null) {
       throw new IllegalArgumentException("every serving option needs a value");
     }
   }
@@ -29,7 +31,14 @@ public record ServingOptions(
   public static ServingOptions plain() {
     return new ServingOptions(
         Overlap.NONE, Speculation.none(), ExpertPlacement.uniform(), Precision.BF16,
-        Precision.BF16);
+        Precision.BF16, EpAllToAll.DIRECT);
+  }
+
+  /** The same options with direct EP all-to-alls. */
+  public ServingOptions(
+      Overlap overlap, Speculation speculation, ExpertPlacement experts, Precision dispatch,
+      Precision combine) {
+    this(overlap, speculation, experts, dispatch, combine, EpAllToAll.DIRECT);
   }
 
   /**

@@ -119,6 +119,11 @@ public final class StepCostModel {
       this.rankShares = options.experts().rankShares(
           moe.moe().routedExperts(), layout.ep(), model.moeLayers(), seed);
     }
+    if (options.allToAll() == EpAllToAll.DEEPEP_NORMAL && layout.expertTensorParallel() > 1) {
+      throw new IllegalArgumentException("deepep-normal sends whole tokens to whole experts; it"
+          + " needs ep equal to the stage's " + layout.stageChips() + " chips, not "
+          + layout.ep());
+    }
     if (options.speculation().drafts() > 0 && model.mtpModules() == 0) {
       throw new IllegalArgumentException(model.id() + " has no multi-token-prediction module to"
           + " draft with");
@@ -166,6 +171,15 @@ public final class StepCostModel {
       forward(part, work);
     }
     communication(part, model.layers(), micro, demands);
+    // Two-batch overlap pipelines the sparse layers' all-to-alls stage by stage.
+    StepCost.Pipelined pipelined = null;
+    if (micro == 2 && model.moeLayers() > 0 && layout.ep() > 1) {
+      int dispatch = 0;
+      while (demands.get(dispatch).collective() != Collective.EP_DISPATCH) {
+        dispatch++;
+      }
+      pipelined = new StepCost.Pipelined(pipeline(part, decodeOnly), dispatch, dispatch + 1);
+    }
     if (k > 0) {
       // Drafting: k passes of one token per request after a decode, one pass over the new
       // tokens after a prefill; each pass is the MTP module's block and the shared head.
@@ -180,16 +194,39 @@ public final class StepCostModel {
       }
       communication(draft, 1, passes, demands);
     }
+    long[] prices = new long[demands.size()];
     long communicationPicos = 0;
-    for (CommunicationDemand d : demands) {
-      communicationPicos += pricer.picos(d);
+    for (int i = 0; i < prices.length; i++) {
+      prices[i] = pricer.picos(demands.get(i));
+      communicationPicos += prices[i];
     }
     int stages = micro == 2 ? Math.max(1, model.moeLayers()) : 1;
     double perStep = decodeOnly ? speculation.tokensPerStep() : 1;
     return new StepCost(
-        StepCost.duration(options.overlap(), work.picos, communicationPicos, stages, perStep),
+        StepCost.duration(options.overlap(), work.picos, prices, stages, perStep, pipelined,
+            demands),
         work.picos, communicationPicos, demands, options.overlap(), stages, work.flops,
-        work.weightBytes, work.kvBytes, perStep);
+        work.weightBytes, work.kvBytes, perStep, pipelined);
+  }
+
+  /**
+   * One micro-batch's sparse layer cut as SGLang's strategy cuts it: attention's input
+   * projections; its core (the attention kernel and the output projection, the projections'
+   * share of heads x value width x hidden); the shared experts and router; the routed experts.
+   */
+  private TwoBatchPipeline pipeline(Load part, boolean decode) {
+    LayerParts p = layerParts(part, model.ffnOfLayer(model.layers() - 1));
+    long projections = p.projections().picos(compute);
+    long h = model.hiddenSize();
+    long output = model.attention() instanceof MultiHeadLatentAttention m
+        ? (long) m.heads() * m.vHeadDim() * h
+        : (long) ((GroupedQueryAttention) model.attention()).heads()
+            * ((GroupedQueryAttention) model.attention()).headDim() * h;
+    long outputPicos = Math.round(
+        projections * (double) output / model.attention().projectionWeights(h));
+    return new TwoBatchPipeline(decode, model.moeLayers(), projections - outputPicos,
+        outputPicos + p.attention().picos(compute), p.ffn().get(0).picos(compute),
+        p.ffn().get(1).picos(compute));
   }
 
   /** A whole forward of the main model on one chip: every layer and the head. */
@@ -215,27 +252,37 @@ public final class StepCostModel {
 
   /** {@code layers} layers of one FFN kind. */
   private void layer(Load load, FeedForward ffn, int layers, Work work) {
+    LayerParts p = layerParts(load, ffn);
+    work.add(p.projections(), layers, false);
+    work.add(p.attention(), layers, true);
+    for (Part f : p.ffn()) {
+      work.add(f, layers, false);
+    }
+  }
+
+  /** A layer's kernels on one chip: projections, attention (reading the KV cache), FFN parts. */
+  private record LayerParts(Part projections, Part attention, List<Part> ffn) {}
+
+  private LayerParts layerParts(Load load, FeedForward ffn) {
     double groupTokens = load.tokens / layout.dpAttention();
     double tp = layout.tp();
     Attention attention = model.attention();
     long h = model.hiddenSize();
     double wb = weights.bytes();
-    work.add(new Part(Kernel.Kind.MATMUL,
+    Part projections = new Part(Kernel.Kind.MATMUL,
         2.0 * attention.projectionWeights(h) * groupTokens / tp,
         (double) attention.projectionWeights(h) * wb / tp,
-        shard(attention.projectionWeights(h) / h / layout.tp()), weights), layers, false);
+        shard(attention.projectionWeights(h) / h / layout.tp()), weights);
     double kvElements = attention.kvCacheElementsPerToken() * kvCache.bytes()
         / kvSplit();
     double groupKeys = load.attended / layout.dpAttention();
     double cachedKeys = Math.max(0, load.kvRead - load.tokens) / layout.dpAttention();
-    work.add(new Part(Kernel.Kind.FUSED_ATTENTION,
+    Part kernel = new Part(Kernel.Kind.FUSED_ATTENTION,
         (attentionFlopsPerKey(load.prefillForm) * groupKeys
             + (load.prefillForm ? expansionFlopsPerCachedKey() * cachedKeys : 0)) / tp,
         load.kvRead / layout.dpAttention() * kvElements + groupTokens * kvElements,
-        headDimension(), attentionPrecision), layers, true);
-    for (Part p : ffnParts(ffn, load.tokens, groupTokens)) {
-      work.add(p, layers, false);
-    }
+        headDimension(), attentionPrecision);
+    return new LayerParts(projections, kernel, ffnParts(ffn, load.tokens, groupTokens));
   }
 
   /** The output head: logits of the tokens that produce output. */
@@ -267,7 +314,17 @@ public final class StepCostModel {
       MoeFfn moe = (MoeFfn) model.mtpFfn();
       int ep = layout.ep();
       int etp = layout.expertTensorParallel();
-      double copies = load.tokens * moe.expertsPerToken() * (ep - 1) / (double) ep / etp;
+      boolean perNode = options.allToAll() == EpAllToAll.DEEPEP_NORMAL;
+      // Direct: what each rank receives, its share of the tokens' k copies less the local share.
+      // Per node: one copy of each of the rank's tokens, times its load over the mean rank's;
+      // the pricer spreads it over nodes and GPUs ({@link ForwardedLegs}).
+      double copies = perNode
+          ? load.tokens * ep / (double) layout.stageChips()
+          : load.tokens * moe.expertsPerToken() * (ep - 1) / (double) ep / etp;
+      CommunicationDemand.Route route = perNode
+          ? new CommunicationDemand.Route.PerNode(moe.expertsPerToken(),
+              moe.routedExperts() + options.experts().redundantExperts())
+          : CommunicationDemand.Route.DIRECT;
       for (Collective c : List.of(Collective.EP_DISPATCH, Collective.EP_COMBINE)) {
         double wire = ServingOptions.wireBytesPerToken(
             c == Collective.EP_DISPATCH ? options.dispatch() : options.combine(), h);
@@ -275,7 +332,8 @@ public final class StepCostModel {
         for (int chip = 0; chip < layout.stageChips(); chip++) {
           perChip.add(Math.round(rankShares[chip / etp] * copies * wire));
         }
-        demands.add(new CommunicationDemand(c, RankGroup.EXPERT, moeLayers * times, perChip));
+        demands.add(
+            new CommunicationDemand(c, RankGroup.EXPERT, moeLayers * times, perChip, route));
       }
     }
     if (layout.pp() > 1 && !mtp) {

@@ -159,8 +159,12 @@ class LargeDeploymentCostTest {
         with.communication().get(0).timesPerStep());
     assertEquals(without.communication().get(0).busiestRankBytes() / 2.0,
         with.communication().get(0).busiestRankBytes(), 1.0);
-    assertEquals(with.picos(), Overlap.TWO_BATCH.combine(with.computePicos(),
-        with.communicationPicos(), 58));
+    // Its sparse layers run SGLang's stages (TwoBatchPipelineTest): between the overlap of
+    // everything, max(C, M), and none, C + M.
+    assertTrue(with.pipeline() != null && !with.pipeline().pipeline().decode());
+    assertEquals(58, with.pipeline().pipeline().layers());
+    assertTrue(with.picos() >= Math.max(with.computePicos(), with.communicationPicos()));
+    assertTrue(with.picos() < with.computePicos() + with.communicationPicos());
     assertTrue(with.picos() < without.picos());
   }
 

@@ -1,0 +1,119 @@
+package org.supernodesim.workload.inference;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * SGLang's two-batch overlap of a MoE model's sparse layers as its operations strategy runs them
+ * (sglang/srt/batch_overlap/operations_strategy.py, {@code _compute_moe_deepseek_blog_prefill}
+ * and {@code _compute_moe_deepseek_blog_decode}; lmsys.org/blog/2025-05-05-large-scale-ep
+ * §"Two-batch Overlap"): each layer's operations of a micro-batch are cut into stages at the
+ * strategy's yield points, and one compute stream runs the two micro-batches' stages in turn, the
+ * second {@code delta} stages behind. A dispatch or combine is issued inside one stage of its
+ * micro-batch and waited for in a later one, so it hides only under what the compute stream runs
+ * in between (the other micro-batch's stage, and its own operations after the issue); what is left
+ * of it stalls the stream. Per layer and micro-batch:
+ *
+ * <ul>
+ *   <li>prefill (delta 0): [attention, gate, issue dispatch] | [wait dispatch, experts, issue
+ *       combine] | [shared experts, wait combine] merged with the next layer's first stage;
+ *   <li>decode (delta 2): [attention input projections] | [attention core, output projection,
+ *       gate] | [issue dispatch, shared experts] | [wait dispatch, experts, issue combine] | [wait
+ *       combine].
+ * </ul>
+ *
+ * The all-to-alls of both micro-batches go through one channel in issue order (they share the
+ * chip's NIC), each taking its priced time. Decode's DeepEP low-latency kernels receive through a
+ * hook without SMs, so the stages' compute is not slowed by them; prefill's normal kernels take
+ * SMs from the GEMMs, which this leaves out.
+ *
+ * @param decode decode's five stages (else prefill's)
+ * @param layers sparse layers the pipeline runs over
+ * @param attentionInput per micro-batch and layer: attention's input projections
+ * @param attentionCore attention kernel, output projection and router gate
+ * @param shared the shared experts
+ * @param experts the busiest rank's routed experts
+ */
+public record TwoBatchPipeline(
+    boolean decode, int layers, long attentionInput, long attentionCore, long shared,
+    long experts) {
+  /** Compute of one sparse layer's stages, both micro-batches. */
+  public long computePicos() {
+    return 2L * layers * (attentionInput + attentionCore + shared + experts);
+  }
+
+  private sealed interface Op {}
+
+  private record Compute(long picos) implements Op {}
+
+  private record Issue(boolean dispatch) implements Op {}
+
+  private record Await(boolean dispatch) implements Op {}
+
+  /** The stages of one micro-batch over every sparse layer, as the strategy yields them. */
+  private List<List<Op>> stages() {
+    List<List<Op>> stages = new ArrayList<>();
+    List<Op> current = new ArrayList<>();
+    for (int l = 0; l < layers; l++) {
+      List<List<Op>> layer = decode
+          ? List.of(List.of(new Compute(attentionInput)), List.of(new Compute(attentionCore)),
+              List.of(new Issue(true), new Compute(shared)),
+              List.of(new Await(true), new Compute(experts), new Issue(false)),
+              List.of(new Await(false)))
+          : List.of(List.of(new Compute(attentionInput + attentionCore), new Issue(true)),
+              List.of(new Await(true), new Compute(experts), new Issue(false)),
+              List.of(new Compute(shared), new Await(false)));
+      for (int s = 0; s < layer.size(); s++) {
+        current.addAll(layer.get(s));
+        // Prefill's last stage has no yield after it: it runs on into the next layer's first.
+        if (decode || s < layer.size() - 1) {
+          stages.add(current);
+          current = new ArrayList<>();
+        }
+      }
+    }
+    if (!current.isEmpty()) {
+      stages.add(current);
+    }
+    return stages;
+  }
+
+  /**
+   * The sparse layers' time on the compute stream, both micro-batches, with each dispatch and
+   * combine taking {@code dispatchPicos} and {@code combinePicos} (one micro-batch, one layer).
+   */
+  public long picos(long dispatchPicos, long combinePicos) {
+    List<List<Op>> stages = stages();
+    int delta = Math.min(decode ? 2 : 0, stages.size());
+    // SGLang's executor: a's first delta stages, then a and b in turn, then b's last delta.
+    List<int[]> order = new ArrayList<>();
+    for (int s = 0; s < delta; s++) {
+      order.add(new int[] {0, s});
+    }
+    for (int s = 0; s < stages.size() - delta; s++) {
+      order.add(new int[] {0, s + delta});
+      order.add(new int[] {1, s});
+    }
+    for (int s = stages.size() - delta; s < stages.size(); s++) {
+      order.add(new int[] {1, s});
+    }
+    long now = 0;
+    long channelFree = 0;
+    long[][] done = new long[2][2]; // per micro-batch: dispatch, combine arrival
+    for (int[] at : order) {
+      int mb = at[0];
+      for (Op op : stages.get(at[1])) {
+        if (op instanceof Compute c) {
+          now += c.picos();
+        } else if (op instanceof Issue i) {
+          long start = Math.max(now, channelFree);
+          channelFree = start + (i.dispatch() ? dispatchPicos : combinePicos);
+          done[mb][i.dispatch() ? 0 : 1] = channelFree;
+        } else if (op instanceof Await w) {
+          now = Math.max(now, done[mb][w.dispatch() ? 0 : 1]);
+        }
+      }
+    }
+    return now;
+  }
+}

@@ -1,0 +1,41 @@
+package org.supernodesim.workload.inference;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two-batch overlap stage by stage, as SGLang's operations strategy runs a sparse layer: each
+ * all-to-all hides only under what the compute stream runs between its issue and its wait.
+ */
+class TwoBatchPipelineTest {
+  // One layer, per micro-batch: attention input 4, attention core 6, shared experts 5, routed
+  // experts 20; dispatch 30, combine 40 (any unit).
+
+  @Test
+  void prefillHidesEachAllToAllUnderTheOtherMicroBatchsStage() {
+    // Stages [attention, issue D] | [wait D, experts, issue K] | [shared, wait K], b in step:
+    // a1 ends 10, D_a 10-40; b1 ends 20, D_b queued behind D_a: 40-70; a2 waits to 40, experts
+    // to 60, K_a queued 70-110; b2 waits to 70, experts to 90, K_b 110-150; a3 shared to 95,
+    // waits K_a to 110; b3 shared to 115, waits K_b to 150.
+    TwoBatchPipeline p = new TwoBatchPipeline(false, 1, 4, 6, 5, 20);
+    assertEquals(150, p.picos(30, 40));
+    assertEquals(70, p.computePicos());
+  }
+
+  @Test
+  void decodeRunsTheSecondMicroBatchTwoStagesBehind() {
+    // Stages [input] | [core] | [issue D, shared] | [wait D, experts, issue K] | [wait K]; a runs
+    // two stages, then a and b in turn: a0 4, a1 10, a2 issues D_a at 10 (to 40), shared to 15;
+    // b0 19; a3 waits to 40, experts to 60, K_a 60-100; b1 66; a4 waits to 100; b2 issues D_b at
+    // 100 (to 130), shared to 105; b3 waits to 130, experts to 150, K_b to 190; b4 waits to 190.
+    TwoBatchPipeline p = new TwoBatchPipeline(true, 1, 4, 6, 5, 20);
+    assertEquals(190, p.picos(30, 40));
+  }
+
+  @Test
+  void withoutCommunicationTheStagesAreTheCompute() {
+    TwoBatchPipeline p = new TwoBatchPipeline(true, 58, 4, 6, 5, 20);
+    assertEquals(p.computePicos(), p.picos(0, 0));
+  }
+}
