@@ -1,12 +1,10 @@
 package org.supernodesim.results;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.supernodesim.model.fabric.NetworkModel;
-import org.supernodesim.results.metrics.LatencyRecorder;
 import org.supernodesim.results.metrics.Percentiles;
 
 /**
@@ -59,19 +57,11 @@ public record NetworkResult(
 
   /** Groups {@code results} by (kind, algorithm, group size, bytes), in first-issued order. */
   public static List<CollectiveTiming> timings(List<CollectiveResult> results) {
-    Map<String, List<CollectiveResult>> groups = new java.util.LinkedHashMap<>();
-    for (CollectiveResult r : results) {
-      String key = r.kind() + "|" + r.algorithm() + "|" + r.groupSize() + "|" + r.bytes();
-      groups.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
+    CollectiveTimings timings = new CollectiveTimings();
+    for (int i = 0; i < results.size(); i++) {
+      CollectiveResult r = results.get(i);
+      timings.record(r.kind(), r.algorithm(), r.groupSize(), r.bytes(), r.picos(), i);
     }
-    List<CollectiveTiming> timings = new ArrayList<>();
-    for (List<CollectiveResult> g : groups.values()) {
-      LatencyRecorder recorder = new LatencyRecorder();
-      g.forEach(r -> recorder.recordPicos(r.picos()));
-      CollectiveResult first = g.get(0);
-      timings.add(new CollectiveTiming(first.kind(), first.algorithm(), first.groupSize(),
-          first.bytes(), g.size(), recorder.percentiles().orElseThrow()));
-    }
-    return timings;
+    return timings.timings();
   }
 }

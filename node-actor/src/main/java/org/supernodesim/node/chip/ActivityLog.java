@@ -11,17 +11,8 @@ import java.util.Arrays;
  * <p>Stream 0 is compute; every other stream is communication (a chip may have several, each
  * running one operation at a time, all at once). An open span is kept by its operation's id, so
  * any number of streams may be busy together.
- *
- * <p>A {@linkplain #totalsOnly() totals-only} log keeps no spans: it integrates the busy streams
- * over time as they open and close, so it answers the three totals (the same picoseconds as the
- * spans would give: the measure of a union is the time some member of it is open) in constant
- * memory, for runs of thousands of chips that draw no timeline.
  */
-public final class ActivityLog {
-  /** The compute stream. */
-  public static final int COMPUTE = 0;
-  /** The first (default) communication stream. */
-  public static final int COMMUNICATION = 1;
+public final class ActivityLog implements BusyTime {
   private long[] openedAtPicos = new long[16]; // by operation id
 
   private int[] streams = new int[16];
@@ -29,73 +20,23 @@ public final class ActivityLog {
   private long[] starts = new long[16];
   private long[] ends = new long[16];
   private int size;
-  private final boolean keepsSpans;
-  // Totals-only: streams open now, and busy time integrated up to lastPicos.
-  private long lastPicos;
-  private int computeOpen;
-  private int communicationOpen;
-  private long computeBusy;
-  private long communicationBusy;
-  private long communicationOnly;
 
-  /** A log that keeps every span. */
-  public ActivityLog() {
-    this(true);
-  }
-
-  private ActivityLog(boolean keepsSpans) {
-    this.keepsSpans = keepsSpans;
-  }
-
-  /** A log that keeps only the totals, not the spans. */
-  public static ActivityLog totalsOnly() {
-    return new ActivityLog(false);
-  }
-
-  /** True if this log keeps its spans (a timeline can draw it). */
-  public boolean keepsSpans() {
-    return keepsSpans;
-  }
-
-  /** Operation {@code operationId} began on stream {@code stream} at {@code nowPicos}. */
+  /** A log learns an operation's stream when it finishes. */
+  @Override
   public void started(int stream, int operationId, long nowPicos) {
-    if (keepsSpans) {
-      started(operationId, nowPicos);
-      return;
-    }
-    advance(nowPicos);
-    if (stream == COMPUTE) {
-      computeOpen++;
-    } else {
-      communicationOpen++;
-    }
+    started(operationId, nowPicos);
   }
 
-  /**
-   * Operation {@code operationId} began on its stream at {@code nowPicos}: a log that keeps
-   * spans learns the stream when the operation finishes.
-   */
+  /** Operation {@code operationId} began on its stream at {@code nowPicos}. */
   public void started(int operationId, long nowPicos) {
-    if (!keepsSpans) {
-      throw new IllegalStateException("a totals-only log needs the stream an operation starts on");
-    }
     if (operationId >= openedAtPicos.length) {
       openedAtPicos = Arrays.copyOf(openedAtPicos, Math.max(operationId + 1, openedAtPicos.length * 2));
     }
     openedAtPicos[operationId] = nowPicos;
   }
 
-  /** Operation {@code operationId} finished on stream {@code stream} at {@code nowPicos}. */
+  @Override
   public void finished(int stream, long nowPicos, int operationId) {
-    if (!keepsSpans) {
-      advance(nowPicos);
-      if (stream == COMPUTE) {
-        computeOpen--;
-      } else {
-        communicationOpen--;
-      }
-      return;
-    }
     if (size == starts.length) {
       int n = size * 2;
       streams = Arrays.copyOf(streams, n);
@@ -110,58 +51,30 @@ public final class ActivityLog {
     size++;
   }
 
-  /** Adds the time since the last change to the totals of the streams open through it. */
-  private void advance(long nowPicos) {
-    long d = nowPicos - lastPicos;
-    if (computeOpen > 0) {
-      computeBusy += d;
-    }
-    if (communicationOpen > 0) {
-      communicationBusy += d;
-      if (computeOpen == 0) {
-        communicationOnly += d;
-      }
-    }
-    lastPicos = nowPicos;
-  }
-
   /** The spans recorded, in the order they finished. */
   public int size() {
-    spans();
     return size;
   }
 
   public int stream(int span) {
-    spans();
     return streams[span];
   }
 
   public int operationId(int span) {
-    spans();
     return operations[span];
   }
 
   public long startPicos(int span) {
-    spans();
     return starts[span];
   }
 
   public long endPicos(int span) {
-    spans();
     return ends[span];
   }
 
-  private void spans() {
-    if (!keepsSpans) {
-      throw new IllegalStateException("this log keeps totals only, not spans");
-    }
-  }
-
   /** Time the compute stream ran. */
+  @Override
   public long computeBusyPicos() {
-    if (!keepsSpans) {
-      return computeBusy;
-    }
     long busy = 0;
     for (int i = 0; i < size; i++) {
       if (streams[i] == COMPUTE) {
@@ -172,10 +85,8 @@ public final class ActivityLog {
   }
 
   /** Time some communication stream ran, hidden behind compute or not. */
+  @Override
   public long communicationBusyPicos() {
-    if (!keepsSpans) {
-      return communicationBusy;
-    }
     long total = 0;
     for (long[] c : union(false)) {
       total += c[1] - c[0];
@@ -187,10 +98,8 @@ public final class ActivityLog {
    * Time some communication stream ran while the compute stream did not: the length of the union
    * of communication spans less its overlap with compute spans.
    */
+  @Override
   public long communicationOnlyPicos() {
-    if (!keepsSpans) {
-      return communicationOnly;
-    }
     long[][] communication = union(false);
     long[][] compute = union(true);
     long total = 0;

@@ -61,7 +61,7 @@ public final class ChipProcess implements LogicalProcess<ChipProcess.Event> {
   private final ArrayDeque<Operation> computeQueue = new ArrayDeque<>();
   private final ArrayDeque<Operation.Collective> communicationQueue = new ArrayDeque<>();
   private final List<CollectiveSpan> spans = new ArrayList<>();
-  private final ActivityLog activity;
+  private final BusyTime activity; // an ActivityLog unless the tally keeps the collectives
   // Non-null: the cluster's tally takes each collective's span and the log keeps totals only.
   private final CollectiveTally tally;
   // Arrivals for collectives this chip has not started yet (a faster peer may be ahead), per
@@ -110,14 +110,14 @@ public final class ChipProcess implements LogicalProcess<ChipProcess.Event> {
 
   /**
    * As above; with a {@code tally}, the chip keeps no spans (for runs of thousands of chips that
-   * draw no timeline): its collectives' spans go to the tally and its {@link #activity()} keeps
+   * draw no timeline): its collectives' spans go to the tally and its {@link #busyTime()} keeps
    * totals only.
    */
   ChipProcess(
       int rank, OperationGraph graph, ComputeCostModel costs, Transport transport,
       CollectiveTiming timing, RankView view, CollectiveTally tally) {
     this.tally = tally;
-    this.activity = tally == null ? new ActivityLog() : ActivityLog.totalsOnly();
+    this.activity = tally == null ? new ActivityLog() : new BusyTotals();
     this.view = view;
     this.rank = rank;
     this.graph = graph;
@@ -159,6 +159,14 @@ public final class ChipProcess implements LogicalProcess<ChipProcess.Event> {
 
   /** Every operation's span on its stream, for the timeline and the power model. */
   public ActivityLog activity() {
+    if (activity instanceof ActivityLog log) {
+      return log;
+    }
+    throw new IllegalStateException("chip " + rank + " kept its busy totals only, not its spans");
+  }
+
+  /** How long this chip's streams were busy (whether or not it kept its spans). */
+  public BusyTime busyTime() {
     return activity;
   }
 

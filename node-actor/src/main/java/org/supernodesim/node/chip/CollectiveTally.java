@@ -1,13 +1,10 @@
 package org.supernodesim.node.chip;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.supernodesim.interconnect.collective.Collectives;
+import org.supernodesim.results.CollectiveTimings;
 import org.supernodesim.results.NetworkResult;
-import org.supernodesim.results.metrics.LatencyRecorder;
 import org.supernodesim.workload.graph.Operation;
 
 /**
@@ -31,29 +28,11 @@ final class CollectiveTally {
     long finishedAtPicos = Long.MIN_VALUE;
   }
 
-  /** The timings of one kind of collective. */
-  private static final class Kind {
-    final String kind;
-    final String algorithm;
-    final int groupSize;
-    final long bytes;
-    final LatencyRecorder picos = new LatencyRecorder();
-    long firstKey = Long.MAX_VALUE;
-
-    Kind(String kind, String algorithm, int groupSize, long bytes) {
-      this.kind = kind;
-      this.algorithm = algorithm;
-      this.groupSize = groupSize;
-      this.bytes = bytes;
-    }
-  }
-
   private final Collectives collectives;
   // Chips of a parallel runtime add from several threads; each entry is folded under its own
   // lock, and the fold (maxima, least rank) is the same in any order.
   private final ConcurrentHashMap<Long, Entry> inFlight = new ConcurrentHashMap<>();
-  private final Map<String, Kind> kinds = new HashMap<>(); // under this; iterated only sorted
-  private long count;
+  private final CollectiveTimings timings = new CollectiveTimings(); // under this
 
   CollectiveTally(Collectives collectives) {
     this.collectives = collectives;
@@ -88,20 +67,15 @@ final class CollectiveTally {
     Operation.Collective op = e.operation;
     String algorithm =
         collectives.resolve(op.kind(), op.algorithm(), e.group, op.bytes()).name();
-    String label = op.kind().label();
-    String name = label + "|" + algorithm + "|" + e.group.size() + "|" + op.bytes();
     synchronized (this) {
-      Kind k = kinds.computeIfAbsent(
-          name, n -> new Kind(label, algorithm, e.group.size(), op.bytes()));
-      k.picos.recordPicos(e.finishedAtPicos - e.startedAtPicos);
-      k.firstKey = Math.min(k.firstKey, key);
-      count++;
+      timings.record(op.kind().label(), algorithm, e.group.size(), op.bytes(),
+          e.finishedAtPicos - e.startedAtPicos, key);
     }
   }
 
   /** How many collectives ran (once the run is over). */
   synchronized long count() {
-    return count;
+    return timings.count();
   }
 
   /** The collectives still waiting for members: none once every chip has finished. */
@@ -111,13 +85,6 @@ final class CollectiveTally {
 
   /** The timings of each kind, in the order of each kind's first collective. */
   synchronized List<NetworkResult.CollectiveTiming> timings() {
-    List<Kind> sorted = new ArrayList<>(kinds.values());
-    sorted.sort((a, b) -> Long.compare(a.firstKey, b.firstKey));
-    List<NetworkResult.CollectiveTiming> out = new ArrayList<>(sorted.size());
-    for (Kind k : sorted) {
-      out.add(new NetworkResult.CollectiveTiming(k.kind, k.algorithm, k.groupSize, k.bytes,
-          k.picos.count(), k.picos.percentiles().orElseThrow()));
-    }
-    return out;
+    return timings.timings();
   }
 }

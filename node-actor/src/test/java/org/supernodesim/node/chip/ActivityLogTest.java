@@ -25,8 +25,8 @@ class ActivityLogTest {
     assertEquals(4, log.size(), "one span per operation");
     assertEquals(5, log.startPicos(1), "the communication span opened at 5 ps");
 
-    // And a totals-only log, told each operation's stream as it starts, integrates the same.
-    ActivityLog totals = ActivityLog.totalsOnly();
+    // And busy totals, told each operation's stream as it starts, integrate the same.
+    BusyTotals totals = new BusyTotals();
     totals.started(ActivityLog.COMPUTE, 0, 0);
     totals.started(ActivityLog.COMMUNICATION, 1, 5);
     totals.finished(ActivityLog.COMPUTE, 10, 0);

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.supernodesim.interconnect.routing.Router;
 import org.supernodesim.interconnect.topology.Topology;
-import org.supernodesim.node.chip.ActivityLog;
+import org.supernodesim.node.chip.BusyTime;
 import org.supernodesim.node.chip.AnalyticalTransport;
 import org.supernodesim.node.chip.ChipCluster;
 import org.supernodesim.node.chip.ChipProcess;
@@ -45,7 +45,7 @@ final class ChipRuns {
   static List<ChipActivity> activities(ChipCluster cluster) {
     List<ChipActivity> activities = new ArrayList<>(cluster.chips().size());
     for (ChipProcess chip : cluster.chips()) {
-      ActivityLog log = chip.activity();
+      BusyTime log = chip.busyTime();
       activities.add(
           new ChipActivity(chip.rank(), log.computeBusyPicos(), log.communicationOnlyPicos()));
     }

@@ -12,7 +12,7 @@ import org.supernodesim.model.collective.CollectiveKind;
 import org.supernodesim.model.fabric.NetworkModel;
 import org.supernodesim.model.transformer.ParameterCounts;
 import org.supernodesim.model.units.Units;
-import org.supernodesim.node.chip.ActivityLog;
+import org.supernodesim.node.chip.BusyTime;
 import org.supernodesim.node.chip.AnalyticalTransport;
 import org.supernodesim.node.chip.FlowTransport;
 import org.supernodesim.node.chip.Transport;
@@ -153,12 +153,12 @@ final class TrainingRun implements WorkloadRun {
     long communicationOnly = 0;
     for (int rank = 0; rank < scenario.chips(); rank++) {
       if (every) {
-        ActivityLog log = cluster.chips().get(rank).activity();
+        BusyTime log = cluster.chips().get(rank).busyTime();
         computeBusy = log.computeBusyPicos();
         communicationOnly = log.communicationOnlyPicos();
       } else if (rank / ranksPerStage != stage) {
         stage = rank / ranksPerStage;
-        ActivityLog log = cluster.stages().get(stage).activity();
+        BusyTime log = cluster.stages().get(stage).busyTime();
         computeBusy = log.computeBusyPicos();
         communicationOnly = log.communicationOnlyPicos();
       }
