@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.supernodesim.model.collective.AlgorithmChoice;
@@ -13,7 +12,6 @@ import org.supernodesim.node.actors.ActorRuntime;
 import org.supernodesim.results.NetworkResult;
 import org.supernodesim.workload.cost.ComputeCostModel;
 import org.supernodesim.workload.graph.OperationGraph;
-import org.supernodesim.workload.trace.chakra.ChakraReader;
 import org.supernodesim.workload.trace.text.TextDialect;
 import org.supernodesim.workload.trace.text.TextReplay;
 
@@ -95,11 +93,9 @@ class ChipClusterRecordingTest {
   void aChakraTraceMeasuresTheSameWithSpansOrTotals() {
     // Given the Chakra ResNet-50 converted for 64 ranks: per-rank graphs, data-parallel all-reduce
     // while the layers compute (compute and communication overlap).
-    List<OperationGraph> graphs = ChakraReader.read(
+    List<OperationGraph> graphs = TraceResources.chakraGraphs(
         TraceResources.chakra("chakra-et/converted/resnet50_ns_64", "resnet50_ns_64", 64),
-        new ChakraReader.Options(ChakraReader.Options.MICROSECOND_PICOS, Map.of(),
-            AlgorithmChoice.RING))
-        .graphs();
+        AlgorithmChoice.RING);
     ComputeCostModel costs = new ComputeCostModel(TraceReplayTest.CHIP);
 
     Measured spans = Measured.of(ChipCluster.assemble(graphs, costs,

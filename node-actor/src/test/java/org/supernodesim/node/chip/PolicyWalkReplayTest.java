@@ -10,14 +10,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.supernodesim.model.collective.AlgorithmChoice;
 import org.supernodesim.node.chip.TraceReplayTest.Expected;
 import org.supernodesim.node.chip.TraceReplayTest.Expected.Line;
 import org.supernodesim.node.chip.TraceReplayTest.Expected.Result;
 import org.supernodesim.workload.graph.OperationGraph;
-import org.supernodesim.workload.trace.chakra.ChakraReader;
 import org.supernodesim.workload.trace.text.TextDialect;
 import org.supernodesim.workload.trace.text.TextReplay;
 
@@ -81,11 +79,9 @@ class PolicyWalkReplayTest {
     // its collective, the next input gradient after both), the text's times read as
     // microseconds, no update times, and every collective over all 64 ranks (the converter names
     // no process group, which ASTRA-sim reads as every rank).
-    List<OperationGraph> graphs = ChakraReader.read(
+    List<OperationGraph> graphs = TraceResources.chakraGraphs(
         TraceResources.chakra("chakra-et/converted/transformer_ns_64", "transformer_ns_64", 64),
-        new ChakraReader.Options(ChakraReader.Options.MICROSECOND_PICOS, Map.of(),
-            AlgorithmChoice.RING))
-        .graphs();
+        AlgorithmChoice.RING);
 
     List<Line> layers = new ArrayList<>();
     List<int[]> groups = new ArrayList<>();

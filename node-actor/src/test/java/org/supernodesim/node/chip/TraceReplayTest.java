@@ -24,7 +24,6 @@ import org.supernodesim.node.engine.SequentialRuntime;
 import org.supernodesim.workload.cost.ComputeCostModel;
 import org.supernodesim.workload.graph.OperationGraph;
 import org.supernodesim.workload.trace.TraceGraphs;
-import org.supernodesim.workload.trace.chakra.ChakraReader;
 import org.supernodesim.workload.trace.text.TextDialect;
 import org.supernodesim.workload.trace.text.SharedWalk;
 import org.supernodesim.workload.trace.text.TextReplay;
@@ -103,10 +102,8 @@ class TraceReplayTest {
     // Given ASTRA-sim's microbenchmark, ring collectives (direct all-to-all) on one switch.
     AlgorithmChoice algorithm =
         kind.equals("all_to_all") ? AlgorithmChoice.DIRECT : AlgorithmChoice.RING;
-    List<OperationGraph> graphs = ChakraReader.read(
-        TraceResources.microbenchmark(group, kind, n, size),
-        new ChakraReader.Options(ChakraReader.Options.MICROSECOND_PICOS, Map.of(), algorithm))
-        .graphs();
+    List<OperationGraph> graphs = TraceResources.chakraGraphs(
+        TraceResources.microbenchmark(group, kind, n, size), algorithm);
 
     // When it runs.
     long picos = run(graphs);
@@ -194,11 +191,9 @@ class TraceReplayTest {
     // Chakra's converter keeps the DATA walk (no input gradient for layer 0) but reads the text's
     // times as microseconds and drops the update times: the same derivation, 1 us per unit, no
     // update, 64 ranks.
-    List<OperationGraph> graphs = ChakraReader.read(
+    List<OperationGraph> graphs = TraceResources.chakraGraphs(
         TraceResources.chakra("chakra-et/converted/resnet50_ns_64", "resnet50_ns_64", 64),
-        new ChakraReader.Options(ChakraReader.Options.MICROSECOND_PICOS, Map.of(),
-            AlgorithmChoice.RING))
-        .graphs();
+        AlgorithmChoice.RING);
     Expected.Result expected = Expected.dataParallel(
         Expected.layers("astra-sim-text/compute-scaled/Resnet50_DataParallel_ns.txt"), 64,
         1_000_000, false);

@@ -7,6 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.supernodesim.model.collective.AlgorithmChoice;
+import org.supernodesim.workload.graph.OperationGraph;
 import org.supernodesim.workload.trace.chakra.ChakraReader;
 import org.supernodesim.workload.trace.text.TextDialect;
 import org.supernodesim.workload.trace.text.TextWorkload;
@@ -37,6 +40,17 @@ final class TraceResources {
       files.add(new ChakraReader.RankFile(r, p.toString(), () -> Files.newInputStream(p)));
     }
     return files;
+  }
+
+  /**
+   * The rank graphs of {@code files}, their times read as microseconds (as ASTRA-sim's converter
+   * writes them), no process group renamed, collectives run with {@code algorithm}.
+   */
+  static List<OperationGraph> chakraGraphs(
+      List<ChakraReader.RankFile> files, AlgorithmChoice algorithm) {
+    return ChakraReader.read(files,
+        new ChakraReader.Options(ChakraReader.Options.MICROSECOND_PICOS, Map.of(), algorithm))
+        .graphs();
   }
 
   static List<ChakraReader.RankFile> microbenchmark(String group, String kind, int npus,
