@@ -1,6 +1,7 @@
 package org.supernodesim.workload.inference;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The duration of one step and what each chip did in it.
@@ -22,7 +23,7 @@ import java.util.List;
  *     one token per simulated step, so a simulated step lasts the real (verify) step over this:
  *     the mean rate of tokens, exact for throughput and mean TPOT
  * @param pipeline two-batch overlap run stage by stage over the sparse layers, and which of the
- *     demands are its dispatch and combine; null where the step has none (see {@link
+ *     demands are its dispatch and combine; empty where the step has none (see {@link
  *     Overlap#combine})
  */
 public record StepCost(
@@ -36,7 +37,7 @@ public record StepCost(
     double weightBytesPerChip,
     double kvBytesPerChip,
     double tokensPerStep,
-    Pipelined pipeline) {
+    Optional<Pipelined> pipeline) {
   public StepCost {
     communication = List.copyOf(communication);
   }
@@ -49,7 +50,7 @@ public record StepCost(
 
   /** A step with nothing to do. */
   static StepCost idle() {
-    return new StepCost(0, 0, 0, List.of(), Overlap.NONE, 1, 0, 0, 0, 1, null);
+    return new StepCost(0, 0, 0, List.of(), Overlap.NONE, 1, 0, 0, 0, 1, Optional.empty());
   }
 
   /**
@@ -58,15 +59,16 @@ public record StepCost(
    */
   static long duration(
       Overlap overlap, long computePicos, long[] demandPicos, int stages, double tokensPerStep,
-      Pipelined pipeline, List<CommunicationDemand> demands) {
+      Optional<Pipelined> pipelined, List<CommunicationDemand> demands) {
     long communicationPicos = 0;
     for (long p : demandPicos) {
       communicationPicos += p;
     }
-    if (pipeline == null) {
+    if (pipelined.isEmpty()) {
       return Math.round(
           overlap.combine(computePicos, communicationPicos, stages) / tokensPerStep);
     }
+    Pipelined pipeline = pipelined.get();
     TwoBatchPipeline p = pipeline.pipeline();
     long dispatch = demandPicos[pipeline.dispatch()];
     long combine = demandPicos[pipeline.combine()];

@@ -3,6 +3,7 @@ package org.supernodesim.workload.inference;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import org.supernodesim.model.chip.Precision;
 import org.supernodesim.model.fabric.LinkSpec;
 import org.supernodesim.model.transformer.Attention;
@@ -172,13 +173,14 @@ public final class StepCostModel {
     }
     communication(part, model.layers(), micro, demands);
     // Two-batch overlap pipelines the sparse layers' all-to-alls stage by stage.
-    StepCost.Pipelined pipelined = null;
+    Optional<StepCost.Pipelined> pipelined = Optional.empty();
     if (micro == 2 && model.moeLayers() > 0 && layout.ep() > 1) {
       int dispatch = 0;
       while (demands.get(dispatch).collective() != Collective.EP_DISPATCH) {
         dispatch++;
       }
-      pipelined = new StepCost.Pipelined(pipeline(part, decodeOnly), dispatch, dispatch + 1);
+      pipelined = Optional.of(
+          new StepCost.Pipelined(pipeline(part, decodeOnly), dispatch, dispatch + 1));
     }
     if (k > 0) {
       // Drafting: k passes of one token per request after a decode, one pass over the new

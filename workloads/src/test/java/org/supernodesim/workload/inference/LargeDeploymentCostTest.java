@@ -161,8 +161,8 @@ class LargeDeploymentCostTest {
         with.communication().get(0).busiestRankBytes(), 1.0);
     // Its sparse layers run SGLang's stages (TwoBatchPipelineTest): between the overlap of
     // everything, max(C, M), and none, C + M.
-    assertTrue(with.pipeline() != null && !with.pipeline().pipeline().decode());
-    assertEquals(58, with.pipeline().pipeline().layers());
+    assertTrue(with.pipeline().isPresent() && !with.pipeline().get().pipeline().decode());
+    assertEquals(58, with.pipeline().get().pipeline().layers());
     assertTrue(with.picos() >= Math.max(with.computePicos(), with.communicationPicos()));
     assertTrue(with.picos() < with.computePicos() + with.communicationPicos());
     assertTrue(with.picos() < without.picos());
