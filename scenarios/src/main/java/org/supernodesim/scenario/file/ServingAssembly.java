@@ -362,7 +362,8 @@ final class ServingAssembly {
       if (!(chip.figures().get(ChipFigure.STREAMING_MULTIPROCESSORS) instanceof Figure.Known k)) {
         throw new InvalidInput(path + ".communicationSms", chip.id() + " has no "
             + ChipFigure.STREAMING_MULTIPROCESSORS.key() + " in the catalog, so the SMs its"
-            + " GEMMs keep are unknown; leave communicationSms out");
+            + " GEMMs keep are unknown; give it as cluster.chip.streamingMultiprocessors, or leave"
+            + " communicationSms out");
       }
       return new CommunicationSms(s.communicationSms(), (int) Math.round(k.value()));
     }

@@ -95,7 +95,16 @@ class ServingOpsTest {
         "workload.serving.instances[0]={role: unified, tp: 8, overlap: two-batch,"
             + " epAllToAll: deepep-normal, communicationSms: 20}")));
     assertEquals("workload.serving.instances[0].communicationSms", e.keyPath(), e.getMessage());
-    assertTrue(e.problem().contains("streamingMultiprocessors"), e.getMessage());
+    assertTrue(e.problem().contains("cluster.chip.streamingMultiprocessors"), e.getMessage());
+    // A count given there is the one the GEMMs' share is read from.
+    Scenario given = LOADER.load(EP32, List.of(
+        "cluster.chip={preset: nvidia-h100-sxm, streamingMultiprocessors: 100}",
+        "workload.serving.instances[0].epAllToAll=deepep-normal",
+        "workload.serving.instances[0].overlap=two-batch",
+        "workload.serving.instances[0].communicationSms=20"));
+    assertEquals(new org.supernodesim.workload.inference.CommunicationSms(20, 100),
+        org.supernodesim.scenario.Kinds.serving(given).instances().get(0).costs().options()
+            .communicationSms());
   }
 
   @Test
