@@ -36,7 +36,8 @@ final class ChipSpecConversion {
           "bytes", "B",
           "bytesPerSecond", "B/s",
           "bitsPerSecond", "B/s",
-          "watts", "W");
+          "watts", "W",
+          "count", "count");
 
   private ChipSpecConversion() {}
 

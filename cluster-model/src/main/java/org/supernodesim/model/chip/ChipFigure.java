@@ -17,7 +17,12 @@ public enum ChipFigure {
   SCALE_UP_BANDWIDTH_PER_DIRECTION("scaleUpBandwidthPerDirection", "B/s"),
   /** Scale-out NIC bandwidth per chip, per direction, in bytes per second (catalog: bits). */
   SCALE_OUT_BANDWIDTH_PER_CHIP("scaleOutNicBandwidthPerChip", "B/s"),
-  TDP("tdp", "W");
+  TDP("tdp", "W"),
+  /**
+   * Streaming multiprocessors (or the chip's equivalent compute units): what a communication
+   * kernel that holds some of them leaves to the GEMMs running beside it.
+   */
+  STREAMING_MULTIPROCESSORS("streamingMultiprocessors", "count");
 
   private final String key;
   private final String siUnit;

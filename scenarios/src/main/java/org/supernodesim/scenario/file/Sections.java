@@ -111,14 +111,20 @@ final class Sections {
       Bandwidth hbmBandwidth,
       Bandwidth scaleUpBandwidthPerDirection,
       Bandwidth scaleOutNicBandwidthPerChip,
-      Power tdp) {
+      Power tdp,
+      Integer streamingMultiprocessors) {
 
     @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
-    ChipSection {}
+    ChipSection {
+      if (streamingMultiprocessors != null && streamingMultiprocessors < 1) {
+        throw new InvalidInput("streamingMultiprocessors", streamingMultiprocessors
+            + "; a chip has at least 1 SM");
+      }
+    }
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     static ChipSection named(String preset) {
-      return new ChipSection(preset, null, null, null, null, null, null, null, null, null);
+      return new ChipSection(preset, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** The figures this section overrides, in SI units, in the order of {@link ChipFigure}. */
@@ -139,6 +145,9 @@ final class Sections {
           values.put(figure, value.siValue());
         }
       });
+      if (streamingMultiprocessors != null) {
+        values.put(ChipFigure.STREAMING_MULTIPROCESSORS, (double) streamingMultiprocessors);
+      }
       return values;
     }
   }

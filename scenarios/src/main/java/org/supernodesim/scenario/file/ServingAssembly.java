@@ -29,6 +29,7 @@ import org.supernodesim.scenario.file.ServingSections.SyntheticSection;
 import org.supernodesim.workload.cost.ComputeCostModel;
 import org.supernodesim.workload.inference.Batch;
 import org.supernodesim.workload.inference.ChipRoutes;
+import org.supernodesim.workload.inference.CommunicationSms;
 import org.supernodesim.workload.inference.CommunicationPricer;
 import org.supernodesim.workload.inference.ExpertPlacement;
 import org.supernodesim.workload.inference.InstanceLayout;
@@ -313,9 +314,15 @@ final class ServingAssembly {
       FabricCosts fabric =
           layout.chips() > 1 ? new FabricCosts(routes, firstChip, layout) : null;
       StepCostModel costs;
+      ServingOptions options;
+      try {
+        options = options(s, communicationSms(s, path));
+      } catch (IllegalArgumentException e) {
+        throw new InvalidInput(path + ".communicationSms", e.getMessage());
+      }
       try {
         costs = new StepCostModel(
-            model, layout, weights, kvCache, compute, fabric, options(s), seed);
+            model, layout, weights, kvCache, compute, fabric, options, seed);
       } catch (IllegalArgumentException e) {
         String key = e.getMessage().startsWith("deepep-normal") ? ".epAllToAll"
             : s.speculative() != null ? ".speculative" : ".experts";
@@ -346,7 +353,22 @@ final class ServingAssembly {
           s.role(), s.count(), layout, costs, kvTokens, limits);
     }
 
-    private static ServingOptions options(InstanceSection s) {
+    /** The SMs the instance's all-to-all kernels hold, of the chip's (from the catalog). */
+    private CommunicationSms communicationSms(InstanceSection s, String path) {
+      if (s.communicationSms() == null) {
+        return CommunicationSms.none();
+      }
+      ChipSpec chip = chips.chip();
+      if (!(chip.figures().get(ChipFigure.STREAMING_MULTIPROCESSORS) instanceof Figure.Known k)) {
+        throw new InvalidInput(path + ".communicationSms", chip.id() + " has no "
+            + ChipFigure.STREAMING_MULTIPROCESSORS.key() + " in the catalog, so the SMs its"
+            + " GEMMs keep are unknown; give it as cluster.chip.streamingMultiprocessors, or leave"
+            + " communicationSms out");
+      }
+      return new CommunicationSms(s.communicationSms(), (int) Math.round(k.value()));
+    }
+
+    private static ServingOptions options(InstanceSection s, CommunicationSms sms) {
       ServingSections.ExpertLoadSection l = s.experts().load();
       ExpertPlacement.Load load = l.zipf() != null
           ? new ExpertPlacement.Zipf(l.zipf())
@@ -358,7 +380,7 @@ final class ServingAssembly {
           : new Speculation(s.speculative().drafts(), s.speculative().acceptance());
       return new ServingOptions(s.overlap(), speculation,
           new ExpertPlacement(load, s.experts().redundant(), s.experts().eplb()), s.dispatch(),
-          s.combine(), s.epAllToAll());
+          s.combine(), s.epAllToAll(), sms);
     }
 
     private InvalidInput missingFigure(MissingFigureException e, ChipSpec chip) {

@@ -221,7 +221,8 @@ final class ServingSections {
    * plain batching: {@code overlap} ({@code none}, {@code two-batch}), {@code speculative} (MTP
    * drafts), {@code experts} (expert load and EPLB), {@code dispatch} and {@code combine} (the
    * precisions of the EP all-to-all), {@code epAllToAll} ({@code direct}, {@code deepep-normal}:
-   * how it reaches the experts' GPUs).
+   * how it reaches the experts' GPUs), {@code communicationSms} (the SMs DeepEP's normal kernels
+   * hold beside two-batch overlap's prefill GEMMs).
    */
   record InstanceSection(
       Role role,
@@ -235,8 +236,13 @@ final class ServingSections {
       ExpertsSection experts,
       Precision dispatch,
       Precision combine,
-      EpAllToAll epAllToAll) {
+      EpAllToAll epAllToAll,
+      Integer communicationSms) {
     InstanceSection {
+      if (communicationSms != null && communicationSms < 1) {
+        throw new InvalidInput("communicationSms", communicationSms + "; at least 1 SM (leave"
+            + " communicationSms out for none)");
+      }
       overlap = overlap == null ? Overlap.NONE : overlap;
       epAllToAll = epAllToAll == null ? EpAllToAll.DIRECT : epAllToAll;
       dispatch = dispatch == null ? Precision.BF16 : dispatch;

@@ -199,9 +199,11 @@ class ServingScenarioTest {
 
     // The same deployment on B200 nodes: NVFP4 weights at 4.5 bits, multiplied at the B200's
     // 9 PFLOPS dense FP4 (catalog, NVIDIA Blackwell brief Table 3) against 4.5 for FP8.
-    List<String> b200 = List.of("cluster.system=dgx-b200-8");
+    // (The catalog gives no B200 SM count, so DeepEP's SMs are left out on both.)
+    String noSms = "workload.serving.instances[0].communicationSms=null";
+    List<String> b200 = List.of("cluster.system=dgx-b200-8", noSms);
     var fp8 = Kinds.serving(LOADER.load(sglang, b200)).instances().get(0).costs();
-    var fp4 = Kinds.serving(LOADER.load(sglang, List.of("cluster.system=dgx-b200-8",
+    var fp4 = Kinds.serving(LOADER.load(sglang, List.of("cluster.system=dgx-b200-8", noSms,
         "workload.serving.weights=nvfp4"))).instances().get(0).costs();
     var prefill = new org.supernodesim.workload.inference.Batch(16384L * 32,
         8L * 32 * 2048 * 2049 / 2, 16384L * 32, 8 * 32);

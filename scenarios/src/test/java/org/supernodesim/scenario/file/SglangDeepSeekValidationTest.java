@@ -86,9 +86,10 @@ class SglangDeepSeekValidationTest {
   /**
    * Every published row, simulated next to published, and none within 15 % (README "Validation:
    * SGLang DeepSeek-V3 on H100"). Prefill prices DeepEP's normal kernels as they run (one RDMA
-   * copy per remote node, NVLink forwarding) and two-batch overlap stage by stage as SGLang's
-   * strategy runs it: its step (1.29-1.38 s) is near max(compute, all-to-all), where the
-   * published steps (2.27-2.61 s) sit near their sum, so the rows simulate 1.6-1.9x fast. The
+   * copy per remote node, NVLink forwarding, 20 SMs held beside DeepGEMM's 112) and two-batch
+   * overlap stage by stage as SGLang's strategy runs it: its step (1.34-1.44 s) is near
+   * max(compute, all-to-all), where the published steps (2.27-2.61 s) sit near their sum, so the
+   * rows simulate 1.5-1.8x fast. The
    * decode rows simulate 1.3x and 1.5x fast: the staged overlap hides part of the low-latency
    * all-to-all, the published steps behave as if it hid none of it ({@link
    * #decodeAllToAllAsDeepEpMeasuresItAndPublishedStepsAsComputePlusAllToAll}). Each ratio is
@@ -99,8 +100,8 @@ class SglangDeepSeekValidationTest {
   void everyPublishedRowSimulatedNextToPublished() throws IOException {
     List<String> lines = Files.readAllLines(ROWS, StandardCharsets.UTF_8);
     Map<String, Double> simulatedOverPublished = Map.of(
-        "prefill-1k", 1.761, "prefill-2k", 1.856, "prefill-4k", 1.894,
-        "prefill-4k-perfect-eplb", 1.606, "decode-2k", 1.337, "decode-4k-mtp", 1.529);
+        "prefill-1k", 1.701, "prefill-2k", 1.764, "prefill-4k", 1.804,
+        "prefill-4k-perfect-eplb", 1.529, "decode-2k", 1.337, "decode-4k-mtp", 1.529);
     List<String> report = new ArrayList<>();
     for (String line : lines.subList(1, lines.size())) {
       String[] f = line.split(",");
@@ -116,18 +117,20 @@ class SglangDeepSeekValidationTest {
   }
 
   /**
-   * Published: +27 to 35 % prefill throughput from two-batch overlap. Simulated +71 %: without
-   * overlap the step is compute plus the forwarded all-to-all (2.2 s), with it SGLang's stages
-   * hide most of the all-to-all (1.3 s). Out of the 25 % band around the stated ratio's middle
-   * (1.31), pinned to 5 %.
+   * Published: +27 to 35 % prefill throughput from two-batch overlap. Simulated +63 %: without
+   * overlap the step is compute plus the forwarded all-to-all (2.2 s, the GEMMs on every SM),
+   * with it SGLang's stages hide most of the all-to-all while DeepEP's normal kernels hold 20 of
+   * the 132 SMs (1.36 s). Within the 25 % band around the stated ratio's middle (1.31), pinned to
+   * 3 %.
    */
   @Test
   void twoBatchOverlapInPrefillAgainstThePublishedGain() {
     double on = prefillPerNode(instance(0), 2048, 16384);
-    double off = prefillPerNode(
-        instance(0, "workload.serving.instances[0].overlap=none"), 2048, 16384);
-    assertTrue(Math.abs(on / off / 1.31 - 1) > 0.25, "now within 25 %: " + on / off);
-    assertEquals(1.71, on / off, 0.05 * 1.71, "two-batch overlap in prefill");
+    // Without overlap the normal kernels run alone, on the SMs the GEMMs leave idle.
+    double off = prefillPerNode(instance(0, "workload.serving.instances[0].overlap=none",
+        "workload.serving.instances[0].communicationSms=null"), 2048, 16384);
+    assertEquals(1.31, on / off, 0.25 * 1.31, "two-batch overlap in prefill within 25 %");
+    assertEquals(1.626, on / off, 0.03 * 1.626, "two-batch overlap in prefill");
   }
 
   /**
@@ -189,7 +192,7 @@ class SglangDeepSeekValidationTest {
         decode, requests);
     assertEquals(3.3, prefill, 0.25 * 3.3, "prefill within 25 %: " + figures);
     assertTrue(Math.abs(decode / 5.2 - 1) > 0.25, "decode now within 25 %: " + figures);
-    assertEquals(3.09, prefill, 0.1 * 3.09, figures);
+    assertEquals(2.93, prefill, 0.1 * 2.93, figures);
     assertEquals(12.2, decode, 0.1 * 12.2, figures);
   }
 

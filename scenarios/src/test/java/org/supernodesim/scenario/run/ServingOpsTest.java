@@ -51,11 +51,12 @@ class ServingOpsTest {
 
   @Test
   void deepEpNormalModeAndStagedOverlapGiveTheSameBytesOnEveryRuntimeAndNetworkModel() {
-    // Given the EP32 example with DeepEP's normal kernels in prefill and two-batch overlap in
-    // both roles, 12 requests 6 in flight.
+    // Given the EP32 example with DeepEP's normal kernels in prefill (holding 20 SMs beside the
+    // GEMMs) and two-batch overlap in both roles, 12 requests 6 in flight.
     List<String> options = List.of("workload.serving.requests.synthetic.count=12",
         "workload.serving.requests.inFlight=6",
         "workload.serving.instances[0].epAllToAll=deepep-normal",
+        "workload.serving.instances[0].communicationSms=20",
         "workload.serving.instances[0].overlap=two-batch",
         "workload.serving.instances[1].overlap=two-batch");
     for (String network : List.of("analytical", "flow")) {
@@ -69,6 +70,41 @@ class ServingOpsTest {
             network + " on " + choice);
       }
     }
+  }
+
+  @Test
+  void communicationSmsAreRefusedWithoutTheirKernelsOrTheChipsSmCount() {
+    // The SMs are DeepEP's normal kernels' beside two-batch overlap: without overlap, refused.
+    ScenarioException e = assertThrows(ScenarioException.class, () -> LOADER.load(EP32, List.of(
+        "workload.serving.instances[0].epAllToAll=deepep-normal",
+        "workload.serving.instances[0].communicationSms=20")));
+    assertEquals("workload.serving.instances[0].communicationSms", e.keyPath(), e.getMessage());
+    assertTrue(e.problem().contains("overlap: two-batch"), e.getMessage());
+    // All of the H100's 132: none left for the GEMMs.
+    e = assertThrows(ScenarioException.class, () -> LOADER.load(EP32, List.of(
+        "workload.serving.instances[0].epAllToAll=deepep-normal",
+        "workload.serving.instances[0].overlap=two-batch",
+        "workload.serving.instances[0].communicationSms=132")));
+    assertEquals("workload.serving.instances[0].communicationSms", e.keyPath(), e.getMessage());
+    assertTrue(e.problem().contains("give 1 to 131"), e.getMessage());
+    e = assertThrows(ScenarioException.class, () -> LOADER.load(EP32, List.of(
+        "workload.serving.instances[0].communicationSms=0")));
+    assertTrue(e.keyPath().endsWith("communicationSms"), e.getMessage());
+    // The H20's catalog entry gives no SM count: the share the GEMMs keep is unknown.
+    e = assertThrows(ScenarioException.class, () -> LOADER.load(H20, List.of(
+        "workload.serving.instances[0]={role: unified, tp: 8, overlap: two-batch,"
+            + " epAllToAll: deepep-normal, communicationSms: 20}")));
+    assertEquals("workload.serving.instances[0].communicationSms", e.keyPath(), e.getMessage());
+    assertTrue(e.problem().contains("cluster.chip.streamingMultiprocessors"), e.getMessage());
+    // A count given there is the one the GEMMs' share is read from.
+    Scenario given = LOADER.load(EP32, List.of(
+        "cluster.chip={preset: nvidia-h100-sxm, streamingMultiprocessors: 100}",
+        "workload.serving.instances[0].epAllToAll=deepep-normal",
+        "workload.serving.instances[0].overlap=two-batch",
+        "workload.serving.instances[0].communicationSms=20"));
+    assertEquals(new org.supernodesim.workload.inference.CommunicationSms(20, 100),
+        org.supernodesim.scenario.Kinds.serving(given).instances().get(0).costs().options()
+            .communicationSms());
   }
 
   @Test

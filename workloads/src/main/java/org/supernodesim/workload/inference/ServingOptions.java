@@ -12,6 +12,7 @@ import org.supernodesim.model.chip.Precision;
  *     scale per 128 elements, github.com/deepseek-ai/DeepEP README; BF16 otherwise)
  * @param combine precision of the expert outputs sent back (BF16 in DeepEP)
  * @param allToAll how the dispatch and combine reach the experts' GPUs ({@link EpAllToAll})
+ * @param communicationSms SMs the normal all-to-all kernels take from prefill's overlapped GEMMs
  */
 public record ServingOptions(
     Overlap overlap,
@@ -19,11 +20,18 @@ public record ServingOptions(
     ExpertPlacement experts,
     Precision dispatch,
     Precision combine,
-    EpAllToAll allToAll) {
+    EpAllToAll allToAll,
+    CommunicationSms communicationSms) {
   public ServingOptions {
     if (overlap == null || speculation == null || experts == null || dispatch == null
-        || combine == null || allToAll == null) {
+        || combine == null || allToAll == null || communicationSms == null) {
       throw new IllegalArgumentException("every serving option needs a value");
+    }
+    if (communicationSms.held() > 0
+        && (allToAll != EpAllToAll.DEEPEP_NORMAL || overlap != Overlap.TWO_BATCH)) {
+      throw new IllegalArgumentException("communicationSms are the SMs DeepEP's normal kernels"
+          + " hold beside two-batch overlap's GEMMs; it needs epAllToAll: deepep-normal and"
+          + " overlap: two-batch");
     }
   }
 
@@ -31,14 +39,22 @@ public record ServingOptions(
   public static ServingOptions plain() {
     return new ServingOptions(
         Overlap.NONE, Speculation.none(), ExpertPlacement.uniform(), Precision.BF16,
-        Precision.BF16, EpAllToAll.DIRECT);
+        Precision.BF16, EpAllToAll.DIRECT, CommunicationSms.none());
+  }
+
+  /** The same options with the all-to-all's kernels holding no SMs. */
+  public ServingOptions(
+      Overlap overlap, Speculation speculation, ExpertPlacement experts, Precision dispatch,
+      Precision combine, EpAllToAll allToAll) {
+    this(overlap, speculation, experts, dispatch, combine, allToAll, CommunicationSms.none());
   }
 
   /** The same options with direct EP all-to-alls. */
   public ServingOptions(
       Overlap overlap, Speculation speculation, ExpertPlacement experts, Precision dispatch,
       Precision combine) {
-    this(overlap, speculation, experts, dispatch, combine, EpAllToAll.DIRECT);
+    this(overlap, speculation, experts, dispatch, combine, EpAllToAll.DIRECT,
+        CommunicationSms.none());
   }
 
   /**

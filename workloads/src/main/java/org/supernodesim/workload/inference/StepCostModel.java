@@ -179,8 +179,11 @@ public final class StepCostModel {
       while (demands.get(dispatch).collective() != Collective.EP_DISPATCH) {
         dispatch++;
       }
-      pipelined = Optional.of(
-          new StepCost.Pipelined(pipeline(part, decodeOnly), dispatch, dispatch + 1));
+      TwoBatchPipeline pipeline = pipeline(part, decodeOnly);
+      // Prefill's GEMMs run beside DeepEP's normal kernels on the SMs those leave
+      // (CommunicationSms); the pipeline's compute carries the loss, and so does the step's.
+      work.picos += pipeline.computePicos() - pipeline(part, decodeOnly, 1).computePicos();
+      pipelined = Optional.of(new StepCost.Pipelined(pipeline, dispatch, dispatch + 1));
     }
     if (k > 0) {
       // Drafting: k passes of one token per request after a decode, one pass over the new
@@ -217,8 +220,13 @@ public final class StepCostModel {
    * share of heads x value width x hidden); the shared experts and router; the routed experts.
    */
   private TwoBatchPipeline pipeline(Load part, boolean decode) {
+    return pipeline(part, decode, decode ? 1 : options.communicationSms().gemmShare());
+  }
+
+  /** The same with the GEMMs on {@code gemmShare} of the chip's SMs (attention on them all). */
+  private TwoBatchPipeline pipeline(Load part, boolean decode, double gemmShare) {
     LayerParts p = layerParts(part, model.ffnOfLayer(model.layers() - 1));
-    long projections = p.projections().picos(compute);
+    long projections = p.projections().picos(compute, gemmShare);
     long h = model.hiddenSize();
     long output = model.attention() instanceof MultiHeadLatentAttention m
         ? (long) m.heads() * m.vHeadDim() * h
@@ -227,8 +235,8 @@ public final class StepCostModel {
     long outputPicos = Math.round(
         projections * (double) output / model.attention().projectionWeights(h));
     return new TwoBatchPipeline(decode, model.moeLayers(), projections - outputPicos,
-        outputPicos + p.attention().picos(compute), p.ffn().get(0).picos(compute),
-        p.ffn().get(1).picos(compute));
+        outputPicos + p.attention().picos(compute), p.ffn().get(0).picos(compute, gemmShare),
+        p.ffn().get(1).picos(compute, gemmShare));
   }
 
   /** A whole forward of the main model on one chip: every layer and the head. */
@@ -586,8 +594,16 @@ public final class StepCostModel {
   private record Part(
       Kernel.Kind kind, double flops, double bytes, long dimension, Precision precision) {
     long picos(ComputeCostModel compute) {
-      return Math.round(
-          compute.seconds(new Kernel(kind, flops, bytes, dimension, precision)) * 1e12);
+      return picos(compute, 1);
+    }
+
+    /**
+     * On {@code smShare} of the chip's SMs: the compute term at that share of the peak (the
+     * kernel's flops over it), HBM's term as it is.
+     */
+    long picos(ComputeCostModel compute, double smShare) {
+      return Math.round(compute.seconds(
+          new Kernel(kind, flops / smShare, bytes, dimension, precision)) * 1e12);
     }
   }
 }

@@ -24,8 +24,9 @@ import java.util.List;
  *
  * The all-to-alls of both micro-batches go through one channel in issue order (they share the
  * chip's NIC), each taking its priced time. Decode's DeepEP low-latency kernels receive through a
- * hook without SMs, so the stages' compute is not slowed by them; prefill's normal kernels take
- * SMs from the GEMMs, which this leaves out.
+ * hook without SMs, so the stages' compute is not slowed by them; prefill's normal kernels hold
+ * SMs beside the GEMMs, which the stages' GEMM times carry when the options say how many ({@link
+ * CommunicationSms}).
  *
  * @param decode decode's five stages (else prefill's)
  * @param layers sparse layers the pipeline runs over

@@ -169,6 +169,46 @@ class LargeDeploymentCostTest {
   }
 
   @Test
+  void deepEpNormalKernelsLeaveThePrefillGemmsTheirSms() {
+    // SGLang's prefill strategy runs DeepGEMM on the chip's SMs less DeepEP's (132 - 20 on an
+    // H100): a compute-bound GEMM of the overlapped sparse layers takes 132 / 112 as long, the
+    // attention kernel keeps every SM, and the step's compute carries the difference.
+    ServingOptions free = new ServingOptions(Overlap.TWO_BATCH, Speculation.none(),
+        ExpertPlacement.uniform(), Precision.FP8, Precision.BF16, EpAllToAll.DEEPEP_NORMAL);
+    ServingOptions held = new ServingOptions(Overlap.TWO_BATCH, Speculation.none(),
+        ExpertPlacement.uniform(), Precision.FP8, Precision.BF16, EpAllToAll.DEEPEP_NORMAL,
+        new CommunicationSms(20, 132));
+    Batch prefill = new Batch(8 * 4096, 8 * 4096L * 4097 / 2, 8 * 4096, 8);
+    StepCost a = dpEp(8, free).step(prefill);
+    StepCost b = dpEp(8, held).step(prefill);
+    TwoBatchPipeline p = a.pipeline().orElseThrow().pipeline();
+    TwoBatchPipeline q = b.pipeline().orElseThrow().pipeline();
+    assertEquals(p.experts() * 132.0 / 112, q.experts(), 1e-6 * q.experts(), "routed experts");
+    assertEquals(p.shared() * 132.0 / 112, q.shared(), 1e-6 * q.shared(), "shared experts");
+    assertTrue(q.attentionCore() < p.attentionCore() * 132.0 / 112, "attention keeps its SMs");
+    assertEquals(q.computePicos() - p.computePicos(), b.computePicos() - a.computePicos());
+    assertEquals(a.flopsPerChip(), b.flopsPerChip(), 0.0);
+    assertTrue(b.picos() > a.picos());
+    // Decode's low-latency kernels take no SMs (a hook receives): its steps are the same.
+    Batch decode = Batch.decode(8 * 128, 2000);
+    assertEquals(dpEp(8, free).step(decode).picos(), dpEp(8, held).step(decode).picos());
+    assertEquals(112.0 / 132, new CommunicationSms(20, 132).gemmShare(), 1e-15);
+    assertEquals(1.0, CommunicationSms.none().gemmShare(), 0.0);
+  }
+
+  @Test
+  void communicationSmsNeedDeepEpNormalUnderTwoBatchOverlapAndLeaveSomeSms() {
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class, () -> new ServingOptions(Overlap.NONE,
+            Speculation.none(), ExpertPlacement.uniform(), Precision.FP8, Precision.BF16,
+            EpAllToAll.DEEPEP_NORMAL, new CommunicationSms(20, 132)));
+    assertTrue(e.getMessage().contains("overlap: two-batch"), e.getMessage());
+    e = org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class, () -> new CommunicationSms(132, 132));
+    assertTrue(e.getMessage().contains("give 1 to 131"), e.getMessage());
+  }
+
+  @Test
   void fp8DispatchCarriesOneScalePer128Elements() {
     // 7168 bytes and 56 FP32 scales: 7392 bytes a token (DeepEP); BF16 combine 14,336.
     assertEquals(7392, ServingOptions.wireBytesPerToken(Precision.FP8, 7168), 0.0);
