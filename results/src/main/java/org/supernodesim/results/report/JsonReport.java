@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Type;
 import java.nio.file.Path;
 import org.supernodesim.results.RunResult;
 
@@ -22,6 +23,30 @@ public final class JsonReport {
       JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
   private JsonReport() {}
+
+  /**
+   * Starts building result.json's serializers on a thread of their own, for a command that will
+   * write one after simulating: Jackson builds a serializer per record type the first time it
+   * meets it, by reflection and interpreted (about 35 ms of a short run's 0.1 s of writing), and
+   * this overlaps that with the simulation. The serializers are the ones {@link #toJson} would
+   * build (Jackson caches them, and building is safe on several threads), so the text is the same
+   * byte for byte; a failure here is left for the write to report.
+   */
+  public static void prepareInBackground() {
+    Thread t = new Thread(JsonReport::prepare, "result-json-serializers");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  static void prepare() {
+    try {
+      for (Type type : ResultTypes.reachableFrom(RunResult.class)) {
+        MAPPER.writerFor(MAPPER.constructType(type));
+      }
+    } catch (RuntimeException | LinkageError e) {
+      // the write itself reports what is wrong
+    }
+  }
 
   /** The JSON text of {@code result}, ending in a newline. */
   public static String toJson(RunResult result) {

@@ -11,6 +11,7 @@ import org.supernodesim.results.RunResult;
 import org.supernodesim.results.ServingResult;
 import org.supernodesim.results.TrainingResult;
 import org.supernodesim.results.WorkloadResult;
+import org.supernodesim.results.report.JsonReport;
 import org.supernodesim.results.report.ReportOutput;
 import org.supernodesim.scenario.file.Scenario;
 import org.supernodesim.scenario.file.ScenarioFile;
@@ -80,6 +81,8 @@ final class RunCommand implements Callable<Integer> {
               + " (use sweep to run the points)%n",
           scenario.file, file.points().size());
     }
+    // result.json's serializers are built while the scenario simulates.
+    JsonReport.prepareInBackground();
     ScenarioRunner.Execution run =
         ScenarioRunner.execute(
             s,

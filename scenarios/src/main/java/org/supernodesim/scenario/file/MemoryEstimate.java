@@ -2,6 +2,7 @@ package org.supernodesim.scenario.file;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.LongSupplier;
 import org.supernodesim.model.collective.AlgorithmChoice;
 import org.supernodesim.model.collective.CollectiveKind;
 
@@ -99,12 +100,13 @@ final class MemoryEstimate {
 
   /**
    * Refuses the run at {@code cluster.chips} when the bound exceeds {@code heapBytes}, saying how
-   * to give Java more when the machine ({@code machineBytes} of memory) has it.
+   * to give Java more when the machine (whose memory {@code machine} gives, asked only then) has it.
    */
-  void check(long heapBytes, long machineBytes) {
+  void check(long heapBytes, LongSupplier machine) {
     if (bytes <= heapBytes) {
       return;
     }
+    long machineBytes = machine.getAsLong();
     String advice =
         bytes < 0.9 * machineBytes
             ? String.format(

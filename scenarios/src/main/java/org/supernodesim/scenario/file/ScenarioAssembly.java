@@ -34,9 +34,6 @@ import org.supernodesim.workload.microbench.CollectiveBenchmark;
  * InvalidInput} naming the key path it is about.
  */
 final class ScenarioAssembly {
-  /** The machine's memory, for the advice when a run does not fit the heap. */
-  private static final long MACHINE_BYTES = machineBytes();
-
   private final ChipPresets presets;
   private final PriceBook prices;
   private final ServingAssembly serving;
@@ -63,7 +60,7 @@ final class ScenarioAssembly {
     ChipSpec chip = cluster.chip();
     // Before anything is built for the chips: a run that cannot fit is refused in seconds.
     MemoryEstimate.of(cluster.chips(), demands(s.workload(), cluster.chips()))
-        .check(heapBytes, MACHINE_BYTES);
+        .check(heapBytes, ScenarioAssembly::machineBytes);
     List<CollectiveBenchmark.Entry> collectives = collectives(s.workload(), cluster.chips());
     Topology topology = cluster.topology();
     checkLookahead(s.network().model(), topology);
@@ -129,6 +126,10 @@ final class ScenarioAssembly {
     return ranks;
   }
 
+  /**
+   * The machine's memory, for the advice when a run does not fit the heap: asked only then, since
+   * the management beans it takes load about 70 classes (JMX, cgroup metrics) into every run.
+   */
   private static long machineBytes() {
     var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
     return os instanceof com.sun.management.OperatingSystemMXBean m

@@ -158,7 +158,7 @@ public final class ScenarioLoader {
           "",
           text.length() + " characters; a scenario file" + " has at most " + MAX_FILE_CHARS);
     }
-    ObjectMapper mapper = strictMapper(json ? jsonFactory() : yamlFactory());
+    ObjectMapper mapper = json ? JsonMappers.STRICT : YamlMappers.STRICT;
     KeyLocations locations;
     JsonNode tree;
     try {
@@ -325,6 +325,29 @@ public final class ScenarioLoader {
             : "not valid YAML here");
   }
 
+  /**
+   * The strict mappers, each built once: Jackson builds a reader per record type on a mapper's
+   * first use of it, by reflection (about 15 ms of a scenario's binding, cold), and keeps it for
+   * that mapper's later reads (a sweep's points, the tests). A mapper is safe on several threads
+   * once configured, and none is configured after it is built.
+   */
+  private static final class YamlMappers {
+    static final ObjectMapper STRICT = strictMapper(yamlFactory());
+  }
+
+  /** As {@link YamlMappers}, for a scenario written as JSON. */
+  private static final class JsonMappers {
+    static final ObjectMapper STRICT = strictMapper(jsonFactory());
+  }
+
+  /**
+   * Builds the YAML mapper's reader of a scenario, for a thread of its own started before the
+   * scenario is read (see {@link YamlMappers}). Only that mapper's cache is filled.
+   */
+  public static void prepare() {
+    YamlMappers.STRICT.readerFor(ScenarioSection.class);
+  }
+
   static JsonFactory jsonFactory() {
     return JsonFactory.builder().streamReadConstraints(constraints()).build();
   }
@@ -384,7 +407,7 @@ public final class ScenarioLoader {
    */
   private static Map<String, String> applySets(ObjectNode root, List<String> sets) {
     Map<String, String> edits = new LinkedHashMap<>();
-    ObjectMapper yaml = strictMapper(yamlFactory());
+    ObjectMapper yaml = YamlMappers.STRICT;
     for (String set : sets) {
       String where = "--set " + set;
       int eq = set.indexOf('=');
