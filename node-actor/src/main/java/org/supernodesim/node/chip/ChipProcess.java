@@ -81,6 +81,7 @@ public final class ChipProcess implements LogicalProcess<ChipProcess.Event> {
   // Step-by-step collectives running on group streams, at most one per stream: found by collective
   // id with a scan of these few (a map boxed every id and was a tenth of a chip run's time).
   private final List<RunningCollective> onGroupStreams = new ArrayList<>();
+  private int[] readyIds = new int[8]; // the batch of ready operations being queued, reused
 
   public ChipProcess(int rank, OperationGraph graph, ComputeCostModel costs, Transport transport) {
     this(rank, graph, costs, transport, null);
@@ -255,8 +256,11 @@ public final class ChipProcess implements LogicalProcess<ChipProcess.Event> {
   private void dispatchReady(Context ctx) {
     // Sends and already-arrived receives finish at once and may ready more: loop until quiet.
     while (progress.hasReady()) {
-      for (Operation op : progress.takeReady()) {
-        queue(op, ctx);
+      // Take the whole batch first: queueing may ready more, which wait for the next batch.
+      int[] ids = progress.takeReadyIds(readyIds);
+      readyIds = ids;
+      for (int i = 0, n = progress.takenCount(); i < n; i++) {
+        queue(graph.get(ids[i]), ctx);
       }
     }
     if (!computeBusy && !computeQueue.isEmpty()) {
