@@ -102,7 +102,10 @@ public final class AnalyticalTransport implements Transport {
   /** Caches, in {@code source}'s slots, what its sends to {@code destination} need. */
   private void remember(int source, int destination) {
     Route route = router.route(source, destination);
-    int[] tiersCrossed = new int[route.links().size()];
+    int[] tiersCrossed = lastTiers[source];
+    if (tiersCrossed == null || tiersCrossed.length != route.links().size()) {
+      tiersCrossed = new int[route.links().size()]; // else the chip's own array is reused
+    }
     for (int i = 0; i < tiersCrossed.length; i++) {
       tiersCrossed[i] = tierOfLink[route.links().get(i).index()];
     }
