@@ -40,7 +40,7 @@ public final class Direct implements CollectiveAlgorithm {
    * bytes to member b (the diagonal stays on the chip).
    */
   public static List<Step> uneven(long[][] blocks, int member) {
-    return step(blocks.length, member, (from, to) -> blocks[from][to]);
+    return builtStep(blocks.length, member, (from, to) -> blocks[from][to]);
   }
 
   /**
@@ -49,8 +49,9 @@ public final class Direct implements CollectiveAlgorithm {
    * sender sets the time, alpha + (n-1)/n * S_max/B.
    */
   public static List<Step> uneven(List<Long> sourceBytes, int member) {
-    int n = sourceBytes.size();
-    return step(n, member, (from, to) -> Ring.chunk(sourceBytes.get(from), n, to));
+    List<Long> sizes = List.copyOf(sourceBytes); // the step reads them later: a fixed copy
+    int n = sizes.size();
+    return step(n, member, (from, to) -> Ring.chunk(sizes.get(from), n, to));
   }
 
   /**
@@ -59,8 +60,9 @@ public final class Direct implements CollectiveAlgorithm {
    * on the chip): the busiest receiver's link sets the time where the fabric prices it.
    */
   public static List<Step> unevenReceives(List<Long> destinationBytes, int member) {
-    int n = destinationBytes.size();
-    return step(n, member, (from, to) -> Ring.chunk(destinationBytes.get(to), n, from));
+    List<Long> sizes = List.copyOf(destinationBytes); // the step reads them later: a fixed copy
+    int n = sizes.size();
+    return step(n, member, (from, to) -> Ring.chunk(sizes.get(to), n, from));
   }
 
   /** The bytes member {@code from} sends member {@code to}. */
@@ -69,8 +71,21 @@ public final class Direct implements CollectiveAlgorithm {
   }
 
   private static List<Step> step(int n, int member, Blocks blocks) {
-    // Arrays, then one immutable copy each, which Step keeps as is: a chip run schedules an
-    // all-to-all per chip per layer, and list copies were a twentieth of its time.
+    // Computed when read, not built: a chip reads each send once and of its receives only their
+    // number, and n-1 of each per member were most of an all-to-all's set-up.
+    return List.of(new Step(
+        new ComputedTransfers(n - 1, k -> {
+          int to = (member + k + 1) % n;
+          return new Step.Transfer(to, blocks.bytes(member, to));
+        }),
+        new ComputedTransfers(n - 1, k -> {
+          int from = (member - k - 1 + n) % n;
+          return new Step.Transfer(from, blocks.bytes(from, member));
+        })));
+  }
+
+  /** Member {@code member}'s step, built now: for blocks the caller may change afterwards. */
+  private static List<Step> builtStep(int n, int member, Blocks blocks) {
     Step.Transfer[] sends = new Step.Transfer[n - 1];
     Step.Transfer[] receives = new Step.Transfer[n - 1];
     for (int k = 1; k < n; k++) {

@@ -74,6 +74,7 @@ public final class Ring implements CollectiveAlgorithm {
     // that share the list may race to build one; steps are immutable (final fields only), so
     // either copy is safely seen whole, and they are equal.
     long smallest = Math.floorDiv(bytes, n);
+    long remainder = Math.floorMod(bytes, n);
     Step[] kinds = new Step[4];
     return new AbstractList<>() {
       @Override
@@ -84,14 +85,20 @@ public final class Ring implements CollectiveAlgorithm {
         // Reduce-scatter: at step k position p sends chunk p-k and receives chunk p-1-k.
         // All-gather: at step k position p sends chunk p+offset-k.
         int first = k < rs ? position - k : position + offset - (k - rs);
-        long sent = chunk(bytes, n, first);
-        long received = chunk(bytes, n, first - 1);
-        int kind = (int) (2 * (sent - smallest) + (received - smallest));
+        // As chunk(bytes, n, first) and chunk(bytes, n, first - 1), sharing their divisions: the
+        // chunk j is floor(S/n) plus floor(r(j+1)/n) - floor(rj/n), r = S mod n.
+        int index = Math.floorMod(first, n);
+        int before = index == 0 ? n - 1 : index - 1;
+        long atIndex = remainder * index / n;
+        int sentExtra = (int) (remainder * (index + 1) / n - atIndex);
+        int receivedExtra =
+            (int) ((before == n - 1 ? remainder : atIndex) - remainder * before / n);
+        int kind = 2 * sentExtra + receivedExtra;
         Step step = kinds[kind];
         if (step == null) {
           step = new Step(
-              List.of(new Step.Transfer(next, sent)),
-              List.of(new Step.Transfer(previous, received)));
+              List.of(new Step.Transfer(next, smallest + sentExtra)),
+              List.of(new Step.Transfer(previous, smallest + receivedExtra)));
           kinds[kind] = step;
         }
         return step;

@@ -13,8 +13,13 @@ import java.util.List;
  */
 public record Step(List<Transfer> sends, List<Transfer> receives) {
   public Step {
-    sends = List.copyOf(sends);
-    receives = List.copyOf(receives);
+    sends = immutable(sends);
+    receives = immutable(receives);
+  }
+
+  /** {@code transfers} unchanged if computed (immutable already), else an immutable copy. */
+  private static List<Transfer> immutable(List<Transfer> transfers) {
+    return transfers instanceof ComputedTransfers ? transfers : List.copyOf(transfers);
   }
 
   /**

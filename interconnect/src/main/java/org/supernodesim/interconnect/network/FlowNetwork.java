@@ -3,7 +3,6 @@ package org.supernodesim.interconnect.network;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
@@ -55,7 +54,7 @@ public final class FlowNetwork {
   private Flow[] draining = new Flow[64];
   private int drainingCount;
   // Only looked up, never iterated.
-  private final HashMap<Long, Flow> byId = new HashMap<>();
+  private final LongMap<Flow> byId = new LongMap<>();
   private final PriorityQueue<Flow> delivering =
       new PriorityQueue<>(
           (a, b) -> a.completionPicos != b.completionPicos
@@ -148,9 +147,10 @@ public final class FlowNetwork {
     }
     Flow f = new Flow(transfer, shares, latency, nextSeq++,
         Math.round(transfer.bytes() / sharing.efficiency()));
-    if (byId.putIfAbsent(transfer.id(), f) != null) {
+    if (byId.get(transfer.id()) != null) {
       throw new IllegalArgumentException("transfer " + transfer.id() + " is already in flight");
     }
+    byId.put(transfer.id(), f);
     inFlight++;
     flowEvents++;
     if (transfer.bytes() == 0) {

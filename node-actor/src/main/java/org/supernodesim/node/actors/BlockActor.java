@@ -30,6 +30,10 @@ final class BlockActor extends AbstractBehavior<BlockActor.Command> {
    */
   record OpenWindow(long endPicos, Event[][] batches) implements Command {}
 
+  private static final int[] NO_DESTINATIONS = new int[0];
+  private static final long[] NO_TIMES = new long[0];
+  private static final Event[][] NO_BATCHES = new Event[0][];
+
   private final int index;
   private final int processesPerActor;
   private final Windows[] windows; // one element, set before the first message arrives
@@ -137,22 +141,26 @@ final class BlockActor extends AbstractBehavior<BlockActor.Command> {
 
   private Behavior<Command> finishWindow(long events) {
     int count = touchedCount;
-    int[] destinations;
-    long[] destinationMinPicos;
-    Event[][] batches;
-    try {
-      destinations = new int[count];
-      destinationMinPicos = new long[count];
-      batches = new Event[count][];
-      for (int i = 0; i < count; i++) {
-        int destination = touched[i];
-        destinations[i] = destination;
-        destinationMinPicos[i] = outgoingMinPicos[destination];
-        batches[i] = Arrays.copyOf(outgoing[destination], outgoingCount[destination]);
-        outgoingCount[destination] = 0;
+    int[] destinations = NO_DESTINATIONS;
+    long[] destinationMinPicos = NO_TIMES;
+    Event[][] batches = NO_BATCHES;
+    // Actor-per-chip, a window often sends nothing from a chip: report shared empty arrays
+    // (never written) instead of allocating three per window.
+    if (count > 0) {
+      try {
+        destinations = new int[count];
+        destinationMinPicos = new long[count];
+        batches = new Event[count][];
+        for (int i = 0; i < count; i++) {
+          int destination = touched[i];
+          destinations[i] = destination;
+          destinationMinPicos[i] = outgoingMinPicos[destination];
+          batches[i] = Arrays.copyOf(outgoing[destination], outgoingCount[destination]);
+          outgoingCount[destination] = 0;
+        }
+      } catch (Throwable failure) { // out of memory, say: an actor that never reports hangs the run
+        return fail(failure);
       }
-    } catch (Throwable failure) { // out of memory, say: an actor that never reports hangs the run
-      return fail(failure);
     }
     touchedCount = 0;
     windows[0].report(
@@ -174,8 +182,8 @@ final class BlockActor extends AbstractBehavior<BlockActor.Command> {
     }
     touchedCount = 0;
     windows[0].report(
-        index, Long.MAX_VALUE, 0, block.lastEventPicos(), new int[0], new long[0],
-        new Event[0][], failure);
+        index, Long.MAX_VALUE, 0, block.lastEventPicos(), NO_DESTINATIONS, NO_TIMES, NO_BATCHES,
+        failure);
     return this;
   }
 }

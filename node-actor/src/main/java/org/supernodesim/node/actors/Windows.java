@@ -30,6 +30,8 @@ import org.supernodesim.node.engine.RunStatistics;
  */
 final class Windows {
 
+  private static final Event[][] NOTHING_HANDED = new Event[0][]; // shared, never written
+
   private final long lookaheadPicos;
   private final List<ActorRef<BlockActor.Command>> actors;
   private final ActorRef<Coordinator.Command> coordinator;
@@ -182,7 +184,8 @@ final class Windows {
     awaited.set(count);
     for (int i = 0; i < nextEventPicos.length && count > 0; i++) {
       if (nextEventPicos[i] < windowEndPicos) {
-        Event[][] handed = Arrays.copyOf(pending[i], pendingCount[i]);
+        Event[][] handed =
+            pendingCount[i] == 0 ? NOTHING_HANDED : Arrays.copyOf(pending[i], pendingCount[i]);
         pendingCount[i] = 0;
         count--;
         actors.get(i).tell(new BlockActor.OpenWindow(windowEndPicos, handed));

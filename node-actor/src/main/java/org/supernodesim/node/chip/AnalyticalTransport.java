@@ -34,11 +34,15 @@ public final class AnalyticalTransport implements Transport {
   private final long[][] tierBytes;
   // The tier index of each link, so a send need not search the tier names.
   private final int[] tierOfLink;
-  // Per source chip: its last destination, the route there and the pair's bandwidth. Collectives
-  // send to the same peers step after step; this spares the router's maps (boxed keys) on every
-  // transfer. Each chip touches only its own slot, so runtimes on several threads do not race.
+  // Per source chip: its last destination and what a send there needs of the route, in flat
+  // arrays (its port, latency, the tier of each link crossed) and the pair's bandwidth.
+  // Collectives send to the same peers step after step; this spares the router and the route's
+  // list of links on every transfer. Each chip touches only its own slot, so runtimes on several
+  // threads do not race.
   private final int[] lastDestination;
-  private final Route[] lastRoute;
+  private final int[] lastPort;
+  private final long[] lastLatencyPicos;
+  private final int[][] lastTiers;
   private final double[] lastBytesPerSecond;
 
   public AnalyticalTransport(Router router) {
@@ -59,7 +63,9 @@ public final class AnalyticalTransport implements Transport {
     }
     this.lastDestination = new int[chips];
     Arrays.fill(lastDestination, -1);
-    this.lastRoute = new Route[chips];
+    this.lastPort = new int[chips];
+    this.lastLatencyPicos = new long[chips];
+    this.lastTiers = new int[chips][];
     this.lastBytesPerSecond = new double[chips];
   }
 
@@ -69,11 +75,8 @@ public final class AnalyticalTransport implements Transport {
       ChipProcess.Event arrival) {
     long now = context.nowPicos();
     if (lastDestination[source] != destination) {
-      lastRoute[source] = router.route(source, destination);
-      lastBytesPerSecond[source] = router.pairBytesPerSecond(source, destination);
-      lastDestination[source] = destination;
+      remember(source, destination);
     }
-    Route route = lastRoute[source];
     long serialization =
         LinkSpec.serializationPicos(
             transfer.bytes(), lastBytesPerSecond[source] * transfer.efficiency());
@@ -82,17 +85,35 @@ public final class AnalyticalTransport implements Transport {
       leaves = lastLeftAtPicos[source];
       serialization = lastSerializationPicos[source];
     } else {
-      int port = route.links().get(0).index();
+      int port = lastPort[source];
       leaves = Math.max(now + transfer.setupPicos(), portFreeAtPicos[port]);
       portFreeAtPicos[port] = leaves + serialization;
       lastLeftAtPicos[source] = leaves;
       lastSerializationPicos[source] = serialization;
     }
-    for (var link : route.links()) {
-      tierBytes[source][tierOfLink[link.index()]] += transfer.bytes();
+    long[] bytesByTier = tierBytes[source];
+    for (int tier : lastTiers[source]) {
+      bytesByTier[tier] += transfer.bytes();
     }
     // Chips are processes 0..n-1 in rank order, so a rank is its process id.
-    context.send(destination, leaves - now + serialization + route.latencyPicos(), arrival);
+    context.send(destination, leaves - now + serialization + lastLatencyPicos[source], arrival);
+  }
+
+  /** Caches, in {@code source}'s slots, what its sends to {@code destination} need. */
+  private void remember(int source, int destination) {
+    Route route = router.route(source, destination);
+    int[] tiersCrossed = lastTiers[source];
+    if (tiersCrossed == null || tiersCrossed.length != route.links().size()) {
+      tiersCrossed = new int[route.links().size()]; // else the chip's own array is reused
+    }
+    for (int i = 0; i < tiersCrossed.length; i++) {
+      tiersCrossed[i] = tierOfLink[route.links().get(i).index()];
+    }
+    lastTiers[source] = tiersCrossed;
+    lastPort[source] = route.links().get(0).index();
+    lastLatencyPicos[source] = route.latencyPicos();
+    lastBytesPerSecond[source] = router.pairBytesPerSecond(source, destination);
+    lastDestination[source] = destination;
   }
 
   @Override

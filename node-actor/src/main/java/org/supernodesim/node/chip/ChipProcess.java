@@ -81,6 +81,7 @@ public final class ChipProcess implements LogicalProcess<ChipProcess.Event> {
   // Step-by-step collectives running on group streams, at most one per stream: found by collective
   // id with a scan of these few (a map boxed every id and was a tenth of a chip run's time).
   private final List<RunningCollective> onGroupStreams = new ArrayList<>();
+  private int[] readyIds = new int[8]; // the batch of ready operations being queued, reused
 
   public ChipProcess(int rank, OperationGraph graph, ComputeCostModel costs, Transport transport) {
     this(rank, graph, costs, transport, null);
@@ -255,8 +256,11 @@ public final class ChipProcess implements LogicalProcess<ChipProcess.Event> {
   private void dispatchReady(Context ctx) {
     // Sends and already-arrived receives finish at once and may ready more: loop until quiet.
     while (progress.hasReady()) {
-      for (Operation op : progress.takeReady()) {
-        queue(op, ctx);
+      // Take the whole batch first: queueing may ready more, which wait for the next batch.
+      int[] ids = progress.takeReadyIds(readyIds);
+      readyIds = ids;
+      for (int i = 0, n = progress.takenCount(); i < n; i++) {
+        queue(graph.get(ids[i]), ctx);
       }
     }
     if (!computeBusy && !computeQueue.isEmpty()) {
@@ -358,22 +362,24 @@ public final class ChipProcess implements LogicalProcess<ChipProcess.Event> {
   }
 
   private void beginStep(RunningCollective r, Context ctx) {
-    if (r.step >= r.steps.size()) {
+    if (r.step >= r.stepCount) {
       return;
     }
     Step step = r.steps.get(r.step);
-    r.current = step;
+    r.expectedArrivals = step.receives().size();
     ChunkArrived arrival = new ChunkArrived(r.operation.collectiveId(), r.step);
-    for (Step.Transfer t : step.sends()) {
+    // Indexed, not iterated: no iterator per step on the hottest path.
+    List<Step.Transfer> sends = step.sends();
+    for (int i = 0, n = sends.size(); i < n; i++) {
+      Step.Transfer t = sends.get(i);
       transport.send(ctx, rank, r.group.get(t.peer()), t, arrival);
     }
   }
 
   /** Moves through every step whose receives are all in; finishes the collective after the last. */
   private void advanceCollective(RunningCollective r, Context ctx) {
-    while (r.step < r.steps.size()) {
-      int expected = r.current.receives().size();
-      if (r.arrivals[r.step] < expected) {
+    while (r.step < r.stepCount) {
+      if (r.arrivals[r.step] < r.expectedArrivals) {
         return;
       }
       r.step++;
@@ -418,8 +424,9 @@ public final class ChipProcess implements LogicalProcess<ChipProcess.Event> {
     final long startedAtPicos;
     final GroupStream stream;
     final int[] arrivals;
+    final int stepCount;
     int step;
-    Step current;
+    int expectedArrivals; // the current step's receives
 
     RunningCollective(
         Operation.Collective operation, List<Integer> group, List<Step> steps,
@@ -429,7 +436,8 @@ public final class ChipProcess implements LogicalProcess<ChipProcess.Event> {
       this.steps = steps;
       this.startedAtPicos = startedAtPicos;
       this.stream = stream;
-      this.arrivals = new int[steps.size()];
+      this.stepCount = steps.size();
+      this.arrivals = new int[stepCount];
     }
   }
 }

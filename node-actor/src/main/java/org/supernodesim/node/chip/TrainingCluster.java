@@ -97,15 +97,22 @@ public final class TrainingCluster {
   }
 
   /**
-   * A rank's view of its stage representative's graph, through the layout. The last group it
-   * mapped is kept (by identity: a stage graph's collectives of one kind share one list), since a
-   * chip meets the same group collective after collective.
+   * A rank's view of its stage representative's graph, through the layout. The last groups it
+   * mapped are kept, since a chip meets the same few groups collective after collective.
    */
   private static final class LayoutView implements RankView {
+    private static final int GROUPS_KEPT = 4;
+
     private final RankLayout layout;
     private final int rank;
-    private List<Integer> lastAsked;
-    private List<Integer> lastMapped;
+    // The groups it mapped last, by identity of the representative's list (a stage graph's
+    // collectives of one kind share one list), replaced round-robin: a chip alternates between a
+    // few groups (tensor, data, expert parallel) collective after collective. The mapped lists
+    // are immutable, so the collectives' caches take them as they are instead of copying them.
+    private final List<?>[] asked = new List<?>[GROUPS_KEPT];
+    @SuppressWarnings("unchecked") // holds only List<Integer>
+    private final List<Integer>[] mapped = new List[GROUPS_KEPT];
+    private int nextSlot;
 
     LayoutView(RankLayout layout, int rank) {
       this.layout = layout;
@@ -114,11 +121,16 @@ public final class TrainingCluster {
 
     @Override
     public List<Integer> group(List<Integer> group) {
-      if (group != lastAsked) {
-        lastMapped = layout.translate(group, rank);
-        lastAsked = group;
+      for (int i = 0; i < GROUPS_KEPT; i++) {
+        if (asked[i] == group) {
+          return mapped[i];
+        }
       }
-      return lastMapped;
+      int slot = nextSlot;
+      nextSlot = (slot + 1) % GROUPS_KEPT;
+      mapped[slot] = List.copyOf(layout.translate(group, rank));
+      asked[slot] = group;
+      return mapped[slot];
     }
 
     @Override

@@ -4,10 +4,10 @@ import java.util.Arrays;
 
 /**
  * A min-heap of events in {@link Event#ORDER}, hand-written for the engine's hottest loop. It is
- * 4-ary, and keeps each entry's time and sender beside it in flat arrays: a large heap (a
+ * 4-ary, and keeps each entry's time, sender and sequence beside it in flat arrays: a large heap (a
  * 1,536-chip all-to-all holds 2.4 million arrivals at once) then compares mostly within one cache
  * line of times instead of following a reference per comparison, and sifts through half as many
- * levels as a binary heap. The event itself is read only where time and sender tie. The order is
+ * levels as a binary heap. Comparisons never read the event itself. The order is
  * the shared comparator's, a total order, so the events come out in the same sequence whatever
  * the heap's shape.
  */
@@ -17,6 +17,7 @@ final class EventHeap {
   private Event[] heap = new Event[64];
   private long[] times = new long[64];
   private int[] senders = new int[64];
+  private long[] sequences = new long[64];
   private int size;
 
   boolean isEmpty() {
@@ -27,13 +28,18 @@ final class EventHeap {
     return size;
   }
 
+  /** The first event's time, or {@link Long#MAX_VALUE} if the heap is empty. */
+  long firstTimePicos() {
+    return size == 0 ? Long.MAX_VALUE : times[0];
+  }
+
   /** The first event, or {@code null} if the heap is empty. */
   Event peek() {
     return heap[0];
   }
 
-  /** True if the entry at {@code i} comes before event {@code e} (time {@code t}, sender {@code s}). */
-  private boolean before(int i, long t, int s, Event e) {
+  /** True if the entry at {@code i} comes before (time {@code t}, sender {@code s}, sequence {@code q}). */
+  private boolean before(int i, long t, int s, long q) {
     long ti = times[i];
     if (ti != t) {
       return ti < t;
@@ -42,7 +48,7 @@ final class EventHeap {
     if (si != s) {
       return si < s;
     }
-    return heap[i].senderSequence < e.senderSequence;
+    return sequences[i] < q;
   }
 
   void add(Event event) {
@@ -50,23 +56,27 @@ final class EventHeap {
       heap = Arrays.copyOf(heap, size * 2);
       times = Arrays.copyOf(times, size * 2);
       senders = Arrays.copyOf(senders, size * 2);
+      sequences = Arrays.copyOf(sequences, size * 2);
     }
     long t = event.timePicos;
     int s = event.senderId;
+    long q = event.senderSequence;
     int i = size++;
     while (i > 0) {
       int parent = (i - 1) / ARITY;
-      if (before(parent, t, s, event)) {
+      if (before(parent, t, s, q)) {
         break;
       }
       heap[i] = heap[parent];
       times[i] = times[parent];
       senders[i] = senders[parent];
+      sequences[i] = sequences[parent];
       i = parent;
     }
     heap[i] = event;
     times[i] = t;
     senders[i] = s;
+    sequences[i] = q;
   }
 
   /** Removes and returns the first event; the heap must not be empty. */
@@ -76,6 +86,7 @@ final class EventHeap {
     Event moved = heap[last];
     long t = times[last];
     int s = senders[last];
+    long q = sequences[last];
     heap[last] = null;
     if (last > 0) {
       int i = 0;
@@ -87,21 +98,23 @@ final class EventHeap {
         int best = child;
         int end = Math.min(child + ARITY, last);
         for (int k = child + 1; k < end; k++) {
-          if (before(k, times[best], senders[best], heap[best])) {
+          if (before(k, times[best], senders[best], sequences[best])) {
             best = k;
           }
         }
-        if (!before(best, t, s, moved)) {
+        if (!before(best, t, s, q)) {
           break;
         }
         heap[i] = heap[best];
         times[i] = times[best];
         senders[i] = senders[best];
+        sequences[i] = sequences[best];
         i = best;
       }
       heap[i] = moved;
       times[i] = t;
       senders[i] = s;
+      sequences[i] = q;
     }
     return first;
   }

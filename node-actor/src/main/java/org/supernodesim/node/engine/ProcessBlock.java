@@ -76,8 +76,7 @@ public final class ProcessBlock {
 
   /** The time of the block's next event, or {@link Long#MAX_VALUE} if it has none. */
   public long nextEventPicos() {
-    Event first = queue.peek();
-    return first == null ? Long.MAX_VALUE : first.timePicos;
+    return queue.firstTimePicos();
   }
 
   /** The time of the last event this block handled (0 before the first). */
@@ -95,9 +94,9 @@ public final class ProcessBlock {
     long handled = 0;
     BlockContext ctx = context;
     EventHeap q = queue;
-    Event next;
-    while ((next = q.peek()) != null && next.timePicos < endPicos) {
-      q.poll();
+    // Long.MAX_VALUE is never an event's time, so an empty queue ends the loop too.
+    while (q.firstTimePicos() < endPicos) {
+      Event next = q.poll();
       ctx.nowPicos = next.timePicos;
       ctx.selfId = next.targetId;
       processes[next.targetId - firstId].handle(next.payload, ctx);

@@ -1,10 +1,10 @@
 package org.supernodesim.node.fabric;
 
 import java.util.ArrayDeque;
-import java.util.HashMap;
 import java.util.List;
 import java.util.function.IntUnaryOperator;
 import org.supernodesim.interconnect.network.FlowNetwork;
+import org.supernodesim.interconnect.network.LongMap;
 import org.supernodesim.interconnect.network.Sharing;
 import org.supernodesim.interconnect.network.Transfer;
 import org.supernodesim.interconnect.routing.Router;
@@ -51,8 +51,8 @@ public final class FabricProcess implements LogicalProcess<FabricProcess.Event> 
   private final long lookaheadPicos;
   private final IntUnaryOperator processOfChip; // who hears of a transfer to a chip
   // Looked up by key only, never iterated.
-  private final HashMap<Long, Pending> pending = new HashMap<>();
-  private final HashMap<Long, ArrayDeque<StartTransfer>> waiting = new HashMap<>();
+  private final LongMap<Pending> pending = new LongMap<>();
+  private final LongMap<ArrayDeque<StartTransfer>> waiting = new LongMap<>();
   private long nextId;
   private long wakeAtPicos = Long.MAX_VALUE;
 

@@ -1,6 +1,7 @@
 package org.supernodesim.workload.graph;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -13,8 +14,12 @@ public final class Progress {
   private final OperationGraph graph;
   private final DependencyIndex index;
   private final int[] unmet;
-  private final java.util.PriorityQueue<Integer> ready = new java.util.PriorityQueue<>();
+  // The ready ids, a binary min-heap of ints: a PriorityQueue<Integer> boxed every id and chased
+  // a reference per comparison, once per operation of every rank.
+  private int[] ready = new int[16];
+  private int readyCount;
   private int done;
+  private int takenCount;
 
   public Progress(OperationGraph graph) {
     this.graph = graph;
@@ -22,7 +27,7 @@ public final class Progress {
     this.unmet = index.dependencyCounts();
     for (int id = 0; id < unmet.length; id++) {
       if (unmet[id] == 0) {
-        ready.add(id);
+        addReady(id);
       }
     }
   }
@@ -30,25 +35,86 @@ public final class Progress {
   /** Marks operation {@code id} done; its dependents whose last dependency it was become ready. */
   public void complete(int id) {
     done++;
-    for (int p = index.firstDependent(id); p < index.endOfDependents(id); p++) {
+    for (int p = index.firstDependent(id), end = index.endOfDependents(id); p < end; p++) {
       int dependent = index.dependent(p);
       if (--unmet[dependent] == 0) {
-        ready.add(dependent);
+        addReady(dependent);
       }
     }
   }
+
   /** The operations that became ready since the last call, in id order. */
   public List<Operation> takeReady() {
-    List<Operation> out = new ArrayList<>(ready.size());
-    while (!ready.isEmpty()) {
-      out.add(graph.get(ready.poll()));
+    List<Operation> out = new ArrayList<>(readyCount);
+    while (readyCount > 0) {
+      out.add(graph.get(pollReady()));
     }
     return out;
   }
 
+  /**
+   * As {@link #takeReady}, without a list: writes the ready ids, in id order, into {@code into}
+   * (grown if too small) and returns it; {@link #takenCount} says how many. For the engine's hot
+   * loop, which reuses one buffer.
+   */
+  public int[] takeReadyIds(int[] into) {
+    int[] out = into.length >= readyCount ? into : new int[Math.max(readyCount, 2 * into.length)];
+    int n = 0;
+    while (readyCount > 0) {
+      out[n++] = pollReady();
+    }
+    takenCount = n;
+    return out;
+  }
+
+  /** How many ids the last {@link #takeReadyIds} wrote. */
+  public int takenCount() {
+    return takenCount;
+  }
+
   /** True if some operation became ready and has not been taken yet. */
   public boolean hasReady() {
-    return !ready.isEmpty();
+    return readyCount > 0;
+  }
+
+  private void addReady(int id) {
+    if (readyCount == ready.length) {
+      ready = Arrays.copyOf(ready, 2 * readyCount);
+    }
+    int i = readyCount++;
+    while (i > 0) {
+      int parent = (i - 1) >>> 1;
+      if (ready[parent] <= id) {
+        break;
+      }
+      ready[i] = ready[parent];
+      i = parent;
+    }
+    ready[i] = id;
+  }
+
+  private int pollReady() {
+    int first = ready[0];
+    int last = ready[--readyCount];
+    int i = 0;
+    while (true) {
+      int child = 2 * i + 1;
+      if (child >= readyCount) {
+        break;
+      }
+      if (child + 1 < readyCount && ready[child + 1] < ready[child]) {
+        child++;
+      }
+      if (ready[child] >= last) {
+        break;
+      }
+      ready[i] = ready[child];
+      i = child;
+    }
+    if (readyCount > 0) {
+      ready[i] = last;
+    }
+    return first;
   }
 
   /** True when every operation is done. */
