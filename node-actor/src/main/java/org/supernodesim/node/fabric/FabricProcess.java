@@ -52,7 +52,11 @@ public final class FabricProcess implements LogicalProcess<FabricProcess.Event> 
   private final IntUnaryOperator processOfChip; // who hears of a transfer to a chip
   // Looked up by key only, never iterated.
   private final LongMap<Pending> pending = new LongMap<>();
+  // A busy connection's queue; NONE_WAITING, shared and never added to, until a second transfer
+  // waits on it: an all-to-all's connections each carry one transfer, and a queue apiece was a
+  // tenth of the live heap that its collections copied.
   private final LongMap<ArrayDeque<StartTransfer>> waiting = new LongMap<>();
+  private static final ArrayDeque<StartTransfer> NONE_WAITING = new ArrayDeque<>(0);
   private long nextId;
   private long wakeAtPicos = Long.MAX_VALUE;
 
@@ -94,11 +98,15 @@ public final class FabricProcess implements LogicalProcess<FabricProcess.Event> 
   private void onStartTransfer(StartTransfer e, Context ctx) {
     long key = connection(e.source(), e.destination(), e.sharing());
     ArrayDeque<StartTransfer> queue = waiting.get(key);
-    if (queue != null) {
-      queue.add(e); // its connection is busy: it leaves when the one before it has
-    } else {
-      waiting.put(key, new ArrayDeque<>());
+    if (queue == null) {
+      waiting.put(key, NONE_WAITING);
       begin(e, ctx.nowPicos());
+    } else {
+      if (queue == NONE_WAITING) {
+        queue = new ArrayDeque<>();
+        waiting.put(key, queue);
+      }
+      queue.add(e); // its connection is busy: it leaves when the one before it has
     }
     // Solve once per instant, after every request of the instant: chips' messages come before
     // the fabric's own at equal times, since chips have the lower process ids.
