@@ -45,13 +45,13 @@ public final class FabricProcess implements LogicalProcess<FabricProcess.Event> 
   /** Its own timer: a flow may have drained or a transfer completed. */
   private record Wake() implements Event {}
 
-  private record Pending(int destination, Object arrival, long connection) {}
+  /** What a transfer in flight carries as its payload: what to do when it drains and lands. */
+  private record Pending(Object arrival, long connection) {}
 
   private final FlowNetwork network;
   private final long lookaheadPicos;
   private final IntUnaryOperator processOfChip; // who hears of a transfer to a chip
   // Looked up by key only, never iterated.
-  private final LongMap<Pending> pending = new LongMap<>();
   // A busy connection's queue; NONE_WAITING, shared and never added to, until a second transfer
   // waits on it: an all-to-all's connections each carry one transfer, and a queue apiece was a
   // tenth of the live heap that its collections copied.
@@ -124,10 +124,11 @@ public final class FabricProcess implements LogicalProcess<FabricProcess.Event> 
   }
 
   private void begin(StartTransfer e, long nowPicos) {
-    long id = nextId++;
-    pending.put(id, new Pending(e.destination(), e.arrival(), connection(e.source(),
-        e.destination(), e.sharing())));
-    network.start(new Transfer(id, e.source(), e.destination(), e.bytes()), nowPicos, e.sharing());
+    // The pending arrival rides on the transfer: a map from id to it cost two probes a transfer
+    // into a table as large as the transfers in flight, and its part of the copied live heap.
+    Pending p = new Pending(e.arrival(), connection(e.source(), e.destination(), e.sharing()));
+    network.start(new Transfer(nextId++, e.source(), e.destination(), e.bytes(), p), nowPicos,
+        e.sharing());
   }
 
   private void deliverAndWake(Context ctx) {
@@ -137,7 +138,7 @@ public final class FabricProcess implements LogicalProcess<FabricProcess.Event> 
         !drained.isEmpty();
         drained = network.takeDrained()) {
       for (Transfer t : drained) {
-        long key = pending.get(t.id()).connection();
+        long key = ((Pending) t.payload()).connection();
         ArrayDeque<StartTransfer> queue = waiting.get(key);
         if (queue.isEmpty()) {
           waiting.remove(key);
@@ -147,8 +148,8 @@ public final class FabricProcess implements LogicalProcess<FabricProcess.Event> 
       }
     }
     for (Transfer t : done) {
-      Pending p = pending.remove(t.id());
-      ctx.send(processOfChip.applyAsInt(p.destination()), lookaheadPicos, p.arrival());
+      ctx.send(processOfChip.applyAsInt(t.destination()), lookaheadPicos,
+          ((Pending) t.payload()).arrival());
     }
     long next = network.nextCompletionPicos();
     if (next != Long.MAX_VALUE && next < wakeAtPicos) {
