@@ -53,8 +53,6 @@ public final class FlowNetwork {
   // lazily kept every stale end until it surfaced: a fifth of an all-to-all went on sifting.)
   private Flow[] draining = new Flow[64];
   private int drainingCount;
-  // Only looked up, never iterated.
-  private final LongMap<Flow> byId = new LongMap<>();
   private final PriorityQueue<Flow> delivering =
       new PriorityQueue<>(
           (a, b) -> a.completionPicos != b.completionPicos
@@ -65,6 +63,10 @@ public final class FlowNetwork {
   private final double[] unfrozen;
   private final int[] unfrozenCount;
   private final int[] linkEpoch;
+  // The links a solve visits, each once per solve (the epoch marks it), so one per link suffices;
+  // and the flows it re-solves. Kept between solves: a solve allocated both, a tenth of its time.
+  private final int[] regionLinks;
+  private Flow[] region = new Flow[64];
   // A binary min-heap of (share, link), ties to the lower link index so solves are reproducible.
   private double[] shares = new double[64];
   private int[] heapLinks = new int[64];
@@ -110,6 +112,7 @@ public final class FlowNetwork {
     unfrozen = new double[links];
     unfrozenCount = new int[links];
     linkEpoch = new int[links];
+    regionLinks = new int[links];
   }
 
   /** Starts {@code transfer} at {@code nowPicos}, no earlier than the network's current time. */
@@ -117,7 +120,11 @@ public final class FlowNetwork {
     start(transfer, nowPicos, Sharing.PLAIN);
   }
 
-  /** Starts {@code transfer} at {@code nowPicos}, loading the links as {@code sharing} says. */
+  /**
+   * Starts {@code transfer} at {@code nowPicos}, loading the links as {@code sharing} says. Its id
+   * must differ from every transfer's in flight: the caller's to keep (the fabric numbers them in
+   * order), as the network keeps no map by id.
+   */
   public void start(Transfer transfer, long nowPicos, Sharing sharing) {
     boolean multicastCopy = sharing.skipsSourcePort();
     advanceNetwork(nowPicos);
@@ -147,10 +154,6 @@ public final class FlowNetwork {
     }
     Flow f = new Flow(transfer, shares, latency, nextSeq++,
         Math.round(transfer.bytes() / sharing.efficiency()));
-    if (byId.get(transfer.id()) != null) {
-      throw new IllegalArgumentException("transfer " + transfer.id() + " is already in flight");
-    }
-    byId.put(transfer.id(), f);
     inFlight++;
     flowEvents++;
     if (transfer.bytes() == 0) {
@@ -204,7 +207,6 @@ public final class FlowNetwork {
     while (!delivering.isEmpty() && delivering.peek().completionPicos <= nowPicos) {
       Flow f = delivering.poll();
       done.add(f.transfer);
-      byId.remove(f.transfer.id());
       inFlight--;
     }
     return done;
@@ -245,11 +247,19 @@ public final class FlowNetwork {
     return solvedFlows;
   }
 
-  /** The current max-min rate of transfer {@code id} in bytes per second, or 0 if not draining. */
+  /**
+   * The current max-min rate of transfer {@code id} in bytes per second, or 0 if not draining. A
+   * scan of the draining flows, for tests and diagnostics: no map from id to flow is kept, since
+   * putting and removing every transfer in one cost a tenth of a flow all-to-all's run.
+   */
   public double rateBytesPerSecond(long id) {
     solveIfDirty();
-    Flow f = byId.get(id);
-    return f == null || f.drained ? 0 : f.rate;
+    for (int i = 0; i < drainingCount; i++) {
+      if (draining[i].transfer.id() == id) {
+        return draining[i].rate; // after a solve, every flow draining at a rate above 0 is here
+      }
+    }
+    return 0;
   }
 
   /** Every link's usage up to now, busiest first (by utilisation, then link index). */
@@ -422,18 +432,18 @@ public final class FlowNetwork {
     epoch++;
     double level = dirtyLevel;
     dirtyLevel = Double.POSITIVE_INFINITY;
-    int[] queue = new int[Math.max(16, dirtyCount)];
+    int[] queue = regionLinks;
     int tail = 0;
     for (int i = 0; i < dirtyCount; i++) {
       int l = dirtyLinks[i];
       dirty[l] = false;
       if (linkEpoch[l] != epoch) {
         linkEpoch[l] = epoch;
-        queue = push(queue, tail++, l);
+        queue[tail++] = l;
       }
     }
     dirtyCount = 0;
-    List<Flow> region = new ArrayList<>();
+    int regionSize = 0;
     for (int head = 0; head < tail; head++) {
       LinkFlows on = flowsOn[queue[head]];
       double[] rates = on.rates;
@@ -444,18 +454,21 @@ public final class FlowNetwork {
         Flow f = on.flows[k];
         if (f.epoch != epoch) {
           f.epoch = epoch;
-          region.add(f);
+          if (regionSize == region.length) {
+            region = Arrays.copyOf(region, 2 * regionSize);
+          }
+          region[regionSize++] = f;
           for (int m : f.links) {
             if (linkEpoch[m] != epoch) {
               linkEpoch[m] = epoch;
-              queue = push(queue, tail++, m);
+              queue[tail++] = m;
             }
           }
         }
       }
     }
-    solvedFlows += region.size();
-    if (region.isEmpty()) {
+    solvedFlows += regionSize;
+    if (regionSize == 0) {
       return; // every flow on the changed links is slower than the change: nothing moves
     }
     // Each link offers the region what the flows outside it leave.
@@ -512,7 +525,9 @@ public final class FlowNetwork {
         }
       }
     }
-    for (Flow f : region) {
+    for (int i = 0; i < regionSize; i++) {
+      Flow f = region[i];
+      region[i] = null; // no reference outlives the solve
       f.fresh = false;
       if (f.newRate != f.rate || f.drainEndPicos == Long.MAX_VALUE) {
         setRate(f, f.newRate);
@@ -537,12 +552,6 @@ public final class FlowNetwork {
       f.drainEndPicos = Long.MAX_VALUE; // only if rounding starved a link; the next solve fixes it
       removeDraining(f);
     }
-  }
-
-  private static int[] push(int[] queue, int at, int value) {
-    int[] q = at < queue.length ? queue : Arrays.copyOf(queue, 2 * queue.length);
-    q[at] = value;
-    return q;
   }
 
   private void heapPush(double share, int link) {

@@ -14,6 +14,17 @@ public record Sharing(double efficiency, boolean skipsSourcePort, double destina
   /** A plain transfer: every byte crosses every link of its route, at the links' bandwidth. */
   public static final Sharing PLAIN = new Sharing(1, false, 1);
 
+  /**
+   * The sharing of these fields: {@link #PLAIN} itself when they are plain, so that a caller
+   * asking once per transfer allocates nothing in the common case.
+   */
+  public static Sharing of(
+      double efficiency, boolean skipsSourcePort, double destinationPortShare) {
+    return efficiency == 1 && !skipsSourcePort && destinationPortShare == 1
+        ? PLAIN
+        : new Sharing(efficiency, skipsSourcePort, destinationPortShare);
+  }
+
   public Sharing {
     if (!(efficiency > 0 && efficiency <= 1)) {
       throw new IllegalArgumentException("efficiency must be in (0, 1]: " + efficiency);

@@ -8,8 +8,15 @@ package org.supernodesim.interconnect.network;
  * @param source the sending chip
  * @param destination the receiving chip
  * @param bytes how many bytes it moves
+ * @param payload the caller's, handed back untouched with the transfer when it drains or
+ *     completes (null if none): a caller needs no map from id to what it must do then
  */
-public record Transfer(long id, int source, int destination, long bytes) {
+public record Transfer(long id, int source, int destination, long bytes, Object payload) {
+  /** A transfer with no payload. */
+  public Transfer(long id, int source, int destination, long bytes) {
+    this(id, source, destination, bytes, null);
+  }
+
   public Transfer {
     if (bytes < 0) {
       throw new IllegalArgumentException("transfer " + id + " cannot move negative bytes: " + bytes);

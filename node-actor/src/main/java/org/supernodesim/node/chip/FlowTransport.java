@@ -69,7 +69,7 @@ public final class FlowTransport implements Transport {
         lookaheadPicos + transfer.setupPicos(),
         new FabricProcess.StartTransfer(
             source, destination, transfer.bytes(),
-            new Sharing(
+            Sharing.of(
                 transfer.efficiency(), transfer.multicastCopy(), transfer.destinationPortShare()),
             arrival));
   }

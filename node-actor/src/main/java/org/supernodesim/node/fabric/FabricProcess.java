@@ -45,14 +45,18 @@ public final class FabricProcess implements LogicalProcess<FabricProcess.Event> 
   /** Its own timer: a flow may have drained or a transfer completed. */
   private record Wake() implements Event {}
 
-  private record Pending(int destination, Object arrival, long connection) {}
+  /** What a transfer in flight carries as its payload: what to do when it drains and lands. */
+  private record Pending(Object arrival, long connection) {}
 
   private final FlowNetwork network;
   private final long lookaheadPicos;
   private final IntUnaryOperator processOfChip; // who hears of a transfer to a chip
   // Looked up by key only, never iterated.
-  private final LongMap<Pending> pending = new LongMap<>();
+  // A busy connection's queue; NONE_WAITING, shared and never added to, until a second transfer
+  // waits on it: an all-to-all's connections each carry one transfer, and a queue apiece was a
+  // tenth of the live heap that its collections copied.
   private final LongMap<ArrayDeque<StartTransfer>> waiting = new LongMap<>();
+  private static final ArrayDeque<StartTransfer> NONE_WAITING = new ArrayDeque<>(0);
   private long nextId;
   private long wakeAtPicos = Long.MAX_VALUE;
 
@@ -94,11 +98,15 @@ public final class FabricProcess implements LogicalProcess<FabricProcess.Event> 
   private void onStartTransfer(StartTransfer e, Context ctx) {
     long key = connection(e.source(), e.destination(), e.sharing());
     ArrayDeque<StartTransfer> queue = waiting.get(key);
-    if (queue != null) {
-      queue.add(e); // its connection is busy: it leaves when the one before it has
-    } else {
-      waiting.put(key, new ArrayDeque<>());
+    if (queue == null) {
+      waiting.put(key, NONE_WAITING);
       begin(e, ctx.nowPicos());
+    } else {
+      if (queue == NONE_WAITING) {
+        queue = new ArrayDeque<>();
+        waiting.put(key, queue);
+      }
+      queue.add(e); // its connection is busy: it leaves when the one before it has
     }
     // Solve once per instant, after every request of the instant: chips' messages come before
     // the fabric's own at equal times, since chips have the lower process ids.
@@ -116,10 +124,11 @@ public final class FabricProcess implements LogicalProcess<FabricProcess.Event> 
   }
 
   private void begin(StartTransfer e, long nowPicos) {
-    long id = nextId++;
-    pending.put(id, new Pending(e.destination(), e.arrival(), connection(e.source(),
-        e.destination(), e.sharing())));
-    network.start(new Transfer(id, e.source(), e.destination(), e.bytes()), nowPicos, e.sharing());
+    // The pending arrival rides on the transfer: a map from id to it cost two probes a transfer
+    // into a table as large as the transfers in flight, and its part of the copied live heap.
+    Pending p = new Pending(e.arrival(), connection(e.source(), e.destination(), e.sharing()));
+    network.start(new Transfer(nextId++, e.source(), e.destination(), e.bytes(), p), nowPicos,
+        e.sharing());
   }
 
   private void deliverAndWake(Context ctx) {
@@ -129,7 +138,7 @@ public final class FabricProcess implements LogicalProcess<FabricProcess.Event> 
         !drained.isEmpty();
         drained = network.takeDrained()) {
       for (Transfer t : drained) {
-        long key = pending.get(t.id()).connection();
+        long key = ((Pending) t.payload()).connection();
         ArrayDeque<StartTransfer> queue = waiting.get(key);
         if (queue.isEmpty()) {
           waiting.remove(key);
@@ -139,8 +148,8 @@ public final class FabricProcess implements LogicalProcess<FabricProcess.Event> 
       }
     }
     for (Transfer t : done) {
-      Pending p = pending.remove(t.id());
-      ctx.send(processOfChip.applyAsInt(p.destination()), lookaheadPicos, p.arrival());
+      ctx.send(processOfChip.applyAsInt(t.destination()), lookaheadPicos,
+          ((Pending) t.payload()).arrival());
     }
     long next = network.nextCompletionPicos();
     if (next != Long.MAX_VALUE && next < wakeAtPicos) {
