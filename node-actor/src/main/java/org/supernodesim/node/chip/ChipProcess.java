@@ -257,9 +257,11 @@ public final class ChipProcess implements LogicalProcess<ChipProcess.Event> {
     // Sends and already-arrived receives finish at once and may ready more: loop until quiet.
     while (progress.hasReady()) {
       // Take the whole batch first: queueing may ready more, which wait for the next batch.
-      int[] ids = progress.takeReadyIds(readyIds);
-      readyIds = ids;
-      for (int i = 0, n = progress.takenCount(); i < n; i++) {
+      if (readyIds.length < progress.readyCount()) {
+        readyIds = new int[Math.max(progress.readyCount(), 2 * readyIds.length)];
+      }
+      int[] ids = readyIds; // queueing below may re-enter and grow the field
+      for (int i = 0, n = progress.takeReadyIds(ids); i < n; i++) {
         queue(graph.get(ids[i]), ctx);
       }
     }

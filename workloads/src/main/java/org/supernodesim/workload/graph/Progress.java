@@ -19,7 +19,6 @@ public final class Progress {
   private int[] ready = new int[16];
   private int readyCount;
   private int done;
-  private int takenCount;
 
   public Progress(OperationGraph graph) {
     this.graph = graph;
@@ -52,24 +51,22 @@ public final class Progress {
     return out;
   }
 
-  /**
-   * As {@link #takeReady}, without a list: writes the ready ids, in id order, into {@code into}
-   * (grown if too small) and returns it; {@link #takenCount} says how many. For the engine's hot
-   * loop, which reuses one buffer.
-   */
-  public int[] takeReadyIds(int[] into) {
-    int[] out = into.length >= readyCount ? into : new int[Math.max(readyCount, 2 * into.length)];
-    int n = 0;
-    while (readyCount > 0) {
-      out[n++] = pollReady();
-    }
-    takenCount = n;
-    return out;
+  /** How many operations are ready and not yet taken. */
+  public int readyCount() {
+    return readyCount;
   }
 
-  /** How many ids the last {@link #takeReadyIds} wrote. */
-  public int takenCount() {
-    return takenCount;
+  /**
+   * As {@link #takeReady}, without a list: writes the ready ids, in id order, into {@code into},
+   * which must hold {@link #readyCount} of them, and returns how many it wrote. For the engine's
+   * hot loop, which reuses one buffer.
+   */
+  public int takeReadyIds(int[] into) {
+    int n = 0;
+    while (readyCount > 0) {
+      into[n++] = pollReady();
+    }
+    return n;
   }
 
   /** True if some operation became ready and has not been taken yet. */
