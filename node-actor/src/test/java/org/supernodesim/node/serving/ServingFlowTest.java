@@ -4,10 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.supernodesim.interconnect.routing.Router;
 import org.supernodesim.model.chip.Precision;
 import org.supernodesim.model.fabric.NetworkModel;
+import org.supernodesim.model.transformer.Activation;
+import org.supernodesim.model.transformer.FfnLayout;
+import org.supernodesim.model.transformer.GroupedQueryAttention;
+import org.supernodesim.model.transformer.Mlp;
+import org.supernodesim.model.transformer.MoeFfn;
+import org.supernodesim.model.transformer.NormKind;
+import org.supernodesim.model.transformer.PositionEncoding;
+import org.supernodesim.model.transformer.RouterScoring;
+import org.supernodesim.model.transformer.TransformerSpec;
 import org.supernodesim.node.actors.ActorRuntime;
 import org.supernodesim.results.ServingResult;
 import org.supernodesim.workload.cost.ComputeCostModel;
@@ -77,6 +87,14 @@ class ServingFlowTest {
     StepCostModel costs = new StepCostModel(Deployments.llama8b(), layout, Precision.BF16,
         Precision.BF16, new ComputeCostModel(Deployments.h20()),
         new FabricCosts(new Routes(router), 0, layout), ServingOptions.plain(), 0);
+
+    // Then each decode step's all-reduces take the closed form on the idle fabric: the rail
+    // transfers (IB) set every ring step, so the merged transfers and waits add up to it.
+    assertLoneRequestTpotAlike(costs, router, "TP16's striped rings");
+  }
+
+  /** One unified instance serving one request: its TPOT on the flow model and the closed forms. */
+  private static void assertLoneRequestTpotAlike(StepCostModel costs, Router router, String what) {
     List<InstanceGroup> groups = List.of(
         new InstanceGroup(Role.UNIFIED, 1, costs, 200_000, Deployments.limits(false)));
     RequestTrace trace = new RequestTrace("one", List.of(Request.of(0, 0, 1000, 20)), 0, 0);
@@ -85,10 +103,32 @@ class ServingFlowTest {
         Deployments.runSequential(setup(trace, groups, router, NetworkModel.ANALYTICAL));
     ServingResult flow = Deployments.runSequential(setup(trace, groups, router, NetworkModel.FLOW));
 
-    // Then each decode step's all-reduces take the closed form on the idle fabric: the rail
-    // transfers (IB) set every ring step, so the merged transfers and waits add up to it.
     assertEquals(analytical.tpotSeconds().max(), flow.tpotSeconds().max(), 1e-9,
-        "TPOT: TP16's striped rings on the flow model = their closed form");
+        "TPOT: " + what + " on the flow model = their closed form");
+  }
+
+  @Test
+  void dpAttentionGathersOverTwoNodesTakeTheirClosedFormOnTheFlowModel() {
+    // Given a unified instance of a small MoE (64 experts of width 1024, top-4, on the 8B's
+    // attention) with attention in 16 DP groups over two 8-chip nodes and every expert split
+    // over the 16 chips (ep 1): each MoE layer runs two all-reduces of the gathered tokens over
+    // all 16 chips, as striped rings over the nodes' rails.
+    Router router = FabricCostsTest.fourNodes();
+    MoeFfn moe = new MoeFfn(64, 4, new Mlp(1024, Activation.SWIGLU, false), 0, Optional.empty(),
+        org.supernodesim.model.transformer.Router.ungrouped(RouterScoring.SOFTMAX, false));
+    TransformerSpec smallMoe = new TransformerSpec("small-moe", 32_000, 4096, 8,
+        new PositionEncoding.Rope(1e4), NormKind.RMS_NORM,
+        new GroupedQueryAttention(32, 8, 128, false, false, false),
+        FfnLayout.MoeAfterDense.allMoe(moe), false, 0, List.of());
+    InstanceLayout layout = new InstanceLayout(1, 1, 1, 16);
+    StepCostModel costs = new StepCostModel(smallMoe, layout, Precision.BF16, Precision.BF16,
+        new ComputeCostModel(Deployments.h20()), new FabricCosts(new Routes(router), 0, layout),
+        ServingOptions.plain(), 0);
+
+    // Then each decode step's gathers take the closed form on the idle fabric, as TP16's rings.
+    assertTrue(costs.step(org.supernodesim.workload.inference.Batch.decode(1, 1000))
+        .communicationPicos() > 0, "the gathers are priced");
+    assertLoneRequestTpotAlike(costs, router, "the DP-attention gathers' striped rings");
   }
 
   @Test

@@ -75,13 +75,20 @@ class SglangDeepSeekValidationTest {
     if (f[10].equals("no")) {
       return decodePerNode(instance(1), Integer.parseInt(f[8]), Long.parseLong(f[7]));
     }
-    // The blog's "simulated MTP": one MTP draft (DeepSeek-V3 has one module) accepted at 0.85,
-    // the low end of DeepSeek-V3 §5.4.3's 85-90 % for the second token.
-    return decodePerNode(
-        instance(1, "workload.serving.instances[1].speculative.drafts=1",
-            "workload.serving.instances[1].speculative.acceptance=0.85"),
-        Integer.parseInt(f[8]), Long.parseLong(f[7]));
+    return decodePerNode(instance(1, SIMULATED_MTP), Integer.parseInt(f[8]),
+        Long.parseLong(f[7]));
   }
+
+  /**
+   * The blog's "simulated MTP": one draft (DeepSeek-V3 has one MTP module) at the acceptance the
+   * blog states for its row ("We conservatively assume a 60% acceptance rate under MTP",
+   * Evaluation / Experimental Setup), 1.6 tokens a verify step. (DeepSeek-V3 §5.4.3 measures
+   * 85-90 % for the second token; the row counts 60 %.) The blog's run drafted nothing: it
+   * doubled the batch, halved the KV length and padded attention to DeepSeek's profiled time;
+   * the model runs the MTP module's draft pass besides the verify.
+   */
+  static final String[] SIMULATED_MTP = {"workload.serving.instances[1].speculative.drafts=1",
+      "workload.serving.instances[1].speculative.acceptance=0.6"};
 
   /**
    * Every published row, simulated next to published, and none within 15 % (README "Validation:
@@ -90,8 +97,10 @@ class SglangDeepSeekValidationTest {
    * overlap stage by stage as SGLang's strategy runs it: its step (1.34-1.44 s) is near
    * max(compute, all-to-all), where the published steps (2.27-2.61 s) sit near their sum, so the
    * rows simulate 1.5-1.8x fast. The
-   * decode rows simulate 1.3x and 1.5x fast: the staged overlap hides part of the low-latency
-   * all-to-all, the published steps behave as if it hid none of it ({@link
+   * decode rows simulate 1.34x and 1.32x fast (the MTP row counted at the blog's 60 %
+   * acceptance; 1.53x at 85 %): the staged overlap reproduces the blog's measured decode gains
+   * of two-batch overlap ({@link #twoBatchOverlapInDecodeAgainstThePublishedGains}), and the
+   * published steps are 1.33x the model's with overlap and without it alike ({@link
    * #decodeAllToAllAsDeepEpMeasuresItAndPublishedStepsAsComputePlusAllToAll}). Each ratio is
    * pinned to 3 %, so a change of the model shows here, and should a row move into the band
    * this test fails and the row joins the ones that hold.
@@ -101,7 +110,7 @@ class SglangDeepSeekValidationTest {
     List<String> lines = Files.readAllLines(ROWS, StandardCharsets.UTF_8);
     Map<String, Double> simulatedOverPublished = Map.of(
         "prefill-1k", 1.701, "prefill-2k", 1.764, "prefill-4k", 1.804,
-        "prefill-4k-perfect-eplb", 1.529, "decode-2k", 1.337, "decode-4k-mtp", 1.529);
+        "prefill-4k-perfect-eplb", 1.529, "decode-2k", 1.337, "decode-4k-mtp", 1.322);
     List<String> report = new ArrayList<>();
     for (String line : lines.subList(1, lines.size())) {
       String[] f = line.split(",");
@@ -134,10 +143,35 @@ class SglangDeepSeekValidationTest {
   }
 
   /**
+   * Published: two-batch overlap gains 25.5 % decode throughput at 256 requests a GPU (22,310
+   * tokens/s a node with it) and 35 % in the simulated-MTP setting at 128 a GPU (17,552 against
+   * 12,929), the blog's "Ablation Study: Two-batch Overlap". Simulated: the low-latency
+   * all-to-alls run through SGLang's decode stages against the same batch as one micro-batch
+   * with its all-to-alls after its compute ({@code overlap: none}): +26 % and +47 %. Both within
+   * 25 % of the stated gain, pinned to 3 %.
+   */
+  @Test
+  void twoBatchOverlapInDecodeAgainstThePublishedGains() {
+    String off = "workload.serving.instances[1].overlap=none";
+    double on256 = decodePerNode(instance(1), 256, 2000);
+    double off256 = decodePerNode(instance(1, off), 256, 2000);
+    assertEquals(1.255, on256 / off256, 0.25 * 1.255, "decode, 256 a GPU, within 25 %");
+    assertEquals(1.263, on256 / off256, 0.03 * 1.263, "decode, 256 a GPU");
+    double onMtp = decodePerNode(instance(1, SIMULATED_MTP), 128, 4000);
+    double offMtp = decodePerNode(instance(1, SIMULATED_MTP[0], SIMULATED_MTP[1], off), 128,
+        4000);
+    double published = 17552.0 / 12929;
+    assertEquals(published, onMtp / offMtp, 0.25 * published, "simulated MTP, within 25 %");
+    assertEquals(1.465, onMtp / offMtp, 0.03 * 1.465, "simulated MTP");
+  }
+
+  /**
    * Why the decode rows are out (README): the model's all-to-all agrees with DeepEP's measured
-   * low-latency kernels, and the published steps equal the model's compute plus that all-to-all,
-   * where the model overlaps them (two-batch overlap, as the blog states). Should either piece or
-   * the overlap change, this fails and the README's account with it.
+   * low-latency kernels; the published decode-2k step equals the model's compute plus that
+   * all-to-all, where the model overlaps them (two-batch overlap, as the blog states); but the
+   * blog's run without overlap is slower than the model's by the same factor as its run with it
+   * (1.33x), so what the model lacks is not hidden communication but time outside the overlap.
+   * Should a piece or the overlap change, this fails and the README's account with it.
    */
   @Test
   void decodeAllToAllAsDeepEpMeasuresItAndPublishedStepsAsComputePlusAllToAll() {
@@ -152,26 +186,30 @@ class SglangDeepSeekValidationTest {
     double published = 256 / (22282 / 8.0);
     assertEquals(published, (step.computePicos() + step.communicationPicos()) / 1e12,
         0.05 * published, "decode-2k: compute + all-to-all");
-    // Published decode-4k-mtp: 17,373 tokens/s a node at 128 a GPU, 1.85 tokens a verify step.
-    var mtp = instance(1, "workload.serving.instances[1].speculative.drafts=1",
-        "workload.serving.instances[1].speculative.acceptance=0.85")
-        .step(Batch.decode(128 * 72, 4000));
-    double publishedMtp = 128 * mtp.tokensPerStep() / (17373 / 8.0);
-    assertEquals(publishedMtp, (mtp.computePicos() + mtp.communicationPicos()) / 1e12,
-        0.05 * publishedMtp, "decode-4k-mtp: compute + all-to-all per verify step");
+    // With overlap the published step is 1.34x the model's; without it (the blog's ablation:
+    // 22,310 / 1.255 tokens/s a node at 256 a GPU) 1.33x the model's run of one micro-batch.
+    double withOverlap = published / (step.picos() / 1e12);
+    var alone = instance(1, "workload.serving.instances[1].overlap=none")
+        .step(Batch.decode(256 * 72, 2000));
+    double withoutOverlap = 256 / (22310 / 1.255 / 8.0) / (alone.picos() / 1e12);
+    assertEquals(1.336, withOverlap, 0.03 * 1.336, "published over simulated step, overlapped");
+    assertEquals(withOverlap, withoutOverlap, 0.02 * withOverlap,
+        "published over simulated step, with overlap and without alike");
   }
 
   static final Path TP16 = Path.of("examples/validation/sglang-deepseek-v3-h100-tp16.yaml");
 
   /**
-   * Published: large EP gains 3.3x prefill and 5.2x decode throughput per node over vanilla TP16
-   * on two nodes. The baseline's all-reduces now run as NCCL runs them on rail-optimised nodes, a
-   * channel per NIC ({@code RingLegs}); before, one ring crossing on one NIC made the ratios 7.6x
-   * and 22x. Still out of the 25 % band (README "Validation: SGLang DeepSeek-V3 on H100"): the
-   * simulated TP16 prefill is about twice the published one (its GEMMs on 1/16 of every expert
-   * are priced at the calibration's efficiency for that width, with no kernel overheads), and
-   * the simulated large-EP decode is 1.6x the published row, which the decode ratio carries.
-   * Pinned to 10 % so a change of the model shows here.
+   * Published: large EP gains 3.3x prefill and 5.2x decode throughput per node over SGLang's
+   * TP16 baseline on two nodes, "a TP size of 16 and DP attention": attention in 16 DP groups,
+   * every expert split 16 ways, each MoE layer gathering the groups' tokens (two all-reduces of
+   * them). Its all-reduces run as NCCL runs them on rail-optimised nodes, a channel per NIC
+   * ({@code RingLegs}). Before the baseline had DP attention it ran attention TP16 with the MLA
+   * latent replicated on all 16 GPUs (195 requests held, 12.2x decode, 2.93x prefill). Prefill
+   * holds within the 25 % band; decode is now below it (README "Validation: SGLang DeepSeek-V3
+   * on H100": the baseline's 116 all-reduces of 14.7 MB are priced at the striped ring's 165
+   * GB/s of bus bandwidth, and large EP's decode carries its own 1.34x). Pinned to 10 % so a
+   * change of the model shows here.
    */
   @Test
   void largeExpertParallelismAgainstTheTp16Baseline() {
@@ -182,18 +220,27 @@ class SglangDeepSeekValidationTest {
     double prefill = prefillPerNode(instance(0), 2048, 16384)
         / promptsPerNode(tp16.costs(), 2048, 8);
     // Decode: the baseline holds as many requests of 2,000 tokens of context (and 100 to come)
-    // as its KV cache takes (MLA's latent replicated on all 16), within its maxBatch; large EP
+    // as its KV cache takes (each DP group caching its own), within its maxBatch of 64 a GPU
+    // (the blog: large EP's decode gain comes "largely" from "4x larger batch sizes"); large EP
     // 256 per GPU.
     long requests = Math.min(tp16.limits().maxBatch(), tp16.kvCapacityTokens() / 2100);
-    double tp16Decode = requests
-        / (tp16.costs().step(Batch.decode((int) requests, 2000)).picos() / 1e12) / 2;
+    var tp16Step = tp16.costs().step(Batch.decode((int) requests, 2000));
+    double tp16Decode = requests / (tp16Step.picos() / 1e12) / 2;
     double decode = decodePerNode(instance(1), 256, 2000) / tp16Decode;
-    String figures = String.format("EP/TP16 prefill %.2f decode %.2f (TP16 batch %d)", prefill,
-        decode, requests);
+    String figures = String.format("EP/TP16 prefill %.2f decode %.2f (TP16 batch %d, step %.2f"
+        + " ms, C %.2f ms, M %.2f ms)", prefill, decode, requests, tp16Step.picos() / 1e9,
+        tp16Step.computePicos() / 1e9, tp16Step.communicationPicos() / 1e9);
+    assertEquals(1024, requests, figures);
     assertEquals(3.3, prefill, 0.25 * 3.3, "prefill within 25 %: " + figures);
     assertTrue(Math.abs(decode / 5.2 - 1) > 0.25, "decode now within 25 %: " + figures);
-    assertEquals(2.93, prefill, 0.1 * 2.93, figures);
-    assertEquals(12.2, decode, 0.1 * 12.2, figures);
+    assertEquals(2.80, prefill, 0.1 * 2.80, figures);
+    assertEquals(2.62, decode, 0.1 * 2.62, figures);
+    // The baseline's decode collectives: per MoE layer two all-reduces of the 16 groups' 1,024
+    // tokens (14.7 MB in BF16) over the 16 GPUs of the two nodes.
+    var gather = tp16Step.communication().get(0);
+    assertEquals(1, tp16Step.communication().size(), figures);
+    assertEquals(2 * 58, gather.timesPerStep());
+    assertEquals(1024L * 7168 * 2, gather.busiestRankBytes());
   }
 
   @Test

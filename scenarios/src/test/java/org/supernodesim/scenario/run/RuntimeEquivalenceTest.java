@@ -34,7 +34,10 @@ class RuntimeEquivalenceTest {
 
   static Stream<Path> examples() throws IOException {
     try (Stream<Path> files = Files.list(Path.of("examples"))) {
-      return files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList().stream();
+      // And the validation's TP16 baseline: DP attention's gathers over two nodes.
+      return Stream.concat(files.filter(p -> p.toString().endsWith(".yaml")).sorted(),
+          Stream.of(Path.of("examples/validation/sglang-deepseek-v3-h100-tp16.yaml")))
+          .toList().stream();
     }
   }
 

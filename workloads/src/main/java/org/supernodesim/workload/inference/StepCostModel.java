@@ -320,6 +320,18 @@ public final class StepCostModel {
       demands.add(new CommunicationDemand(Collective.ALL_REDUCE, RankGroup.TENSOR,
           2 * layers * times, Collections.nCopies(layout.tp(), bytes)));
     }
+    if (gathersForExperts() && moeLayers > 0) {
+      // DP attention under expert tensor parallelism (ep 1: every chip of the stage holds a
+      // 1/stageChips slice of every expert, SGLang's "--tp N --dp N --enable-dp-attention"
+      // without DeepEP): before each MoE layer the attention groups' tokens meet in one buffer
+      // of the stage's tokens on every chip, zero-filled but for the chip's own rows and summed
+      // over the stage (`_dp_gather`: tensor_model_parallel_all_reduce of the global buffer),
+      // and the experts' partial outputs are summed over the stage again (the MoE's own
+      // all-reduce) before each group takes its rows back (`dp_scatter`, a local copy).
+      long bytes = Math.round(load.tokens * h * ACTIVATION_BYTES);
+      demands.add(new CommunicationDemand(Collective.ALL_REDUCE, RankGroup.ATTENTION_DP,
+          2 * moeLayers * times, Collections.nCopies(layout.stageChips(), bytes)));
+    }
     if (layout.ep() > 1 && moeLayers > 0) {
       MoeFfn moe = (MoeFfn) model.mtpFfn();
       int ep = layout.ep();
@@ -351,6 +363,15 @@ public final class StepCostModel {
       demands.add(new CommunicationDemand(Collective.STAGE_SEND, RankGroup.PIPELINE,
           (layout.pp() - 1) * times, Collections.nCopies(layout.stageChips(), bytes)));
     }
+  }
+
+  /**
+   * Whether a MoE layer gathers the DP-attention groups' tokens: the experts are split over the
+   * whole stage (ep 1) and the stage holds several attention groups, so every chip computes its
+   * slice of every group's tokens.
+   */
+  private boolean gathersForExperts() {
+    return model.moeLayers() > 0 && layout.ep() == 1 && layout.dpAttention() > 1;
   }
 
   /**

@@ -25,6 +25,13 @@ class StepCostModelTest {
     return new StepCostModel(model, ONE_CHIP, weights, Precision.BF16, H20, null);
   }
 
+  /** A BF16 instance of {@code layout} whose collectives run on a 450 GB/s, 2 us link. */
+  private static StepCostModel onLink(TransformerSpec model, InstanceLayout layout) {
+    return new StepCostModel(model, layout, Precision.BF16, Precision.BF16, H20, LINK);
+  }
+
+  private static final LinkSpec LINK = new LinkSpec(4.5e11, 2_000_000);
+
   /**
    * The cost model's achievable share of HBM bandwidth, read off a pure 1 GB read: 1 with the
    * uncalibrated roofline, the calibration's memory efficiency once there is one.
@@ -167,9 +174,7 @@ class StepCostModelTest {
   @Test
   void tensorParallelismSplitsWeightsAndAddsTwoAllReducesPerLayer() {
     TransformerSpec model = Shapes.llama8b();
-    LinkSpec link = new LinkSpec(4.5e11, 2_000_000);
-    StepCostModel tp4 = new StepCostModel(model, new InstanceLayout(4, 1, 1, 1), Precision.BF16,
-        Precision.BF16, H20, link);
+    StepCostModel tp4 = onLink(model, new InstanceLayout(4, 1, 1, 1));
 
     StepCost one = oneChip(model, Precision.BF16).step(Batch.decode(16, 1000));
     StepCost four = tp4.step(Batch.decode(16, 1000));
@@ -180,5 +185,37 @@ class StepCostModelTest {
     double ring = 2 * 3 / 4.0 * bytes / 4.5e11 * 1e12 + 2 * 3 * 2_000_000;
     assertEquals(2 * 32 * ring, four.communicationPicos(), 2 * 32,
         "two all-reduces per layer, each to its closed form within 1 ps of rounding");
+  }
+
+  @Test
+  void dpAttentionOverExpertTensorParallelismGathersTheGroupsTokensTwicePerMoeLayer() {
+    // Given the small MoE (8 MoE layers, h 4096) with attention in 8 DP groups of one chip and
+    // every expert split over the 8 chips (ep 1, SGLang's --tp 8 --dp 8 --enable-dp-attention):
+    // each MoE layer sums the zero-padded buffer of all 8 groups' tokens over the 8 chips
+    // (SGLang's _dp_gather) and sums the experts' partial outputs again (the MoE's all-reduce).
+    StepCostModel dp8 = onLink(Shapes.smallMoe(), new InstanceLayout(1, 1, 1, 8));
+
+    StepCost step = dp8.step(Batch.decode(64, 1000));
+
+    // Then: 2 x 8 ring all-reduces of 64 tokens x 4096 x 2 bytes over 8 chips, each
+    // 2(n-1)/n S/B + 2(n-1) alpha, and nothing else.
+    assertEquals(1, step.communication().size(), step.communication().toString());
+    CommunicationDemand gather = step.communication().get(0);
+    assertEquals(CommunicationDemand.Collective.ALL_REDUCE, gather.collective());
+    assertEquals(CommunicationDemand.RankGroup.ATTENTION_DP, gather.group());
+    assertEquals(2 * 8, gather.timesPerStep());
+    double bytes = 64 * 4096 * 2;
+    assertEquals(java.util.Collections.nCopies(8, (long) bytes), gather.bytesPerRank());
+    assertEquals(8, gather.ranks());
+    double ring = 2 * 7 / 8.0 * bytes / 4.5e11 * 1e12 + 2 * 7 * 2_000_000;
+    assertEquals(2 * 8 * ring, step.communicationPicos(), 2 * 8,
+        "two all-reduces per MoE layer, each to its closed form within 1 ps of rounding");
+    // Experts spread whole over the same chips (ep 8) send tokens to them instead: no gather.
+    StepCostModel ep8 = onLink(Shapes.smallMoe(), new InstanceLayout(1, 1, 8, 8));
+    assertTrue(ep8.step(Batch.decode(64, 1000)).communication().stream()
+        .noneMatch(d -> d.group() == CommunicationDemand.RankGroup.ATTENTION_DP));
+    // A dense model has no expert layer to gather for.
+    StepCostModel dense = onLink(Shapes.llama8b(), new InstanceLayout(1, 1, 1, 8));
+    assertEquals(0, dense.step(Batch.decode(64, 1000)).communicationPicos());
   }
 }
