@@ -17,12 +17,17 @@ import org.supernodesim.node.engine.RunStatistics;
  * dispatch). A slot write and one atomic decrement cost a fraction of that, and the coordinator
  * actor's serial mailbox stops being the bottleneck.
  *
+ * <p>The merger builds every opened actor's message, then tells them in one group per dispatcher
+ * thread: it tells each group's first actor an {@link BlockActor.OpenGroup}, and that actor tells
+ * its group (itself included), so the tells run on every thread at once.
+ *
  * <p>Memory: an actor's slot writes happen before its {@code decrementAndGet}; the decrement that
  * reaches 0 reads every earlier one of the window (they form one release sequence), so the merging
  * actor sees every slot. The merging state is then handed from one window's merger to the next's
- * along the same chain: merger writes, {@code awaited.set}, OpenWindow tells, each opened actor's
- * handling and decrement, the next merger's decrement. So at most one thread touches it at a time
- * and always sees the latest writes. Local actors only, which the runtime is.
+ * along the same chain: merger writes, {@code awaited.set}, OpenGroup and OpenWindow tells, each
+ * opened actor's handling and decrement, the next merger's decrement. So at most one thread
+ * touches it at a time and always sees the latest writes. Local actors only, which the runtime
+ * is.
  *
  * <p>Deterministic: the merge visits the reports in actor index order, whatever order they came
  * in, and min, sum and max do not depend on it anyway; events reach their destination's queue,
@@ -199,9 +204,10 @@ final class Windows {
     // One opening group per dispatcher thread, each a contiguous run of the opened actors, told
     // by its first actor: the tells of a window are made on every thread at once instead of all
     // on this one, and each group's actors land on the queue of the thread that opened them.
-    // Measured on the ring of 384, actor-per-chip, 2 threads: from one merger telling all 384,
-    // the other thread emptied its queue faster than the merger filled it and parked and was
-    // woken again many times a window. Order cannot reach a result (see the class comment).
+    // Measured on the ring of 384, actor-per-chip, 2 threads: with one merger telling all 384,
+    // the other thread, stealing them one at a time, ran dry and parked and was woken again
+    // within a window (twice the context switches) and the run took about 1.5 times the CPU.
+    // Order cannot reach a result (see the class comment).
     int groups = Math.min(threads, count);
     for (int g = groups - 1; g >= 0; g--) {
       int from = (int) ((long) count * g / groups);
