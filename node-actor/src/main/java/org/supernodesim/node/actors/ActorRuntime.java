@@ -93,7 +93,7 @@ public final class ActorRuntime implements Runtime {
       if (actors.getWhenTerminated().toCompletableFuture().isDone()) {
         throw new IllegalStateException("the actor system stopped before the run started");
       }
-      actors.tell(new RunGuardian.StartRun(simulation, processesPerActor, result));
+      actors.tell(new RunGuardian.StartRun(simulation, processesPerActor, threads, result));
       return result.join();
     } catch (CompletionException e) {
       Throwable cause = e.getCause();

@@ -30,6 +30,13 @@ final class BlockActor extends AbstractBehavior<BlockActor.Command> {
    */
   record OpenWindow(long endPicos, Event[][] batches) implements Command {}
 
+  /**
+   * From the actor that merged the last window, to the first actor of a group: tell actors {@code
+   * targets[from, to)} (this one among them) their {@code messages[from, to)}. Arrays shared by
+   * every group of the window, never written once sent.
+   */
+  record OpenGroup(int[] targets, OpenWindow[] messages, int from, int to) implements Command {}
+
   private static final int[] NO_DESTINATIONS = new int[0];
   private static final long[] NO_TIMES = new long[0];
   private static final Event[][] NO_BATCHES = new Event[0][];
@@ -86,6 +93,7 @@ final class BlockActor extends AbstractBehavior<BlockActor.Command> {
     return newReceiveBuilder()
         .onMessage(Begin.class, this::onBegin)
         .onMessage(OpenWindow.class, this::onOpenWindow)
+        .onMessage(OpenGroup.class, this::onOpenGroup)
         .build();
   }
 
@@ -99,6 +107,11 @@ final class BlockActor extends AbstractBehavior<BlockActor.Command> {
     }
     // Outside the try: reporting may merge the window, and a fault there is not this block's.
     return finishWindow(handled);
+  }
+
+  private Behavior<Command> onOpenGroup(OpenGroup group) {
+    windows[0].open(group);
+    return this;
   }
 
   private Behavior<Command> onOpenWindow(OpenWindow window) {

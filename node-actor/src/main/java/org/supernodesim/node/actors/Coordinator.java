@@ -31,15 +31,19 @@ final class Coordinator extends AbstractBehavior<Coordinator.Command> {
   private Ended ended;
 
   static Behavior<Command> create(
-      Simulation simulation, int processesPerActor, CompletableFuture<RunStatistics> result) {
+      Simulation simulation,
+      int processesPerActor,
+      int threads,
+      CompletableFuture<RunStatistics> result) {
     return Behaviors.setup(
-        context -> new Coordinator(context, simulation, processesPerActor, result));
+        context -> new Coordinator(context, simulation, processesPerActor, threads, result));
   }
 
   private Coordinator(
       ActorContext<Command> context,
       Simulation simulation,
       int processesPerActor,
+      int threads,
       CompletableFuture<RunStatistics> result) {
     super(context);
     this.result = result;
@@ -55,7 +59,8 @@ final class Coordinator extends AbstractBehavior<Coordinator.Command> {
               BlockActor.create(simulation, i, processesPerActor, actorCount, windows),
               "block-" + i));
     }
-    windows[0] = new Windows(simulation.lookaheadPicos(), List.copyOf(spawned), context.getSelf());
+    windows[0] = new Windows(
+            simulation.lookaheadPicos(), List.copyOf(spawned), context.getSelf(), threads);
     windows[0].begin();
   }
 

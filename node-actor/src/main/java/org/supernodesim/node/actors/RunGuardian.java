@@ -19,7 +19,10 @@ final class RunGuardian {
 
   /** Run {@code simulation} and complete {@code result} once its actors have all stopped. */
   record StartRun(
-      Simulation simulation, int processesPerActor, CompletableFuture<RunStatistics> result)
+      Simulation simulation,
+      int processesPerActor,
+      int threads,
+      CompletableFuture<RunStatistics> result)
       implements Command {}
 
   /** The coordinator of a run stopped (normally after completing its result). */
@@ -36,7 +39,10 @@ final class RunGuardian {
                     ActorRef<Coordinator.Command> coordinator =
                         context.spawn(
                             Coordinator.create(
-                                start.simulation(), start.processesPerActor(), start.result()),
+                                start.simulation(),
+                                start.processesPerActor(),
+                                start.threads(),
+                                start.result()),
                             "run-" + ++runs[0]);
                     context.watchWith(coordinator, new RunEnded(start.result()));
                     return Behaviors.same();

@@ -17,12 +17,17 @@ import org.supernodesim.node.engine.RunStatistics;
  * dispatch). A slot write and one atomic decrement cost a fraction of that, and the coordinator
  * actor's serial mailbox stops being the bottleneck.
  *
+ * <p>The merger builds every opened actor's message, then tells them in one group per dispatcher
+ * thread: it tells each group's first actor an {@link BlockActor.OpenGroup}, and that actor tells
+ * its group (itself included), so the tells run on every thread at once.
+ *
  * <p>Memory: an actor's slot writes happen before its {@code decrementAndGet}; the decrement that
  * reaches 0 reads every earlier one of the window (they form one release sequence), so the merging
  * actor sees every slot. The merging state is then handed from one window's merger to the next's
- * along the same chain: merger writes, {@code awaited.set}, OpenWindow tells, each opened actor's
- * handling and decrement, the next merger's decrement. So at most one thread touches it at a time
- * and always sees the latest writes. Local actors only, which the runtime is.
+ * along the same chain: merger writes, {@code awaited.set}, OpenGroup and OpenWindow tells, each
+ * opened actor's handling and decrement, the next merger's decrement. So at most one thread
+ * touches it at a time and always sees the latest writes. Local actors only, which the runtime
+ * is.
  *
  * <p>Deterministic: the merge visits the reports in actor index order, whatever order they came
  * in, and min, sum and max do not depend on it anyway; events reach their destination's queue,
@@ -35,6 +40,7 @@ final class Windows {
   private final long lookaheadPicos;
   private final List<ActorRef<BlockActor.Command>> actors;
   private final ActorRef<Coordinator.Command> coordinator;
+  private final int threads;
   private final AtomicInteger awaited = new AtomicInteger();
 
   // Slots: slot i is written only by actor i, between its OpenWindow (or Begin) and its count-in.
@@ -62,10 +68,12 @@ final class Windows {
   Windows(
       long lookaheadPicos,
       List<ActorRef<BlockActor.Command>> actors,
-      ActorRef<Coordinator.Command> coordinator) {
+      ActorRef<Coordinator.Command> coordinator,
+      int threads) {
     this.lookaheadPicos = lookaheadPicos;
     this.actors = actors;
     this.coordinator = coordinator;
+    this.threads = threads;
     int n = actors.size();
     this.reportedNextPicos = new long[n];
     this.reportedEvents = new long[n];
@@ -178,18 +186,44 @@ final class Windows {
         count++;
       }
     }
-    // Set before the first tell: an opened actor may report before the last tell is made. The
-    // window cannot complete before the last tell, though, so reading the merging state until
-    // then is safe; after it, this thread touches nothing here.
-    awaited.set(count);
-    for (int i = 0; i < nextEventPicos.length && count > 0; i++) {
-      if (nextEventPicos[i] < windowEndPicos) {
+    int[] targets = new int[count];
+    BlockActor.OpenWindow[] messages = new BlockActor.OpenWindow[count];
+    for (int i = 0, k = 0; k < count; i++) {
+      if (opened[i]) {
         Event[][] handed =
             pendingCount[i] == 0 ? NOTHING_HANDED : Arrays.copyOf(pending[i], pendingCount[i]);
         pendingCount[i] = 0;
-        count--;
-        actors.get(i).tell(new BlockActor.OpenWindow(windowEndPicos, handed));
+        targets[k] = i;
+        messages[k++] = new BlockActor.OpenWindow(windowEndPicos, handed);
       }
+    }
+    // Set before the first tell: an opened actor may report before the last tell is made. From
+    // here on this thread touches none of the merging state: the window may complete, and the
+    // next merger take it over, at any moment.
+    awaited.set(count);
+    // One opening group per dispatcher thread, each a contiguous run of the opened actors, told
+    // by its first actor: the tells of a window are made on every thread at once instead of all
+    // on this one, and each group's actors land on the queue of the thread that opened them.
+    // Measured on the ring of 384, actor-per-chip, 2 threads: with one merger telling all 384,
+    // the other thread, stealing them one at a time, ran dry and parked and was woken again
+    // within a window (twice the context switches) and the run took about 1.5 times the CPU.
+    // Order cannot reach a result (see the class comment).
+    int groups = Math.min(threads, count);
+    for (int g = groups - 1; g >= 0; g--) {
+      int from = (int) ((long) count * g / groups);
+      int to = (int) ((long) count * (g + 1) / groups);
+      if (to - from == 1) {
+        actors.get(targets[from]).tell(messages[from]);
+      } else {
+        actors.get(targets[from]).tell(new BlockActor.OpenGroup(targets, messages, from, to));
+      }
+    }
+  }
+
+  /** Tells each actor of {@code group} its window: run by the group's first actor. */
+  void open(BlockActor.OpenGroup group) {
+    for (int k = group.from(); k < group.to(); k++) {
+      actors.get(group.targets()[k]).tell(group.messages()[k]);
     }
   }
 }

@@ -17,7 +17,16 @@
  * last actor to report merges the window and opens the next at the new minimum (empty stretches
  * of time are jumped, never stepped), or tells the coordinator the run ended. No event sent in a
  * window can fall inside it (delays are at least L), which is why a window's events are all
- * known when it opens.
+ * known when it opens. The merger tells the opened actors in one group per dispatcher thread:
+ * it tells each group's first actor, which tells the rest, so a window's tells are made on every
+ * thread at once.
+ *
+ * <p><b>Why not wider windows.</b> T is already the earliest pending event over every actor
+ * (events in flight included), so a window never waits on empty time, and an actor with nothing
+ * before T+L gets no message. The ring's windows are its critical path: step k+1 of a chip needs
+ * step k's arrival, which lands at least L after it left, so 766 steps need 766 windows under any
+ * conservative bound (per-actor horizons of the other actors' next event plus L give the same
+ * windows, since every chip has an event at T).
  *
  * <p><b>Entry point.</b> {@code try (var runtime = new ActorRuntime(threads, processesPerActor))
  * { runtime.run(simulation); }}: one actor system (a fork-join pool of exactly {@code threads}
