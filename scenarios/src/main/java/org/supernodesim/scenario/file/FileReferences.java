@@ -22,7 +22,9 @@ import org.supernodesim.workload.trace.chakra.ChakraReader;
  *   <li>{@code workload.trace.path}: a text workload's file, or every {@code <prefix>.<rank>.et}
  *       of a Chakra prefix found beside it;
  *   <li>{@code workload.training.model.huggingFace} and {@code workload.serving.model.huggingFace}:
- *       a Hugging Face config.json.
+ *       a Hugging Face config.json;
+ *   <li>{@code workload.serving.instances[i].experts.load.measured} when it names a file: a
+ *       measured expert load in SGLang's format ({@link ExpertLoadFiles}).
  * </ul>
  */
 final class FileReferences {
@@ -36,10 +38,29 @@ final class FileReferences {
           TrainingAssembly.KEY + ".model." + HuggingFaceFiles.KEY,
           ServingAssembly.PATH + ".model." + HuggingFaceFiles.KEY);
 
+  /** An instance group's measured expert load, below {@code workload.serving.instances[i]}. */
+  static final String EXPERT_LOAD = ".experts.load.measured";
+
   private static final String SERVEGEN_WINDOWS = "-trace.csv";
   private static final String SERVEGEN_DATASET = "-dataset.json";
 
   private FileReferences() {}
+
+  /**
+   * The JSON pointers of the values in {@code tree} that may name files: {@link #KEYS} and each
+   * instance group's measured expert load.
+   */
+  static List<String> pointers(JsonNode tree) {
+    List<String> pointers = new java.util.ArrayList<>();
+    for (String key : KEYS) {
+      pointers.add("/" + key.replace('.', '/'));
+    }
+    JsonNode instances = tree.at("/workload/serving/instances");
+    for (int i = 0; i < instances.size(); i++) {
+      pointers.add("/workload/serving/instances/" + i + EXPERT_LOAD.replace('.', '/'));
+    }
+    return pointers;
+  }
 
   /**
    * The files {@code tree} names, each relative to {@code baseDirectory} as the tree writes it,
@@ -61,6 +82,13 @@ final class FileReferences {
       if (key.equals(TraceFiles.KEY) && ref.endsWith(SERVEGEN_WINDOWS)) {
         files.put(
             ref.substring(0, ref.length() - SERVEGEN_WINDOWS.length()) + SERVEGEN_DATASET, key);
+      }
+    }
+    JsonNode instances = tree.at("/workload/serving/instances");
+    for (int i = 0; i < instances.size(); i++) {
+      JsonNode n = instances.get(i).at("/experts/load/measured");
+      if (n.isTextual()) {
+        files.put(n.asText(), ServingAssembly.PATH + ".instances[" + i + "]" + EXPERT_LOAD);
       }
     }
     return files;

@@ -127,6 +127,14 @@ public final class ScenarioFile {
     return FileReferences.KEYS;
   }
 
+  /**
+   * The JSON pointers of {@code tree}'s values that name files relative to the scenario's folder:
+   * the {@link #fileKeys()} and each serving instance group's measured expert load.
+   */
+  public static List<String> filePointers(com.fasterxml.jackson.databind.JsonNode tree) {
+    return FileReferences.pointers(tree);
+  }
+
   /** The folder the files the scenario names are relative to. */
   public Path baseDirectory() {
     return baseDirectory;

@@ -106,7 +106,8 @@ final class ServingAssembly {
               + " chips; the cluster has "
               + clusterChips);
     }
-    Pricing pricing = new Pricing(model, s.weights(), s.kvCache(), chips, sc.memoryFraction(), seed);
+    Pricing pricing = new Pricing(
+        model, s.weights(), s.kvCache(), chips, sc.memoryFraction(), seed, baseDirectory);
     long longest = longestRequestTokens(trace);
     List<ServingWorkload.InstancePlan> plans = new ArrayList<>();
     int first = 0;
@@ -218,9 +219,10 @@ final class ServingAssembly {
               throw new InvalidInput(path + ".tp", problem);
             });
     ShardingRules.expertParallel(model, s.ep())
-        .filter(problem -> !(s.experts().eplb() && model.ffn() instanceof FfnLayout.MoeAfterDense m
+        .filter(problem -> !(s.experts().redundant() > 0
+            && model.ffn() instanceof FfnLayout.MoeAfterDense m
             && (m.moe().routedExperts() + s.experts().redundant()) % s.ep() == 0))
-        .map(problem -> s.experts().eplb()
+        .map(problem -> s.experts().redundant() > 0
             ? problem + " with " + s.experts().redundant() + " redundant experts"
             : problem + "; EPLB's redundant experts (experts: {eplb: true, redundant: r}) can"
                 + " fill the ranks evenly")
@@ -261,6 +263,7 @@ final class ServingAssembly {
     private final long seed;
     private final ComputeCostModel compute;
     private final ChipRoutes routes;
+    private final Path baseDirectory;
 
     Pricing(
         TransformerSpec model,
@@ -268,8 +271,10 @@ final class ServingAssembly {
         Precision kvCache,
         Chips chips,
         double memoryFraction,
-        long seed) {
+        long seed,
+        Path baseDirectory) {
       this.model = model;
+      this.baseDirectory = baseDirectory;
       this.weights = weights;
       this.kvCache = kvCache;
       this.chips = chips;
@@ -315,8 +320,10 @@ final class ServingAssembly {
           layout.chips() > 1 ? new FabricCosts(routes, firstChip, layout) : null;
       StepCostModel costs;
       ServingOptions options;
+      ExpertPlacement.Load load = load(s.experts().load(), path + ".experts.load.measured");
+      ExpertPlacement placement = placement(s, load, layout, firstChip, path);
       try {
-        options = options(s, communicationSms(s, path));
+        options = options(s, placement, communicationSms(s, path));
       } catch (IllegalArgumentException e) {
         throw new InvalidInput(path + ".communicationSms", e.getMessage());
       }
@@ -368,18 +375,58 @@ final class ServingAssembly {
       return new CommunicationSms(s.communicationSms(), (int) Math.round(k.value()));
     }
 
-    private static ServingOptions options(InstanceSection s, CommunicationSms sms) {
-      ServingSections.ExpertLoadSection l = s.experts().load();
-      ExpertPlacement.Load load = l.zipf() != null
-          ? new ExpertPlacement.Zipf(l.zipf())
-          : l.measured() != null
-              ? new ExpertPlacement.Measured(l.measured(), l.source())
-              : ExpertPlacement.Load.uniform();
+    /** The section's expert load: uniform, Zipf, or measured inline or in a file. */
+    private ExpertPlacement.Load load(ServingSections.ExpertLoadSection l, String keyPath) {
+      if (l.zipf() != null) {
+        return new ExpertPlacement.Zipf(l.zipf());
+      }
+      if (l.file() != null) {
+        return ExpertLoadFiles.read(baseDirectory, l.file(), l.source(), keyPath, model);
+      }
+      if (l.measured() != null) {
+        return ExpertPlacement.Measured.sameInEveryLayer(
+            ServingSections.ExpertLoadSection.weights(l.measured()), l.source());
+      }
+      return ExpertPlacement.Load.uniform();
+    }
+
+    /**
+     * Where the instance's expert slots go: EPLB's global or hierarchical policy ({@code
+     * experts.eplbPolicy}; hierarchical packs the model's expert groups onto the nodes, the
+     * scale-up domains, the instance's EP group spans), or SGLang's trivial placement.
+     */
+    private ExpertPlacement placement(
+        InstanceSection s, ExpertPlacement.Load load, InstanceLayout layout, int firstChip,
+        String path) {
+      ServingSections.ExpertsSection x = s.experts();
+      int groups = model.ffn() instanceof FfnLayout.MoeAfterDense m
+          ? m.moe().router().groups() : 1;
+      int nodes = (int) java.util.stream.IntStream.range(firstChip, firstChip + layout.stageChips())
+          .map(routes::domain).distinct().count();
+      boolean divides = nodes > 1 && groups % nodes == 0;
+      if (x.eplb() && x.eplbPolicy() == ServingSections.EplbPolicy.HIERARCHICAL && !divides) {
+        throw new InvalidInput(path + ".experts.eplbPolicy", "hierarchical packs whole expert"
+            + " groups onto nodes: " + model.id() + "'s " + groups + " groups over the " + nodes
+            + " nodes of the EP group do not divide; use global or auto");
+      }
+      boolean hierarchical = x.eplb() && divides
+          && x.eplbPolicy() != ServingSections.EplbPolicy.GLOBAL;
+      try {
+        return hierarchical
+            ? new ExpertPlacement(load, x.redundant(), true, nodes, groups)
+            : new ExpertPlacement(load, x.redundant(), x.eplb());
+      } catch (IllegalArgumentException e) {
+        throw new InvalidInput(path + ".experts", e.getMessage());
+      }
+    }
+
+    private static ServingOptions options(
+        InstanceSection s, ExpertPlacement placement, CommunicationSms sms) {
       Speculation speculation = s.speculative() == null
           ? Speculation.none()
           : new Speculation(s.speculative().drafts(), s.speculative().acceptance());
       return new ServingOptions(s.overlap(), speculation,
-          new ExpertPlacement(load, s.experts().redundant(), s.experts().eplb()), s.dispatch(),
+          placement, s.dispatch(),
           s.combine(), s.epAllToAll(), sms);
     }
 

@@ -247,7 +247,7 @@ final class ServingSections {
       epAllToAll = epAllToAll == null ? EpAllToAll.DIRECT : epAllToAll;
       dispatch = dispatch == null ? Precision.BF16 : dispatch;
       combine = combine == null ? Precision.BF16 : combine;
-      experts = experts == null ? new ExpertsSection(null, null, null) : experts;
+      experts = experts == null ? new ExpertsSection(null, null, null, null) : experts;
       role = role == null ? Role.UNIFIED : role;
       count = count == null ? 1 : count;
       tp = tp == null ? 1 : tp;
@@ -295,23 +295,59 @@ final class ServingSections {
 
   /**
    * {@code experts:} the routed experts' load ({@code uniform}, {@code {zipf: s}} seeded from the
-   * scenario's seed, or {@code {measured: [w0, w1, ...], source: "..."}}), EPLB placement
-   * ({@code eplb: true}) and its {@code redundant} expert replicas per layer.
+   * scenario's seed, or {@code {measured: [w0, w1, ...] | file.json, source: "..."}}), EPLB
+   * placement ({@code eplb: true}) and its {@code redundant} expert slots per layer (without EPLB,
+   * SGLang's trivial placement: slot p holds expert p mod E).
    */
-  record ExpertsSection(ExpertLoadSection load, Boolean eplb, Integer redundant) {
+  record ExpertsSection(
+      ExpertLoadSection load, Boolean eplb, EplbPolicy eplbPolicy, Integer redundant) {
     ExpertsSection {
       load = load == null ? new ExpertLoadSection(null, null, null) : load;
       eplb = eplb != null && eplb;
+      eplbPolicy = eplbPolicy == null ? EplbPolicy.AUTO : eplbPolicy;
       redundant = redundant == null ? 0 : redundant;
-      if (redundant < 0 || (redundant > 0 && !eplb)) {
-        throw new InvalidInput("redundant", redundant + "; redundant experts are >= 0 and need"
-            + " eplb: true");
+      if (redundant < 0) {
+        throw new InvalidInput("redundant", redundant + "; redundant expert slots are >= 0");
       }
     }
   }
 
-  /** {@code experts.load:} {@code uniform}, {@code {zipf: s}} or {@code {measured, source}}. */
-  record ExpertLoadSection(Double zipf, List<Double> measured, String source) {
+  /**
+   * {@code experts.eplbPolicy:} how EPLB places the expert slots (github.com/deepseek-ai/EPLB,
+   * {@code eplb.py}, {@code rebalance_experts}).
+   */
+  enum EplbPolicy {
+    /**
+     * Hierarchical where the model's expert groups divide evenly over the nodes the instance's EP
+     * group spans (more than one), else global: {@code eplb.py}'s rule, which SGLang's EPLB ran
+     * as it stood for the large-EP blog ({@code sglang/srt/managers/deepseek_eplb.py}) and runs
+     * under {@code --eplb-algorithm auto}.
+     */
+    AUTO("auto"),
+    /** Replicate and pack over all ranks at once ({@code --eplb-algorithm deepseek} today). */
+    GLOBAL("global"),
+    /** Groups packed onto nodes, then replicated and packed within each node. */
+    HIERARCHICAL("hierarchical");
+
+    private final String label;
+
+    EplbPolicy(String label) {
+      this.label = label;
+    }
+
+    @JsonValue
+    String label() {
+      return label;
+    }
+  }
+
+  /**
+   * {@code experts.load:} {@code uniform}, {@code {zipf: s}} or {@code {measured, source}}, where
+   * {@code measured} is one weight per expert (the same in every MoE layer) or a JSON file,
+   * relative to the scenario's folder, holding SGLang's {@code {"logical_count": [[...], ...]}}
+   * (tokens per expert, a row per layer; {@link ExpertLoadFiles}).
+   */
+  record ExpertLoadSection(Double zipf, JsonNode measured, String source) {
     @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
     ExpertLoadSection {
       if (zipf != null && measured != null) {
@@ -323,18 +359,39 @@ final class ServingSections {
       if (measured != null && (source == null || source.isBlank())) {
         throw new InvalidInput("source", "a measured expert load needs its source");
       }
-      if (measured != null && (measured.isEmpty()
-          || measured.stream().anyMatch(w -> w == null || !(w >= 0))
-          || measured.stream().mapToDouble(Double::doubleValue).sum() <= 0)) {
-        throw new InvalidInput("measured", "one weight >= 0 per expert, not all 0");
+      if (measured != null && !measured.isTextual() && weights(measured) == null) {
+        throw new InvalidInput("measured", "one weight >= 0 per expert, not all 0, or the path of"
+            + " a JSON file with SGLang's logical_count");
       }
+    }
+
+    /** The weights written inline, or null where {@code node} is not a valid list of them. */
+    static List<Double> weights(JsonNode node) {
+      if (!node.isArray() || node.isEmpty()) {
+        return null;
+      }
+      List<Double> weights = new java.util.ArrayList<>();
+      double total = 0;
+      for (JsonNode w : node) {
+        if (!w.isNumber() || !(w.asDouble() >= 0) || Double.isInfinite(w.asDouble())) {
+          return null;
+        }
+        weights.add(w.asDouble());
+        total += w.asDouble();
+      }
+      return total > 0 ? weights : null;
+    }
+
+    /** The file named, relative to the scenario's folder, or null for inline weights. */
+    String file() {
+      return measured != null && measured.isTextual() ? measured.asText() : null;
     }
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     static ExpertLoadSection ofName(String name) {
       if (!"uniform".equals(name)) {
         throw new InvalidInput("load", name + "; valid: uniform, {zipf: s},"
-            + " {measured: [...], source: ...}");
+            + " {measured: [...] or file.json, source: ...}");
       }
       return new ExpertLoadSection(null, null, null);
     }

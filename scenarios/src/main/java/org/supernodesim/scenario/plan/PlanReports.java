@@ -167,8 +167,8 @@ public final class PlanReports {
     ObjectNode tree = plan.file().effectiveTree(settingsOf(plan, best.point()));
     Path folder = Plan.folder(plan.path());
     Path from = dir.toAbsolutePath().normalize();
-    for (String key : ScenarioFile.fileKeys()) {
-      JsonPointer pointer = JsonPointer.compile("/" + key.replace('.', '/'));
+    for (String at : ScenarioFile.filePointers(tree)) {
+      JsonPointer pointer = JsonPointer.compile(at);
       if (tree.at(pointer).isTextual()) {
         Path target = folder.resolve(tree.at(pointer).asText()).normalize();
         ((ObjectNode) tree.at(pointer.head()))

@@ -9,26 +9,47 @@ import java.util.Random;
  * How a MoE layer's routed experts are loaded and placed on the EP ranks, which decides how many
  * tokens the busiest rank computes (it sets the layer's time) and receives.
  *
- * <p>Load: {@link Load#uniform()} (every expert the same share), a measured per-expert share list,
- * or a seeded Zipf skew (share of the i-th hottest expert proportional to 1 / i^s, the hot experts
+ * <p>Load: {@link Load#uniform()} (every expert the same share), a measured per-expert share list
+ * (one for every layer, or one per MoE layer as SGLang's expert-distribution recorder dumps it), or
+ * a seeded Zipf skew (share of the i-th hottest expert proportional to 1 / i^s, the hot experts
  * drawn afresh per layer from the seed).
  *
- * <p>Placement: without balancing, expert e sits on rank e x ep / E (contiguous, as SGLang and
- * vLLM place them). With EPLB (github.com/deepseek-ai/EPLB, {@code eplb.py}: replicate, then
- * balanced packing): the {@code redundantExperts} extra slots go one at a time to the expert with
- * the most load per replica, its tokens split evenly over its replicas, and the (E + r) replicas
- * are packed heaviest first onto the least-loaded rank with a free slot, (E + r) / ep slots each.
+ * <p>Placement: without balancing, SGLang's trivial expert location ({@code
+ * ExpertLocationMetadata.init_trivial} in {@code sglang/srt/eplb/expert_location.py}): physical
+ * slot p of the E + r holds expert p mod E and sits on rank p x ep / (E + r), so without redundant
+ * experts expert e sits on rank e x ep / E (contiguous, as SGLang and vLLM place them) and the r
+ * redundant slots replicate experts 0 .. r - 1, a replicated expert's tokens split evenly over its
+ * replicas. With EPLB (github.com/deepseek-ai/EPLB, {@code eplb.py}, {@code
+ * rebalance_experts_hierarchical}): the expert groups are first packed onto the nodes, groups / nodes
+ * each, heaviest first onto the least loaded node with room; then within each node the (E + r) /
+ * nodes slots are filled: the node's experts one each, every further slot to the expert with the
+ * most load per replica (its tokens split evenly over its replicas); then the node's slots are
+ * packed heaviest first onto its least loaded GPU with room, (E + r) / ep each. The global policy
+ * is the same with one node and one group ({@code rebalance_experts(..., 1, 1, num_gpus)}).
  *
  * @param load per-expert token shares
- * @param redundantExperts extra expert replicas per layer (EPLB only)
- * @param balanced EPLB placement; else contiguous
+ * @param redundantExperts extra expert slots per layer
+ * @param balanced EPLB placement; else SGLang's trivial one
+ * @param nodes nodes EPLB's hierarchical policy packs the expert groups onto (1: global)
+ * @param groups the model's expert groups (1: global)
  */
-public record ExpertPlacement(Load load, int redundantExperts, boolean balanced) {
+public record ExpertPlacement(
+    Load load, int redundantExperts, boolean balanced, int nodes, int groups) {
   public ExpertPlacement {
-    if (redundantExperts < 0 || (redundantExperts > 0 && !balanced)) {
+    if (redundantExperts < 0) {
       throw new IllegalArgumentException(
-          "redundant experts (" + redundantExperts + ") need EPLB's balanced placement");
+          "redundant experts must be >= 0, not " + redundantExperts);
     }
+    if (nodes < 1 || groups < 1 || groups % nodes != 0 || (!balanced && nodes * groups != 1)) {
+      throw new IllegalArgumentException("EPLB's hierarchical policy packs whole expert groups"
+          + " onto nodes: " + groups + " groups over " + nodes + " nodes"
+          + (balanced ? "" : ", and only with EPLB"));
+    }
+  }
+
+  /** EPLB's global policy, or SGLang's trivial placement without EPLB. */
+  public ExpertPlacement(Load load, int redundantExperts, boolean balanced) {
+    this(load, redundantExperts, balanced, 1, 1);
   }
 
   /** Uniform load, contiguous placement. */
@@ -47,17 +68,21 @@ public record ExpertPlacement(Load load, int redundantExperts, boolean balanced)
    * mean of the per-layer maxima is what a step pays).
    */
   public double[] rankShares(int experts, int ep, int layers, long seed) {
-    if (balanced && (experts + redundantExperts) % ep != 0) {
+    if ((balanced || redundantExperts > 0) && (experts + redundantExperts) % ep != 0) {
       throw new IllegalArgumentException(
-          "EPLB needs the " + experts + " experts and " + redundantExperts + " redundant ones to"
-              + " fill " + ep + " ranks evenly");
+          (balanced ? "EPLB" : "SGLang's expert slots") + " need the " + experts + " experts and "
+              + redundantExperts + " redundant ones to fill " + ep + " ranks evenly");
+    }
+    if (load instanceof Measured m && m.layers().size() > 1 && m.layers().size() != layers) {
+      throw new IllegalArgumentException("the measured load has " + m.layers().size()
+          + " layers; the model has " + layers + " MoE layers");
     }
     Random random = new Random(seed);
     double[] sum = new double[ep];
     int distinct = load.varies() ? layers : 1;
     for (int layer = 0; layer < distinct; layer++) {
-      double[] shares = load.shares(experts, random);
-      double[] ranks = balanced ? balance(shares, ep) : contiguous(shares, ep);
+      double[] shares = load.shares(experts, layer, random);
+      double[] ranks = balanced ? balance(shares, ep) : trivial(shares, ep);
       Arrays.sort(ranks);
       for (int r = 0; r < ep; r++) {
         sum[r] += ranks[ep - 1 - r] / distinct;
@@ -66,53 +91,112 @@ public record ExpertPlacement(Load load, int redundantExperts, boolean balanced)
     return sum;
   }
 
-  private static double[] contiguous(double[] shares, int ep) {
+  /** Slot p holds expert p mod E on rank p x ep / (E + r); replicas share their expert evenly. */
+  private double[] trivial(double[] shares, int ep) {
+    int experts = shares.length;
+    int slots = experts + redundantExperts;
+    int[] replicas = new int[experts];
+    for (int p = 0; p < slots; p++) {
+      replicas[p % experts]++;
+    }
     double[] ranks = new double[ep];
-    for (int e = 0; e < shares.length; e++) {
-      ranks[(int) ((long) e * ep / shares.length)] += shares[e];
+    for (int p = 0; p < slots; p++) {
+      ranks[(int) ((long) p * ep / slots)] += shares[p % experts] / replicas[p % experts];
     }
     return ranks;
   }
 
   private double[] balance(double[] shares, int ep) {
-    int[] replicas = new int[shares.length];
+    int experts = shares.length;
+    int slots = experts + redundantExperts;
+    if (experts % groups != 0 || ep % nodes != 0) {
+      throw new IllegalArgumentException("EPLB's hierarchical policy needs the " + experts
+          + " experts in " + groups + " equal groups and the " + ep + " ranks in " + nodes
+          + " equal nodes");
+    }
+    int groupSize = experts / groups;
+    double[] groupLoads = new double[groups];
+    for (int e = 0; e < experts; e++) {
+      groupLoads[e / groupSize] += shares[e];
+    }
+    int[] groupNode = pack(groupLoads, nodes);
+    int ranksPerNode = ep / nodes;
+    double[] ranks = new double[ep];
+    for (int node = 0; node < nodes; node++) {
+      List<Double> loads = new ArrayList<>();
+      for (int e = 0; e < experts; e++) {
+        if (groupNode[e / groupSize] == node) {
+          loads.add(shares[e]);
+        }
+      }
+      double[] slotLoads = replicate(loads, slots / nodes);
+      int[] slotRank = pack(slotLoads, ranksPerNode);
+      for (int i = 0; i < slotLoads.length; i++) {
+        ranks[node * ranksPerNode + slotRank[i]] += slotLoads[i];
+      }
+    }
+    return ranks;
+  }
+
+  /**
+   * Fills {@code slots} slots with {@code loads}' experts: one each, then every further slot to
+   * the expert with the most load per replica (the first such); each slot's load, replicas split
+   * evenly ({@code eplb.py}, {@code replicate_experts}).
+   */
+  private static double[] replicate(List<Double> loads, int slots) {
+    int[] replicas = new int[loads.size()];
     Arrays.fill(replicas, 1);
-    for (int i = 0; i < redundantExperts; i++) {
+    for (int i = loads.size(); i < slots; i++) {
       int hottest = 0;
-      for (int e = 1; e < shares.length; e++) {
-        if (shares[e] / replicas[e] > shares[hottest] / replicas[hottest]) {
+      for (int e = 1; e < loads.size(); e++) {
+        if (loads.get(e) / replicas[e] > loads.get(hottest) / replicas[hottest]) {
           hottest = e;
         }
       }
       replicas[hottest]++;
     }
-    List<Double> slots = new ArrayList<>();
-    for (int e = 0; e < shares.length; e++) {
+    double[] out = new double[slots];
+    int k = 0;
+    for (int e = 0; e < loads.size(); e++) {
       for (int i = 0; i < replicas[e]; i++) {
-        slots.add(shares[e] / replicas[e]);
+        out[k++] = loads.get(e) / replicas[e];
       }
     }
-    slots.sort((a, b) -> Double.compare(b, a));
-    int capacity = slots.size() / ep;
-    double[] ranks = new double[ep];
-    int[] used = new int[ep];
-    for (double slot : slots) {
+    return out;
+  }
+
+  /**
+   * Packs the items onto {@code packs} packs of equally many items, heaviest first onto the least
+   * loaded pack with room ({@code eplb.py}, {@code balanced_packing}); each item's pack.
+   */
+  private static int[] pack(double[] weights, int packs) {
+    Integer[] order = new Integer[weights.length];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (a, b) -> Double.compare(weights[b], weights[a]));
+    int capacity = weights.length / packs;
+    double[] load = new double[packs];
+    int[] used = new int[packs];
+    int[] out = new int[weights.length];
+    for (int item : order) {
       int best = -1;
-      for (int r = 0; r < ep; r++) {
-        if (used[r] < capacity && (best < 0 || ranks[r] < ranks[best])) {
-          best = r;
+      for (int p = 0; p < packs; p++) {
+        if (used[p] < capacity && (best < 0 || load[p] < load[best])) {
+          best = p;
         }
       }
-      ranks[best] += slot;
+      out[item] = best;
+      load[best] += weights[item];
       used[best]++;
     }
-    return ranks;
+    return out;
   }
 
   /** Per-expert shares of a layer's assignments. */
   public sealed interface Load permits Uniform, Measured, Zipf {
-    /** The shares, summing to 1, in expert order. */
-    double[] shares(int experts, Random random);
+    /** The shares of MoE layer {@code layer}, summing to 1, in expert order. */
+    double[] shares(int experts, int layer, Random random);
 
     /** Whether layers differ (drawn per layer). */
     boolean varies();
@@ -125,7 +209,7 @@ public record ExpertPlacement(Load load, int redundantExperts, boolean balanced)
   /** Every expert the same share. */
   public record Uniform() implements Load {
     @Override
-    public double[] shares(int experts, Random random) {
+    public double[] shares(int experts, int layer, Random random) {
       double[] s = new double[experts];
       Arrays.fill(s, 1.0 / experts);
       return s;
@@ -138,22 +222,43 @@ public record ExpertPlacement(Load load, int redundantExperts, boolean balanced)
   }
 
   /**
-   * A measured distribution: one weight per expert (any scale), the same in every layer.
+   * A measured distribution: one weight per expert (any scale), either one row for every MoE layer
+   * or one row per MoE layer (SGLang's {@code logical_count}: tokens routed to each expert of each
+   * layer, as its expert-distribution recorder dumps them).
    *
-   * @param weights per expert, in expert order
+   * @param layers one row, or a row per MoE layer in order, each of one weight per expert
    * @param source where it was measured
    */
-  public record Measured(List<Double> weights, String source) implements Load {
+  public record Measured(List<List<Double>> layers, String source) implements Load {
     public Measured {
-      weights = List.copyOf(weights);
-      if (weights.isEmpty() || weights.stream().anyMatch(w -> !(w >= 0))
-          || weights.stream().mapToDouble(Double::doubleValue).sum() <= 0) {
-        throw new IllegalArgumentException("expert weights must be >= 0 and not all 0");
+      if (layers.isEmpty()) {
+        throw new IllegalArgumentException("a measured load needs at least one row of weights");
       }
+      List<List<Double>> copy = new ArrayList<>();
+      for (int i = 0; i < layers.size(); i++) {
+        List<Double> row = List.copyOf(layers.get(i));
+        if (row.isEmpty() || row.stream().anyMatch(w -> !(w >= 0) || Double.isInfinite(w))
+            || row.stream().mapToDouble(Double::doubleValue).sum() <= 0) {
+          throw new IllegalArgumentException("expert weights must be finite and >= 0, not all 0"
+              + (layers.size() > 1 ? " (row " + i + ")" : ""));
+        }
+        if (row.size() != layers.get(0).size()) {
+          throw new IllegalArgumentException("row " + i + " has " + row.size() + " experts; row 0"
+              + " has " + layers.get(0).size());
+        }
+        copy.add(row);
+      }
+      layers = List.copyOf(copy);
+    }
+
+    /** One row of weights, the same in every MoE layer. */
+    public static Measured sameInEveryLayer(List<Double> weights, String source) {
+      return new Measured(List.of(weights), source);
     }
 
     @Override
-    public double[] shares(int experts, Random random) {
+    public double[] shares(int experts, int layer, Random random) {
+      List<Double> weights = layers.get(layers.size() == 1 ? 0 : layer);
       if (weights.size() != experts) {
         throw new IllegalArgumentException(
             "the measured load has " + weights.size() + " experts; the model has " + experts);
@@ -164,7 +269,7 @@ public record ExpertPlacement(Load load, int redundantExperts, boolean balanced)
 
     @Override
     public boolean varies() {
-      return false;
+      return layers.size() > 1;
     }
   }
 
@@ -182,7 +287,7 @@ public record ExpertPlacement(Load load, int redundantExperts, boolean balanced)
     }
 
     @Override
-    public double[] shares(int experts, Random random) {
+    public double[] shares(int experts, int layer, Random random) {
       double[] s = new double[experts];
       double total = 0;
       for (int i = 0; i < experts; i++) {

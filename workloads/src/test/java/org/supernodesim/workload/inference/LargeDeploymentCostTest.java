@@ -2,6 +2,7 @@ package org.supernodesim.workload.inference;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -221,7 +222,7 @@ class LargeDeploymentCostTest {
     // another on rank 0 (0.5 + 1/14 of the load against a mean of 0.25); EPLB with 4 redundant
     // replicas splits it over 5 slots (0.1 each) and packs 12 slots 3 to a rank.
     List<Double> weights = List.of(7.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0);
-    ExpertPlacement.Load load = new ExpertPlacement.Measured(weights, "test");
+    ExpertPlacement.Load load = ExpertPlacement.Measured.sameInEveryLayer(weights, "test");
     double[] contiguous = new ExpertPlacement(load, 0, false).rankShares(8, 4, 1, 1);
     double[] balanced = new ExpertPlacement(load, 4, true).rankShares(8, 4, 1, 1);
     assertEquals(8.0 / 14, contiguous[0], 1e-12, "expert 0 (7/14) and expert 1 (1/14)");
@@ -233,6 +234,63 @@ class LargeDeploymentCostTest {
     assertArrayEquals(new double[] {0.25, 0.25, 0.25, 0.25},
         new ExpertPlacement(ExpertPlacement.Load.uniform(), 0, false).rankShares(8, 4, 1, 1),
         1e-12);
+  }
+
+  @Test
+  void withoutEplbRedundantSlotsReplicateTheFirstExpertsAsSglangsTrivialLocation() {
+    // SGLang's init_trivial: physical slot p of the E + r holds expert p mod E. 8 experts, 4
+    // redundant slots, 4 ranks of 3 slots: rank 0 holds experts 0, 1, 2; rank 1 experts 3, 4, 5;
+    // rank 2 experts 6, 7 and a replica of 0; rank 3 replicas of 1, 2, 3. Expert 0 holds 7/14 of
+    // the load, split over its 2 replicas: rank 0 carries 3.5/14 + 0.5/14 + 0.5/14 = 4.5/14,
+    // rank 2 1/14 + 1/14 + 3.5/14 = 5.5/14, the busiest.
+    List<Double> weights = List.of(7.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0);
+    ExpertPlacement.Load load = ExpertPlacement.Measured.sameInEveryLayer(weights, "test");
+    double[] shares = new ExpertPlacement(load, 4, false).rankShares(8, 4, 1, 1);
+    assertArrayEquals(new double[] {5.5 / 14, 4.5 / 14, 2.5 / 14, 1.5 / 14}, shares, 1e-12,
+        "busiest first: ranks 2, 0, 1 (3/14 less expert 3's half) and 3");
+    // Without redundant slots it is the contiguous placement; with them the slots must fill the
+    // ranks evenly, as SGLang asserts (num_physical_experts % ep_size == 0).
+    assertEquals(8.0 / 14,
+        new ExpertPlacement(load, 0, false).rankShares(8, 4, 1, 1)[0], 1e-12);
+    assertThrows(IllegalArgumentException.class,
+        () -> new ExpertPlacement(load, 3, false).rankShares(8, 4, 1, 1));
+  }
+
+  @Test
+  void eplbsHierarchicalPolicyPacksWholeGroupsOntoNodesBeforeBalancingWithinThem() {
+    // 8 experts in 4 groups of 2, 4 ranks on 2 nodes, 4 redundant slots (6 a node, 3 a rank);
+    // expert 0 holds 7/14 of the load. eplb.py, hierarchical: group loads 8, 2, 2, 2 (in 14ths)
+    // packed two to a node, heaviest first onto the lighter node: node 0 {g0, g3} = experts 0, 1,
+    // 6, 7; node 1 {g1, g2}. Node 0's 2 redundant slots both go to expert 0 (7, then 3.5, above
+    // 1): slots 7/3 x 3, 1 x 3, packed heaviest first onto its 2 GPUs: 7/3 + 7/3 + 1 = 17/3 and
+    // 7/3 + 1 + 1 = 13/3. Node 1: 1 x 4 experts, the redundant slots to experts 2 and 3 (0.5
+    // each): 2 and 2. The global policy spreads expert 0 over 5 slots of 1.4 on any rank: 3.8.
+    List<Double> weights = List.of(7.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0);
+    ExpertPlacement.Load load = ExpertPlacement.Measured.sameInEveryLayer(weights, "test");
+    assertArrayEquals(new double[] {17.0 / 42, 13.0 / 42, 2.0 / 14, 2.0 / 14},
+        new ExpertPlacement(load, 4, true, 2, 4).rankShares(8, 4, 1, 1), 1e-12,
+        "hierarchical: the hot group's node cannot shed load to the other node");
+    assertEquals(3.8 / 14,
+        new ExpertPlacement(load, 4, true).rankShares(8, 4, 1, 1)[0], 1e-12, "global");
+    assertThrows(IllegalArgumentException.class,
+        () -> new ExpertPlacement(load, 4, true, 3, 4), "4 groups do not divide over 3 nodes");
+    assertThrows(IllegalArgumentException.class,
+        () -> new ExpertPlacement(load, 4, false, 2, 4), "hierarchical placement is EPLB's");
+  }
+
+  @Test
+  void aMeasuredLoadPerLayerSetsEachLayersBusiestRankAndTheStepPaysTheirMean() {
+    // Two MoE layers of 4 experts on 2 ranks, contiguous: layer 0 loads rank 0 with 3/4 of its
+    // tokens, layer 1 rank 1 with 5/8. The busiest rank of each layer sets that layer: the mean
+    // of the per-layer maxima, (3/4 + 5/8) / 2 = 11/16, against 1/2 were the load even.
+    var load = new ExpertPlacement.Measured(
+        List.of(List.of(2.0, 1.0, 0.5, 0.5), List.of(1.0, 2.0, 3.0, 2.0)), "test");
+    double[] shares = new ExpertPlacement(load, 0, false).rankShares(4, 2, 2, 1);
+    assertEquals(11.0 / 16, shares[0], 1e-12, "mean of the layers' busiest ranks");
+    assertEquals(5.0 / 16, shares[1], 1e-12, "mean of the layers' least loaded ranks");
+    // A row per layer must match the model's MoE layers.
+    assertThrows(IllegalArgumentException.class,
+        () -> new ExpertPlacement(load, 0, false).rankShares(4, 2, 3, 1));
   }
 
   @Test
