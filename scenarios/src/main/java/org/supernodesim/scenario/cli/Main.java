@@ -54,7 +54,8 @@ public final class Main implements Runnable {
     m.put("bench", BenchCommand::new);
     m.put("export-chakra", ExportChakraCommand::new);
     m.put("reproduce", ReproduceCommand::new);
-    m.put("help", CommandLine.HelpCommand::new);
+    // A lambda, not HelpCommand::new: see OldInterfaces.
+    m.put("help", () -> new CommandLine.HelpCommand());
     return m;
   }
 
@@ -110,31 +111,9 @@ public final class Main implements Runnable {
     CommandLine cli = commandLine(args);
     cli.setOut(out);
     cli.setErr(err);
-    cli.registerConverter(RuntimeKind.class, Main::runtime);
-    cli.setParameterExceptionHandler(
-        (e, args1) -> {
-          // One line, as for a bad scenario; the command's help is a command away.
-          CommandLine at = e.getCommandLine();
-          at.getErr().println(e.getMessage() + " (see: supernode-sim "
-              + (at.getParent() == null ? "--help" : "help " + at.getCommandName()) + ")");
-          return ExitCode.INPUT;
-        });
-    cli.setExecutionExceptionHandler(
-        (e, commandLine, parseResult) -> {
-          if (e instanceof ScenarioException || e instanceof MissingFigureException) {
-            commandLine.getErr().println(e.getMessage());
-            return ExitCode.INPUT;
-          }
-          if (e instanceof TooLargeForHeap) {
-            commandLine.getErr().println(e.getMessage());
-            return ExitCode.OUT_OF_MEMORY;
-          }
-          if (e instanceof OutputException) {
-            commandLine.getErr().println(e.getMessage());
-            return ExitCode.OUTPUT;
-          }
-          throw e;
-        });
+    cli.registerConverter(RuntimeKind.class, new RuntimeConverter());
+    cli.setParameterExceptionHandler(new ParameterErrors());
+    cli.setExecutionExceptionHandler(new ExecutionErrors());
     try {
       return cli.execute(args);
     } catch (OutOfMemoryError e) {
@@ -146,15 +125,61 @@ public final class Main implements Runnable {
     }
   }
 
-  private static RuntimeKind runtime(String label) {
-    for (RuntimeKind k : RuntimeKind.values()) {
-      if (k.label().equals(label)) {
-        return k;
+  /*
+   * OldInterfaces: picocli's classes are built for Java 5. The class-data archive keeps such a
+   * class only if nothing linked it while the archive was dumped, and a lambda or method reference
+   * whose target is one of its interfaces or classes (a converter, a handler, HelpCommand::new) is
+   * spun, and so links it, when dumped: it then loaded and was verified from the jar on every run,
+   * with the 29 built-in converters that implement the same interface. So the handlers below are
+   * classes of their own.
+   */
+
+  /** Reads {@code --runtime}. */
+  private static final class RuntimeConverter implements CommandLine.ITypeConverter<RuntimeKind> {
+    @Override
+    public RuntimeKind convert(String label) {
+      for (RuntimeKind k : RuntimeKind.values()) {
+        if (k.label().equals(label)) {
+          return k;
+        }
       }
+      throw new CommandLine.TypeConversionException("\"" + label + "\" is not a runtime; valid: "
+          + String.join(", ", java.util.Arrays.stream(RuntimeKind.values())
+              .map(RuntimeKind::label).toList()));
     }
-    throw new CommandLine.TypeConversionException("\"" + label + "\" is not a runtime; valid: "
-        + String.join(", ", java.util.Arrays.stream(RuntimeKind.values())
-            .map(RuntimeKind::label).toList()));
+  }
+
+  /** A bad option: one line, as for a bad scenario; the command's help is a command away. */
+  private static final class ParameterErrors implements CommandLine.IParameterExceptionHandler {
+    @Override
+    public int handleParseException(CommandLine.ParameterException e, String[] args) {
+      CommandLine at = e.getCommandLine();
+      at.getErr().println(e.getMessage() + " (see: supernode-sim "
+          + (at.getParent() == null ? "--help" : "help " + at.getCommandName()) + ")");
+      return ExitCode.INPUT;
+    }
+  }
+
+  /** A user's mistake prints its message and exits 2 (3, 4 for heap and output); ours throws. */
+  private static final class ExecutionErrors implements CommandLine.IExecutionExceptionHandler {
+    @Override
+    public int handleExecutionException(
+        Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult)
+        throws Exception {
+      if (e instanceof ScenarioException || e instanceof MissingFigureException) {
+        commandLine.getErr().println(e.getMessage());
+        return ExitCode.INPUT;
+      }
+      if (e instanceof TooLargeForHeap) {
+        commandLine.getErr().println(e.getMessage());
+        return ExitCode.OUT_OF_MEMORY;
+      }
+      if (e instanceof OutputException) {
+        commandLine.getErr().println(e.getMessage());
+        return ExitCode.OUTPUT;
+      }
+      throw e;
+    }
   }
 
   @Override
