@@ -30,6 +30,13 @@ import picocli.CommandLine.Command;
     description = "Simulates accelerator clusters (supernodes) running training and inference.")
 public final class Main implements Runnable {
 
+  static {
+    // Picocli looks for Groovy (groovy.lang.Closure) when it first builds a command: a lookup that
+    // misses every jar of the class path, and so opens and indexes each (the 21,000-entry runnable
+    // jar on the main thread, before the command line is parsed). We have no Groovy closures.
+    System.setProperty("picocli.disable.closures", "true");
+  }
+
   /**
    * The subcommands by name, in the order help lists them. Picocli reads a command's annotations
    * (by reflection, through proxies) when it is added, which for all of them was a fifth of a
