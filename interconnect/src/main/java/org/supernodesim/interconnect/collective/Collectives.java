@@ -30,8 +30,28 @@ public final class Collectives {
   private final ConcurrentHashMap<List<Integer>, CollectiveGroup> groups =
       new ConcurrentHashMap<>();
 
+  /**
+   * A cache key. Its equals and hashCode are written out: a record's own are bound at their first
+   * call through method handles ({@code ObjectMethods}), which spun about 20 classes, a few
+   * milliseconds of every run's start-up, for the one record a run hashes.
+   */
   private record Choice(
-      CollectiveKind kind, AlgorithmChoice algorithm, List<Integer> ranks, long bytes) {}
+      CollectiveKind kind, AlgorithmChoice algorithm, List<Integer> ranks, long bytes) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Choice c
+          && kind == c.kind
+          && algorithm == c.algorithm
+          && bytes == c.bytes
+          && ranks.equals(c.ranks);
+    }
+
+    @Override
+    public int hashCode() {
+      return ((kind.hashCode() * 31 + algorithm.hashCode()) * 31 + ranks.hashCode()) * 31
+          + Long.hashCode(bytes);
+    }
+  }
 
   public Collectives(Router router) {
     this.topology = router.topology();

@@ -30,6 +30,13 @@ import picocli.CommandLine.Command;
     description = "Simulates accelerator clusters (supernodes) running training and inference.")
 public final class Main implements Runnable {
 
+  static {
+    // Picocli looks for Groovy (groovy.lang.Closure) when it first builds a command: a lookup that
+    // misses every jar of the class path, and so opens and indexes each (the 21,000-entry runnable
+    // jar on the main thread, before the command line is parsed). We have no Groovy closures.
+    System.setProperty("picocli.disable.closures", "true");
+  }
+
   /**
    * The subcommands by name, in the order help lists them. Picocli reads a command's annotations
    * (by reflection, through proxies) when it is added, which for all of them was a fifth of a
@@ -54,7 +61,8 @@ public final class Main implements Runnable {
     m.put("bench", BenchCommand::new);
     m.put("export-chakra", ExportChakraCommand::new);
     m.put("reproduce", ReproduceCommand::new);
-    m.put("help", CommandLine.HelpCommand::new);
+    // A lambda, not HelpCommand::new: see OldInterfaces.
+    m.put("help", () -> new CommandLine.HelpCommand());
     return m;
   }
 
@@ -110,31 +118,9 @@ public final class Main implements Runnable {
     CommandLine cli = commandLine(args);
     cli.setOut(out);
     cli.setErr(err);
-    cli.registerConverter(RuntimeKind.class, Main::runtime);
-    cli.setParameterExceptionHandler(
-        (e, args1) -> {
-          // One line, as for a bad scenario; the command's help is a command away.
-          CommandLine at = e.getCommandLine();
-          at.getErr().println(e.getMessage() + " (see: supernode-sim "
-              + (at.getParent() == null ? "--help" : "help " + at.getCommandName()) + ")");
-          return ExitCode.INPUT;
-        });
-    cli.setExecutionExceptionHandler(
-        (e, commandLine, parseResult) -> {
-          if (e instanceof ScenarioException || e instanceof MissingFigureException) {
-            commandLine.getErr().println(e.getMessage());
-            return ExitCode.INPUT;
-          }
-          if (e instanceof TooLargeForHeap) {
-            commandLine.getErr().println(e.getMessage());
-            return ExitCode.OUT_OF_MEMORY;
-          }
-          if (e instanceof OutputException) {
-            commandLine.getErr().println(e.getMessage());
-            return ExitCode.OUTPUT;
-          }
-          throw e;
-        });
+    cli.registerConverter(RuntimeKind.class, new RuntimeConverter());
+    cli.setParameterExceptionHandler(new ParameterErrors());
+    cli.setExecutionExceptionHandler(new ExecutionErrors());
     try {
       return cli.execute(args);
     } catch (OutOfMemoryError e) {
@@ -146,15 +132,61 @@ public final class Main implements Runnable {
     }
   }
 
-  private static RuntimeKind runtime(String label) {
-    for (RuntimeKind k : RuntimeKind.values()) {
-      if (k.label().equals(label)) {
-        return k;
+  /*
+   * OldInterfaces: picocli's classes are built for Java 5. The class-data archive keeps such a
+   * class only if nothing linked it while the archive was dumped, and a lambda or method reference
+   * whose target is one of its interfaces or classes (a converter, a handler, HelpCommand::new) is
+   * spun, and so links it, when dumped: it then loaded and was verified from the jar on every run,
+   * with the 29 built-in converters that implement the same interface. So the handlers below are
+   * classes of their own.
+   */
+
+  /** Reads {@code --runtime}. */
+  private static final class RuntimeConverter implements CommandLine.ITypeConverter<RuntimeKind> {
+    @Override
+    public RuntimeKind convert(String label) {
+      for (RuntimeKind k : RuntimeKind.values()) {
+        if (k.label().equals(label)) {
+          return k;
+        }
       }
+      throw new CommandLine.TypeConversionException("\"" + label + "\" is not a runtime; valid: "
+          + String.join(", ", java.util.Arrays.stream(RuntimeKind.values())
+              .map(RuntimeKind::label).toList()));
     }
-    throw new CommandLine.TypeConversionException("\"" + label + "\" is not a runtime; valid: "
-        + String.join(", ", java.util.Arrays.stream(RuntimeKind.values())
-            .map(RuntimeKind::label).toList()));
+  }
+
+  /** A bad option: one line, as for a bad scenario; the command's help is a command away. */
+  private static final class ParameterErrors implements CommandLine.IParameterExceptionHandler {
+    @Override
+    public int handleParseException(CommandLine.ParameterException e, String[] args) {
+      CommandLine at = e.getCommandLine();
+      at.getErr().println(e.getMessage() + " (see: supernode-sim "
+          + (at.getParent() == null ? "--help" : "help " + at.getCommandName()) + ")");
+      return ExitCode.INPUT;
+    }
+  }
+
+  /** A user's mistake prints its message and exits 2 (3, 4 for heap and output); ours throws. */
+  private static final class ExecutionErrors implements CommandLine.IExecutionExceptionHandler {
+    @Override
+    public int handleExecutionException(
+        Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult)
+        throws Exception {
+      if (e instanceof ScenarioException || e instanceof MissingFigureException) {
+        commandLine.getErr().println(e.getMessage());
+        return ExitCode.INPUT;
+      }
+      if (e instanceof TooLargeForHeap) {
+        commandLine.getErr().println(e.getMessage());
+        return ExitCode.OUT_OF_MEMORY;
+      }
+      if (e instanceof OutputException) {
+        commandLine.getErr().println(e.getMessage());
+        return ExitCode.OUTPUT;
+      }
+      throw e;
+    }
   }
 
   @Override
