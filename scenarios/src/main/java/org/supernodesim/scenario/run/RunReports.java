@@ -3,8 +3,6 @@ package org.supernodesim.scenario.run;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import org.supernodesim.results.RunResult;
 import org.supernodesim.results.report.JsonReport;
 import org.supernodesim.results.report.MarkdownReport;
@@ -30,17 +28,10 @@ public final class RunReports {
    */
   public static List<Path> write(ScenarioRunner.Execution run, Accounting accounting, Path dir) {
     List<Path> written = new ArrayList<>();
-    // The reports' text is drawn on a thread of its own while result.json's is (each about 10-20
-    // ms of a short run, cold); the files are still written here, in the same order, so a
-    // failure leaves the same files as before.
-    FutureTask<Texts> texts = new FutureTask<>(() -> Texts.of(run.result(), accounting.outputs()));
-    Thread drawing = new Thread(texts, "report-text");
-    drawing.setDaemon(true);
-    drawing.start();
     Path json = dir.resolve("result.json");
     JsonReport.write(run.result(), json);
     written.add(json);
-    written.addAll(awaitTexts(texts).write(dir));
+    written.addAll(render(run.result(), accounting.outputs(), dir));
     if (drawsTimeline(accounting)) {
       run.timeline().ifPresent(t -> written.addAll(writeTimelines(t, accounting, dir, "timeline")));
     }
@@ -93,58 +84,17 @@ public final class RunReports {
 
   /** report.md and report.html of a saved result, as {@code outputs} asks; returns them. */
   public static List<Path> render(RunResult result, List<ReportOutput> outputs, Path dir) {
-    return Texts.of(result, outputs).write(dir);
-  }
-
-  /** The text of report.md and report.html, each null where the outputs do not ask for it. */
-  private record Texts(String markdown, String html) {
-    static Texts of(RunResult result, List<ReportOutput> outputs) {
-      return new Texts(
-          outputs.contains(ReportOutput.MD) ? MarkdownReport.run(result) : null,
-          outputs.contains(ReportOutput.HTML) ? HtmlReport.run(result) : null);
+    List<Path> written = new ArrayList<>();
+    if (outputs.contains(ReportOutput.MD)) {
+      Path md = dir.resolve("report.md");
+      MarkdownReport.write(MarkdownReport.run(result), md);
+      written.add(md);
     }
-
-    /** Writes report.md, then report.html; returns them. */
-    List<Path> write(Path dir) {
-      List<Path> written = new ArrayList<>();
-      if (markdown != null) {
-        Path md = dir.resolve("report.md");
-        MarkdownReport.write(markdown, md);
-        written.add(md);
-      }
-      if (html != null) {
-        Path file = dir.resolve("report.html");
-        HtmlReport.write(html, file);
-        written.add(file);
-      }
-      return written;
+    if (outputs.contains(ReportOutput.HTML)) {
+      Path html = dir.resolve("report.html");
+      HtmlReport.write(HtmlReport.run(result), html);
+      written.add(html);
     }
-  }
-
-  /** The texts drawn on their thread; what failed there is thrown here, as it was thrown. */
-  private static Texts awaitTexts(FutureTask<Texts> texts) {
-    boolean interrupted = false;
-    try {
-      while (true) {
-        try {
-          return texts.get();
-        } catch (InterruptedException e) {
-          interrupted = true; // the texts are needed: wait on, and keep the interrupt
-        } catch (ExecutionException e) {
-          Throwable cause = e.getCause();
-          if (cause instanceof RuntimeException r) {
-            throw r;
-          }
-          if (cause instanceof Error err) {
-            throw err;
-          }
-          throw new IllegalStateException("drawing the reports failed", cause);
-        }
-      }
-    } finally {
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    return written;
   }
 }

@@ -18,7 +18,7 @@ import org.supernodesim.scenario.catalog.Catalog;
 import org.supernodesim.scenario.file.Scenario;
 import org.supernodesim.scenario.file.ScenarioLoader;
 
-/** A run's files: the reports' text is drawn on a thread of its own, the files written in order. */
+/** A run's files: result.json, then the reports asked for, each the text of its result. */
 class RunReportsTest {
   private static Scenario ring(String report) {
     return new ScenarioLoader(Catalog.standard()::chip)
