@@ -97,8 +97,8 @@ public final class Main implements Runnable {
    * scenario, on a thread of their own, for a command that loads a scenario: every scenario takes
    * its cost defaults from the prices and its chip from a file, and reading them (Jackson and
    * YAML, cold: about 60 ms) costs about as much as the command line's set-up, which it then
-   * overlaps. The scenario's own read waits for a read of the prices under way; a failure here is
-   * left for it to report.
+   * overlaps. The scenario is parsed while they are read, and waits for a read under way only
+   * when its cost defaults are resolved; a failure here is left for that to report.
    */
   private static void prefetchCatalog() {
     Thread t = new Thread(() -> {

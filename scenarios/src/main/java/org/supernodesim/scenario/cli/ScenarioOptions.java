@@ -36,6 +36,8 @@ final class ScenarioOptions {
 
   static ScenarioLoader loader() {
     Catalog catalog = Catalog.standard();
-    return new ScenarioLoader(catalog::chip, PriceBook.of(catalog.prices()));
+    // The prices on first use: the scenario is parsed while they are read on the catalog's
+    // thread (Main starts it), which costs about as much as the command line's set-up.
+    return new ScenarioLoader(catalog::chip, PriceBook.onFirstUse(catalog::prices));
   }
 }

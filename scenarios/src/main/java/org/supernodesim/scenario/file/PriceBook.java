@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.regex.Matcher;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.supernodesim.model.catalog.PriceRow;
 import org.supernodesim.model.catalog.Prices;
@@ -22,7 +23,7 @@ public final class PriceBook {
   static final String DEFAULT_PUE = "uptime-2023";
 
   /** No catalog: no defaults, no rows to name. */
-  public static final PriceBook NONE = new PriceBook(null);
+  public static final PriceBook NONE = new PriceBook(() -> null);
 
   private static final Pattern PER_CHIP_HOUR =
       Pattern.compile("\\s*([0-9]+(?:\\.[0-9]+)?(?:[eE][-+]?[0-9]+)?)\\s*([A-Z]{3})\\s*");
@@ -30,22 +31,35 @@ public final class PriceBook {
       Pattern.compile(
           "\\s*([0-9]+(?:\\.[0-9]+)?(?:[eE][-+]?[0-9]+)?)\\s*([A-Z]{3})\\s*/\\s*kWh\\s*");
 
-  private final Prices prices;
+  private final Supplier<Prices> source;
 
-  private PriceBook(Prices prices) {
-    this.prices = prices;
+  private PriceBook(Supplier<Prices> source) {
+    this.source = source;
   }
 
   public static PriceBook of(Prices prices) {
-    return new PriceBook(prices);
+    return new PriceBook(() -> prices);
+  }
+
+  /**
+   * Prices asked of {@code source} when a scenario first needs one, so that a scenario is parsed
+   * while the catalog's prices are still being read on another thread ({@code source} must be
+   * safe to call from the loader's thread and cheap after its first answer).
+   */
+  public static PriceBook onFirstUse(Supplier<Prices> source) {
+    return new PriceBook(source);
+  }
+
+  private Prices prices() {
+    return source.get();
   }
 
   /** The chip-hour price {@code text} names, or the chip's default; empty for {@code none}. */
   Optional<Price> chipHour(String text, String chipId) {
     if (text == null) {
-      return prices == null
+      return prices() == null
           ? Optional.empty()
-          : prices.chipHourPrices().stream()
+          : prices().chipHourPrices().stream()
               .filter(r -> chipId.equals(r.chip()) && r.figure().number().isPresent())
               .findFirst()
               .map(r -> price(r, Price.Basis.CHIP_HOUR, "default for " + chipId));
@@ -60,7 +74,7 @@ public final class PriceBook {
               "scenario: cost.chipHour"));
     }
     return Optional.of(
-        price(row(prices == null ? List.of() : prices.chipHourPrices(), text,
+        price(row(prices() == null ? List.of() : prices().chipHourPrices(), text,
             "a price per chip-hour such as \"2.0 USD\""), Price.Basis.CHIP_HOUR, "scenario"));
   }
 
@@ -77,21 +91,21 @@ public final class PriceBook {
                 "scenario: cost.electricity"));
       }
     }
-    if (prices == null) {
+    if (prices() == null) {
       return Optional.empty();
     }
     String id = text == null ? DEFAULT_ELECTRICITY : text;
     return Optional.of(
-        price(row(prices.electricityPrices(), id, "a price such as \"0.4 CNY/kWh\""),
+        price(row(prices().electricityPrices(), id, "a price such as \"0.4 CNY/kWh\""),
             Price.Basis.KILOWATT_HOUR, text == null ? "default" : "scenario"));
   }
 
   /** The default PUE, if the catalog has one. */
   OptionalDouble defaultPue() {
-    if (prices == null) {
+    if (prices() == null) {
       return OptionalDouble.empty();
     }
-    return prices.pue().stream()
+    return prices().pue().stream()
         .filter(r -> r.id().equals(DEFAULT_PUE))
         .findFirst()
         .map(r -> r.figure().number())
@@ -100,9 +114,9 @@ public final class PriceBook {
 
   /** How the default PUE is cited. */
   String defaultPueSource() {
-    return prices == null
+    return prices() == null
         ? "none"
-        : prices.pue().stream()
+        : prices().pue().stream()
             .filter(r -> r.id().equals(DEFAULT_PUE))
             .findFirst()
             .map(r -> cite(r, "default"))

@@ -52,6 +52,26 @@ class AccountingTest {
   }
 
   @Test
+  void pricesAskedOnFirstUseGiveTheSameAccounting() {
+    // Given a loader whose prices are asked of the catalog only when a scenario needs them (as
+    // the command line's, so that a scenario is parsed while the prices are read elsewhere).
+    Catalog c = Catalog.standard();
+    int[] asked = {0};
+    ScenarioLoader lazy =
+        new ScenarioLoader(c::chip, PriceBook.onFirstUse(() -> {
+          asked[0]++;
+          return c.prices();
+        }));
+    assertEquals(0, asked[0], "making the loader asks nothing");
+
+    Scenario s = lazy.load("s.yaml", H800, List.of(), false);
+
+    // Then the scenario is priced, and cited, exactly as with the prices read up front.
+    assertTrue(asked[0] > 0, "the defaults were asked for");
+    assertEquals(load(H800).accounting(), s.accounting());
+  }
+
+  @Test
   void aRunIsPricedByItsChipHoursAndItsEnergy() {
     // Given 8 H800s (TDP 700 W in the catalog) with the model's fractions fixed by the scenario.
     Scenario s =
