@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.regex.Matcher;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.supernodesim.model.catalog.PriceRow;
 import org.supernodesim.model.catalog.Prices;
@@ -50,16 +50,13 @@ public final class PriceBook {
     return new PriceBook(source);
   }
 
-  private Prices prices() {
-    return source.get();
-  }
-
   /** The chip-hour price {@code text} names, or the chip's default; empty for {@code none}. */
   Optional<Price> chipHour(String text, String chipId) {
+    Prices prices = source.get();
     if (text == null) {
-      return prices() == null
+      return prices == null
           ? Optional.empty()
-          : prices().chipHourPrices().stream()
+          : prices.chipHourPrices().stream()
               .filter(r -> chipId.equals(r.chip()) && r.figure().number().isPresent())
               .findFirst()
               .map(r -> price(r, Price.Basis.CHIP_HOUR, "default for " + chipId));
@@ -74,7 +71,7 @@ public final class PriceBook {
               "scenario: cost.chipHour"));
     }
     return Optional.of(
-        price(row(prices() == null ? List.of() : prices().chipHourPrices(), text,
+        price(row(prices == null ? List.of() : prices.chipHourPrices(), text,
             "a price per chip-hour such as \"2.0 USD\""), Price.Basis.CHIP_HOUR, "scenario"));
   }
 
@@ -91,21 +88,23 @@ public final class PriceBook {
                 "scenario: cost.electricity"));
       }
     }
-    if (prices() == null) {
+    Prices prices = source.get();
+    if (prices == null) {
       return Optional.empty();
     }
     String id = text == null ? DEFAULT_ELECTRICITY : text;
     return Optional.of(
-        price(row(prices().electricityPrices(), id, "a price such as \"0.4 CNY/kWh\""),
+        price(row(prices.electricityPrices(), id, "a price such as \"0.4 CNY/kWh\""),
             Price.Basis.KILOWATT_HOUR, text == null ? "default" : "scenario"));
   }
 
   /** The default PUE, if the catalog has one. */
   OptionalDouble defaultPue() {
-    if (prices() == null) {
+    Prices prices = source.get();
+    if (prices == null) {
       return OptionalDouble.empty();
     }
-    return prices().pue().stream()
+    return prices.pue().stream()
         .filter(r -> r.id().equals(DEFAULT_PUE))
         .findFirst()
         .map(r -> r.figure().number())
@@ -114,9 +113,10 @@ public final class PriceBook {
 
   /** How the default PUE is cited. */
   String defaultPueSource() {
-    return prices() == null
+    Prices prices = source.get();
+    return prices == null
         ? "none"
-        : prices().pue().stream()
+        : prices.pue().stream()
             .filter(r -> r.id().equals(DEFAULT_PUE))
             .findFirst()
             .map(r -> cite(r, "default"))
