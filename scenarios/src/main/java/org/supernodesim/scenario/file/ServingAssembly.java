@@ -167,12 +167,24 @@ final class ServingAssembly {
     }
     double blockBytes = (double) trace.prefixBlockTokens() * model.kvCacheElementsPerToken()
         * kvCache.bytes();
-    long blocks = (long) (t.capacity().bytes() / blockBytes);
+    HostTier.Tier host = new HostTier.Tier(blocks(t.capacity(), blockBytes, path),
+        t.bandwidth().bytesPerSecond(), t.latency().picos());
+    ServingSections.SsdTierSection ssd = t.ssd();
+    if (ssd == null) {
+      return new HostTier(host, HostTier.Tier.NONE);
+    }
+    return new HostTier(host, new HostTier.Tier(blocks(ssd.capacity(), blockBytes, path + ".ssd"),
+        ssd.bandwidth().bytesPerSecond(), ssd.latency().picos()));
+  }
+
+  /** Prefix blocks a tier of {@code capacity} holds; at least one, or refused at the key. */
+  private static long blocks(Quantities.DataSize capacity, double blockBytes, String path) {
+    long blocks = (long) (capacity.bytes() / blockBytes);
     if (blocks < 1) {
-      throw new InvalidInput(path + ".capacity", t.capacity().text() + " holds no prefix block of"
+      throw new InvalidInput(path + ".capacity", capacity.text() + " holds no prefix block of"
           + String.format(" %.0f bytes", blockBytes));
     }
-    return new HostTier(blocks, t.bandwidth().bytesPerSecond(), t.latency().picos());
+    return blocks;
   }
 
   /**

@@ -479,13 +479,32 @@ final class ServingSections {
    * {@code scheduler.kvTier:} a host-memory KV tier per prefill or unified instance (Mooncake's
    * DRAM pool): the figures are the scenario's own, as the catalog has no host-link figures it
    * could take them from (it lists the H100's host interface as text: PCIe Gen5 x16, 128 GB/s
-   * both directions).
+   * both directions). {@code ssd:} an optional SSD tier below it (Mooncake's SSD pool, DeepSeek's
+   * 3FS KVCache), with its own capacity per instance, read bandwidth per chip and latency.
    */
   record KvTierSection(
       @JsonProperty(required = true) Quantities.DataSize capacity,
       @JsonProperty(required = true) Quantities.Bandwidth bandwidth,
-      TimeSpan latency) {
+      TimeSpan latency,
+      SsdTierSection ssd) {
     KvTierSection {
+      latency = latency == null ? new TimeSpan(0, "0 s") : latency;
+      if (capacity.bytes() < 1) {
+        throw new InvalidInput("capacity", capacity.text() + "; a tier holds at least 1 byte");
+      }
+    }
+  }
+
+  /**
+   * {@code scheduler.kvTier.ssd:} the SSD tier under the host-memory tier: its {@code capacity}
+   * per instance, one chip's share of its read {@code bandwidth}, and the {@code latency} of a
+   * read (default 0).
+   */
+  record SsdTierSection(
+      @JsonProperty(required = true) Quantities.DataSize capacity,
+      @JsonProperty(required = true) Quantities.Bandwidth bandwidth,
+      TimeSpan latency) {
+    SsdTierSection {
       latency = latency == null ? new TimeSpan(0, "0 s") : latency;
       if (capacity.bytes() < 1) {
         throw new InvalidInput("capacity", capacity.text() + "; a tier holds at least 1 byte");
