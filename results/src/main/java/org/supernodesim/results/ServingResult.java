@@ -217,9 +217,23 @@ public record ServingResult(
    *
    * @param hitTokens prompt tokens loaded from it instead of computed (also counted in {@code
    *     prefixCacheHitRate})
-   * @param loadSeconds time the instances' steps waited for those loads, summed
+   * @param loadSeconds time the instances' steps waited for the tiers' loads, summed (the SSD
+   *     tier's reads included)
+   * @param ssd what the SSD tier below it served; absent without one
    */
-  public record HostTierUse(long hitTokens, double loadSeconds) {}
+  public record HostTierUse(
+      long hitTokens,
+      double loadSeconds,
+      @JsonInclude(JsonInclude.Include.NON_NULL) SsdTierUse ssd) {}
+
+  /**
+   * The SSD KV tier's part.
+   *
+   * @param hitTokens prompt tokens loaded from it instead of computed (also counted in {@code
+   *     prefixCacheHitRate})
+   * @param readSeconds the part of the steps' waits spent reading them into host memory, summed
+   */
+  public record SsdTierUse(long hitTokens, double readSeconds) {}
 
   /**
    * One serving instance.

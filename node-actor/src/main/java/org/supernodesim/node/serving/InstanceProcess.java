@@ -91,6 +91,7 @@ final class InstanceProcess implements LogicalProcess<InstanceProcess.Event> {
   private final FlowFabric flow; // null on the analytical model, whose pricing times the steps
   private final HostTier hostTier;
   private long stepLoadTokens; // host-tier tokens the step being formed loads first
+  private long stepSsdTokens; // SSD-tier tokens it loads first (read into host memory, then up)
   private final StepLog log; // what the reports draw over time; fed in event order
   final TokenLog tokenLog = new TokenLog(); // tokens per step end, for the steady-state window
   private final ArrayDeque<ServingRequest> waiting = new ArrayDeque<>();
@@ -112,6 +113,8 @@ final class InstanceProcess implements LogicalProcess<InstanceProcess.Event> {
   long prefixHitTokens;
   long hostHitTokens;
   long hostLoadPicos;
+  long ssdHitTokens;
+  long ssdReadPicos;
   int peakBatch;
   private double utilisationArea;
   private double utilisationPeak;
@@ -240,6 +243,7 @@ final class InstanceProcess implements LogicalProcess<InstanceProcess.Event> {
     batch.clear();
     batchTokens.clear();
     stepLoadTokens = 0;
+    stepSsdTokens = 0;
     long preemptedBefore = preemptions;
     long budget = continueRunning(limits.tokenBudget());
     if (preemptions == preemptedBefore) {
@@ -306,6 +310,8 @@ final class InstanceProcess implements LogicalProcess<InstanceProcess.Event> {
       if (lookup) {
         stepLoadTokens += r.hostHitTokens;
         hostHitTokens += r.hostHitTokens;
+        stepSsdTokens += r.ssdHitTokens;
+        ssdHitTokens += r.ssdHitTokens;
       }
       if (lookup && r.prefixHitTokens < 0) {
         r.prefixHitTokens = r.computed;
@@ -419,11 +425,18 @@ final class InstanceProcess implements LogicalProcess<InstanceProcess.Event> {
     ctx.schedule(flowStartPicos + picos - ctx.nowPicos(), new StepFinished());
   }
 
-  /** The host-tier load the step waits for, counted once. */
+  /**
+   * The tiers' load the step waits for, counted once: the SSD-tier tokens read into host memory,
+   * then they and the host-tier tokens over the host link ({@link HostTier}).
+   */
   private long load() {
-    long picos = hostTier.loadPicos(stepLoadTokens, costs.kvBytesPerTokenPerChip());
+    double bytes = costs.kvBytesPerTokenPerChip();
+    long ssdPicos = hostTier.ssdReadPicos(stepSsdTokens, bytes);
+    long picos = hostTier.loadPicos(stepLoadTokens, stepSsdTokens, bytes);
     hostLoadPicos += picos;
+    ssdReadPicos += ssdPicos;
     stepLoadTokens = 0;
+    stepSsdTokens = 0;
     return picos;
   }
 

@@ -37,6 +37,10 @@ final class KvCache {
   // recently stored first; empty and unused when hostEntries is 0.
   private final long hostEntries;
   private final LinkedHashSet<Integer> host = new LinkedHashSet<>();
+  // The SSD tier below it: hashes of blocks evicted from the host tier, least recently stored
+  // first; a block is in at most one of the two tiers.
+  private final long ssdEntries;
+  private final LinkedHashSet<Integer> ssd = new LinkedHashSet<>();
 
   /**
    * @param totalBlocks blocks of the pool
@@ -53,6 +57,18 @@ final class KvCache {
    * prefix blocks (0: none), from which a later prompt loads them instead of computing them.
    */
   KvCache(long totalBlocks, int blockTokens, int prefixBlockTokens, long hostEntries) {
+    this(totalBlocks, blockTokens, prefixBlockTokens, hostEntries, 0);
+  }
+
+  /**
+   * A cache with a host tier of {@code hostEntries} prefix blocks and, below it, an SSD tier of
+   * {@code ssdEntries} (0: none) that takes the blocks the host tier evicts.
+   */
+  KvCache(long totalBlocks, int blockTokens, int prefixBlockTokens, long hostEntries,
+      long ssdEntries) {
+    if (ssdEntries > 0 && hostEntries == 0) {
+      throw new IllegalArgumentException("an SSD tier sits below a host tier");
+    }
     if (totalBlocks < 1 || blockTokens < 1) {
       throw new IllegalArgumentException("a KV cache needs blocks and tokens per block >= 1");
     }
@@ -65,6 +81,7 @@ final class KvCache {
     this.prefixBlockTokens = prefixBlockTokens;
     this.blocksPerEntry = prefixBlockTokens / Math.max(1, blockTokens);
     this.hostEntries = hostEntries;
+    this.ssdEntries = ssdEntries;
   }
 
   long totalBlocks() {
@@ -143,25 +160,55 @@ final class KvCache {
       r.shared.add(e);
       r.sharedTokens += prefixBlockTokens;
     }
-    // Then the blocks the host tier holds, loaded into the request's own blocks.
+    // Then the blocks the host and SSD tiers hold, in either, loaded into the request's own
+    // blocks: the leading run continues while each next block is in one of them.
     r.hostHitTokens = 0;
+    r.ssdHitTokens = 0;
     for (int j = r.shared.size(); j < hashes.length && hostEntries > 0
-        && (j + 1L) * prefixBlockTokens <= limit && host.contains(hashes[j]); j++) {
-      r.hostHitTokens += prefixBlockTokens;
+        && (j + 1L) * prefixBlockTokens <= limit; j++) {
+      if (host.contains(hashes[j])) {
+        r.hostHitTokens += prefixBlockTokens;
+      } else if (ssd.contains(hashes[j])) {
+        r.ssdHitTokens += prefixBlockTokens;
+      } else {
+        break;
+      }
     }
-    return r.sharedTokens + r.hostHitTokens;
+    return r.sharedTokens + r.hostHitTokens + r.ssdHitTokens;
   }
 
-  /** Keeps an evicted prefix block in the host tier, dropping its oldest block when full. */
+  /**
+   * Keeps an evicted prefix block in the host tier; when full, its least recently stored block
+   * moves to the SSD tier (or is dropped without one).
+   */
   private void store(int hash) {
     if (hostEntries == 0) {
       return;
     }
+    ssd.remove(hash);
     host.remove(hash);
     host.add(hash);
     if (host.size() > hostEntries) {
-      host.remove(host.iterator().next());
+      int oldest = host.iterator().next();
+      host.remove(oldest);
+      storeOnSsd(oldest);
     }
+  }
+
+  /** Keeps a block the host tier evicted on SSD, dropping the least recently stored when full. */
+  private void storeOnSsd(int hash) {
+    if (ssdEntries == 0) {
+      return;
+    }
+    ssd.add(hash);
+    if (ssd.size() > ssdEntries) {
+      ssd.remove(ssd.iterator().next());
+    }
+  }
+
+  /** The tier holding {@code hash} below HBM: "host", "ssd" or "none" (for tests). */
+  String tierOf(int hash) {
+    return host.contains(hash) ? "host" : ssd.contains(hash) ? "ssd" : "none";
   }
 
   /**

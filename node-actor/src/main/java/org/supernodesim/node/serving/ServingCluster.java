@@ -198,7 +198,8 @@ public final class ServingCluster {
       instances.add(new InstanceProcess(i, g.role(), chipsOf.get(i).firstChip(), 0, processIds,
           lookahead, costs, pricing, g.limits(),
           new KvCache(blocks, blockTokens, prefixTokens,
-              prefixTokens > 0 ? setup.hostTier().prefixBlocks() : 0), route,
+              prefixTokens > 0 ? setup.hostTier().prefixBlocks() : 0,
+              prefixTokens > 0 ? setup.hostTier().ssd().prefixBlocks() : 0), route,
           new StepLog(keptPerInstance), flowModel
               ? new InstanceProcess.FlowFabric(fabricId, lookahead, chipsOf.get(i), setup.router())
               : null, setup.hostTier()));
@@ -297,7 +298,10 @@ public final class ServingCluster {
         new ServingResult.Fabric(setup.networkModel().label(),
             fabric == null ? COLLECTIVES : FLOW_COLLECTIVES),
         setup.hostTier().prefixBlocks() == 0 ? null
-            : new ServingResult.HostTierUse(totals.hostHitTokens, totals.hostLoadPicos / 1e12));
+            : new ServingResult.HostTierUse(totals.hostHitTokens, totals.hostLoadPicos / 1e12,
+                setup.hostTier().ssd().prefixBlocks() == 0 ? null
+                    : new ServingResult.SsdTierUse(totals.ssdHitTokens,
+                        totals.ssdReadPicos / 1e12)));
   }
 
   /** How the analytical model times an instance's collectives, as result.json names it. */
@@ -426,6 +430,8 @@ public final class ServingCluster {
     long hitTokens;
     long hostHitTokens;
     long hostLoadPicos;
+    long ssdHitTokens;
+    long ssdReadPicos;
     double utilisationBlockArea;
     long blocks;
     double peakUtilisation;
@@ -441,6 +447,8 @@ public final class ServingCluster {
       hitTokens += p.prefixHitTokens;
       hostHitTokens += p.hostHitTokens;
       hostLoadPicos += p.hostLoadPicos;
+      ssdHitTokens += p.ssdHitTokens;
+      ssdReadPicos += p.ssdReadPicos;
       utilisationBlockArea += p.meanUtilisation(endPicos) * p.kv().totalBlocks();
       blocks += p.kv().totalBlocks();
       peakUtilisation = Math.max(peakUtilisation, p.peakUtilisation());

@@ -31,6 +31,8 @@ final class ServingRequest {
   int preemptions;
   /** Of the prefix found at the last lookup, the tokens loaded from the host tier. */
   long hostHitTokens;
+  /** Of the prefix found at the last lookup, the tokens loaded from the SSD tier. */
+  long ssdHitTokens;
   /** Prompt tokens found in a prefix cache at first admission; -1 before it. */
   long prefixHitTokens = -1;
 

@@ -52,4 +52,57 @@ class HostTierTest {
     assertEquals(10_000_000 + 1_093_750_000L, tier.loadPicos(1000, 70_000));
     assertEquals(0, tier.loadPicos(0, 70_000), "nothing loaded, no wait");
   }
+
+  @Test
+  void anSsdLoadIsTheSsdReadThenTheHostLinkForBothTiers() {
+    // Host link 64 GB/s per chip and 10 us; SSD 5 GiB/s per chip (3FS's 40 GiB/s a client node
+    // over 8 GPUs) and 100 us. A step loading H = 1,000 host-tier and S = 500 SSD-tier tokens of
+    // b = 70 KB per chip waits 100 us + 500 x 70 KB / 5 GiB/s (6.519 ms) for the SSD read into
+    // host memory, then 10 us + 1,500 x 70 KB / 64 GB/s (1.640625 ms) over the host link.
+    double ssdBandwidth = 5 * 1024.0 * 1024 * 1024;
+    HostTier tiers = new HostTier(new HostTier.Tier(100, 64e9, 10_000_000),
+        new HostTier.Tier(1000, ssdBandwidth, 100_000_000));
+    long ssdRead = 100_000_000 + Math.round(500 * 70_000 / ssdBandwidth * 1e12);
+    long hostLink = 10_000_000 + 1_640_625_000L;
+    assertEquals(ssdRead, tiers.ssdReadPicos(500, 70_000));
+    assertEquals(ssdRead + hostLink, tiers.loadPicos(1000, 500, 70_000), "SSD read, then link");
+    assertEquals(6_619_258_022L + 1_650_625_000L, tiers.loadPicos(1000, 500, 70_000), 1,
+        "6.619 ms + 1.651 ms");
+    assertEquals(10_000_000 + 1_093_750_000L, tiers.loadPicos(1000, 0, 70_000),
+        "no SSD tokens: the host tier's load alone");
+    assertEquals(0, tiers.loadPicos(0, 0, 70_000), "nothing loaded, no wait");
+  }
+
+  @Test
+  void blocksMoveFromHbmToHostToSsdAndOffTheEndLeastRecentlyStoredFirst() {
+    // Given 16 HBM blocks of 16 tokens, prefix blocks of 64 tokens (4 blocks), a host tier of
+    // one prefix block and an SSD tier of one.
+    KvCache kv = new KvCache(16, 16, 64, 1, 1);
+    for (int hash = 1; hash <= 3; hash++) {
+      ServingRequest r = new ServingRequest(new Request(hash, 0, 65, 1, new int[] {hash}), -1);
+      assertTrue(kv.grow(r, 65));
+      r.computed = 65;
+      kv.publishPrompt(r); // hashes 1, 2, 3 cached in HBM, freed in that order
+      kv.release(r);
+    }
+
+    // When a 256-token prompt needs all 16 blocks, HBM evicts 1, 2, 3 in that order: 1 goes to
+    // the host tier, then 2 pushes it to SSD, then 3 pushes 2 to SSD and 1 off the end.
+    ServingRequest big = new ServingRequest(Request.of(9, 0, 256, 1), -1);
+    assertTrue(kv.grow(big, 256));
+    kv.release(big);
+    assertEquals("host", kv.tierOf(3));
+    assertEquals("ssd", kv.tierOf(2));
+    assertEquals("none", kv.tierOf(1));
+
+    // Then a prompt led by 3 and 2 loads its first block from the host tier and its second from
+    // SSD; one led by 1 finds nothing.
+    ServingRequest c = new ServingRequest(new Request(10, 0, 129, 1, new int[] {3, 2}), -1);
+    assertEquals(128, kv.attachPrefix(c));
+    assertEquals(64, c.hostHitTokens);
+    assertEquals(64, c.ssdHitTokens);
+    kv.release(c);
+    ServingRequest d = new ServingRequest(new Request(11, 0, 65, 1, new int[] {1}), -1);
+    assertEquals(0, kv.attachPrefix(d));
+  }
 }

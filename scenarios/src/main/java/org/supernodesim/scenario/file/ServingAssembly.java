@@ -31,6 +31,7 @@ import org.supernodesim.workload.inference.Batch;
 import org.supernodesim.workload.inference.ChipRoutes;
 import org.supernodesim.workload.inference.CommunicationSms;
 import org.supernodesim.workload.inference.CommunicationPricer;
+import org.supernodesim.workload.inference.EpAllToAll;
 import org.supernodesim.workload.inference.ExpertPlacement;
 import org.supernodesim.workload.inference.InstanceLayout;
 import org.supernodesim.workload.inference.LengthDistribution;
@@ -166,12 +167,24 @@ final class ServingAssembly {
     }
     double blockBytes = (double) trace.prefixBlockTokens() * model.kvCacheElementsPerToken()
         * kvCache.bytes();
-    long blocks = (long) (t.capacity().bytes() / blockBytes);
+    HostTier.Tier host = new HostTier.Tier(blocks(t.capacity(), blockBytes, path),
+        t.bandwidth().bytesPerSecond(), t.latency().picos());
+    ServingSections.SsdTierSection ssd = t.ssd();
+    if (ssd == null) {
+      return new HostTier(host, HostTier.Tier.NONE);
+    }
+    return new HostTier(host, new HostTier.Tier(blocks(ssd.capacity(), blockBytes, path + ".ssd"),
+        ssd.bandwidth().bytesPerSecond(), ssd.latency().picos()));
+  }
+
+  /** Prefix blocks a tier of {@code capacity} holds; at least one, or refused at the key. */
+  private static long blocks(Quantities.DataSize capacity, double blockBytes, String path) {
+    long blocks = (long) (capacity.bytes() / blockBytes);
     if (blocks < 1) {
-      throw new InvalidInput(path + ".capacity", t.capacity().text() + " holds no prefix block of"
+      throw new InvalidInput(path + ".capacity", capacity.text() + " holds no prefix block of"
           + String.format(" %.0f bytes", blockBytes));
     }
-    return new HostTier(blocks, t.bandwidth().bytesPerSecond(), t.latency().picos());
+    return blocks;
   }
 
   /**
@@ -218,10 +231,34 @@ final class ServingAssembly {
             problem -> {
               throw new InvalidInput(path + ".tp", problem);
             });
+    int replicas = s.experts().sharedReplicas();
+    if (replicas > 0) {
+      if (!(model.ffn() instanceof FfnLayout.MoeAfterDense m)
+          || m.moe().sharedMlp().isEmpty()) {
+        throw new InvalidInput(path + ".experts.sharedReplicas", model.id() + " has no shared"
+            + " expert to replicate");
+      }
+      new ExpertPlacement(ExpertPlacement.Load.uniform(), s.experts().redundant(), false, 1, 1,
+              replicas)
+          .sharedReplicaProblem(m.moe().routedExperts(), s.ep())
+          .ifPresent(problem -> {
+            throw new InvalidInput(path + ".experts.sharedReplicas", problem);
+          });
+      if (s.ep() != s.tp() * s.dpAttention()) {
+        throw new InvalidInput(path + ".experts.sharedReplicas", "shared-expert replicas sit on"
+            + " ranks of their own; they need ep equal to tp x dpAttention = "
+            + s.tp() * s.dpAttention() + ", not " + s.ep());
+      }
+      if (s.epAllToAll() != EpAllToAll.DIRECT) {
+        throw new InvalidInput(path + ".experts.sharedReplicas", "shared-expert replicas are"
+            + " priced with the direct all-to-all; use epAllToAll: direct");
+      }
+    }
     ShardingRules.expertParallel(model, s.ep())
-        .filter(problem -> !(s.experts().redundant() > 0
+        .filter(problem -> !((s.experts().redundant() > 0 || replicas > 0)
             && model.ffn() instanceof FfnLayout.MoeAfterDense m
-            && (m.moe().routedExperts() + s.experts().redundant()) % s.ep() == 0))
+            && (m.moe().routedExperts() + s.experts().redundant())
+                % routedRanks(m.moe().routedExperts(), s) == 0))
         .map(problem -> s.experts().redundant() > 0
             ? problem + " with " + s.experts().redundant() + " redundant experts"
             : problem + "; EPLB's redundant experts (experts: {eplb: true, redundant: r}) can"
@@ -238,6 +275,12 @@ final class ServingAssembly {
     } catch (IllegalArgumentException e) {
       throw new InvalidInput(path + ".ep", e.getMessage());
     }
+  }
+
+  /** EP ranks holding routed slots: all but the shared-expert replicas' (checked before). */
+  private static int routedRanks(int experts, InstanceSection s) {
+    return new ExpertPlacement(ExpertPlacement.Load.uniform(), s.experts().redundant(), false, 1,
+        1, s.experts().sharedReplicas()).routedRanks(experts, s.ep());
   }
 
   private static long longestRequestTokens(RequestTrace trace) {
@@ -401,7 +444,11 @@ final class ServingAssembly {
       ServingSections.ExpertsSection x = s.experts();
       int groups = model.ffn() instanceof FfnLayout.MoeAfterDense m
           ? m.moe().router().groups() : 1;
-      int nodes = (int) java.util.stream.IntStream.range(firstChip, firstChip + layout.stageChips())
+      // The nodes the routed slots span (shared-expert replicas take the last ranks).
+      int routed = layout.ep() > 1 && model.ffn() instanceof FfnLayout.MoeAfterDense moe
+          ? routedRanks(moe.moe().routedExperts(), s) * layout.expertTensorParallel()
+          : layout.stageChips();
+      int nodes = (int) java.util.stream.IntStream.range(firstChip, firstChip + routed)
           .map(routes::domain).distinct().count();
       boolean divides = nodes > 1 && groups % nodes == 0;
       if (x.eplb() && x.eplbPolicy() == ServingSections.EplbPolicy.HIERARCHICAL && !divides) {
@@ -413,8 +460,8 @@ final class ServingAssembly {
           && x.eplbPolicy() != ServingSections.EplbPolicy.GLOBAL;
       try {
         return hierarchical
-            ? new ExpertPlacement(load, x.redundant(), true, nodes, groups)
-            : new ExpertPlacement(load, x.redundant(), x.eplb());
+            ? new ExpertPlacement(load, x.redundant(), true, nodes, groups, x.sharedReplicas())
+            : new ExpertPlacement(load, x.redundant(), x.eplb(), 1, 1, x.sharedReplicas());
       } catch (IllegalArgumentException e) {
         throw new InvalidInput(path + ".experts", e.getMessage());
       }

@@ -247,7 +247,7 @@ final class ServingSections {
       epAllToAll = epAllToAll == null ? EpAllToAll.DIRECT : epAllToAll;
       dispatch = dispatch == null ? Precision.BF16 : dispatch;
       combine = combine == null ? Precision.BF16 : combine;
-      experts = experts == null ? new ExpertsSection(null, null, null, null) : experts;
+      experts = experts == null ? new ExpertsSection(null, null, null, null, null) : experts;
       role = role == null ? Role.UNIFIED : role;
       count = count == null ? 1 : count;
       tp = tp == null ? 1 : tp;
@@ -297,10 +297,13 @@ final class ServingSections {
    * {@code experts:} the routed experts' load ({@code uniform}, {@code {zipf: s}} seeded from the
    * scenario's seed, or {@code {measured: [w0, w1, ...] | file.json, source: "..."}}), EPLB
    * placement ({@code eplb: true}) and its {@code redundant} expert slots per layer (without EPLB,
-   * SGLang's trivial placement: slot p holds expert p mod E).
+   * SGLang's trivial placement: slot p holds expert p mod E), and {@code sharedReplicas}: slots
+   * on ranks of their own that hold the shared expert(s) as an always-selected routed expert
+   * (DeepSeek-V3 §3.4.2; CloudMatrix-Infer's EP320), 0 (default) for shared experts on every rank.
    */
   record ExpertsSection(
-      ExpertLoadSection load, Boolean eplb, EplbPolicy eplbPolicy, Integer redundant) {
+      ExpertLoadSection load, Boolean eplb, EplbPolicy eplbPolicy, Integer redundant,
+      Integer sharedReplicas) {
     ExpertsSection {
       load = load == null ? new ExpertLoadSection(null, null, null) : load;
       eplb = eplb != null && eplb;
@@ -308,6 +311,11 @@ final class ServingSections {
       redundant = redundant == null ? 0 : redundant;
       if (redundant < 0) {
         throw new InvalidInput("redundant", redundant + "; redundant expert slots are >= 0");
+      }
+      sharedReplicas = sharedReplicas == null ? 0 : sharedReplicas;
+      if (sharedReplicas < 0) {
+        throw new InvalidInput("sharedReplicas", sharedReplicas + "; shared-expert replicas are"
+            + " >= 0 (0: the shared experts run on every rank)");
       }
     }
   }
@@ -471,13 +479,32 @@ final class ServingSections {
    * {@code scheduler.kvTier:} a host-memory KV tier per prefill or unified instance (Mooncake's
    * DRAM pool): the figures are the scenario's own, as the catalog has no host-link figures it
    * could take them from (it lists the H100's host interface as text: PCIe Gen5 x16, 128 GB/s
-   * both directions).
+   * both directions). {@code ssd:} an optional SSD tier below it (Mooncake's SSD pool, DeepSeek's
+   * 3FS KVCache), with its own capacity per instance, read bandwidth per chip and latency.
    */
   record KvTierSection(
       @JsonProperty(required = true) Quantities.DataSize capacity,
       @JsonProperty(required = true) Quantities.Bandwidth bandwidth,
-      TimeSpan latency) {
+      TimeSpan latency,
+      SsdTierSection ssd) {
     KvTierSection {
+      latency = latency == null ? new TimeSpan(0, "0 s") : latency;
+      if (capacity.bytes() < 1) {
+        throw new InvalidInput("capacity", capacity.text() + "; a tier holds at least 1 byte");
+      }
+    }
+  }
+
+  /**
+   * {@code scheduler.kvTier.ssd:} the SSD tier under the host-memory tier: its {@code capacity}
+   * per instance, one chip's share of its read {@code bandwidth}, and the {@code latency} of a
+   * read (default 0).
+   */
+  record SsdTierSection(
+      @JsonProperty(required = true) Quantities.DataSize capacity,
+      @JsonProperty(required = true) Quantities.Bandwidth bandwidth,
+      TimeSpan latency) {
+    SsdTierSection {
       latency = latency == null ? new TimeSpan(0, "0 s") : latency;
       if (capacity.bytes() < 1) {
         throw new InvalidInput("capacity", capacity.text() + "; a tier holds at least 1 byte");

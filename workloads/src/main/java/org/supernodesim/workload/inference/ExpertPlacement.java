@@ -3,6 +3,7 @@ package org.supernodesim.workload.inference;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 
 /**
@@ -27,18 +28,33 @@ import java.util.Random;
  * packed heaviest first onto its least loaded GPU with room, (E + r) / ep each. The global policy
  * is the same with one node and one group ({@code rebalance_experts(..., 1, 1, num_gpus)}).
  *
+ * <p>Shared-expert replicas (DeepSeek-V3 §3.4.2, decoding: the shared expert "regarded as a
+ * routed one", each token selecting 9 experts with the shared one always among them, on GPUs of
+ * its own; CloudMatrix-Infer's EP320 on CloudMatrix384): the shared expert(s) take {@code
+ * sharedReplicas} of the E + r + n slots, on whole ranks of their own, the last n / s of the ep
+ * ranks (s = (E + r + n) / ep slots a rank). Each replica slot computes the shared expert for 1 /
+ * n of all the EP group's tokens; the routed slots are placed as above over the remaining ep - n
+ * / s ranks, which no longer compute the shared expert.
+ *
  * @param load per-expert token shares
  * @param redundantExperts extra expert slots per layer
  * @param balanced EPLB placement; else SGLang's trivial one
  * @param nodes nodes EPLB's hierarchical policy packs the expert groups onto (1: global)
  * @param groups the model's expert groups (1: global)
+ * @param sharedReplicas slots holding the shared expert(s) as an always-selected routed expert (0:
+ *     the shared experts run on every rank beside the routed ones)
  */
 public record ExpertPlacement(
-    Load load, int redundantExperts, boolean balanced, int nodes, int groups) {
+    Load load, int redundantExperts, boolean balanced, int nodes, int groups,
+    int sharedReplicas) {
   public ExpertPlacement {
     if (redundantExperts < 0) {
       throw new IllegalArgumentException(
           "redundant experts must be >= 0, not " + redundantExperts);
+    }
+    if (sharedReplicas < 0) {
+      throw new IllegalArgumentException(
+          "shared-expert replicas must be >= 0, not " + sharedReplicas);
     }
     if (nodes < 1 || groups < 1 || groups % nodes != 0 || (!balanced && nodes * groups != 1)) {
       throw new IllegalArgumentException("EPLB's hierarchical policy packs whole expert groups"
@@ -47,9 +63,20 @@ public record ExpertPlacement(
     }
   }
 
+  /** The shared experts on every rank beside the routed ones. */
+  public ExpertPlacement(
+      Load load, int redundantExperts, boolean balanced, int nodes, int groups) {
+    this(load, redundantExperts, balanced, nodes, groups, 0);
+  }
+
   /** EPLB's global policy, or SGLang's trivial placement without EPLB. */
   public ExpertPlacement(Load load, int redundantExperts, boolean balanced) {
     this(load, redundantExperts, balanced, 1, 1);
+  }
+
+  /** The same placement with the shared expert(s) on {@code replicas} slots of their own. */
+  public ExpertPlacement withSharedReplicas(int replicas) {
+    return new ExpertPlacement(load, redundantExperts, balanced, nodes, groups, replicas);
   }
 
   /** Uniform load, contiguous placement. */
@@ -57,17 +84,70 @@ public record ExpertPlacement(
     return new ExpertPlacement(Load.uniform(), 0, false);
   }
 
-  /** Expert slots one EP rank holds per layer: (E + r) / ep, possibly fractional. */
+  /** Expert slots one EP rank holds per layer: (E + r + n) / ep, possibly fractional. */
   public double slotsPerRank(int experts, int ep) {
-    return (experts + redundantExperts) / (double) ep;
+    return (experts + redundantExperts + sharedReplicas) / (double) ep;
+  }
+
+  /**
+   * Why the shared-expert replicas cannot sit on whole ranks of their own, if they cannot: the E +
+   * r + n slots fill the ep ranks evenly, the n replicas fill whole ranks, and ranks remain for
+   * the routed slots, which fill them evenly.
+   */
+  public Optional<String> sharedReplicaProblem(int experts, int ep) {
+    if (sharedReplicas == 0) {
+      return Optional.empty();
+    }
+    int slots = experts + redundantExperts + sharedReplicas;
+    String layout = experts + " routed experts, " + redundantExperts + " redundant and "
+        + sharedReplicas + " shared-expert replicas";
+    if (slots % ep != 0) {
+      return Optional.of(layout + " make " + slots + " slots, which do not fill " + ep
+          + " EP ranks evenly");
+    }
+    int perRank = slots / ep;
+    if (sharedReplicas % perRank != 0) {
+      return Optional.of(sharedReplicas + " shared-expert replicas do not fill whole"
+          + " ranks of " + perRank + " slots (" + layout + " over " + ep + " ranks); give a"
+          + " multiple of " + perRank);
+    }
+    if (sharedReplicas >= slots) {
+      return Optional.of(layout + " leave no rank for the routed experts");
+    }
+    return Optional.empty();
+  }
+
+  /** EP ranks holding routed expert slots: all but the shared-expert replicas' ranks. */
+  public int routedRanks(int experts, int ep) {
+    if (sharedReplicas == 0) {
+      return ep;
+    }
+    sharedReplicaProblem(experts, ep).ifPresent(problem -> {
+      throw new IllegalArgumentException(problem);
+    });
+    int perRank = (experts + redundantExperts + sharedReplicas) / ep;
+    return ep - sharedReplicas / perRank;
+  }
+
+  /**
+   * The share of all the EP group's tokens one shared-expert rank computes the shared expert for:
+   * its slots over the n replicas, the tokens spread evenly over the replicas (0 without them).
+   */
+  public double sharedRankShare(int experts, int ep) {
+    if (sharedReplicas == 0) {
+      return 0;
+    }
+    return 1.0 / (ep - routedRanks(experts, ep));
   }
 
   /**
    * Each EP rank's share of a layer's token-to-expert assignments, sorted busiest first and
    * averaged over {@code layers} layers (each layer's busiest rank sets that layer's time, so the
-   * mean of the per-layer maxima is what a step pays).
+   * mean of the per-layer maxima is what a step pays). With shared-expert replicas, only the
+   * ranks holding routed slots ({@link #routedRanks}), which share the routed assignments.
    */
-  public double[] rankShares(int experts, int ep, int layers, long seed) {
+  public double[] rankShares(int experts, int allRanks, int layers, long seed) {
+    int ep = routedRanks(experts, allRanks);
     if ((balanced || redundantExperts > 0) && (experts + redundantExperts) % ep != 0) {
       throw new IllegalArgumentException(
           (balanced ? "EPLB" : "SGLang's expert slots") + " need the " + experts + " experts and "

@@ -71,6 +71,8 @@ public final class StepCostModel {
   private final CommunicationPricer pricer;
   private final ServingOptions options;
   private final double[] rankShares;
+  /** One shared-expert rank's share of all the EP group's tokens; 0: shared experts everywhere. */
+  private final double sharedRankShare;
 
   /**
    * A plain instance whose collectives are priced on one link per chip ({@link OneLinkPricer}).
@@ -116,9 +118,19 @@ public final class StepCostModel {
             + layout.ep());
       }
       this.rankShares = new double[] {1};
+      this.sharedRankShare = 0;
     } else {
-      this.rankShares = options.experts().rankShares(
-          moe.moe().routedExperts(), layout.ep(), model.moeLayers(), seed);
+      ExpertPlacement placement = options.experts();
+      int experts = moe.moe().routedExperts();
+      if (placement.sharedReplicas() > 0) {
+        checkSharedReplicas(moe.moe());
+      }
+      placement.sharedReplicaProblem(experts, layout.ep()).ifPresent(problem -> {
+        throw new IllegalArgumentException(problem);
+      });
+      this.rankShares =
+          placement.rankShares(experts, layout.ep(), model.moeLayers(), seed);
+      this.sharedRankShare = placement.sharedRankShare(experts, layout.ep());
     }
     if (options.allToAll() == EpAllToAll.DEEPEP_NORMAL && layout.expertTensorParallel() > 1) {
       throw new IllegalArgumentException("deepep-normal sends whole tokens to whole experts; it"
@@ -128,6 +140,28 @@ public final class StepCostModel {
     if (options.speculation().drafts() > 0 && model.mtpModules() == 0) {
       throw new IllegalArgumentException(model.id() + " has no multi-token-prediction module to"
           + " draft with");
+    }
+  }
+
+  /**
+   * Shared-expert replicas are whole experts on whole ranks that every token reaches by the
+   * direct all-to-all: the model must have a shared expert, ep must cover the stage's chips (no
+   * expert tensor parallelism), and the all-to-all must be direct (deepep-normal's forwarding
+   * assumes k distinct slots drawn evenly, which an always-selected expert is not).
+   */
+  private void checkSharedReplicas(MoeFfn moe) {
+    if (moe.sharedMlp().isEmpty()) {
+      throw new IllegalArgumentException("shared-expert replicas: " + model.id()
+          + " has no shared expert");
+    }
+    if (layout.ep() < 2 || layout.expertTensorParallel() > 1) {
+      throw new IllegalArgumentException("shared-expert replicas sit on ranks of their own; they"
+          + " need ep equal to the stage's " + layout.stageChips() + " chips, not "
+          + layout.ep());
+    }
+    if (options.allToAll() != EpAllToAll.DIRECT) {
+      throw new IllegalArgumentException("shared-expert replicas are priced with the direct"
+          + " all-to-all (epAllToAll: direct), not " + options.allToAll());
     }
   }
 
@@ -343,6 +377,9 @@ public final class StepCostModel {
       double copies = perNode
           ? load.tokens * ep / (double) layout.stageChips()
           : load.tokens * moe.expertsPerToken() * (ep - 1) / (double) ep / etp;
+      // Shared-expert replicas: each token's one more copy goes to a replica, spread evenly, so a
+      // replica's rank receives its share of all the tokens less the local share.
+      double sharedCopies = load.tokens * sharedRankShare * (ep - 1) / ep;
       CommunicationDemand.Route route = perNode
           ? new CommunicationDemand.Route.PerNode(moe.expertsPerToken(),
               moe.routedExperts() + options.experts().redundantExperts())
@@ -352,7 +389,10 @@ public final class StepCostModel {
             c == Collective.EP_DISPATCH ? options.dispatch() : options.combine(), h);
         List<Long> perChip = new ArrayList<>();
         for (int chip = 0; chip < layout.stageChips(); chip++) {
-          perChip.add(Math.round(rankShares[chip / etp] * copies * wire));
+          int rank = chip / etp;
+          perChip.add(Math.round(rank < rankShares.length
+              ? rankShares[rank] * copies * wire
+              : sharedCopies * wire));
         }
         demands.add(
             new CommunicationDemand(c, RankGroup.EXPERT, moeLayers * times, perChip, route));
@@ -417,9 +457,19 @@ public final class StepCostModel {
             + 2.0 * model.normParameters()) * TABLE_BYTES;
         if (ffn instanceof MoeFfn m) {
           small += m.routerParameters(h) * (double) TABLE_BYTES;
-          shared += m.sharedMlp().map(x -> x.parameters(h)).orElse(0L) * (double) wb / tp;
-          experts += Math.ceil(options.experts().slotsPerRank(m.routedExperts(), layout.ep()))
-              * m.routedExpert().parameters(h) * (double) wb / layout.expertTensorParallel();
+          double slots =
+              Math.ceil(options.experts().slotsPerRank(m.routedExperts(), layout.ep()));
+          long sharedParameters = m.sharedMlp().map(x -> x.parameters(h)).orElse(0L);
+          long routedParameters = m.routedExpert().parameters(h);
+          if (sharedRankShare > 0 && sharedParameters > routedParameters) {
+            // The fullest rank holds shared-expert replicas, one copy a slot.
+            shared += slots * sharedParameters * (double) wb;
+          } else if (sharedRankShare > 0) {
+            experts += slots * routedParameters * (double) wb;
+          } else {
+            shared += sharedParameters * (double) wb / tp;
+            experts += slots * routedParameters * (double) wb / layout.expertTensorParallel();
+          }
         } else {
           dense += ffn.parameters(h) * (double) wb / tp;
         }
@@ -460,6 +510,11 @@ public final class StepCostModel {
         double received = tokenBudget * m.expertsPerToken() * rankShares[0]
             / layout.expertTensorParallel();
         width = received * (h + 2.0 * m.routedExpert().intermediateSize()) / groupTokens;
+        if (sharedRankShare > 0) {
+          double replicaReceived = tokenBudget * sharedRankShare;
+          long sharedWidth = m.sharedMlp().orElseThrow().intermediateSize();
+          width = Math.max(width, replicaReceived * (h + 2.0 * sharedWidth) / groupTokens);
+        }
       } else {
         width = 2.0 * ((DenseFfn) ffn).mlp().intermediateSize() / layout.tp();
       }
@@ -560,20 +615,41 @@ public final class StepCostModel {
           shard(d.mlp().intermediateSize() / layout.tp()), weights));
     }
     MoeFfn m = (MoeFfn) ffn;
-    long shared = m.sharedMlp().map(s -> s.weights(h)).orElse(0L) + m.routerParameters(h);
+    boolean replicated = sharedRankShare > 0;
+    long shared = (replicated ? 0 : m.sharedMlp().map(s -> s.weights(h)).orElse(0L))
+        + m.routerParameters(h);
     double etp = layout.expertTensorParallel();
     long expert = m.routedExpert().weights(h);
     double assignments = tokens * m.expertsPerToken() * rankShares[0];
     double touched = 1 - Math.pow(1 - (double) m.expertsPerToken() / m.routedExperts(), tokens);
     double slots = Math.ceil(options.experts().slotsPerRank(m.routedExperts(), layout.ep()));
-    long sharedWidth =
-        m.sharedMlp().map(x -> x.intermediateSize()).orElse((long) m.routedExperts());
+    long sharedWidth = replicated
+        ? m.routedExperts()
+        : m.sharedMlp().map(x -> x.intermediateSize()).orElse((long) m.routedExperts());
+    Part routed = new Part(Kernel.Kind.MATMUL, 2.0 * expert * assignments / etp,
+        slots * touched * expert / etp * wb,
+        shard(m.routedExpert().intermediateSize() / layout.expertTensorParallel()), weights);
     return List.of(
         new Part(Kernel.Kind.MATMUL, 2.0 * shared * groupTokens / tp, shared * wb / tp,
             shard(sharedWidth / layout.tp()), weights),
-        new Part(Kernel.Kind.MATMUL, 2.0 * expert * assignments / etp,
-            slots * touched * expert / etp * wb,
-            shard(m.routedExpert().intermediateSize() / layout.expertTensorParallel()), weights));
+        replicated ? busier(routed, sharedReplicaPart(m, tokens, slots)) : routed);
+  }
+
+  /**
+   * A shared-expert rank's expert kernel: the shared expert for its share of all the tokens, each
+   * of its slots a copy read once (ep = the stage's chips, so whole experts).
+   */
+  private Part sharedReplicaPart(MoeFfn m, double tokens, double slots) {
+    long h = model.hiddenSize();
+    long weightsPerCopy = m.sharedMlp().orElseThrow().weights(h);
+    return new Part(Kernel.Kind.MATMUL, 2.0 * weightsPerCopy * tokens * sharedRankShare,
+        slots * weightsPerCopy * weights.bytes(),
+        shard(m.sharedMlp().orElseThrow().intermediateSize()), weights);
+  }
+
+  /** The busier of a routed rank's and a shared-expert rank's expert kernel sets the layer. */
+  private Part busier(Part routed, Part shared) {
+    return shared.picos(compute) > routed.picos(compute) ? shared : routed;
   }
 
   /** The head dimension attention kernels tile by: d (GQA), or the MLA latent's d_c. */
