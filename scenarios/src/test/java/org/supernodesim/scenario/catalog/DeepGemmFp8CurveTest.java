@@ -173,8 +173,10 @@ class DeepGemmFp8CurveTest {
     String yaml = """
         schema: supernode-sim/compute-calibration/v1
         chip: nvidia-h100-sxm
-        matmul: {peakFraction: 0.712, halfEfficiencyDimension: 128, confidence: estimated, sources: [x]}
-        fusedAttention: {peakFraction: 0.55, halfEfficiencyDimension: 0, confidence: estimated, sources: [x]}
+        matmul: {peakFraction: 0.712, halfEfficiencyDimension: 128, confidence: estimated,
+          sources: [x]}
+        fusedAttention: {peakFraction: 0.55, halfEfficiencyDimension: 0, confidence: estimated,
+          sources: [x]}
         memory: {bandwidthFraction: 0.8, confidence: estimated, sources: [x]}
         procedure: test
         fp8Matmul:

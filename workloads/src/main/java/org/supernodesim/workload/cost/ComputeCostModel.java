@@ -101,7 +101,7 @@ public final class ComputeCostModel {
       if (own.isPresent()) {
         ComputeCalibration.GemmCurve g = own.get();
         double stream = k.bytes() / (hbmBytesPerSecond * g.bandwidthFraction());
-        return Math.max(k.flops() / (peak * g.efficiency(k.smallestDimension())), stream);
+        return Math.max(k.flops() / (peak * g.efficiency(k.weightDimension())), stream);
       }
     }
     ComputeCalibration.Curve curve =
