@@ -1,7 +1,10 @@
 package org.supernodesim.model.calibration;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
+import java.util.Optional;
+import org.supernodesim.model.chip.Precision;
 
 /**
  * How much of a chip's peak its kernels reach: one calibration per chip, used by every scenario on
@@ -12,12 +15,19 @@ import java.util.List;
  * tiles go unfilled. Memory-bound kernels move their bytes at {@code memory.bandwidthFraction} of
  * the HBM peak.
  *
+ * <p>GEMMs in FP8 have a curve of their own where a published FP8 GEMM measurement exists for the
+ * chip ({@code fp8Matmul}): the one matmul curve rests on BF16 measurements, and DeepGEMM's
+ * fine-grained-scaled FP8 kernels (the ones DeepSeek-V3 runs) reach other fractions of their peak.
+ * Where it is absent, FP8 GEMMs take the one curve, as every other precision does.
+ *
  * @param schema always {@value #SCHEMA}
  * @param chip the catalog id of the chip this calibrates
  * @param matmul dense GEMMs and batched GEMMs
  * @param fusedAttention FlashAttention-style fused attention kernels
  * @param memory memory-bound kernels
  * @param procedure how the figures were obtained, in words
+ * @param fp8Matmul FP8 GEMMs, where a published FP8 GEMM measurement exists for the chip; null
+ *     (absent from the file) otherwise
  */
 public record ComputeCalibration(
     @JsonProperty(required = true) String schema,
@@ -25,13 +35,35 @@ public record ComputeCalibration(
     @JsonProperty(required = true) Curve matmul,
     @JsonProperty(required = true) Curve fusedAttention,
     @JsonProperty(required = true) Fraction memory,
-    @JsonProperty(required = true) String procedure) {
+    @JsonProperty(required = true) String procedure,
+    @JsonInclude(JsonInclude.Include.NON_NULL) GemmCurve fp8Matmul) {
   public static final String SCHEMA = "supernode-sim/compute-calibration/v1";
+
+  /** A calibration whose FP8 GEMMs take the one matmul curve. */
+  public ComputeCalibration(
+      String schema, String chip, Curve matmul, Curve fusedAttention, Fraction memory,
+      String procedure) {
+    this(schema, chip, matmul, fusedAttention, memory, procedure, null);
+  }
 
   public ComputeCalibration {
     if (!SCHEMA.equals(schema)) {
       throw new IllegalArgumentException(chip + ": schema " + schema + ", expected " + SCHEMA);
     }
+  }
+
+  /**
+   * The GEMM curve of its own for {@code precision}, if the chip has one ({@code fp8Matmul} for
+   * FP8); empty where GEMMs in that precision take the one {@link #matmul} curve.
+   */
+  public Optional<GemmCurve> gemmCurve(Precision precision) {
+    return precision == Precision.FP8 ? Optional.ofNullable(fp8Matmul) : Optional.empty();
+  }
+
+  /** The same figures under another chip id (a reading of a preset is the same silicon). */
+  public ComputeCalibration forChip(String chipId) {
+    return new ComputeCalibration(
+        schema, chipId, matmul, fusedAttention, memory, procedure, fp8Matmul);
   }
 
   /** Ideal kernels: the plain roofline at the catalog peaks, for chips without a calibration. */
@@ -66,10 +98,50 @@ public record ComputeCalibration(
 
     /** The fraction of peak reached by a kernel whose smallest dimension is {@code dimension}. */
     public double efficiency(long dimension) {
-      if (halfEfficiencyDimension == 0) {
-        return peakFraction;
+      return ComputeCalibration.efficiency(peakFraction, halfEfficiencyDimension, dimension);
+    }
+  }
+
+  /**
+   * GEMMs of one precision, fitted per GEMM shape to a published table of one library's kernels:
+   * a kernel whose weight's smaller side is d computes at {@code peakFraction · d / (d +
+   * halfEfficiencyDimension)} of the precision's dense peak and streams its bytes at {@code
+   * bandwidthFraction} of the HBM peak, whichever takes longer. Unlike {@link Curve}, which is read
+   * at the dimension the Megatron fit read it (a layer part's widest shard), it is read per GEMM,
+   * as its table measures them.
+   *
+   * @param peakFraction the fraction of the dense peak a GEMM of large d reaches, in (0, 1]
+   * @param halfEfficiencyDimension the d at which half of that is reached, {@code >= 0}
+   * @param bandwidthFraction the fraction of the HBM peak a GEMM of few rows streams its weights
+   *     at, in (0, 1]
+   * @param confidence {@code reported} (a measurement), {@code estimated} (fitted or derived)
+   * @param table the measurements, a file beside the calibrations, with their source
+   * @param sources the measurements and how the figures follow from them
+   */
+  public record GemmCurve(
+      @JsonProperty(required = true) double peakFraction,
+      @JsonProperty(required = true) double halfEfficiencyDimension,
+      @JsonProperty(required = true) double bandwidthFraction,
+      @JsonProperty(required = true) String confidence,
+      @JsonProperty(required = true) String table,
+      @JsonProperty(required = true) List<String> sources) {
+    public GemmCurve {
+      fraction("fp8Matmul.peakFraction", peakFraction);
+      fraction("fp8Matmul.bandwidthFraction", bandwidthFraction);
+      if (!(halfEfficiencyDimension >= 0)) {
+        throw new IllegalArgumentException(
+            "fp8Matmul.halfEfficiencyDimension must be >= 0: " + halfEfficiencyDimension);
       }
-      return peakFraction * dimension / (dimension + halfEfficiencyDimension);
+      if (table == null || table.isBlank() || sources == null || sources.isEmpty()) {
+        throw new IllegalArgumentException(
+            "fp8Matmul needs the table it was fitted to and its sources");
+      }
+      sources = List.copyOf(sources);
+    }
+
+    /** The fraction of the peak a GEMM whose weight's smaller side is {@code dimension} reaches. */
+    public double efficiency(long dimension) {
+      return ComputeCalibration.efficiency(peakFraction, halfEfficiencyDimension, dimension);
     }
   }
 
@@ -86,6 +158,13 @@ public record ComputeCalibration(
       fraction("bandwidthFraction", bandwidthFraction);
       sources = List.copyOf(sources);
     }
+  }
+
+  private static double efficiency(double peakFraction, double halfDimension, long dimension) {
+    if (halfDimension == 0) {
+      return peakFraction;
+    }
+    return peakFraction * dimension / (dimension + halfDimension);
   }
 
   private static void fraction(String name, double value) {

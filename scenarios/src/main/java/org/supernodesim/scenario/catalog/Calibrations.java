@@ -1,6 +1,8 @@
 package org.supernodesim.scenario.catalog;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -38,13 +40,31 @@ public final class Calibrations {
       if (in == null) {
         return Optional.empty();
       }
-      ComputeCalibration c = YAML.readValue(in, ComputeCalibration.class);
+      ComputeCalibration c = read(in, file);
       if (!c.chip().equals(chipId)) {
         throw new IllegalStateException(file + " calibrates " + c.chip() + ", not " + chipId);
       }
       return Optional.of(c);
     } catch (IOException e) {
       throw new UncheckedIOException("calibration " + file, e);
+    }
+  }
+
+  /**
+   * Reads one calibration file.
+   *
+   * @throws IllegalStateException naming the file, line, column and what is wrong, for a
+   *     malformed one (a figure out of range, a key missing or unknown)
+   */
+  static ComputeCalibration read(InputStream in, String file) throws IOException {
+    try {
+      return YAML.readValue(in, ComputeCalibration.class);
+    } catch (JsonProcessingException e) {
+      JsonLocation at = e.getLocation();
+      String where = at == null ? "" : " line " + at.getLineNr() + ", column " + at.getColumnNr();
+      String why = e.getCause() instanceof IllegalArgumentException x
+          ? x.getMessage() : e.getOriginalMessage();
+      throw new IllegalStateException(file + where + ": " + why, e);
     }
   }
 }

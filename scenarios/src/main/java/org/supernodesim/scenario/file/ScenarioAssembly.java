@@ -241,10 +241,7 @@ final class ScenarioAssembly {
     int at = chipId.indexOf('@');
     String preset = at > 0 ? chipId.substring(0, at) : chipId;
     return Calibrations.of(preset)
-        .map(
-            c ->
-                new ComputeCalibration(
-                    c.schema(), chipId, c.matmul(), c.fusedAttention(), c.memory(), c.procedure()))
+        .map(c -> c.forChip(chipId))
         .orElse(ComputeCalibration.ideal(chipId));
   }
 

@@ -131,7 +131,9 @@ class ServingOpsTest {
             + " link: { bandwidth: 450 GB/s, latency: 1 us } } }"));
     ServingResult nodes = serving(ScenarioRunner.run(s, RuntimeChoice.SEQUENTIAL));
     ServingResult nvlink = serving(ScenarioRunner.run(oneDomain, RuntimeChoice.SEQUENTIAL));
-    assertTrue(nodes.tpotSeconds().p50() > 1.05 * nvlink.tpotSeconds().p50(),
+    // 4.5 % slower (7 % before FP8 GEMMs streamed their weights at DeepGEMM's 0.661 of HBM,
+    // which lengthened the compute both share).
+    assertTrue(nodes.tpotSeconds().p50() > 1.03 * nvlink.tpotSeconds().p50(),
         "InfiniBand between nodes costs the decode: " + nodes.tpotSeconds().p50() + " s vs "
             + nvlink.tpotSeconds().p50() + " s");
   }

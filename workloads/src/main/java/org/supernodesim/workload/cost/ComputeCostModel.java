@@ -1,8 +1,10 @@
 package org.supernodesim.workload.cost;
 
+import java.util.Optional;
 import org.supernodesim.model.calibration.ComputeCalibration;
 import org.supernodesim.model.chip.ChipFigure;
 import org.supernodesim.model.chip.ChipSpec;
+import org.supernodesim.model.chip.Precision;
 import org.supernodesim.model.units.Units;
 import org.supernodesim.workload.graph.Kernel;
 import org.supernodesim.workload.graph.Operation;
@@ -11,12 +13,16 @@ import org.supernodesim.workload.graph.Operation;
  * The roofline (Williams, Waterman and Patterson, CACM 52(4), 2009) with calibrated efficiency: a
  * kernel takes as long as the slower of its arithmetic at the achievable rate for its kind and
  * shape and its memory traffic at the achievable HBM bandwidth. Peaks are the catalog's dense
- * figures; the achievable fractions are the chip's one {@link ComputeCalibration}.
+ * figures; the achievable fractions are the chip's one {@link ComputeCalibration}. A GEMM in a
+ * precision the calibration has a curve of its own for (FP8 where a published FP8 GEMM table
+ * exists) takes that curve's compute efficiency and its bandwidth fraction; every other GEMM the
+ * one matmul curve and the memory fraction.
  */
 public final class ComputeCostModel {
   private final ChipSpec chip;
   private final ComputeCalibration calibration;
   private final double achievableBytesPerSecond;
+  private final double hbmBytesPerSecond;
 
   /** The plain roofline at the catalog peaks. */
   public ComputeCostModel(ChipSpec chip) {
@@ -30,8 +36,8 @@ public final class ComputeCostModel {
     }
     this.chip = chip;
     this.calibration = calibration;
-    this.achievableBytesPerSecond =
-        chip.require(ChipFigure.HBM_BANDWIDTH) * calibration.memory().bandwidthFraction();
+    this.hbmBytesPerSecond = chip.require(ChipFigure.HBM_BANDWIDTH);
+    this.achievableBytesPerSecond = hbmBytesPerSecond * calibration.memory().bandwidthFraction();
   }
 
   public ComputeCalibration calibration() {
@@ -89,9 +95,26 @@ public final class ComputeCostModel {
     if (k.flops() == 0) {
       return memory;
     }
+    double peak = chip.require(k.precision().peak());
+    if (k.kind() == Kernel.Kind.MATMUL) {
+      Optional<ComputeCalibration.GemmCurve> own = calibration.gemmCurve(k.precision());
+      if (own.isPresent()) {
+        ComputeCalibration.GemmCurve g = own.get();
+        double stream = k.bytes() / (hbmBytesPerSecond * g.bandwidthFraction());
+        return Math.max(k.flops() / (peak * g.efficiency(k.weightDimension())), stream);
+      }
+    }
     ComputeCalibration.Curve curve =
         k.kind() == Kernel.Kind.FUSED_ATTENTION ? calibration.fusedAttention() : calibration.matmul();
-    double rate = chip.require(k.precision().peak()) * curve.efficiency(k.smallestDimension());
+    double rate = peak * curve.efficiency(k.smallestDimension());
     return Math.max(k.flops() / rate, memory);
+  }
+
+  /**
+   * Whether GEMMs in {@code precision} take a curve fitted per GEMM shape, so that a caller
+   * holding several GEMMs of different shapes as one part should price each at its own.
+   */
+  public boolean pricesEachGemm(Precision precision) {
+    return calibration.gemmCurve(precision).isPresent();
   }
 }

@@ -12,9 +12,19 @@ import org.supernodesim.model.chip.Precision;
  * @param smallestDimension for matrix kernels the smallest of m, n and k (per batch entry), which
  *     decides how well the kernel fills the chip; 0 for elementwise kernels
  * @param precision the arithmetic of matrix kernels
+ * @param weightDimension for matrix kernels the smaller of n and k, the weight's sides, without
+ *     the rows m: what a per-GEMM curve fitted on weight shapes reads (a GEMM of few rows is
+ *     limited by streaming its weight, which the roofline's byte term charges)
  */
 public record Kernel(
-    Kind kind, double flops, double bytes, long smallestDimension, Precision precision) {
+    Kind kind, double flops, double bytes, long smallestDimension, Precision precision,
+    long weightDimension) {
+
+  /** A kernel whose weight dimension is its smallest dimension. */
+  public Kernel(
+      Kind kind, double flops, double bytes, long smallestDimension, Precision precision) {
+    this(kind, flops, bytes, smallestDimension, precision, smallestDimension);
+  }
 
   /** Kernel kinds the cost model has an efficiency for. */
   public enum Kind {
@@ -27,7 +37,7 @@ public record Kernel(
   }
 
   public Kernel {
-    if (!(flops >= 0) || !(bytes >= 0) || smallestDimension < 0) {
+    if (!(flops >= 0) || !(bytes >= 0) || smallestDimension < 0 || weightDimension < 0) {
       throw new IllegalArgumentException(
           kind + ": flops, bytes and dimension must be >= 0: " + flops + ", " + bytes + ", "
               + smallestDimension);
@@ -42,7 +52,8 @@ public record Kernel(
         2.0 * batch * m * n * k,
         batch * elements * precision.bytes(),
         Math.min(m, Math.min(n, k)),
-        precision);
+        precision,
+        Math.min(n, k));
   }
 
   /** A memory-bound kernel moving {@code bytes}. */

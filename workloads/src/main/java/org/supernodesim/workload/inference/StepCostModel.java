@@ -11,6 +11,7 @@ import org.supernodesim.model.transformer.DenseFfn;
 import org.supernodesim.model.transformer.FeedForward;
 import org.supernodesim.model.transformer.FfnLayout;
 import org.supernodesim.model.transformer.GroupedQueryAttention;
+import org.supernodesim.model.transformer.Mlp;
 import org.supernodesim.model.transformer.MoeFfn;
 import org.supernodesim.model.transformer.MultiHeadLatentAttention;
 import org.supernodesim.model.transformer.TransformerSpec;
@@ -266,8 +267,12 @@ public final class StepCostModel {
         ? (long) m.heads() * m.vHeadDim() * h
         : (long) ((GroupedQueryAttention) model.attention()).heads()
             * ((GroupedQueryAttention) model.attention()).headDim() * h;
-    long outputPicos = Math.round(
-        projections * (double) output / model.attention().projectionWeights(h));
+    // The output projection is the projections' last GEMM: its own time where each GEMM is priced
+    // at its shape, its share of the weights where the part is priced as one.
+    Part projectionsPart = p.projections();
+    long outputPicos = compute.pricesEachGemm(weights)
+        ? projectionsPart.gemm(projectionsPart.gemms().size() - 1).picos(compute, gemmShare)
+        : Math.round(projections * (double) output / model.attention().projectionWeights(h));
     return new TwoBatchPipeline(decode, model.moeLayers(), projections - outputPicos,
         outputPicos + p.attention().picos(compute), p.ffn().get(0).picos(compute, gemmShare),
         p.ffn().get(1).picos(compute, gemmShare));
@@ -316,7 +321,7 @@ public final class StepCostModel {
     Part projections = new Part(Kernel.Kind.MATMUL,
         2.0 * attention.projectionWeights(h) * groupTokens / tp,
         (double) attention.projectionWeights(h) * wb / tp,
-        shard(attention.projectionWeights(h) / h / layout.tp()), weights);
+        shard(attention.projectionWeights(h) / h / layout.tp()), weights, projectionGemms());
     double kvElements = attention.kvCacheElementsPerToken() * kvCache.bytes()
         / kvSplit();
     double groupKeys = load.attended / layout.dpAttention();
@@ -612,7 +617,8 @@ public final class StepCostModel {
     if (ffn instanceof DenseFfn d) {
       return List.of(new Part(Kernel.Kind.MATMUL, 2.0 * d.mlp().weights(h) * groupTokens / tp,
           (double) d.mlp().weights(h) * wb / tp,
-          shard(d.mlp().intermediateSize() / layout.tp()), weights));
+          shard(d.mlp().intermediateSize() / layout.tp()), weights,
+          mlpGemms(d.mlp(), layout.tp(), d.mlp().weights(h))));
     }
     MoeFfn m = (MoeFfn) ffn;
     boolean replicated = sharedRankShare > 0;
@@ -628,10 +634,11 @@ public final class StepCostModel {
         : m.sharedMlp().map(x -> x.intermediateSize()).orElse((long) m.routedExperts());
     Part routed = new Part(Kernel.Kind.MATMUL, 2.0 * expert * assignments / etp,
         slots * touched * expert / etp * wb,
-        shard(m.routedExpert().intermediateSize() / layout.expertTensorParallel()), weights);
+        shard(m.routedExpert().intermediateSize() / layout.expertTensorParallel()), weights,
+        mlpGemms(m.routedExpert(), layout.expertTensorParallel(), expert));
     return List.of(
         new Part(Kernel.Kind.MATMUL, 2.0 * shared * groupTokens / tp, shared * wb / tp,
-            shard(sharedWidth / layout.tp()), weights),
+            shard(sharedWidth / layout.tp()), weights, sharedGemms(m, shared, !replicated)),
         replicated ? busier(routed, sharedReplicaPart(m, tokens, slots)) : routed);
   }
 
@@ -644,12 +651,84 @@ public final class StepCostModel {
     long weightsPerCopy = m.sharedMlp().orElseThrow().weights(h);
     return new Part(Kernel.Kind.MATMUL, 2.0 * weightsPerCopy * tokens * sharedRankShare,
         slots * weightsPerCopy * weights.bytes(),
-        shard(m.sharedMlp().orElseThrow().intermediateSize()), weights);
+        shard(m.sharedMlp().orElseThrow().intermediateSize()), weights,
+        mlpGemms(m.sharedMlp().orElseThrow(), 1, weightsPerCopy));
   }
 
   /** The busier of a routed rank's and a shared-expert rank's expert kernel sets the layer. */
   private Part busier(Part routed, Part shared) {
     return shared.picos(compute) > routed.picos(compute) ? shared : routed;
+  }
+
+  /**
+   * The attention projections' GEMMs on one chip, the output projection last. MLA: the query and
+   * KV down-projections fused (h x (r_q + r_kv + d_r), as SGLang runs them; DeepGEMM's N 2112 for
+   * DeepSeek-V3), the query up-projection, the KV up-projection, the output; GQA: q, k and v fused,
+   * the output. Column-parallel GEMMs split their output side over tp, the output projection its
+   * input side.
+   */
+  private List<Gemm> projectionGemms() {
+    long h = model.hiddenSize();
+    int tp = layout.tp();
+    double total = model.attention().projectionWeights(h);
+    List<Gemm> gemms = new ArrayList<>();
+    if (model.attention() instanceof MultiHeadLatentAttention m) {
+      long queryWidth = (long) m.heads() * m.queryKeyHeadDim();
+      long down = m.qLoraRank() + m.kvLoraRank() + m.qkRopeHeadDim();
+      gemms.add(gemm(h, m.qLoraRank() > 0 ? down : m.kvLoraRank() + m.qkRopeHeadDim(), tp, false,
+          total));
+      if (m.qLoraRank() > 0) {
+        gemms.add(gemm(m.qLoraRank(), queryWidth, tp, false, total));
+      } else {
+        gemms.add(gemm(h, queryWidth, tp, false, total));
+      }
+      gemms.add(gemm(m.kvLoraRank(), (long) m.heads() * (m.qkNopeHeadDim() + m.vHeadDim()), tp,
+          false, total));
+      gemms.add(gemm((long) m.heads() * m.vHeadDim(), h, tp, true, total));
+    } else {
+      GroupedQueryAttention g = (GroupedQueryAttention) model.attention();
+      long queryWidth = (long) g.heads() * g.headDim();
+      gemms.add(gemm(h, queryWidth + 2L * g.kvHeads() * g.headDim(), tp, false, total));
+      gemms.add(gemm(queryWidth, h, tp, true, total));
+    }
+    return gemms;
+  }
+
+  /**
+   * An FFN's GEMMs on one chip, split {@code split} ways, in a part of {@code partWeights}: gate
+   * and up fused (or up alone), then down.
+   */
+  private List<Gemm> mlpGemms(Mlp mlp, int split, double partWeights) {
+    long h = model.hiddenSize();
+    long up = (mlp.activation().matrices() - 1) * mlp.intermediateSize();
+    return List.of(gemm(h, up, split, false, partWeights),
+        gemm(mlp.intermediateSize(), h, split, true, partWeights));
+  }
+
+  /**
+   * A MoE layer's shared part: the router (h x E, its bias with it), then the shared experts
+   * unless they run on replica ranks of their own.
+   */
+  private List<Gemm> sharedGemms(MoeFfn m, long sharedWeights, boolean withSharedExperts) {
+    long h = model.hiddenSize();
+    List<Gemm> gemms = new ArrayList<>();
+    gemms.add(new Gemm(m.routerParameters(h) / (double) sharedWeights,
+        Math.max(1, Math.min(h, m.routedExperts() / layout.tp()))));
+    if (withSharedExperts) {
+      m.sharedMlp().ifPresent(s -> gemms.addAll(mlpGemms(s, layout.tp(), sharedWeights)));
+    }
+    return gemms;
+  }
+
+  /**
+   * A GEMM of an {@code in x out} weight in a part of {@code partWeights}: its share, and the
+   * smaller side of its shard, the output side split {@code split} ways (the input side for a
+   * row-parallel GEMM).
+   */
+  private static Gemm gemm(long in, long out, int split, boolean rowParallel,
+      double partWeights) {
+    long dimension = rowParallel ? Math.min(in / split, out) : Math.min(in, out / split);
+    return new Gemm(in * (double) out / partWeights, Math.max(1, dimension));
   }
 
   /** The head dimension attention kernels tile by: d (GQA), or the MLA latent's d_c. */
@@ -687,9 +766,23 @@ public final class StepCostModel {
     }
   }
 
-  /** One kernel of a layer on one chip, at the calibrated roofline of its kind and shape. */
-  private record Part(
-      Kernel.Kind kind, double flops, double bytes, long dimension, Precision precision) {
+  /**
+   * One GEMM of a part on one chip: its share of the part's weights (and so of its FLOPs and
+   * bytes) and the smaller side of its weight shard, the dimension a per-GEMM curve is read at.
+   */
+  record Gemm(double share, long dimension) {}
+
+  /**
+   * One kernel of a layer on one chip, at the calibrated roofline of its kind and shape: as one
+   * kernel at {@code dimension}, or, where the calibration prices each GEMM of the precision at
+   * its own shape ({@link ComputeCostModel#pricesEachGemm}), as the sum of its {@code gemms}.
+   */
+  private record Part(Kernel.Kind kind, double flops, double bytes, long dimension,
+      Precision precision, List<Gemm> gemms) {
+    Part(Kernel.Kind kind, double flops, double bytes, long dimension, Precision precision) {
+      this(kind, flops, bytes, dimension, precision, List.of());
+    }
+
     long picos(ComputeCostModel compute) {
       return picos(compute, 1);
     }
@@ -699,8 +792,22 @@ public final class StepCostModel {
      * kernel's flops over it), HBM's term as it is.
      */
     long picos(ComputeCostModel compute, double smShare) {
-      return Math.round(compute.seconds(
-          new Kernel(kind, flops / smShare, bytes, dimension, precision)) * 1e12);
+      if (gemms.isEmpty() || !compute.pricesEachGemm(precision)) {
+        return Math.round(compute.seconds(
+            new Kernel(kind, flops / smShare, bytes, dimension, precision)) * 1e12);
+      }
+      double seconds = 0;
+      for (Gemm g : gemms) {
+        seconds += compute.seconds(new Kernel(kind, flops * g.share() / smShare,
+            bytes * g.share(), g.dimension(), precision));
+      }
+      return Math.round(seconds * 1e12);
+    }
+
+    /** Its {@code i}-th GEMM alone. */
+    Part gemm(int i) {
+      Gemm g = gemms.get(i);
+      return new Part(kind, flops * g.share(), bytes * g.share(), g.dimension(), precision);
     }
   }
 }

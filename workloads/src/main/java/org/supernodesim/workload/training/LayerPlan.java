@@ -369,8 +369,8 @@ final class LayerPlan {
   }
 
   private static Kernel scaled(Kernel k, double flops, double bytes) {
-    return new Kernel(
-        k.kind(), flops * k.flops(), bytes * k.bytes(), k.smallestDimension(), k.precision());
+    return new Kernel(k.kind(), flops * k.flops(), bytes * k.bytes(), k.smallestDimension(),
+        k.precision(), k.weightDimension());
   }
 
   /** Embedding lookup of the first chunk: read a row and write it, per token. */

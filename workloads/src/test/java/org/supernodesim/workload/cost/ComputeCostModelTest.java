@@ -50,4 +50,33 @@ class ComputeCostModelTest {
     assertEquals(memory, new ComputeCostModel(CHIP, CALIBRATION).seconds(gemv), memory * 1e-12,
         "bytes over achievable bandwidth");
   }
+
+  private static final ChipSpec FP8_CHIP = new ChipSpec("round8", "a chip of round numbers", Map.of(
+      ChipFigure.BF16_DENSE_FLOPS, new Figure.Known(1e15, Confidence.ESTIMATED, "test"),
+      ChipFigure.FP8_DENSE_FLOPS, new Figure.Known(2e15, Confidence.ESTIMATED, "test"),
+      ChipFigure.HBM_BANDWIDTH, new Figure.Known(2e12, Confidence.ESTIMATED, "test")));
+  private static final ComputeCalibration WITH_FP8 = new ComputeCalibration(
+      ComputeCalibration.SCHEMA, "round8", CALIBRATION.matmul(), CALIBRATION.fusedAttention(),
+      CALIBRATION.memory(), "test", new ComputeCalibration.GemmCurve(0.75, 1000, 0.6,
+          "estimated", "table.csv", List.of("test")));
+
+  @Test
+  void anFp8GemmTakesTheFp8CurveReadAtItsWeightsSmallerSide() {
+    // 8192 x 4096 x 2048 (m x n x k): the curve is read at min(n, k) = 2048, not at the rows.
+    // 2·8192·4096·2048 flops at 0.75·2048/(2048 + 1000) of 2 PFLOPS; its (8192·2048 +
+    // 2048·4096 + 8192·4096) one-byte elements at 0.6 of 2 TB/s take less.
+    Kernel gemm = Kernel.matmul(1, 8192, 4096, 2048, Precision.FP8);
+    double compute = 2.0 * 8192 * 4096 * 2048 / (2e15 * 0.75 * 2048 / (2048 + 1000));
+    ComputeCostModel model = new ComputeCostModel(FP8_CHIP, WITH_FP8);
+    assertEquals(compute, model.seconds(gemm), compute * 1e-12, "compute at the FP8 curve");
+    assertEquals(136.37e-6, model.seconds(gemm), 0.01e-6, "the same in numbers");
+    // 64 rows: the weight (7168 x 2048 bytes) streamed at 0.6 of HBM, the curve still read at
+    // 2048 (at the rows, 64, it would be compute-bound at a tenth of that rate).
+    Kernel thin = Kernel.matmul(1, 64, 7168, 2048, Precision.FP8);
+    double stream = (64.0 * 2048 + 2048.0 * 7168 + 64.0 * 7168) / (0.6 * 2e12);
+    assertEquals(stream, model.seconds(thin), stream * 1e-12, "weights over 0.6 of HBM");
+    // A BF16 GEMM on the same calibration keeps the one matmul curve and the memory fraction.
+    Kernel bf16 = Kernel.matmul(1, 4096, 4096, 4096, Precision.BF16);
+    assertEquals(new ComputeCostModel(CHIP, CALIBRATION).seconds(bf16), model.seconds(bf16));
+  }
 }

@@ -448,8 +448,12 @@ public final class ChakraReader {
       List<Double> bytes = attrs.doubles(OwnAttributes.KERNEL_BYTES);
       List<Long> dims = attrs.integers(OwnAttributes.KERNEL_DIMENSIONS);
       List<String> precisions = attrs.strings(OwnAttributes.KERNEL_PRECISIONS);
+      List<Long> weightDims = attrs.has(OwnAttributes.KERNEL_WEIGHT_DIMENSIONS)
+          ? attrs.integers(OwnAttributes.KERNEL_WEIGHT_DIMENSIONS)
+          : dims;
       int k = kinds.size();
-      if (flops.size() != k || bytes.size() != k || dims.size() != k || precisions.size() != k) {
+      if (flops.size() != k || bytes.size() != k || dims.size() != k || precisions.size() != k
+          || weightDims.size() != k) {
         throw at(n.getId(), "the kernel_* lists must have one entry per kernel");
       }
       List<Kernel> kernels = new ArrayList<>(k);
@@ -459,7 +463,8 @@ public final class ChakraReader {
         Precision p =
             choice(n, Precision.values(), Precision::label, precisions.get(i), "precision");
         try {
-          kernels.add(new Kernel(kind, flops.get(i), bytes.get(i), dims.get(i), p));
+          kernels.add(
+              new Kernel(kind, flops.get(i), bytes.get(i), dims.get(i), p, weightDims.get(i)));
         } catch (IllegalArgumentException e) {
           throw at(n.getId(), e.getMessage());
         }

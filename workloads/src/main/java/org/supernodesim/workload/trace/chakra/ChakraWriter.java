@@ -164,6 +164,8 @@ public final class ChakraWriter {
     List<Double> flops = new ArrayList<>();
     List<Double> bytes = new ArrayList<>();
     List<Long> dims = new ArrayList<>();
+    List<Long> weightDims = new ArrayList<>();
+    boolean ownWeightDims = false;
     List<String> precisions = new ArrayList<>();
     double totalFlops = 0;
     double totalBytes = 0;
@@ -172,6 +174,8 @@ public final class ChakraWriter {
       flops.add(kernel.flops());
       bytes.add(kernel.bytes());
       dims.add(kernel.smallestDimension());
+      weightDims.add(kernel.weightDimension());
+      ownWeightDims |= kernel.weightDimension() != kernel.smallestDimension();
       precisions.add(kernel.precision().label());
       totalFlops += kernel.flops();
       totalBytes += kernel.bytes();
@@ -184,6 +188,9 @@ public final class ChakraWriter {
         .addAttr(doubles(OwnAttributes.KERNEL_BYTES, bytes))
         .addAttr(integers(OwnAttributes.KERNEL_DIMENSIONS, dims))
         .addAttr(strings(OwnAttributes.KERNEL_PRECISIONS, precisions));
+    if (ownWeightDims) {
+      n.addAttr(integers(OwnAttributes.KERNEL_WEIGHT_DIMENSIONS, weightDims));
+    }
   }
 
   private void collective(Node.Builder n, Operation.Collective c) {

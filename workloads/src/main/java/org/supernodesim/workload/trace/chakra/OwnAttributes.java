@@ -24,6 +24,11 @@ final class OwnAttributes {
   static final String KERNEL_BYTES = "kernel_bytes";
   static final String KERNEL_DIMENSIONS = "kernel_smallest_dimensions";
   static final String KERNEL_PRECISIONS = "kernel_precisions";
+  /**
+   * Each kernel's weight dimension (the smaller of n and k), written only for a node where one
+   * differs from its smallest dimension; a reader without it takes the smallest dimension.
+   */
+  static final String KERNEL_WEIGHT_DIMENSIONS = "kernel_weight_dimensions";
   /** A collective's algorithm when not chosen automatically: its label (ring, direct, ...). */
   static final String ALGORITHM = "algorithm";
   /** The instance a collective node belongs to, equal on every member. */
