@@ -45,7 +45,7 @@ class SharedExpertReplicasScenarioTest {
     ScenarioException e = assertThrows(ScenarioException.class, () -> LOADER.load(file,
         List.of()));
     assertEquals("workload.serving.instances[1].experts.sharedReplicas", e.keyPath());
-    assertTrue(e.where().endsWith("ep320.yaml:31:47"), e.where());
+    assertTrue(e.where().endsWith("ep320.yaml:32:47"), e.where());
     assertEquals("256 routed experts, 32 redundant and 30 shared-expert replicas make 318 slots,"
         + " which do not fill 160 EP ranks evenly", e.problem());
   }
