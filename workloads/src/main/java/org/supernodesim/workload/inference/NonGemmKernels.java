@@ -133,7 +133,10 @@ final class NonGemmKernels {
       double perAssignment =
           mlp(width, moe.routedExpert().activation().matrices(), lowLatency && quantised());
       if (layout.ep() > 1 && options.allToAll() == EpAllToAll.DEEPEP_NORMAL) {
-        perAssignment += 2 * quantisedBytes(h) + 2.0 * h * ACTIVATION * 2;
+        // ep_scatter reads and writes a row in the dispatch's format, ep_gather reads a row's
+        // BF16 output and writes it into its token (one row a token and rank holding its
+        // experts; counted per assignment, which over-counts a token with two experts there).
+        perAssignment += 2 * quantisedBytes(h) + 2.0 * h * ACTIVATION;
       } else if (layout.ep() == 1) {
         perAssignment += h * ACTIVATION;
         experts += receivedTokens * h * ACTIVATION;
