@@ -100,12 +100,14 @@ class SglangDeepSeekValidationTest {
    * Every published row, simulated next to published, and none within 15 % (README "Validation:
    * SGLang DeepSeek-V3 on H100"). Prefill prices DeepEP's normal kernels as they run (one RDMA
    * copy per remote node, NVLink forwarding, 20 SMs held beside DeepGEMM's 112) and two-batch
-   * overlap stage by stage as SGLang's strategy runs it: its step (1.44-1.79 s) is near
+   * overlap stage by stage as SGLang's strategy runs it: its step (1.62-1.96 s) is near
    * max(compute, all-to-all), where the published steps (2.21-2.61 s) sit near their sum, so the
-   * rows simulate 1.5x fast. Rows prefill-1k, prefill-2k and prefill-4k run the expert load the
-   * SGLang team measured at their input length under EPLB (1.70, 1.76 and 1.80 under a uniform
-   * load). The decode rows simulate 1.34x and 1.32x fast (the MTP row counted at the blog's 60 %
-   * acceptance; 1.53x at 85 %): the staged overlap reproduces the blog's measured decode gains
+   * rows simulate 1.33-1.37x fast (1.46-1.53x before the non-GEMM kernels were charged: 0.29-0.34
+   * s of a prefill step's compute). Rows prefill-1k, prefill-2k and prefill-4k run the expert
+   * load the SGLang team measured at their input length under EPLB (1.70, 1.76 and 1.80 under a
+   * uniform load, before the non-GEMM kernels). The decode rows simulate 1.32x and 1.31x fast
+   * (the MTP row counted at the blog's 60 % acceptance; 1.53x at 85 % before the non-GEMM
+   * kernels): the staged overlap reproduces the blog's measured decode gains
    * of two-batch overlap ({@link #twoBatchOverlapInDecodeAgainstThePublishedGains}), and the
    * published steps are 1.33x the model's with overlap and without it alike ({@link
    * #decodeAllToAllAsDeepEpMeasuresItAndPublishedStepsAsComputePlusAllToAll}). Each ratio is
@@ -116,8 +118,8 @@ class SglangDeepSeekValidationTest {
   void everyPublishedRowSimulatedNextToPublished() throws IOException {
     List<String> lines = Files.readAllLines(ROWS, StandardCharsets.UTF_8);
     Map<String, Double> simulatedOverPublished = Map.of(
-        "prefill-1k", 1.466, "prefill-2k", 1.465, "prefill-4k", 1.458,
-        "prefill-4k-perfect-eplb", 1.529, "decode-2k", 1.337, "decode-4k-mtp", 1.322);
+        "prefill-1k", 1.368, "prefill-2k", 1.352, "prefill-4k", 1.331,
+        "prefill-4k-perfect-eplb", 1.363, "decode-2k", 1.324, "decode-4k-mtp", 1.310);
     List<String> report = new ArrayList<>();
     for (String line : lines.subList(1, lines.size())) {
       String[] f = line.split(",");
@@ -133,11 +135,13 @@ class SglangDeepSeekValidationTest {
   }
 
   /**
-   * Published: +27 to 35 % prefill throughput from two-batch overlap. Simulated +63 %: without
-   * overlap the step is compute plus the forwarded all-to-all (2.2 s, the GEMMs on every SM),
+   * Published: +27 to 35 % prefill throughput from two-batch overlap. Simulated +66 %: without
+   * overlap the step is compute plus the forwarded all-to-all (2.50 s, the GEMMs on every SM),
    * with it SGLang's stages hide most of the all-to-all while DeepEP's normal kernels hold 20 of
-   * the 132 SMs (1.36 s). Within the 25 % band around the stated ratio's middle (1.31), pinned to
-   * 3 %.
+   * the 132 SMs (1.50 s). Just above the 25 % band around the stated ratio's middle (1.31; it
+   * was +63 %, inside, before the non-GEMM kernels were charged: they lengthen both steps'
+   * compute alike, 0.33 s, but the overlapped step hides part of them under the all-to-all),
+   * pinned to 3 %.
    */
   @Test
   void twoBatchOverlapInPrefillAgainstThePublishedGain() {
@@ -145,8 +149,9 @@ class SglangDeepSeekValidationTest {
     // Without overlap the normal kernels run alone, on the SMs the GEMMs leave idle.
     double off = prefillPerNode(instance(0, "workload.serving.instances[0].overlap=none",
         "workload.serving.instances[0].communicationSms=null"), 2048, 16384);
-    assertEquals(1.31, on / off, 0.25 * 1.31, "two-batch overlap in prefill within 25 %");
-    assertEquals(1.626, on / off, 0.03 * 1.626, "two-batch overlap in prefill");
+    assertTrue(on / off > 1.25 * 1.31, "two-batch overlap in prefill now within 25 %: "
+        + on / off);
+    assertEquals(1.664, on / off, 0.03 * 1.664, "two-batch overlap in prefill");
   }
 
   /**
@@ -193,14 +198,16 @@ class SglangDeepSeekValidationTest {
     double published = 256 / (22282 / 8.0);
     assertEquals(published, (step.computePicos() + step.communicationPicos()) / 1e12,
         0.05 * published, "decode-2k: compute + all-to-all");
-    // With overlap the published step is 1.34x the model's; without it (the blog's ablation:
-    // 22,310 / 1.255 tokens/s a node at 256 a GPU) 1.33x the model's run of one micro-batch.
+    // With overlap the published step is 1.32x the model's; without it (the blog's ablation:
+    // 22,310 / 1.255 tokens/s a node at 256 a GPU) 1.29x the model's run of one micro-batch
+    // (1.34x and 1.33x before the non-GEMM kernels, 2.2 ms a step: the run without overlap
+    // takes all of them, the overlapped one hides a part under the all-to-alls), alike to 3 %.
     double withOverlap = published / (step.picos() / 1e12);
     var alone = instance(1, "workload.serving.instances[1].overlap=none")
         .step(Batch.decode(256 * 72, 2000));
     double withoutOverlap = 256 / (22310 / 1.255 / 8.0) / (alone.picos() / 1e12);
-    assertEquals(1.336, withOverlap, 0.03 * 1.336, "published over simulated step, overlapped");
-    assertEquals(withOverlap, withoutOverlap, 0.02 * withOverlap,
+    assertEquals(1.324, withOverlap, 0.03 * 1.324, "published over simulated step, overlapped");
+    assertEquals(withOverlap, withoutOverlap, 0.03 * withOverlap,
         "published over simulated step, with overlap and without alike");
   }
 
@@ -260,8 +267,8 @@ class SglangDeepSeekValidationTest {
         global, decode);
     assertEquals(1.49, prefill, 0.25 * 1.49, "prefill within 25 %: " + figures);
     assertEquals(2.54, decode, 0.25 * 2.54, "decode within 25 %: " + figures);
-    assertEquals(1.739, prefill, 0.03 * 1.739, figures);
-    assertEquals(2.143, global, 0.03 * 2.143, figures);
+    assertEquals(1.699, prefill, 0.03 * 1.699, figures);
+    assertEquals(2.047, global, 0.03 * 2.047, figures);
     assertEquals(2.394, decode, 0.03 * 2.394, figures);
   }
 
@@ -317,8 +324,8 @@ class SglangDeepSeekValidationTest {
     assertEquals(1024, requests, figures);
     assertEquals(3.3, prefill, 0.25 * 3.3, "prefill within 25 %: " + figures);
     assertTrue(Math.abs(decode / 5.2 - 1) > 0.25, "decode now within 25 %: " + figures);
-    assertEquals(2.80, prefill, 0.1 * 2.80, figures);
-    assertEquals(2.62, decode, 0.1 * 2.62, figures);
+    assertEquals(3.13, prefill, 0.1 * 3.13, figures);
+    assertEquals(2.80, decode, 0.1 * 2.80, figures);
     // The baseline's decode collectives: per MoE layer two all-reduces of the 16 groups' 1,024
     // tokens (14.7 MB in BF16) over the 16 GPUs of the two nodes.
     var gather = tp16Step.communication().get(0);

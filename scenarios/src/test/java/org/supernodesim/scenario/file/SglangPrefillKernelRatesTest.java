@@ -32,7 +32,9 @@ import org.supernodesim.workload.inference.TwoBatchPipeline;
  * Both are priced on the SMs the model gives them (GEMMs on 112 of 132 beside DeepEP's normal
  * kernels, attention on all). The answer is no: at the published rates a layer costs 1.07-1.12x
  * what the model charges (its GEMMs 1.13x, its attention kernel 0.85-0.97x), where the hypothesis
- * needs the published step over the model's compute, 1.96-2.07x.
+ * needs the published step over the model's compute, 1.61-1.64x (1.96-2.07x before the model
+ * charged the non-GEMM kernels, 0.29-0.34 s of a step's compute; having no published rate, they
+ * are left out of both columns of the layer here).
  */
 class SglangPrefillKernelRatesTest {
   static final double TERA = 1e12;
@@ -95,7 +97,13 @@ class SglangPrefillKernelRatesTest {
     long tokens = prompts * input;
     StepCost step = costs.step(
         new Batch(tokens, prompts * ((long) input * (input + 1) / 2), tokens, prompts));
-    TwoBatchPipeline p = step.pipeline().orElseThrow().pipeline();
+    TwoBatchPipeline staged = step.pipeline().orElseThrow().pipeline();
+    // The stages less their non-GEMM kernels (norms, rotary, quantisation, SiLU, permutes), which
+    // have no published rate to compare: the GEMMs and attention alone.
+    TwoBatchPipeline n = costs.nonGemmStages(tokens / 2.0, false);
+    TwoBatchPipeline p = new TwoBatchPipeline(false, staged.layers(),
+        staged.attentionInput() - n.attentionInput(), staged.attentionCore() - n.attentionCore(),
+        staged.shared() - n.shared(), staged.experts() - n.experts());
     double micro = 16384 / 2.0; // tokens a GPU and micro-batch
     double keys = micro * (input + 1) / 2.0; // causal: a prompt's token i attends to i keys
     double attentionFlops = keys * ATTENTION_FLOPS_PER_KEY;
@@ -132,15 +140,17 @@ class SglangPrefillKernelRatesTest {
     double[] pinned = {1.122, 1.099, 1.069};
     for (int i = 0; i < layers.size(); i++) {
       Layer l = layers.get(i);
-      // What the hypothesis needs: real compute about the published step, about twice the
-      // model's (were the all-to-all hidden, the step would be the compute).
-      assertEquals(2.0, l.stepRatio(), 0.05 * 2.0, figures);
+      // What the hypothesis needs: real compute about the published step, 1.6x the model's
+      // (were the all-to-all hidden, the step would be the compute).
+      assertEquals(1.63, l.stepRatio(), 0.05 * 1.63, figures);
       // What the published kernel rates give: the GEMMs 13 % slower than the calibration, the
       // attention kernel no slower; the layer 7-12 %, pinned to 3 %.
       assertEquals(1.135, l.gemmRatio(), 0.03 * 1.135, figures);
       assertTrue(l.attentionPublishedPicos() <= l.attentionModelPicos(), figures);
       assertEquals(pinned[i], l.ratio(), 0.03 * pinned[i], figures);
-      assertTrue(l.ratio() < 0.6 * l.stepRatio(), figures);
+      // The published rates explain under a quarter of the gap (0.07-0.12 of the 0.61-0.64 the
+      // hypothesis needs).
+      assertTrue(l.ratio() - 1 < 0.25 * (l.stepRatio() - 1), figures);
     }
   }
 }

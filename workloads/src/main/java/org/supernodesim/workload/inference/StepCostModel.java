@@ -246,6 +246,21 @@ public final class StepCostModel {
         p.ffn().get(1).picos(compute, gemmShare) + memoryPicos(b.experts()));
   }
 
+  /**
+   * The non-GEMM kernels alone of one sparse layer's stages on the busiest chip, for a
+   * micro-batch of {@code tokens} over the instance: the part of each {@link TwoBatchPipeline}
+   * stage that is memory-bound kernels rather than GEMMs or attention (for a comparison of the
+   * GEMMs with published rates).
+   */
+  public TwoBatchPipeline nonGemmStages(double tokens, boolean decode) {
+    MoeFfn moe = (MoeFfn) model.ffnOfLayer(model.layers() - 1);
+    double assignments = tokens * moe.expertsPerToken() * rankShares[0];
+    NonGemmKernels.LayerBytes b = nonGemm.layer(moe, tokens / layout.dpAttention(), assignments,
+        assignments / moe.expertsPerToken());
+    return new TwoBatchPipeline(decode, model.moeLayers(), memoryPicos(b.attentionInput()),
+        memoryPicos(b.attentionOutput()), memoryPicos(b.shared()), memoryPicos(b.experts()));
+  }
+
   /** A whole forward of the main model on one chip: every layer and the head. */
   private void forward(Load load, Work work) {
     for (int kind = 0; kind < 2; kind++) {
