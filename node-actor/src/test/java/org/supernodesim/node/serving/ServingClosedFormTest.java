@@ -107,6 +107,12 @@ class ServingClosedFormTest {
     assertEquals(tpot, r.tpotSeconds().max(), 3e-10, "TPOT = mean memory-bound decode step");
     assertEquals(ttft + (OUTPUT - 1) * tpot, r.e2eSeconds().max(), 1e-8, "e2e = TTFT + m TPOT");
     assertEquals(2, r.requestsCompleted());
+    // Of the chip's kernel time (a prefill of P tokens and m decode steps a request), the
+    // non-GEMM kernels take (P + m) x N / B.
+    double nonGemm = (PROMPT + OUTPUT - 1) * NON_GEMM_PER_TOKEN / BANDWIDTH;
+    double kernels = prefillSeconds(PROMPT) + (OUTPUT - 1) * tpot;
+    assertEquals(nonGemm / kernels, r.instances().get(0).nonGemmKernelFraction(), 1e-6,
+        "result.json: the non-GEMM kernels' share of the instance's kernel time");
   }
 
   @Test

@@ -172,7 +172,7 @@ final class NonGemmKernels {
     return weights.bytes() < ACTIVATION;
   }
 
-  /** A quantisation pass over {@code elements}: read BF16, write the weights' format; none in 16. */
+  /** A quantisation pass: read {@code elements} in BF16, write the weights' format; none in 16. */
   private double quantisation(double elements) {
     return quantised() ? elements * ACTIVATION + quantisedBytes(elements) : 0;
   }

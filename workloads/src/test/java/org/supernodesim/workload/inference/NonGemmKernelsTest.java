@@ -21,6 +21,16 @@ class NonGemmKernelsTest {
         Precision.FP8, Precision.BF16, allToAll);
   }
 
+  /** Each stage's bytes and their total, exact but for rounding. */
+  private static void assertBytes(NonGemmKernels.LayerBytes b, double attentionInput,
+      double attentionOutput, double shared, double experts, double total) {
+    assertEquals(attentionInput, b.attentionInput(), 1e-6, "before attention");
+    assertEquals(attentionOutput, b.attentionOutput(), 1e-6, "after attention");
+    assertEquals(shared, b.shared(), 1e-6, "shared experts or dense MLP");
+    assertEquals(experts, b.experts(), 1e-6, "routed experts");
+    assertEquals(total, b.total(), 1e-6, "the layer");
+  }
+
   private static FeedForward sparse() {
     return V3.ffnOfLayer(V3.layers() - 1);
   }
@@ -43,11 +53,7 @@ class NonGemmKernelsTest {
     NonGemmKernels k = new NonGemmKernels(V3, new InstanceLayout(1, 1, 72, 72), Precision.FP8,
         options(EpAllToAll.DIRECT));
     NonGemmKernels.LayerBytes b = k.layer(sparse(), 1, 8, 1);
-    assertEquals(124_944, b.attentionInput(), 1e-6);
-    assertEquals(107_584, b.attentionOutput(), 1e-6);
-    assertEquals(40_224, b.shared(), 1e-6);
-    assertEquals(8 * 10_304, b.experts(), 1e-6);
-    assertEquals(355_184, b.total(), 1e-6);
+    assertBytes(b, 124_944, 107_584, 40_224, 8 * 10_304, 355_184);
   }
 
   /**
@@ -62,11 +68,7 @@ class NonGemmKernelsTest {
     NonGemmKernels k = new NonGemmKernels(V3, new InstanceLayout(1, 1, 32, 32), Precision.FP8,
         options(EpAllToAll.DEEPEP_NORMAL));
     NonGemmKernels.LayerBytes b = k.layer(sparse(), 1, 8, 1);
-    assertEquals(124_944, b.attentionInput(), 1e-6);
-    assertEquals(107_584 + 21_728, b.attentionOutput(), 1e-6);
-    assertEquals(40_224, b.shared(), 1e-6);
-    assertEquals(8 * 61_952, b.experts(), 1e-6);
-    assertEquals(790_096, b.total(), 1e-6);
+    assertBytes(b, 124_944, 107_584 + 21_728, 40_224, 8 * 61_952, 790_096);
   }
 
   /**
@@ -82,10 +84,6 @@ class NonGemmKernelsTest {
     NonGemmKernels k = new NonGemmKernels(llama, new InstanceLayout(2, 1, 1, 1), Precision.FP8,
         ServingOptions.plain());
     NonGemmKernels.LayerBytes b = k.layer(llama.ffnOfLayer(0), 1, 0, 0);
-    assertEquals(32_768 + 12_416 + 10_240, b.attentionInput(), 1e-6);
-    assertEquals(32_768 + 6_208, b.attentionOutput(), 1e-6);
-    assertEquals(12_416 + 43_008 + 21_728, b.shared(), 1e-6);
-    assertEquals(0, b.experts(), 1e-6);
-    assertEquals(171_552, b.total(), 1e-6);
+    assertBytes(b, 32_768 + 12_416 + 10_240, 32_768 + 6_208, 12_416 + 43_008 + 21_728, 0, 171_552);
   }
 }
