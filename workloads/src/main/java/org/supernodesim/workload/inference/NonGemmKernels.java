@@ -37,8 +37,9 @@ import org.supernodesim.model.transformer.TransformerSpec;
  *       DeepEP's normal kernels SGLang's {@code ep_scatter} copies the received FP8 tokens into
  *       each expert's contiguous rows and {@code ep_gather} reads each row's BF16 output back into
  *       its token; with ep 1 (fused MoE, rows gathered inside the GEMM) {@code moe_sum_reduce}
- *       reads the k outputs of a token and writes their sum. DeepEP's low-latency kernels
- *       dispatch into the experts' rows, cast to FP8 and reduce the combine inside the
+ *       reads the k outputs of a token and writes their sum. DeepEP's low-latency kernels (an
+ *       instance's direct all-to-all with ep > 1 is taken to be them) dispatch into the experts'
+ *       rows, cast to FP8 and reduce the combine inside the
  *       all-to-all, and SGLang fuses their SiLU-and-mul with the down GEMM's quantisation ({@code
  *       silu_and_mul_masked_post_quant_fwd}), so under them those kernels move less.
  * </ul>
