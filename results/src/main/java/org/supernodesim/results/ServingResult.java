@@ -251,6 +251,9 @@ public record ServingResult(
    * @param peakBatch the most requests in one step
    * @param memoryPerChip what one chip holds, by part: weights layer by layer, its KV cache and
    *     a step's activations
+   * @param nonGemmKernelFraction of one chip's kernel time over its steps, the share of the
+   *     memory-bound kernels between the GEMMs (norms, rotary, activation quantisation,
+   *     SiLU-and-mul, router top-k, MoE permutes)
    */
   public record InstanceSummary(
       int id,
@@ -264,7 +267,8 @@ public record ServingResult(
       long steps,
       double busyFraction,
       long requests,
-      int peakBatch) {}
+      int peakBatch,
+      double nonGemmKernelFraction) {}
 
   /**
    * One chip of an instance, in bytes: its weights counted layer by layer (the fullest pipeline

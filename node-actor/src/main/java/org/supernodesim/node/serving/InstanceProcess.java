@@ -71,10 +71,10 @@ final class InstanceProcess implements LogicalProcess<InstanceProcess.Event> {
     }
   }
 
-  /** How long a step of {@code batch} takes on this instance: compute and its collectives. */
+  /** A step of {@code batch} on this instance: compute and its collectives, priced. */
   @FunctionalInterface
   interface StepPricing {
-    long picos(Batch batch);
+    StepCost price(Batch batch);
   }
 
   final int index;
@@ -104,6 +104,9 @@ final class InstanceProcess implements LogicalProcess<InstanceProcess.Event> {
   // Measurements.
   long steps;
   long busyPicos;
+  /** One chip's kernel time over the steps, and the part of it that is non-GEMM kernels. */
+  long kernelPicos;
+  long nonGemmPicos;
   long admissions;
   long preemptions;
   long prefillTokens;
@@ -126,7 +129,7 @@ final class InstanceProcess implements LogicalProcess<InstanceProcess.Event> {
       long notifyPicos, StepCostModel costs, SchedulerLimits limits, KvCache kv,
       KvRoute kvRoute) {
     this(index, role, firstChip, routerId, instanceProcessIds, notifyPicos, costs,
-        b -> costs.step(b).picos(), limits, kv, kvRoute, new StepLog(), null, HostTier.NONE);
+        costs::step, limits, kv, kvRoute, new StepLog(), null, HostTier.NONE);
   }
 
   /** An instance whose state over time goes to {@code log} (which the reports draw). */
@@ -348,7 +351,10 @@ final class InstanceProcess implements LogicalProcess<InstanceProcess.Event> {
       startFlowStep(b, tokens, ctx);
       return;
     }
-    long picos = pricing.picos(b) + load();
+    StepCost cost = pricing.price(b);
+    kernelPicos += cost.computePicos();
+    nonGemmPicos += cost.nonGemmPicos();
+    long picos = cost.picos() + load();
     busyPicos += picos;
     log.stepped(ctx.nowPicos(), picos, batch.size(), tokens, waiting.size(), kv.utilisation());
     ctx.schedule(picos, new StepFinished());
@@ -375,6 +381,8 @@ final class InstanceProcess implements LogicalProcess<InstanceProcess.Event> {
    */
   private void startFlowStep(Batch b, long tokens, Context ctx) {
     flowCost = costs.step(b);
+    kernelPicos += flowCost.computePicos();
+    nonGemmPicos += flowCost.nonGemmPicos();
     flowStartPicos = ctx.nowPicos();
     flowTokens = tokens;
     flowQueued = waiting.size();

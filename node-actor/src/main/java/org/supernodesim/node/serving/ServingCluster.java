@@ -193,7 +193,7 @@ public final class ServingCluster {
         for (int d = 0; d < prices.length; d++) {
           prices[d] = fabric.picos(c.communication().get(d));
         }
-        return c.repriced(prices).picos();
+        return c.repriced(prices);
       };
       instances.add(new InstanceProcess(i, g.role(), chipsOf.get(i).firstChip(), 0, processIds,
           lookahead, costs, pricing, g.limits(),
@@ -265,7 +265,8 @@ public final class ServingCluster {
           p.index, p.role.label(), p.costs().layout().chips(), p.firstChip,
           p.costs().weightBytesPerChip(), memory(p, blocks * setup.blockTokens()),
           blocks * setup.blockTokens(), blocks, p.steps,
-          span > 0 ? p.busyPicos / 1e12 / span : 0, p.admissions, p.peakBatch));
+          span > 0 ? p.busyPicos / 1e12 / span : 0, p.admissions, p.peakBatch,
+          p.kernelPicos > 0 ? p.nonGemmPicos / (double) p.kernelPicos : 0));
     }
     long arrivalSpan = router.lastArrivalPicos - router.firstArrivalPicos;
     return new ServingResult(

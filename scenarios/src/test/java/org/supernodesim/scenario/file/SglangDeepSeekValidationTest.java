@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -100,16 +101,16 @@ class SglangDeepSeekValidationTest {
    * Every published row, simulated next to published, and none within 15 % (README "Validation:
    * SGLang DeepSeek-V3 on H100"). Prefill prices DeepEP's normal kernels as they run (one RDMA
    * copy per remote node, NVLink forwarding, 20 SMs held beside DeepGEMM's 112) and two-batch
-   * overlap stage by stage as SGLang's strategy runs it: its step (1.52-1.87 s) is near
+   * overlap stage by stage as SGLang's strategy runs it: its step (1.62-1.96 s) is near
    * max(compute, all-to-all), where the published steps (2.21-2.61 s) sit near their sum, so the
-   * rows simulate 1.4-1.5x fast. Rows prefill-1k, prefill-2k and prefill-4k run the expert load
-   * the SGLang team measured at their input length under EPLB (1.70, 1.76 and 1.80 under a
-   * uniform load and the one matmul curve for FP8). The FP8 GEMMs take the H100's FP8 curve
-   * (DeepGEMM's table): the rows were 1.46-1.53x and 1.34x / 1.32x under the one matmul curve.
-   * The decode rows simulate 1.31x and 1.30x fast (the MTP row counted at the blog's 60 %
-   * acceptance): the staged overlap reproduces the blog's measured decode gains
+   * rows simulate 1.33-1.37x fast (1.46-1.53x before the non-GEMM kernels were charged: 0.29-0.34
+   * s of a prefill step's compute). Rows prefill-1k, prefill-2k and prefill-4k run the expert
+   * load the SGLang team measured at their input length under EPLB (1.70, 1.76 and 1.80 under a
+   * uniform load, before the non-GEMM kernels). The decode rows simulate 1.32x and 1.31x fast
+   * (the MTP row counted at the blog's 60 % acceptance; 1.53x at 85 % before the non-GEMM
+   * kernels): the staged overlap reproduces the blog's measured decode gains
    * of two-batch overlap ({@link #twoBatchOverlapInDecodeAgainstThePublishedGains}), and the
-   * published steps are 1.28-1.31x the model's with overlap and without it alike ({@link
+   * published steps are 1.33x the model's with overlap and without it alike ({@link
    * #decodeAllToAllAsDeepEpMeasuresItAndPublishedStepsAsComputePlusAllToAll}). Each ratio is
    * pinned to 3 %, so a change of the model shows here, and should a row move into the band
    * this test fails and the row joins the ones that hold.
@@ -118,28 +119,36 @@ class SglangDeepSeekValidationTest {
   void everyPublishedRowSimulatedNextToPublished() throws IOException {
     List<String> lines = Files.readAllLines(ROWS, StandardCharsets.UTF_8);
     Map<String, Double> simulatedOverPublished = Map.of(
-        "prefill-1k", 1.428, "prefill-2k", 1.417, "prefill-4k", 1.393,
-        "prefill-4k-perfect-eplb", 1.456, "decode-2k", 1.313, "decode-4k-mtp", 1.299);
+        "prefill-1k", 1.287, "prefill-2k", 1.272, "prefill-4k", 1.256,
+        "prefill-4k-perfect-eplb", 1.242, "decode-2k", 1.301, "decode-4k-mtp", 1.282);
+    // Every row is simulated before any is asserted, so a failure names them all.
+    Map<String, Double> ratios = new LinkedHashMap<>();
     List<String> report = new ArrayList<>();
     for (String line : lines.subList(1, lines.size())) {
       String[] f = line.split(",");
       double published = Double.parseDouble(f[13]);
       double ratio = simulate(f) / published;
+      ratios.put(f[0], ratio);
       report.add(String.format("%s published %.0f ratio %.3f", f[0], published, ratio));
-      assertTrue(Math.abs(ratio - 1) > 0.15, f[0] + " now within 15 % (" + ratio
-          + "): move it to the rows that hold");
-      double pinned = simulatedOverPublished.get(f[0]);
-      assertEquals(pinned, ratio, 0.03 * pinned, f[0]);
     }
-    assertEquals(6, report.size(), String.join("\n", report));
+    String figures = String.join("\n", report);
+    assertEquals(6, ratios.size(), figures);
+    ratios.forEach((row, ratio) -> {
+      assertTrue(Math.abs(ratio - 1) > 0.15, row + " now within 15 %: move it to the rows that"
+          + " hold\n" + figures);
+      double pinned = simulatedOverPublished.get(row);
+      assertEquals(pinned, ratio, 0.03 * pinned, row + "\n" + figures);
+    });
   }
 
   /**
-   * Published: +27 to 35 % prefill throughput from two-batch overlap. Simulated +63 %: without
-   * overlap the step is compute plus the forwarded all-to-all (2.2 s, the GEMMs on every SM),
+   * Published: +27 to 35 % prefill throughput from two-batch overlap. Simulated +66 %: without
+   * overlap the step is compute plus the forwarded all-to-all (2.50 s, the GEMMs on every SM),
    * with it SGLang's stages hide most of the all-to-all while DeepEP's normal kernels hold 20 of
-   * the 132 SMs (1.36 s). Within the 25 % band around the stated ratio's middle (1.31), pinned to
-   * 3 %.
+   * the 132 SMs (1.50 s). Just above the 25 % band around the stated ratio's middle (1.31; it
+   * was +63 %, inside, before the non-GEMM kernels were charged: they lengthen both steps'
+   * compute alike, 0.33 s, but the overlapped step hides part of them under the all-to-all),
+   * pinned to 3 %.
    */
   @Test
   void twoBatchOverlapInPrefillAgainstThePublishedGain() {
@@ -148,7 +157,7 @@ class SglangDeepSeekValidationTest {
     double off = prefillPerNode(instance(0, "workload.serving.instances[0].overlap=none",
         "workload.serving.instances[0].communicationSms=null"), 2048, 16384);
     assertEquals(1.31, on / off, 0.25 * 1.31, "two-batch overlap in prefill within 25 %");
-    assertEquals(1.637, on / off, 0.03 * 1.637, "two-batch overlap in prefill");
+    assertEquals(1.624, on / off, 0.03 * 1.624, "two-batch overlap in prefill");
   }
 
   /**
@@ -156,7 +165,8 @@ class SglangDeepSeekValidationTest {
    * tokens/s a node with it) and 35 % in the simulated-MTP setting at 128 a GPU (17,552 against
    * 12,929), the blog's "Ablation Study: Two-batch Overlap". Simulated: the low-latency
    * all-to-alls run through SGLang's decode stages against the same batch as one micro-batch
-   * with its all-to-alls after its compute ({@code overlap: none}): +26 % and +47 %. Both within
+   * with its all-to-alls after its compute ({@code overlap: none}): +28 % and +48 % (+26 % and
+   * +47 % before the non-GEMM kernels). Both within
    * 25 % of the stated gain, pinned to 3 %.
    */
   @Test
@@ -171,7 +181,7 @@ class SglangDeepSeekValidationTest {
         4000);
     double published = 17552.0 / 12929;
     assertEquals(published, onMtp / offMtp, 0.25 * published, "simulated MTP, within 25 %");
-    assertEquals(1.480, onMtp / offMtp, 0.03 * 1.480, "simulated MTP");
+    assertEquals(1.481, onMtp / offMtp, 0.03 * 1.481, "simulated MTP");
   }
 
   /**
@@ -192,19 +202,21 @@ class SglangDeepSeekValidationTest {
     double perLayer = step.communicationPicos() / 1e12 / (58 * 2);
     assertEquals(487e-6, perLayer, 0.05 * 487e-6, "all-to-all per layer and micro-batch");
     // Published decode-2k: 22,282 tokens/s a node, 256 requests a GPU: a step of 91.9 ms; the
-    // model's compute plus all-to-all 97.3 ms (93.8 under the one matmul curve for FP8).
+    // model's compute plus all-to-all 99.4 ms (93.8 before the FP8 curve and the non-GEMM kernels).
     double published = 256 / (22282 / 8.0);
-    assertEquals(1.059 * published, (step.computePicos() + step.communicationPicos()) / 1e12,
-        0.03 * 1.059 * published, "decode-2k: compute + all-to-all");
-    // With overlap the published step is 1.31x the model's; without it (the blog's ablation:
-    // 22,310 / 1.255 tokens/s a node at 256 a GPU) 1.28x the model's run of one micro-batch.
+    assertEquals(1.082 * published, (step.computePicos() + step.communicationPicos()) / 1e12,
+        0.03 * 1.082 * published, "decode-2k: compute + all-to-all");
+    // With overlap the published step is 1.30x the model's; without it (the blog's ablation:
+    // 22,310 / 1.255 tokens/s a node at 256 a GPU) 1.25x the model's run of one micro-batch
+    // (1.34x and 1.33x before the FP8 curve and the non-GEMM kernels: the run without overlap
+    // takes all of the non-GEMM kernels' time, the overlapped one hides a part under the
+    // all-to-alls). Both well above 1: what the model lacks is mostly outside the overlap.
     double withOverlap = published / (step.picos() / 1e12);
     var alone = instance(1, "workload.serving.instances[1].overlap=none")
         .step(Batch.decode(256 * 72, 2000));
     double withoutOverlap = 256 / (22310 / 1.255 / 8.0) / (alone.picos() / 1e12);
-    assertEquals(1.313, withOverlap, 0.03 * 1.313, "published over simulated step, overlapped");
-    assertEquals(withOverlap, withoutOverlap, 0.03 * withOverlap,
-        "published over simulated step, with overlap and without alike");
+    assertEquals(1.301, withOverlap, 0.03 * 1.301, "published over simulated step, overlapped");
+    assertEquals(1.253, withoutOverlap, 0.03 * 1.253, "published over simulated step, alone");
   }
 
   /** The SGLang team's measured expert loads (README "Validation: SGLang DeepSeek-V3 on H100"). */
@@ -239,8 +251,8 @@ class SglangDeepSeekValidationTest {
    * holding hot groups cannot shed load to the others), global where they do not (decode, 9
    * nodes). The busiest EP rank, as the mean over the 58 MoE layers of each layer's busiest, over
    * the mean rank: prefill 2.37 without EPLB, 1.32 with it (1.006 under the global policy); decode
-   * 2.58 and 1.026. Prefill x1.70 and decode x2.37: both within the 25 % band (prefill under the
-   * global policy would gain x2.09, out). Pinned to 3 %.
+   * 2.58 and 1.026. Prefill x1.70 and decode x2.39 (x1.74 before the non-GEMM kernels): both
+   * within the 25 % band (prefill under the global policy would gain x2.05, out). Pinned to 3 %.
    */
   @Test
   void eplbAgainstThePublishedGainWithTheMeasuredExpertLoad() {
@@ -263,16 +275,17 @@ class SglangDeepSeekValidationTest {
         global, decode);
     assertEquals(1.49, prefill, 0.25 * 1.49, "prefill within 25 %: " + figures);
     assertEquals(2.54, decode, 0.25 * 2.54, "decode within 25 %: " + figures);
-    assertEquals(1.704, prefill, 0.03 * 1.704, figures);
-    assertEquals(2.092, global, 0.03 * 2.092, figures);
-    assertEquals(2.370, decode, 0.03 * 2.370, figures);
+    assertEquals(1.671, prefill, 0.03 * 1.671, figures);
+    assertEquals(1.943, global, 0.03 * 1.943, figures);
+    assertEquals(2.368, decode, 0.03 * 2.368, figures);
   }
 
   /**
    * Published: the prefill-4k run with perfectly even expert load ({@code prefill-4k-perfect-eplb})
    * is 18 % faster than the default one (59,337 against 50,302 tokens/s a node). Simulated: the
    * default run with the measured load under hierarchical EPLB (its busiest rank 1.32x the mean)
-   * against uniform load, +23 %, within 25 % of the published gain. Pinned to 3 %.
+   * against uniform load, +21 % (+24 % before the non-GEMM kernels), within 25 % of the
+   * published gain. Pinned to 3 %.
    */
   @Test
   void perfectBalanceAgainstTheDefaultEplbInPrefill() {
@@ -281,7 +294,7 @@ class SglangDeepSeekValidationTest {
     double perfect = prefillPerNode(instance(0), 4096, 16384);
     double published = 59337.0 / 50302;
     assertEquals(published, perfect / measured, 0.25 * published, "within 25 %");
-    assertEquals(1.233, perfect / measured, 0.03 * 1.233);
+    assertEquals(1.166, perfect / measured, 0.03 * 1.166);
   }
 
   static final Path TP16 = Path.of("examples/validation/sglang-deepseek-v3-h100-tp16.yaml");
@@ -293,10 +306,9 @@ class SglangDeepSeekValidationTest {
    * them). Its all-reduces run as NCCL runs them on rail-optimised nodes, a channel per NIC
    * ({@code RingLegs}). Before the baseline had DP attention it ran attention TP16 with the MLA
    * latent replicated on all 16 GPUs (195 requests held, 12.2x decode, 2.93x prefill). Prefill
-   * holds within the 25 % band (3.77x; 2.80x under the one matmul curve for FP8); decode is
-   * below it (2.82x; README "Validation: SGLang DeepSeek-V3 on H100": the baseline's 116
-   * all-reduces of 14.7 MB are priced at the striped ring's 165 GB/s of bus bandwidth, and large
-   * EP's decode carries its own 1.31x). Pinned to 10 % so a
+   * holds within the 25 % band; decode is now below it (README "Validation: SGLang DeepSeek-V3
+   * on H100": the baseline's 116 all-reduces of 14.7 MB are priced at the striped ring's 165
+   * GB/s of bus bandwidth, and large EP's decode carries its own 1.32x). Pinned to 10 % so a
    * change of the model shows here.
    */
   @Test
@@ -324,8 +336,8 @@ class SglangDeepSeekValidationTest {
     // Prefill 2.80x under the one matmul curve for FP8: the FP8 curve, read below its table's
     // smallest side at the baseline's sixteenth-of-an-expert slices (N 256, K 128), charges
     // them as thin GEMMs (README).
-    assertEquals(3.77, prefill, 0.1 * 3.77, figures);
-    assertEquals(2.82, decode, 0.1 * 2.82, figures);
+    assertEquals(3.88, prefill, 0.1 * 3.88, figures);
+    assertEquals(3.00, decode, 0.1 * 3.00, figures);
     // The baseline's decode collectives: per MoE layer two all-reduces of the 16 groups' 1,024
     // tokens (14.7 MB in BF16) over the 16 GPUs of the two nodes.
     var gather = tp16Step.communication().get(0);

@@ -10,6 +10,9 @@ import java.util.Optional;
  *     overlapStages) / tokensPerStep}, or with a {@code pipeline} its sparse layers' stages plus
  *     the rest of the compute and the other collectives, over {@code tokensPerStep}
  * @param computePicos kernels of one chip (the busiest expert rank's), both micro-batches
+ * @param nonGemmPicos the part of {@code computePicos} that is memory-bound kernels between the
+ *     GEMMs (norms, rotary, activation quantisation, SiLU-and-mul, top-k, permutes; {@link
+ *     NonGemmKernels})
  * @param communicationPicos {@code communication} as the model's {@link CommunicationPricer}
  *     priced it
  * @param communication the step's collectives, for a caller that prices them on the fabric
@@ -18,6 +21,7 @@ import java.util.Optional;
  * @param flopsPerChip arithmetic on one chip
  * @param weightBytesPerChip weights read from HBM by one chip
  * @param kvBytesPerChip KV cache read and written by one chip
+ * @param nonGemmBytesPerChip activations the non-GEMM kernels read and write on one chip
  * @param tokensPerStep tokens a decoding request gains in one real step: 1 without speculative
  *     decoding, 1 + a + a^2 + ... + a^k with k drafts accepted at a. The engine advances a request
  *     one token per simulated step, so a simulated step lasts the real (verify) step over this:
@@ -29,6 +33,7 @@ import java.util.Optional;
 public record StepCost(
     long picos,
     long computePicos,
+    long nonGemmPicos,
     long communicationPicos,
     List<CommunicationDemand> communication,
     Overlap overlap,
@@ -36,6 +41,7 @@ public record StepCost(
     double flopsPerChip,
     double weightBytesPerChip,
     double kvBytesPerChip,
+    double nonGemmBytesPerChip,
     double tokensPerStep,
     Optional<Pipelined> pipeline) {
   public StepCost {
@@ -50,7 +56,8 @@ public record StepCost(
 
   /** A step with nothing to do. */
   static StepCost idle() {
-    return new StepCost(0, 0, 0, List.of(), Overlap.NONE, 1, 0, 0, 0, 1, Optional.empty());
+    return new StepCost(0, 0, 0, 0, List.of(), Overlap.NONE, 1, 0, 0, 0, 0, 1,
+        Optional.empty());
   }
 
   /**
@@ -94,7 +101,8 @@ public record StepCost(
     return new StepCost(
         duration(overlap, computePicos, demandPicos, overlapStages, tokensPerStep, pipeline,
             communication),
-        computePicos, communicationPicos, communication, overlap, overlapStages, flopsPerChip,
-        weightBytesPerChip, kvBytesPerChip, tokensPerStep, pipeline);
+        computePicos, nonGemmPicos, communicationPicos, communication, overlap, overlapStages,
+        flopsPerChip, weightBytesPerChip, kvBytesPerChip, nonGemmBytesPerChip, tokensPerStep,
+        pipeline);
   }
 }

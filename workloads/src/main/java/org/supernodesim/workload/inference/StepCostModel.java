@@ -74,6 +74,7 @@ public final class StepCostModel {
   private final double[] rankShares;
   /** One shared-expert rank's share of all the EP group's tokens; 0: shared experts everywhere. */
   private final double sharedRankShare;
+  private final NonGemmKernels nonGemm;
 
   /**
    * A plain instance whose collectives are priced on one link per chip ({@link OneLinkPricer}).
@@ -109,6 +110,7 @@ public final class StepCostModel {
     this.compute = compute;
     this.pricer = pricer;
     this.options = options;
+    this.nonGemm = new NonGemmKernels(model, layout, weights, options);
     if (pricer == null && layout.chips() > 1) {
       throw new IllegalArgumentException("an instance of " + layout.chips() + " chips needs the"
           + " pricer of its collectives");
@@ -245,8 +247,8 @@ public final class StepCostModel {
     return new StepCost(
         StepCost.duration(options.overlap(), work.picos, prices, stages, perStep, pipelined,
             demands),
-        work.picos, communicationPicos, demands, options.overlap(), stages, work.flops,
-        work.weightBytes, work.kvBytes, perStep, pipelined);
+        work.picos, work.nonGemmPicos, communicationPicos, demands, options.overlap(), stages,
+        work.flops, work.weightBytes, work.kvBytes, work.nonGemmBytes, perStep, pipelined);
   }
 
   /**
@@ -273,9 +275,29 @@ public final class StepCostModel {
     long outputPicos = compute.pricesEachGemm(weights)
         ? projectionsPart.gemm(projectionsPart.gemms().size() - 1).picos(compute, gemmShare)
         : Math.round(projections * (double) output / model.attention().projectionWeights(h));
-    return new TwoBatchPipeline(decode, model.moeLayers(), projections - outputPicos,
-        outputPicos + p.attention().picos(compute), p.ffn().get(0).picos(compute, gemmShare),
-        p.ffn().get(1).picos(compute, gemmShare));
+    // The non-GEMM kernels run in the stage of the GEMMs beside them, at HBM's rate whatever
+    // SMs the GEMMs are left.
+    NonGemmKernels.LayerBytes b = p.nonGemm();
+    return new TwoBatchPipeline(decode, model.moeLayers(),
+        projections - outputPicos + memoryPicos(b.attentionInput()),
+        outputPicos + p.attention().picos(compute) + memoryPicos(b.attentionOutput()),
+        p.ffn().get(0).picos(compute, gemmShare) + memoryPicos(b.shared()),
+        p.ffn().get(1).picos(compute, gemmShare) + memoryPicos(b.experts()));
+  }
+
+  /**
+   * The non-GEMM kernels alone of one sparse layer's stages on the busiest chip, for a
+   * micro-batch of {@code tokens} over the instance: the part of each {@link TwoBatchPipeline}
+   * stage that is memory-bound kernels rather than GEMMs or attention (for a comparison of the
+   * GEMMs with published rates).
+   */
+  public TwoBatchPipeline nonGemmStages(double tokens, boolean decode) {
+    MoeFfn moe = (MoeFfn) model.ffnOfLayer(model.layers() - 1);
+    double assignments = tokens * moe.expertsPerToken() * rankShares[0];
+    NonGemmKernels.LayerBytes b = nonGemm.layer(moe, tokens / layout.dpAttention(), assignments,
+        assignments / moe.expertsPerToken());
+    return new TwoBatchPipeline(decode, model.moeLayers(), memoryPicos(b.attentionInput()),
+        memoryPicos(b.attentionOutput()), memoryPicos(b.shared()), memoryPicos(b.experts()));
   }
 
   /** A whole forward of the main model on one chip: every layer and the head. */
@@ -307,10 +329,24 @@ public final class StepCostModel {
     for (Part f : p.ffn()) {
       work.add(f, layers, false);
     }
+    NonGemmKernels.LayerBytes b = p.nonGemm();
+    for (double bytes : new double[] {b.attentionInput(), b.attentionOutput(), b.shared(),
+        b.experts()}) {
+      work.addMemory(bytes, layers);
+    }
   }
 
-  /** A layer's kernels on one chip: projections, attention (reading the KV cache), FFN parts. */
-  private record LayerParts(Part projections, Part attention, List<Part> ffn) {}
+  /**
+   * A layer's kernels on one chip: projections, attention (reading the KV cache), FFN parts, and
+   * the memory-bound kernels between them.
+   */
+  private record LayerParts(
+      Part projections, Part attention, List<Part> ffn, NonGemmKernels.LayerBytes nonGemm) {}
+
+  /** A memory-bound kernel of {@code bytes} at the calibrated HBM bandwidth, in picoseconds. */
+  private long memoryPicos(double bytes) {
+    return Math.round(compute.seconds(Kernel.elementwise(bytes)) * 1e12);
+  }
 
   private LayerParts layerParts(Load load, FeedForward ffn) {
     double groupTokens = load.tokens / layout.dpAttention();
@@ -331,7 +367,11 @@ public final class StepCostModel {
             + (load.prefillForm ? expansionFlopsPerCachedKey() * cachedKeys : 0)) / tp,
         load.kvRead / layout.dpAttention() * kvElements + groupTokens * kvElements,
         headDimension(), attentionPrecision);
-    return new LayerParts(projections, kernel, ffnParts(ffn, load.tokens, groupTokens));
+    double assignments = ffn instanceof MoeFfn m
+        ? load.tokens * m.expertsPerToken() * rankShares[0] : 0;
+    double received = ffn instanceof MoeFfn m ? assignments / m.expertsPerToken() : 0;
+    return new LayerParts(projections, kernel, ffnParts(ffn, load.tokens, groupTokens),
+        nonGemm.layer(ffn, groupTokens, assignments, received));
   }
 
   /** The output head: logits of the tokens that produce output. */
@@ -342,6 +382,7 @@ public final class StepCostModel {
         (double) model.vocabSize() * h * tableBytes() / layout.tp(),
         shard(model.vocabSize() / layout.tp()), tableBytes() == 2 ? attentionPrecision : weights),
         1, false);
+    work.addMemory(nonGemm.outsideLayers(load.tokens / layout.dpAttention()), 1);
   }
 
   /**
@@ -751,9 +792,19 @@ public final class StepCostModel {
   /** Sums of a step's kernels on one chip. */
   private final class Work {
     long picos;
+    long nonGemmPicos;
     double flops;
     double weightBytes;
     double kvBytes;
+    double nonGemmBytes;
+
+    /** {@code layers} times a memory-bound kernel of {@code bytes}. */
+    void addMemory(double bytes, int layers) {
+      long p = layers * memoryPicos(bytes);
+      picos += p;
+      nonGemmPicos += p;
+      nonGemmBytes += layers * bytes;
+    }
 
     void add(Part p, int layers, boolean kv) {
       picos += layers * p.picos(compute);

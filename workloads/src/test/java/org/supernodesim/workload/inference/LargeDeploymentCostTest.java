@@ -184,8 +184,11 @@ class LargeDeploymentCostTest {
     StepCost b = dpEp(8, held).step(prefill);
     TwoBatchPipeline p = a.pipeline().orElseThrow().pipeline();
     TwoBatchPipeline q = b.pipeline().orElseThrow().pipeline();
-    assertEquals(p.experts() * 132.0 / 112, q.experts(), 1e-6 * q.experts(), "routed experts");
-    assertEquals(p.shared() * 132.0 / 112, q.shared(), 1e-6 * q.shared(), "shared experts");
+    // To 2 %: the memory-bound kernels beside the GEMMs (activation, quantisation, permutes)
+    // keep HBM's rate, so a stage grows a little less than 132 / 112.
+    assertEquals(p.experts() * 132.0 / 112, q.experts(), 0.02 * q.experts(), "routed experts");
+    assertEquals(p.shared() * 132.0 / 112, q.shared(), 0.02 * q.shared(), "shared experts");
+    assertTrue(q.experts() < p.experts() * 132.0 / 112, "the non-GEMM kernels keep HBM's rate");
     assertTrue(q.attentionCore() < p.attentionCore() * 132.0 / 112, "attention keeps its SMs");
     assertEquals(q.computePicos() - p.computePicos(), b.computePicos() - a.computePicos());
     assertEquals(a.flopsPerChip(), b.flopsPerChip(), 0.0);

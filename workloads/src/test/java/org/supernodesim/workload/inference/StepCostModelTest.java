@@ -52,6 +52,14 @@ class StepCostModelTest {
     double weightBytes = 2.0 * (p.totalParameters() - p.total().embedding() - norms);
     double kvPerToken = 2.0 * model.layers() * 2 * 8 * 128; // K and V, 8 heads of 128, BF16
     double kvBytes = batch * (context + 1) * kvPerToken + batch * kvPerToken; // read + write
+    // The non-GEMM kernels of llama.py per token and layer, BF16: two fused add-RMSNorms (read
+    // the hidden state and residual, write both: 4h x 2 bytes each), rotary on the 32 query and
+    // 8 key heads of 128 (read and write), SiLU-and-mul (read gate and up, write the product:
+    // 3 x 14,336 x 2); outside the layers the embedding gather (read and write h) and the final
+    // norm (4h).
+    double nonGemmPerToken = model.layers() * (2 * 4.0 * h * 2 + 2.0 * 40 * 128 * 2
+        + 3.0 * 14_336 * 2) + 6.0 * h * 2;
+    assertEquals(5_554_176, nonGemmPerToken);
 
     StepCost cost = oneChip(model, Precision.BF16).step(Batch.decode(batch, context));
 
@@ -59,10 +67,14 @@ class StepCostModelTest {
     // within the rounding of 3 parts x 32 layers + 1 to the picosecond.
     assertEquals(weightBytes, cost.weightBytesPerChip(), 1.0, "weights read per step");
     assertEquals(kvBytes, cost.kvBytesPerChip(), 1.0, "KV read and written per step");
-    double expectedPicos = (weightBytes + kvBytes) / (4.0e12 * memoryEfficiency()) * 1e12;
-    assertEquals(expectedPicos, cost.picos(), 97, "decode step = bytes / HBM bandwidth");
+    assertEquals(batch * nonGemmPerToken, cost.nonGemmBytesPerChip(), 1.0, "non-GEMM kernels");
+    double bytes = weightBytes + kvBytes + batch * nonGemmPerToken;
+    double expectedPicos = bytes / (4.0e12 * memoryEfficiency()) * 1e12;
+    assertEquals(expectedPicos, cost.picos(), 226, "decode step = bytes / HBM bandwidth");
+    assertEquals(batch * nonGemmPerToken / (4.0e12 * memoryEfficiency()) * 1e12,
+        cost.nonGemmPicos(), 130, "of which the non-GEMM kernels");
     double decodeTokensPerSecond = batch / (cost.picos() / 1e12);
-    assertEquals(batch * 4.0e12 * memoryEfficiency() / (weightBytes + kvBytes),
+    assertEquals(batch * 4.0e12 * memoryEfficiency() / bytes,
         decodeTokensPerSecond, 1e-6 * decodeTokensPerSecond, "throughput = bandwidth / bytes");
   }
 
@@ -85,8 +97,8 @@ class StepCostModelTest {
 
     // Then the step is its bytes at 0.80 x 4.0 TB/s: the calibration's stated memory efficiency
     // (GEMMs of a few tokens are read at their weights' size, 4,096, not at the token count).
-    double bytes = cost.weightBytesPerChip() + cost.kvBytesPerChip();
-    assertEquals(bytes / (0.80 * 4.0e12) * 1e12, cost.picos(), 97,
+    double bytes = cost.weightBytesPerChip() + cost.kvBytesPerChip() + cost.nonGemmBytesPerChip();
+    assertEquals(bytes / (0.80 * 4.0e12) * 1e12, cost.picos(), 226,
         "decode at the achievable bandwidth, to 1 ps of rounding per kernel");
   }
 
@@ -105,9 +117,12 @@ class StepCostModelTest {
     StepCost cost = oneChip(model, Precision.BF16).step(Batch.prefill(t));
 
     // Then it costs its FLOPs at the peak, plus the output head of one token (memory-bound: its
-    // 128,256 x 4,096 BF16 weights at 4.0 TB/s), to within 1 ps per part.
+    // 128,256 x 4,096 BF16 weights at 4.0 TB/s) and the non-GEMM kernels' 5.55 MB a token at
+    // 4.0 TB/s.
     double head = 128_256.0 * 4096 * 2 / 4.0e12 * 1e12;
-    assertEquals(flops / 1.48e14 * 1e12 + head, cost.picos(), 0.002 * cost.picos(),
+    double nonGemm = t * 5_554_176.0 / 4.0e12 * 1e12;
+    assertEquals(t * 5_554_176.0, cost.nonGemmBytesPerChip(), 1.0);
+    assertEquals(flops / 1.48e14 * 1e12 + head + nonGemm, cost.picos(), 0.002 * cost.picos(),
         "prefill = 2 x weights x tokens + attention over the peak (0.2 %: the head's own FLOPs"
             + " and the KV write of each layer are left out of this closed form)");
   }
