@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -26,6 +27,11 @@ public final class Calibrations {
           .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
   private Calibrations() {}
 
   /**
@@ -40,7 +46,7 @@ public final class Calibrations {
       if (in == null) {
         return Optional.empty();
       }
-      ComputeCalibration c = read(in, file);
+      ComputeCalibration c = readShipped(in, file);
       if (!c.chip().equals(chipId)) {
         throw new IllegalStateException(file + " calibrates " + c.chip() + ", not " + chipId);
       }
@@ -48,6 +54,20 @@ public final class Calibrations {
     } catch (IOException e) {
       throw new UncheckedIOException("calibration " + file, e);
     }
+  }
+
+  /** Reads a shipped file: from the JSON made of it at build time when current, see CatalogJson. */
+  private static ComputeCalibration readShipped(InputStream in, String file) throws IOException {
+    byte[] yaml = in.readAllBytes();
+    try (InputStream json =
+        CatalogJson.open(Calibrations.class.getClassLoader(), file, yaml)) {
+      if (json != null) {
+        return JSON.readValue(json, ComputeCalibration.class);
+      }
+    } catch (JsonProcessingException e) {
+      // a bad file: its YAML's read below names the line
+    }
+    return read(new ByteArrayInputStream(yaml), file);
   }
 
   /**
