@@ -27,11 +27,6 @@ public final class Calibrations {
           .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-  private static final ObjectMapper JSON =
-      new ObjectMapper()
-          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-
   private Calibrations() {}
 
   /**
@@ -59,15 +54,9 @@ public final class Calibrations {
   /** Reads a shipped file: from the JSON made of it at build time when current, see CatalogJson. */
   private static ComputeCalibration readShipped(InputStream in, String file) throws IOException {
     byte[] yaml = in.readAllBytes();
-    try (InputStream json =
-        CatalogJson.open(Calibrations.class.getClassLoader(), file, yaml)) {
-      if (json != null) {
-        return JSON.readValue(json, ComputeCalibration.class);
-      }
-    } catch (JsonProcessingException e) {
-      // a bad file: its YAML's read below names the line
-    }
-    return read(new ByteArrayInputStream(yaml), file);
+    ComputeCalibration c = CatalogJson.read(
+        Calibrations.class.getClassLoader(), file, yaml, ComputeCalibration.class);
+    return c != null ? c : read(new ByteArrayInputStream(yaml), file);
   }
 
   /**

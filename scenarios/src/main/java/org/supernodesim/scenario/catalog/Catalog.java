@@ -1,7 +1,6 @@
 package org.supernodesim.scenario.catalog;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.BufferedReader;
@@ -61,9 +60,6 @@ public final class Catalog {
   private volatile Readings readings;
   // One mapper for every file, so each record type's deserializer is built once.
   private volatile ObjectMapper mapper;
-  // The reader of the JSON made from the files at build time (see CatalogJson), set alike.
-  private static final ObjectMapper JSON =
-      new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
   private final ConcurrentHashMap<String, ChipSpec> chipsById = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, CatalogEntry> systemsById = new ConcurrentHashMap<>();
 
@@ -370,7 +366,7 @@ public final class Catalog {
    */
   public void prepare() {
     prices();
-    JSON.readerFor(CatalogEntry.class);
+    CatalogJson.MAPPER.readerFor(CatalogEntry.class);
   }
 
   /** The files of the catalog, as listed in its index (paths relative to {@link #ROOT}). */
@@ -441,14 +437,8 @@ public final class Catalog {
   private static <T> T read(ObjectMapper yaml, ClassLoader loader, String file, Class<T> type) {
     try (InputStream in = open(loader, file)) {
       byte[] bytes = in.readAllBytes();
-      try (InputStream json = CatalogJson.open(loader, ROOT + file, bytes)) {
-        if (json != null) {
-          return JSON.readValue(json, type);
-        }
-      } catch (JsonProcessingException e) {
-        // a bad file: its YAML's read below says where
-      }
-      return yaml.readValue(bytes, type);
+      T twin = CatalogJson.read(loader, ROOT + file, bytes, type);
+      return twin != null ? twin : yaml.readValue(bytes, type);
     } catch (IOException e) {
       throw new IllegalStateException("catalog file " + file + ": " + e.getMessage(), e);
     }

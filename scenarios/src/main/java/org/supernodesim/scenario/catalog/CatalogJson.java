@@ -3,7 +3,10 @@ package org.supernodesim.scenario.catalog;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -28,8 +31,10 @@ import java.util.zip.CRC32;
  * shipped file from both and finds the records equal.
  */
 public final class CatalogJson {
-  private static final JsonFactory JSON = new JsonFactory();
-  private static final YAMLFactory YAML = new YAMLFactory();
+  // Configured as the YAML readers are; one for every file, so each deserializer is built once.
+  static final ObjectMapper MAPPER = new ObjectMapper()
+      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
   private static final Pattern JSON_NUMBER =
       Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
   /** The folders, relative to a resource root, whose YAML files get a JSON twin. */
@@ -52,6 +57,19 @@ public final class CatalogJson {
     return loader.getResourceAsStream(name(yamlResource, yaml));
   }
 
+  /**
+   * {@code yamlResource} of bytes {@code yaml} bound from its JSON twin, or null when it has none
+   * or the twin does not bind: the caller then reads the YAML, whose error names the line.
+   */
+  static <T> T read(ClassLoader loader, String yamlResource, byte[] yaml, Class<T> type)
+      throws IOException {
+    try (InputStream json = open(loader, yamlResource, yaml)) {
+      return json == null ? null : MAPPER.readValue(json, type);
+    } catch (JsonProcessingException e) {
+      return null;
+    }
+  }
+
   private static boolean isTwin(Path p) {
     return p.getFileName().toString().matches(".*\\.yaml\\.[0-9a-f]{8}\\.json");
   }
@@ -59,7 +77,9 @@ public final class CatalogJson {
   /** The JSON text of a YAML document, token by token, numbers as written. */
   static byte[] convert(byte[] yaml) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream(yaml.length);
-    try (JsonParser p = YAML.createParser(yaml); JsonGenerator g = JSON.createGenerator(out)) {
+    // Made here, not once: a run only reads, and needs neither.
+    try (JsonParser p = new YAMLFactory().createParser(yaml);
+        JsonGenerator g = new JsonFactory().createGenerator(out)) {
       for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
         if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
           String text = p.getText();
