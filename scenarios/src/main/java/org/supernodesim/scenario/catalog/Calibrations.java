@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -40,7 +41,7 @@ public final class Calibrations {
       if (in == null) {
         return Optional.empty();
       }
-      ComputeCalibration c = read(in, file);
+      ComputeCalibration c = readShipped(in, file);
       if (!c.chip().equals(chipId)) {
         throw new IllegalStateException(file + " calibrates " + c.chip() + ", not " + chipId);
       }
@@ -48,6 +49,14 @@ public final class Calibrations {
     } catch (IOException e) {
       throw new UncheckedIOException("calibration " + file, e);
     }
+  }
+
+  /** Reads a shipped file: from the JSON made of it at build time when current, see CatalogJson. */
+  private static ComputeCalibration readShipped(InputStream in, String file) throws IOException {
+    byte[] yaml = in.readAllBytes();
+    ComputeCalibration c = CatalogJson.read(
+        Calibrations.class.getClassLoader(), file, yaml, ComputeCalibration.class);
+    return c != null ? c : read(new ByteArrayInputStream(yaml), file);
   }
 
   /**

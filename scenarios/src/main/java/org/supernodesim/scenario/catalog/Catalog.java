@@ -366,7 +366,7 @@ public final class Catalog {
    */
   public void prepare() {
     prices();
-    yamlMapper().readerFor(CatalogEntry.class);
+    CatalogJson.MAPPER.readerFor(CatalogEntry.class);
   }
 
   /** The files of the catalog, as listed in its index (paths relative to {@link #ROOT}). */
@@ -436,7 +436,9 @@ public final class Catalog {
 
   private static <T> T read(ObjectMapper yaml, ClassLoader loader, String file, Class<T> type) {
     try (InputStream in = open(loader, file)) {
-      return yaml.readValue(in, type);
+      byte[] bytes = in.readAllBytes();
+      T twin = CatalogJson.read(loader, ROOT + file, bytes, type);
+      return twin != null ? twin : yaml.readValue(bytes, type);
     } catch (IOException e) {
       throw new IllegalStateException("catalog file " + file + ": " + e.getMessage(), e);
     }
