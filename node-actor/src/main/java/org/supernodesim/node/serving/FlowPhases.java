@@ -5,6 +5,7 @@ import java.util.List;
 import org.supernodesim.interconnect.routing.Router;
 import org.supernodesim.workload.inference.CommunicationDemand;
 import org.supernodesim.workload.inference.InstanceChips;
+import org.supernodesim.workload.inference.MeshGroups;
 import org.supernodesim.workload.inference.FabricCosts;
 import org.supernodesim.workload.inference.ForwardedLegs;
 import org.supernodesim.workload.inference.RingLegs;
@@ -20,7 +21,9 @@ import org.supernodesim.workload.inference.RingLegs;
  * <ul>
  *   <li>ring all-reduce: each member to the next, 2(n-1) ceil(S/n) bytes; all-gather and
  *       reduce-scatter (n-1) parts; a ring over several nodes sends its rail peer 1/d of them and
- *       its next member in the node the rest ({@link RingLegs});
+ *       its next member in the node the rest ({@link RingLegs}); on a full mesh ({@link
+ *       MeshGroups}) each member to every peer, 2 ceil(S/n) bytes (all-gather and reduce-scatter
+ *       one part);
  *   <li>EP dispatch: member a to b what b receives from each sender, entry_b / (n-1); combine:
  *       what a sends to each, entry_a / (n-1); forwarded per node (DeepEP normal mode): member a
  *       its {@link ForwardedLegs} at the larger of its entry and the mean;
@@ -62,8 +65,23 @@ final class FlowPhases {
     switch (d.collective()) {
       case ALL_REDUCE, ALL_GATHER, REDUCE_SCATTER -> {
         boolean reduce = d.collective() == CommunicationDemand.Collective.ALL_REDUCE;
-        long steps = reduce ? 2L * (n - 1) : n - 1L;
         long chunk = reduce ? busiest / n + (busiest % n == 0 ? 0 : 1) : busiest;
+        if (MeshGroups.fullMesh(groups, new Routes(router))) {
+          // The mesh algorithm: every member sends each peer its chunk once per phase.
+          int meshPhases = reduce ? 2 : 1;
+          for (int[] g : groups) {
+            for (int a : g) {
+              for (int b : g) {
+                if (a != b) {
+                  sends.add(new Send(a, b, meshPhases * chunk * times));
+                }
+              }
+            }
+          }
+          rounds = meshPhases;
+          break;
+        }
+        long steps = reduce ? 2L * (n - 1) : n - 1L;
         for (int[] g : groups) {
           if (g.length < 2) {
             continue;

@@ -94,6 +94,32 @@ class FabricCostsTest {
     assertEquals(2 * 14 * step, fabric.picos(twice), "two ring all-reduces within a node");
   }
 
+  /** An Atlas 800-like server: 8 chips, each linked to every other by its own 28 GB/s link. */
+  static Router fullMesh() {
+    return new Router(Topology.build(new FabricSpec.FullMesh(new LinkSpec(2.8e10, 1_000_000)), 8));
+  }
+
+  @Test
+  void aTensorParallelAllReduceOnAFullMeshUsesEveryLinkAtOnce() {
+    // Given TP8 on a full mesh (each chip 7 links of 28 GB/s, 1 us): an all-reduce of S = 32 MB.
+    FabricCosts fabric = new FabricCosts(new Routes(fullMesh()), 0, new InstanceLayout(8, 1, 1, 1));
+    CommunicationDemand once = new CommunicationDemand(CommunicationDemand.Collective.ALL_REDUCE,
+        CommunicationDemand.RankGroup.TENSOR, 1, Collections.nCopies(8, 32_000_000L));
+
+    // Then it runs as HCCL's mesh algorithm: a reduce-scatter and an all-gather, each member
+    // sending every peer its S/8 = 4 MB on that peer's own link at once: 2 x (4 MB / 28 GB/s +
+    // 1 us) = 287.7 us, where a ring keeps one link of the seven busy a step: 14 x (4 MB / 28
+    // GB/s + 1 us) = 2,014 us.
+    long phase = Math.round(4e6 / 2.8e10 * 1e12) + 1_000_000;
+    assertEquals(2 * phase, fabric.picos(once), "mesh all-reduce");
+    assertEquals(287_714_286L, fabric.picos(once), "287.7 us");
+    // An all-gather of 4 MB a member is one such phase.
+    CommunicationDemand gather = new CommunicationDemand(
+        CommunicationDemand.Collective.ALL_GATHER, CommunicationDemand.RankGroup.TENSOR, 1,
+        Collections.nCopies(8, 4_000_000L));
+    assertEquals(phase, fabric.picos(gather), "mesh all-gather");
+  }
+
   @Test
   void aTensorParallelRingOverTwoNodesStripesItsChannelsOverEveryNic() {
     // Given TP16 over nodes 0 and 1 (chips 0-15): a ring all-reduce of S = 16 MB per chip, one

@@ -93,6 +93,20 @@ class ServingFlowTest {
     assertLoneRequestTpotAlike(costs, router, "TP16's striped rings");
   }
 
+  @Test
+  void aMeshAllReduceOnAFullMeshTakesItsClosedFormOnTheFlowModel() {
+    // Given a unified TP8 instance on 8 fully linked chips: every all-reduce runs as the mesh
+    // algorithm, each chip sending its 7 peers their chunks at once, each on its own link.
+    Router router = FabricCostsTest.fullMesh();
+    InstanceLayout layout = new InstanceLayout(8, 1, 1, 1);
+    StepCostModel costs = new StepCostModel(Deployments.llama8b(), layout, Precision.BF16,
+        Precision.BF16, new ComputeCostModel(Deployments.h20()),
+        new FabricCosts(new Routes(router), 0, layout), ServingOptions.plain(), 0);
+
+    // Then each decode step's all-reduces take the closed form on the idle fabric.
+    assertLoneRequestTpotAlike(costs, router, "TP8's mesh all-reduces");
+  }
+
   /** One unified instance serving one request: its TPOT on the flow model and the closed forms. */
   private static void assertLoneRequestTpotAlike(StepCostModel costs, Router router, String what) {
     List<InstanceGroup> groups = List.of(

@@ -1,6 +1,7 @@
 package org.supernodesim.workload.inference;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -26,7 +27,10 @@ import org.supernodesim.workload.inference.CommunicationDemand.RankGroup;
  *   <li>ring all-reduce, all-gather and reduce-scatter (TP, DP attention): 2(n-1) or n-1 steps of
  *       one chunk each, every step as slow as the ring's slowest member (as {@code Ring}); a ring
  *       over several nodes runs one channel per rail, each member sending 1/d of a chunk over its
- *       own NIC and the rest over the scale-up fabric at once ({@link RingLegs}).
+ *       own NIC and the rest over the scale-up fabric at once ({@link RingLegs}). On a full mesh
+ *       ({@link MeshGroups}) they run as the mesh algorithm: a reduce-scatter and an all-gather
+ *       (one of them for those collectives) in which every member sends each peer its chunk at
+ *       once, each phase timed as the all-to-all of those chunks.
  *   <li>stage sends: each chip to its peer of the next stage at once, the slowest pair.
  * </ul>
  *
@@ -42,6 +46,7 @@ public final class FabricCosts implements CommunicationPricer {
   private final InstanceChips chips;
   private final Map<RankGroup, AllToAll> allToAlls = new EnumMap<>(RankGroup.class);
   private final Map<RankGroup, RingSteps> rings = new EnumMap<>(RankGroup.class);
+  private final Map<RankGroup, Boolean> meshes = new EnumMap<>(RankGroup.class);
   private final Map<CommunicationDemand.Route.PerNode, Forwarded> forwarded = new HashMap<>();
 
   /** The collectives of the instance of {@code layout} on chips from {@code firstChip}. */
@@ -59,14 +64,31 @@ public final class FabricCosts implements CommunicationPricer {
     }
     long busiest = d.busiestRankBytes();
     long one = switch (d.collective()) {
-      case ALL_REDUCE -> 2L * (n - 1) * ring(d.group(), n).slowestPicos(ceilDiv(busiest, n));
-      case ALL_GATHER, REDUCE_SCATTER -> (n - 1L) * ring(d.group(), n).slowestPicos(busiest);
+      case ALL_REDUCE -> fullMesh(d.group(), n)
+          ? 2L * meshPhase(d.group(), n, ceilDiv(busiest, n))
+          : 2L * (n - 1) * ring(d.group(), n).slowestPicos(ceilDiv(busiest, n));
+      case ALL_GATHER, REDUCE_SCATTER -> fullMesh(d.group(), n)
+          ? meshPhase(d.group(), n, busiest)
+          : (n - 1L) * ring(d.group(), n).slowestPicos(busiest);
       case EP_DISPATCH, EP_COMBINE -> d.route() instanceof CommunicationDemand.Route.PerNode r
           ? forwarded(d.group(), n, r).picos(bytes)
           : allToAll(d.group(), n).picos(bytes);
       case STAGE_SEND -> ring(RankGroup.PIPELINE, n).slowestPicos(busiest);
     };
     return d.timesPerStep() * one;
+  }
+
+  /** Whether a kind's groups are full meshes ({@link MeshGroups}). */
+  private boolean fullMesh(RankGroup group, int members) {
+    return meshes.computeIfAbsent(group, g -> MeshGroups.fullMesh(groups(g, members), routes));
+  }
+
+  /**
+   * One phase of a mesh reduce-scatter or all-gather: every member sends each peer its {@code
+   * block} at once, an all-to-all of n - 1 blocks a member.
+   */
+  private long meshPhase(RankGroup group, int members, long block) {
+    return allToAll(group, members).picos(Collections.nCopies(members, block * (members - 1)));
   }
 
   /** The distinct members of a kind's rings (or of the stage boundaries). */
