@@ -83,10 +83,7 @@ class ServingFlowTest {
     // Given a unified TP16 instance over two 8-chip nodes: every all-reduce runs 8 channels, each
     // chip sending 1/8 of a chunk to its rail peer over IB and the rest over NVLink.
     Router router = FabricCostsTest.fourNodes();
-    InstanceLayout layout = new InstanceLayout(16, 1, 1, 1);
-    StepCostModel costs = new StepCostModel(Deployments.llama8b(), layout, Precision.BF16,
-        Precision.BF16, new ComputeCostModel(Deployments.h20()),
-        new FabricCosts(new Routes(router), 0, layout), ServingOptions.plain(), 0);
+    StepCostModel costs = llama8bTensorParallel(16, router);
 
     // Then each decode step's all-reduces take the closed form on the idle fabric: the rail
     // transfers (IB) set every ring step, so the merged transfers and waits add up to it.
@@ -98,13 +95,18 @@ class ServingFlowTest {
     // Given a unified TP8 instance on 8 fully linked chips: every all-reduce runs as the mesh
     // algorithm, each chip sending its 7 peers their chunks at once, each on its own link.
     Router router = FabricCostsTest.fullMesh();
-    InstanceLayout layout = new InstanceLayout(8, 1, 1, 1);
-    StepCostModel costs = new StepCostModel(Deployments.llama8b(), layout, Precision.BF16,
-        Precision.BF16, new ComputeCostModel(Deployments.h20()),
-        new FabricCosts(new Routes(router), 0, layout), ServingOptions.plain(), 0);
+    StepCostModel costs = llama8bTensorParallel(8, router);
 
     // Then each decode step's all-reduces take the closed form on the idle fabric.
     assertLoneRequestTpotAlike(costs, router, "TP8's mesh all-reduces");
+  }
+
+  /** Llama-3.1 8B in BF16 at tensor parallelism {@code tp} on the first chips of {@code router}. */
+  private static StepCostModel llama8bTensorParallel(int tp, Router router) {
+    InstanceLayout layout = new InstanceLayout(tp, 1, 1, 1);
+    return new StepCostModel(Deployments.llama8b(), layout, Precision.BF16, Precision.BF16,
+        new ComputeCostModel(Deployments.h20()), new FabricCosts(new Routes(router), 0, layout),
+        ServingOptions.plain(), 0);
   }
 
   /** One unified instance serving one request: its TPOT on the flow model and the closed forms. */
