@@ -206,9 +206,12 @@ final class KvCache {
     }
   }
 
-  /** The tier holding {@code hash} below HBM: "host", "ssd" or "none" (for tests). */
-  String tierOf(int hash) {
-    return host.contains(hash) ? "host" : ssd.contains(hash) ? "ssd" : "none";
+  /** Where a prefix block below HBM is kept. */
+  enum Tier { HOST, SSD, NONE }
+
+  /** The tier holding {@code hash} below HBM. */
+  Tier tierOf(int hash) {
+    return host.contains(hash) ? Tier.HOST : ssd.contains(hash) ? Tier.SSD : Tier.NONE;
   }
 
   /**

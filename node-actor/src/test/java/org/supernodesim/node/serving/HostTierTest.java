@@ -91,9 +91,9 @@ class HostTierTest {
     ServingRequest big = new ServingRequest(Request.of(9, 0, 256, 1), -1);
     assertTrue(kv.grow(big, 256));
     kv.release(big);
-    assertEquals("host", kv.tierOf(3));
-    assertEquals("ssd", kv.tierOf(2));
-    assertEquals("none", kv.tierOf(1));
+    assertEquals(KvCache.Tier.HOST, kv.tierOf(3));
+    assertEquals(KvCache.Tier.SSD, kv.tierOf(2));
+    assertEquals(KvCache.Tier.NONE, kv.tierOf(1));
 
     // Then a prompt led by 3 and 2 loads its first block from the host tier and its second from
     // SSD; one led by 1 finds nothing.
