@@ -101,10 +101,12 @@ class SglangDeepSeekValidationTest {
    * Every published row, simulated next to published, and none within 15 % (README "Validation:
    * SGLang DeepSeek-V3 on H100"). Prefill prices DeepEP's normal kernels as they run (one RDMA
    * copy per remote node, NVLink forwarding, 20 SMs held beside DeepGEMM's 112) and two-batch
-   * overlap stage by stage as SGLang's strategy runs it: its step (1.77-2.07 s) is near
-   * max(compute, all-to-all), where the published steps (2.21-2.61 s) lie between it and their
-   * sum, so the rows simulate 1.24-1.29x fast (1.46-1.53x before the FP8 curve and the non-GEMM
-   * kernels, 0.29-0.34 s of a prefill step's compute). Rows prefill-1k, prefill-2k and prefill-4k
+   * overlap stage by stage as SGLang's strategy runs it, the attention kernel on the SMs a running
+   * normal kernel leaves: its step (1.77-2.10 s) is near max(compute, all-to-all), where the
+   * published steps (2.21-2.61 s) are the model's step without overlap over the published gain
+   * ({@link #prefillPublishedStepsAreTheModelsWithoutOverlapOverThePublishedGain}), so the rows
+   * simulate 1.22-1.28x fast (1.24-1.29x with the attention kernel on every SM; 1.46-1.53x before
+   * the FP8 curve and the non-GEMM kernels, 0.29-0.34 s of a prefill step's compute). Rows prefill-1k, prefill-2k and prefill-4k
    * run the expert load the SGLang team measured at their input length under EPLB (1.70, 1.76 and
    * 1.80 under a uniform load, before both). The decode rows simulate 1.30x and 1.28x fast (the
    * MTP row counted at the blog's 60 % acceptance; 1.53x at 85 % before both): the staged overlap
@@ -119,8 +121,8 @@ class SglangDeepSeekValidationTest {
   void everyPublishedRowSimulatedNextToPublished() throws IOException {
     List<String> lines = Files.readAllLines(ROWS, StandardCharsets.UTF_8);
     Map<String, Double> simulatedOverPublished = Map.of(
-        "prefill-1k", 1.287, "prefill-2k", 1.272, "prefill-4k", 1.256,
-        "prefill-4k-perfect-eplb", 1.242, "decode-2k", 1.301, "decode-4k-mtp", 1.282);
+        "prefill-1k", 1.282, "prefill-2k", 1.263, "prefill-4k", 1.243,
+        "prefill-4k-perfect-eplb", 1.221, "decode-2k", 1.301, "decode-4k-mtp", 1.282);
     // Every row is simulated before any is asserted, so a failure names them all.
     Map<String, Double> ratios = new LinkedHashMap<>();
     List<String> report = new ArrayList<>();
@@ -142,12 +144,14 @@ class SglangDeepSeekValidationTest {
   }
 
   /**
-   * Published: +27 to 35 % prefill throughput from two-batch overlap. Simulated +62 %: without
+   * Published: +27 to 35 % prefill throughput from two-batch overlap. Simulated +60 %: without
    * overlap the step is compute plus the forwarded all-to-all (the GEMMs on every SM), with it
    * SGLang's stages hide most of the all-to-all while DeepEP's normal kernels hold 20 of the 132
-   * SMs. Within the 25 % band around the stated ratio's middle (1.31; +63 % before the FP8 curve
-   * and the non-GEMM kernels; the non-GEMM kernels alone gave +66 %, just outside: they lengthen
-   * the step without overlap by all of their 0.33 s, the overlapped one by less), pinned to 3 %.
+   * SMs (DeepGEMM capped at the rest, the attention kernel slowed while one runs). Within the
+   * 25 % band around the stated ratio's middle (1.31; +62 % with the attention kernel on every
+   * SM, +63 % before the FP8 curve and the non-GEMM kernels; the non-GEMM kernels alone gave
+   * +66 %, just outside: they lengthen the step without overlap by all of their 0.33 s, the
+   * overlapped one by less), pinned to 3 %.
    */
   @Test
   void twoBatchOverlapInPrefillAgainstThePublishedGain() {
@@ -156,7 +160,48 @@ class SglangDeepSeekValidationTest {
     double off = prefillPerNode(instance(0, "workload.serving.instances[0].overlap=none",
         "workload.serving.instances[0].communicationSms=null"), 2048, 16384);
     assertEquals(1.31, on / off, 0.25 * 1.31, "two-batch overlap in prefill within 25 %");
-    assertEquals(1.624, on / off, 0.03 * 1.624, "two-batch overlap in prefill");
+    assertEquals(1.603, on / off, 0.03 * 1.603, "two-batch overlap in prefill");
+  }
+
+  /** One prefill step's duration of whole prompts of {@code input} tokens, 16,384 a GPU. */
+  static double prefillStepSeconds(StepCostModel costs, int input) {
+    long prompts = 16384L / input * costs.layout().chips();
+    long tokens = prompts * input;
+    return costs.step(new Batch(tokens, prompts * ((long) input * (input + 1) / 2), tokens,
+        prompts)).picos() / 1e12;
+  }
+
+  /**
+   * Why the prefill rows are out (README): the model's parts add up to the published steps, its
+   * overlap hides too much. Each published step (16,384 tokens a GPU over the row's tokens per
+   * second per GPU) is the model's step without overlap (one micro-batch, the GEMMs on every SM,
+   * then its all-to-alls) divided by 1.27-1.31, the blog's stated gain of two-batch overlap in
+   * prefill (+27-35 %); the model's own overlap gains 1.60-1.63. So the kernels and the
+   * all-to-alls, summed, check out against the published rows and the published gain together;
+   * what is wrong is how much of the all-to-all the stages hide. Pinned to 3 %; should a piece or
+   * the overlap change, this fails and the README's account with it.
+   */
+  @Test
+  void prefillPublishedStepsAreTheModelsWithoutOverlapOverThePublishedGain() {
+    String[] none = {"workload.serving.instances[0].overlap=none",
+        "workload.serving.instances[0].communicationSms=null"};
+    int[] inputs = {1024, 2048, 4096};
+    double[] published = {57674, 54543, 50302};
+    double[] pinned = {1.268, 1.285, 1.306};
+    double[] gains = {1.626, 1.623, 1.623};
+    for (int i = 0; i < 3; i++) {
+      String[] load = measured(0, PREFILL_LOADS.get(inputs[i]), true);
+      double alone = prefillStepSeconds(instance(0, with(load, none)), inputs[i]);
+      double overlapped = prefillStepSeconds(instance(0, load), inputs[i]);
+      double publishedStep = 16384 / (published[i] / 8);
+      String row = "prefill-" + (inputs[i] / 1024) + "k";
+      assertEquals(pinned[i], alone / publishedStep, 0.03 * pinned[i],
+          row + ": the model's step without overlap over the published step");
+      assertEquals(gains[i], alone / overlapped, 0.03 * gains[i], row + ": the model's gain");
+    }
+    double alone = prefillStepSeconds(instance(0, none), 4096);
+    assertEquals(1.264, alone / (16384 / (59337 / 8.0)), 0.03 * 1.264,
+        "prefill-4k-perfect-eplb: the model's step without overlap over the published step");
   }
 
   /**
@@ -250,9 +295,10 @@ class SglangDeepSeekValidationTest {
    * holding hot groups cannot shed load to the others), global where they do not (decode, 9
    * nodes). The busiest EP rank, as the mean over the 58 MoE layers of each layer's busiest, over
    * the mean rank: prefill 2.37 without EPLB, 1.32 with it (1.006 under the global policy); decode
-   * 2.58 and 1.026. Prefill x1.67 and decode x2.37 (x1.74 and x2.39 before the FP8 curve and the
-   * non-GEMM kernels): both within the 25 % band (prefill under the global policy would gain
-   * x1.94, out). Pinned to 3 %.
+   * 2.58 and 1.026. Prefill x1.65 and decode x2.37 (prefill x1.67 with the attention kernel on
+   * every SM beside the all-to-all; x1.74 and x2.39 before the FP8 curve and the non-GEMM
+   * kernels): both within the 25 % band (prefill under the global policy would gain x1.91, out).
+   * Pinned to 3 %.
    */
   @Test
   void eplbAgainstThePublishedGainWithTheMeasuredExpertLoad() {
@@ -275,8 +321,8 @@ class SglangDeepSeekValidationTest {
         global, decode);
     assertEquals(1.49, prefill, 0.25 * 1.49, "prefill within 25 %: " + figures);
     assertEquals(2.54, decode, 0.25 * 2.54, "decode within 25 %: " + figures);
-    assertEquals(1.671, prefill, 0.03 * 1.671, figures);
-    assertEquals(1.943, global, 0.03 * 1.943, figures);
+    assertEquals(1.653, prefill, 0.03 * 1.653, figures);
+    assertEquals(1.910, global, 0.03 * 1.910, figures);
     assertEquals(2.368, decode, 0.03 * 2.368, figures);
   }
 
@@ -284,8 +330,9 @@ class SglangDeepSeekValidationTest {
    * Published: the prefill-4k run with perfectly even expert load ({@code prefill-4k-perfect-eplb})
    * is 18 % faster than the default one (59,337 against 50,302 tokens/s a node). Simulated: the
    * default run with the measured load under hierarchical EPLB (its busiest rank 1.32x the mean)
-   * against uniform load, +17 % (+24 % before the FP8 curve and the non-GEMM kernels), within
-   * 25 % of the published gain. Pinned to 3 %.
+   * against uniform load, +16 % (+17 % with the attention kernel on every SM beside the
+   * all-to-all, +24 % before the FP8 curve and the non-GEMM kernels), within 25 % of the
+   * published gain. Pinned to 3 %.
    */
   @Test
   void perfectBalanceAgainstTheDefaultEplbInPrefill() {
@@ -294,7 +341,7 @@ class SglangDeepSeekValidationTest {
     double perfect = prefillPerNode(instance(0), 4096, 16384);
     double published = 59337.0 / 50302;
     assertEquals(published, perfect / measured, 0.25 * published, "within 25 %");
-    assertEquals(1.166, perfect / measured, 0.03 * 1.166);
+    assertEquals(1.159, perfect / measured, 0.03 * 1.159);
   }
 
   static final Path TP16 = Path.of("examples/validation/sglang-deepseek-v3-h100-tp16.yaml");
@@ -306,7 +353,8 @@ class SglangDeepSeekValidationTest {
    * them). Its all-reduces run as NCCL runs them on rail-optimised nodes, a channel per NIC
    * ({@code RingLegs}). Before the baseline had DP attention it ran attention TP16 with the MLA
    * latent replicated on all 16 GPUs (195 requests held, 12.2x decode, 2.93x prefill). Prefill
-   * holds within the 25 % band (3.88x; 2.80x before the FP8 curve and the non-GEMM kernels);
+   * holds within the 25 % band (3.84x, 3.88x with the attention kernel on every SM beside the
+   * all-to-all; 2.80x before the FP8 curve and the non-GEMM kernels);
    * decode is below it (3.00x; README "Validation: SGLang DeepSeek-V3 on H100": the baseline's
    * 116 all-reduces of 14.7 MB are priced at the striped ring's 165 GB/s of bus bandwidth, and
    * large EP's decode carries its own 1.30x). Pinned to 10 % so a
@@ -337,7 +385,7 @@ class SglangDeepSeekValidationTest {
     // Prefill 2.80x under the one matmul curve for FP8: the FP8 curve, read below its table's
     // smallest side at the baseline's sixteenth-of-an-expert slices (N 256, K 128), charges
     // them as thin GEMMs (README).
-    assertEquals(3.88, prefill, 0.1 * 3.88, figures);
+    assertEquals(3.84, prefill, 0.1 * 3.84, figures);
     assertEquals(3.00, decode, 0.1 * 3.00, figures);
     // The baseline's decode collectives: per MoE layer two all-reduces of the 16 groups' 1,024
     // tokens (14.7 MB in BF16) over the 16 GPUs of the two nodes.

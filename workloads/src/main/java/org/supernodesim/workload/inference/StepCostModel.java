@@ -278,11 +278,15 @@ public final class StepCostModel {
     // The non-GEMM kernels run in the stage of the GEMMs beside them, at HBM's rate whatever
     // SMs the GEMMs are left.
     NonGemmKernels.LayerBytes b = p.nonGemm();
+    // The attention kernel is not capped as DeepGEMM is: it runs on every SM the all-to-all
+    // leaves it while one runs, on all of them otherwise (TwoBatchPipeline).
+    long attentionKernel = p.attention().picos(compute);
     return new TwoBatchPipeline(decode, model.moeLayers(),
         projections - outputPicos + memoryPicos(b.attentionInput()),
-        outputPicos + p.attention().picos(compute) + memoryPicos(b.attentionOutput()),
+        outputPicos + attentionKernel + memoryPicos(b.attentionOutput()),
         p.ffn().get(0).picos(compute, gemmShare) + memoryPicos(b.shared()),
-        p.ffn().get(1).picos(compute, gemmShare) + memoryPicos(b.experts()));
+        p.ffn().get(1).picos(compute, gemmShare) + memoryPicos(b.experts()), attentionKernel,
+        gemmShare);
   }
 
   /**

@@ -26,7 +26,14 @@ import java.util.List;
  * chip's NIC), each taking its priced time. Decode's DeepEP low-latency kernels receive through a
  * hook without SMs, so the stages' compute is not slowed by them; prefill's normal kernels hold
  * SMs beside the GEMMs, which the stages' GEMM times carry when the options say how many ({@link
- * CommunicationSms}).
+ * CommunicationSms}): SGLang caps DeepGEMM at the SMs DeepEP leaves for the whole overlapped
+ * forward. The attention kernel is not capped; it takes every SM the GPU gives it, which is all
+ * of them while the channel is idle and those the normal kernel leaves while one runs (a normal
+ * dispatch or combine holds its {@code Buffer.num_sms} SMs from its launch to its end). So the
+ * attention kernel ({@code attentionKernel}, its time on the whole chip, part of {@code
+ * attentionCore}) runs at {@code besideShare} of its rate for the part of it that meets a busy
+ * channel, at full rate for the rest. The memory-bound kernels keep their time: HBM, not the SMs,
+ * bounds them.
  *
  * @param decode decode's five stages (else prefill's)
  * @param layers sparse layers the pipeline runs over
@@ -34,10 +41,31 @@ import java.util.List;
  * @param attentionCore attention kernel, output projection and router gate
  * @param shared the shared experts
  * @param experts the busiest rank's routed experts
+ * @param attentionKernel the part of {@code attentionCore} that is the attention kernel, on every
+ *     SM
+ * @param besideShare the share of the SMs the attention kernel has while an all-to-all runs (1:
+ *     the all-to-all holds none)
  */
 public record TwoBatchPipeline(
     boolean decode, int layers, long attentionInput, long attentionCore, long shared,
-    long experts) {
+    long experts, long attentionKernel, double besideShare) {
+  public TwoBatchPipeline {
+    if (attentionKernel < 0 || attentionKernel > attentionCore) {
+      throw new IllegalArgumentException("the attention kernel's " + attentionKernel
+          + " ps must lie within the attention core's " + attentionCore);
+    }
+    if (!(besideShare > 0 && besideShare <= 1)) {
+      throw new IllegalArgumentException("the SMs' share beside an all-to-all must be in (0, 1],"
+          + " not " + besideShare);
+    }
+  }
+
+  /** Stages whose compute no all-to-all slows (its kernels hold no SMs, or none are modelled). */
+  public TwoBatchPipeline(
+      boolean decode, int layers, long attentionInput, long attentionCore, long shared,
+      long experts) {
+    this(decode, layers, attentionInput, attentionCore, shared, experts, 0, 1);
+  }
   /** Compute of one sparse layer's stages, both micro-batches. */
   public long computePicos() {
     return 2L * layers * (attentionInput + attentionCore + shared + experts);
@@ -46,6 +74,9 @@ public record TwoBatchPipeline(
   private sealed interface Op {}
 
   private record Compute(long picos) implements Op {}
+
+  /** A kernel on every SM the GPU gives it: fewer while an all-to-all holds its own. */
+  private record Beside(long picos) implements Op {}
 
   private record Issue(boolean dispatch) implements Op {}
 
@@ -56,12 +87,15 @@ public record TwoBatchPipeline(
     List<List<Op>> stages = new ArrayList<>();
     List<Op> current = new ArrayList<>();
     for (int l = 0; l < layers; l++) {
+      // The attention core: the attention kernel, then the output projection and the gate.
+      List<Op> core = List.of(new Beside(attentionKernel),
+          new Compute(attentionCore - attentionKernel));
       List<List<Op>> layer = decode
-          ? List.of(List.of(new Compute(attentionInput)), List.of(new Compute(attentionCore)),
+          ? List.of(List.of(new Compute(attentionInput)), core,
               List.of(new Issue(true), new Compute(shared)),
               List.of(new Await(true), new Compute(experts), new Issue(false)),
               List.of(new Await(false)))
-          : List.of(List.of(new Compute(attentionInput + attentionCore), new Issue(true)),
+          : List.of(concat(List.of(new Compute(attentionInput)), core, List.of(new Issue(true))),
               List.of(new Await(true), new Compute(experts), new Issue(false)),
               List.of(new Compute(shared), new Await(false)));
       for (int s = 0; s < layer.size(); s++) {
@@ -77,6 +111,13 @@ public record TwoBatchPipeline(
       stages.add(current);
     }
     return stages;
+  }
+
+  private static List<Op> concat(List<Op> a, List<Op> b, List<Op> c) {
+    List<Op> all = new ArrayList<>(a);
+    all.addAll(b);
+    all.addAll(c);
+    return all;
   }
 
   /**
@@ -100,15 +141,24 @@ public record TwoBatchPipeline(
     }
     long now = 0;
     long channelFree = 0;
+    // The channel's busy spans in order; an all-to-all issued later starts no earlier than the
+    // compute before its issue ends, so a kernel meets only spans issued before it.
+    List<long[]> busy = new ArrayList<>();
+    int[] past = {0}; // spans before this index ended before the compute stream's time
     long[][] done = new long[2][2]; // per micro-batch: dispatch, combine arrival
     for (int[] at : order) {
       int mb = at[0];
       for (Op op : stages.get(at[1])) {
         if (op instanceof Compute c) {
           now += c.picos();
+        } else if (op instanceof Beside b) {
+          now = besideEnd(now, b.picos(), busy, past);
         } else if (op instanceof Issue i) {
           long start = Math.max(now, channelFree);
           channelFree = start + (i.dispatch() ? dispatchPicos : combinePicos);
+          if (channelFree > start) {
+            busy.add(new long[] {start, channelFree});
+          }
           done[mb][i.dispatch() ? 0 : 1] = channelFree;
         } else if (op instanceof Await w) {
           now = Math.max(now, done[mb][w.dispatch() ? 0 : 1]);
@@ -116,5 +166,39 @@ public record TwoBatchPipeline(
       }
     }
     return now;
+  }
+
+  /**
+   * When a kernel of {@code picos} on every SM, started at {@code start}, ends: at {@code
+   * besideShare} of its rate where it meets a busy span, at its full rate elsewhere. Spans from
+   * {@code past[0]} on are looked at, and it moves past those that end by {@code start} (the
+   * compute stream's time only grows).
+   */
+  private long besideEnd(long start, long picos, List<long[]> busy, int[] past) {
+    while (past[0] < busy.size() && busy.get(past[0])[1] <= start) {
+      past[0]++;
+    }
+    if (besideShare == 1 || picos == 0) {
+      return start + picos;
+    }
+    long t = start;
+    double left = picos;
+    for (int i = past[0]; i < busy.size(); i++) {
+      long[] span = busy.get(i);
+      if (span[0] > t) {
+        if (left <= span[0] - t) {
+          return t + Math.round(left);
+        }
+        left -= span[0] - t;
+        t = span[0];
+      }
+      double within = (span[1] - t) * besideShare;
+      if (left <= within) {
+        return t + Math.round(left / besideShare);
+      }
+      left -= within;
+      t = span[1];
+    }
+    return t + Math.round(left);
   }
 }

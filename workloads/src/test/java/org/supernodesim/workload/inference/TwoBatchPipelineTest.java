@@ -1,6 +1,8 @@
 package org.supernodesim.workload.inference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -37,5 +39,39 @@ class TwoBatchPipelineTest {
   void withoutCommunicationTheStagesAreTheCompute() {
     TwoBatchPipeline p = new TwoBatchPipeline(true, 58, 4, 6, 5, 20);
     assertEquals(p.computePicos(), p.picos(0, 0));
+  }
+
+  @Test
+  void theAttentionKernelRunsOnTheSmsABusyChannelLeavesIt() {
+    // One layer whose attention core is all attention kernel (20), nothing else to compute;
+    // dispatch 10, combine 0; beside an all-to-all the kernel has half the SMs. a0: the kernel
+    // 0-20 on an idle channel, D_a 20-30; b0: the kernel from 20 meets D_a: 10 ps at half rate do
+    // 5 of its 20, the other 15 at full rate after 30, so it ends at 45; D_b 45-55; a1 and b1
+    // wait to 55. On every SM throughout: b0 ends at 40, D_b 40-50, the layer 50.
+    assertEquals(55, new TwoBatchPipeline(false, 1, 0, 20, 0, 0, 20, 0.5).picos(10, 0));
+    assertEquals(50, new TwoBatchPipeline(false, 1, 0, 20, 0, 0, 20, 1).picos(10, 0));
+    // The compute (each kernel on its SMs, without a channel) is the same either way.
+    assertEquals(40, new TwoBatchPipeline(false, 1, 0, 20, 0, 0, 20, 0.5).computePicos());
+    assertEquals(40, new TwoBatchPipeline(false, 1, 0, 20, 0, 0, 20, 0.5).picos(0, 0));
+  }
+
+  @Test
+  void aKernelSpanningSeveralBusySpansSlowsInEachOnly() {
+    // Dispatch 4, combine 4, two layers: kernels meet the channel's spans one after another.
+    // Whatever the spans, the kernel's time lies between its full-rate and its half-rate time,
+    // and the layers' time between the unslowed stages' and those with the kernel at half rate.
+    TwoBatchPipeline half = new TwoBatchPipeline(false, 2, 1, 8, 1, 3, 6, 0.5);
+    long slowed = half.picos(4, 4);
+    long fast = new TwoBatchPipeline(false, 2, 1, 8, 1, 3, 6, 1).picos(4, 4);
+    long allHalf = new TwoBatchPipeline(false, 2, 1, 14, 1, 3).picos(4, 4);
+    assertTrue(slowed > fast && slowed <= allHalf, slowed + " between " + fast + " and " + allHalf);
+  }
+
+  @Test
+  void anAttentionKernelLongerThanItsCoreIsRefused() {
+    assertThrows(IllegalArgumentException.class,
+        () -> new TwoBatchPipeline(false, 1, 4, 6, 5, 20, 7, 0.5));
+    assertThrows(IllegalArgumentException.class,
+        () -> new TwoBatchPipeline(false, 1, 4, 6, 5, 20, 6, 0));
   }
 }
