@@ -146,17 +146,37 @@ public record ComputeCalibration(
   }
 
   /**
-   * A fraction of a peak with its sources.
+   * A fraction of a peak with its sources, and where a per-kernel measurement exists, the time a
+   * memory-bound kernel takes beyond its bytes.
    *
    * @param bandwidthFraction the fraction of the HBM peak that memory-bound kernels reach
+   * @param kernelLatencyNanos what one memory-bound kernel takes besides moving its bytes (launch,
+   *     grid ramp-up and tail, measured as the duration of kernels whose bytes take a negligible
+   *     time); null (absent from the file) where no such measurement is at hand, which prices
+   *     such kernels by their bytes alone
    */
   public record Fraction(
       @JsonProperty(required = true) double bandwidthFraction,
       @JsonProperty(required = true) String confidence,
-      @JsonProperty(required = true) List<String> sources) {
+      @JsonProperty(required = true) List<String> sources,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Double kernelLatencyNanos) {
     public Fraction {
       fraction("bandwidthFraction", bandwidthFraction);
+      if (kernelLatencyNanos != null && !(kernelLatencyNanos >= 0)) {
+        throw new IllegalArgumentException(
+            "memory.kernelLatencyNanos must be >= 0: " + kernelLatencyNanos);
+      }
       sources = List.copyOf(sources);
+    }
+
+    /** A fraction without a per-kernel latency. */
+    public Fraction(double bandwidthFraction, String confidence, List<String> sources) {
+      this(bandwidthFraction, confidence, sources, null);
+    }
+
+    /** The per-kernel latency in seconds; 0 where the calibration has none. */
+    public double kernelLatencySeconds() {
+      return kernelLatencyNanos == null ? 0 : kernelLatencyNanos * 1e-9;
     }
   }
 

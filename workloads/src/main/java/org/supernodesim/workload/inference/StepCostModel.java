@@ -278,11 +278,13 @@ public final class StepCostModel {
     // The non-GEMM kernels run in the stage of the GEMMs beside them, at HBM's rate whatever
     // SMs the GEMMs are left.
     NonGemmKernels.LayerBytes b = p.nonGemm();
+    NonGemmKernels.LayerKernels n = nonGemm.kernels(model.ffnOfLayer(model.layers() - 1));
     return new TwoBatchPipeline(decode, model.moeLayers(),
-        projections - outputPicos + memoryPicos(b.attentionInput()),
-        outputPicos + p.attention().picos(compute) + memoryPicos(b.attentionOutput()),
-        p.ffn().get(0).picos(compute, gemmShare) + memoryPicos(b.shared()),
-        p.ffn().get(1).picos(compute, gemmShare) + memoryPicos(b.experts()));
+        projections - outputPicos + memoryPicos(b.attentionInput(), n.attentionInput()),
+        outputPicos + p.attention().picos(compute)
+            + memoryPicos(b.attentionOutput(), n.attentionOutput()),
+        p.ffn().get(0).picos(compute, gemmShare) + memoryPicos(b.shared(), n.shared()),
+        p.ffn().get(1).picos(compute, gemmShare) + memoryPicos(b.experts(), n.experts()));
   }
 
   /**
@@ -296,8 +298,11 @@ public final class StepCostModel {
     double assignments = tokens * moe.expertsPerToken() * rankShares[0];
     NonGemmKernels.LayerBytes b = nonGemm.layer(moe, tokens / layout.dpAttention(), assignments,
         assignments / moe.expertsPerToken());
-    return new TwoBatchPipeline(decode, model.moeLayers(), memoryPicos(b.attentionInput()),
-        memoryPicos(b.attentionOutput()), memoryPicos(b.shared()), memoryPicos(b.experts()));
+    NonGemmKernels.LayerKernels n = nonGemm.kernels(moe);
+    return new TwoBatchPipeline(decode, model.moeLayers(),
+        memoryPicos(b.attentionInput(), n.attentionInput()),
+        memoryPicos(b.attentionOutput(), n.attentionOutput()),
+        memoryPicos(b.shared(), n.shared()), memoryPicos(b.experts(), n.experts()));
   }
 
   /** A whole forward of the main model on one chip: every layer and the head. */
@@ -330,10 +335,11 @@ public final class StepCostModel {
       work.add(f, layers, false);
     }
     NonGemmKernels.LayerBytes b = p.nonGemm();
-    for (double bytes : new double[] {b.attentionInput(), b.attentionOutput(), b.shared(),
-        b.experts()}) {
-      work.addMemory(bytes, layers);
-    }
+    NonGemmKernels.LayerKernels n = nonGemm.kernels(ffn);
+    work.addMemory(b.attentionInput(), n.attentionInput(), layers);
+    work.addMemory(b.attentionOutput(), n.attentionOutput(), layers);
+    work.addMemory(b.shared(), n.shared(), layers);
+    work.addMemory(b.experts(), n.experts(), layers);
   }
 
   /**
@@ -343,9 +349,12 @@ public final class StepCostModel {
   private record LayerParts(
       Part projections, Part attention, List<Part> ffn, NonGemmKernels.LayerBytes nonGemm) {}
 
-  /** A memory-bound kernel of {@code bytes} at the calibrated HBM bandwidth, in picoseconds. */
-  private long memoryPicos(double bytes) {
-    return Math.round(compute.seconds(Kernel.elementwise(bytes)) * 1e12);
+  /**
+   * {@code kernels} memory-bound kernels moving {@code bytes} at the calibrated HBM bandwidth,
+   * each with the calibration's per-kernel latency, in picoseconds.
+   */
+  private long memoryPicos(double bytes, int kernels) {
+    return Math.round(compute.memoryKernelsSeconds(bytes, kernels) * 1e12);
   }
 
   private LayerParts layerParts(Load load, FeedForward ffn) {
@@ -382,7 +391,8 @@ public final class StepCostModel {
         (double) model.vocabSize() * h * tableBytes() / layout.tp(),
         shard(model.vocabSize() / layout.tp()), tableBytes() == 2 ? attentionPrecision : weights),
         1, false);
-    work.addMemory(nonGemm.outsideLayers(load.tokens / layout.dpAttention()), 1);
+    work.addMemory(nonGemm.outsideLayers(load.tokens / layout.dpAttention()),
+        NonGemmKernels.OUTSIDE_LAYER_KERNELS, 1);
   }
 
   /**
@@ -798,9 +808,9 @@ public final class StepCostModel {
     double kvBytes;
     double nonGemmBytes;
 
-    /** {@code layers} times a memory-bound kernel of {@code bytes}. */
-    void addMemory(double bytes, int layers) {
-      long p = layers * memoryPicos(bytes);
+    /** {@code layers} times {@code kernels} memory-bound kernels of {@code bytes}. */
+    void addMemory(double bytes, int kernels, int layers) {
+      long p = layers * memoryPicos(bytes, kernels);
       picos += p;
       nonGemmPicos += p;
       nonGemmBytes += layers * bytes;
