@@ -97,20 +97,25 @@ class SglangDeepSeekValidationTest {
   static final String[] SIMULATED_MTP = {"workload.serving.instances[1].speculative.drafts=1",
       "workload.serving.instances[1].speculative.acceptance=0.6"};
 
+  /** Rows simulated within 15 % of their published figure (the others are asserted out). */
+  static final java.util.Set<String> ROWS_THAT_HOLD = java.util.Set.of("decode-4k-mtp");
+
   /**
-   * Every published row, simulated next to published, and none within 15 % (README "Validation:
-   * SGLang DeepSeek-V3 on H100"). Prefill prices DeepEP's normal kernels as they run (one RDMA
+   * Every published row, simulated next to published; {@link #ROWS_THAT_HOLD} within 15 %, the
+   * others out (README "Validation: SGLang DeepSeek-V3 on H100"). Prefill prices DeepEP's normal kernels as they run (one RDMA
    * copy per remote node, NVLink forwarding, 20 SMs held beside DeepGEMM's 112) and two-batch
    * overlap stage by stage as SGLang's strategy runs it: its step (1.77-2.07 s) is near
    * max(compute, all-to-all), where the published steps (2.21-2.61 s) lie between it and their
    * sum, so the rows simulate 1.24-1.29x fast (1.46-1.53x before the FP8 curve and the non-GEMM
    * kernels, 0.29-0.34 s of a prefill step's compute). Rows prefill-1k, prefill-2k and prefill-4k
    * run the expert load the SGLang team measured at their input length under EPLB (1.70, 1.76 and
-   * 1.80 under a uniform load, before both). The decode rows simulate 1.30x and 1.28x fast (the
-   * MTP row counted at the blog's 60 % acceptance; 1.53x at 85 % before both): the staged overlap
-   * reproduces the blog's measured decode gains
-   * of two-batch overlap ({@link #twoBatchOverlapInDecodeAgainstThePublishedGains}), and the
-   * published steps are 1.30x and 1.25x the model's with overlap and without it ({@link
+   * 1.80 under a uniform load, before both). Decode: the low-latency kernels' SM phases on the
+   * compute stream under two-batch overlap ({@link #lowLatencyDispatchHoldsTheSmsTheBlogMeasures})
+   * and the non-GEMM kernels' per-kernel latency move decode-4k-mtp from 1.28x to 1.12x, into the
+   * band (the MTP row counted at the blog's 60 % acceptance; 1.53x at 85 % before), and decode-2k
+   * from 1.30x to 1.26x, still out: its overlapped step is bound by the all-to-all's channel, so
+   * compute-stream time added fills stalls, and the published steps are 1.26x and 1.23x the
+   * model's with overlap and without it ({@link
    * #decodeAllToAllAsDeepEpMeasuresItAndPublishedStepsAsComputePlusAllToAll}). Each ratio is
    * pinned to 3 %, so a change of the model shows here, and should a row move into the band
    * this test fails and the row joins the ones that hold.
@@ -120,7 +125,7 @@ class SglangDeepSeekValidationTest {
     List<String> lines = Files.readAllLines(ROWS, StandardCharsets.UTF_8);
     Map<String, Double> simulatedOverPublished = Map.of(
         "prefill-1k", 1.287, "prefill-2k", 1.272, "prefill-4k", 1.256,
-        "prefill-4k-perfect-eplb", 1.242, "decode-2k", 1.301, "decode-4k-mtp", 1.282);
+        "prefill-4k-perfect-eplb", 1.242, "decode-2k", 1.260, "decode-4k-mtp", 1.115);
     // Every row is simulated before any is asserted, so a failure names them all.
     Map<String, Double> ratios = new LinkedHashMap<>();
     List<String> report = new ArrayList<>();
@@ -134,8 +139,12 @@ class SglangDeepSeekValidationTest {
     String figures = String.join("\n", report);
     assertEquals(6, ratios.size(), figures);
     ratios.forEach((row, ratio) -> {
-      assertTrue(Math.abs(ratio - 1) > 0.15, row + " now within 15 %: move it to the rows that"
-          + " hold\n" + figures);
+      if (ROWS_THAT_HOLD.contains(row)) {
+        assertEquals(1, ratio, 0.15, row + " within 15 %\n" + figures);
+      } else {
+        assertTrue(Math.abs(ratio - 1) > 0.15, row + " now within 15 %: move it to the rows that"
+            + " hold\n" + figures);
+      }
       double pinned = simulatedOverPublished.get(row);
       assertEquals(pinned, ratio, 0.03 * pinned, row + "\n" + figures);
     });
@@ -164,9 +173,10 @@ class SglangDeepSeekValidationTest {
    * tokens/s a node with it) and 35 % in the simulated-MTP setting at 128 a GPU (17,552 against
    * 12,929), the blog's "Ablation Study: Two-batch Overlap". Simulated: the low-latency
    * all-to-alls run through SGLang's decode stages against the same batch as one micro-batch
-   * with its all-to-alls after its compute ({@code overlap: none}): +30 % and +49 % (+26 % and
-   * +47 % before the FP8 curve and the non-GEMM kernels). Both within
-   * 25 % of the stated gain, pinned to 3 %.
+   * with its all-to-alls after its compute ({@code overlap: none}): +28 % and +31 % (+30 % and
+   * +49 % before the low-latency kernels' SM phases held the compute stream under overlap and the
+   * non-GEMM kernels took their latency; +26 % and +47 % before the FP8 curve and the non-GEMM
+   * kernels). Both within 25 % of the stated gain, pinned to 3 %.
    */
   @Test
   void twoBatchOverlapInDecodeAgainstThePublishedGains() {
@@ -174,13 +184,13 @@ class SglangDeepSeekValidationTest {
     double on256 = decodePerNode(instance(1), 256, 2000);
     double off256 = decodePerNode(instance(1, off), 256, 2000);
     assertEquals(1.255, on256 / off256, 0.25 * 1.255, "decode, 256 a GPU, within 25 %");
-    assertEquals(1.301, on256 / off256, 0.03 * 1.301, "decode, 256 a GPU");
+    assertEquals(1.280, on256 / off256, 0.03 * 1.280, "decode, 256 a GPU");
     double onMtp = decodePerNode(instance(1, SIMULATED_MTP), 128, 4000);
     double offMtp = decodePerNode(instance(1, SIMULATED_MTP[0], SIMULATED_MTP[1], off), 128,
         4000);
     double published = 17552.0 / 12929;
     assertEquals(published, onMtp / offMtp, 0.25 * published, "simulated MTP, within 25 %");
-    assertEquals(1.490, onMtp / offMtp, 0.03 * 1.490, "simulated MTP");
+    assertEquals(1.314, onMtp / offMtp, 0.03 * 1.314, "simulated MTP");
   }
 
   /**
@@ -201,21 +211,49 @@ class SglangDeepSeekValidationTest {
     double perLayer = step.communicationPicos() / 1e12 / (58 * 2);
     assertEquals(487e-6, perLayer, 0.05 * 487e-6, "all-to-all per layer and micro-batch");
     // Published decode-2k: 22,282 tokens/s a node, 256 requests a GPU: a step of 91.9 ms; the
-    // model's compute plus all-to-all 99.4 ms (93.8 before the FP8 curve and the non-GEMM kernels).
+    // model's compute plus all-to-all 102.4 ms (99.4 before the non-GEMM kernels' latency, 93.8
+    // before the FP8 curve and the non-GEMM kernels).
     double published = 256 / (22282 / 8.0);
-    assertEquals(1.082 * published, (step.computePicos() + step.communicationPicos()) / 1e12,
-        0.03 * 1.082 * published, "decode-2k: compute + all-to-all");
-    // With overlap the published step is 1.30x the model's; without it (the blog's ablation:
-    // 22,310 / 1.255 tokens/s a node at 256 a GPU) 1.25x the model's run of one micro-batch
-    // (1.34x and 1.33x before the FP8 curve and the non-GEMM kernels: the run without overlap
-    // takes all of the non-GEMM kernels' time, the overlapped one hides a part under the
-    // all-to-alls). Both well above 1: what the model lacks is mostly outside the overlap.
+    assertEquals(1.114 * published, (step.computePicos() + step.communicationPicos()) / 1e12,
+        0.03 * 1.114 * published, "decode-2k: compute + all-to-all");
+    // With overlap the published step is 1.26x the model's; without it (the blog's ablation:
+    // 22,310 / 1.255 tokens/s a node at 256 a GPU) 1.23x the model's run of one micro-batch
+    // (1.30x and 1.25x before the low-latency kernels' SM phases and the kernels' latency, which
+    // the run without overlap already carries in the all-to-all's measured time; 1.34x and 1.33x
+    // before the FP8 curve and the non-GEMM kernels). Both well above 1: what the model lacks is
+    // outside the overlap.
     double withOverlap = published / (step.picos() / 1e12);
     var alone = instance(1, "workload.serving.instances[1].overlap=none")
         .step(Batch.decode(256 * 72, 2000));
     double withoutOverlap = 256 / (22310 / 1.255 / 8.0) / (alone.picos() / 1e12);
-    assertEquals(1.301, withOverlap, 0.03 * 1.301, "published over simulated step, overlapped");
-    assertEquals(1.253, withoutOverlap, 0.03 * 1.253, "published over simulated step, alone");
+    assertEquals(1.260, withOverlap, 0.03 * 1.260, "published over simulated step, overlapped");
+    assertEquals(1.233, withoutOverlap, 0.03 * 1.233, "published over simulated step, alone");
+  }
+
+  /**
+   * The low-latency kernels' SM phases under two-batch overlap, per sparse layer and micro-batch
+   * of decode-2k (128 tokens a GPU, EP72, FP8 dispatch, BF16 combine): the dispatch's send and
+   * receive hold the compute stream 60 us, the figure the H100 calibration takes from the blog
+   * ("unit tests with DeepEP reveal a potential of 0.06ms occupying SMs"; 3 %), below the 0.09 ms
+   * the blog's runs took with dummy kernels between send and receive (which still waited some).
+   * The combine posts the busiest rank's received copies back in BF16 (1,152: the uniform load
+   * over 288 slots leaves that rank 1.125x the mean; the dispatch's hook copies as many) and
+   * reduces a token's eight: 78 us, for which no published figure is at hand (pinned to 3 %).
+   */
+  @Test
+  void lowLatencyDispatchHoldsTheSmsTheBlogMeasures() {
+    var hooks = instance(1).step(Batch.decode(256 * 72, 2000)).pipeline().orElseThrow()
+        .pipeline().hooks();
+    double dispatch = (hooks.dispatchSend() + hooks.dispatchReceive()) / 1e12;
+    double combine = (hooks.combineSend() + hooks.combineReceive()) / 1e12;
+    String figures = String.format("dispatch %.1f us (send %.1f), combine %.1f us (send %.1f)",
+        dispatch * 1e6, hooks.dispatchSend() / 1e6, combine * 1e6, hooks.combineSend() / 1e6);
+    assertEquals(60e-6, dispatch, 0.03 * 60e-6, figures);
+    assertTrue(dispatch < 90e-6, figures);
+    assertEquals(77.8e-6, combine, 0.03 * 77.8e-6, figures);
+    // Without overlap the all-to-all runs whole on the stream, priced as DeepEP measures it.
+    assertTrue(instance(1, "workload.serving.instances[1].overlap=none")
+        .step(Batch.decode(256 * 72, 2000)).pipeline().isEmpty());
   }
 
   /** The SGLang team's measured expert loads (README "Validation: SGLang DeepSeek-V3 on H100"). */
@@ -277,7 +315,7 @@ class SglangDeepSeekValidationTest {
     assertEquals(2.54, decode, 0.25 * 2.54, "decode within 25 %: " + figures);
     assertEquals(1.671, prefill, 0.03 * 1.671, figures);
     assertEquals(1.943, global, 0.03 * 1.943, figures);
-    assertEquals(2.368, decode, 0.03 * 2.368, figures);
+    assertEquals(2.338, decode, 0.03 * 2.338, figures);
   }
 
   /**

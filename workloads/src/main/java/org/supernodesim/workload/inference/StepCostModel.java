@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import org.supernodesim.model.calibration.ComputeCalibration;
 import org.supernodesim.model.chip.Precision;
 import org.supernodesim.model.fabric.LinkSpec;
 import org.supernodesim.model.transformer.Attention;
@@ -284,7 +285,40 @@ public final class StepCostModel {
         outputPicos + p.attention().picos(compute)
             + memoryPicos(b.attentionOutput(), n.attentionOutput()),
         p.ffn().get(0).picos(compute, gemmShare) + memoryPicos(b.shared(), n.shared()),
-        p.ffn().get(1).picos(compute, gemmShare) + memoryPicos(b.experts(), n.experts()));
+        p.ffn().get(1).picos(compute, gemmShare) + memoryPicos(b.experts(), n.experts()),
+        hooks(part));
+  }
+
+  /**
+   * The SM phases of the low-latency all-to-all (the direct one, DeepEP's low-latency kernels
+   * with a receive hook) on the busiest chip, one sparse layer and micro-batch, where the chip's
+   * calibration measures them ({@code lowLatencyAllToAll}); none otherwise, and none for DeepEP's
+   * normal kernels, whose SMs {@link CommunicationSms} accounts for. The dispatch's send reads
+   * the rank's tokens in BF16, writes them in the wire format and posts each of their k copies;
+   * its hook copies the received copies out of the receive buffer into the experts' rows. The
+   * combine's send reads each expert output row, writes it in the wire format and posts it back;
+   * its hook reads a token's k returned rows and writes their weighted sum in BF16. Each is one
+   * kernel at the memory figures (latency included) besides the posting.
+   */
+  private TwoBatchPipeline.Hooks hooks(Load part) {
+    ComputeCalibration.LowLatencyAllToAll sm = compute.calibration().lowLatencyAllToAll();
+    if (sm == null || options.allToAll() != EpAllToAll.DIRECT) {
+      return TwoBatchPipeline.Hooks.NONE;
+    }
+    MoeFfn moe = (MoeFfn) model.mtpFfn();
+    long h = model.hiddenSize();
+    int k = moe.expertsPerToken();
+    double tokens = part.tokens / layout.ep();
+    double received = part.tokens * k * rankShares[0];
+    double dispatchWire = ServingOptions.wireBytesPerToken(options.dispatch(), h);
+    double combineWire = ServingOptions.wireBytesPerToken(options.combine(), h);
+    double bf16 = h * (double) ACTIVATION_BYTES;
+    double perCopyPicos = sm.sendNanosPerCopy() * 1e3;
+    return new TwoBatchPipeline.Hooks(
+        Math.round(tokens * k * perCopyPicos) + memoryPicos(tokens * (bf16 + dispatchWire), 1),
+        memoryPicos(2 * received * dispatchWire, 1),
+        Math.round(received * perCopyPicos) + memoryPicos(received * (bf16 + combineWire), 1),
+        memoryPicos(tokens * (k * combineWire + bf16), 1));
   }
 
   /**
