@@ -28,6 +28,8 @@ import org.supernodesim.model.chip.Precision;
  * @param procedure how the figures were obtained, in words
  * @param fp8Matmul FP8 GEMMs, where a published FP8 GEMM measurement exists for the chip; null
  *     (absent from the file) otherwise
+ * @param lowLatencyAllToAll the SM time of DeepEP's low-latency all-to-all kernels on this chip,
+ *     where a measurement exists; null (absent from the file) otherwise
  */
 public record ComputeCalibration(
     @JsonProperty(required = true) String schema,
@@ -36,14 +38,22 @@ public record ComputeCalibration(
     @JsonProperty(required = true) Curve fusedAttention,
     @JsonProperty(required = true) Fraction memory,
     @JsonProperty(required = true) String procedure,
-    @JsonInclude(JsonInclude.Include.NON_NULL) GemmCurve fp8Matmul) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) GemmCurve fp8Matmul,
+    @JsonInclude(JsonInclude.Include.NON_NULL) LowLatencyAllToAll lowLatencyAllToAll) {
   public static final String SCHEMA = "supernode-sim/compute-calibration/v1";
 
   /** A calibration whose FP8 GEMMs take the one matmul curve. */
   public ComputeCalibration(
       String schema, String chip, Curve matmul, Curve fusedAttention, Fraction memory,
       String procedure) {
-    this(schema, chip, matmul, fusedAttention, memory, procedure, null);
+    this(schema, chip, matmul, fusedAttention, memory, procedure, null, null);
+  }
+
+  /** A calibration without a measurement of the low-latency all-to-all's SM time. */
+  public ComputeCalibration(
+      String schema, String chip, Curve matmul, Curve fusedAttention, Fraction memory,
+      String procedure, GemmCurve fp8Matmul) {
+    this(schema, chip, matmul, fusedAttention, memory, procedure, fp8Matmul, null);
   }
 
   public ComputeCalibration {
@@ -63,7 +73,7 @@ public record ComputeCalibration(
   /** The same figures under another chip id (a reading of a preset is the same silicon). */
   public ComputeCalibration forChip(String chipId) {
     return new ComputeCalibration(
-        schema, chipId, matmul, fusedAttention, memory, procedure, fp8Matmul);
+        schema, chipId, matmul, fusedAttention, memory, procedure, fp8Matmul, lowLatencyAllToAll);
   }
 
   /** Ideal kernels: the plain roofline at the catalog peaks, for chips without a calibration. */
@@ -146,17 +156,65 @@ public record ComputeCalibration(
   }
 
   /**
-   * A fraction of a peak with its sources.
+   * The SM time of an expert all-to-all's low-latency kernels (DeepEP's, with a receive hook),
+   * which hold the compute stream while they post their token copies and while they unpack what
+   * arrived, and none of it while the copies are in flight. Each send kernel takes {@code
+   * sendNanosPerCopy} for every token copy it posts (one per token and chosen expert, back again
+   * in the combine) besides its bytes; the bytes, the receive hooks' too, are memory-bound
+   * kernels at the {@link #memory} figures.
+   *
+   * @param sendNanosPerCopy what posting one token copy adds to a send kernel, {@code >= 0}
+   * @param confidence {@code reported} (a measurement), {@code estimated} (fitted or derived)
+   * @param sources the measurements and how the figure follows from them
+   */
+  public record LowLatencyAllToAll(
+      @JsonProperty(required = true) double sendNanosPerCopy,
+      @JsonProperty(required = true) String confidence,
+      @JsonProperty(required = true) List<String> sources) {
+    public LowLatencyAllToAll {
+      if (!(sendNanosPerCopy >= 0)) {
+        throw new IllegalArgumentException(
+            "lowLatencyAllToAll.sendNanosPerCopy must be >= 0: " + sendNanosPerCopy);
+      }
+      if (sources == null || sources.isEmpty()) {
+        throw new IllegalArgumentException("lowLatencyAllToAll needs its sources");
+      }
+      sources = List.copyOf(sources);
+    }
+  }
+
+  /**
+   * A fraction of a peak with its sources, and where a per-kernel measurement exists, the time a
+   * memory-bound kernel takes beyond its bytes.
    *
    * @param bandwidthFraction the fraction of the HBM peak that memory-bound kernels reach
+   * @param kernelLatencyNanos what one memory-bound kernel takes besides moving its bytes (launch,
+   *     grid ramp-up and tail, measured as the duration of kernels whose bytes take a negligible
+   *     time); null (absent from the file) where no such measurement is at hand, which prices
+   *     such kernels by their bytes alone
    */
   public record Fraction(
       @JsonProperty(required = true) double bandwidthFraction,
       @JsonProperty(required = true) String confidence,
-      @JsonProperty(required = true) List<String> sources) {
+      @JsonProperty(required = true) List<String> sources,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Double kernelLatencyNanos) {
     public Fraction {
       fraction("bandwidthFraction", bandwidthFraction);
+      if (kernelLatencyNanos != null && !(kernelLatencyNanos >= 0)) {
+        throw new IllegalArgumentException(
+            "memory.kernelLatencyNanos must be >= 0: " + kernelLatencyNanos);
+      }
       sources = List.copyOf(sources);
+    }
+
+    /** A fraction without a per-kernel latency. */
+    public Fraction(double bandwidthFraction, String confidence, List<String> sources) {
+      this(bandwidthFraction, confidence, sources, null);
+    }
+
+    /** The per-kernel latency in seconds; 0 where the calibration has none. */
+    public double kernelLatencySeconds() {
+      return kernelLatencyNanos == null ? 0 : kernelLatencyNanos * 1e-9;
     }
   }
 

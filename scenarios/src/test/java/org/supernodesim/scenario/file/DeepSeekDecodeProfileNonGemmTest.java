@@ -1,12 +1,12 @@
 package org.supernodesim.scenario.file;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.supernodesim.model.chip.ChipFigure;
 import org.supernodesim.scenario.catalog.Calibrations;
 import org.supernodesim.scenario.catalog.Catalog;
+import org.supernodesim.workload.cost.ComputeCostModel;
 import org.supernodesim.workload.inference.Batch;
 import org.supernodesim.workload.inference.StepCost;
 import org.supernodesim.workload.inference.StepCostModel;
@@ -26,12 +26,15 @@ import org.supernodesim.workload.inference.TwoBatchPipeline;
  *
  * <p>The model's figure for that setting is the DeepSeek-V3 decode instance of the SGLang
  * scenario at 128 requests a GPU and 4,096 of context: its HBM bytes at the H100's 3.35 TB/s x
- * 0.80, which are the H800's too (same HBM in the catalog, same calibrated fraction). It is 8.8
- * us, about a fifth of the measured 42: each of these kernels moves 0.04-5 MB at 64 tokens, under
- * 2 us of HBM time, yet takes 2-8 us, so at decode's batch they are bound by launch and
- * synchronisation latency, which the model leaves out (README "What is modelled"). The ratio is
- * asserted outside a 25 % band and pinned to 3 %; prefill's kernels, 8,192 tokens a micro-batch,
- * move 100-1000 times the bytes, where the HBM term dominates.
+ * 0.80, which are the H800's too (same HBM in the catalog, same calibrated fraction), plus the
+ * calibration's per-kernel latency ({@code memory.kernelLatencyNanos}, 2 us: what the profile's
+ * kernels of negligible bytes take) for each of its twelve kernels. The bytes alone gave 8.7 us,
+ * a fifth of the measured 42; with the latency 32.7 us. The model runs three kernels the
+ * table's nine do not list (q_a/kv_a's input quantisation, which DeepSeek's norm writes itself,
+ * and the shared expert's SiLU-and-mul and down quantisation, in rows past the end of the copy
+ * at hand); what is still missing is in rotary, top-k, SiLU-and-mul and o_proj's quantisation,
+ * 5-8 us each where their bytes and one latency give 2-6 us (several small kernels each, or
+ * below HBM speed). Asserted within 30 % and pinned to 3 %.
  */
 class DeepSeekDecodeProfileNonGemmTest {
   /** The kernels of the zdszero table's "h800 ds prof" column listed above, microseconds. */
@@ -56,10 +59,28 @@ class DeepSeekDecodeProfileNonGemmTest {
     String figures = String.format("model %.2f us a sparse layer and micro-batch (%.2f over the"
         + " step's 61 layers); published %.0f us", sparseMicros, meanMicros, PUBLISHED_MICROS);
 
-    assertEquals(8.73, sparseMicros, 0.03 * 8.73, figures);
-    assertEquals(8.83, meanMicros, 0.03 * 8.83, figures);
+    assertEquals(32.73, sparseMicros, 0.03 * 32.73, figures);
+    assertEquals(32.69, meanMicros, 0.03 * 32.69, figures);
     double ratio = PUBLISHED_MICROS / sparseMicros;
-    assertTrue(ratio > 1.25, "the model now within 25 % of the profile: " + figures);
-    assertEquals(4.81, ratio, 0.03 * 4.81, figures);
+    assertEquals(1, ratio, 0.30, "within 30 % of the profile: " + figures);
+    assertEquals(1.283, ratio, 0.03 * 1.283, figures);
+  }
+
+  /**
+   * The calibration's per-kernel latency against the profile's kernels of negligible bytes: q_b's
+   * input quantisation of 128 tokens (1,536 elements each, BF16 read, FP8 and a scale per 128
+   * written: 0.6 MB) and the q/kv latent norms (2 x 2,048 elements read and written: 1.0 MB)
+   * each take 2 us in the table (whole microseconds); the model's single kernels, latency plus
+   * bytes at the calibrated HBM rate, within the table's half-microsecond rounding.
+   */
+  @Test
+  void aKernelOfFewBytesTakesTheProfilesTwoMicroseconds() {
+    ComputeCostModel h100 = new ComputeCostModel(Catalog.standard().chip("nvidia-h100-sxm"),
+        Calibrations.of("nvidia-h100-sxm").orElseThrow());
+    double quantisation = 128 * 1536 * (2 + 1 + 4 / 128.0);
+    double latentNorms = 128 * 2 * 2048 * 2.0;
+    assertEquals(2e-6, h100.memoryKernelsSeconds(quantisation, 1), 0.5e-6, "q_b's quantisation");
+    assertEquals(2e-6, h100.memoryKernelsSeconds(latentNorms, 1), 0.5e-6, "latent norms");
+    assertEquals(2e-6, h100.memoryKernelsSeconds(0, 1), 1e-12, "the latency alone");
   }
 }

@@ -79,12 +79,23 @@ class SglangDeepSeekValidationTest {
           : instance(0);
       return prefillPerNode(costs, input, Long.parseLong(f[9]));
     }
-    if (f[10].equals("no")) {
-      return decodePerNode(instance(1), Integer.parseInt(f[8]), Long.parseLong(f[7]));
-    }
-    return decodePerNode(instance(1, SIMULATED_MTP), Integer.parseInt(f[8]),
+    return decodePerNode(decodeRow(f[10].equals("no")), Integer.parseInt(f[8]),
         Long.parseLong(f[7]));
   }
+
+  /**
+   * A decode row's instance: like the default-EPLB prefill rows, the expert load the SGLang team
+   * measured for decode ({@code decode_in2000out100.json}, recorded at 2,000 input tokens: the
+   * nearest measurement for the 4,000-token MTP row too) under EPLB; with the simulated MTP
+   * unless {@code plain}.
+   */
+  static StepCostModel decodeRow(boolean plain) {
+    String[] load = measured(1, DECODE_LOAD, true);
+    return plain ? instance(1, load) : instance(1, with(load, SIMULATED_MTP));
+  }
+
+  /** The measured decode load. */
+  static final String DECODE_LOAD = "decode_in2000out100.json";
 
   /**
    * The blog's "simulated MTP": one draft (DeepSeek-V3 has one MTP module) at the acceptance the
@@ -97,32 +108,34 @@ class SglangDeepSeekValidationTest {
   static final String[] SIMULATED_MTP = {"workload.serving.instances[1].speculative.drafts=1",
       "workload.serving.instances[1].speculative.acceptance=0.6"};
 
+  /** Rows simulated within 15 % of their published figure (the others are asserted out). */
+  static final java.util.Set<String> ROWS_THAT_HOLD = java.util.Set.of();
+
   /**
-   * Every published row, simulated next to published, and none within 15 % (README "Validation:
-   * SGLang DeepSeek-V3 on H100"). Prefill prices DeepEP's normal kernels as they run (one RDMA
-   * copy per remote node, NVLink forwarding, 20 SMs held beside DeepGEMM's 112) and two-batch
-   * overlap stage by stage as SGLang's strategy runs it, the attention kernel on the SMs a running
-   * normal kernel leaves: its step (1.77-2.10 s) is near max(compute, all-to-all), where the
-   * published steps (2.21-2.61 s) are the model's step without overlap over the published gain
-   * ({@link #prefillPublishedStepsAreTheModelsWithoutOverlapOverThePublishedGain}), so the rows
-   * simulate 1.22-1.28x fast (1.24-1.29x with the attention kernel on every SM; 1.46-1.53x before
-   * the FP8 curve and the non-GEMM kernels, 0.29-0.34 s of a prefill step's compute). Rows prefill-1k, prefill-2k and prefill-4k
-   * run the expert load the SGLang team measured at their input length under EPLB (1.70, 1.76 and
-   * 1.80 under a uniform load, before both). The decode rows simulate 1.30x and 1.28x fast (the
-   * MTP row counted at the blog's 60 % acceptance; 1.53x at 85 % before both): the staged overlap
-   * reproduces the blog's measured decode gains
-   * of two-batch overlap ({@link #twoBatchOverlapInDecodeAgainstThePublishedGains}), and the
-   * published steps are 1.30x and 1.25x the model's with overlap and without it ({@link
-   * #decodeAllToAllAsDeepEpMeasuresItAndPublishedStepsAsComputePlusAllToAll}). Each ratio is
-   * pinned to 3 %, so a change of the model shows here, and should a row move into the band
-   * this test fails and the row joins the ones that hold.
+   * Every published row, simulated next to published; {@link #ROWS_THAT_HOLD} within 15 %, the
+   * others out (README "Validation: SGLang DeepSeek-V3 on H100"). Prefill prices DeepEP's normal
+   * kernels as they run (one RDMA copy per remote node, NVLink forwarding, 20 SMs held beside
+   * DeepGEMM's 112) and two-batch overlap stage by stage as SGLang's strategy runs it, the
+   * attention kernel on the SMs a running normal kernel leaves: its step (1.77-2.10 s) is near
+   * max(compute, all-to-all), where the published steps (2.21-2.61 s) are the model's step without
+   * overlap over the published gain ({@link
+   * #prefillPublishedStepsAreTheModelsWithoutOverlapOverThePublishedGain}), so the rows simulate
+   * 1.22-1.28x fast. Every default-EPLB row runs the expert load the SGLang team measured for its
+   * phase (and input length) under EPLB; the perfect-EPLB row the uniform load. Decode: the
+   * low-latency kernels' SM phases on the compute stream under two-batch overlap ({@link
+   * #lowLatencyDispatchHoldsTheSmsTheBlogMeasures}) and each memory-bound kernel's latency move
+   * decode-2k to 1.36x and decode-4k-mtp to 1.15x, just out (1.26x and 1.12x under the uniform
+   * load, whose EPLB leaves the busiest rank 1.125x the mean where the measured load's leaves
+   * 1.026x; 1.30x and 1.28x before both mechanisms). Each ratio is pinned to 3 %, so a change of
+   * the model shows here, and should a row move into the band this test fails and the row joins
+   * the ones that hold.
    */
   @Test
   void everyPublishedRowSimulatedNextToPublished() throws IOException {
     List<String> lines = Files.readAllLines(ROWS, StandardCharsets.UTF_8);
     Map<String, Double> simulatedOverPublished = Map.of(
-        "prefill-1k", 1.282, "prefill-2k", 1.263, "prefill-4k", 1.243,
-        "prefill-4k-perfect-eplb", 1.221, "decode-2k", 1.301, "decode-4k-mtp", 1.282);
+        "prefill-1k", 1.281, "prefill-2k", 1.262, "prefill-4k", 1.241,
+        "prefill-4k-perfect-eplb", 1.218, "decode-2k", 1.359, "decode-4k-mtp", 1.154);
     // Every row is simulated before any is asserted, so a failure names them all.
     Map<String, Double> ratios = new LinkedHashMap<>();
     List<String> report = new ArrayList<>();
@@ -136,8 +149,12 @@ class SglangDeepSeekValidationTest {
     String figures = String.join("\n", report);
     assertEquals(6, ratios.size(), figures);
     ratios.forEach((row, ratio) -> {
-      assertTrue(Math.abs(ratio - 1) > 0.15, row + " now within 15 %: move it to the rows that"
-          + " hold\n" + figures);
+      if (ROWS_THAT_HOLD.contains(row)) {
+        assertEquals(1, ratio, 0.15, row + " within 15 %\n" + figures);
+      } else {
+        assertTrue(Math.abs(ratio - 1) > 0.15, row + " now within 15 %: move it to the rows that"
+            + " hold\n" + figures);
+      }
       double pinned = simulatedOverPublished.get(row);
       assertEquals(pinned, ratio, 0.03 * pinned, row + "\n" + figures);
     });
@@ -209,9 +226,10 @@ class SglangDeepSeekValidationTest {
    * tokens/s a node with it) and 35 % in the simulated-MTP setting at 128 a GPU (17,552 against
    * 12,929), the blog's "Ablation Study: Two-batch Overlap". Simulated: the low-latency
    * all-to-alls run through SGLang's decode stages against the same batch as one micro-batch
-   * with its all-to-alls after its compute ({@code overlap: none}): +30 % and +49 % (+26 % and
-   * +47 % before the FP8 curve and the non-GEMM kernels). Both within
-   * 25 % of the stated gain, pinned to 3 %.
+   * with its all-to-alls after its compute ({@code overlap: none}): +28 % and +31 % (+30 % and
+   * +49 % before the low-latency kernels' SM phases held the compute stream under overlap and the
+   * non-GEMM kernels took their latency; +26 % and +47 % before the FP8 curve and the non-GEMM
+   * kernels). Both within 25 % of the stated gain, pinned to 3 %.
    */
   @Test
   void twoBatchOverlapInDecodeAgainstThePublishedGains() {
@@ -219,13 +237,13 @@ class SglangDeepSeekValidationTest {
     double on256 = decodePerNode(instance(1), 256, 2000);
     double off256 = decodePerNode(instance(1, off), 256, 2000);
     assertEquals(1.255, on256 / off256, 0.25 * 1.255, "decode, 256 a GPU, within 25 %");
-    assertEquals(1.301, on256 / off256, 0.03 * 1.301, "decode, 256 a GPU");
+    assertEquals(1.280, on256 / off256, 0.03 * 1.280, "decode, 256 a GPU");
     double onMtp = decodePerNode(instance(1, SIMULATED_MTP), 128, 4000);
     double offMtp = decodePerNode(instance(1, SIMULATED_MTP[0], SIMULATED_MTP[1], off), 128,
         4000);
     double published = 17552.0 / 12929;
     assertEquals(published, onMtp / offMtp, 0.25 * published, "simulated MTP, within 25 %");
-    assertEquals(1.490, onMtp / offMtp, 0.03 * 1.490, "simulated MTP");
+    assertEquals(1.314, onMtp / offMtp, 0.03 * 1.314, "simulated MTP");
   }
 
   /**
@@ -246,21 +264,49 @@ class SglangDeepSeekValidationTest {
     double perLayer = step.communicationPicos() / 1e12 / (58 * 2);
     assertEquals(487e-6, perLayer, 0.05 * 487e-6, "all-to-all per layer and micro-batch");
     // Published decode-2k: 22,282 tokens/s a node, 256 requests a GPU: a step of 91.9 ms; the
-    // model's compute plus all-to-all 99.4 ms (93.8 before the FP8 curve and the non-GEMM kernels).
+    // model's compute plus all-to-all 102.4 ms (99.4 before the non-GEMM kernels' latency, 93.8
+    // before the FP8 curve and the non-GEMM kernels).
     double published = 256 / (22282 / 8.0);
-    assertEquals(1.082 * published, (step.computePicos() + step.communicationPicos()) / 1e12,
-        0.03 * 1.082 * published, "decode-2k: compute + all-to-all");
-    // With overlap the published step is 1.30x the model's; without it (the blog's ablation:
-    // 22,310 / 1.255 tokens/s a node at 256 a GPU) 1.25x the model's run of one micro-batch
-    // (1.34x and 1.33x before the FP8 curve and the non-GEMM kernels: the run without overlap
-    // takes all of the non-GEMM kernels' time, the overlapped one hides a part under the
-    // all-to-alls). Both well above 1: what the model lacks is mostly outside the overlap.
+    assertEquals(1.114 * published, (step.computePicos() + step.communicationPicos()) / 1e12,
+        0.03 * 1.114 * published, "decode-2k: compute + all-to-all");
+    // With overlap the published step is 1.26x the model's; without it (the blog's ablation:
+    // 22,310 / 1.255 tokens/s a node at 256 a GPU) 1.23x the model's run of one micro-batch
+    // (1.30x and 1.25x before the low-latency kernels' SM phases and the kernels' latency, which
+    // the run without overlap already carries in the all-to-all's measured time; 1.34x and 1.33x
+    // before the FP8 curve and the non-GEMM kernels). Both well above 1: what the model lacks is
+    // outside the overlap.
     double withOverlap = published / (step.picos() / 1e12);
     var alone = instance(1, "workload.serving.instances[1].overlap=none")
         .step(Batch.decode(256 * 72, 2000));
     double withoutOverlap = 256 / (22310 / 1.255 / 8.0) / (alone.picos() / 1e12);
-    assertEquals(1.301, withOverlap, 0.03 * 1.301, "published over simulated step, overlapped");
-    assertEquals(1.253, withoutOverlap, 0.03 * 1.253, "published over simulated step, alone");
+    assertEquals(1.260, withOverlap, 0.03 * 1.260, "published over simulated step, overlapped");
+    assertEquals(1.233, withoutOverlap, 0.03 * 1.233, "published over simulated step, alone");
+  }
+
+  /**
+   * The low-latency kernels' SM phases under two-batch overlap, per sparse layer and micro-batch
+   * of decode-2k (128 tokens a GPU, EP72, FP8 dispatch, BF16 combine): the dispatch's send and
+   * receive hold the compute stream 60 us, the figure the H100 calibration takes from the blog
+   * ("unit tests with DeepEP reveal a potential of 0.06ms occupying SMs"; 3 %), below the 0.09 ms
+   * the blog's runs took with dummy kernels between send and receive (which still waited some).
+   * The combine posts the busiest rank's received copies back in BF16 (1,152: the uniform load
+   * over 288 slots leaves that rank 1.125x the mean; the dispatch's hook copies as many) and
+   * reduces a token's eight: 78 us, for which no published figure is at hand (pinned to 3 %).
+   */
+  @Test
+  void lowLatencyDispatchHoldsTheSmsTheBlogMeasures() {
+    var hooks = instance(1).step(Batch.decode(256 * 72, 2000)).pipeline().orElseThrow()
+        .pipeline().hooks();
+    double dispatch = (hooks.dispatchSend() + hooks.dispatchReceive()) / 1e12;
+    double combine = (hooks.combineSend() + hooks.combineReceive()) / 1e12;
+    String figures = String.format("dispatch %.1f us (send %.1f), combine %.1f us (send %.1f)",
+        dispatch * 1e6, hooks.dispatchSend() / 1e6, combine * 1e6, hooks.combineSend() / 1e6);
+    assertEquals(60e-6, dispatch, 0.03 * 60e-6, figures);
+    assertTrue(dispatch < 90e-6, figures);
+    assertEquals(77.8e-6, combine, 0.03 * 77.8e-6, figures);
+    // Without overlap the all-to-all runs whole on the stream, priced as DeepEP measures it.
+    assertTrue(instance(1, "workload.serving.instances[1].overlap=none")
+        .step(Batch.decode(256 * 72, 2000)).pipeline().isEmpty());
   }
 
   /** The SGLang team's measured expert loads (README "Validation: SGLang DeepSeek-V3 on H100"). */
@@ -295,9 +341,10 @@ class SglangDeepSeekValidationTest {
    * holding hot groups cannot shed load to the others), global where they do not (decode, 9
    * nodes). The busiest EP rank, as the mean over the 58 MoE layers of each layer's busiest, over
    * the mean rank: prefill 2.37 without EPLB, 1.32 with it (1.006 under the global policy); decode
-   * 2.58 and 1.026. Prefill x1.65 and decode x2.37 (prefill x1.67 with the attention kernel on
-   * every SM beside the all-to-all; x1.74 and x2.39 before the FP8 curve and the non-GEMM
-   * kernels): both within the 25 % band (prefill under the global policy would gain x1.91, out).
+   * 2.58 and 1.026. Prefill x1.65 and decode x2.34 (prefill x1.67 with the attention kernel on
+   * every SM beside the all-to-all, decode x2.37 before the low-latency kernels' SM phases and
+   * the kernels' latency; x1.74 and x2.39 before the FP8 curve and the non-GEMM kernels): both
+   * within the 25 % band (prefill under the global policy would gain x1.91, out).
    * Pinned to 3 %.
    */
   @Test
@@ -306,8 +353,8 @@ class SglangDeepSeekValidationTest {
     StepCostModel prefillGlobal = instance(0, with(measured(0, "prefill_in4096.json", true),
         "workload.serving.instances[0].experts.eplbPolicy=global"));
     StepCostModel prefillOff = instance(0, measured(0, "prefill_in4096.json", false));
-    StepCostModel decodeOn = instance(1, measured(1, "decode_in2000out100.json", true));
-    StepCostModel decodeOff = instance(1, measured(1, "decode_in2000out100.json", false));
+    StepCostModel decodeOn = instance(1, measured(1, DECODE_LOAD, true));
+    StepCostModel decodeOff = instance(1, measured(1, DECODE_LOAD, false));
     assertEquals(1.317, prefillOn.expertImbalance(), 0.001, "prefill, EPLB hierarchical");
     assertEquals(1.006, prefillGlobal.expertImbalance(), 0.001, "prefill, EPLB global");
     assertEquals(2.369, prefillOff.expertImbalance(), 0.001, "prefill, trivial placement");
@@ -321,9 +368,9 @@ class SglangDeepSeekValidationTest {
         global, decode);
     assertEquals(1.49, prefill, 0.25 * 1.49, "prefill within 25 %: " + figures);
     assertEquals(2.54, decode, 0.25 * 2.54, "decode within 25 %: " + figures);
-    assertEquals(1.653, prefill, 0.03 * 1.653, figures);
-    assertEquals(1.910, global, 0.03 * 1.910, figures);
-    assertEquals(2.368, decode, 0.03 * 2.368, figures);
+    assertEquals(1.652, prefill, 0.03 * 1.652, figures);
+    assertEquals(1.906, global, 0.03 * 1.906, figures);
+    assertEquals(2.338, decode, 0.03 * 2.338, figures);
   }
 
   /**
@@ -341,7 +388,7 @@ class SglangDeepSeekValidationTest {
     double perfect = prefillPerNode(instance(0), 4096, 16384);
     double published = 59337.0 / 50302;
     assertEquals(published, perfect / measured, 0.25 * published, "within 25 %");
-    assertEquals(1.159, perfect / measured, 0.03 * 1.159);
+    assertEquals(1.158, perfect / measured, 0.03 * 1.158);
   }
 
   static final Path TP16 = Path.of("examples/validation/sglang-deepseek-v3-h100-tp16.yaml");

@@ -111,6 +111,16 @@ public final class ComputeCostModel {
   }
 
   /**
+   * Seconds of {@code kernels} memory-bound kernels moving {@code bytes} between them: their bytes
+   * at the achievable HBM bandwidth, plus each kernel's latency where the calibration measures one
+   * ({@code memory.kernelLatencyNanos}), which bounds kernels of few bytes, such as decode's
+   * norms and quantisations of a few hundred tokens.
+   */
+  public double memoryKernelsSeconds(double bytes, int kernels) {
+    return kernels * calibration.memory().kernelLatencySeconds() + bytes / achievableBytesPerSecond;
+  }
+
+  /**
    * Whether GEMMs in {@code precision} take a curve fitted per GEMM shape, so that a caller
    * holding several GEMMs of different shapes as one part should price each at its own.
    */

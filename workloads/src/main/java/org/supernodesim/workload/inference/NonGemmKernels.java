@@ -44,10 +44,11 @@ import org.supernodesim.model.transformer.TransformerSpec;
  *       silu_and_mul_masked_post_quant_fwd}), so under them those kernels move less.
  * </ul>
  *
- * Outside the layers: the embedding gather and the final norm. Left out: launch gaps between
- * these kernels (CUDA graphs replay them back to back, but each small kernel still takes a few
- * microseconds whatever its bytes), the copies that assemble MLA's absorbed query, and the KV
- * cache write, which the attention kernel's bytes already carry.
+ * Outside the layers: the embedding gather and the final norm. Each pass is one kernel ({@link
+ * #kernels}); where the chip's calibration measures a per-kernel latency (CUDA graphs replay the
+ * kernels back to back, but each small kernel still takes microseconds whatever its bytes), each
+ * kernel is charged it besides its bytes. Left out: the copies that assemble MLA's absorbed
+ * query, and the KV cache write, which the attention kernel's bytes already carry.
  */
 final class NonGemmKernels {
   /** BF16 activations. */
@@ -150,6 +151,54 @@ final class NonGemmKernels {
     return new LayerBytes(groupTokens * input, groupTokens * output, groupTokens * shared,
         experts);
   }
+
+  /**
+   * How many kernels each stage's bytes ({@link #layer}) run in, one per pass listed there: a
+   * calibration's per-kernel latency is charged per kernel whatever its bytes. Under 8-bit
+   * weights each quantisation pass is a kernel of its own ({@code per_token_group_quant_fp8}),
+   * except where the low-latency kernels fuse it (the dispatch's cast, SiLU-and-mul's output).
+   */
+  record LayerKernels(int attentionInput, int attentionOutput, int shared, int experts) {
+    int total() {
+      return attentionInput + attentionOutput + shared + experts;
+    }
+  }
+
+  /** The kernels of one layer of {@code ffn}'s kind on one chip. */
+  LayerKernels kernels(FeedForward ffn) {
+    int quant = quantised() ? 1 : 0;
+    // The input norm and its quantisation; MLA: the two latents' norms (one kernel, DeepSeek's
+    // profile runs them as one), rotary, q_b's input quantisation; GQA: rotary (and the q/k
+    // norms).
+    int input = 1 + quant;
+    int output = 1 + quant;
+    if (model.attention() instanceof MultiHeadLatentAttention) {
+      input += 2 + quant;
+    } else {
+      input += ((GroupedQueryAttention) model.attention()).qkNorm() ? 2 : 1;
+    }
+    int shared = 0;
+    int experts = 0;
+    if (ffn instanceof DenseFfn) {
+      shared = 1 + 2 * quant;
+    } else {
+      MoeFfn moe = (MoeFfn) ffn;
+      boolean lowLatency = layout.ep() > 1 && options.allToAll() == EpAllToAll.DIRECT;
+      // Top-k, and the routed experts' input quantised unless the dispatch casts.
+      output += 1 + (lowLatency ? 0 : quant);
+      shared = moe.sharedMlp().isPresent() ? 1 + 2 * quant : 0;
+      experts = 1 + (lowLatency ? 0 : quant);
+      if (layout.ep() > 1 && options.allToAll() == EpAllToAll.DEEPEP_NORMAL) {
+        experts += 2;
+      } else if (layout.ep() == 1) {
+        experts += 1;
+      }
+    }
+    return new LayerKernels(input, output, shared, experts);
+  }
+
+  /** The embedding gather and the final fused add-norm. */
+  static final int OUTSIDE_LAYER_KERNELS = 2;
 
   /** The embedding gather and the final fused add-norm, per group token. */
   double outsideLayers(double groupTokens) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import org.supernodesim.model.calibration.ComputeCalibration;
 import org.supernodesim.model.chip.Precision;
 import org.supernodesim.model.fabric.LinkSpec;
 import org.supernodesim.model.transformer.Attention;
@@ -278,15 +279,48 @@ public final class StepCostModel {
     // The non-GEMM kernels run in the stage of the GEMMs beside them, at HBM's rate whatever
     // SMs the GEMMs are left.
     NonGemmKernels.LayerBytes b = p.nonGemm();
+    NonGemmKernels.LayerKernels n = nonGemm.kernels(model.ffnOfLayer(model.layers() - 1));
     // The attention kernel is not capped as DeepGEMM is: it runs on every SM the all-to-all
     // leaves it while one runs, on all of them otherwise (TwoBatchPipeline).
     long attentionKernel = p.attention().picos(compute);
     return new TwoBatchPipeline(decode, model.moeLayers(),
-        projections - outputPicos + memoryPicos(b.attentionInput()),
-        outputPicos + attentionKernel + memoryPicos(b.attentionOutput()),
-        p.ffn().get(0).picos(compute, gemmShare) + memoryPicos(b.shared()),
-        p.ffn().get(1).picos(compute, gemmShare) + memoryPicos(b.experts()), attentionKernel,
-        gemmShare);
+        projections - outputPicos + memoryPicos(b.attentionInput(), n.attentionInput()),
+        outputPicos + attentionKernel + memoryPicos(b.attentionOutput(), n.attentionOutput()),
+        p.ffn().get(0).picos(compute, gemmShare) + memoryPicos(b.shared(), n.shared()),
+        p.ffn().get(1).picos(compute, gemmShare) + memoryPicos(b.experts(), n.experts()),
+        attentionKernel, gemmShare, hooks(part));
+  }
+
+  /**
+   * The SM phases of the low-latency all-to-all (the direct one, DeepEP's low-latency kernels
+   * with a receive hook) on the busiest chip, one sparse layer and micro-batch, where the chip's
+   * calibration measures them ({@code lowLatencyAllToAll}); none otherwise, and none for DeepEP's
+   * normal kernels, whose SMs {@link CommunicationSms} accounts for. The dispatch's send reads
+   * the rank's tokens in BF16, writes them in the wire format and posts each of their k copies;
+   * its hook copies the received copies out of the receive buffer into the experts' rows. The
+   * combine's send reads each expert output row, writes it in the wire format and posts it back;
+   * its hook reads a token's k returned rows and writes their weighted sum in BF16. Each is one
+   * kernel at the memory figures (latency included) besides the posting.
+   */
+  private TwoBatchPipeline.Hooks hooks(Load part) {
+    ComputeCalibration.LowLatencyAllToAll sm = compute.calibration().lowLatencyAllToAll();
+    if (sm == null || options.allToAll() != EpAllToAll.DIRECT) {
+      return TwoBatchPipeline.Hooks.NONE;
+    }
+    MoeFfn moe = (MoeFfn) model.mtpFfn();
+    long h = model.hiddenSize();
+    int k = moe.expertsPerToken();
+    double tokens = part.tokens / layout.ep();
+    double received = part.tokens * k * rankShares[0];
+    double dispatchWire = ServingOptions.wireBytesPerToken(options.dispatch(), h);
+    double combineWire = ServingOptions.wireBytesPerToken(options.combine(), h);
+    double bf16 = h * (double) ACTIVATION_BYTES;
+    double perCopyPicos = sm.sendNanosPerCopy() * 1e3;
+    return new TwoBatchPipeline.Hooks(
+        Math.round(tokens * k * perCopyPicos) + memoryPicos(tokens * (bf16 + dispatchWire), 1),
+        memoryPicos(2 * received * dispatchWire, 1),
+        Math.round(received * perCopyPicos) + memoryPicos(received * (bf16 + combineWire), 1),
+        memoryPicos(tokens * (k * combineWire + bf16), 1));
   }
 
   /**
@@ -300,8 +334,11 @@ public final class StepCostModel {
     double assignments = tokens * moe.expertsPerToken() * rankShares[0];
     NonGemmKernels.LayerBytes b = nonGemm.layer(moe, tokens / layout.dpAttention(), assignments,
         assignments / moe.expertsPerToken());
-    return new TwoBatchPipeline(decode, model.moeLayers(), memoryPicos(b.attentionInput()),
-        memoryPicos(b.attentionOutput()), memoryPicos(b.shared()), memoryPicos(b.experts()));
+    NonGemmKernels.LayerKernels n = nonGemm.kernels(moe);
+    return new TwoBatchPipeline(decode, model.moeLayers(),
+        memoryPicos(b.attentionInput(), n.attentionInput()),
+        memoryPicos(b.attentionOutput(), n.attentionOutput()),
+        memoryPicos(b.shared(), n.shared()), memoryPicos(b.experts(), n.experts()));
   }
 
   /** A whole forward of the main model on one chip: every layer and the head. */
@@ -334,10 +371,11 @@ public final class StepCostModel {
       work.add(f, layers, false);
     }
     NonGemmKernels.LayerBytes b = p.nonGemm();
-    for (double bytes : new double[] {b.attentionInput(), b.attentionOutput(), b.shared(),
-        b.experts()}) {
-      work.addMemory(bytes, layers);
-    }
+    NonGemmKernels.LayerKernels n = nonGemm.kernels(ffn);
+    work.addMemory(b.attentionInput(), n.attentionInput(), layers);
+    work.addMemory(b.attentionOutput(), n.attentionOutput(), layers);
+    work.addMemory(b.shared(), n.shared(), layers);
+    work.addMemory(b.experts(), n.experts(), layers);
   }
 
   /**
@@ -347,9 +385,12 @@ public final class StepCostModel {
   private record LayerParts(
       Part projections, Part attention, List<Part> ffn, NonGemmKernels.LayerBytes nonGemm) {}
 
-  /** A memory-bound kernel of {@code bytes} at the calibrated HBM bandwidth, in picoseconds. */
-  private long memoryPicos(double bytes) {
-    return Math.round(compute.seconds(Kernel.elementwise(bytes)) * 1e12);
+  /**
+   * {@code kernels} memory-bound kernels moving {@code bytes} at the calibrated HBM bandwidth,
+   * each with the calibration's per-kernel latency, in picoseconds.
+   */
+  private long memoryPicos(double bytes, int kernels) {
+    return Math.round(compute.memoryKernelsSeconds(bytes, kernels) * 1e12);
   }
 
   private LayerParts layerParts(Load load, FeedForward ffn) {
@@ -386,7 +427,8 @@ public final class StepCostModel {
         (double) model.vocabSize() * h * tableBytes() / layout.tp(),
         shard(model.vocabSize() / layout.tp()), tableBytes() == 2 ? attentionPrecision : weights),
         1, false);
-    work.addMemory(nonGemm.outsideLayers(load.tokens / layout.dpAttention()), 1);
+    work.addMemory(nonGemm.outsideLayers(load.tokens / layout.dpAttention()),
+        NonGemmKernels.OUTSIDE_LAYER_KERNELS, 1);
   }
 
   /**
@@ -802,9 +844,9 @@ public final class StepCostModel {
     double kvBytes;
     double nonGemmBytes;
 
-    /** {@code layers} times a memory-bound kernel of {@code bytes}. */
-    void addMemory(double bytes, int layers) {
-      long p = layers * memoryPicos(bytes);
+    /** {@code layers} times {@code kernels} memory-bound kernels of {@code bytes}. */
+    void addMemory(double bytes, int kernels, int layers) {
+      long p = layers * memoryPicos(bytes, kernels);
       picos += p;
       nonGemmPicos += p;
       nonGemmBytes += layers * bytes;

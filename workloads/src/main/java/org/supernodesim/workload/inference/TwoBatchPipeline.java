@@ -23,9 +23,12 @@ import java.util.List;
  * </ul>
  *
  * The all-to-alls of both micro-batches go through one channel in issue order (they share the
- * chip's NIC), each taking its priced time. Decode's DeepEP low-latency kernels receive through a
- * hook without SMs, so the stages' compute is not slowed by them; prefill's normal kernels hold
- * SMs beside the GEMMs, which the stages' GEMM times carry when the options say how many ({@link
+ * chip's NIC), each taking its priced time. Decode's DeepEP low-latency kernels run on the compute
+ * stream and "either fully utilize SMs (during send/receive) or none (during inflight waiting)"
+ * (the blog, "Ablation Study: Two-batch Overlap"): the send kernel holds the stream while it
+ * posts its copies, the receive hook, once the data is in, while it unpacks or reduces it ({@link
+ * Hooks}); the in-flight time takes no SMs. Prefill's normal kernels hold SMs beside the GEMMs,
+ * which the stages' GEMM times carry when the options say how many ({@link
  * CommunicationSms}): SGLang caps DeepGEMM at the SMs DeepEP leaves for the whole overlapped
  * forward. The attention kernel is not capped; it takes every SM the GPU gives it, which is all
  * of them while the channel is idle and those the normal kernel leaves while one runs (a normal
@@ -45,10 +48,12 @@ import java.util.List;
  *     SM
  * @param besideShare the share of the SMs the attention kernel has while an all-to-all runs (1:
  *     the all-to-all holds none)
+ * @param hooks what the all-to-alls' own kernels hold the compute stream for, per micro-batch and
+ *     layer ({@link Hooks#NONE} where they hold none of it)
  */
 public record TwoBatchPipeline(
     boolean decode, int layers, long attentionInput, long attentionCore, long shared,
-    long experts, long attentionKernel, double besideShare) {
+    long experts, long attentionKernel, double besideShare, Hooks hooks) {
   public TwoBatchPipeline {
     if (attentionKernel < 0 || attentionKernel > attentionCore) {
       throw new IllegalArgumentException("the attention kernel's " + attentionKernel
@@ -64,8 +69,39 @@ public record TwoBatchPipeline(
   public TwoBatchPipeline(
       boolean decode, int layers, long attentionInput, long attentionCore, long shared,
       long experts) {
-    this(decode, layers, attentionInput, attentionCore, shared, experts, 0, 1);
+    this(decode, layers, attentionInput, attentionCore, shared, experts, 0, 1, Hooks.NONE);
   }
+
+  /** Stages whose attention kernel an all-to-all slows, and whose all-to-alls hold no stream. */
+  public TwoBatchPipeline(
+      boolean decode, int layers, long attentionInput, long attentionCore, long shared,
+      long experts, long attentionKernel, double besideShare) {
+    this(decode, layers, attentionInput, attentionCore, shared, experts, attentionKernel,
+        besideShare, Hooks.NONE);
+  }
+
+  /** Stages that no all-to-all slows, whose all-to-alls hold the stream for {@code hooks}. */
+  public TwoBatchPipeline(
+      boolean decode, int layers, long attentionInput, long attentionCore, long shared,
+      long experts, Hooks hooks) {
+    this(decode, layers, attentionInput, attentionCore, shared, experts, 0, 1, hooks);
+  }
+
+  /**
+   * The compute-stream time of the low-latency all-to-all's SM phases, per micro-batch and layer:
+   * the dispatch's and the combine's send kernels, run where they are issued, and their receive
+   * hooks, run where they are waited for, after the data has arrived.
+   */
+  public record Hooks(
+      long dispatchSend, long dispatchReceive, long combineSend, long combineReceive) {
+    public static final Hooks NONE = new Hooks(0, 0, 0, 0);
+
+    /** All four, one layer and micro-batch. */
+    public long total() {
+      return dispatchSend + dispatchReceive + combineSend + combineReceive;
+    }
+  }
+
   /** Compute of one sparse layer's stages, both micro-batches. */
   public long computePicos() {
     return 2L * layers * (attentionInput + attentionCore + shared + experts);
@@ -160,8 +196,11 @@ public record TwoBatchPipeline(
             busy.add(new long[] {start, channelFree});
           }
           done[mb][i.dispatch() ? 0 : 1] = channelFree;
+          // The send kernel posts the copies on the stream; the channel's time includes it.
+          now += i.dispatch() ? hooks.dispatchSend() : hooks.combineSend();
         } else if (op instanceof Await w) {
-          now = Math.max(now, done[mb][w.dispatch() ? 0 : 1]);
+          now = Math.max(now, done[mb][w.dispatch() ? 0 : 1])
+              + (w.dispatch() ? hooks.dispatchReceive() : hooks.combineReceive());
         }
       }
     }

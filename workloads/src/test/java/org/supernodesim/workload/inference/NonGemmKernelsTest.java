@@ -86,4 +86,28 @@ class NonGemmKernelsTest {
     NonGemmKernels.LayerBytes b = k.layer(llama.ffnOfLayer(0), 1, 0, 0);
     assertBytes(b, 32_768 + 12_416 + 10_240, 32_768 + 6_208, 12_416 + 43_008 + 21_728, 0, 171_552);
   }
+
+  /**
+   * The kernels those passes run in, one each (a calibration's per-kernel latency is charged per
+   * kernel). DeepSeek-V3 in FP8, decode under the low-latency kernels: before attention the
+   * norm, its quantisation, the latent norms, rotary and q_b's quantisation (5); after it o_proj's
+   * quantisation, the norm and top-k (3); the shared expert's SiLU-and-mul, its down and its input
+   * quantisations (3); the routed experts' SiLU-and-mul with its quantisation fused (1). Prefill
+   * under the normal kernels adds the routed input's quantisation after attention and, per
+   * expert, the down quantisation, ep_scatter and ep_gather (4 after 4). Llama in BF16: norm and
+   * rotary, the norm, SiLU-and-mul.
+   */
+  @Test
+  void oneKernelPerPass() {
+    NonGemmKernels decode = new NonGemmKernels(V3, new InstanceLayout(1, 1, 72, 72),
+        Precision.FP8, options(EpAllToAll.DIRECT));
+    assertEquals(new NonGemmKernels.LayerKernels(5, 3, 3, 1), decode.kernels(sparse()));
+    NonGemmKernels prefill = new NonGemmKernels(V3, new InstanceLayout(1, 1, 32, 32),
+        Precision.FP8, options(EpAllToAll.DEEPEP_NORMAL));
+    assertEquals(new NonGemmKernels.LayerKernels(5, 4, 3, 4), prefill.kernels(sparse()));
+    TransformerSpec llama = Shapes.llama8b();
+    NonGemmKernels bf16 = new NonGemmKernels(llama, new InstanceLayout(2, 1, 1, 1),
+        Precision.BF16, ServingOptions.plain());
+    assertEquals(new NonGemmKernels.LayerKernels(2, 1, 1, 0), bf16.kernels(llama.ffnOfLayer(0)));
+  }
 }

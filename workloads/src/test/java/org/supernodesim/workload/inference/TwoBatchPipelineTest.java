@@ -74,4 +74,18 @@ class TwoBatchPipelineTest {
     assertThrows(IllegalArgumentException.class,
         () -> new TwoBatchPipeline(false, 1, 4, 6, 5, 20, 6, 0));
   }
+
+  @Test
+  void theLowLatencyKernelsHoldTheStreamWhileTheySendAndReceive() {
+    // The same decode layer with the all-to-alls' SM phases: dispatch send 1, receive 2, combine
+    // send 3, receive 4. a0 4, a1 10; a2 issues D_a at 10 (to 40), its send to 11, shared to 16;
+    // b0 20; a3 waits to 40, receives to 42, experts to 62, issues K_a at 62 (to 102), send to
+    // 65; b1 71; a4 waits to 102, receives to 106; b2 issues D_b at 106 (to 136), send to 107,
+    // shared to 112; b3 waits to 136, receives to 138, experts to 158, K_b 158-198, send to 161;
+    // b4 waits to 198, receives to 202.
+    TwoBatchPipeline p = new TwoBatchPipeline(true, 1, 4, 6, 5, 20,
+        new TwoBatchPipeline.Hooks(1, 2, 3, 4));
+    assertEquals(202, p.picos(30, 40));
+    assertEquals(70, p.computePicos(), "the kernels alone");
+  }
 }
