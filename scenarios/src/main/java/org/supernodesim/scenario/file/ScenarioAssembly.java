@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.supernodesim.interconnect.collective.CollectiveAlgorithm;
+import org.supernodesim.interconnect.collective.Collectives;
 import org.supernodesim.interconnect.network.AnalyticalNetwork;
 import org.supernodesim.interconnect.routing.Router;
 import org.supernodesim.interconnect.topology.Topology;
@@ -65,6 +66,7 @@ final class ScenarioAssembly {
     Topology topology = cluster.topology();
     checkLookahead(s.network().model(), topology);
     checkClock(collectives, topology);
+    checkAlgorithms(collectives, topology);
     ComputeCalibration calibration = calibration(chip.id());
     Workload workload = workload(s, collectives, chip, calibration, topology);
     if (!workload.networkModels().contains(s.network().model())) {
@@ -229,6 +231,27 @@ final class ScenarioAssembly {
                 largest,
                 slowest,
                 seconds));
+      }
+    }
+  }
+
+  /**
+   * Refuses an algorithm the scenario names that cannot run over its group on this fabric (mesh
+   * off a full mesh, hierarchical inside one domain, nvls without a reducing switch), so the run
+   * never starts one it would have to stop.
+   */
+  private static void checkAlgorithms(List<CollectiveBenchmark.Entry> entries, Topology topology) {
+    Collectives collectives = null;
+    for (int i = 0; i < entries.size(); i++) {
+      CollectiveBenchmark.Entry e = entries.get(i);
+      if (e.algorithm() == AlgorithmChoice.AUTO) {
+        continue;
+      }
+      collectives = collectives != null ? collectives : new Collectives(new Router(topology));
+      try {
+        collectives.resolve(e.kind(), e.algorithm(), e.group(), e.bytes());
+      } catch (IllegalArgumentException x) {
+        throw new InvalidInput("workload.collectives[" + i + "].algorithm", x.getMessage());
       }
     }
   }
