@@ -31,7 +31,8 @@ class MeshTest {
   private static Collectives atlas800(int servers) {
     FabricSpec mesh = new FabricSpec.FullMesh(HCCS);
     FabricSpec fabric = servers == 1 ? mesh
-        : new FabricSpec.Hierarchy(8, mesh, new FabricSpec.SingleSwitch(new LinkSpec(25e9, 750_000)));
+        : new FabricSpec.Hierarchy(8, mesh,
+            new FabricSpec.SingleSwitch(new LinkSpec(25e9, 750_000)));
     return new Collectives(new Router(Topology.build(fabric, 8 * servers)));
   }
 
