@@ -21,7 +21,9 @@ public enum AlgorithmChoice {
   /** Every member sends to every other member directly (all-to-all). */
   DIRECT("direct"),
   /** A chain of members, the buffer cut into chunks (broadcast, reduce, send/recv). */
-  PIPELINE("pipeline");
+  PIPELINE("pipeline"),
+  /** On a full mesh: every member sends each peer its chunk at once, per phase (HCCL's Mesh). */
+  MESH("mesh");
 
   private final String label;
 

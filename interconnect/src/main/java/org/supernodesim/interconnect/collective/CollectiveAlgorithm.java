@@ -1,6 +1,7 @@
 package org.supernodesim.interconnect.collective;
 
 import java.util.List;
+import java.util.Optional;
 import org.supernodesim.model.collective.AlgorithmChoice;
 import org.supernodesim.model.collective.CollectiveKind;
 
@@ -10,7 +11,8 @@ import org.supernodesim.model.collective.CollectiveKind;
  * closed form ({@link #estimatePicos}) is what {@code auto} compares to choose one.
  */
 public sealed interface CollectiveAlgorithm
-    permits Ring, Hierarchical, InSwitch, Direct, Pipeline, HalvingDoubling, DoubleBinaryTree {
+    permits Ring, Hierarchical, InSwitch, Direct, Pipeline, HalvingDoubling, DoubleBinaryTree,
+        Mesh {
 
   /** The algorithms {@code auto} considers, in the order that breaks ties between equal costs. */
   List<CollectiveAlgorithm> ALL =
@@ -21,7 +23,8 @@ public sealed interface CollectiveAlgorithm
           new HalvingDoubling(),
           new DoubleBinaryTree(),
           new Direct(),
-          new Pipeline());
+          new Pipeline(),
+          new Mesh());
 
   /** The name in scenario files and results, e.g. {@code ring}: its choice's label. */
   String name();
@@ -32,6 +35,11 @@ public sealed interface CollectiveAlgorithm
   /** True if this algorithm can run on {@code group} (hierarchical needs several domains). */
   default boolean appliesTo(CollectiveGroup group) {
     return true;
+  }
+
+  /** What a group must be for {@link #appliesTo} to hold, for the error that refuses one. */
+  default Optional<String> needs() {
+    return Optional.empty();
   }
 
   /**

@@ -9,20 +9,29 @@ import org.supernodesim.model.fabric.InSwitchReduction;
 /**
  * The members of one collective as the algorithms see them: their global ranks, in group order,
  * the scale-up domain of each, and the in-switch reduction their domain offers, if they all share
- * one domain whose switch has it.
+ * one domain whose switch has it, and whether they are a full mesh.
  *
  * @param ranks global ranks, in group order (member i is {@code ranks.get(i)})
  * @param domains the scale-up domain of each member
  * @param inSwitchReduction null unless every member is in one domain whose switch reduces
+ * @param fullMesh true if at least 3 members each reach every peer on a link of their own
+ *     ({@link org.supernodesim.model.collective.MeshGroups}): the shape {@link Mesh} needs
  */
 public record CollectiveGroup(
-    List<Integer> ranks, List<Integer> domains, InSwitchReduction inSwitchReduction) {
+    List<Integer> ranks, List<Integer> domains, InSwitchReduction inSwitchReduction,
+    boolean fullMesh) {
   public CollectiveGroup {
     ranks = List.copyOf(ranks);
     domains = List.copyOf(domains);
     if (ranks.size() != domains.size()) {
       throw new IllegalArgumentException("one domain per member: " + ranks + " " + domains);
     }
+  }
+
+  /** A group that is not a full mesh. */
+  public CollectiveGroup(
+      List<Integer> ranks, List<Integer> domains, InSwitchReduction inSwitchReduction) {
+    this(ranks, domains, inSwitchReduction, false);
   }
 
   /** A group of {@code n} members on one domain without in-switch reduction. */

@@ -7,20 +7,22 @@ import org.supernodesim.interconnect.routing.Router;
 import org.supernodesim.interconnect.topology.Topology;
 import org.supernodesim.model.collective.AlgorithmChoice;
 import org.supernodesim.model.collective.CollectiveKind;
+import org.supernodesim.model.collective.MeshGroups;
 
 /**
- * The collectives of one topology: builds the group the algorithms see (its members' domains and
- * in-switch reduction) from any list of global ranks, resolves {@code auto}, and hands out each
- * member's steps. Thread-safe: every member of a collective asks for its own steps, possibly on
- * different threads, and gets the same choice, because the choice is a pure function of the
- * collective.
+ * The collectives of one topology: builds the group the algorithms see (its members' domains,
+ * in-switch reduction and whether they are a full mesh) from any list of global ranks, resolves
+ * {@code auto}, and hands out each member's steps. Thread-safe: every member of a collective asks
+ * for its own steps, possibly on different threads, and gets the same choice, because the choice
+ * is a pure function of the collective.
  *
  * <p>The {@code auto} rule: of the algorithms that implement the kind and apply to the group
  * (nvls needs a switch that reduces and a group inside one domain; hierarchical a group spread
- * evenly over several domains), the one whose closed form on this topology, with each pair of
- * members' striped bandwidth and route latency, predicts the least time; ties go to the earlier of
- * nvls, hierarchical, ring, halving-doubling, double-binary-tree, direct, pipeline. So small
- * buffers go where latency is least (fewer steps), large ones where bandwidth is best.
+ * evenly over several domains; mesh a full mesh), the one whose closed form on this topology,
+ * with each pair of members' striped bandwidth and route latency, predicts the least time; ties
+ * go to the earlier of nvls, hierarchical, ring, halving-doubling, double-binary-tree, direct,
+ * pipeline, mesh. So small buffers go where latency is least (fewer steps), large ones where
+ * bandwidth is best.
  */
 public final class Collectives {
   private final Topology topology;
@@ -73,8 +75,10 @@ public final class Collectives {
       domains.add(topology.domainOf(r));
     }
     boolean oneDomain = domains.stream().distinct().count() == 1;
+    int[] members = ranks.stream().mapToInt(Integer::intValue).toArray();
     return new CollectiveGroup(
-        ranks, domains, oneDomain ? topology.inSwitchReduction().orElse(null) : null);
+        ranks, domains, oneDomain ? topology.inSwitchReduction().orElse(null) : null,
+        MeshGroups.fullMesh(members, costs::port));
   }
 
   /** The algorithm that runs: {@code algorithm} itself, or what {@code auto} chooses. */
@@ -139,7 +143,9 @@ public final class Collectives {
       CollectiveAlgorithm a = CollectiveAlgorithm.of(c.algorithm());
       if (!a.supports(c.kind()) || !a.appliesTo(g)) {
         throw new IllegalArgumentException(
-            a.name() + " cannot run " + c.kind().label() + " over ranks " + c.ranks());
+            a.name() + " cannot run " + c.kind().label() + " over ranks " + c.ranks()
+                + (a.supports(c.kind()) ? a.needs().map(need -> ": it needs " + need).orElse("")
+                    : ""));
       }
       return a;
     }

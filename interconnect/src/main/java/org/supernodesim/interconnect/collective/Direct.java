@@ -66,11 +66,12 @@ public final class Direct implements CollectiveAlgorithm {
   }
 
   /** The bytes member {@code from} sends member {@code to}. */
-  private interface Blocks {
+  interface Blocks {
     long bytes(int from, int to);
   }
 
-  private static List<Step> step(int n, int member, Blocks blocks) {
+  /** Member {@code member}'s one step: its block to every peer at once, computed when read. */
+  static List<Step> step(int n, int member, Blocks blocks) {
     // Computed when read, not built: a chip reads each send once and of its receives only their
     // number, and n-1 of each per member were most of an all-to-all's set-up.
     return List.of(new Step(
@@ -110,6 +111,11 @@ public final class Direct implements CollectiveAlgorithm {
   public long estimatePicos(
       CollectiveKind kind, CollectiveGroup group, long bytes, PairCosts costs) {
     int n = group.size();
+    return stepPicos(n, costs, (from, to) -> Ring.chunk(bytes, n, to));
+  }
+
+  /** The time of one step in which every member sends every peer its block at once. */
+  static long stepPicos(int n, PairCosts costs, Blocks blocks) {
     long slowest = 0;
     Map<Integer, Long> portBusyPicos = new HashMap<>();
     for (int a = 0; a < n; a++) {
@@ -117,7 +123,7 @@ public final class Direct implements CollectiveAlgorithm {
       for (int k = 1; k < n; k++) {
         int b = (a + k) % n;
         long latency = costs.latencyPicos(a, b);
-        long serial = costs.transferPicos(a, b, Ring.chunk(bytes, n, b)) - latency;
+        long serial = costs.transferPicos(a, b, blocks.bytes(a, b)) - latency;
         long left = portBusyPicos.merge(costs.port(a, b), serial, Long::sum);
         slowest = Math.max(slowest, left + latency);
       }

@@ -3,7 +3,8 @@
  * org.supernodesim.interconnect.collective.Step}s, one file per algorithm: {@code Ring},
  * {@code Hierarchical}, {@code InSwitch} (NVLS), {@code HalvingDoubling}, {@code
  * DoubleBinaryTree} (all-reduce), {@code Direct} (all-to-all, also uneven), {@code Pipeline}
- * (broadcast, reduce, send/recv); a scenario names one by its {@code AlgorithmChoice} (cluster-
+ * (broadcast, reduce, send/recv), {@code Mesh} (all-reduce, all-gather, reduce-scatter on a full
+ * mesh); a scenario names one by its {@code AlgorithmChoice} (cluster-
  * model). Entry point: {@link org.supernodesim.interconnect.collective.Collectives}, which builds
  * the group a list of global ranks forms on a topology, resolves {@code auto} by the algorithms'
  * closed forms, and hands out each member's steps, computed as each member reaches them.

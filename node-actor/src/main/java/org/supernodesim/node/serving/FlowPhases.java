@@ -3,9 +3,9 @@ package org.supernodesim.node.serving;
 import java.util.ArrayList;
 import java.util.List;
 import org.supernodesim.interconnect.routing.Router;
+import org.supernodesim.model.collective.MeshGroups;
 import org.supernodesim.workload.inference.CommunicationDemand;
 import org.supernodesim.workload.inference.InstanceChips;
-import org.supernodesim.workload.inference.MeshGroups;
 import org.supernodesim.workload.inference.FabricCosts;
 import org.supernodesim.workload.inference.ForwardedLegs;
 import org.supernodesim.workload.inference.RingLegs;
@@ -66,7 +66,7 @@ final class FlowPhases {
       case ALL_REDUCE, ALL_GATHER, REDUCE_SCATTER -> {
         boolean reduce = d.collective() == CommunicationDemand.Collective.ALL_REDUCE;
         long chunk = reduce ? busiest / n + (busiest % n == 0 ? 0 : 1) : busiest;
-        if (MeshGroups.fullMesh(groups, new Routes(router))) {
+        if (MeshGroups.fullMesh(groups, new Routes(router)::port)) {
           // The mesh algorithm: every member sends each peer its chunk once per phase.
           int meshPhases = reduce ? 2 : 1;
           for (int[] g : groups) {

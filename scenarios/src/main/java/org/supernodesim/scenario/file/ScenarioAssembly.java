@@ -2,9 +2,12 @@ package org.supernodesim.scenario.file;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.supernodesim.interconnect.collective.CollectiveAlgorithm;
+import org.supernodesim.interconnect.collective.Collectives;
 import org.supernodesim.interconnect.network.AnalyticalNetwork;
 import org.supernodesim.interconnect.routing.Router;
 import org.supernodesim.interconnect.topology.Topology;
@@ -23,7 +26,10 @@ import org.supernodesim.scenario.file.Sections.ScenarioSection;
 import org.supernodesim.scenario.file.Sections.WorkloadSection;
 import org.supernodesim.scenario.file.ServingSections.ServingSection;
 import org.supernodesim.scenario.file.TrainingSections.TrainingSection;
+import org.supernodesim.workload.graph.Operation;
+import org.supernodesim.workload.graph.OperationGraph;
 import org.supernodesim.workload.microbench.CollectiveBenchmark;
+import org.supernodesim.workload.training.StepGenerator;
 
 /**
  * The one place where scenario sections become model specs and the one place that builds the {@link
@@ -65,8 +71,12 @@ final class ScenarioAssembly {
     Topology topology = cluster.topology();
     checkLookahead(s.network().model(), topology);
     checkClock(collectives, topology);
+    checkAlgorithms(collectives, topology);
     ComputeCalibration calibration = calibration(chip.id());
     Workload workload = workload(s, collectives, chip, calibration, topology);
+    if (workload instanceof TrainingWorkload t) {
+      checkTrainingAlgorithm(t, topology);
+    }
     if (!workload.networkModels().contains(s.network().model())) {
       throw new InvalidInput(
           "network.model",
@@ -229,6 +239,54 @@ final class ScenarioAssembly {
                 largest,
                 slowest,
                 seconds));
+      }
+    }
+  }
+
+  /**
+   * Refuses an algorithm the scenario names that cannot run over its group on this fabric (mesh
+   * off a full mesh, hierarchical inside one domain, nvls without a reducing switch), so the run
+   * never starts one it would have to stop.
+   */
+  private static void checkAlgorithms(List<CollectiveBenchmark.Entry> entries, Topology topology) {
+    Collectives collectives = null;
+    for (int i = 0; i < entries.size(); i++) {
+      CollectiveBenchmark.Entry e = entries.get(i);
+      if (e.algorithm() == AlgorithmChoice.AUTO) {
+        continue;
+      }
+      collectives = collectives != null ? collectives : new Collectives(new Router(topology));
+      try {
+        collectives.resolve(e.kind(), e.algorithm(), e.group(), e.bytes());
+      } catch (IllegalArgumentException x) {
+        throw new InvalidInput("workload.collectives[" + i + "].algorithm", x.getMessage());
+      }
+    }
+  }
+
+  /**
+   * Refuses a training {@code collectiveAlgorithm} that cannot run one of the step's groups (mesh
+   * where a group crosses servers or has 2 chips). The representative ranks' groups stand for all:
+   * every other rank's group of a kind is the same shape on the same kind of server.
+   */
+  private static void checkTrainingAlgorithm(TrainingWorkload t, Topology topology) {
+    if (t.collectiveAlgorithm() == AlgorithmChoice.AUTO) {
+      return;
+    }
+    Collectives collectives = new Collectives(new Router(topology));
+    Set<List<Object>> checked = new HashSet<>();
+    for (OperationGraph g : StepGenerator.generate(t.job(), t::algorithm).graphs()) {
+      for (Operation op : g.operations()) {
+        if (op instanceof Operation.Collective c && c.algorithm() != AlgorithmChoice.AUTO
+            && checked.add(List.of(c.kind(), c.group()))) {
+          try {
+            collectives.resolve(c.kind(), c.algorithm(), c.group(), c.bytes());
+          } catch (IllegalArgumentException x) {
+            throw new InvalidInput("workload.training.collectiveAlgorithm",
+                x.getMessage() + " (the step's " + c.name() + "); auto, the default, chooses per"
+                    + " group");
+          }
+        }
       }
     }
   }

@@ -78,7 +78,8 @@ final class TrainingAssembly {
               t.schedule(),
               t.overlapForwardBackward(),
               t.loads(seed)),
-          java.util.Optional.ofNullable(t.fidelity()));
+          java.util.Optional.ofNullable(t.fidelity()),
+          t.collectiveAlgorithm());
     } catch (LayoutException e) {
       throw new InvalidInput(KEY + "." + KEYS.get(e.parameter()), e.getMessage());
     }

@@ -3,7 +3,9 @@ package org.supernodesim.scenario.file;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import org.supernodesim.interconnect.collective.CollectiveAlgorithm;
 import org.supernodesim.model.chip.Precision;
+import org.supernodesim.model.collective.AlgorithmChoice;
 import org.supernodesim.scenario.file.Quantities.DataSize;
 import org.supernodesim.workload.training.ActivationStorage;
 import org.supernodesim.workload.training.ExpertLoads;
@@ -58,6 +60,9 @@ final class TrainingSections {
    * @param fidelity chip | stage: every chip a process with its collectives through the network,
    *     or one process per pipeline stage with closed-form collectives (the fast approximation);
    *     default chip where its memory estimate fits, else stage
+   * @param collectiveAlgorithm the algorithm of every collective whose kind it implements (e.g.
+   *     {@code mesh} or {@code ring}); the other kinds, and all of them by default, take {@code
+   *     auto}
    */
   record TrainingSection(
       @JsonProperty(required = true) JsonNode model,
@@ -80,8 +85,18 @@ final class TrainingSections {
       OptimizerMoments optimizerStatePrecision,
       Schedule schedule,
       Boolean overlapForwardBackward,
-      Fidelity fidelity) implements Sections.WorkloadSection {
+      Fidelity fidelity,
+      AlgorithmChoice collectiveAlgorithm) implements Sections.WorkloadSection {
     TrainingSection {
+      collectiveAlgorithm =
+          collectiveAlgorithm == null ? AlgorithmChoice.AUTO : collectiveAlgorithm;
+      if (collectiveAlgorithm != AlgorithmChoice.AUTO
+          && TrainingWorkload.TRAINING_KINDS.stream()
+              .noneMatch(CollectiveAlgorithm.of(collectiveAlgorithm)::supports)) {
+        throw new InvalidInput("collectiveAlgorithm", collectiveAlgorithm.label()
+            + " implements none of the collectives a training step runs (all-reduce, all-gather,"
+            + " reduce-scatter, all-to-all)");
+      }
       schedule = schedule == null ? Schedule.ONE_F_ONE_B : schedule;
       overlapForwardBackward = overlapForwardBackward == null
           ? Boolean.valueOf(schedule == Schedule.DUALPIPE) : overlapForwardBackward;

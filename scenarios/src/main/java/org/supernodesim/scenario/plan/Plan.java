@@ -14,7 +14,6 @@ import java.util.OptionalDouble;
 import org.supernodesim.scenario.file.TraceWorkload;
 import org.supernodesim.model.chip.ChipFigure;
 import org.supernodesim.model.chip.MissingFigureException;
-import org.supernodesim.model.collective.AlgorithmChoice;
 import org.supernodesim.scenario.file.CollectiveWorkload;
 import org.supernodesim.scenario.file.Scenario;
 import org.supernodesim.scenario.file.ScenarioException;
@@ -210,7 +209,7 @@ public final class Plan {
 
               @Override
               public OptionalDouble training(TrainingWorkload w) {
-                return StepGenerator.generate(w.job(), kind -> AlgorithmChoice.AUTO)
+                return StepGenerator.generate(w.job(), w::algorithm)
                     .memory()
                     .stream()
                     .mapToDouble(StageMemory::totalBytes)

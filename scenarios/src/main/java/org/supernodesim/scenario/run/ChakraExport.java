@@ -41,7 +41,7 @@ public final class ChakraExport {
 
               @Override
               public List<OperationGraph> training(TrainingWorkload w) {
-                TrainingStep step = StepGenerator.generate(w.job(), TrainingRun::algorithm);
+                TrainingStep step = StepGenerator.generate(w.job(), w::algorithm);
                 boolean uneven = step.graphs().stream().flatMap(g -> g.operations().stream())
                     .anyMatch(op -> op instanceof Operation.Collective c
                         && !c.destinationBytes().isEmpty());

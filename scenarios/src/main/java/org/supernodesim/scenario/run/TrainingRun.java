@@ -7,8 +7,6 @@ import java.util.function.UnaryOperator;
 import org.supernodesim.interconnect.routing.Router;
 import org.supernodesim.interconnect.topology.Topology;
 import org.supernodesim.model.chip.ChipFigure;
-import org.supernodesim.model.collective.AlgorithmChoice;
-import org.supernodesim.model.collective.CollectiveKind;
 import org.supernodesim.model.fabric.NetworkModel;
 import org.supernodesim.model.transformer.ParameterCounts;
 import org.supernodesim.model.units.Units;
@@ -53,7 +51,7 @@ final class TrainingRun implements WorkloadRun {
   /** {@code timeline}: note the pipeline's sends, which a timeline draws as flows. */
   TrainingRun(Scenario scenario, TrainingWorkload workload, boolean timeline) {
     this.scenario = scenario;
-    this.step = StepGenerator.generate(workload.job(), TrainingRun::algorithm);
+    this.step = StepGenerator.generate(workload.job(), workload::algorithm);
     this.costs = new ComputeCostModel(scenario.chip(), scenario.calibration());
     this.fidelity = ChipFidelity.choose(scenario, workload, step, Runtime.getRuntime().maxMemory());
     boolean analytical = scenario.networkModel() == NetworkModel.ANALYTICAL;
@@ -90,11 +88,6 @@ final class TrainingRun implements WorkloadRun {
                   : UnaryOperator.identity());
     }
     this.transfers = Optional.ofNullable(log[0]);
-  }
-
-  /** Every collective takes the fastest algorithm that applies to its group. */
-  static AlgorithmChoice algorithm(CollectiveKind kind) {
-    return AlgorithmChoice.AUTO;
   }
 
   @Override

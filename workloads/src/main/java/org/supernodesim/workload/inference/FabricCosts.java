@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.supernodesim.model.collective.MeshGroups;
 import org.supernodesim.model.fabric.LinkSpec;
 import org.supernodesim.workload.inference.CommunicationDemand.RankGroup;
 
@@ -80,7 +81,8 @@ public final class FabricCosts implements CommunicationPricer {
 
   /** Whether a kind's groups are full meshes ({@link MeshGroups}). */
   private boolean fullMesh(RankGroup group, int members) {
-    return meshes.computeIfAbsent(group, g -> MeshGroups.fullMesh(groups(g, members), routes));
+    return meshes.computeIfAbsent(
+        group, g -> MeshGroups.fullMesh(groups(g, members), routes::port));
   }
 
   /**

@@ -138,7 +138,8 @@ class ChakraErrorsTest {
   void anUnknownAlgorithmIsRefusedWithTheLabelsThatAreValid() {
     Node ar = allReduceWithAlgorithm("butterfly");
     assertEquals("mem.0.et: rank 0, node 1: \"butterfly\" is not a collective algorithm; valid:"
-        + " auto, nvls, hierarchical, ring, halving-doubling, double-binary-tree, direct, pipeline",
+        + " auto, nvls, hierarchical, ring, halving-doubling, double-binary-tree, direct, pipeline,"
+        + " mesh",
         refused(file(ar), file(ar)).getMessage());
   }
 
