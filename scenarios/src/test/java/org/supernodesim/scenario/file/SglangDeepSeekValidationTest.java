@@ -109,7 +109,7 @@ class SglangDeepSeekValidationTest {
       "workload.serving.instances[1].speculative.acceptance=0.6"};
 
   /** Rows simulated within 15 % of their published figure (the others are asserted out). */
-  static final java.util.Set<String> ROWS_THAT_HOLD = java.util.Set.of();
+  static final java.util.Set<String> ROWS_THAT_HOLD = java.util.Set.of("decode-4k-mtp");
 
   /**
    * Every published row, simulated next to published; {@link #ROWS_THAT_HOLD} within 15 %, the
@@ -124,9 +124,11 @@ class SglangDeepSeekValidationTest {
    * phase (and input length) under EPLB; the perfect-EPLB row the uniform load. Decode: the
    * low-latency kernels' SM phases on the compute stream under two-batch overlap ({@link
    * #lowLatencyDispatchHoldsTheSmsTheBlogMeasures}) and each memory-bound kernel's latency move
-   * decode-2k to 1.36x and decode-4k-mtp to 1.15x, just out (1.26x and 1.12x under the uniform
-   * load, whose EPLB leaves the busiest rank 1.125x the mean where the measured load's leaves
-   * 1.026x; 1.30x and 1.28x before both mechanisms). Each ratio is pinned to 3 %, so a change of
+   * decode-2k to 1.36x and decode-4k-mtp to 1.15x (1.30x and 1.28x before both mechanisms); MLA's
+   * absorbed W^UK and W^UV as SGLang runs them (BF16 batched GEMMs, {@link
+   * DeepSeekDecodeProfileGemmTest}) and the router in BF16 move decode-4k-mtp to 1.13x, in the
+   * band, and decode-2k hardly (1.359x to 1.356x: its overlapped stages wait on the all-to-all,
+   * which hides most of the added compute). Each ratio is pinned to 3 %, so a change of
    * the model shows here, and should a row move into the band this test fails and the row joins
    * the ones that hold.
    */
@@ -135,7 +137,7 @@ class SglangDeepSeekValidationTest {
     List<String> lines = Files.readAllLines(ROWS, StandardCharsets.UTF_8);
     Map<String, Double> simulatedOverPublished = Map.of(
         "prefill-1k", 1.281, "prefill-2k", 1.262, "prefill-4k", 1.241,
-        "prefill-4k-perfect-eplb", 1.218, "decode-2k", 1.359, "decode-4k-mtp", 1.154);
+        "prefill-4k-perfect-eplb", 1.218, "decode-2k", 1.356, "decode-4k-mtp", 1.130);
     // Every row is simulated before any is asserted, so a failure names them all.
     Map<String, Double> ratios = new LinkedHashMap<>();
     List<String> report = new ArrayList<>();
