@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 import org.supernodesim.model.chip.ChipFigure;
-import org.supernodesim.scenario.catalog.Calibrations;
 import org.supernodesim.scenario.catalog.Catalog;
 import org.supernodesim.workload.inference.StepCostModel;
 
@@ -30,11 +29,8 @@ import org.supernodesim.workload.inference.StepCostModel;
 class DeepSeekDecodeProfileGemmTest {
   @Test
   void absorbedBatchedGemmsAndTheRouterAgainstDeepSeeksDecodeProfile() {
+    DeepSeekDecodeProfileNonGemmTest.assertTheProfilesH800StreamsAsTheH100();
     Catalog catalog = Catalog.standard();
-    assertEquals(catalog.chip("nvidia-h800-sxm").require(ChipFigure.HBM_BANDWIDTH),
-        catalog.chip("nvidia-h100-sxm").require(ChipFigure.HBM_BANDWIDTH));
-    assertEquals(Calibrations.of("nvidia-h800-sxm").orElseThrow().memory().bandwidthFraction(),
-        Calibrations.of("nvidia-h100-sxm").orElseThrow().memory().bandwidthFraction());
     StepCostModel decode = SglangDeepSeekValidationTest.instance(1);
     int gpus = decode.layout().chips();
     StepCostModel.DecodeGemms g = decode.decodeGemms(128.0 * gpus);
