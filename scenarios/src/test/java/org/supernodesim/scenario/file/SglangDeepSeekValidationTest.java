@@ -109,7 +109,7 @@ class SglangDeepSeekValidationTest {
       "workload.serving.instances[1].speculative.acceptance=0.6"};
 
   /** Rows simulated within 15 % of their published figure (the others are asserted out). */
-  static final java.util.Set<String> ROWS_THAT_HOLD = java.util.Set.of();
+  static final java.util.Set<String> ROWS_THAT_HOLD = java.util.Set.of("decode-4k-mtp");
 
   /**
    * Every published row, simulated next to published; {@link #ROWS_THAT_HOLD} within 15 %, the
@@ -124,9 +124,11 @@ class SglangDeepSeekValidationTest {
    * phase (and input length) under EPLB; the perfect-EPLB row the uniform load. Decode: the
    * low-latency kernels' SM phases on the compute stream under two-batch overlap ({@link
    * #lowLatencyDispatchHoldsTheSmsTheBlogMeasures}) and each memory-bound kernel's latency move
-   * decode-2k to 1.36x and decode-4k-mtp to 1.15x, just out (1.26x and 1.12x under the uniform
-   * load, whose EPLB leaves the busiest rank 1.125x the mean where the measured load's leaves
-   * 1.026x; 1.30x and 1.28x before both mechanisms). Each ratio is pinned to 3 %, so a change of
+   * decode-2k to 1.36x and decode-4k-mtp to 1.15x (1.30x and 1.28x before both mechanisms); MLA's
+   * absorbed W^UK and W^UV as SGLang runs them (BF16 batched GEMMs, {@link
+   * DeepSeekDecodeProfileGemmTest}) and the router in BF16 move decode-4k-mtp to 1.13x, in the
+   * band, and decode-2k hardly (1.359x to 1.356x: its overlapped stages wait on the all-to-all,
+   * which hides most of the added compute). Each ratio is pinned to 3 %, so a change of
    * the model shows here, and should a row move into the band this test fails and the row joins
    * the ones that hold.
    */
@@ -135,7 +137,7 @@ class SglangDeepSeekValidationTest {
     List<String> lines = Files.readAllLines(ROWS, StandardCharsets.UTF_8);
     Map<String, Double> simulatedOverPublished = Map.of(
         "prefill-1k", 1.281, "prefill-2k", 1.262, "prefill-4k", 1.241,
-        "prefill-4k-perfect-eplb", 1.218, "decode-2k", 1.359, "decode-4k-mtp", 1.154);
+        "prefill-4k-perfect-eplb", 1.218, "decode-2k", 1.356, "decode-4k-mtp", 1.130);
     // Every row is simulated before any is asserted, so a failure names them all.
     Map<String, Double> ratios = new LinkedHashMap<>();
     List<String> report = new ArrayList<>();
@@ -226,7 +228,8 @@ class SglangDeepSeekValidationTest {
    * tokens/s a node with it) and 35 % in the simulated-MTP setting at 128 a GPU (17,552 against
    * 12,929), the blog's "Ablation Study: Two-batch Overlap". Simulated: the low-latency
    * all-to-alls run through SGLang's decode stages against the same batch as one micro-batch
-   * with its all-to-alls after its compute ({@code overlap: none}): +28 % and +31 % (+30 % and
+   * with its all-to-alls after its compute ({@code overlap: none}): +30 % and +31 % (+28 % and
+   * +31 % before MLA's absorbed GEMMs in BF16 and the router in BF16; +30 % and
    * +49 % before the low-latency kernels' SM phases held the compute stream under overlap and the
    * non-GEMM kernels took their latency; +26 % and +47 % before the FP8 curve and the non-GEMM
    * kernels). Both within 25 % of the stated gain, pinned to 3 %.
@@ -237,13 +240,13 @@ class SglangDeepSeekValidationTest {
     double on256 = decodePerNode(instance(1), 256, 2000);
     double off256 = decodePerNode(instance(1, off), 256, 2000);
     assertEquals(1.255, on256 / off256, 0.25 * 1.255, "decode, 256 a GPU, within 25 %");
-    assertEquals(1.280, on256 / off256, 0.03 * 1.280, "decode, 256 a GPU");
+    assertEquals(1.301, on256 / off256, 0.03 * 1.301, "decode, 256 a GPU");
     double onMtp = decodePerNode(instance(1, SIMULATED_MTP), 128, 4000);
     double offMtp = decodePerNode(instance(1, SIMULATED_MTP[0], SIMULATED_MTP[1], off), 128,
         4000);
     double published = 17552.0 / 12929;
     assertEquals(published, onMtp / offMtp, 0.25 * published, "simulated MTP, within 25 %");
-    assertEquals(1.314, onMtp / offMtp, 0.03 * 1.314, "simulated MTP");
+    assertEquals(1.306, onMtp / offMtp, 0.03 * 1.306, "simulated MTP");
   }
 
   /**
@@ -264,14 +267,16 @@ class SglangDeepSeekValidationTest {
     double perLayer = step.communicationPicos() / 1e12 / (58 * 2);
     assertEquals(487e-6, perLayer, 0.05 * 487e-6, "all-to-all per layer and micro-batch");
     // Published decode-2k: 22,282 tokens/s a node, 256 requests a GPU: a step of 91.9 ms; the
-    // model's compute plus all-to-all 102.4 ms (99.4 before the non-GEMM kernels' latency, 93.8
+    // model's compute plus all-to-all 104.9 ms (102.4 before MLA's absorbed GEMMs in BF16, 99.4
+    // before the non-GEMM kernels' latency, 93.8
     // before the FP8 curve and the non-GEMM kernels).
     double published = 256 / (22282 / 8.0);
-    assertEquals(1.114 * published, (step.computePicos() + step.communicationPicos()) / 1e12,
-        0.03 * 1.114 * published, "decode-2k: compute + all-to-all");
+    assertEquals(1.141 * published, (step.computePicos() + step.communicationPicos()) / 1e12,
+        0.03 * 1.141 * published, "decode-2k: compute + all-to-all");
     // With overlap the published step is 1.26x the model's; without it (the blog's ablation:
-    // 22,310 / 1.255 tokens/s a node at 256 a GPU) 1.23x the model's run of one micro-batch
-    // (1.30x and 1.25x before the low-latency kernels' SM phases and the kernels' latency, which
+    // 22,310 / 1.255 tokens/s a node at 256 a GPU) 1.21x the model's run of one micro-batch
+    // (1.26x and 1.23x before MLA's absorbed GEMMs in BF16, whose compute the overlap hides; 1.30x
+    // and 1.25x before the low-latency kernels' SM phases and the kernels' latency, which
     // the run without overlap already carries in the all-to-all's measured time; 1.34x and 1.33x
     // before the FP8 curve and the non-GEMM kernels). Both well above 1: what the model lacks is
     // outside the overlap.
@@ -279,8 +284,8 @@ class SglangDeepSeekValidationTest {
     var alone = instance(1, "workload.serving.instances[1].overlap=none")
         .step(Batch.decode(256 * 72, 2000));
     double withoutOverlap = 256 / (22310 / 1.255 / 8.0) / (alone.picos() / 1e12);
-    assertEquals(1.260, withOverlap, 0.03 * 1.260, "published over simulated step, overlapped");
-    assertEquals(1.233, withoutOverlap, 0.03 * 1.233, "published over simulated step, alone");
+    assertEquals(1.257, withOverlap, 0.03 * 1.257, "published over simulated step, overlapped");
+    assertEquals(1.212, withoutOverlap, 0.03 * 1.212, "published over simulated step, alone");
   }
 
   /**
@@ -370,7 +375,7 @@ class SglangDeepSeekValidationTest {
     assertEquals(2.54, decode, 0.25 * 2.54, "decode within 25 %: " + figures);
     assertEquals(1.652, prefill, 0.03 * 1.652, figures);
     assertEquals(1.906, global, 0.03 * 1.906, figures);
-    assertEquals(2.338, decode, 0.03 * 2.338, figures);
+    assertEquals(2.335, decode, 0.03 * 2.335, figures);
   }
 
   /**
@@ -388,7 +393,7 @@ class SglangDeepSeekValidationTest {
     double perfect = prefillPerNode(instance(0), 4096, 16384);
     double published = 59337.0 / 50302;
     assertEquals(published, perfect / measured, 0.25 * published, "within 25 %");
-    assertEquals(1.158, perfect / measured, 0.03 * 1.158);
+    assertEquals(1.160, perfect / measured, 0.03 * 1.160);
   }
 
   static final Path TP16 = Path.of("examples/validation/sglang-deepseek-v3-h100-tp16.yaml");
@@ -400,9 +405,11 @@ class SglangDeepSeekValidationTest {
    * them). Its all-reduces run as NCCL runs them on rail-optimised nodes, a channel per NIC
    * ({@code RingLegs}). Before the baseline had DP attention it ran attention TP16 with the MLA
    * latent replicated on all 16 GPUs (195 requests held, 12.2x decode, 2.93x prefill). Prefill
-   * holds within the 25 % band (3.84x, 3.88x with the attention kernel on every SM beside the
+   * holds within the 25 % band (3.85x; 3.84x before MLA's absorbed GEMMs and the router in BF16;
+   * 3.88x with the attention kernel on every SM beside the
    * all-to-all; 2.80x before the FP8 curve and the non-GEMM kernels);
-   * decode is below it (3.00x; README "Validation: SGLang DeepSeek-V3 on H100": the baseline's
+   * decode is below it (3.04x, 3.00x before MLA's absorbed GEMMs in BF16; README "Validation:
+   * SGLang DeepSeek-V3 on H100": the baseline's
    * 116 all-reduces of 14.7 MB are priced at the striped ring's 165 GB/s of bus bandwidth, and
    * large EP's decode carries its own 1.30x). Pinned to 10 % so a
    * change of the model shows here.
@@ -432,8 +439,8 @@ class SglangDeepSeekValidationTest {
     // Prefill 2.80x under the one matmul curve for FP8: the FP8 curve, read below its table's
     // smallest side at the baseline's sixteenth-of-an-expert slices (N 256, K 128), charges
     // them as thin GEMMs (README).
-    assertEquals(3.84, prefill, 0.1 * 3.84, figures);
-    assertEquals(3.00, decode, 0.1 * 3.00, figures);
+    assertEquals(3.85, prefill, 0.1 * 3.85, figures);
+    assertEquals(3.04, decode, 0.1 * 3.04, figures);
     // The baseline's decode collectives: per MoE layer two all-reduces of the 16 groups' 1,024
     // tokens (14.7 MB in BF16) over the 16 GPUs of the two nodes.
     var gather = tp16Step.communication().get(0);

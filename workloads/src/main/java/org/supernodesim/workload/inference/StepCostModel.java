@@ -283,11 +283,18 @@ public final class StepCostModel {
     // The attention kernel is not capped as DeepGEMM is: it runs on every SM the all-to-all
     // leaves it while one runs, on all of them otherwise (TwoBatchPipeline).
     long attentionKernel = p.attention().picos(compute);
+    // The absorbed form's W^UK runs with the projections before attention, W^UV after it.
+    long absorbedQuery = p.absorbed().map(a -> a.query().picos(compute, gemmShare)).orElse(0L);
+    long absorbedValue = p.absorbed().map(a -> a.value().picos(compute, gemmShare)).orElse(0L);
+    List<Part> ffn = p.ffn();
     return new TwoBatchPipeline(decode, model.moeLayers(),
-        projections - outputPicos + memoryPicos(b.attentionInput(), n.attentionInput()),
-        outputPicos + attentionKernel + memoryPicos(b.attentionOutput(), n.attentionOutput()),
-        p.ffn().get(0).picos(compute, gemmShare) + memoryPicos(b.shared(), n.shared()),
-        p.ffn().get(1).picos(compute, gemmShare) + memoryPicos(b.experts(), n.experts()),
+        projections - outputPicos + absorbedQuery
+            + memoryPicos(b.attentionInput(), n.attentionInput()),
+        outputPicos + absorbedValue + attentionKernel
+            + memoryPicos(b.attentionOutput(), n.attentionOutput()),
+        ffn.get(0).picos(compute, gemmShare) + ffn.get(1).picos(compute, gemmShare)
+            + memoryPicos(b.shared(), n.shared()),
+        ffn.get(2).picos(compute, gemmShare) + memoryPicos(b.experts(), n.experts()),
         attentionKernel, gemmShare, hooks(part));
   }
 
@@ -341,6 +348,25 @@ public final class StepCostModel {
         memoryPicos(b.shared(), n.shared()), memoryPicos(b.experts(), n.experts()));
   }
 
+  /**
+   * The decode GEMMs SGLang runs outside DeepGEMM, on the busiest chip for one sparse layer and a
+   * micro-batch of {@code tokens} over the instance: MLA's absorbed W^UK and W^UV (BF16 batched
+   * GEMMs; zero for GQA) and the router (BF16), in picoseconds, for a comparison with published
+   * per-kernel profiles.
+   */
+  public DecodeGemms decodeGemms(double tokens) {
+    double groupTokens = tokens / layout.dpAttention();
+    Optional<Absorbed> absorbed =
+        absorbed(new Load(tokens, 0, 0, 0, false), groupTokens);
+    long router = model.ffnOfLayer(model.layers() - 1) instanceof MoeFfn m
+        ? router(m, groupTokens).picos(compute) : 0;
+    return new DecodeGemms(absorbed.map(a -> a.query().picos(compute)).orElse(0L),
+        absorbed.map(a -> a.value().picos(compute)).orElse(0L), router);
+  }
+
+  /** {@link #decodeGemms}: each kernel's time on the busiest chip, picoseconds. */
+  public record DecodeGemms(long absorbedQueryPicos, long absorbedValuePicos, long routerPicos) {}
+
   /** A whole forward of the main model on one chip: every layer and the head. */
   private void forward(Load load, Work work) {
     for (int kind = 0; kind < 2; kind++) {
@@ -366,6 +392,10 @@ public final class StepCostModel {
   private void layer(Load load, FeedForward ffn, int layers, Work work) {
     LayerParts p = layerParts(load, ffn);
     work.add(p.projections(), layers, false);
+    p.absorbed().ifPresent(a -> {
+      work.add(a.query(), layers, false);
+      work.add(a.value(), layers, false);
+    });
     work.add(p.attention(), layers, true);
     for (Part f : p.ffn()) {
       work.add(f, layers, false);
@@ -382,8 +412,14 @@ public final class StepCostModel {
    * A layer's kernels on one chip: projections, attention (reading the KV cache), FFN parts, and
    * the memory-bound kernels between them.
    */
-  private record LayerParts(
-      Part projections, Part attention, List<Part> ffn, NonGemmKernels.LayerBytes nonGemm) {}
+  private record LayerParts(Part projections, Optional<Absorbed> absorbed, Part attention,
+      List<Part> ffn, NonGemmKernels.LayerBytes nonGemm) {}
+
+  /**
+   * MLA's absorbed form's two batched GEMMs (decode): the query's no-RoPE part by W^UK, before
+   * attention, and the attention's latent output by W^UV, after it.
+   */
+  private record Absorbed(Part query, Part value) {}
 
   /**
    * {@code kernels} memory-bound kernels moving {@code bytes} at the calibrated HBM bandwidth,
@@ -399,10 +435,14 @@ public final class StepCostModel {
     Attention attention = model.attention();
     long h = model.hiddenSize();
     double wb = weights.bytes();
+    Optional<Absorbed> absorbed = absorbed(load, groupTokens);
+    // The absorbed form's W^UK and W^UV leave the projections for batched GEMMs of their own.
+    double projectionWeights = attention.projectionWeights(h)
+        - (absorbed.isPresent() ? absorbedWeights() : 0);
     Part projections = new Part(Kernel.Kind.MATMUL,
-        2.0 * attention.projectionWeights(h) * groupTokens / tp,
-        (double) attention.projectionWeights(h) * wb / tp,
-        shard(attention.projectionWeights(h) / h / layout.tp()), weights, projectionGemms());
+        2.0 * projectionWeights * groupTokens / tp, projectionWeights * wb / tp,
+        shard(attention.projectionWeights(h) / h / layout.tp()), weights,
+        projectionGemms(absorbed.isPresent(), projectionWeights));
     double kvElements = attention.kvCacheElementsPerToken() * kvCache.bytes()
         / kvSplit();
     double groupKeys = load.attended / layout.dpAttention();
@@ -415,8 +455,43 @@ public final class StepCostModel {
     double assignments = ffn instanceof MoeFfn m
         ? load.tokens * m.expertsPerToken() * rankShares[0] : 0;
     double received = ffn instanceof MoeFfn m ? assignments / m.expertsPerToken() : 0;
-    return new LayerParts(projections, kernel, ffnParts(ffn, load.tokens, groupTokens),
+    return new LayerParts(projections, absorbed, kernel,
+        ffnParts(ffn, load.tokens, groupTokens),
         nonGemm.layer(ffn, groupTokens, assignments, received));
+  }
+
+  /** MLA's W^UK and W^UV: its KV up-projection, kv_lora_rank x heads x (d_nope + d_v). */
+  private double absorbedWeights() {
+    MultiHeadLatentAttention m = (MultiHeadLatentAttention) model.attention();
+    return (double) m.kvLoraRank() * m.heads() * (m.qkNopeHeadDim() + m.vHeadDim());
+  }
+
+  /**
+   * MLA's absorbed (decode) form as SGLang runs it ({@code forward_absorb}): {@code torch.bmm}
+   * over the chip's heads, W^UK (d_nope x d_c) on the query's no-RoPE part and W^UV (d_c x d_v)
+   * on attention's latent output, each head's GEMM at its own shape (m = the chip's tokens). On
+   * CUDA with DeepSeek-V3's 128 x 128 block-scaled FP8 checkpoint SGLang dequantises W^UK and
+   * W^UV to BF16 at load (its FP8 DeepGEMM batched path is off unless SGL_USE_DEEPGEMM_BMM is
+   * set), so they run in BF16 (FP16 for an FP16 model) on the one matmul curve, read at the
+   * weight's smaller side as every serving GEMM is ({@link #shard}); the bytes are the weights
+   * and the activations both, which at decode's shapes are of a size (the query's 512-wide
+   * latent per head and token). Empty for GQA and for MLA's prefill form.
+   */
+  private Optional<Absorbed> absorbed(Load load, double groupTokens) {
+    if (!(model.attention() instanceof MultiHeadLatentAttention m) || load.prefillForm) {
+      return Optional.empty();
+    }
+    double heads = (double) m.heads() / layout.tp();
+    return Optional.of(new Absorbed(
+        batchedGemm(heads, groupTokens, m.kvLoraRank(), m.qkNopeHeadDim()),
+        batchedGemm(heads, groupTokens, m.vHeadDim(), m.kvLoraRank())));
+  }
+
+  /** {@code batch} GEMMs of m x k by k x n in the attention precision. */
+  private Part batchedGemm(double batch, double m, long n, long k) {
+    double elements = m * k + (double) k * n + m * n;
+    return new Part(Kernel.Kind.MATMUL, 2.0 * batch * m * n * k,
+        batch * elements * attentionPrecision.bytes(), Math.min(n, k), attentionPrecision);
   }
 
   /** The output head: logits of the tokens that produce output. */
@@ -696,7 +771,10 @@ public final class StepCostModel {
     return Math.max(1, Math.min(model.hiddenSize(), width));
   }
 
-  /** The FFN's GEMMs on one chip: a dense MLP, or a MoE layer's shared path, router and experts. */
+  /**
+   * The FFN's GEMMs on one chip: a dense MLP, or a MoE layer's router, shared experts and routed
+   * experts.
+   */
   private List<Part> ffnParts(FeedForward ffn, double tokens, double groupTokens) {
     long h = model.hiddenSize();
     double wb = weights.bytes();
@@ -709,8 +787,7 @@ public final class StepCostModel {
     }
     MoeFfn m = (MoeFfn) ffn;
     boolean replicated = sharedRankShare > 0;
-    long shared = (replicated ? 0 : m.sharedMlp().map(s -> s.weights(h)).orElse(0L))
-        + m.routerParameters(h);
+    long shared = replicated ? 0 : m.sharedMlp().map(s -> s.weights(h)).orElse(0L);
     double etp = layout.expertTensorParallel();
     long expert = m.routedExpert().weights(h);
     double assignments = tokens * m.expertsPerToken() * rankShares[0];
@@ -723,9 +800,10 @@ public final class StepCostModel {
         slots * touched * expert / etp * wb,
         shard(m.routedExpert().intermediateSize() / layout.expertTensorParallel()), weights,
         mlpGemms(m.routedExpert(), layout.expertTensorParallel(), expert));
-    return List.of(
+    return List.of(router(m, groupTokens),
         new Part(Kernel.Kind.MATMUL, 2.0 * shared * groupTokens / tp, shared * wb / tp,
-            shard(sharedWidth / layout.tp()), weights, sharedGemms(m, shared, !replicated)),
+            shard(sharedWidth / layout.tp()), weights,
+            replicated ? List.of() : sharedGemms(m, shared)),
         replicated ? busier(routed, sharedReplicaPart(m, tokens, slots)) : routed);
   }
 
@@ -754,10 +832,9 @@ public final class StepCostModel {
    * the output. Column-parallel GEMMs split their output side over tp, the output projection its
    * input side.
    */
-  private List<Gemm> projectionGemms() {
+  private List<Gemm> projectionGemms(boolean absorbedForm, double total) {
     long h = model.hiddenSize();
     int tp = layout.tp();
-    double total = model.attention().projectionWeights(h);
     List<Gemm> gemms = new ArrayList<>();
     if (model.attention() instanceof MultiHeadLatentAttention m) {
       long queryWidth = (long) m.heads() * m.queryKeyHeadDim();
@@ -769,8 +846,10 @@ public final class StepCostModel {
       } else {
         gemms.add(gemm(h, queryWidth, tp, false, total));
       }
-      gemms.add(gemm(m.kvLoraRank(), (long) m.heads() * (m.qkNopeHeadDim() + m.vHeadDim()), tp,
-          false, total));
+      if (!absorbedForm) {
+        gemms.add(gemm(m.kvLoraRank(), (long) m.heads() * (m.qkNopeHeadDim() + m.vHeadDim()), tp,
+            false, total));
+      }
       gemms.add(gemm((long) m.heads() * m.vHeadDim(), h, tp, true, total));
     } else {
       GroupedQueryAttention g = (GroupedQueryAttention) model.attention();
@@ -792,19 +871,23 @@ public final class StepCostModel {
         gemm(mlp.intermediateSize(), h, split, true, partWeights));
   }
 
+  /** A MoE layer's shared experts' GEMMs, where they run beside the routed ones. */
+  private List<Gemm> sharedGemms(MoeFfn m, long sharedWeights) {
+    return m.sharedMlp().map(s -> mlpGemms(s, layout.tp(), sharedWeights)).orElse(List.of());
+  }
+
   /**
-   * A MoE layer's shared part: the router (h x E, its bias with it), then the shared experts
-   * unless they run on replica ranks of their own.
+   * A MoE layer's router (h x E, its bias with it) on every TP rank's tokens: a replicated linear
+   * layer that stays in BF16 under 8-bit weights (TABLE_BYTES; SGLang's {@code MoEGate} is an
+   * unquantised {@code F.linear}), priced in the precision its bytes are counted in, on the one
+   * matmul curve at its weight's smaller side.
    */
-  private List<Gemm> sharedGemms(MoeFfn m, long sharedWeights, boolean withSharedExperts) {
+  private Part router(MoeFfn m, double groupTokens) {
     long h = model.hiddenSize();
-    List<Gemm> gemms = new ArrayList<>();
-    gemms.add(new Gemm(m.routerParameters(h) / (double) sharedWeights,
-        Math.max(1, Math.min(h, m.routedExperts() / layout.tp()))));
-    if (withSharedExperts) {
-      m.sharedMlp().ifPresent(s -> gemms.addAll(mlpGemms(s, layout.tp(), sharedWeights)));
-    }
-    return gemms;
+    double parameters = m.routerParameters(h);
+    return new Part(Kernel.Kind.MATMUL, 2.0 * parameters * groupTokens,
+        parameters * tableBytes(), Math.max(1, Math.min(h, m.routedExperts())),
+        tableBytes() == TABLE_BYTES ? attentionPrecision : weights);
   }
 
   /**
