@@ -10,9 +10,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.supernodesim.model.chip.MissingFigureException;
 import org.supernodesim.results.report.OutputException;
-import org.supernodesim.scenario.catalog.Catalog;
 import org.supernodesim.scenario.file.ScenarioException;
-import org.supernodesim.scenario.file.ScenarioLoader;
 import org.supernodesim.scenario.run.TooLargeForHeap;
 import org.supernodesim.scenario.run.RuntimeKind;
 import picocli.CommandLine;
@@ -87,30 +85,12 @@ public final class Main implements Runnable {
 
   public static void main(String[] args) {
     if (args.length > 1 && SCENARIO_COMMANDS.contains(args[0])) {
-      prefetchCatalog();
+      // Every scenario takes its cost defaults from the catalog's prices and its chip from a
+      // file: read them, and the scenario itself where the command reads it as a whole, while
+      // the command line is built (plan reads its own block of the file).
+      ScenarioPrefetch.start(args, !args[0].equals("plan"));
     }
     System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
-  }
-
-  /**
-   * Starts reading the catalog's prices, and building the readers of its chip files and of a
-   * scenario, on a thread of their own, for a command that loads a scenario: every scenario takes
-   * its cost defaults from the prices and its chip from a file, and reading them (Jackson and
-   * YAML, cold: about 60 ms) costs about as much as the command line's set-up, which it then
-   * overlaps. The scenario is parsed while they are read, and waits for a read under way only
-   * when its cost defaults are resolved; a failure here is left for that to report.
-   */
-  private static void prefetchCatalog() {
-    Thread t = new Thread(() -> {
-      try {
-        Catalog.standard().prepare();
-        ScenarioLoader.prepare();
-      } catch (RuntimeException | LinkageError e) {
-        // the scenario's own read reports it
-      }
-    }, "catalog-prefetch");
-    t.setDaemon(true);
-    t.start();
   }
 
   /** Runs the command line with the given streams and returns the exit code. */

@@ -26,12 +26,12 @@ final class ScenarioOptions {
   List<String> sets = new ArrayList<>();
 
   Scenario load() {
-    return loader().load(file, sets);
+    return read().base();
   }
 
-  /** The file with its edits, kept as a tree for its sweep points. */
+  /** The file with its edits, kept as a tree for its sweep points; read ahead if main began it. */
   ScenarioFile read() {
-    return loader().read(file, sets);
+    return ScenarioPrefetch.take(file, sets).orElseGet(() -> loader().read(file, sets));
   }
 
   static ScenarioLoader loader() {

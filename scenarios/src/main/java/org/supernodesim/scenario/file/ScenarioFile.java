@@ -27,6 +27,10 @@ public final class ScenarioFile {
   private final SweepDefinition sweep;
   private final Optional<JsonNode> plan;
   private final Path baseDirectory;
+  // The scenario as written, bound once: the command line reads and binds it on a thread of its
+  // own while it starts (ScenarioPrefetch), and the command then takes it from here. Binding is a
+  // pure function of the file, so whichever thread binds first, the scenario is the same.
+  private volatile Scenario base;
 
   ScenarioFile(
       ScenarioLoader loader,
@@ -55,7 +59,12 @@ public final class ScenarioFile {
 
   /** The scenario as written, without its sweep. */
   public Scenario base() {
-    return loader.bind(mapper, tree, locations, edits, baseDirectory);
+    Scenario s = base;
+    if (s == null) {
+      s = loader.bind(mapper, tree, locations, edits, baseDirectory);
+      base = s;
+    }
+    return s;
   }
 
   /** The sweep block; {@link SweepDefinition#NONE} if the file has none. */

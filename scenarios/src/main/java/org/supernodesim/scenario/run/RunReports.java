@@ -27,11 +27,15 @@ public final class RunReports {
    * @throws org.supernodesim.results.report.OutputException naming the path that failed
    */
   public static List<Path> write(ScenarioRunner.Execution run, Accounting accounting, Path dir) {
+    // The reports' text is rendered on a second thread while result.json is written (each is cold
+    // code, run once: about as long as the other); the files are then written in order here, so a
+    // folder that cannot be written fails at result.json as before, and nothing is written after.
+    Rendering reports = new Rendering(run.result(), accounting.outputs());
     List<Path> written = new ArrayList<>();
     Path json = dir.resolve("result.json");
     JsonReport.write(run.result(), json);
     written.add(json);
-    written.addAll(render(run.result(), accounting.outputs(), dir));
+    written.addAll(reports.write(dir));
     if (drawsTimeline(accounting)) {
       run.timeline().ifPresent(t -> written.addAll(writeTimelines(t, accounting, dir, "timeline")));
     }
@@ -96,5 +100,71 @@ public final class RunReports {
       written.add(html);
     }
     return written;
+  }
+
+  /**
+   * report.md and report.html of a result, rendered on a thread of their own from when this is
+   * made. A rendering is a pure function of the result, so the text is the one {@link #render}
+   * writes; should the thread fail, {@link #write} renders here instead, and reports as render
+   * does.
+   */
+  private static final class Rendering {
+    private final RunResult result;
+    private final List<ReportOutput> outputs;
+    private final Thread thread;
+    private String markdown; // written by the thread, read after join
+    private String html;
+    private boolean done;
+
+    Rendering(RunResult result, List<ReportOutput> outputs) {
+      this.result = result;
+      this.outputs = outputs;
+      boolean any = outputs.contains(ReportOutput.MD) || outputs.contains(ReportOutput.HTML);
+      this.thread = any ? new Thread(this::renderText, "report-rendering") : null;
+      if (thread != null) {
+        thread.setDaemon(true);
+        thread.start();
+      }
+    }
+
+    private void renderText() {
+      try {
+        markdown = outputs.contains(ReportOutput.MD) ? MarkdownReport.run(result) : null;
+        html = outputs.contains(ReportOutput.HTML) ? HtmlReport.run(result) : null;
+        done = true;
+      } catch (RuntimeException | LinkageError | StackOverflowError | OutOfMemoryError e) {
+        // rendered again, and reported, by write
+      }
+    }
+
+    /** Writes the reports asked for into {@code dir}; returns them. */
+    List<Path> write(Path dir) {
+      if (thread == null) {
+        return List.of();
+      }
+      boolean rendered;
+      try {
+        thread.join();
+        rendered = done;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        rendered = false;
+      }
+      if (!rendered) {
+        return RunReports.render(result, outputs, dir);
+      }
+      List<Path> written = new ArrayList<>();
+      if (markdown != null) {
+        Path md = dir.resolve("report.md");
+        MarkdownReport.write(markdown, md);
+        written.add(md);
+      }
+      if (html != null) {
+        Path file = dir.resolve("report.html");
+        HtmlReport.write(html, file);
+        written.add(file);
+      }
+      return written;
+    }
   }
 }
