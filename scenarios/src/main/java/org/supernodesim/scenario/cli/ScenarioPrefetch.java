@@ -45,6 +45,9 @@ final class ScenarioPrefetch {
     ScenarioPrefetch p =
         new ScenarioPrefetch(scenario ? guessFile(args) : null, guessSets(args));
     pending = p;
+    Thread catalog = new Thread(ScenarioPrefetch::prefetchCatalog, "catalog-prefetch");
+    catalog.setDaemon(true);
+    catalog.start();
     p.thread.start();
   }
 
@@ -69,7 +72,6 @@ final class ScenarioPrefetch {
 
   private void prefetch() {
     try {
-      Catalog.standard().prepare();
       ScenarioLoader.prepare();
       if (file != null) {
         ScenarioFile f = ScenarioOptions.loader().read(file, sets);
@@ -78,6 +80,15 @@ final class ScenarioPrefetch {
       }
     } catch (RuntimeException | LinkageError | StackOverflowError | OutOfMemoryError e) {
       // the command's own read reports it
+    }
+  }
+
+  /** Reads the catalog's prices and builds its files' reader (the scenario waits where it must). */
+  private static void prefetchCatalog() {
+    try {
+      Catalog.standard().prepare();
+    } catch (RuntimeException | LinkageError | StackOverflowError | OutOfMemoryError e) {
+      // the scenario's own read reports it
     }
   }
 
