@@ -31,6 +31,15 @@ public final class Collectives {
   private final ConcurrentHashMap<Choice, CollectiveAlgorithm> choices = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<List<Integer>, CollectiveGroup> groups =
       new ConcurrentHashMap<>();
+  // The collective last scheduled, found by the identity of its (immutable) list of ranks: every
+  // member of a collective asks with the one list its graph holds, and hashing and comparing that
+  // list (384 ranks, twice, for each of 384 chips) was a few ms of a short run. Immutable, so a
+  // thread sees it whole or not at all; a miss only costs the maps' look-ups.
+  private volatile Scheduled lastScheduled;
+
+  private record Scheduled(
+      CollectiveKind kind, AlgorithmChoice choice, List<Integer> ranks, long bytes,
+      CollectiveAlgorithm algorithm, CollectiveGroup group) {}
 
   /**
    * A cache key. Its equals and hashCode are written out: a record's own are bound at their first
@@ -91,7 +100,16 @@ public final class Collectives {
   /** Member {@code member}'s steps of the collective. */
   public List<Step> schedule(
       CollectiveKind kind, AlgorithmChoice algorithm, List<Integer> ranks, int member, long bytes) {
-    return resolve(kind, algorithm, ranks, bytes).schedule(kind, group(ranks), member, bytes);
+    // An immutable list is its own copy; a list that may change is copied, and so never matches.
+    List<Integer> fixed = List.copyOf(ranks);
+    Scheduled last = lastScheduled;
+    if (last == null || last.ranks() != fixed || last.kind() != kind
+        || last.choice() != algorithm || last.bytes() != bytes) {
+      last = new Scheduled(
+          kind, algorithm, fixed, bytes, resolve(kind, algorithm, fixed, bytes), group(fixed));
+      lastScheduled = last;
+    }
+    return last.algorithm().schedule(kind, last.group(), member, bytes);
   }
 
   /**

@@ -38,17 +38,20 @@ final class EventHeap {
     return heap[0];
   }
 
-  /** True if the entry at {@code i} comes before (time {@code t}, sender {@code s}, sequence {@code q}). */
-  private boolean before(int i, long t, int s, long q) {
-    long ti = times[i];
-    if (ti != t) {
-      return ti < t;
-    }
-    int si = senders[i];
-    if (si != s) {
-      return si < s;
-    }
-    return sequences[i] < q;
+  /**
+   * True if (time {@code t}, sender {@code s}, sequence {@code q}) comes before (time {@code tb},
+   * sender {@code sb}, sequence {@code qb}). Static, on values, and in two parts each under 35
+   * bytes of bytecode, so that the quick compiler (C1) inlines them as the optimising one does: a
+   * short run handles many of its events in C1's code, where the former method on indices (74
+   * bytes) stayed a call per comparison, some twenty per event.
+   */
+  private static boolean precedes(long t, int s, long q, long tb, int sb, long qb) {
+    return t < tb || t == tb && senderPrecedes(s, q, sb, qb);
+  }
+
+  /** At one time: (sender {@code s}, sequence {@code q}) before ({@code sb}, {@code qb}). */
+  private static boolean senderPrecedes(int s, long q, int sb, long qb) {
+    return s < sb || s == sb && q < qb;
   }
 
   void add(Event event) {
@@ -64,7 +67,7 @@ final class EventHeap {
     int i = size++;
     while (i > 0) {
       int parent = (i - 1) / ARITY;
-      if (before(parent, t, s, q)) {
+      if (precedes(times[parent], senders[parent], sequences[parent], t, s, q)) {
         break;
       }
       heap[i] = heap[parent];
@@ -96,19 +99,25 @@ final class EventHeap {
           break;
         }
         int best = child;
+        long bestTime = times[child];
+        int bestSender = senders[child];
+        long bestSequence = sequences[child];
         int end = Math.min(child + ARITY, last);
         for (int k = child + 1; k < end; k++) {
-          if (before(k, times[best], senders[best], sequences[best])) {
+          if (precedes(times[k], senders[k], sequences[k], bestTime, bestSender, bestSequence)) {
             best = k;
+            bestTime = times[k];
+            bestSender = senders[k];
+            bestSequence = sequences[k];
           }
         }
-        if (!before(best, t, s, q)) {
+        if (!precedes(bestTime, bestSender, bestSequence, t, s, q)) {
           break;
         }
         heap[i] = heap[best];
-        times[i] = times[best];
-        senders[i] = senders[best];
-        sequences[i] = sequences[best];
+        times[i] = bestTime;
+        senders[i] = bestSender;
+        sequences[i] = bestSequence;
         i = best;
       }
       heap[i] = moved;

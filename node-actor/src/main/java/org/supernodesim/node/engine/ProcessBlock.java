@@ -92,20 +92,29 @@ public final class ProcessBlock {
    */
   public long runUntil(long endPicos) {
     long handled = 0;
-    BlockContext ctx = context;
-    EventHeap q = queue;
     // Long.MAX_VALUE is never an event's time, so an empty queue ends the loop too.
-    while (q.firstTimePicos() < endPicos) {
-      Event next = q.poll();
-      ctx.nowPicos = next.timePicos;
-      ctx.selfId = next.targetId;
-      processes[next.targetId - firstId].handle(next.payload, ctx);
+    while (queue.firstTimePicos() < endPicos) {
+      handleNext();
       handled++;
     }
     if (handled > 0) {
-      lastEventPicos = ctx.nowPicos;
+      lastEventPicos = context.nowPicos;
     }
     return handled;
+  }
+
+  /**
+   * Hands the first event to its process. A method of its own, called per event, rather than the
+   * loop's body: the JIT compiles a method after so many calls, but a loop in a method called once
+   * only after so many turns (60,000 by default), as an on-stack replacement, so the loop of a
+   * short run stayed interpreted for a fifth of a 384-chip ring's events.
+   */
+  private void handleNext() {
+    Event next = queue.poll();
+    BlockContext ctx = context;
+    ctx.nowPicos = next.timePicos;
+    ctx.selfId = next.targetId;
+    processes[next.targetId - firstId].handle(next.payload, ctx);
   }
 
   /** The context handed to a process: stamps and routes what it sends. */
