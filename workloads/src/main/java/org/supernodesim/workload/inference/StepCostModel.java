@@ -57,12 +57,7 @@ public final class StepCostModel {
   /** Activations cross the fabric in BF16 unless the options say otherwise. */
   static final int ACTIVATION_BYTES = 2;
 
-  /**
-   * Embedding, output head, norms and router gates stay in BF16 under 8-bit weights
-   * (DeepSeek-V3 §3.3.1 keeps them in their original precision; its FP8 checkpoint ships them in
-   * BF16).
-   */
-  private static final int TABLE_BYTES = 2;
+  private static final int TABLE_BYTES = InstanceMemory.TABLE_BYTES;
 
   private final TransformerSpec model;
   private final InstanceLayout layout;
@@ -76,6 +71,7 @@ public final class StepCostModel {
   /** One shared-expert rank's share of all the EP group's tokens; 0: shared experts everywhere. */
   private final double sharedRankShare;
   private final NonGemmKernels nonGemm;
+  private final InstanceMemory memory;
 
   /**
    * A plain instance whose collectives are priced on one link per chip ({@link OneLinkPricer}).
@@ -136,6 +132,8 @@ public final class StepCostModel {
           placement.rankShares(experts, layout.ep(), model.moeLayers(), seed);
       this.sharedRankShare = placement.sharedRankShare(experts, layout.ep());
     }
+    this.memory = new InstanceMemory(model, layout, weights, kvCache, options, rankShares,
+        sharedRankShare);
     if (options.allToAll() == EpAllToAll.DEEPEP_NORMAL && layout.expertTensorParallel() > 1) {
       throw new IllegalArgumentException("deepep-normal sends whole tokens to whole experts; it"
           + " needs ep equal to the stage's " + layout.stageChips() + " chips, not "
@@ -444,7 +442,7 @@ public final class StepCostModel {
         shard(attention.projectionWeights(h) / h / layout.tp()), weights,
         projectionGemms(absorbed.isPresent(), projectionWeights));
     double kvElements = attention.kvCacheElementsPerToken() * kvCache.bytes()
-        / kvSplit();
+        / memory.kvSplit();
     double groupKeys = load.attended / layout.dpAttention();
     double cachedKeys = Math.max(0, load.kvRead - load.tokens) / layout.dpAttention();
     Part kernel = new Part(Kernel.Kind.FUSED_ATTENTION,
@@ -499,8 +497,9 @@ public final class StepCostModel {
     long h = model.hiddenSize();
     double rows = load.logits / layout.dpAttention();
     work.add(new Part(Kernel.Kind.MATMUL, 2.0 * model.vocabSize() * h * rows / layout.tp(),
-        (double) model.vocabSize() * h * tableBytes() / layout.tp(),
-        shard(model.vocabSize() / layout.tp()), tableBytes() == 2 ? attentionPrecision : weights),
+        (double) model.vocabSize() * h * memory.tableBytes() / layout.tp(),
+        shard(model.vocabSize() / layout.tp()),
+        memory.tableBytes() == TABLE_BYTES ? attentionPrecision : weights),
         1, false);
     work.addMemory(nonGemm.outsideLayers(load.tokens / layout.dpAttention()),
         NonGemmKernels.OUTSIDE_LAYER_KERNELS, 1);
@@ -582,164 +581,44 @@ public final class StepCostModel {
   }
 
   /**
-   * Weights one chip holds, in bytes, layer by layer: its stage's layers (attention and dense
-   * FFNs / tp; a MoE layer's router and shared experts / tp, and the routed expert slots of the
-   * fullest EP rank, ceil((E + redundant) / ep), each split over the expert-TP chips), the
-   * embedding on the first stage and the head on the last (BF16 under 8-bit weights), and the MTP
-   * module on the last stage when speculative decoding runs it. The fullest stage counts.
+   * Weights one chip holds, in bytes, layer by layer ({@link InstanceMemory#weightBytesPerChip}):
+   * the fullest pipeline stage's.
    */
   public double weightBytesPerChip() {
-    return memory().weightBytes();
+    return memory.weightBytesPerChip();
   }
 
   /** Weights, layer by layer, with the breakdown {@link ChipMemory} reports. */
   public ChipMemory memory() {
-    long h = model.hiddenSize();
-    double tp = layout.tp();
-    double wb = weights.bytes();
-    int stageLayers = (model.layers() + layout.pp() - 1) / layout.pp();
-    double best = -1;
-    ChipMemory fullest = null;
-    for (int s = 0; s < layout.pp(); s++) {
-      double attention = 0;
-      double dense = 0;
-      double shared = 0;
-      double experts = 0;
-      double small = 0;
-      int from = s * stageLayers;
-      int to = Math.min(model.layers(), from + stageLayers);
-      List<FeedForward> ffns = new ArrayList<>();
-      for (int i = from; i < to; i++) {
-        ffns.add(model.ffnOfLayer(i));
-      }
-      boolean last = s == layout.pp() - 1;
-      if (last && options.speculation().drafts() > 0) {
-        ffns.add(model.mtpFfn());
-        attention += 2.0 * h * h * wb / tp;
-        small += 3.0 * model.normParameters() * TABLE_BYTES;
-      }
-      for (FeedForward ffn : ffns) {
-        attention += model.attention().projectionWeights(h) * (double) wb / tp;
-        small += (model.attention().parameters(h) - model.attention().projectionWeights(h)
-            + 2.0 * model.normParameters()) * TABLE_BYTES;
-        if (ffn instanceof MoeFfn m) {
-          small += m.routerParameters(h) * (double) TABLE_BYTES;
-          double slots =
-              Math.ceil(options.experts().slotsPerRank(m.routedExperts(), layout.ep()));
-          long sharedParameters = m.sharedMlp().map(x -> x.parameters(h)).orElse(0L);
-          long routedParameters = m.routedExpert().parameters(h);
-          if (sharedRankShare > 0 && sharedParameters > routedParameters) {
-            // The fullest rank holds shared-expert replicas, one copy a slot.
-            shared += slots * sharedParameters * (double) wb;
-          } else if (sharedRankShare > 0) {
-            experts += slots * routedParameters * (double) wb;
-          } else {
-            shared += sharedParameters * (double) wb / tp;
-            experts += slots * routedParameters * (double) wb / layout.expertTensorParallel();
-          }
-        } else {
-          dense += ffn.parameters(h) * (double) wb / tp;
-        }
-      }
-      double table = (double) model.vocabSize() * h * tableBytes() / tp;
-      double tables = (s == 0 ? table : 0)
-          + (last && !(model.tiedEmbeddings() && layout.pp() == 1) ? table : 0);
-      ChipMemory m = new ChipMemory(attention, dense, shared, experts, tables, small);
-      if (m.weightBytes() > best) {
-        best = m.weightBytes();
-        fullest = m;
-      }
-    }
-    return fullest;
+    return memory.memory();
   }
 
   /**
-   * Activation bytes one chip needs at the peak of a step of {@code tokenBudget} tokens: the
-   * residual stream, a layer's widest intermediate (attention's query and output heads, the dense
-   * FFN's gate and up, or the busiest EP rank's received tokens through its experts), and the
-   * logits in FP32 of the step's rows (at most one per request of the batch). One layer's
-   * buffers live at a time (inference frees them).
-   *
-   * @param tokenBudget the most tokens one step runs
-   * @param maxBatch the most requests one step holds
+   * Activation bytes one chip needs at the peak of a step ({@link
+   * InstanceMemory#activationBytesPerChip}).
    */
   public double activationBytesPerChip(long tokenBudget, int maxBatch) {
-    long h = model.hiddenSize();
-    double groupTokens = tokenBudget / (double) layout.dpAttention();
-    double widest = 0;
-    for (int kind = 0; kind < 2; kind++) {
-      if ((kind == 0 ? model.denseLayers() : model.moeLayers()) == 0) {
-        continue;
-      }
-      FeedForward ffn = model.ffnOfLayer(kind == 0 ? 0 : model.layers() - 1);
-      double width;
-      if (ffn instanceof MoeFfn m) {
-        double received = tokenBudget * m.expertsPerToken() * rankShares[0]
-            / layout.expertTensorParallel();
-        width = received * (h + 2.0 * m.routedExpert().intermediateSize()) / groupTokens;
-        if (sharedRankShare > 0) {
-          double replicaReceived = tokenBudget * sharedRankShare;
-          long sharedWidth = m.sharedMlp().orElseThrow().intermediateSize();
-          width = Math.max(width, replicaReceived * (h + 2.0 * sharedWidth) / groupTokens);
-        }
-      } else {
-        width = 2.0 * ((DenseFfn) ffn).mlp().intermediateSize() / layout.tp();
-      }
-      widest = Math.max(widest, width);
-    }
-    double attentionWidth = (double) model.attention().projectionWeights(h) / h / layout.tp();
-    widest = Math.max(widest, attentionWidth);
-    double rows = Math.min(groupTokens, maxBatch / (double) layout.dpAttention());
-    double logits = rows * model.vocabSize() / layout.tp() * 4;
-    return groupTokens * (3.0 * h + widest) * ACTIVATION_BYTES + logits;
+    return memory.activationBytesPerChip(tokenBudget, maxBatch);
   }
 
   /** KV-cache bytes one token of context takes on one chip of its DP group. */
   public double kvBytesPerTokenPerChip() {
-    int stageLayers = (model.layers() + layout.pp() - 1) / layout.pp();
-    return stageLayers * model.attention().kvCacheElementsPerToken()
-        * kvCache.bytes() / kvSplit();
+    return memory.kvBytesPerTokenPerChip();
   }
 
   /** KV-cache bytes of one token over the whole model: what a prefill hands to a decode. */
   public long kvBytesPerToken() {
-    return Math.round(model.kvCacheElementsPerToken() * kvCache.bytes());
+    return memory.kvBytesPerToken();
   }
 
   /**
-   * Tokens of KV cache the instance holds: per chip, HBM x {@code usableFraction} less the
-   * weights and a step's activations, over the KV bytes per token; times the DP attention groups
-   * (each group keeps the KV of its own requests).
+   * Tokens of KV cache the instance holds ({@link InstanceMemory#kvCapacityTokens}).
    *
-   * @param tokenBudget the most tokens one step runs (sizes the activations)
-   * @param maxBatch the most requests one step holds (sizes the logits)
    * @throws IllegalArgumentException if the weights leave no room, saying how much is missing
    */
   public long kvCapacityTokens(
       double hbmBytes, double usableFraction, long tokenBudget, int maxBatch) {
-    double activations = activationBytesPerChip(tokenBudget, maxBatch);
-    double free = hbmBytes * usableFraction - weightBytesPerChip() - activations;
-    if (free <= kvBytesPerTokenPerChip()) {
-      throw new IllegalArgumentException(String.format(
-          "%s weights take %.1f GB and a step of %d tokens %.1f GB per chip with tp=%d pp=%d"
-              + " ep=%d, leaving no KV cache in %.1f GB x %.2f usable HBM; raise tp, pp or ep,"
-              + " lower the token budget, or use smaller weights",
-          model.id(), weightBytesPerChip() / 1e9, tokenBudget, activations / 1e9, layout.tp(),
-          layout.pp(), layout.ep(), hbmBytes / 1e9, usableFraction));
-    }
-    return (long) (free / kvBytesPerTokenPerChip()) * layout.dpAttention();
-  }
-
-  /** How many TP ranks split a token's KV: GQA splits KV heads (up to their count), MLA none. */
-  private int kvSplit() {
-    if (model.attention() instanceof GroupedQueryAttention g) {
-      return Math.min(layout.tp(), g.kvHeads());
-    }
-    return 1;
-  }
-
-  private double tableBytes() {
-    return Math.max(TABLE_BYTES, weights.bytes());
+    return memory.kvCapacityTokens(hbmBytes, usableFraction, tokenBudget, maxBatch);
   }
 
   /** Score and context FLOPs per key: MLA's prefill or absorbed (decode) form, or GQA's. */
@@ -886,8 +765,8 @@ public final class StepCostModel {
     long h = model.hiddenSize();
     double parameters = m.routerParameters(h);
     return new Part(Kernel.Kind.MATMUL, 2.0 * parameters * groupTokens,
-        parameters * tableBytes(), Math.max(1, Math.min(h, m.routedExperts())),
-        tableBytes() == TABLE_BYTES ? attentionPrecision : weights);
+        parameters * memory.tableBytes(), Math.max(1, Math.min(h, m.routedExperts())),
+        memory.tableBytes() == TABLE_BYTES ? attentionPrecision : weights);
   }
 
   /**
