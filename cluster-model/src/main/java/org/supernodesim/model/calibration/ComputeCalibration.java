@@ -99,10 +99,7 @@ public record ComputeCalibration(
       @JsonProperty(required = true) List<String> sources) {
     public Curve {
       fraction("peakFraction", peakFraction);
-      if (!(halfEfficiencyDimension >= 0)) {
-        throw new IllegalArgumentException(
-            "halfEfficiencyDimension must be >= 0: " + halfEfficiencyDimension);
-      }
+      nonNegative("halfEfficiencyDimension", halfEfficiencyDimension);
       sources = List.copyOf(sources);
     }
 
@@ -138,10 +135,7 @@ public record ComputeCalibration(
     public GemmCurve {
       fraction("fp8Matmul.peakFraction", peakFraction);
       fraction("fp8Matmul.bandwidthFraction", bandwidthFraction);
-      if (!(halfEfficiencyDimension >= 0)) {
-        throw new IllegalArgumentException(
-            "fp8Matmul.halfEfficiencyDimension must be >= 0: " + halfEfficiencyDimension);
-      }
+      nonNegative("fp8Matmul.halfEfficiencyDimension", halfEfficiencyDimension);
       if (table == null || table.isBlank() || sources == null || sources.isEmpty()) {
         throw new IllegalArgumentException(
             "fp8Matmul needs the table it was fitted to and its sources");
@@ -172,10 +166,7 @@ public record ComputeCalibration(
       @JsonProperty(required = true) String confidence,
       @JsonProperty(required = true) List<String> sources) {
     public LowLatencyAllToAll {
-      if (!(sendNanosPerCopy >= 0)) {
-        throw new IllegalArgumentException(
-            "lowLatencyAllToAll.sendNanosPerCopy must be >= 0: " + sendNanosPerCopy);
-      }
+      nonNegative("lowLatencyAllToAll.sendNanosPerCopy", sendNanosPerCopy);
       if (sources == null || sources.isEmpty()) {
         throw new IllegalArgumentException("lowLatencyAllToAll needs its sources");
       }
@@ -200,9 +191,8 @@ public record ComputeCalibration(
       @JsonInclude(JsonInclude.Include.NON_NULL) Double kernelLatencyNanos) {
     public Fraction {
       fraction("bandwidthFraction", bandwidthFraction);
-      if (kernelLatencyNanos != null && !(kernelLatencyNanos >= 0)) {
-        throw new IllegalArgumentException(
-            "memory.kernelLatencyNanos must be >= 0: " + kernelLatencyNanos);
+      if (kernelLatencyNanos != null) {
+        nonNegative("memory.kernelLatencyNanos", kernelLatencyNanos);
       }
       sources = List.copyOf(sources);
     }
@@ -228,6 +218,12 @@ public record ComputeCalibration(
   private static void fraction(String name, double value) {
     if (!(value > 0 && value <= 1)) {
       throw new IllegalArgumentException(name + " must be in (0, 1]: " + value);
+    }
+  }
+
+  private static void nonNegative(String name, double value) {
+    if (!(value >= 0)) {
+      throw new IllegalArgumentException(name + " must be >= 0: " + value);
     }
   }
 }
