@@ -190,6 +190,23 @@ class RankLoadsTest {
     assertEquals(expected[0], loads.busiestShare(8), 0, "the expected share, not a draw's");
   }
 
+  /**
+   * A count's share is a pure function of it: the same bits whatever was asked before (the
+   * cache, the last-count memo and the grid points an interpolation reads), so runs on any
+   * runtime and thread count agree.
+   */
+  @Test
+  void theSameCountGivesTheSameShareWhateverWasAskedBefore() {
+    double[][] layers = {nearlyEven(72), even(72)};
+    double fresh = new RankLoads(layers, ExpertSampling.BINOMIAL).busiestShare(50_000);
+    RankLoads used = new RankLoads(layers, ExpertSampling.BINOMIAL);
+    for (long a : new long[] {73_728, 8, 36_864, 49_999, 50_001, 4_000_000}) {
+      used.busiestShare(a);
+    }
+    assertEquals(fresh, used.busiestShare(50_000), 0);
+    assertEquals(fresh, used.busiestShare(50_000.4), 0, "rounded to a whole count");
+  }
+
   /** Loader's saddle-point binomial against the direct product at moderate counts. */
   @Test
   void saddlePointPmfEqualsTheDirectForm() {
