@@ -60,13 +60,6 @@ public record CatalogFigure(
 
   /** The catalog's confidence as the models' {@link Confidence}. */
   public Confidence confidenceLevel() {
-    return switch (confidence) {
-      case "published" -> Confidence.PUBLISHED;
-      case "reported" -> Confidence.REPORTED;
-      case "estimated" -> Confidence.ESTIMATED;
-      case "unknown" -> Confidence.UNKNOWN;
-      default -> throw new IllegalArgumentException(
-          "confidence '" + confidence + "'; valid: published, reported, estimated, unknown");
-    };
+    return Confidence.ofText(confidence);
   }
 }
