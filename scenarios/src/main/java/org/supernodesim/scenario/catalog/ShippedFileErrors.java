@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import java.util.stream.Collectors;
 
 /**
- * The error for a shipped file that does not bind (a calibration, the readings): it ships with
- * the product, so that is our bug, said as a scenario error is: the file, line and column, the
- * key's path, and the record's own words for what is wrong.
+ * The error for a shipped file that does not bind (a catalog file, a calibration, the readings):
+ * it ships with the product, so that is our bug, said as a scenario error is: the file, line and
+ * column, the key's path, and the record's own words for what is wrong.
  */
 final class ShippedFileErrors {
   private ShippedFileErrors() {}
