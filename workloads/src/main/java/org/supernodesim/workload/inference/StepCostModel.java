@@ -331,8 +331,8 @@ public final class StepCostModel {
 
   /**
    * The non-GEMM kernels alone of one sparse layer's stages on the busiest chip, for a
-   * micro-batch of {@code tokens} over the instance: the part of each of {@link TwoBatchPipeline}'s
-   * stages that is memory-bound kernels rather than GEMMs or attention (for a comparison of the
+   * micro-batch of {@code tokens} over the instance: the part of each {@link TwoBatchPipeline}
+   * stage that is memory-bound kernels rather than GEMMs or attention (for a comparison of the
    * GEMMs with published rates).
    */
   public TwoBatchPipeline.Stages nonGemmStages(double tokens) {
