@@ -71,10 +71,12 @@ public final class Main implements Runnable {
   /** The command line for {@code args}: with only the subcommand they name, if they name one. */
   static CommandLine commandLine(String[] args) {
     Main main = new Main();
-    main.spec = CommandSpec.wrapWithoutInspection(main).name(NAME).versionProvider(new Version());
-    main.spec.usageMessage()
-        .description("Simulates accelerator clusters (supernodes) running training and inference.");
-    Options.addStandardHelp(main.spec);
+    main.spec =
+        Options.command(
+                main,
+                NAME,
+                "Simulates accelerator clusters (supernodes) running training and inference.")
+            .versionProvider(new Version());
     CommandLine cli = new CommandLine(main.spec);
     String first = args.length > 0 ? args[0] : "";
     boolean versionOnly = args.length == 1 && (first.equals("--version") || first.equals("-V"));

@@ -39,12 +39,12 @@ final class RunCommand implements Callable<Integer> {
   /** The {@code run} command: its options, help text and this command to call. */
   static CommandSpec spec() {
     RunCommand command = new RunCommand();
-    CommandSpec spec = CommandSpec.wrapWithoutInspection(command).name("run");
-    spec.usageMessage()
-        .description(
+    CommandSpec spec =
+        Options.command(
+            command,
+            "run",
             "Runs a scenario, prints a summary and writes DIR/result.json.",
             "The result is the same, byte for byte, whatever the runtime, threads or placement.");
-    Options.addStandardHelp(spec);
     ScenarioOptions.addTo(spec);
     spec.addOption(OptionSpec.builder(OUT)
         .paramLabel("DIR")

@@ -22,17 +22,16 @@ final class ValidateCommand implements Callable<Integer> {
   /** The {@code validate} command: its options, help text and this command to call. */
   static CommandSpec spec() {
     ValidateCommand command = new ValidateCommand();
-    CommandSpec spec = CommandSpec.wrapWithoutInspection(command).name("validate");
-    spec.usageMessage()
-        .description(
+    command.spec =
+        Options.command(
+            command,
+            "validate",
             "Checks a scenario file without running it: prints what it describes, or its first"
                 + " mistake with its place. A scenario that validates runs; one that does not,"
                 + " does not.",
             "With a sweep: block, every point is checked too.");
-    Options.addStandardHelp(spec);
-    ScenarioOptions.addTo(spec);
-    command.spec = spec;
-    return spec;
+    ScenarioOptions.addTo(command.spec);
+    return command.spec;
   }
 
   @Override
