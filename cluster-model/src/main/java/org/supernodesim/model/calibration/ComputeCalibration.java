@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Optional;
+import org.supernodesim.model.chip.Confidence;
 import org.supernodesim.model.chip.Precision;
 
 /**
@@ -78,9 +79,10 @@ public record ComputeCalibration(
 
   /** Ideal kernels: the plain roofline at the catalog peaks, for chips without a calibration. */
   public static ComputeCalibration ideal(String chip) {
-    Curve full = new Curve(1.0, 0, "estimated", List.of("no calibration: the plain roofline"));
+    Curve full = new Curve(
+        1.0, 0, Confidence.ESTIMATED, List.of("no calibration: the plain roofline"));
     return new ComputeCalibration(
-        SCHEMA, chip, full, full, new Fraction(1.0, "estimated", full.sources()),
+        SCHEMA, chip, full, full, new Fraction(1.0, Confidence.ESTIMATED, full.sources()),
         "none: peaks as published");
   }
 
@@ -89,13 +91,14 @@ public record ComputeCalibration(
    *
    * @param peakFraction the fraction of the dense peak a large kernel reaches, in (0, 1]
    * @param halfEfficiencyDimension the smallest dimension at which half of that is reached
-   * @param confidence {@code reported} (a measurement), {@code estimated} (fitted or derived)
+   * @param confidence {@code reported} (a measurement), {@code estimated} (fitted or derived); the
+   *     file writes it in lower case
    * @param sources the measurements and how the figure follows from them
    */
   public record Curve(
       @JsonProperty(required = true) double peakFraction,
       @JsonProperty(required = true) double halfEfficiencyDimension,
-      @JsonProperty(required = true) String confidence,
+      @JsonProperty(required = true) Confidence confidence,
       @JsonProperty(required = true) List<String> sources) {
     public Curve {
       fraction("peakFraction", peakFraction);
@@ -121,7 +124,8 @@ public record ComputeCalibration(
    * @param halfEfficiencyDimension the d at which half of that is reached, {@code >= 0}
    * @param bandwidthFraction the fraction of the HBM peak a GEMM of few rows streams its weights
    *     at, in (0, 1]
-   * @param confidence {@code reported} (a measurement), {@code estimated} (fitted or derived)
+   * @param confidence {@code reported} (a measurement), {@code estimated} (fitted or derived); the
+   *     file writes it in lower case
    * @param table the measurements, a file beside the calibrations, with their source
    * @param sources the measurements and how the figures follow from them
    */
@@ -129,7 +133,7 @@ public record ComputeCalibration(
       @JsonProperty(required = true) double peakFraction,
       @JsonProperty(required = true) double halfEfficiencyDimension,
       @JsonProperty(required = true) double bandwidthFraction,
-      @JsonProperty(required = true) String confidence,
+      @JsonProperty(required = true) Confidence confidence,
       @JsonProperty(required = true) String table,
       @JsonProperty(required = true) List<String> sources) {
     public GemmCurve {
@@ -158,12 +162,13 @@ public record ComputeCalibration(
    * kernels at the {@link #memory} figures.
    *
    * @param sendNanosPerCopy what posting one token copy adds to a send kernel, {@code >= 0}
-   * @param confidence {@code reported} (a measurement), {@code estimated} (fitted or derived)
+   * @param confidence {@code reported} (a measurement), {@code estimated} (fitted or derived); the
+   *     file writes it in lower case
    * @param sources the measurements and how the figure follows from them
    */
   public record LowLatencyAllToAll(
       @JsonProperty(required = true) double sendNanosPerCopy,
-      @JsonProperty(required = true) String confidence,
+      @JsonProperty(required = true) Confidence confidence,
       @JsonProperty(required = true) List<String> sources) {
     public LowLatencyAllToAll {
       nonNegative("lowLatencyAllToAll.sendNanosPerCopy", sendNanosPerCopy);
@@ -186,7 +191,7 @@ public record ComputeCalibration(
    */
   public record Fraction(
       @JsonProperty(required = true) double bandwidthFraction,
-      @JsonProperty(required = true) String confidence,
+      @JsonProperty(required = true) Confidence confidence,
       @JsonProperty(required = true) List<String> sources,
       @JsonInclude(JsonInclude.Include.NON_NULL) Double kernelLatencyNanos) {
     public Fraction {
@@ -198,7 +203,7 @@ public record ComputeCalibration(
     }
 
     /** A fraction without a per-kernel latency. */
-    public Fraction(double bandwidthFraction, String confidence, List<String> sources) {
+    public Fraction(double bandwidthFraction, Confidence confidence, List<String> sources) {
       this(bandwidthFraction, confidence, sources, null);
     }
 

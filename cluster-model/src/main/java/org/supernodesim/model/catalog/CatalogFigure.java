@@ -7,7 +7,9 @@ import org.supernodesim.model.chip.Confidence;
 
 /**
  * One figure as the catalog writes it, before any conversion: the value in the unit named by
- * {@code unit} (SI base units except {@code bitsPerSecond}), with its trust and source.
+ * {@code unit} (SI base units except {@code bitsPerSecond}), with its trust and source. Only the
+ * trust is read as the models' {@link Confidence} as the file is bound, so that a level the
+ * catalog does not define fails the file, not the first model to use the figure.
  *
  * @param value a number, the text {@value #UNKNOWN} or {@value #NOT_SUPPORTED}, or text where the
  *     unit is {@code text}
@@ -15,7 +17,7 @@ import org.supernodesim.model.chip.Confidence;
  * @param asQuoted the words of the source, where the value was converted from them
  * @param direction bandwidths: perDirection, bidirectional or unspecified
  * @param sparsity compute: dense, sparse or unspecified
- * @param confidence published, reported, estimated or unknown
+ * @param confidence published, reported, estimated or unknown, as the file writes it
  * @param derivation how an estimated value was computed
  * @param needed for an unknown value, the document that would settle it
  * @param path latencies only: what the latency covers
@@ -27,7 +29,7 @@ public record CatalogFigure(
     String asQuoted,
     String direction,
     String sparsity,
-    String confidence,
+    Confidence confidence,
     SourceRef source,
     String derivation,
     String note,
@@ -56,17 +58,5 @@ public record CatalogFigure(
   /** The value if it is a number, in the catalog's unit. */
   public OptionalDouble number() {
     return value instanceof Number n ? OptionalDouble.of(n.doubleValue()) : OptionalDouble.empty();
-  }
-
-  /** The catalog's confidence as the models' {@link Confidence}. */
-  public Confidence confidenceLevel() {
-    return switch (confidence) {
-      case "published" -> Confidence.PUBLISHED;
-      case "reported" -> Confidence.REPORTED;
-      case "estimated" -> Confidence.ESTIMATED;
-      case "unknown" -> Confidence.UNKNOWN;
-      default -> throw new IllegalArgumentException(
-          "confidence '" + confidence + "'; valid: published, reported, estimated, unknown");
-    };
   }
 }

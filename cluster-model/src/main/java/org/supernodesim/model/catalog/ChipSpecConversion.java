@@ -105,12 +105,12 @@ final class ChipSpecConversion {
     }
     if (cf.isNotSupported()) {
       String trust =
-          cf.confidenceLevel() == Confidence.PUBLISHED
+          cf.confidence() == Confidence.PUBLISHED
               ? ""
-              : " (catalog confidence: " + cf.confidence() + ")";
+              : " (catalog confidence: " + cf.confidence().text() + ")";
       return new Figure.NotSupported(chip.cite(cf) + trust);
     }
-    return new Figure.Known(siValue(chip, f, key, cf), cf.confidenceLevel(), chip.cite(cf));
+    return new Figure.Known(siValue(chip, f, key, cf), cf.confidence(), chip.cite(cf));
   }
 
   private static double siValue(CatalogEntry chip, ChipFigure f, String key, CatalogFigure cf) {

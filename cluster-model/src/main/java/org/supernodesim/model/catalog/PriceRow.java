@@ -1,6 +1,7 @@
 package org.supernodesim.model.catalog;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import org.supernodesim.model.chip.Confidence;
 
 /**
  * One row of {@code prices.yaml}: a figure (price, capital cost, electricity price or PUE) with
@@ -23,7 +24,7 @@ public record PriceRow(
     Object value,
     String unit,
     String asQuoted,
-    String confidence,
+    Confidence confidence,
     SourceRef source,
     String derivation,
     String note,

@@ -18,7 +18,7 @@ class ChipSpecConversionTest {
   private static final Source DOC = new Source("doc", "A Datasheet", null, "V", "2024", "vendor");
 
   private static CatalogFigure figure(Object value, String unit, String confidence) {
-    return new CatalogFigure(value, unit, null, null, null, confidence,
+    return new CatalogFigure(value, unit, null, null, null, Confidence.ofText(confidence),
         new SourceRef("doc", "table 1"), null, null, "the datasheet", null);
   }
 

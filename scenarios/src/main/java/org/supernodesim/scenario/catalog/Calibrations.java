@@ -1,6 +1,5 @@
 package org.supernodesim.scenario.catalog;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -62,18 +61,15 @@ public final class Calibrations {
   /**
    * Reads one calibration file.
    *
-   * @throws IllegalStateException naming the file, line, column and what is wrong, for a
-   *     malformed one (a figure out of range, a key missing or unknown)
+   * @throws IllegalStateException naming the file, line, column, key and what is wrong, for a
+   *     malformed one (a figure out of range, a confidence not among the levels, a key missing or
+   *     unknown)
    */
   static ComputeCalibration read(InputStream in, String file) throws IOException {
     try {
       return YAML.readValue(in, ComputeCalibration.class);
     } catch (JsonProcessingException e) {
-      JsonLocation at = e.getLocation();
-      String where = at == null ? "" : " line " + at.getLineNr() + ", column " + at.getColumnNr();
-      String why = e.getCause() instanceof IllegalArgumentException x
-          ? x.getMessage() : e.getOriginalMessage();
-      throw new IllegalStateException(file + where + ": " + why, e);
+      throw ShippedFileErrors.located(file, e);
     }
   }
 }

@@ -1,6 +1,7 @@
 package org.supernodesim.scenario.catalog;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.BufferedReader;
@@ -439,6 +440,8 @@ public final class Catalog {
       byte[] bytes = in.readAllBytes();
       T twin = CatalogJson.read(loader, ROOT + file, bytes, type);
       return twin != null ? twin : yaml.readValue(bytes, type);
+    } catch (JsonProcessingException e) {
+      throw ShippedFileErrors.located(ROOT + file, e);
     } catch (IOException e) {
       throw new IllegalStateException("catalog file " + file + ": " + e.getMessage(), e);
     }

@@ -2,6 +2,7 @@ package org.supernodesim.scenario.catalog;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -35,7 +36,7 @@ final class Readings {
       @JsonProperty(required = true) Map<String, Change> figures) {}
 
   /** A figure of the reading: a value with its source, or unknown with what would settle it. */
-  record Change(Double value, String confidence, String source, String unknown) {}
+  record Change(Double value, Confidence confidence, String source, String unknown) {}
 
   private final Map<String, Reading> byName = new TreeMap<>();
 
@@ -59,6 +60,8 @@ final class Readings {
         throw new IllegalStateException("missing resource " + FILE);
       }
       return new Readings(yaml.readValue(in, ReadingsFile.class).readings());
+    } catch (JsonProcessingException e) {
+      throw ShippedFileErrors.located(FILE, e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + FILE, e);
     }
@@ -85,8 +88,7 @@ final class Readings {
       ChipFigure figure = ChipFigure.byKey(key).orElseThrow();
       figures.put(figure, change.unknown() != null
           ? new Figure.Unknown(change.unknown())
-          : new Figure.Known(change.value(), Confidence.valueOf(
-              change.confidence().toUpperCase(java.util.Locale.ROOT)), change.source()));
+          : new Figure.Known(change.value(), change.confidence(), change.source()));
     });
     return new ChipSpec(r.name(), base.name() + ", reading: " + r.summary(), figures);
   }

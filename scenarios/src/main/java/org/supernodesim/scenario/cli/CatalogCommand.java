@@ -106,7 +106,7 @@ final class CatalogCommand implements Callable<Integer> {
       String text = CatalogText.cell(figure, unit);
       if (figure instanceof Figure.NotSupported) {
         text += entry.figure(key.key())
-            .map(f -> CatalogText.mark(f.confidenceLevel()))
+            .map(f -> CatalogText.mark(f.confidence()))
             .orElse("");
       }
       return text;
@@ -199,7 +199,7 @@ final class CatalogCommand implements Callable<Integer> {
       lines(out, "deployment notes", e.deploymentNotes());
       lines(out, "unverified claims (not used)", e.unverifiedClaims());
       e.conflictingReports().forEach(r -> lines(out,
-          "conflicting report (" + r.confidence() + ", " + r.date() + ")",
+          "conflicting report (" + r.confidence().text() + ", " + r.date() + ")",
           List.of(r.claim(), "source: " + r.source(), "note: " + r.note())));
       lines(out, "open questions", e.openQuestions());
       out.println();
@@ -214,7 +214,7 @@ final class CatalogCommand implements Callable<Integer> {
     private static String chipFigure(Figure figure, String siUnit) {
       if (figure instanceof Figure.Known k) {
         return CatalogText.scientific(k.value()) + " " + siUnit + ", "
-            + k.confidence().name().toLowerCase(java.util.Locale.ROOT) + ": " + k.source();
+            + k.confidence().text() + ": " + k.source();
       }
       if (figure instanceof Figure.NotSupported n) {
         return "not supported: " + n.source();
@@ -233,7 +233,7 @@ final class CatalogCommand implements Callable<Integer> {
       }
       figures.forEach((key, f) -> {
         StringBuilder head = new StringBuilder("  " + key + "  " + CatalogText.human(f) + "  "
-            + f.confidence());
+            + f.confidence().text());
         for (String qualifier : new String[] {f.direction(), f.sparsity()}) {
           if (qualifier != null) {
             head.append(", ").append(qualifier);

@@ -19,59 +19,73 @@ import org.supernodesim.scenario.run.RunReports;
 import org.supernodesim.scenario.run.RuntimeChoice;
 import org.supernodesim.scenario.run.RuntimeKind;
 import org.supernodesim.scenario.run.ScenarioRunner;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.OptionSpec;
 
-/** Runs one scenario, prints its summary, then writes its result. */
-@Command(
-    name = "run",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Runs a scenario, prints a summary and writes DIR/result.json.",
-      "The result is the same, byte for byte, whatever the runtime, threads or placement."
-    })
+/**
+ * Runs one scenario, prints its summary, then writes its result. Its command line is built by
+ * {@link #spec()} rather than read from annotations: see {@link Main}.
+ */
 final class RunCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
+  private static final String OUT = "--out";
+  private static final String RUNTIME = "--runtime";
+  private static final String THREADS = "--threads";
+  private static final String PROCESSES_PER_ACTOR = "--lps-per-actor";
 
-  @Mixin ScenarioOptions scenario = new ScenarioOptions();
+  private CommandSpec spec;
 
-  @Option(
-      names = "--out",
-      paramLabel = "DIR",
-      description = "Where to write result.json and the reports (default: runs/<scenario name>/).")
-  Path out;
+  private RunCommand() {}
 
-  @Option(
-      names = "--runtime",
-      paramLabel = "RUNTIME",
-      defaultValue = "sequential",
-      description =
-          "sequential (one thread, one event queue) or actors (Pekko). Default: ${DEFAULT-VALUE}.")
-  RuntimeKind runtime;
-
-  @Option(
-      names = "--threads",
-      paramLabel = "N",
-      defaultValue = "2",
-      description = "Threads of the actor runtime, >= 1. Default: ${DEFAULT-VALUE}.")
-  int threads;
-
-  @Option(
-      names = "--lps-per-actor",
-      paramLabel = "N",
-      defaultValue = "1",
-      description =
-          "Logical processes (chips) per actor, >= 1; 1 is actor-per-chip. Default:"
-              + " ${DEFAULT-VALUE}.")
-  int processesPerActor;
+  /** The {@code run} command: its options, help text and this command to call. */
+  static CommandSpec spec() {
+    RunCommand command = new RunCommand();
+    CommandSpec spec =
+        Options.command(
+            command,
+            "run",
+            "Runs a scenario, prints a summary and writes DIR/result.json.",
+            "The result is the same, byte for byte, whatever the runtime, threads or placement.");
+    ScenarioOptions.addTo(spec);
+    spec.addOption(OptionSpec.builder(OUT)
+        .paramLabel("DIR")
+        .type(Path.class)
+        .description(
+            "Where to write result.json and the reports (default: runs/<scenario name>/).")
+        .build());
+    spec.addOption(OptionSpec.builder(RUNTIME)
+        .paramLabel("RUNTIME")
+        .type(RuntimeKind.class)
+        .defaultValue("sequential")
+        .description(
+            "sequential (one thread, one event queue) or actors (Pekko). Default: ${DEFAULT-VALUE}.")
+        .build());
+    spec.addOption(OptionSpec.builder(THREADS)
+        .paramLabel("N")
+        .type(int.class)
+        .defaultValue("2")
+        .description("Threads of the actor runtime, >= 1. Default: ${DEFAULT-VALUE}.")
+        .build());
+    spec.addOption(OptionSpec.builder(PROCESSES_PER_ACTOR)
+        .paramLabel("N")
+        .type(int.class)
+        .defaultValue("1")
+        .description(
+            "Logical processes (chips) per actor, >= 1; 1 is actor-per-chip. Default:"
+                + " ${DEFAULT-VALUE}.")
+        .build());
+    command.spec = spec;
+    return spec;
+  }
 
   @Override
   public Integer call() {
-    Options.atLeastOne(spec, "--threads", threads);
-    Options.atLeastOne(spec, "--lps-per-actor", processesPerActor);
+    ScenarioOptions scenario = ScenarioOptions.of(spec);
+    Path out = spec.findOption(OUT).getValue();
+    RuntimeKind runtime = spec.findOption(RUNTIME).getValue();
+    int threads = spec.findOption(THREADS).<Integer>getValue();
+    int processesPerActor = spec.findOption(PROCESSES_PER_ACTOR).<Integer>getValue();
+    Options.atLeastOne(spec, THREADS, threads);
+    Options.atLeastOne(spec, PROCESSES_PER_ACTOR, processesPerActor);
     ScenarioFile file = scenario.read();
     Scenario s = file.base();
     PrintWriter stdout = spec.commandLine().getOut();

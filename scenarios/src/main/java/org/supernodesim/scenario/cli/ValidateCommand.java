@@ -8,27 +8,35 @@ import org.supernodesim.scenario.file.ScenarioFile;
 import org.supernodesim.scenario.file.ServingWorkload;
 import org.supernodesim.scenario.file.TrainingWorkload;
 import org.supernodesim.scenario.file.Workload;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
-/** Loads and checks a scenario without running it. */
-@Command(
-    name = "validate",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Checks a scenario file without running it: prints what it describes, or its first mistake"
-          + " with its place. A scenario that validates runs; one that does not, does not.",
-      "With a sweep: block, every point is checked too."
-    })
+/**
+ * Loads and checks a scenario without running it. Its command line is built by {@link #spec()}
+ * rather than read from annotations: see {@link Main}.
+ */
 final class ValidateCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
+  private CommandSpec spec;
 
-  @Mixin ScenarioOptions scenario = new ScenarioOptions();
+  private ValidateCommand() {}
+
+  /** The {@code validate} command: its options, help text and this command to call. */
+  static CommandSpec spec() {
+    ValidateCommand command = new ValidateCommand();
+    command.spec =
+        Options.command(
+            command,
+            "validate",
+            "Checks a scenario file without running it: prints what it describes, or its first"
+                + " mistake with its place. A scenario that validates runs; one that does not,"
+                + " does not.",
+            "With a sweep: block, every point is checked too.");
+    ScenarioOptions.addTo(command.spec);
+    return command.spec;
+  }
 
   @Override
   public Integer call() {
+    ScenarioOptions scenario = ScenarioOptions.of(spec);
     ScenarioFile file = scenario.read();
     Scenario s = file.base();
     spec.commandLine()

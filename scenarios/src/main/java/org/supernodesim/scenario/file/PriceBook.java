@@ -149,7 +149,8 @@ public final class PriceBook {
   }
 
   private static String cite(PriceRow r, String how) {
-    return "prices.yaml " + r.id() + " (" + how + "; " + r.confidence() + ", " + r.date() + ", "
+    return "prices.yaml " + r.id() + " (" + how + "; " + r.confidence().text() + ", "
+        + r.date() + ", "
         + (r.source() == null ? "no source" : r.source().ref()
             + (r.source().locator() == null ? "" : ": " + r.source().locator()))
         + ")";

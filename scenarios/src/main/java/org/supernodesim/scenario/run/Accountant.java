@@ -33,7 +33,7 @@ final class Accountant {
       PowerModel model =
           new PowerModel(
               k.value(),
-              k.confidence().name().toLowerCase() + ": " + k.source(),
+              k.confidence().text() + ": " + k.source(),
               a.idlePowerFraction(),
               a.communicationPowerFraction(),
               a.overheadWattsPerChip(),

@@ -4,7 +4,6 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.DoubleSupplier;
 import org.supernodesim.model.chip.ChipFigure;
@@ -157,7 +156,7 @@ public final class ScenarioRunner {
               f.key(),
               value,
               f.siUnit(),
-              figure.confidence().name().toLowerCase(Locale.ROOT),
+              figure.confidence().text(),
               source));
     }
     return new ChipSummary(chip.id(), chip.name(), figures);

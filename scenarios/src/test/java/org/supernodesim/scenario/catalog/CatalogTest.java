@@ -72,9 +72,9 @@ class CatalogTest {
       if (entry.perDie() != null) {
         blocks.add(entry.perDie().figures());
       }
+      // (Every figure's confidence is a level the README defines: the catalog binds it as one.)
       for (Map<String, CatalogFigure> block : blocks) {
         block.forEach((key, f) -> {
-          f.confidenceLevel(); // throws on a level the README does not define
           if (f.source() != null && entry.source(f.source().ref()).isEmpty()) {
             dangling.add(entry.id() + "." + key + " -> " + f.source().ref());
           }

@@ -198,5 +198,15 @@ class DeepGemmFp8CurveTest {
         () -> Calibrations.read(
             new ByteArrayInputStream(noTable.getBytes(StandardCharsets.UTF_8)), "bad.yaml"));
     assertTrue(missing.getMessage().contains("table"), missing.getMessage());
+    // A confidence is one of the catalog's levels, named with the key that holds it.
+    String measured = yaml.replace("bandwidthFraction: 1.3", "bandwidthFraction: 0.661")
+        .replace("memory: {bandwidthFraction: 0.8, confidence: estimated",
+            "memory: {bandwidthFraction: 0.8, confidence: measured");
+    IllegalStateException level = assertThrows(IllegalStateException.class,
+        () -> Calibrations.read(
+            new ByteArrayInputStream(measured.getBytes(StandardCharsets.UTF_8)), "bad.yaml"));
+    assertTrue(level.getMessage().matches("bad\\.yaml line 7, column \\d+: memory\\.confidence:"
+        + " 'measured' is not a confidence; valid: published, reported, estimated, unknown"),
+        level.getMessage());
   }
 }

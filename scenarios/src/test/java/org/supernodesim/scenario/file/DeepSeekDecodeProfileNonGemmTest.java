@@ -48,8 +48,8 @@ class DeepSeekDecodeProfileNonGemmTest {
     int gpus = decode.layout().chips();
     StepCost step = decode.step(Batch.decode(128 * gpus, 4096));
     // One sparse layer and micro-batch: the non-GEMM part of each of SGLang's decode stages.
-    TwoBatchPipeline sparse = decode.nonGemmStages(64.0 * gpus, true);
-    double sparseMicros = sparse.computePicos() / 2.0 / sparse.layers() / 1e6;
+    TwoBatchPipeline.Stages sparse = decode.nonGemmStages(64.0 * gpus);
+    double sparseMicros = sparse.total() / 1e6;
     // Over the whole step (3 dense layers, the embedding and the final norm besides).
     double meanMicros = step.nonGemmPicos() / 1e6 / (61 * 2);
     String figures = String.format("model %.2f us a sparse layer and micro-batch (%.2f over the"

@@ -97,11 +97,11 @@ class SglangPrefillKernelRatesTest {
     long tokens = prompts * input;
     StepCost step = costs.step(
         new Batch(tokens, prompts * ((long) input * (input + 1) / 2), tokens, prompts));
-    TwoBatchPipeline staged = step.pipeline().orElseThrow().pipeline();
+    TwoBatchPipeline.Stages staged = step.pipeline().orElseThrow().pipeline().stages();
     // The stages less their non-GEMM kernels (norms, rotary, quantisation, SiLU, permutes), which
     // have no published rate to compare: the GEMMs and attention alone.
-    TwoBatchPipeline n = costs.nonGemmStages(tokens / 2.0, false);
-    TwoBatchPipeline p = new TwoBatchPipeline(false, staged.layers(),
+    TwoBatchPipeline.Stages n = costs.nonGemmStages(tokens / 2.0);
+    TwoBatchPipeline.Stages p = new TwoBatchPipeline.Stages(
         staged.attentionInput() - n.attentionInput(), staged.attentionCore() - n.attentionCore(),
         staged.shared() - n.shared(), staged.experts() - n.experts());
     double micro = 16384 / 2.0; // tokens a GPU and micro-batch

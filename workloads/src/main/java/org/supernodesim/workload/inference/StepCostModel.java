@@ -316,14 +316,15 @@ public final class StepCostModel {
     long absorbedValue = p.absorbed().map(a -> a.value().picos(compute, gemmShare)).orElse(0L);
     List<Part> ffn = p.ffn();
     return new TwoBatchPipeline(decode, model.moeLayers(),
-        projections - outputPicos + absorbedQuery
-            + memoryPicos(b.attentionInput(), n.attentionInput()),
-        outputPicos + absorbedValue + attentionKernel
-            + memoryPicos(b.attentionOutput(), n.attentionOutput()),
-        ffn.get(0).picos(compute, gemmShare) + ffn.get(1).picos(compute, gemmShare)
-            + memoryPicos(b.shared(), n.shared()),
-        ffn.get(2).picos(compute, gemmShare) + memoryPicos(b.experts(), n.experts()),
-        attentionKernel, gemmShare, hooks(part));
+        new TwoBatchPipeline.Stages(
+            projections - outputPicos + absorbedQuery
+                + memoryPicos(b.attentionInput(), n.attentionInput()),
+            outputPicos + absorbedValue + attentionKernel
+                + memoryPicos(b.attentionOutput(), n.attentionOutput()),
+            ffn.get(0).picos(compute, gemmShare) + ffn.get(1).picos(compute, gemmShare)
+                + memoryPicos(b.shared(), n.shared()),
+            ffn.get(2).picos(compute, gemmShare) + memoryPicos(b.experts(), n.experts())),
+        new TwoBatchPipeline.AttentionKernel(attentionKernel, gemmShare), hooks(part));
   }
 
   /**
@@ -340,7 +341,7 @@ public final class StepCostModel {
   private TwoBatchPipeline.Hooks hooks(Load part) {
     ComputeCalibration.LowLatencyAllToAll sm = compute.calibration().lowLatencyAllToAll();
     if (sm == null || options.allToAll() != EpAllToAll.DIRECT) {
-      return TwoBatchPipeline.Hooks.NONE;
+      return TwoBatchPipeline.Hooks.none();
     }
     MoeFfn moe = (MoeFfn) model.mtpFfn();
     long h = model.hiddenSize();
@@ -364,13 +365,13 @@ public final class StepCostModel {
    * stage that is memory-bound kernels rather than GEMMs or attention (for a comparison of the
    * GEMMs with published rates).
    */
-  public TwoBatchPipeline nonGemmStages(double tokens, boolean decode) {
+  public TwoBatchPipeline.Stages nonGemmStages(double tokens) {
     MoeFfn moe = (MoeFfn) model.ffnOfLayer(model.layers() - 1);
     double assignments = tokens * moe.expertsPerToken() * rankShares(tokens)[0];
     NonGemmKernels.LayerBytes b = nonGemm.layer(moe, tokens / layout.dpAttention(), assignments,
         assignments / moe.expertsPerToken());
     NonGemmKernels.LayerKernels n = nonGemm.kernels(moe);
-    return new TwoBatchPipeline(decode, model.moeLayers(),
+    return new TwoBatchPipeline.Stages(
         memoryPicos(b.attentionInput(), n.attentionInput()),
         memoryPicos(b.attentionOutput(), n.attentionOutput()),
         memoryPicos(b.shared(), n.shared()), memoryPicos(b.experts(), n.experts()));

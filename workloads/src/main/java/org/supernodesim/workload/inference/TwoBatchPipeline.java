@@ -33,58 +33,67 @@ import java.util.List;
  * forward. The attention kernel is not capped; it takes every SM the GPU gives it, which is all
  * of them while the channel is idle and those the normal kernel leaves while one runs (a normal
  * dispatch or combine holds its {@code Buffer.num_sms} SMs from its launch to its end). So the
- * attention kernel ({@code attentionKernel}, its time on the whole chip, part of {@code
- * attentionCore}) runs at {@code besideShare} of its rate for the part of it that meets a busy
- * channel, at full rate for the rest. The memory-bound kernels keep their time: HBM, not the SMs,
+ * attention kernel ({@link AttentionKernel}: its time on the whole chip, part of the attention
+ * core) runs at its {@code besideShare} of its rate for the part of it that meets a busy channel,
+ * at full rate for the rest. The memory-bound kernels keep their time: HBM, not the SMs,
  * bounds them.
  *
  * @param decode decode's five stages (else prefill's)
  * @param layers sparse layers the pipeline runs over
- * @param attentionInput per micro-batch and layer: attention's input projections
- * @param attentionCore attention kernel, output projection and router gate
- * @param shared the shared experts
- * @param experts the busiest rank's routed experts
- * @param attentionKernel the part of {@code attentionCore} that is the attention kernel, on every
- *     SM
- * @param besideShare the share of the SMs the attention kernel has while an all-to-all runs (1:
- *     the all-to-all holds none)
+ * @param stages what each stage computes, per micro-batch and layer
+ * @param attention the part of {@code stages.attentionCore} that is the attention kernel, which an
+ *     all-to-all slows ({@link AttentionKernel#none()} where none does)
  * @param hooks what the all-to-alls' own kernels hold the compute stream for, per micro-batch and
- *     layer ({@link Hooks#NONE} where they hold none of it)
+ *     layer ({@link Hooks#none()} where they hold none of it)
  */
 public record TwoBatchPipeline(
-    boolean decode, int layers, long attentionInput, long attentionCore, long shared,
-    long experts, long attentionKernel, double besideShare, Hooks hooks) {
+    boolean decode, int layers, Stages stages, AttentionKernel attention, Hooks hooks) {
   public TwoBatchPipeline {
-    if (attentionKernel < 0 || attentionKernel > attentionCore) {
-      throw new IllegalArgumentException("the attention kernel's " + attentionKernel
-          + " ps must lie within the attention core's " + attentionCore);
-    }
-    if (!(besideShare > 0 && besideShare <= 1)) {
-      throw new IllegalArgumentException("the SMs' share beside an all-to-all must be in (0, 1],"
-          + " not " + besideShare);
+    if (attention.picos() > stages.attentionCore()) {
+      throw new IllegalArgumentException("the attention kernel's " + attention.picos()
+          + " ps must lie within the attention core's " + stages.attentionCore());
     }
   }
 
-  /** Stages whose compute no all-to-all slows (its kernels hold no SMs, or none are modelled). */
-  public TwoBatchPipeline(
-      boolean decode, int layers, long attentionInput, long attentionCore, long shared,
-      long experts) {
-    this(decode, layers, attentionInput, attentionCore, shared, experts, 0, 1, Hooks.NONE);
+  /**
+   * One micro-batch's compute in one sparse layer, by the stage the strategy runs it in.
+   *
+   * @param attentionInput attention's input projections
+   * @param attentionCore attention kernel, output projection and router gate
+   * @param shared the shared experts
+   * @param experts the busiest rank's routed experts
+   */
+  public record Stages(long attentionInput, long attentionCore, long shared, long experts) {
+    /** All four. */
+    public long total() {
+      return attentionInput + attentionCore + shared + experts;
+    }
   }
 
-  /** Stages whose attention kernel an all-to-all slows, and whose all-to-alls hold no stream. */
-  public TwoBatchPipeline(
-      boolean decode, int layers, long attentionInput, long attentionCore, long shared,
-      long experts, long attentionKernel, double besideShare) {
-    this(decode, layers, attentionInput, attentionCore, shared, experts, attentionKernel,
-        besideShare, Hooks.NONE);
-  }
+  /**
+   * The attention kernel, on every SM the GPU gives it: all of them while the channel is idle,
+   * {@code besideShare} of them while an all-to-all runs.
+   *
+   * @param picos its time on every SM, a part of the attention core
+   * @param besideShare the share of the SMs it has while an all-to-all runs (1: the all-to-all
+   *     holds none)
+   */
+  public record AttentionKernel(long picos, double besideShare) {
+    public AttentionKernel {
+      if (picos < 0) {
+        throw new IllegalArgumentException("the attention kernel's time must be >= 0 ps, not "
+            + picos);
+      }
+      if (!(besideShare > 0 && besideShare <= 1)) {
+        throw new IllegalArgumentException("the SMs' share beside an all-to-all must be in"
+            + " (0, 1], not " + besideShare);
+      }
+    }
 
-  /** Stages that no all-to-all slows, whose all-to-alls hold the stream for {@code hooks}. */
-  public TwoBatchPipeline(
-      boolean decode, int layers, long attentionInput, long attentionCore, long shared,
-      long experts, Hooks hooks) {
-    this(decode, layers, attentionInput, attentionCore, shared, experts, 0, 1, hooks);
+    /** No kernel that an all-to-all slows (its kernels hold no SMs, or none are modelled). */
+    public static AttentionKernel none() {
+      return new AttentionKernel(0, 1);
+    }
   }
 
   /**
@@ -94,7 +103,10 @@ public record TwoBatchPipeline(
    */
   public record Hooks(
       long dispatchSend, long dispatchReceive, long combineSend, long combineReceive) {
-    public static final Hooks NONE = new Hooks(0, 0, 0, 0);
+    /** All-to-alls that hold none of the compute stream. */
+    public static Hooks none() {
+      return new Hooks(0, 0, 0, 0);
+    }
 
     /** All four, one layer and micro-batch. */
     public long total() {
@@ -104,7 +116,7 @@ public record TwoBatchPipeline(
 
   /** Compute of one sparse layer's stages, both micro-batches. */
   public long computePicos() {
-    return 2L * layers * (attentionInput + attentionCore + shared + experts);
+    return 2L * layers * stages.total();
   }
 
   private sealed interface Op {}
@@ -119,34 +131,35 @@ public record TwoBatchPipeline(
   private record Await(boolean dispatch) implements Op {}
 
   /** The stages of one micro-batch over every sparse layer, as the strategy yields them. */
-  private List<List<Op>> stages() {
-    List<List<Op>> stages = new ArrayList<>();
+  private List<List<Op>> cutAtYields() {
+    List<List<Op>> cut = new ArrayList<>();
     List<Op> current = new ArrayList<>();
     for (int l = 0; l < layers; l++) {
       // The attention core: the attention kernel, then the output projection and the gate.
-      List<Op> core = List.of(new Beside(attentionKernel),
-          new Compute(attentionCore - attentionKernel));
+      List<Op> core = List.of(new Beside(attention.picos()),
+          new Compute(stages.attentionCore() - attention.picos()));
       List<List<Op>> layer = decode
-          ? List.of(List.of(new Compute(attentionInput)), core,
-              List.of(new Issue(true), new Compute(shared)),
-              List.of(new Await(true), new Compute(experts), new Issue(false)),
+          ? List.of(List.of(new Compute(stages.attentionInput())), core,
+              List.of(new Issue(true), new Compute(stages.shared())),
+              List.of(new Await(true), new Compute(stages.experts()), new Issue(false)),
               List.of(new Await(false)))
-          : List.of(concat(List.of(new Compute(attentionInput)), core, List.of(new Issue(true))),
-              List.of(new Await(true), new Compute(experts), new Issue(false)),
-              List.of(new Compute(shared), new Await(false)));
+          : List.of(
+              concat(List.of(new Compute(stages.attentionInput())), core, List.of(new Issue(true))),
+              List.of(new Await(true), new Compute(stages.experts()), new Issue(false)),
+              List.of(new Compute(stages.shared()), new Await(false)));
       for (int s = 0; s < layer.size(); s++) {
         current.addAll(layer.get(s));
         // Prefill's last stage has no yield after it: it runs on into the next layer's first.
         if (decode || s < layer.size() - 1) {
-          stages.add(current);
+          cut.add(current);
           current = new ArrayList<>();
         }
       }
     }
     if (!current.isEmpty()) {
-      stages.add(current);
+      cut.add(current);
     }
-    return stages;
+    return cut;
   }
 
   private static List<Op> concat(List<Op> a, List<Op> b, List<Op> c) {
@@ -161,18 +174,18 @@ public record TwoBatchPipeline(
    * combine taking {@code dispatchPicos} and {@code combinePicos} (one micro-batch, one layer).
    */
   public long picos(long dispatchPicos, long combinePicos) {
-    List<List<Op>> stages = stages();
-    int delta = Math.min(decode ? 2 : 0, stages.size());
+    List<List<Op>> cut = cutAtYields();
+    int delta = Math.min(decode ? 2 : 0, cut.size());
     // SGLang's executor: a's first delta stages, then a and b in turn, then b's last delta.
     List<int[]> order = new ArrayList<>();
     for (int s = 0; s < delta; s++) {
       order.add(new int[] {0, s});
     }
-    for (int s = 0; s < stages.size() - delta; s++) {
+    for (int s = 0; s < cut.size() - delta; s++) {
       order.add(new int[] {0, s + delta});
       order.add(new int[] {1, s});
     }
-    for (int s = stages.size() - delta; s < stages.size(); s++) {
+    for (int s = cut.size() - delta; s < cut.size(); s++) {
       order.add(new int[] {1, s});
     }
     long now = 0;
@@ -184,7 +197,7 @@ public record TwoBatchPipeline(
     long[][] done = new long[2][2]; // per micro-batch: dispatch, combine arrival
     for (int[] at : order) {
       int mb = at[0];
-      for (Op op : stages.get(at[1])) {
+      for (Op op : cut.get(at[1])) {
         if (op instanceof Compute c) {
           now += c.picos();
         } else if (op instanceof Beside b) {
@@ -217,6 +230,7 @@ public record TwoBatchPipeline(
     while (past[0] < busy.size() && busy.get(past[0])[1] <= start) {
       past[0]++;
     }
+    double besideShare = attention.besideShare();
     if (besideShare == 1 || picos == 0) {
       return start + picos;
     }

@@ -21,9 +21,9 @@ class ComputeCostModelTest {
       ChipFigure.HBM_BANDWIDTH, new Figure.Known(2e12, Confidence.ESTIMATED, "test")));
   private static final ComputeCalibration CALIBRATION = new ComputeCalibration(
       ComputeCalibration.SCHEMA, "round",
-      new ComputeCalibration.Curve(0.8, 128, "estimated", List.of("test")),
-      new ComputeCalibration.Curve(0.5, 0, "estimated", List.of("test")),
-      new ComputeCalibration.Fraction(0.9, "estimated", List.of("test")), "test");
+      new ComputeCalibration.Curve(0.8, 128, Confidence.ESTIMATED, List.of("test")),
+      new ComputeCalibration.Curve(0.5, 0, Confidence.ESTIMATED, List.of("test")),
+      new ComputeCalibration.Fraction(0.9, Confidence.ESTIMATED, List.of("test")), "test");
 
   @Test
   void kernelsAddUpEachAtItsKindsEfficiencyForItsShape() {
@@ -58,7 +58,7 @@ class ComputeCostModelTest {
   private static final ComputeCalibration WITH_FP8 = new ComputeCalibration(
       ComputeCalibration.SCHEMA, "round8", CALIBRATION.matmul(), CALIBRATION.fusedAttention(),
       CALIBRATION.memory(), "test", new ComputeCalibration.GemmCurve(0.75, 1000, 0.6,
-          "estimated", "table.csv", List.of("test")));
+          Confidence.ESTIMATED, "table.csv", List.of("test")));
 
   @Test
   void anFp8GemmTakesTheFp8CurveReadAtItsWeightsSmallerSide() {

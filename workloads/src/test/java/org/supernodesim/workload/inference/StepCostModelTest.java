@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.supernodesim.model.calibration.ComputeCalibration;
+import org.supernodesim.model.chip.Confidence;
 import org.supernodesim.model.chip.MissingFigureException;
 import org.supernodesim.model.chip.Precision;
 import org.supernodesim.model.fabric.LinkSpec;
@@ -83,12 +84,12 @@ class StepCostModelTest {
   void calibratedDecodeIsStillBoundByItsBytesAtTheAchievableBandwidth(int batch) {
     // Given the H20 at the calibration procedure's A100 figures (GEMMs 0.77 of peak, falling off
     // as d / (d + 128); memory at 0.80 of 4.0 TB/s) and a decode batch at 1,024 of context.
-    ComputeCalibration.Curve matmul = new ComputeCalibration.Curve(0.77, 128, "estimated",
+    ComputeCalibration.Curve matmul = new ComputeCalibration.Curve(0.77, 128, Confidence.ESTIMATED,
         List.of("calibration/nvidia-h20.yaml"));
-    ComputeCalibration.Curve fused = new ComputeCalibration.Curve(0.55, 0, "estimated",
+    ComputeCalibration.Curve fused = new ComputeCalibration.Curve(0.55, 0, Confidence.ESTIMATED,
         List.of("calibration/nvidia-h20.yaml"));
     ComputeCalibration calibration = new ComputeCalibration(ComputeCalibration.SCHEMA,
-        "nvidia-h20", matmul, fused, new ComputeCalibration.Fraction(0.80, "estimated",
+        "nvidia-h20", matmul, fused, new ComputeCalibration.Fraction(0.80, Confidence.ESTIMATED,
             List.of("calibration/nvidia-h20.yaml")), "test");
     StepCostModel costs = new StepCostModel(Shapes.llama8b(), ONE_CHIP, Precision.BF16,
         Precision.BF16, new ComputeCostModel(Shapes.h20(), calibration), null);
