@@ -52,8 +52,12 @@ public final class RankLoads {
   private final ExpertSampling sampling;
   /** The busiest share at each count computed exactly: those below the grid, and its points. */
   private final Map<Long, Double> byCount = new ConcurrentHashMap<>();
-  /** The last count asked for and its share (a step asks several times for one count). */
-  private volatile Memo last = new Memo(-1, 0);
+  /**
+   * Shares already given, by count modulo the table's size (a step asks several times for one
+   * count, instances of a group interleave theirs). Each slot holds an immutable record, written
+   * whole: a reader sees a count with its own share or another count, which it recomputes.
+   */
+  private final Memo[] given = new Memo[1 << 12];
 
   private record Memo(long assignments, double busiestShare) {}
 
@@ -138,12 +142,13 @@ public final class RankLoads {
     if (sampling == ExpertSampling.NONE || a <= 0 || expected.length == 1) {
       return expected[0];
     }
-    Memo memo = last;
-    if (memo.assignments() == a) {
+    int slot = (int) (a & (given.length - 1));
+    Memo memo = given[slot];
+    if (memo != null && memo.assignments() == a) {
       return memo.busiestShare();
     }
     double share = a < EXACT_BELOW ? exact(a) : interpolated(a);
-    last = new Memo(a, share);
+    given[slot] = new Memo(a, share);
     return share;
   }
 

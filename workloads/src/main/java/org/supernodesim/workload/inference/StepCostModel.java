@@ -214,6 +214,11 @@ public final class StepCostModel {
     return rankLoads.shares(tokens * expertsPerToken());
   }
 
+  /** The busiest EP rank's share of a micro-batch of {@code tokens}' assignments. */
+  private double busiestShare(double tokens) {
+    return rankLoads.busiestShare(tokens * expertsPerToken());
+  }
+
   /** The duration of one step and what it cost each chip. */
   public StepCost step(Batch batch) {
     if (batch.tokens() == 0) {
@@ -347,7 +352,7 @@ public final class StepCostModel {
     long h = model.hiddenSize();
     int k = moe.expertsPerToken();
     double tokens = part.tokens / layout.ep();
-    double received = part.tokens * k * rankShares(part.tokens)[0];
+    double received = part.tokens * k * busiestShare(part.tokens);
     double dispatchWire = ServingOptions.wireBytesPerToken(options.dispatch(), h);
     double combineWire = ServingOptions.wireBytesPerToken(options.combine(), h);
     double bf16 = h * (double) ACTIVATION_BYTES;
@@ -367,7 +372,7 @@ public final class StepCostModel {
    */
   public TwoBatchPipeline.Stages nonGemmStages(double tokens) {
     MoeFfn moe = (MoeFfn) model.ffnOfLayer(model.layers() - 1);
-    double assignments = tokens * moe.expertsPerToken() * rankShares(tokens)[0];
+    double assignments = tokens * moe.expertsPerToken() * busiestShare(tokens);
     NonGemmKernels.LayerBytes b = nonGemm.layer(moe, tokens / layout.dpAttention(), assignments,
         assignments / moe.expertsPerToken());
     NonGemmKernels.LayerKernels n = nonGemm.kernels(moe);
@@ -482,7 +487,7 @@ public final class StepCostModel {
         load.kvRead / layout.dpAttention() * kvElements + groupTokens * kvElements,
         headDimension(), attentionPrecision);
     double assignments = ffn instanceof MoeFfn m
-        ? load.tokens * m.expertsPerToken() * rankShares(load.tokens)[0] : 0;
+        ? load.tokens * m.expertsPerToken() * busiestShare(load.tokens) : 0;
     double received = ffn instanceof MoeFfn m ? assignments / m.expertsPerToken() : 0;
     return new LayerParts(projections, absorbed, kernel,
         ffnParts(ffn, load.tokens, groupTokens),
@@ -701,7 +706,7 @@ public final class StepCostModel {
     long shared = replicated ? 0 : m.sharedMlp().map(s -> s.weights(h)).orElse(0L);
     double etp = layout.expertTensorParallel();
     long expert = m.routedExpert().weights(h);
-    double assignments = tokens * m.expertsPerToken() * rankShares(tokens)[0];
+    double assignments = tokens * m.expertsPerToken() * busiestShare(tokens);
     double touched = 1 - Math.pow(1 - (double) m.expertsPerToken() / m.routedExperts(), tokens);
     double slots = Math.ceil(options.experts().slotsPerRank(m.routedExperts(), layout.ep()));
     long sharedWidth = replicated
