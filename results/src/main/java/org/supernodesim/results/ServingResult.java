@@ -254,6 +254,8 @@ public record ServingResult(
    * @param nonGemmKernelFraction of one chip's kernel time over its steps, the share of the
    *     memory-bound kernels between the GEMMs (norms, rotary, activation quantisation,
    *     SiLU-and-mul, router top-k, MoE permutes)
+   * @param expertLoad how its busiest EP rank's load was priced; absent without expert
+   *     parallelism and in files written before it was recorded
    */
   public record InstanceSummary(
       int id,
@@ -268,7 +270,43 @@ public record ServingResult(
       double busyFraction,
       long requests,
       int peakBatch,
-      double nonGemmKernelFraction) {}
+      double nonGemmKernelFraction,
+      @JsonInclude(JsonInclude.Include.NON_NULL) ExpertLoad expertLoad) {
+    /** An instance without expert parallelism (or as files written before it was recorded). */
+    public InstanceSummary(
+        int id,
+        String role,
+        int chips,
+        int firstChip,
+        double weightBytesPerChip,
+        MemoryPerChip memoryPerChip,
+        long kvCapacityTokens,
+        long kvBlocks,
+        long steps,
+        double busyFraction,
+        long requests,
+        int peakBatch,
+        double nonGemmKernelFraction) {
+      this(id, role, chips, firstChip, weightBytesPerChip, memoryPerChip, kvCapacityTokens,
+          kvBlocks, steps, busyFraction, requests, peakBatch, nonGemmKernelFraction, null);
+    }
+  }
+
+  /**
+   * The busiest EP rank's load over the mean rank's, which sets a MoE layer's time.
+   *
+   * @param sampling {@code binomial}: each step's busiest rank is the expected maximum of its
+   *     micro-batch's finite draw of assignments; {@code none}: every step takes the expected
+   *     shares
+   * @param expectedBusiestOverMean at the expected shares (an infinite batch), averaged over the
+   *     layers
+   * @param busiestOverMeanAtTokenBudget at one draw of the scheduler's token budget's
+   *     assignments (what the receive buffer is sized for; under two-batch overlap a step draws
+   *     two micro-batches of half, each a little busier): the expected share with the draw's
+   *     spread where sampled
+   */
+  public record ExpertLoad(
+      String sampling, double expectedBusiestOverMean, double busiestOverMeanAtTokenBudget) {}
 
   /**
    * One chip of an instance, in bytes: its weights counted layer by layer (the fullest pipeline

@@ -266,7 +266,7 @@ public final class ServingCluster {
           p.costs().weightBytesPerChip(), memory(p, blocks * setup.blockTokens()),
           blocks * setup.blockTokens(), blocks, p.steps,
           span > 0 ? p.busyPicos / 1e12 / span : 0, p.admissions, p.peakBatch,
-          p.kernelPicos > 0 ? p.nonGemmPicos / (double) p.kernelPicos : 0));
+          p.kernelPicos > 0 ? p.nonGemmPicos / (double) p.kernelPicos : 0, expertLoad(p)));
     }
     long arrivalSpan = router.lastArrivalPicos - router.firstArrivalPicos;
     return new ServingResult(
@@ -458,6 +458,16 @@ public final class ServingCluster {
     double meanUtilisation() {
       return blocks == 0 ? 0 : utilisationBlockArea / blocks;
     }
+  }
+
+  /** How {@code p}'s busiest EP rank was priced; null without expert parallelism. */
+  private static ServingResult.ExpertLoad expertLoad(InstanceProcess p) {
+    var costs = p.costs();
+    if (costs.layout().ep() < 2) {
+      return null;
+    }
+    return new ServingResult.ExpertLoad(costs.expertSampling().label(),
+        costs.expertImbalance(), costs.expertImbalance(p.limits().tokenBudget()));
   }
 
   /** What one chip of {@code p} holds: weights by part, its KV share, a step's activations. */

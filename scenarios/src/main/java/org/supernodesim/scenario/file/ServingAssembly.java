@@ -460,8 +460,10 @@ final class ServingAssembly {
           && x.eplbPolicy() != ServingSections.EplbPolicy.GLOBAL;
       try {
         return hierarchical
-            ? new ExpertPlacement(load, x.redundant(), true, nodes, groups, x.sharedReplicas())
-            : new ExpertPlacement(load, x.redundant(), x.eplb(), 1, 1, x.sharedReplicas());
+            ? new ExpertPlacement(load, x.redundant(), true, nodes, groups, x.sharedReplicas(),
+                x.sampling())
+            : new ExpertPlacement(load, x.redundant(), x.eplb(), 1, 1, x.sharedReplicas(),
+                x.sampling());
       } catch (IllegalArgumentException e) {
         throw new InvalidInput(path + ".experts", e.getMessage());
       }

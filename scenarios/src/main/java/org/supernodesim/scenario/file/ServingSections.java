@@ -9,6 +9,7 @@ import java.util.List;
 import org.supernodesim.model.chip.Precision;
 import org.supernodesim.scenario.file.Quantities.TimeSpan;
 import org.supernodesim.workload.inference.EpAllToAll;
+import org.supernodesim.workload.inference.ExpertSampling;
 import org.supernodesim.workload.inference.Overlap;
 import org.supernodesim.workload.inference.Role;
 import org.supernodesim.workload.inference.RoutingPolicy;
@@ -247,7 +248,7 @@ final class ServingSections {
       epAllToAll = epAllToAll == null ? EpAllToAll.DIRECT : epAllToAll;
       dispatch = dispatch == null ? Precision.BF16 : dispatch;
       combine = combine == null ? Precision.BF16 : combine;
-      experts = experts == null ? new ExpertsSection(null, null, null, null, null) : experts;
+      experts = experts == null ? new ExpertsSection(null, null, null, null, null, null) : experts;
       role = role == null ? Role.UNIFIED : role;
       count = count == null ? 1 : count;
       tp = tp == null ? 1 : tp;
@@ -299,12 +300,16 @@ final class ServingSections {
    * placement ({@code eplb: true}) and its {@code redundant} expert slots per layer (without EPLB,
    * SGLang's trivial placement: slot p holds expert p mod E), and {@code sharedReplicas}: slots
    * on ranks of their own that hold the shared expert(s) as an always-selected routed expert
-   * (DeepSeek-V3 §3.4.2; CloudMatrix-Infer's EP320), 0 (default) for shared experts on every rank.
+   * (DeepSeek-V3 §3.4.2; CloudMatrix-Infer's EP320), 0 (default) for shared experts on every rank,
+   * and {@code sampling}: {@code binomial} (default) prices each step's busiest EP rank at the
+   * finite draw of its micro-batch's assignments, {@code none} at the expected shares ({@link
+   * ExpertSampling}).
    */
   record ExpertsSection(
       ExpertLoadSection load, Boolean eplb, EplbPolicy eplbPolicy, Integer redundant,
-      Integer sharedReplicas) {
+      Integer sharedReplicas, ExpertSampling sampling) {
     ExpertsSection {
+      sampling = sampling == null ? ExpertSampling.BINOMIAL : sampling;
       load = load == null ? new ExpertLoadSection(null, null, null) : load;
       eplb = eplb != null && eplb;
       eplbPolicy = eplbPolicy == null ? EplbPolicy.AUTO : eplbPolicy;

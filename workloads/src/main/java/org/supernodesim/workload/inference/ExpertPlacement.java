@@ -43,11 +43,16 @@ import java.util.Random;
  * @param groups the model's expert groups (1: global)
  * @param sharedReplicas slots holding the shared expert(s) as an always-selected routed expert (0:
  *     the shared experts run on every rank beside the routed ones)
+ * @param sampling whether a step's finite draw of assignments spreads the ranks' loads ({@link
+ *     RankLoads}) or every step takes the expected shares
  */
 public record ExpertPlacement(
     Load load, int redundantExperts, boolean balanced, int nodes, int groups,
-    int sharedReplicas) {
+    int sharedReplicas, ExpertSampling sampling) {
   public ExpertPlacement {
+    if (sampling == null) {
+      throw new IllegalArgumentException("the expert sampling needs a value");
+    }
     if (redundantExperts < 0) {
       throw new IllegalArgumentException(
           "redundant experts must be >= 0, not " + redundantExperts);
@@ -63,6 +68,14 @@ public record ExpertPlacement(
     }
   }
 
+  /** Each step's draw of assignments sampled ({@link ExpertSampling#BINOMIAL}). */
+  public ExpertPlacement(
+      Load load, int redundantExperts, boolean balanced, int nodes, int groups,
+      int sharedReplicas) {
+    this(load, redundantExperts, balanced, nodes, groups, sharedReplicas,
+        ExpertSampling.BINOMIAL);
+  }
+
   /** The shared experts on every rank beside the routed ones. */
   public ExpertPlacement(
       Load load, int redundantExperts, boolean balanced, int nodes, int groups) {
@@ -76,7 +89,14 @@ public record ExpertPlacement(
 
   /** The same placement with the shared expert(s) on {@code replicas} slots of their own. */
   public ExpertPlacement withSharedReplicas(int replicas) {
-    return new ExpertPlacement(load, redundantExperts, balanced, nodes, groups, replicas);
+    return new ExpertPlacement(
+        load, redundantExperts, balanced, nodes, groups, replicas, sampling);
+  }
+
+  /** The same placement with each step's draw sampled or not. */
+  public ExpertPlacement withSampling(ExpertSampling choice) {
+    return new ExpertPlacement(
+        load, redundantExperts, balanced, nodes, groups, sharedReplicas, choice);
   }
 
   /** Uniform load, contiguous placement. */
@@ -144,9 +164,19 @@ public record ExpertPlacement(
    * Each EP rank's share of a layer's token-to-expert assignments, sorted busiest first and
    * averaged over {@code layers} layers (each layer's busiest rank sets that layer's time, so the
    * mean of the per-layer maxima is what a step pays). With shared-expert replicas, only the
-   * ranks holding routed slots ({@link #routedRanks}), which share the routed assignments.
+   * ranks holding routed slots ({@link #routedRanks}), which share the routed assignments. These
+   * are the expected shares; {@link #rankLoads} adds a step's finite draw.
    */
   public double[] rankShares(int experts, int allRanks, int layers, long seed) {
+    return rankLoads(experts, allRanks, layers, seed).expectedShares();
+  }
+
+  /**
+   * Each distinct layer's per-rank shares (one layer where the load is the same in every layer),
+   * with this placement's {@link #sampling}: what a step of a given number of assignments gives
+   * its busiest rank.
+   */
+  public RankLoads rankLoads(int experts, int allRanks, int layers, long seed) {
     int ep = routedRanks(experts, allRanks);
     if ((balanced || redundantExperts > 0) && (experts + redundantExperts) % ep != 0) {
       throw new IllegalArgumentException(
@@ -158,17 +188,13 @@ public record ExpertPlacement(
           + " layers; the model has " + layers + " MoE layers");
     }
     Random random = new Random(seed);
-    double[] sum = new double[ep];
     int distinct = load.varies() ? layers : 1;
+    double[][] perLayer = new double[distinct][];
     for (int layer = 0; layer < distinct; layer++) {
       double[] shares = load.shares(experts, layer, random);
-      double[] ranks = balanced ? balance(shares, ep) : trivial(shares, ep);
-      Arrays.sort(ranks);
-      for (int r = 0; r < ep; r++) {
-        sum[r] += ranks[ep - 1 - r] / distinct;
-      }
+      perLayer[layer] = balanced ? balance(shares, ep) : trivial(shares, ep);
     }
-    return sum;
+    return new RankLoads(perLayer, sampling);
   }
 
   /** Slot p holds expert p mod E on rank p x ep / (E + r); replicas share their expert evenly. */

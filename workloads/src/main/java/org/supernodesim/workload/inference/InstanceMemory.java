@@ -27,23 +27,23 @@ final class InstanceMemory {
   private final Precision weights;
   private final Precision kvCache;
   private final ServingOptions options;
-  private final double[] rankShares;
+  private final RankLoads rankLoads;
   private final double sharedRankShare;
 
   /**
-   * @param rankShares each EP rank's share of the step's token-to-expert assignments, busiest
-   *     first ({@link ExpertPlacement#rankShares})
+   * @param rankLoads each EP rank's share of a step's token-to-expert assignments ({@link
+   *     ExpertPlacement#rankLoads})
    * @param sharedRankShare one shared-expert rank's share of the EP group's tokens; 0: shared
    *     experts everywhere
    */
   InstanceMemory(TransformerSpec model, InstanceLayout layout, Precision weights,
-      Precision kvCache, ServingOptions options, double[] rankShares, double sharedRankShare) {
+      Precision kvCache, ServingOptions options, RankLoads rankLoads, double sharedRankShare) {
     this.model = model;
     this.layout = layout;
     this.weights = weights;
     this.kvCache = kvCache;
     this.options = options;
-    this.rankShares = rankShares;
+    this.rankLoads = rankLoads;
     this.sharedRankShare = sharedRankShare;
   }
 
@@ -140,7 +140,8 @@ final class InstanceMemory {
       FeedForward ffn = model.ffnOfLayer(kind == 0 ? 0 : model.layers() - 1);
       double width;
       if (ffn instanceof MoeFfn m) {
-        double received = tokenBudget * m.expertsPerToken() * rankShares[0]
+        double assignments = (double) tokenBudget * m.expertsPerToken();
+        double received = assignments * rankLoads.busiestShare(assignments)
             / layout.expertTensorParallel();
         width = received * (h + 2.0 * m.routedExpert().intermediateSize()) / groupTokens;
         if (sharedRankShare > 0) {

@@ -32,10 +32,13 @@ import org.supernodesim.workload.inference.CommunicationDemand.RankGroup;
  * tp, read once per step); attention itself (the KV cache of every request's context, read once
  * per step, and the score and context FLOPs of every new token); the FFN (dense: weights / tp;
  * MoE: the shared experts and router / tp, and the routed experts of the busiest EP rank: its
- * share of the step's token-to-expert assignments, {@link ExpertPlacement#rankShares}, and its
- * expert slots, of which a step of T tokens touches the fraction 1 - (1 - k/E)^T). The busiest
- * rank sets each MoE layer's time. Decode therefore costs about weights plus KV over HBM
- * bandwidth; prefill about 2 x active parameters x tokens over the peak rate.
+ * share of the micro-batch's token-to-expert assignments, {@link RankLoads#shares} (the expected
+ * shares of {@link ExpertPlacement#rankShares}, plus the busiest rank's excess from the finite
+ * draw of the micro-batch's assignments unless {@code sampling} is none), and its expert slots,
+ * of which a step of T tokens touches the fraction 1 - (1 - k/E)^T). The busiest rank sets each
+ * MoE layer's time; the same shares size what each rank receives in the dispatch and combine.
+ * Decode therefore costs about weights plus KV over HBM bandwidth; prefill about 2 x active
+ * parameters x tokens over the peak rate.
  *
  * <p>Communication is not priced here: a step lists its {@link CommunicationDemand}s (two TP
  * all-reduces per layer when tp > 1; an EP dispatch and combine per MoE layer when ep > 1, each
@@ -67,7 +70,8 @@ public final class StepCostModel {
   private final ComputeCostModel compute;
   private final CommunicationPricer pricer;
   private final ServingOptions options;
-  private final double[] rankShares;
+  /** Each EP rank's share of a MoE layer's assignments, expected and at a step's draw. */
+  private final RankLoads rankLoads;
   /** One shared-expert rank's share of all the EP group's tokens; 0: shared experts everywhere. */
   private final double sharedRankShare;
   private final NonGemmKernels nonGemm;
@@ -117,7 +121,7 @@ public final class StepCostModel {
         throw new IllegalArgumentException(model.id() + " is dense; ep must be 1, not "
             + layout.ep());
       }
-      this.rankShares = new double[] {1};
+      this.rankLoads = RankLoads.even(1);
       this.sharedRankShare = 0;
     } else {
       ExpertPlacement placement = options.experts();
@@ -128,11 +132,11 @@ public final class StepCostModel {
       placement.sharedReplicaProblem(experts, layout.ep()).ifPresent(problem -> {
         throw new IllegalArgumentException(problem);
       });
-      this.rankShares =
-          placement.rankShares(experts, layout.ep(), model.moeLayers(), seed);
+      this.rankLoads =
+          placement.rankLoads(experts, layout.ep(), model.moeLayers(), seed);
       this.sharedRankShare = placement.sharedRankShare(experts, layout.ep());
     }
-    this.memory = new InstanceMemory(model, layout, weights, kvCache, options, rankShares,
+    this.memory = new InstanceMemory(model, layout, weights, kvCache, options, rankLoads,
         sharedRankShare);
     if (options.allToAll() == EpAllToAll.DEEPEP_NORMAL && layout.expertTensorParallel() > 1) {
       throw new IllegalArgumentException("deepep-normal sends whole tokens to whole experts; it"
@@ -179,9 +183,40 @@ public final class StepCostModel {
     return options;
   }
 
-  /** The busiest EP rank's share of a MoE layer's assignments over the mean rank's (1: even). */
+  /**
+   * The busiest EP rank's expected share of a MoE layer's assignments over the mean rank's (1:
+   * even): what an infinite batch draws.
+   */
   public double expertImbalance() {
-    return rankShares[0] * rankShares.length;
+    return rankLoads.busiestOverMean(0);
+  }
+
+  /**
+   * The same at a micro-batch of {@code tokens} over the instance, the step's finite draw of
+   * their assignments ({@link RankLoads}) included unless the placement's sampling is off.
+   */
+  public double expertImbalance(double tokens) {
+    return rankLoads.busiestOverMean(tokens * expertsPerToken());
+  }
+
+  /** Whether a step's expert load is its finite draw or the expected shares. */
+  public ExpertSampling expertSampling() {
+    return rankLoads.sampling();
+  }
+
+  /** Routed experts a token selects (0 for a dense model). */
+  private int expertsPerToken() {
+    return model.ffn() instanceof FfnLayout.MoeAfterDense m ? m.moe().expertsPerToken() : 0;
+  }
+
+  /** Each EP rank's share of a micro-batch of {@code tokens}' assignments, busiest first. */
+  private double[] rankShares(double tokens) {
+    return rankLoads.shares(tokens * expertsPerToken());
+  }
+
+  /** The busiest EP rank's share of a micro-batch of {@code tokens}' assignments. */
+  private double busiestShare(double tokens) {
+    return rankLoads.busiestShare(tokens * expertsPerToken());
   }
 
   /** The duration of one step and what it cost each chip. */
@@ -317,7 +352,7 @@ public final class StepCostModel {
     long h = model.hiddenSize();
     int k = moe.expertsPerToken();
     double tokens = part.tokens / layout.ep();
-    double received = part.tokens * k * rankShares[0];
+    double received = part.tokens * k * busiestShare(part.tokens);
     double dispatchWire = ServingOptions.wireBytesPerToken(options.dispatch(), h);
     double combineWire = ServingOptions.wireBytesPerToken(options.combine(), h);
     double bf16 = h * (double) ACTIVATION_BYTES;
@@ -337,7 +372,7 @@ public final class StepCostModel {
    */
   public TwoBatchPipeline.Stages nonGemmStages(double tokens) {
     MoeFfn moe = (MoeFfn) model.ffnOfLayer(model.layers() - 1);
-    double assignments = tokens * moe.expertsPerToken() * rankShares[0];
+    double assignments = tokens * moe.expertsPerToken() * busiestShare(tokens);
     NonGemmKernels.LayerBytes b = nonGemm.layer(moe, tokens / layout.dpAttention(), assignments,
         assignments / moe.expertsPerToken());
     NonGemmKernels.LayerKernels n = nonGemm.kernels(moe);
@@ -452,7 +487,7 @@ public final class StepCostModel {
         load.kvRead / layout.dpAttention() * kvElements + groupTokens * kvElements,
         headDimension(), attentionPrecision);
     double assignments = ffn instanceof MoeFfn m
-        ? load.tokens * m.expertsPerToken() * rankShares[0] : 0;
+        ? load.tokens * m.expertsPerToken() * busiestShare(load.tokens) : 0;
     double received = ffn instanceof MoeFfn m ? assignments / m.expertsPerToken() : 0;
     return new LayerParts(projections, absorbed, kernel,
         ffnParts(ffn, load.tokens, groupTokens),
@@ -555,6 +590,7 @@ public final class StepCostModel {
         double wire = ServingOptions.wireBytesPerToken(
             c == Collective.EP_DISPATCH ? options.dispatch() : options.combine(), h);
         List<Long> perChip = new ArrayList<>();
+        double[] rankShares = rankShares(load.tokens);
         for (int chip = 0; chip < layout.stageChips(); chip++) {
           int rank = chip / etp;
           perChip.add(Math.round(rank < rankShares.length
@@ -670,7 +706,7 @@ public final class StepCostModel {
     long shared = replicated ? 0 : m.sharedMlp().map(s -> s.weights(h)).orElse(0L);
     double etp = layout.expertTensorParallel();
     long expert = m.routedExpert().weights(h);
-    double assignments = tokens * m.expertsPerToken() * rankShares[0];
+    double assignments = tokens * m.expertsPerToken() * busiestShare(tokens);
     double touched = 1 - Math.pow(1 - (double) m.expertsPerToken() / m.routedExperts(), tokens);
     double slots = Math.ceil(options.experts().slotsPerRank(m.routedExperts(), layout.ep()));
     long sharedWidth = replicated

@@ -147,11 +147,14 @@ class LargeDeploymentCostTest {
     assertEquals(100 + 40 / 116, Overlap.TWO_BATCH.combine(100, 40, 58));
     assertEquals(1000 + 580 / 116, Overlap.TWO_BATCH.combine(580, 1000, 58));
     // A prefill step with overlap: its two micro-batches are priced apart (twice the weight
-    // reads, the same FLOPs) and every collective runs twice at half the bytes.
+    // reads, the same FLOPs) and every collective runs twice at half the bytes. At the expected
+    // expert shares: each micro-batch's own draw is busier than the whole batch's (RankLoads),
+    // which would add routed-expert FLOPs under overlap.
+    ExpertPlacement expected = ExpertPlacement.uniform().withSampling(ExpertSampling.NONE);
     ServingOptions tbo = new ServingOptions(Overlap.TWO_BATCH, Speculation.none(),
-        ExpertPlacement.uniform(), Precision.FP8, Precision.BF16);
+        expected, Precision.FP8, Precision.BF16);
     ServingOptions off = new ServingOptions(Overlap.NONE, Speculation.none(),
-        ExpertPlacement.uniform(), Precision.FP8, Precision.BF16);
+        expected, Precision.FP8, Precision.BF16);
     Batch b = new Batch(8 * 4096, 8 * 4096L * 4097 / 2, 8 * 4096, 8);
     StepCost with = dpEp(8, tbo).step(b);
     StepCost without = dpEp(8, off).step(b);

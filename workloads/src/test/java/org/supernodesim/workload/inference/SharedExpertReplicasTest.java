@@ -16,7 +16,8 @@ import org.supernodesim.workload.inference.CommunicationDemand.Collective;
  * The shared expert as an always-selected routed expert on ranks of its own (DeepSeek-V3 §3.4.2;
  * CloudMatrix-Infer's EP320): token copies, the busiest rank's load and memory, in closed form.
  * DeepSeek-V3 in FP8 with DP attention over the EP group; one expert (routed or shared) is W = 3 x
- * 7168 x 2048 = 44,040,192 weights.
+ * 7168 x 2048 = 44,040,192 weights. The routed ranks take their expected shares ({@code sampling:
+ * none}): the closed forms are of the placement; a step's finite draw is {@link RankLoadsTest}'s.
  */
 class SharedExpertReplicasTest {
   private static final ComputeCostModel H20 = new ComputeCostModel(Shapes.h20());
@@ -34,7 +35,7 @@ class SharedExpertReplicasTest {
   private static StepCostModel ep(int ep, int redundant, int sharedReplicas) {
     ExpertPlacement placement =
         new ExpertPlacement(ExpertPlacement.Load.uniform(), redundant, false, 1, 1,
-            sharedReplicas);
+            sharedReplicas, ExpertSampling.NONE);
     ServingOptions options = new ServingOptions(Overlap.NONE, Speculation.none(), placement,
         Precision.BF16, Precision.BF16);
     return new StepCostModel(V3, new InstanceLayout(1, 1, ep, ep), Precision.FP8,
