@@ -271,26 +271,7 @@ public record ServingResult(
       long requests,
       int peakBatch,
       double nonGemmKernelFraction,
-      @JsonInclude(JsonInclude.Include.NON_NULL) ExpertLoad expertLoad) {
-    /** An instance without expert parallelism (or as files written before it was recorded). */
-    public InstanceSummary(
-        int id,
-        String role,
-        int chips,
-        int firstChip,
-        double weightBytesPerChip,
-        MemoryPerChip memoryPerChip,
-        long kvCapacityTokens,
-        long kvBlocks,
-        long steps,
-        double busyFraction,
-        long requests,
-        int peakBatch,
-        double nonGemmKernelFraction) {
-      this(id, role, chips, firstChip, weightBytesPerChip, memoryPerChip, kvCapacityTokens,
-          kvBlocks, steps, busyFraction, requests, peakBatch, nonGemmKernelFraction, null);
-    }
-  }
+      @JsonInclude(JsonInclude.Include.NON_NULL) ExpertLoad expertLoad) {}
 
   /**
    * The busiest EP rank's load over the mean rank's, which sets a MoE layer's time.

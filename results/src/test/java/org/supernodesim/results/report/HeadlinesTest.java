@@ -67,7 +67,7 @@ class HeadlinesTest {
         2,
         3,
         1.5,
-        List.of(new ServingResult.InstanceSummary(0, "unified", 8, 0, 1, new ServingResult.MemoryPerChip(0, 0, 0, 0, 0, 0, 0, 0), 1, 1, 1, 0.5, 100, 4, 0.1)));
+        List.of(new ServingResult.InstanceSummary(0, "unified", 8, 0, 1, new ServingResult.MemoryPerChip(0, 0, 0, 0, 0, 0, 0, 0), 1, 1, 1, 0.5, 100, 4, 0.1, null)));
   }
 
   static RunResult run(String name, WorkloadResult w, double perMillionOutput) {

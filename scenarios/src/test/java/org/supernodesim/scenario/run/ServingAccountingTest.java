@@ -29,7 +29,7 @@ class ServingAccountingTest {
             "test", 10, 10, 0, 0, l, l, l, 1000, new ServingResult.PerChip(1, 1),
             new ServingResult.SloAttainment(null, null, null, null, 1),
             new ServingResult.Utilisation(0, 0), null, 0, 10, 1, 0.3,
-            List.of(new ServingResult.InstanceSummary(0, "unified", 4, 0, 1, new ServingResult.MemoryPerChip(0, 0, 0, 0, 0, 0, 0, 0), 1, 1, 1, 0.5, 10, 4, 0.1)));
+            List.of(new ServingResult.InstanceSummary(0, "unified", 4, 0, 1, new ServingResult.MemoryPerChip(0, 0, 0, 0, 0, 0, 0, 0), 1, 1, 1, 0.5, 10, 4, 0.1, null)));
     long picos = 1_000_000_000_000L;
 
     Accountant.Account account = Accountant.account(
