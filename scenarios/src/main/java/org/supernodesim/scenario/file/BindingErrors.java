@@ -85,8 +85,12 @@ final class BindingErrors {
     }
     Class<?> target = targetType(e);
     if (target != null && target.isEnum()) {
-      return at(
-          path, found(path) + " is not valid here; valid: " + String.join(", ", labels(target)));
+      // YAML 1.1 reads an unquoted on, off, yes or no as a boolean, so a user who wrote off
+      // would otherwise be told of a false they never typed.
+      String yaml = nodeAt(path) != null && nodeAt(path).isBoolean()
+          ? " (YAML reads an unquoted yes, no, on or off as true or false)" : "";
+      return at(path, found(path) + " is not valid here" + yaml + "; valid: "
+          + String.join(", ", labels(target)));
     }
     ScenarioException missing = missingKey(path, owner(e), target);
     if (missing != null) {

@@ -65,6 +65,9 @@ class BadInputTest {
         "unknown collective | kind: all-reduce | kind: allreduce | "
             + "bad.yaml:11:9: workload.collectives[0].kind: \"allreduce\" is not valid here; valid:"
             + " all-reduce, all-gather, reduce-scatter, all-to-all, broadcast, reduce, send-recv",
+        "a word YAML reads as a boolean | kind: all-reduce | kind: off | "
+            + "bad.yaml:11:9: workload.collectives[0].kind: false is not valid here (YAML reads an"
+            + " unquoted yes, no, on or off as true or false); valid: all-reduce, all-gather,",
         "unknown preset | nvidia-h100-sxm | nvidia-h9000 | "
             + "bad.yaml:5:3: cluster.chip.preset: ",
         "unknown fabric kind | kind: single-switch | kind: hypercube | "
