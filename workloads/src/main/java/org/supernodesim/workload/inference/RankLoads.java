@@ -164,11 +164,11 @@ public final class RankLoads {
   private double interpolated(long a) {
     double t = GRID_STEPS * Math.log((double) a / EXACT_BELOW) / Math.log(2);
     long below = gridPoint((long) Math.floor(t));
-    long above = gridPoint((long) Math.floor(t) + 1);
-    double lower = (exact(below) - expected[0]) * Math.sqrt(below);
     if (below == a) {
       return exact(a);
     }
+    long above = gridPoint((long) Math.floor(t) + 1);
+    double lower = (exact(below) - expected[0]) * Math.sqrt(below);
     double upper = (exact(above) - expected[0]) * Math.sqrt(above);
     double w = Math.log((double) a / below) / Math.log((double) above / below);
     return expected[0] + (lower + w * (upper - lower)) / Math.sqrt(a);
