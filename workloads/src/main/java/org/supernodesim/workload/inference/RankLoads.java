@@ -215,21 +215,16 @@ public final class RankLoads {
     if (p[0] >= 1) {
       return n;
     }
-    long[] from = new long[g];
-    double[] odds = new double[g];
-    double[] pmf = new double[g];
-    double[] cdf = new double[g];
-    for (int i = 0; i < g; i++) {
-      double mean = n * p[i];
-      from[i] = Math.max(0, (long) Math.floor(mean - TAIL_SIGMAS * Math.sqrt(mean * (1 - p[i]))));
-      odds[i] = p[i] / (1 - p[i]);
-    }
+    Tails tails = new Tails(n, Arrays.copyOf(p, g));
+    long[] from = tails.from;
+    double[] pmf = tails.pmf;
+    double[] cdf = tails.cdf;
     double top = n * p[0];
     long start = from[0];
     // A rank of smaller share whose tail starts lower is walked up to the start on its own.
     for (int i = 1; i < g; i++) {
       for (long m = from[i]; m < start; m++) {
-        step(i, m, n, from, odds, pmf, cdf, m == 0 ? 0 : (n - m + 1) / (double) m, p);
+        tails.step(i, m, m == 0 ? 0 : (n - m + 1) / (double) m);
       }
     }
     double sum = start;
@@ -238,7 +233,7 @@ public final class RankLoads {
       double all = 1;
       boolean negligible = m >= top;
       for (int i = 0; i < g; i++) {
-        step(i, m, n, from, odds, pmf, cdf, ratio, p);
+        tails.step(i, m, ratio);
         double f = Math.min(1, cdf[i]);
         all *= count[i] == 1 ? f : Math.pow(f, count[i]);
         negligible &= count[i] * pmf[i] < 1e-14;
@@ -254,15 +249,42 @@ public final class RankLoads {
     return sum;
   }
 
-  /** Rank group i's probability and CDF at m, from those at m - 1 ({@code ratio}: (n-m+1)/m). */
-  private static void step(int i, long m, long n, long[] from, double[] odds, double[] pmf,
-      double[] cdf, double ratio, double[] p) {
-    if (m == from[i]) {
-      pmf[i] = Math.exp(logPmf(n, m, p[i]));
-      cdf[i] = pmf[i];
-    } else if (m > from[i]) {
-      pmf[i] *= ratio * odds[i];
-      cdf[i] += pmf[i];
+  /**
+   * The binomial(n, p_i) probabilities and CDFs of each group of ranks of equal share p_i, walked
+   * up one count at a time from where group i's lower tail becomes non-negligible ({@code from}).
+   */
+  private static final class Tails {
+    private final long n;
+    private final double[] p;
+    private final long[] from;
+    private final double[] odds;
+    private final double[] pmf;
+    private final double[] cdf;
+
+    Tails(long n, double[] p) {
+      this.n = n;
+      this.p = p;
+      from = new long[p.length];
+      odds = new double[p.length];
+      pmf = new double[p.length];
+      cdf = new double[p.length];
+      for (int i = 0; i < p.length; i++) {
+        double mean = n * p[i];
+        from[i] = Math.max(0,
+            (long) Math.floor(mean - TAIL_SIGMAS * Math.sqrt(mean * (1 - p[i]))));
+        odds[i] = p[i] / (1 - p[i]);
+      }
+    }
+
+    /** Group i's probability and CDF at m, from those at m - 1 ({@code ratio}: (n-m+1)/m). */
+    void step(int i, long m, double ratio) {
+      if (m == from[i]) {
+        pmf[i] = Math.exp(logPmf(n, m, p[i]));
+        cdf[i] = pmf[i];
+      } else if (m > from[i]) {
+        pmf[i] *= ratio * odds[i];
+        cdf[i] += pmf[i];
+      }
     }
   }
 
