@@ -33,8 +33,10 @@ final class EventHeap {
   private long[] sequences = new long[16];
   private int runCount;
   private int size; // events, in all runs
-  // The run the last added event joined or started, while it holds events: the next event joins
-  // it if it comes after that one.
+  // The run the last added event joined or started. While it holds events, the next event joins
+  // it if it comes after that one; once emptied it stays here, out of the heap, for the next
+  // event to start it again. A block of one process (actor-per-chip) then reuses one run and
+  // touches no spare.
   private Run open;
   // Emptied runs, kept with their arrays for new runs (a ring starts one per window).
   private Run[] spare = new Run[16];
@@ -77,13 +79,14 @@ final class EventHeap {
   void add(Event event) {
     size++;
     Run run = open;
-    if (run != null && !precedes(event, run.tail())) {
-      run.append(event); // its head, the run's key in the heap, is unchanged
+    if (run == null || !run.isEmpty() && precedes(event, run.tail())) {
+      run = spareCount == 0 ? new Run() : spare[--spareCount];
+      open = run;
+    } else if (!run.isEmpty()) {
+      run.append(event); // after its tail: its head, the run's key in the heap, is unchanged
       return;
     }
-    run = spareCount == 0 ? new Run() : spare[--spareCount];
-    run.append(event);
-    open = run;
+    run.append(event); // an empty run has no slot in the heap: it takes one now
     siftUp(run, event.timePicos, event.senderId, event.senderSequence);
   }
 
@@ -98,13 +101,12 @@ final class EventHeap {
     Run first = runs[0];
     Event event = first.take();
     if (first.isEmpty()) {
-      if (open == first) {
-        open = null;
+      if (first != open) {
+        if (spareCount == spare.length) {
+          spare = Arrays.copyOf(spare, spareCount * 2);
+        }
+        spare[spareCount++] = first;
       }
-      if (spareCount == spare.length) {
-        spare = Arrays.copyOf(spare, spareCount * 2);
-      }
-      spare[spareCount++] = first;
       int last = --runCount;
       Run moved = runs[last];
       runs[last] = null;
