@@ -179,7 +179,10 @@ final class EventHeap {
 
   /** Events in order, taken from the head and added at the tail. */
   private static final class Run {
-    private Event[] events = new Event[16];
+    // Four slots to start: where sends come out of order (timers of varied length) most runs
+    // hold an event or two, and a long run (a ring's window, 384) doubles to its size once, then
+    // is reused.
+    private Event[] events = new Event[4];
     private int head;
     private int tail; // one past the last event
 
