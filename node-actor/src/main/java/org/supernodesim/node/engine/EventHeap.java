@@ -15,10 +15,11 @@ import java.util.Arrays;
  * events each, instead of a heap of 384 events whose entries all tie on time (each poll sifted
  * through four levels, twenty comparisons, most of them ties broken by sender: half of the
  * sequential run's time, by perf). A poll takes the first run's head; the run's next event then
- * sinks through the few runs below it.
+ * sinks through the few runs below it. Measured against the flat heap, alternating: the ring's
+ * sequential run 7.1-7.5 M -> 14-19 M events/s, a 1,536-chip all-to-all about 1.8 times as fast.
  *
  * <p>The heap is 4-ary, and keeps each run's head time, sender and sequence beside it in flat
- * arrays: with many runs (random times, or 2.4 million arrivals of a 1,536-chip all-to-all) a
+ * arrays: with many runs (timers of varied length; a 1,536-chip all-to-all, one run per chip) a
  * sift then compares mostly within one cache line of times instead of following references, and
  * through half as many levels as a binary heap. The order is the shared comparator's, a total
  * order, so the events come out in the same sequence whatever the runs and the heap's shape.
