@@ -41,6 +41,32 @@ class RingTest {
     assertEquals(phases * (n - 1) * bytes, sentByAll);
   }
 
+  @ParameterizedTest(name = "{0}, n={1}, S={2}")
+  @CsvSource({
+    "ALL_REDUCE, 384, 1073741824",
+    "ALL_REDUCE, 7, 1000000007",
+    "ALL_REDUCE, 5, 3",
+    "ALL_REDUCE, 6, 12",
+    "ALL_GATHER, 9, 100",
+    "REDUCE_SCATTER, 13, 1000",
+  })
+  void everyStepMovesTheChunkItsIndexNames(CollectiveKind kind, int n, long bytes) {
+    // Reduce-scatter step k: member p sends chunk p-k and receives chunk p-1-k. All-gather step k
+    // (after a reduce-scatter, whose member p holds the reduced chunk p+1): sends chunk p+1-k.
+    int rs = kind == CollectiveKind.ALL_GATHER ? 0 : n - 1;
+    int offset = kind == CollectiveKind.ALL_GATHER ? 0 : 1;
+    for (int p = 0; p < n; p++) {
+      List<Step> steps = ring.schedule(kind, n, p, bytes);
+      for (int k = 0; k < steps.size(); k++) {
+        int sent = k < rs ? p - k : p + offset - (k - rs);
+        assertEquals(Ring.chunk(bytes, n, sent), steps.get(k).sends().get(0).bytes(),
+            "member " + p + " step " + k + " sends chunk " + sent);
+        assertEquals(Ring.chunk(bytes, n, sent - 1), steps.get(k).receives().get(0).bytes(),
+            "member " + p + " step " + k + " receives chunk " + (sent - 1));
+      }
+    }
+  }
+
   @ParameterizedTest(name = "S={0}, n={1}")
   @CsvSource({"1073741824, 384", "10, 3", "2, 5"})
   void chunksAreAsEqualAsWholeBytesAllow(long bytes, int n) {
