@@ -32,6 +32,45 @@ class LatencyRecorderTest {
   }
 
   @Test
+  void percentilesWalkedFromTheSmallestValueAreHdrHistogramsOwn() {
+    // Given spreads a run meets (one value repeated at a collective's milliseconds, a zero among
+    // them, nine decades, clustered draws), at every precision HdrHistogram allows: the value at
+    // each percentile, walked from the smallest value's bucket, is the one HdrHistogram's walk
+    // from bucket 0 gives, to the picosecond.
+    Random random = new Random(11);
+    List<long[]> spreads = new ArrayList<>();
+    spreads.add(new long[] {5_752_979_422L});
+    spreads.add(new long[] {0, 0, 0});
+    spreads.add(new long[] {0, 1, 2, 5_752_979_422L});
+    spreads.add(new long[] {1, 1_000_000_000_000L});
+    long[] decades = new long[2_000];
+    for (int i = 0; i < decades.length; i++) {
+      decades[i] = (long) Math.pow(10, 9 * random.nextDouble());
+    }
+    spreads.add(decades);
+    long[] cluster = new long[5_000];
+    for (int i = 0; i < cluster.length; i++) {
+      cluster[i] = 5_700_000_000L + random.nextInt(60_000_000);
+    }
+    spreads.add(cluster);
+    double[] percentiles = {0, 1e-9, 0.1, 1, 10, 25, 50, 75, 90, 99, 99.9, 99.999, 100};
+    for (int digits = 0; digits <= 5; digits++) {
+      for (long[] values : spreads) {
+        LatencyRecorder recorder = new LatencyRecorder(digits);
+        org.HdrHistogram.Histogram reference = new org.HdrHistogram.Histogram(digits);
+        for (long v : values) {
+          recorder.recordPicos(v);
+          reference.recordValue(v);
+        }
+        for (double p : percentiles) {
+          assertEquals(reference.getValueAtPercentile(p), recorder.valueAtPercentile(p),
+              "p" + p + " of " + values.length + " values at " + digits + " digits");
+        }
+      }
+    }
+  }
+
+  @Test
   void uniformOneToOneMillionGivesItsOrderStatistics() {
     // Given the values 1, 2, ..., 1,000,000 ps, each once: the p-th percentile is p·10^4 ps.
     LatencyRecorder recorder = new LatencyRecorder(3);

@@ -69,13 +69,16 @@ final class ScenarioAssembly {
         .check(heapBytes, ScenarioAssembly::machineBytes);
     List<CollectiveBenchmark.Entry> collectives = collectives(s.workload(), cluster.chips());
     Topology topology = cluster.topology();
-    checkLookahead(s.network().model(), topology);
+    // One router for the checks: building one walks every chip's links (a few ms for 384 chips,
+    // run interpreted this early), and its route caches serve each check alike.
+    Router router = new Router(topology);
+    checkLookahead(s.network().model(), router);
     checkClock(collectives, topology);
-    checkAlgorithms(collectives, topology);
+    checkAlgorithms(collectives, router);
     ComputeCalibration calibration = calibration(chip.id());
     Workload workload = workload(s, collectives, chip, calibration, topology);
     if (workload instanceof TrainingWorkload t) {
-      checkTrainingAlgorithm(t, topology);
+      checkTrainingAlgorithm(t, router);
     }
     if (!workload.networkModels().contains(s.network().model())) {
       throw new InvalidInput(
@@ -196,8 +199,8 @@ final class ScenarioAssembly {
    * least 1 ps (the flow model answers chips in half the shortest route's latency, so it needs 2
    * ps). Links are refused at 0 latency where they are written; this catches the rest.
    */
-  private static void checkLookahead(NetworkModel model, Topology topology) {
-    long shortest = new AnalyticalNetwork(new Router(topology)).minimumLatencyPicos();
+  private static void checkLookahead(NetworkModel model, Router router) {
+    long shortest = new AnalyticalNetwork(router).minimumLatencyPicos();
     long needed = model == NetworkModel.FLOW ? 2 : 1;
     if (shortest < needed) {
       throw new InvalidInput(
@@ -248,14 +251,14 @@ final class ScenarioAssembly {
    * off a full mesh, hierarchical inside one domain, nvls without a reducing switch), so the run
    * never starts one it would have to stop.
    */
-  private static void checkAlgorithms(List<CollectiveBenchmark.Entry> entries, Topology topology) {
+  private static void checkAlgorithms(List<CollectiveBenchmark.Entry> entries, Router router) {
     Collectives collectives = null;
     for (int i = 0; i < entries.size(); i++) {
       CollectiveBenchmark.Entry e = entries.get(i);
       if (e.algorithm() == AlgorithmChoice.AUTO) {
         continue;
       }
-      collectives = collectives != null ? collectives : new Collectives(new Router(topology));
+      collectives = collectives != null ? collectives : new Collectives(router);
       try {
         collectives.resolve(e.kind(), e.algorithm(), e.group(), e.bytes());
       } catch (IllegalArgumentException x) {
@@ -269,11 +272,11 @@ final class ScenarioAssembly {
    * where a group crosses servers or has 2 chips). The representative ranks' groups stand for all:
    * every other rank's group of a kind is the same shape on the same kind of server.
    */
-  private static void checkTrainingAlgorithm(TrainingWorkload t, Topology topology) {
+  private static void checkTrainingAlgorithm(TrainingWorkload t, Router router) {
     if (t.collectiveAlgorithm() == AlgorithmChoice.AUTO) {
       return;
     }
-    Collectives collectives = new Collectives(new Router(topology));
+    Collectives collectives = new Collectives(router);
     Set<List<Object>> checked = new HashSet<>();
     for (OperationGraph g : StepGenerator.generate(t.job(), t::algorithm).graphs()) {
       for (Operation op : g.operations()) {
