@@ -84,7 +84,12 @@ public final class Ring implements CollectiveAlgorithm {
         }
         // Reduce-scatter: at step k position p sends chunk p-k and receives chunk p-1-k.
         // All-gather: at step k position p sends chunk p+offset-k.
-        int first = k < rs ? position - k : position + offset - (k - rs);
+        // The phase is arithmetic, not a branch: the JIT profiles a ring while every chip is
+        // still reducing, would compile the gather's side as never taken, and throw the compiled
+        // step code away when all chips reach the gather in one window (seen on 384 chips: the
+        // optimised code discarded half-way, most of the run back in slower code).
+        int gathering = (rs - 1 - k) >>> 31; // 0 before step rs, 1 from it
+        int first = position - k + gathering * (offset + rs);
         // As chunk(bytes, n, first) and chunk(bytes, n, first - 1), in two divisions: chunk j is
         // floor(S/n) plus floor(r(j+1)/n) - floor(rj/n), r = S mod n < n, which is 1 exactly
         // when (rj mod n) + r reaches n. A 64-bit division costs tens of cycles; the four this
