@@ -28,9 +28,9 @@ public final class JsonReport {
    * Starts building result.json's serializers on a thread of their own, for a command that will
    * write one after simulating: Jackson builds a serializer per record type the first time it
    * meets it, by reflection and interpreted (about 35 ms of a short run's 0.1 s of writing), and
-   * this overlaps that with the run's earlier work. The serializers are the ones {@link #toJson} would
-   * build (Jackson caches them, and building is safe on several threads), so the text is the same
-   * byte for byte; a failure here is left for the write to report.
+   * this overlaps that with the run's earlier work. The serializers are the ones {@link #toJson}
+   * would build (Jackson caches them, and building is safe on several threads), so the text is
+   * the same byte for byte; a failure here is left for the write to report.
    */
   public static void prepareInBackground() {
     Thread t = new Thread(JsonReport::prepare, "result-json-serializers");
