@@ -21,8 +21,9 @@ import java.util.Arrays;
  * <p>The heap is 4-ary, and keeps each run's head time, sender and sequence beside it in flat
  * arrays: with many runs (timers of varied length; a 1,536-chip all-to-all, a run per chip's
  * sends) a sift then compares mostly within one cache line of times instead of following
- * references, and through half as many levels as a binary heap. The order is the shared comparator's, a total
- * order, so the events come out in the same sequence whatever the runs and the heap's shape.
+ * references, and through half as many levels as a binary heap. The order is the shared
+ * comparator's, a total order, so the events come out in the same sequence whatever the runs and
+ * the heap's shape.
  */
 final class EventHeap {
   private static final int ARITY = 4;

@@ -365,9 +365,9 @@ public final class Catalog {
    * calibration ({@link Calibrations}, whose shipped files are read through the same JSON mapper),
    * for a thread of its own started before a scenario is read: the scenario takes its cost
    * defaults from the prices, and its chip's file and calibration are read with those readers,
-   * whose first use builds each by reflection (about 10 ms cold each; the calibration's was 11-14 ms
-   * of the main thread's CPU on a 384-chip ring, 2-5 ms once built here). Only the mapper's cache
-   * of readers is filled, the same one a read would build.
+   * whose first use builds each by reflection (about 10 ms cold each; the calibration's was 11-14
+   * ms of the main thread's CPU on a 384-chip ring, 2-5 ms once built here). Only the mapper's
+   * cache of readers is filled, the same one a read would build.
    */
   public void prepare() {
     prices();

@@ -87,7 +87,8 @@ final class BindingErrors {
     if (target != null && target.isEnum()) {
       // YAML 1.1 reads an unquoted on, off, yes or no as a boolean, so a user who wrote off
       // would otherwise be told of a false they never typed.
-      String yaml = nodeAt(path) != null && nodeAt(path).isBoolean()
+      JsonNode given = nodeAt(path);
+      String yaml = given != null && given.isBoolean()
           ? " (YAML reads an unquoted yes, no, on or off as true or false)" : "";
       return at(path, found(path) + " is not valid here" + yaml + "; valid: "
           + String.join(", ", labels(target)));
