@@ -16,9 +16,9 @@ import org.supernodesim.node.engine.Simulation;
  * Placement and thread count never change a result: every process gets the events the {@link
  * org.supernodesim.node.engine.SequentialRuntime} would give it, in the same order.
  *
- * <p>The first {@link #run} creates an actor system (its default dispatcher a fork-join pool of
- * exactly {@code threads} threads) that later runs reuse until {@link #close}, so a run costs the
- * engine's work, not an actor system's start and stop. Each run gets a coordinator of its own,
+ * <p>The first {@link #run} creates an actor system (its default dispatcher exactly {@code
+ * threads} threads of a {@link SpinningExecutor}) that later runs reuse until {@link #close}, so a
+ * run costs the engine's work, not an actor system's start and stop. Each run gets a coordinator of its own,
  * spawned under the system's long-lived guardian; it stops the run's actors before the run
  * returns. One run at a time: {@code run} and {@code close} are synchronized.
  */

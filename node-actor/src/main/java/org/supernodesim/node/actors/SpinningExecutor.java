@@ -50,6 +50,8 @@ final class SpinningExecutor extends AbstractExecutorService {
   private final ConcurrentLinkedDeque<Runnable>[] queues;
   private final Thread[] workers;
   private final ThreadLocal<Integer> workerId = new ThreadLocal<>();
+  // A worker asked for by the caller (see onWorker), for the tasks it hands over meanwhile.
+  private static final ThreadLocal<Integer> PLACE_ON = new ThreadLocal<>();
   // Where a task from outside the workers goes: round robin.
   private final AtomicInteger nextOutside = new AtomicInteger();
   // Per worker: PARKED once it has decided to park (before looking at the queue a last time).
@@ -83,10 +85,29 @@ final class SpinningExecutor extends AbstractExecutorService {
     if (shutdown) {
       throw new RejectedExecutionException("the engine's dispatcher is shut down");
     }
-    Integer me = workerId.get();
-    int queue = me != null ? me : Math.floorMod(nextOutside.getAndIncrement(), queues.length);
+    Integer asked = PLACE_ON.get();
+    Integer me = asked != null ? asked : workerId.get();
+    int queue = me != null
+        ? me % queues.length
+        : Math.floorMod(nextOutside.getAndIncrement(), queues.length);
     queues[queue].addLast(task);
     wakeOne();
+  }
+
+  /**
+   * Runs {@code handOver} (a tell) with any task it gives this executor queued for worker
+   * {@code worker} (modulo the workers), not for the calling thread. The windows open group g on
+   * worker g every time, so a group's actors, and the chips' state in them, stay in one core's
+   * caches from window to window; where the merging thread's queue took every group, the other
+   * thread stole one at random and the chips' state moved between cores.
+   */
+  static void onWorker(int worker, Runnable handOver) {
+    PLACE_ON.set(worker);
+    try {
+      handOver.run();
+    } finally {
+      PLACE_ON.remove();
+    }
   }
 
   /**
@@ -156,6 +177,11 @@ final class SpinningExecutor extends AbstractExecutorService {
       }
     }
     return null;
+  }
+
+  /** Tasks waiting in worker {@code worker}'s queue (for tests). */
+  int queued(int worker) {
+    return queues[worker].size();
   }
 
   private boolean anyWork() {

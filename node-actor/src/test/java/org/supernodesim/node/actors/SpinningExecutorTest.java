@@ -64,6 +64,42 @@ class SpinningExecutorTest {
   }
 
   @Test
+  void queuesATaskForTheWorkerAskedFor() throws Exception {
+    // Given 2 workers, each held in a task of its own.
+    SpinningExecutor executor = new SpinningExecutor(2, DAEMONS);
+    CountDownLatch held = new CountDownLatch(2);
+    CountDownLatch release = new CountDownLatch(1);
+    for (int i = 0; i < 2; i++) {
+      executor.execute(() -> {
+        held.countDown();
+        await(release);
+      });
+    }
+    assertTrue(held.await(10, TimeUnit.SECONDS), "both workers busy");
+
+    // When this thread hands over three tasks asking for worker 1 (3 is worker 1 of 2, too).
+    CountDownLatch ran = new CountDownLatch(3);
+    SpinningExecutor.onWorker(1, () -> executor.execute(ran::countDown));
+    SpinningExecutor.onWorker(3, () -> executor.execute(ran::countDown));
+    SpinningExecutor.onWorker(1, () -> executor.execute(ran::countDown));
+
+    // Then all three wait in worker 1's queue, none in worker 0's; and run once released.
+    assertEquals(3, executor.queued(1), "queued for worker 1");
+    assertEquals(0, executor.queued(0), "none for worker 0");
+    release.countDown();
+    assertTrue(ran.await(10, TimeUnit.SECONDS), "they ran");
+    shutDown(executor);
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Test
   void makesExactlyItsThreadsAndRefusesWorkOnceShutDown() throws Exception {
     int before = THREADS_MADE.get();
     SpinningExecutor executor = new SpinningExecutor(4, DAEMONS);
