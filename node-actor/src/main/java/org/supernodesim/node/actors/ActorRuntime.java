@@ -16,9 +16,9 @@ import org.supernodesim.node.engine.Simulation;
  * Placement and thread count never change a result: every process gets the events the {@link
  * org.supernodesim.node.engine.SequentialRuntime} would give it, in the same order.
  *
- * <p>The first {@link #run} creates an actor system (its default dispatcher a fork-join pool of
- * exactly {@code threads} threads) that later runs reuse until {@link #close}, so a run costs the
- * engine's work, not an actor system's start and stop. Each run gets a coordinator of its own,
+ * <p>The first {@link #run} creates an actor system (its default dispatcher exactly {@code
+ * threads} threads of a {@link SpinningExecutor}) that later runs reuse until {@link #close}, so a
+ * run costs the engine's work, not an actor system's start and stop. Each run gets a coordinator of its own,
  * spawned under the system's long-lived guardian; it stops the run's actors before the run
  * returns. One run at a time: {@code run} and {@code close} are synchronized.
  */
@@ -156,18 +156,9 @@ public final class ActorRuntime implements Runtime {
           actor {
             provider = local
             default-dispatcher {
-              executor = "fork-join-executor"
-              fork-join-executor {
-                parallelism-min = %d
-                parallelism-factor = 1.0
-                parallelism-max = %d
-                # A window's opening pushes every opened actor onto the merging thread's queue at
-                # once; taking the newest first leaves the oldest to the other thread's steals
-                # from the far end, so the two rarely meet. Measured on the ring of 384, actor-per-
-                # chip, 2 threads: about 20%% less wall time than FIFO. Order cannot reach a
-                # result: each window's events are all known when it opens.
-                task-peeking-mode = "LIFO"
-              }
+              # Threads that spin a while before they park: see SpinningExecutor.
+              executor = "org.supernodesim.node.actors.SpinningExecutor$Configurator"
+              spinning-executor.threads = %d
               # Windows are short bursts of small messages: let a thread drain up to 100 of an
               # actor's messages before moving on, as the prototype measured best.
               throughput = 100
@@ -179,7 +170,7 @@ public final class ActorRuntime implements Runtime {
           }
         }
         """
-            .formatted(threads, threads);
+            .formatted(threads);
     return ConfigFactory.parseString(settings).withFallback(ConfigFactory.load());
   }
 }

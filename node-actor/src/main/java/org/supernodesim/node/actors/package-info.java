@@ -29,8 +29,8 @@
  * windows, since every chip has an event at T).
  *
  * <p><b>Entry point.</b> {@code try (var runtime = new ActorRuntime(threads, processesPerActor))
- * { runtime.run(simulation); }}: one actor system (a fork-join pool of exactly {@code threads}
- * threads, quiet logging) created by the first run and reused until {@code close}; each run has
+ * { runtime.run(simulation); }}: one actor system (exactly {@code threads} dispatcher threads
+ * that spin briefly before they park, {@link SpinningExecutor}; quiet logging) created by the first run and reused until {@code close}; each run has
  * a coordinator of its own under the system's guardian and stops its actors before returning. A
  * process's exception is rethrown as is, and the runtime stays usable.
  *
