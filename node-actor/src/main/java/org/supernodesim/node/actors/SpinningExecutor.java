@@ -47,11 +47,12 @@ final class SpinningExecutor extends AbstractExecutorService {
   private static final int RUNNING = 0;
   private static final int PARKED = 1;
 
+  // A worker asked for by the caller (see onWorker), for the tasks it hands over meanwhile.
+  private static final ThreadLocal<Integer> PLACE_ON = new ThreadLocal<>();
+
   private final ConcurrentLinkedDeque<Runnable>[] queues;
   private final Thread[] workers;
   private final ThreadLocal<Integer> workerId = new ThreadLocal<>();
-  // A worker asked for by the caller (see onWorker), for the tasks it hands over meanwhile.
-  private static final ThreadLocal<Integer> PLACE_ON = new ThreadLocal<>();
   // Where a task from outside the workers goes: round robin.
   private final AtomicInteger nextOutside = new AtomicInteger();
   // Per worker: PARKED once it has decided to park (before looking at the queue a last time).
@@ -131,7 +132,7 @@ final class SpinningExecutor extends AbstractExecutorService {
         task = steal(id);
       }
       if (task != null) {
-        task.run();
+        run(task);
         continue;
       }
       if (shutdown) {
@@ -149,6 +150,19 @@ final class SpinningExecutor extends AbstractExecutorService {
         LockSupport.park(this);
       }
       state.set(id, RUNNING);
+    }
+  }
+
+  /**
+   * Runs a task; what it throws goes to the thread's uncaught-exception handler (Pekko's, which
+   * reports it and stops the system on a fatal error) and the worker goes on, as a pool's would.
+   */
+  private static void run(Runnable task) {
+    try {
+      task.run();
+    } catch (Throwable failure) {
+      Thread self = Thread.currentThread();
+      self.getUncaughtExceptionHandler().uncaughtException(self, failure);
     }
   }
 

@@ -16,10 +16,12 @@ import org.junit.jupiter.api.Test;
 class SpinningExecutorTest {
 
   private static final AtomicInteger THREADS_MADE = new AtomicInteger();
+  private static final Set<Throwable> UNCAUGHT = ConcurrentHashMap.newKeySet();
   private static final ThreadFactory DAEMONS = r -> {
     THREADS_MADE.incrementAndGet();
     Thread t = new Thread(r, "spinning-test");
     t.setDaemon(true);
+    t.setUncaughtExceptionHandler((thread, failure) -> UNCAUGHT.add(failure));
     return t;
   };
 
@@ -97,6 +99,23 @@ class SpinningExecutorTest {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  @Test
+  void aTaskThatThrowsReachesTheHandlerAndTheWorkerGoesOn() throws Exception {
+    // Given one worker, and a task that throws.
+    SpinningExecutor executor = new SpinningExecutor(1, DAEMONS);
+    IllegalStateException thrown = new IllegalStateException("a failing task");
+    executor.execute(() -> {
+      throw thrown;
+    });
+
+    // Then the next task still runs on it, and the failure reached the thread's handler.
+    CountDownLatch ran = new CountDownLatch(1);
+    executor.execute(ran::countDown);
+    assertTrue(ran.await(10, TimeUnit.SECONDS), "the worker survived the failure");
+    assertTrue(UNCAUGHT.contains(thrown), "the handler got it");
+    shutDown(executor);
   }
 
   @Test
