@@ -32,10 +32,12 @@ final class BlockActor extends AbstractBehavior<BlockActor.Command> {
 
   /**
    * From the actor that merged the last window, to the first actor of a group: tell actors {@code
-   * targets[from, to)} (this one among them) their {@code messages[from, to)}. Arrays shared by
-   * every group of the window, never written once sent.
+   * targets[from, to)} (this one among them) their {@code messages[from, to)}, for dispatcher
+   * thread {@code worker} to run. Arrays shared by every group of the window, never written once
+   * sent.
    */
-  record OpenGroup(int[] targets, OpenWindow[] messages, int from, int to) implements Command {}
+  record OpenGroup(int[] targets, OpenWindow[] messages, int from, int to, int worker)
+      implements Command {}
 
   private static final int[] NO_DESTINATIONS = new int[0];
   private static final long[] NO_TIMES = new long[0];

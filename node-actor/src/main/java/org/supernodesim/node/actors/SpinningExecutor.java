@@ -17,8 +17,8 @@ import org.apache.pekko.dispatch.ExecutorServiceConfigurator;
 import org.apache.pekko.dispatch.ExecutorServiceFactory;
 
 /**
- * The engine's dispatcher threads: a fixed number of workers on one shared queue that wait for
- * work by spinning a short while before they park.
+ * The engine's dispatcher threads: a fixed number of workers, each with queues of its own, that
+ * wait for work by spinning a short while before they park.
  *
  * <p>Why not the fork-join pool: a conservative window of the 384-chip ring is about 20 us of work
  * in all, and between two windows a thread has nothing to do for a few microseconds. A fork-join
@@ -35,6 +35,11 @@ import org.apache.pekko.dispatch.ExecutorServiceFactory;
  * threads contending for its head on every one of a window's 384 tasks actor-per-chip, and ran
  * at a third of the fork-join pool's speed). Order never reaches a result: each window's events
  * are all known when it opens, whichever thread handles them.
+ *
+ * <p>A task handed over for a given worker ({@link #onWorker}) is that worker's alone: no other
+ * steals it. The windows place each actor's turn on purpose (see {@link WindowSplit}); a steal
+ * moved a chip's state to the other core and back within a window, and an idle worker stealing
+ * from a window kept on one thread undid the choice.
  */
 final class SpinningExecutor extends AbstractExecutorService {
   /**
@@ -49,10 +54,12 @@ final class SpinningExecutor extends AbstractExecutorService {
 
   // A worker asked for by the caller (see onWorker), for the tasks it hands over meanwhile.
   private static final ThreadLocal<Integer> PLACE_ON = new ThreadLocal<>();
+  // The index of the worker this thread is, on a worker's thread.
+  private static final ThreadLocal<Integer> WORKER = new ThreadLocal<>();
 
-  private final ConcurrentLinkedDeque<Runnable>[] queues;
+  private final ConcurrentLinkedDeque<Runnable>[] queues; // per worker: any worker may run these
+  private final ConcurrentLinkedDeque<Runnable>[] pinned; // per worker: only it runs these
   private final Thread[] workers;
-  private final ThreadLocal<Integer> workerId = new ThreadLocal<>();
   // Where a task from outside the workers goes: round robin.
   private final AtomicInteger nextOutside = new AtomicInteger();
   // Per worker: PARKED once it has decided to park (before looking at the queue a last time).
@@ -63,16 +70,14 @@ final class SpinningExecutor extends AbstractExecutorService {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be >= 1: " + threads);
     }
-    @SuppressWarnings("unchecked")
-    ConcurrentLinkedDeque<Runnable>[] q = new ConcurrentLinkedDeque[threads];
-    queues = q;
+    queues = newQueues(threads);
+    pinned = newQueues(threads);
     workers = new Thread[threads];
     state = new AtomicIntegerArray(threads);
     for (int i = 0; i < threads; i++) {
       int id = i;
-      queues[i] = new ConcurrentLinkedDeque<>();
       workers[i] = threadFactory.newThread(() -> {
-        workerId.set(id);
+        WORKER.set(id);
         work(id);
       });
     }
@@ -81,13 +86,28 @@ final class SpinningExecutor extends AbstractExecutorService {
     }
   }
 
+  @SuppressWarnings("unchecked")
+  private static ConcurrentLinkedDeque<Runnable>[] newQueues(int threads) {
+    ConcurrentLinkedDeque<Runnable>[] q = new ConcurrentLinkedDeque[threads];
+    for (int i = 0; i < threads; i++) {
+      q[i] = new ConcurrentLinkedDeque<>();
+    }
+    return q;
+  }
+
   @Override
   public void execute(Runnable task) {
     if (shutdown) {
       throw new RejectedExecutionException("the engine's dispatcher is shut down");
     }
     Integer asked = PLACE_ON.get();
-    Integer me = asked != null ? asked : workerId.get();
+    if (asked != null) {
+      int worker = asked % workers.length;
+      pinned[worker].addLast(task);
+      wake(worker);
+      return;
+    }
+    Integer me = WORKER.get();
     int queue = me != null
         ? me % queues.length
         : Math.floorMod(nextOutside.getAndIncrement(), queues.length);
@@ -95,12 +115,18 @@ final class SpinningExecutor extends AbstractExecutorService {
     wakeOne();
   }
 
+  /** The index of the worker running the caller; 0 when the caller is no worker. */
+  static int currentWorker() {
+    Integer me = WORKER.get();
+    return me == null ? 0 : me;
+  }
+
   /**
    * Runs {@code handOver} (a tell) with any task it gives this executor queued for worker
-   * {@code worker} (modulo the workers), not for the calling thread. The windows open group g on
-   * worker g every time, so a group's actors, and the chips' state in them, stay in one core's
-   * caches from window to window; where the merging thread's queue took every group, the other
-   * thread stole one at random and the chips' state moved between cores.
+   * {@code worker} (modulo the workers) and for it alone, not for the calling thread. The windows
+   * open group g on worker g every time, so a group's actors, and the chips' state in them, stay
+   * in one core's caches from window to window; where the merging thread's queue took every
+   * group, the other thread stole one at random and the chips' state moved between cores.
    */
   static void onWorker(int worker, Runnable handOver) {
     PLACE_ON.set(worker);
@@ -118,16 +144,27 @@ final class SpinningExecutor extends AbstractExecutorService {
    */
   private void wakeOne() {
     for (int i = 0; i < workers.length; i++) {
-      if (state.get(i) == PARKED && state.compareAndSet(i, PARKED, RUNNING)) {
-        LockSupport.unpark(workers[i]);
+      if (wake(i)) {
         return;
       }
     }
   }
 
+  /** Unparks worker {@code i} if it is parked (the same handshake as {@link #wakeOne}). */
+  private boolean wake(int i) {
+    if (state.get(i) == PARKED && state.compareAndSet(i, PARKED, RUNNING)) {
+      LockSupport.unpark(workers[i]);
+      return true;
+    }
+    return false;
+  }
+
   private void work(int id) {
     while (true) {
-      Runnable task = queues[id].pollLast();
+      Runnable task = pinned[id].pollLast();
+      if (task == null) {
+        task = queues[id].pollLast();
+      }
       if (task == null) {
         task = steal(id);
       }
@@ -138,11 +175,11 @@ final class SpinningExecutor extends AbstractExecutorService {
       if (shutdown) {
         return;
       }
-      if (spinUntilWork()) {
+      if (spinUntilWork(id)) {
         continue;
       }
       state.set(id, PARKED);
-      if (anyWork() || shutdown) {
+      if (anyWork(id) || shutdown) {
         state.set(id, RUNNING);
         continue;
       }
@@ -167,11 +204,11 @@ final class SpinningExecutor extends AbstractExecutorService {
   }
 
   /** Spins up to {@link #SPIN_NANOS}; true as soon as there is work (or a shutdown to see). */
-  private boolean spinUntilWork() {
+  private boolean spinUntilWork(int id) {
     long deadline = System.nanoTime() + SPIN_NANOS;
     do {
       for (int i = 0; i < 64; i++) {
-        if (anyWork() || shutdown) {
+        if (anyWork(id) || shutdown) {
           return true;
         }
         Thread.onSpinWait();
@@ -193,12 +230,16 @@ final class SpinningExecutor extends AbstractExecutorService {
     return null;
   }
 
-  /** Tasks waiting in worker {@code worker}'s queue (for tests). */
+  /** Tasks waiting for worker {@code worker}, its own and those any worker may run (for tests). */
   int queued(int worker) {
-    return queues[worker].size();
+    return pinned[worker].size() + queues[worker].size();
   }
 
-  private boolean anyWork() {
+  /** Whether worker {@code id} has a task it may run. */
+  private boolean anyWork(int id) {
+    if (!pinned[id].isEmpty()) {
+      return true;
+    }
     for (ConcurrentLinkedDeque<Runnable> q : queues) {
       if (!q.isEmpty()) {
         return true;
@@ -219,8 +260,11 @@ final class SpinningExecutor extends AbstractExecutorService {
   public List<Runnable> shutdownNow() {
     shutdown();
     List<Runnable> left = new ArrayList<>();
-    for (ConcurrentLinkedDeque<Runnable> q : queues) {
-      for (Runnable r; (r = q.pollFirst()) != null; ) {
+    for (int i = 0; i < workers.length; i++) {
+      for (Runnable r; (r = pinned[i].pollFirst()) != null; ) {
+        left.add(r);
+      }
+      for (Runnable r; (r = queues[i].pollFirst()) != null; ) {
         left.add(r);
       }
     }

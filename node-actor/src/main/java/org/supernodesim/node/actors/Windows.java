@@ -19,7 +19,8 @@ import org.supernodesim.node.engine.RunStatistics;
  *
  * <p>The merger builds every opened actor's message, then tells them in one group per dispatcher
  * thread: it tells each group's first actor an {@link BlockActor.OpenGroup}, and that actor tells
- * its group (itself included), so the tells run on every thread at once.
+ * its group (itself included), so the tells run on every thread at once. Or, when a window runs
+ * narrow ({@link WindowSplit}), in one group on the merging thread.
  *
  * <p>Memory: an actor's slot writes happen before its {@code decrementAndGet}; the decrement that
  * reaches 0 reads every earlier one of the window (they form one release sequence), so the merging
@@ -41,6 +42,7 @@ final class Windows {
   private final List<ActorRef<BlockActor.Command>> actors;
   private final ActorRef<Coordinator.Command> coordinator;
   private final int threads;
+  private final WindowSplit split;
   private final AtomicInteger awaited = new AtomicInteger();
 
   // Slots: slot i is written only by actor i, between its OpenWindow (or Begin) and its count-in.
@@ -74,6 +76,7 @@ final class Windows {
     this.actors = actors;
     this.coordinator = coordinator;
     this.threads = threads;
+    this.split = new WindowSplit(threads);
     int n = actors.size();
     this.reportedNextPicos = new long[n];
     this.reportedEvents = new long[n];
@@ -131,6 +134,7 @@ final class Windows {
 
   private void mergeAndOpen() {
     Throwable failure = null;
+    long eventsBefore = events;
     for (int i = 0; i < opened.length; i++) {
       if (!opened[i]) {
         continue;
@@ -179,6 +183,7 @@ final class Windows {
     long windowEndPicos =
         startPicos > Long.MAX_VALUE - lookaheadPicos ? Long.MAX_VALUE : startPicos + lookaheadPicos;
     windows++;
+    boolean wide = split.openWide(events - eventsBefore, System.nanoTime());
     int count = 0;
     for (int i = 0; i < nextEventPicos.length; i++) {
       if (nextEventPicos[i] < windowEndPicos) {
@@ -201,30 +206,34 @@ final class Windows {
     // here on this thread touches none of the merging state: the window may complete, and the
     // next merger take it over, at any moment.
     awaited.set(count);
-    // One opening group per dispatcher thread, each a contiguous run of the opened actors, told
-    // by its first actor: the tells of a window are made on every thread at once instead of all
-    // on this one, and each group's actors land on the queue of the thread that opened them.
-    // Measured on the ring of 384, actor-per-chip, 2 threads: with one merger telling all 384,
-    // the other thread, stealing them one at a time, ran dry and parked and was woken again
-    // within a window (twice the context switches) and the run took about 1.5 times the CPU.
-    // Group g opens on dispatcher thread g, every window (SpinningExecutor.onWorker). Order cannot
-    // reach a result (see the class comment).
-    int groups = Math.min(threads, count);
+    // Wide: one opening group per dispatcher thread, each a contiguous run of the opened actors,
+    // told by its first actor: the tells of a window are made on every thread at once instead of
+    // all on this one. Measured on the ring of 384, actor-per-chip, 2 threads: with one merger
+    // telling all 384, the other thread, stealing them one at a time, ran dry and parked and was
+    // woken again within a window (twice the context switches) and the run took about 1.5 times
+    // the CPU. Group g opens on dispatcher thread g, every window, and its actors run there alone
+    // (SpinningExecutor.onWorker). Narrow: one group, on this thread. Order cannot reach a result
+    // (see the class comment).
+    int groups = wide ? Math.min(threads, count) : 1;
+    int here = SpinningExecutor.currentWorker();
     for (int g = groups - 1; g >= 0; g--) {
       int from = (int) ((long) count * g / groups);
       int to = (int) ((long) count * (g + 1) / groups);
+      int worker = wide ? g : here;
       BlockActor.Command opening = to - from == 1
           ? messages[from]
-          : new BlockActor.OpenGroup(targets, messages, from, to);
+          : new BlockActor.OpenGroup(targets, messages, from, to, worker);
       ActorRef<BlockActor.Command> first = actors.get(targets[from]);
-      SpinningExecutor.onWorker(g, () -> first.tell(opening));
+      SpinningExecutor.onWorker(worker, () -> first.tell(opening));
     }
   }
 
-  /** Tells each actor of {@code group} its window: run by the group's first actor. */
+  /** Tells each actor of {@code group} its window, on the group's worker: run by its first actor. */
   void open(BlockActor.OpenGroup group) {
-    for (int k = group.from(); k < group.to(); k++) {
-      actors.get(group.targets()[k]).tell(group.messages()[k]);
-    }
+    SpinningExecutor.onWorker(group.worker(), () -> {
+      for (int k = group.from(); k < group.to(); k++) {
+        actors.get(group.targets()[k]).tell(group.messages()[k]);
+      }
+    });
   }
 }

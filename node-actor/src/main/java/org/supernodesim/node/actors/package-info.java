@@ -19,7 +19,8 @@
  * window can fall inside it (delays are at least L), which is why a window's events are all
  * known when it opens. The merger tells the opened actors in one group per dispatcher thread:
  * it tells each group's first actor, which tells the rest, so a window's tells are made on every
- * thread at once.
+ * thread at once; or, where one thread has measured faster on this run ({@link
+ * org.supernodesim.node.actors.WindowSplit}), in one group on its own thread.
  *
  * <p><b>Why not wider windows.</b> T is already the earliest pending event over every actor
  * (events in flight included), so a window never waits on empty time, and an actor with nothing
@@ -38,10 +39,10 @@
  * tokens arrive together at k·L, so there is one window per step, 766 windows, 294,144 events,
  * ending at 766 us, exactly as on the sequential runtime. Actor-per-chip, each window costs 384
  * open-window messages (each carrying its one token) and 384 count-ins, one message per event;
- * the 384-chip all-reduce of ChipProcess runs at about 2.3–2.7 M events/s on 2 shared cores
- * ({@code ./supernode-sim bench engine}), where scheduling an actor per message and spawning and
- * stopping 384 actors per run (~5–9 ms) dominate. In blocks of 192 or 48 processes a window
- * costs 2 or 8 messages for 384 events: about 5–6 and 6.5–8 M events/s, at or above the
- * sequential loop's 5.5–5.8.
+ * the 384-chip all-reduce of ChipProcess runs at about 2.1–2.7 M events/s on 2 shared cores
+ * ({@code ./supernode-sim bench engine}, 2026-12-04), where scheduling an actor per message and
+ * spawning and stopping 384 actors per run dominate. In blocks of 192 or 48 processes a window
+ * costs 2 or 8 messages for 384 events: about 13–17 and 12–15 M events/s, against the
+ * sequential loop's 12–19 M (the host's speed varies that much from minute to minute).
  */
 package org.supernodesim.node.actors;

@@ -54,12 +54,17 @@ class SpinningExecutorTest {
     // Given 2 workers left idle longer than they spin, so that both park before every task.
     SpinningExecutor executor = new SpinningExecutor(2, DAEMONS);
     long idleMillis = TimeUnit.NANOSECONDS.toMillis(SpinningExecutor.SPIN_NANOS) + 2;
-    for (int i = 0; i < 50; i++) {
+    for (int i = 0; i < 60; i++) {
       Thread.sleep(idleMillis);
       CountDownLatch ran = new CountDownLatch(1);
 
-      // When a task arrives from outside, then it runs: no wake-up is lost.
-      executor.execute(ran::countDown);
+      // When a task arrives from outside, for any worker or for worker 0 or 1 alone, then it
+      // runs: no wake-up is lost, and a task for one worker wakes that one.
+      if (i % 3 == 0) {
+        executor.execute(ran::countDown);
+      } else {
+        SpinningExecutor.onWorker(i % 3 - 1, () -> executor.execute(ran::countDown));
+      }
       assertTrue(ran.await(10, TimeUnit.SECONDS), "task " + i + " ran after the workers parked");
     }
     shutDown(executor);
@@ -90,6 +95,39 @@ class SpinningExecutorTest {
     assertEquals(0, executor.queued(0), "none for worker 0");
     release.countDown();
     assertTrue(ran.await(10, TimeUnit.SECONDS), "they ran");
+    shutDown(executor);
+  }
+
+  @Test
+  void aTaskAskedForOneWorkerIsNeverTakenByAnother() throws Exception {
+    // Given 2 workers, worker 0 held in a task of its own and worker 1 idle, looking for work.
+    SpinningExecutor executor = new SpinningExecutor(2, DAEMONS);
+    CountDownLatch held = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Set<String> heldOn = ConcurrentHashMap.newKeySet();
+    SpinningExecutor.onWorker(0, () -> executor.execute(() -> {
+      heldOn.add(Thread.currentThread().getName() + Thread.currentThread().getId());
+      held.countDown();
+      await(release);
+    }));
+    assertTrue(held.await(10, TimeUnit.SECONDS), "worker 0 busy");
+
+    // When three tasks are handed over for worker 0.
+    CountDownLatch ran = new CountDownLatch(3);
+    Set<String> ranOn = ConcurrentHashMap.newKeySet();
+    for (int i = 0; i < 3; i++) {
+      SpinningExecutor.onWorker(0, () -> executor.execute(() -> {
+        ranOn.add(Thread.currentThread().getName() + Thread.currentThread().getId());
+        ran.countDown();
+      }));
+    }
+
+    // Then the idle worker leaves them (it spins and parks meanwhile), and worker 0 runs them.
+    Thread.sleep(TimeUnit.NANOSECONDS.toMillis(SpinningExecutor.SPIN_NANOS) * 5 + 20);
+    assertEquals(3, executor.queued(0), "still waiting for worker 0");
+    release.countDown();
+    assertTrue(ran.await(10, TimeUnit.SECONDS), "they ran");
+    assertEquals(heldOn, ranOn, "on worker 0's thread");
     shutDown(executor);
   }
 
