@@ -1,6 +1,5 @@
 package org.supernodesim.node.actors;
 
-import java.util.Arrays;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
@@ -39,35 +38,22 @@ final class BlockActor extends AbstractBehavior<BlockActor.Command> {
   record OpenGroup(int[] targets, OpenWindow[] messages, int from, int to, int worker)
       implements Command {}
 
-  private static final int[] NO_DESTINATIONS = new int[0];
-  private static final long[] NO_TIMES = new long[0];
-  private static final Event[][] NO_BATCHES = new Event[0][];
 
   private final int index;
   private final int processesPerActor;
   private final Windows[] windows; // one element, set before the first message arrives
   private final ProcessBlock block;
-
-  // What this window sent, per destination actor: a reused buffer and its fill, copied out to an
-  // exact-size array per window (cheaper than a list's toArray, measured). Stale entries past the
-  // fill are overwritten next time, not cleared: a window's copy-out is then its only cost. The
-  // touched list keeps first-send order so the batches go out in an order fixed by the run,
-  // though no result depends on it.
-  private final Event[][] outgoing;
-  private final int[] outgoingCount;
-  private final long[] outgoingMinPicos;
-  private final int[] touched;
-  private int touchedCount;
+  // What this window sent, per destination actor, in first-send order: an order fixed by the
+  // run, though no result depends on it.
+  private final OutgoingBatches outgoing = new OutgoingBatches();
 
   static Behavior<Command> create(
       Simulation simulation,
       int index,
       int processesPerActor,
-      int actorCount,
       Windows[] windows) {
     return Behaviors.setup(
-        context ->
-            new BlockActor(context, simulation, index, processesPerActor, actorCount, windows));
+        context -> new BlockActor(context, simulation, index, processesPerActor, windows));
   }
 
   private BlockActor(
@@ -75,7 +61,6 @@ final class BlockActor extends AbstractBehavior<BlockActor.Command> {
       Simulation simulation,
       int index,
       int processesPerActor,
-      int actorCount,
       Windows[] windows) {
     super(context);
     this.index = index;
@@ -84,10 +69,6 @@ final class BlockActor extends AbstractBehavior<BlockActor.Command> {
     int firstId = index * processesPerActor;
     int endId = Math.min(firstId + processesPerActor, simulation.processes().size());
     this.block = new ProcessBlock(simulation, firstId, endId, this::post);
-    this.outgoing = new Event[actorCount][];
-    this.outgoingCount = new int[actorCount];
-    this.outgoingMinPicos = new long[actorCount];
-    this.touched = new int[actorCount];
   }
 
   @Override
@@ -134,50 +115,23 @@ final class BlockActor extends AbstractBehavior<BlockActor.Command> {
   }
 
   private void post(Event event) {
-    int destination = event.targetId() / processesPerActor;
-    int count = outgoingCount[destination];
-    Event[] batch = outgoing[destination];
-    if (batch == null) {
-      batch = new Event[4];
-      outgoing[destination] = batch;
-    } else if (count == batch.length) {
-      batch = Arrays.copyOf(batch, count * 2);
-      outgoing[destination] = batch;
-    }
-    if (count == 0) {
-      touched[touchedCount++] = destination;
-      outgoingMinPicos[destination] = event.timePicos();
-    } else if (event.timePicos() < outgoingMinPicos[destination]) {
-      outgoingMinPicos[destination] = event.timePicos();
-    }
-    batch[count] = event;
-    outgoingCount[destination] = count + 1;
+    outgoing.add(event.targetId() / processesPerActor, event);
   }
 
   private Behavior<Command> finishWindow(long events) {
-    int count = touchedCount;
-    int[] destinations = NO_DESTINATIONS;
-    long[] destinationMinPicos = NO_TIMES;
-    Event[][] batches = NO_BATCHES;
-    // Actor-per-chip, a window often sends nothing from a chip: report shared empty arrays
-    // (never written) instead of allocating three per window.
-    if (count > 0) {
-      try {
-        destinations = new int[count];
-        destinationMinPicos = new long[count];
-        batches = new Event[count][];
-        for (int i = 0; i < count; i++) {
-          int destination = touched[i];
-          destinations[i] = destination;
-          destinationMinPicos[i] = outgoingMinPicos[destination];
-          batches[i] = Arrays.copyOf(outgoing[destination], outgoingCount[destination]);
-          outgoingCount[destination] = 0;
-        }
-      } catch (Throwable failure) { // out of memory, say: an actor that never reports hangs the run
-        return fail(failure);
-      }
+    int[] destinations;
+    long[] destinationMinPicos;
+    Event[][] batches;
+    // Actor-per-chip, a window often sends nothing from a chip: the reports are then shared
+    // empty arrays (never written) instead of three new ones per window.
+    try {
+      destinations = outgoing.destinations();
+      destinationMinPicos = outgoing.minPicos();
+      batches = outgoing.batches();
+    } catch (Throwable failure) { // out of memory, say: an actor that never reports hangs the run
+      return fail(failure);
     }
-    touchedCount = 0;
+    outgoing.clear();
     windows[0].report(
         index,
         block.nextEventPicos(),
@@ -192,13 +146,10 @@ final class BlockActor extends AbstractBehavior<BlockActor.Command> {
 
   private Behavior<Command> fail(Throwable failure) {
     // Drop this window's unsent batches: the run ends here.
-    for (int i = 0; i < touchedCount; i++) {
-      outgoingCount[touched[i]] = 0;
-    }
-    touchedCount = 0;
+    outgoing.clear();
     windows[0].report(
-        index, Long.MAX_VALUE, 0, block.lastEventPicos(), NO_DESTINATIONS, NO_TIMES, NO_BATCHES,
-        failure);
+        index, Long.MAX_VALUE, 0, block.lastEventPicos(), OutgoingBatches.NO_DESTINATIONS,
+        OutgoingBatches.NO_TIMES, OutgoingBatches.NO_BATCHES, failure);
     return this;
   }
 }

@@ -56,7 +56,7 @@ final class Coordinator extends AbstractBehavior<Coordinator.Command> {
     for (int i = 0; i < actorCount; i++) {
       spawned.add(
           context.spawn(
-              BlockActor.create(simulation, i, processesPerActor, actorCount, windows),
+              BlockActor.create(simulation, i, processesPerActor, windows),
               "block-" + i));
     }
     windows[0] = new Windows(
