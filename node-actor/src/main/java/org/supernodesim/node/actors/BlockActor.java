@@ -119,28 +119,15 @@ final class BlockActor extends AbstractBehavior<BlockActor.Command> {
   }
 
   private Behavior<Command> finishWindow(long events) {
-    int[] destinations;
-    long[] destinationMinPicos;
-    Event[][] batches;
-    // Actor-per-chip, a window often sends nothing from a chip: the reports are then shared
-    // empty arrays (never written) instead of three new ones per window.
+    OutgoingBatches.Sent sent;
     try {
-      destinations = outgoing.destinations();
-      destinationMinPicos = outgoing.minPicos();
-      batches = outgoing.batches();
+      sent = outgoing.sent();
     } catch (Throwable failure) { // out of memory, say: an actor that never reports hangs the run
       return fail(failure);
     }
     outgoing.clear();
     windows[0].report(
-        index,
-        block.nextEventPicos(),
-        events,
-        block.lastEventPicos(),
-        destinations,
-        destinationMinPicos,
-        batches,
-        null);
+        index, block.nextEventPicos(), events, block.lastEventPicos(), sent, null);
     return this;
   }
 
@@ -148,8 +135,7 @@ final class BlockActor extends AbstractBehavior<BlockActor.Command> {
     // Drop this window's unsent batches: the run ends here.
     outgoing.clear();
     windows[0].report(
-        index, Long.MAX_VALUE, 0, block.lastEventPicos(), OutgoingBatches.NO_DESTINATIONS,
-        OutgoingBatches.NO_TIMES, OutgoingBatches.NO_BATCHES, failure);
+        index, Long.MAX_VALUE, 0, block.lastEventPicos(), OutgoingBatches.Sent.NOTHING, failure);
     return this;
   }
 }

@@ -16,11 +16,6 @@ import org.supernodesim.node.engine.Event;
  * <p>Not thread-safe: one actor's, touched by the thread running it.
  */
 final class OutgoingBatches {
-  // Reports of a window that sent nothing share these, never written.
-  static final int[] NO_DESTINATIONS = new int[0];
-  static final long[] NO_TIMES = new long[0];
-  static final Event[][] NO_BATCHES = new Event[0][];
-
   // Per destination reached in this window, in first-send order; kept with their buffers from
   // window to window, and only the first `reached` are this window's.
   private Batch[] places = new Batch[4];
@@ -103,50 +98,38 @@ final class OutgoingBatches {
     return h ^ (h >>> 16);
   }
 
-  /** Whether nothing was sent in this window. */
-  boolean isEmpty() {
-    return reached == 0;
+  /**
+   * What this window sent, in first-send order: per destination, its events in sending order and
+   * their earliest time (new arrays; {@link Sent#NOTHING} if nothing was sent).
+   */
+  Sent sent() {
+    if (reached == 0) {
+      return Sent.NOTHING;
+    }
+    int[] destinations = new int[reached];
+    long[] minPicos = new long[reached];
+    Event[][] events = new Event[reached][];
+    for (int place = 0; place < reached; place++) {
+      Batch batch = places[place];
+      destinations[place] = batch.destination;
+      minPicos[place] = batch.minPicos;
+      events[place] = Arrays.copyOf(batch.events, batch.count);
+    }
+    return new Sent(destinations, minPicos, events);
   }
 
-  /** The destinations reached, in first-send order (a new array; shared and empty if none). */
-  int[] destinations() {
-    if (reached == 0) {
-      return NO_DESTINATIONS;
-    }
-    int[] out = new int[reached];
-    for (int place = 0; place < reached; place++) {
-      out[place] = places[place].destination;
-    }
-    return out;
-  }
-
-  /** Per destination, the earliest time of its events (a new array; shared and empty if none). */
-  long[] minPicos() {
-    if (reached == 0) {
-      return NO_TIMES;
-    }
-    long[] out = new long[reached];
-    for (int place = 0; place < reached; place++) {
-      out[place] = places[place].minPicos;
-    }
-    return out;
-  }
-
-  /** Per destination, its events in sending order (new arrays; shared and empty if none). */
-  Event[][] batches() {
-    if (reached == 0) {
-      return NO_BATCHES;
-    }
-    Event[][] out = new Event[reached][];
-    for (int place = 0; place < reached; place++) {
-      out[place] = Arrays.copyOf(places[place].events, places[place].count);
-    }
-    return out;
+  /** A window's sends: destination k got {@code batches[k]}, the earliest at {@code minPicos[k]}. */
+  record Sent(int[] destinations, long[] minPicos, Event[][] batches) {
+    /**
+     * A window that sent nothing: actor-per-chip, most windows of a chip, so its reports share
+     * these (never written) instead of allocating three arrays each.
+     */
+    static final Sent NOTHING = new Sent(new int[0], new long[0], new Event[0][]);
   }
 
   /**
    * Forgets this window's sends. Buffers are kept; stale events past a fill are overwritten, not
-   * cleared, as they never leave through {@link #batches}.
+   * cleared, as they never leave through {@link #sent}.
    */
   void clear() {
     for (int place = 0; place < reached; place++) {

@@ -49,9 +49,7 @@ final class Windows {
   private final long[] reportedNextPicos;
   private final long[] reportedEvents;
   private final long[] reportedLastPicos;
-  private final int[][] reportedDestinations;
-  private final long[][] reportedMinPicos;
-  private final Event[][][] reportedBatches;
+  private final OutgoingBatches.Sent[] reportedSent;
   private final Throwable[] reportedFailure;
 
   // Merging state: touched only by the merging actor of each window (see the class comment).
@@ -81,9 +79,7 @@ final class Windows {
     this.reportedNextPicos = new long[n];
     this.reportedEvents = new long[n];
     this.reportedLastPicos = new long[n];
-    this.reportedDestinations = new int[n][];
-    this.reportedMinPicos = new long[n][];
-    this.reportedBatches = new Event[n][][];
+    this.reportedSent = new OutgoingBatches.Sent[n];
     this.reportedFailure = new Throwable[n];
     this.opened = new boolean[n];
     this.nextEventPicos = new long[n];
@@ -112,16 +108,12 @@ final class Windows {
       long nextPicos,
       long handled,
       long lastPicos,
-      int[] destinations,
-      long[] minPicos,
-      Event[][] batches,
+      OutgoingBatches.Sent sent,
       Throwable failure) {
     reportedNextPicos[index] = nextPicos;
     reportedEvents[index] = handled;
     reportedLastPicos[index] = lastPicos;
-    reportedDestinations[index] = destinations;
-    reportedMinPicos[index] = minPicos;
-    reportedBatches[index] = batches;
+    reportedSent[index] = sent;
     reportedFailure[index] = failure;
     if (awaited.decrementAndGet() == 0) {
       try {
@@ -147,9 +139,10 @@ final class Windows {
         failure = reportedFailure[i];
       }
       nextEventPicos[i] = reportedNextPicos[i];
-      int[] destinations = reportedDestinations[i];
-      long[] minPicos = reportedMinPicos[i];
-      Event[][] batches = reportedBatches[i];
+      OutgoingBatches.Sent sent = reportedSent[i];
+      int[] destinations = sent.destinations();
+      long[] minPicos = sent.minPicos();
+      Event[][] batches = sent.batches();
       for (int k = 0; k < destinations.length; k++) {
         int destination = destinations[k];
         sentMinPicos[destination] = Math.min(sentMinPicos[destination], minPicos[k]);
@@ -160,9 +153,7 @@ final class Windows {
         pending[destination][count] = batches[k];
         pendingCount[destination] = count + 1;
       }
-      reportedDestinations[i] = null;
-      reportedMinPicos[i] = null;
-      reportedBatches[i] = null;
+      reportedSent[i] = null;
       reportedFailure[i] = null;
     }
     if (failure != null) {

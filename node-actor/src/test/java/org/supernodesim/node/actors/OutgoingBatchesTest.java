@@ -3,7 +3,6 @@ package org.supernodesim.node.actors;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,9 +32,10 @@ class OutgoingBatchesTest {
     out.add(7, c);
     out.add(7, d);
 
-    assertArrayEquals(new int[] {7, 3}, out.destinations());
-    assertArrayEquals(new long[] {10, 20}, out.minPicos());
-    Event[][] batches = out.batches();
+    OutgoingBatches.Sent sent = out.sent();
+    assertArrayEquals(new int[] {7, 3}, sent.destinations());
+    assertArrayEquals(new long[] {10, 20}, sent.minPicos());
+    Event[][] batches = sent.batches();
     assertArrayEquals(new Event[] {a, c, d}, batches[0], "in sending order");
     assertArrayEquals(new Event[] {b}, batches[1]);
   }
@@ -47,16 +47,13 @@ class OutgoingBatchesTest {
     out.add(5, at(2, 5));
     out.clear();
 
-    assertTrue(out.isEmpty());
-    assertSame(OutgoingBatches.NO_DESTINATIONS, out.destinations());
-    assertSame(OutgoingBatches.NO_TIMES, out.minPicos());
-    assertSame(OutgoingBatches.NO_BATCHES, out.batches());
+    assertSame(OutgoingBatches.Sent.NOTHING, out.sent());
 
     // The next window's first event to 5 starts a batch of one, at its own time.
     Event e = at(99, 5);
     out.add(5, e);
-    assertArrayEquals(new Event[] {e}, out.batches()[0]);
-    assertArrayEquals(new long[] {99}, out.minPicos());
+    assertArrayEquals(new Event[] {e}, out.sent().batches()[0]);
+    assertArrayEquals(new long[] {99}, out.sent().minPicos());
   }
 
   @Test
@@ -75,9 +72,10 @@ class OutgoingBatchesTest {
       }
 
       // Then each window reports what a map in first-send order holds.
-      int[] destinations = out.destinations();
-      long[] minPicos = out.minPicos();
-      Event[][] batches = out.batches();
+      OutgoingBatches.Sent sent = out.sent();
+      int[] destinations = sent.destinations();
+      long[] minPicos = sent.minPicos();
+      Event[][] batches = sent.batches();
       assertEquals(expected.size(), destinations.length, "window " + window);
       int k = 0;
       for (Map.Entry<Integer, List<Event>> entry : expected.entrySet()) {
