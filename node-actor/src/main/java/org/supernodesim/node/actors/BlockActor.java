@@ -38,7 +38,6 @@ final class BlockActor extends AbstractBehavior<BlockActor.Command> {
   record OpenGroup(int[] targets, OpenWindow[] messages, int from, int to, int worker)
       implements Command {}
 
-
   private final int index;
   private final int processesPerActor;
   private final Windows[] windows; // one element, set before the first message arrives
