@@ -1,6 +1,7 @@
 package org.supernodesim.scenario.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.io.IOException;
@@ -135,6 +136,15 @@ class BadInputTest {
     Outcome outcome = run("validate", file.toString(), "--set", "cluster.chip.hbmCapacity=96 GB");
 
     assertEquals(0, outcome.code, outcome.err);
+  }
+
+  @org.junit.jupiter.api.Test
+  void aBenchNeedsAtLeastOneWholeRunPerCase() {
+    Outcome outcome = run("bench", "peers-cases", "--whole-run-repeats", "0");
+
+    assertEquals(2, outcome.code);
+    assertTrue(
+        outcome.err.startsWith("--whole-run-repeats must be >= 1, not 0"), outcome.err);
   }
 
   record Outcome(int code, String out, String err) {}
