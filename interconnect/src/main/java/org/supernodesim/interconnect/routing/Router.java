@@ -45,12 +45,16 @@ public final class Router {
   private final AtomicReferenceArray<int[]> distancesTo;
   private final AtomicReferenceArray<int[]> distancesInDomainTo;
   // Caches of flow 0's route and the striped bandwidth per pair, a row per source made on first
-  // use, up to CACHED_CHIPS chips (16 MiB of references per cache at most); beyond, a pair is
-  // found afresh each time, which costs the route's length. Routes are immutable, so a row's
+  // use, up to CACHED_CHIPS chips (16 MiB of references per cache at most). Routes are immutable, so a row's
   // entries need no lock.
   private static final int CACHED_CHIPS = 2048;
   private final AtomicReferenceArray<Route[]> routeRows;
   private final AtomicReferenceArray<Double[]> bandwidthRows;
+  // Beyond CACHED_CHIPS, the last few destinations of each source (a few references per chip):
+  // a chip of a 16,384-chip training step turns between its groups' ring neighbours, and found
+  // its routes afresh at every turn.
+  private final RecentPairs<Route> recentRoutes;
+  private final RecentPairs<Double> recentBandwidths;
   // Per chip, for routes found by arithmetic (see direct): its only link out and its only link in
   // (null where it has several, or none), and the chips its direct links reach, sorted, with those
   // links (a full mesh, a torus).
@@ -87,6 +91,8 @@ public final class Router {
     boolean cached = chips <= CACHED_CHIPS;
     this.routeRows = cached ? new AtomicReferenceArray<>(chips) : null;
     this.bandwidthRows = cached ? new AtomicReferenceArray<>(chips) : null;
+    this.recentRoutes = new RecentPairs<>(chips, (s, d) -> route(s, d, 0L));
+    this.recentBandwidths = new RecentPairs<>(chips, this::stripedBytesPerSecond);
     this.onlyLinkOut = new Link[chips];
     this.onlyLinkIn = new Link[chips];
     this.directPeers = new int[chips][];
@@ -160,7 +166,7 @@ public final class Router {
       return direct;
     }
     if (routeRows == null) {
-      return route(source, destination, 0L);
+      return recentRoutes.get(source, destination);
     }
     Route[] row = row(routeRows, source, Route[]::new);
     Route r = row[destination];
@@ -206,7 +212,7 @@ public final class Router {
       return direct.bottleneckBytesPerSecond();
     }
     if (bandwidthRows == null) {
-      return stripedBytesPerSecond(source, destination);
+      return recentBandwidths.get(source, destination);
     }
     Double[] row = row(bandwidthRows, source, Double[]::new);
     Double rate = row[destination];

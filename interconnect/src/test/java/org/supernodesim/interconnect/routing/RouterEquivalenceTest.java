@@ -3,6 +3,7 @@ package org.supernodesim.interconnect.routing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.supernodesim.interconnect.topology.Fabrics;
@@ -73,6 +74,31 @@ class RouterEquivalenceTest {
         assertEquals(Double.doubleToLongBits(reference.pairBytesPerSecond(s, d)),
             Double.doubleToLongBits(fast.pairBytesPerSecond(s, d)), pair);
         assertEquals(reference.route(s, d).latencyPicos(), fast.route(s, d).latencyPicos(), pair);
+      }
+    }
+  }
+
+  /**
+   * Beyond 2,048 chips the router keeps no row per source, only each source's last few
+   * destinations: asked in turn between peers (a chip between its rings' neighbours) and far away,
+   * it still gives the search's route and bandwidth, hit or miss.
+   */
+  @Test
+  void aClusterTooLargeForRowsGivesTheSearchsRoutesFromItsRecentPairs() {
+    FabricSpec rails =
+        new FabricSpec.RailOptimized(8, Fabrics.link(50, 500), 2, Fabrics.link(50, 500));
+    Topology topology = Topology.build(rails, 4096);
+    Router fast = new Router(topology);
+    BreadthFirstRouter reference = new BreadthFirstRouter(topology);
+    int[] sources = {0, 7, 8, 2047, 2048, 4095};
+    int[] offsets = {1, 8, 64, 1, 8, 512, 2048, 1, 4088};
+    for (int s : sources) {
+      for (int offset : offsets) {
+        int d = (s + offset) % 4096;
+        String pair = s + " -> " + d;
+        assertEquals(links(reference.route(s, d)), links(fast.route(s, d)), pair);
+        assertEquals(Double.doubleToLongBits(reference.pairBytesPerSecond(s, d)),
+            Double.doubleToLongBits(fast.pairBytesPerSecond(s, d)), pair);
       }
     }
   }
