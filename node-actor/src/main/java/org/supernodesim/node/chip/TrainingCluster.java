@@ -68,10 +68,12 @@ public final class TrainingCluster {
     int n = Math.toIntExact(layout.parallelism().chips());
     List<ChipProcess> chips = new ArrayList<>(n);
     List<ChipProcess> stages = new ArrayList<>(stageGraphs.size());
+    Map<List<Integer>, List<Integer>> groups = new ConcurrentHashMap<>();
     for (int rank = 0; rank < n; rank++) {
       int stage = layout.stageOf(rank);
       OperationGraph graph = stageGraphs.get(stage);
-      RankView view = rank == graph.rank() ? RankView.IDENTITY : new LayoutView(layout, rank);
+      RankView view =
+          rank == graph.rank() ? RankView.IDENTITY : new LayoutView(layout, rank, groups);
       ChipProcess chip =
           new ChipProcess(rank, graph, costs, transport, timings.get(stage), view);
       chips.add(chip);
@@ -113,10 +115,15 @@ public final class TrainingCluster {
     @SuppressWarnings("unchecked") // holds only List<Integer>
     private final List<Integer>[] mapped = new List[GROUPS_KEPT];
     private int nextSlot;
+    // Every view's mapped groups, each kept once: the members of a group share one list (one set
+    // of boxed ranks) instead of a copy each, which a step reads per transfer and a collective's
+    // caches compare.
+    private final Map<List<Integer>, List<Integer>> groups;
 
-    LayoutView(RankLayout layout, int rank) {
+    LayoutView(RankLayout layout, int rank, Map<List<Integer>, List<Integer>> groups) {
       this.layout = layout;
       this.rank = rank;
+      this.groups = groups;
     }
 
     @Override
@@ -128,7 +135,9 @@ public final class TrainingCluster {
       }
       int slot = nextSlot;
       nextSlot = (slot + 1) % GROUPS_KEPT;
-      mapped[slot] = List.copyOf(layout.translate(group, rank));
+      List<Integer> translated = List.copyOf(layout.translate(group, rank));
+      List<Integer> kept = groups.putIfAbsent(translated, translated);
+      mapped[slot] = kept != null ? kept : translated;
       asked[slot] = group;
       return mapped[slot];
     }
