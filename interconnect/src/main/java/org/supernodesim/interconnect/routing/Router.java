@@ -45,8 +45,8 @@ public final class Router {
   private final AtomicReferenceArray<int[]> distancesTo;
   private final AtomicReferenceArray<int[]> distancesInDomainTo;
   // Caches of flow 0's route and the striped bandwidth per pair, a row per source made on first
-  // use, up to CACHED_CHIPS chips (16 MiB of references per cache at most). Routes are immutable, so a row's
-  // entries need no lock.
+  // use, up to CACHED_CHIPS chips (16 MiB of references per cache at most). Routes are immutable,
+  // so a row's entries need no lock.
   private static final int CACHED_CHIPS = 2048;
   private final AtomicReferenceArray<Route[]> routeRows;
   private final AtomicReferenceArray<Double[]> bandwidthRows;

@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
  * each run whole in a fresh JVM (start-up included, as ASTRA-sim's figures are) and again in this
  * one for its engine time and peak heap; then how the all-to-all's engine time grows with n
  * against its n^2 transfers, and (with {@code --training-growth}) a training step's engine time
- * from 2,048 to 16,384 chips at a fixed number of events.
+ * per event from 2,048 to 16,384 chips.
  */
 @Command(
     name = "peers-cases",
@@ -39,7 +39,8 @@ import picocli.CommandLine.Spec;
           + " peak heap, and ASTRA-sim's wall time on the same machine kind.",
       "Then the all-to-all's engine time from 384 chips up against n^2 (its transfers), and with"
           + " --training-growth a training step's engine time from 2,048 to 16,384 chips at a"
-          + " fixed number of events (stage fidelity, 16 micro-batches per data-parallel rank)."
+          + " fixed number of events per data-parallel rank (16 micro-batches each, at the"
+          + " scenario's default fidelity), compared per event."
     })
 final class PeersCasesCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
