@@ -9,6 +9,7 @@ import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.supernodesim.results.RunResult;
@@ -35,8 +36,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Runs the cases of the side-by-side measurement with ASTRA-sim (bench/peers-cases/) and"
           + " prints, per case: the whole run's wall time in a fresh JVM with this JVM's options"
-          + " (start-up included; the fastest of --whole-run-repeats), the engine's time, the"
-          + " peak heap, and ASTRA-sim's wall time on the same machine kind.",
+          + " (start-up included; the fastest and the median of --whole-run-repeats), the"
+          + " engine's time, the peak heap, and ASTRA-sim's wall time on the same machine kind.",
       "Then the all-to-all's engine time from 384 chips up against n^2 (its transfers), and with"
           + " --training-growth a training step's engine time from 2,048 to 16,384 chips at a"
           + " fixed number of events per data-parallel rank (16 micro-batches each, at the"
@@ -54,7 +55,8 @@ final class PeersCasesCommand implements Callable<Integer> {
   boolean wholeRuns;
 
   @Option(names = "--whole-run-repeats", paramLabel = "N", defaultValue = "3",
-      description = "Fresh JVMs per case; the fastest is printed. Default: ${DEFAULT-VALUE}.")
+      description = "Fresh JVMs per case; the fastest and the median are printed. Default:"
+          + " ${DEFAULT-VALUE}.")
   int wholeRunRepeats;
 
   @Option(names = "--training-growth",
@@ -86,30 +88,29 @@ final class PeersCasesCommand implements Callable<Integer> {
             astraAllToAll[Math.min(k, 2)]));
       }
     }
-    out.printf("peers cases (%s), %d cores, load average %.2f; whole run: the fastest of %d"
-        + " fresh JVMs; ASTRA-sim: its analytical backend on the same machine kind"
+    out.printf("peers cases (%s), %d cores, load average %.2f; whole run: the fastest and the"
+        + " median of %d fresh JVMs; ASTRA-sim: its analytical backend on the same machine kind"
         + " (congestion-aware for all-to-all), whole runs%n",
         folder, Runtime.getRuntime().availableProcessors(),
         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), wholeRunRepeats);
     out.flush();
     // Every whole run before any run in this JVM: this JVM's compiler threads, still busy with
     // the run before, would otherwise share the cores with the fresh JVM being timed.
-    double[] whole = new double[cases.size()];
-    for (int i = 0; i < cases.size(); i++) {
-      whole[i] = wholeRuns
-          ? fastestWholeRun(folder.resolve(cases.get(i).file()), cases.get(i).sets())
-          : Double.NaN;
+    List<WholeRuns> whole = new ArrayList<>();
+    for (Case c : cases) {
+      whole.add(wholeRuns ? timeWholeRuns(folder.resolve(c.file()), c.sets()) : WholeRuns.NONE);
     }
-    out.printf("%-42s %10s %10s %10s %10s %10s%n", "case", "whole run", "in JVM", "engine",
-        "peak heap", "ASTRA-sim");
+    out.printf("%-42s %10s %10s %10s %10s %10s %10s%n", "case", "whole run", "median", "in JVM",
+        "engine", "peak heap", "ASTRA-sim");
     double[] allToAllEngine = new double[8];
     int[] allToAllChips = new int[8];
     int measured = 0;
     for (int i = 0; i < cases.size(); i++) {
       Case c = cases.get(i);
       Measured m = inThisJvm(folder.resolve(c.file()), c.sets());
-      out.printf("%-42s %9.2fs %9.2fs %9.2fs %6.0f MiB %9.2fs%n", c.label(), whole[i],
-          m.wallSeconds, m.engineSeconds, m.peakHeapBytes / 1048576.0, c.astraSeconds());
+      out.printf("%-42s %9.2fs %9.2fs %9.2fs %9.2fs %6.0f MiB %9.2fs%n", c.label(),
+          whole.get(i).fastestSeconds(), whole.get(i).medianSeconds(), m.wallSeconds,
+          m.engineSeconds, m.peakHeapBytes / 1048576.0, c.astraSeconds());
       out.flush();
       if (c.label().endsWith("analytical")) {
         allToAllChips[measured] = c.chips();
@@ -171,21 +172,28 @@ final class PeersCasesCommand implements Callable<Integer> {
     return new Measured(wall, r.run().wallSeconds(), r.runtime().events(), peak);
   }
 
+  /** A case's whole runs in seconds, NaN where none ran or one failed. */
+  private record WholeRuns(double fastestSeconds, double medianSeconds) {
+    static final WholeRuns NONE = new WholeRuns(Double.NaN, Double.NaN);
+  }
+
   /**
-   * The fastest of {@link #wholeRunRepeats} whole runs: the machines are shared, and another
-   * process's burst only ever adds time. NaN if a run failed.
+   * {@link #wholeRunRepeats} whole runs: the fastest, since the machines are shared and another
+   * process's burst only ever adds time, and the median beside it, for the spread.
    */
-  private double fastestWholeRun(Path file, List<String> sets)
+  private WholeRuns timeWholeRuns(Path file, List<String> sets)
       throws IOException, InterruptedException {
-    double fastest = Double.POSITIVE_INFINITY;
-    for (int i = 0; i < wholeRunRepeats; i++) {
-      double wall = wholeRun(file, sets);
-      if (Double.isNaN(wall)) {
-        return wall;
+    double[] walls = new double[wholeRunRepeats];
+    for (int i = 0; i < walls.length; i++) {
+      walls[i] = wholeRun(file, sets);
+      if (Double.isNaN(walls[i])) {
+        return WholeRuns.NONE;
       }
-      fastest = Math.min(fastest, wall);
     }
-    return fastest;
+    Arrays.sort(walls);
+    int mid = walls.length / 2;
+    double median = walls.length % 2 == 1 ? walls[mid] : (walls[mid - 1] + walls[mid]) / 2;
+    return new WholeRuns(walls[0], median);
   }
 
   /** Wall seconds of {@code supernode-sim run} in a fresh JVM with this one's options. */
