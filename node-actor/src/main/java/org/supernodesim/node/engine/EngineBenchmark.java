@@ -181,7 +181,8 @@ public final class EngineBenchmark {
     return stats;
   }
 
-  private static double median(double[] sorted) {
+  /** The median of {@code sorted}, which is in ascending order and not empty. */
+  public static double median(double[] sorted) {
     int middle = sorted.length / 2;
     return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
   }

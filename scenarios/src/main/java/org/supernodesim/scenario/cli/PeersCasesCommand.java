@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.supernodesim.node.engine.EngineBenchmark;
 import org.supernodesim.results.RunResult;
 import org.supernodesim.scenario.file.Scenario;
 import org.supernodesim.scenario.file.ScenarioException;
@@ -191,9 +192,7 @@ final class PeersCasesCommand implements Callable<Integer> {
       }
     }
     Arrays.sort(walls);
-    int mid = walls.length / 2;
-    double median = walls.length % 2 == 1 ? walls[mid] : (walls[mid - 1] + walls[mid]) / 2;
-    return new WholeRuns(walls[0], median);
+    return new WholeRuns(walls[0], EngineBenchmark.median(walls));
   }
 
   /** Wall seconds of {@code supernode-sim run} in a fresh JVM with this one's options. */
