@@ -7,53 +7,48 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.reflect.Type;
 import java.nio.file.Path;
 import org.supernodesim.results.RunResult;
 
-/** result.json: the run's {@link RunResult}, indented, fields in declaration order. */
+/**
+ * result.json: the run's {@link RunResult}, indented, fields in declaration order. Written by
+ * {@link RecordJson} (Jackson's generator, without databind's serializers, which a short run
+ * cannot afford to build) and read back by databind.
+ */
 public final class JsonReport {
-  private static final ObjectMapper MAPPER =
-      JsonMapper.builder()
-          .enable(SerializationFeature.INDENT_OUTPUT)
-          .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-          .build();
-
-  private static final ObjectMapper READER =
-      JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
-
   private JsonReport() {}
 
-  /**
-   * Starts building result.json's serializers on a thread of their own, for a command that will
-   * write one after simulating: Jackson builds a serializer per record type the first time it
-   * meets it, by reflection and interpreted (about 35 ms of a short run's 0.1 s of writing), and
-   * this overlaps that with the run's earlier work. The serializers are the ones {@link #toJson}
-   * would build (Jackson caches them, and building is safe on several threads), so the text is
-   * the same byte for byte; a failure here is left for the write to report.
-   */
-  public static void prepareInBackground() {
-    Thread t = new Thread(JsonReport::prepare, "result-json-serializers");
-    t.setDaemon(true);
-    t.start();
-  }
+  /** Databind's mappers, built on first use: writing a result needs neither. */
+  private static final class Databind {
+    static final ObjectMapper WRITER =
+        JsonMapper.builder()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .build();
 
-  static void prepare() {
-    try {
-      for (Type type : ResultTypes.reachableFrom(RunResult.class)) {
-        MAPPER.writerFor(MAPPER.constructType(type));
-      }
-    } catch (RuntimeException | LinkageError e) {
-      // the write itself reports what is wrong
-    }
+    static final ObjectMapper READER =
+        JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
   }
 
   /** The JSON text of {@code result}, ending in a newline. */
   public static String toJson(RunResult result) {
+    return RecordJson.write(result) + "\n";
+  }
+
+  /**
+   * The text Jackson's databind writes of {@code result} under the same settings: what {@link
+   * #toJson} is tested equal to, here so that the tests of every module compare with one
+   * configuration.
+   */
+  public static String toJsonByDatabind(RunResult result) {
+    return databindText(result) + "\n";
+  }
+
+  static String databindText(Object value) {
     try {
-      return MAPPER.writeValueAsString(result) + "\n";
+      return Databind.WRITER.writeValueAsString(value);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write a result as JSON", e);
+      throw new IllegalStateException("cannot write " + value.getClass() + " as JSON", e);
     }
   }
 
@@ -66,7 +61,7 @@ public final class JsonReport {
    */
   public static RunResult read(Path file) {
     try {
-      return READER.readValue(file.toFile(), RunResult.class);
+      return Databind.READER.readValue(file.toFile(), RunResult.class);
     } catch (JsonProcessingException e) {
       var at = e.getLocation();
       throw new IllegalArgumentException("not a result.json (one that run writes, or a sweep's"

@@ -11,7 +11,6 @@ import org.supernodesim.results.RunResult;
 import org.supernodesim.results.ServingResult;
 import org.supernodesim.results.TrainingResult;
 import org.supernodesim.results.WorkloadResult;
-import org.supernodesim.results.report.JsonReport;
 import org.supernodesim.results.report.ReportOutput;
 import org.supernodesim.scenario.file.Scenario;
 import org.supernodesim.scenario.file.ScenarioFile;
@@ -79,11 +78,6 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    // result.json's serializers are built on a thread of their own from here, beside the scenario's
-    // read and assembly: started with the simulation instead, they held the second core while
-    // the compiler needed it for the event loop (engine 58 against 91 ms, median of 12
-    // alternating runs of the 384-chip ring; whole run the same or faster).
-    JsonReport.prepareInBackground();
     ScenarioOptions scenario = ScenarioOptions.of(spec);
     Path out = spec.findOption(OUT).getValue();
     RuntimeKind runtime = spec.findOption(RUNTIME).getValue();

@@ -17,8 +17,8 @@ import java.util.Set;
 /**
  * The project's types a result is written through, found by walking from a root type: what a
  * {@code @JsonValue} method returns, a record's components, type arguments, array elements and a
- * sealed interface's permitted kinds. For building serializers ahead of the write; the walk
- * decides nothing about the text.
+ * sealed interface's permitted kinds. For checking that result.json's writer knows each of
+ * them; the walk decides nothing about the text.
  */
 final class ResultTypes {
   private static final String PROJECT = "org.supernodesim.";
