@@ -21,10 +21,13 @@ public final class Calibrations {
   /** Where cluster-model keeps the calibration files. */
   public static final String ROOT = "org/supernodesim/model/calibration/";
 
-  private static final ObjectMapper YAML =
-      new ObjectMapper(new YAMLFactory())
-          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  /** The YAML reader, built on first use: a shipped file's current JSON twin needs none. */
+  private static final class Yaml {
+    static final ObjectMapper MAPPER =
+        new ObjectMapper(new YAMLFactory())
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  }
 
   private Calibrations() {}
 
@@ -67,7 +70,7 @@ public final class Calibrations {
    */
   static ComputeCalibration read(InputStream in, String file) throws IOException {
     try {
-      return YAML.readValue(in, ComputeCalibration.class);
+      return Yaml.MAPPER.readValue(in, ComputeCalibration.class);
     } catch (JsonProcessingException e) {
       throw ShippedFileErrors.located(file, e);
     }

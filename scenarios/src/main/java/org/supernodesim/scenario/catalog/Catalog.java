@@ -19,8 +19,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import org.supernodesim.model.calibration.ComputeCalibration;
 import org.supernodesim.model.catalog.CatalogEntry;
 import org.supernodesim.model.catalog.ModelFile;
 import org.supernodesim.model.catalog.ModelShape;
@@ -97,13 +97,14 @@ public final class Catalog {
   private Table table() {
     Table t = table;
     if (t == null) {
-      t = readTable(yamlMapper(), loader, files);
+      t = readTable(this::yamlMapper, loader, files);
       table = t;
     }
     return t;
   }
 
-  private static Table readTable(ObjectMapper yaml, ClassLoader loader, List<String> files) {
+  private static Table readTable(
+      Supplier<ObjectMapper> yaml, ClassLoader loader, List<String> files) {
     Map<String, CatalogEntry> chips = new TreeMap<>();
     Map<String, CatalogEntry> systems = new TreeMap<>();
     for (String file : files) {
@@ -150,7 +151,8 @@ public final class Catalog {
     }
     return chipsById.computeIfAbsent(id, k -> {
       String file = "chips/" + id + ".yaml";
-      return checked(read(yamlMapper(), loader, file, CatalogEntry.class), file, CatalogEntry.CHIP)
+      return checked(
+              read(this::yamlMapper, loader, file, CatalogEntry.class), file, CatalogEntry.CHIP)
           .toChipSpec();
     });
   }
@@ -164,7 +166,8 @@ public final class Catalog {
     return systemsById.computeIfAbsent(id, k -> {
       String file = "systems/" + id + ".yaml";
       CatalogEntry system =
-          checked(read(yamlMapper(), loader, file, CatalogEntry.class), file, CatalogEntry.SYSTEM);
+          checked(read(this::yamlMapper, loader, file, CatalogEntry.class), file,
+              CatalogEntry.SYSTEM);
       if (!chipIds.contains(system.chip())) {
         throw new IllegalStateException(file + ": chip " + system.chip()
             + " is not in the catalog; chips: " + String.join(", ", new TreeSet<>(chipIds)));
@@ -179,7 +182,7 @@ public final class Catalog {
   private Models modelTable() {
     Models m = models;
     if (m == null) {
-      m = readModels(yamlMapper(), loader, modelFileNames);
+      m = readModels(this::yamlMapper, loader, modelFileNames);
       models = m;
     }
     return m;
@@ -194,7 +197,8 @@ public final class Catalog {
     return m;
   }
 
-  private static Models readModels(ObjectMapper yaml, ClassLoader loader, List<String> files) {
+  private static Models readModels(
+      Supplier<ObjectMapper> yaml, ClassLoader loader, List<String> files) {
     Map<String, ModelShape> models = new TreeMap<>();
     Map<String, ModelFile> modelFiles = new TreeMap<>();
     for (String file : files) {
@@ -352,7 +356,7 @@ public final class Catalog {
       synchronized (pricesLock) {
         p = prices;
         if (p == null) {
-          p = read(yamlMapper(), loader, "prices.yaml", Prices.class);
+          p = read(this::yamlMapper, loader, "prices.yaml", Prices.class);
           prices = p;
         }
       }
@@ -361,18 +365,12 @@ public final class Catalog {
   }
 
   /**
-   * Reads the prices and builds the readers of a chip's or system's file and of a chip's compute
-   * calibration ({@link Calibrations}, whose shipped files are read through the same JSON mapper),
-   * for a thread of its own started before a scenario is read: the scenario takes its cost
-   * defaults from the prices, and its chip's file and calibration are read with those readers,
-   * whose first use builds each by reflection (about 10 ms cold each; the calibration's was 11-14
-   * ms of the main thread's CPU on a 384-chip ring, 2-5 ms once built here). Only the mapper's
-   * cache of readers is filled, the same one a read would build.
+   * Reads the prices, for a thread of its own started before a scenario is read: the scenario
+   * takes its cost defaults from them. Its chip's file and calibration are read from their JSON
+   * twins without databind (see {@link TwinReader}), so no reader is built ahead for them.
    */
   public void prepare() {
     prices();
-    CatalogJson.MAPPER.readerFor(CatalogEntry.class);
-    CatalogJson.MAPPER.readerFor(ComputeCalibration.class);
   }
 
   /** The files of the catalog, as listed in its index (paths relative to {@link #ROOT}). */
@@ -440,11 +438,13 @@ public final class Catalog {
     }
   }
 
-  private static <T> T read(ObjectMapper yaml, ClassLoader loader, String file, Class<T> type) {
+  /** A shipped file: its JSON twin when current, else its YAML, whose mapper only then is built. */
+  private static <T> T read(
+      Supplier<ObjectMapper> yaml, ClassLoader loader, String file, Class<T> type) {
     try (InputStream in = open(loader, file)) {
       byte[] bytes = in.readAllBytes();
       T twin = CatalogJson.read(loader, ROOT + file, bytes, type);
-      return twin != null ? twin : yaml.readValue(bytes, type);
+      return twin != null ? twin : yaml.get().readValue(bytes, type);
     } catch (JsonProcessingException e) {
       throw ShippedFileErrors.located(ROOT + file, e);
     } catch (IOException e) {

@@ -31,10 +31,18 @@ import java.util.zip.CRC32;
  * shipped file from both and finds the records equal.
  */
 public final class CatalogJson {
-  // Configured as the YAML readers are; one for every file, so each deserializer is built once.
-  static final ObjectMapper MAPPER = new ObjectMapper()
-      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  /**
+   * Databind's reader of the twins, for what {@link TwinReader} leaves to it; built on first use.
+   * Configured as the YAML readers are; one for every file, so each deserializer is built once.
+   */
+  static final class Databind {
+    static final ObjectMapper MAPPER = new ObjectMapper()
+        .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private Databind() {}
+  }
+
   private static final Pattern JSON_NUMBER =
       Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
   /** The folders, relative to a resource root, whose YAML files get a JSON twin. */
@@ -64,7 +72,12 @@ public final class CatalogJson {
   static <T> T read(ClassLoader loader, String yamlResource, byte[] yaml, Class<T> type)
       throws IOException {
     try (InputStream json = open(loader, yamlResource, yaml)) {
-      return json == null ? null : MAPPER.readValue(json, type);
+      if (json == null) {
+        return null;
+      }
+      byte[] text = json.readAllBytes();
+      T fast = TwinReader.read(text, type);
+      return fast != null ? fast : Databind.MAPPER.readValue(text, type);
     } catch (JsonProcessingException e) {
       return null;
     }
