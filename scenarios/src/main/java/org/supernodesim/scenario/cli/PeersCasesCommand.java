@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.supernodesim.node.engine.EngineBenchmark;
 import org.supernodesim.results.RunResult;
@@ -89,11 +90,13 @@ final class PeersCasesCommand implements Callable<Integer> {
             astraAllToAll[Math.min(k, 2)]));
       }
     }
-    out.printf("peers cases (%s), %d cores, load average %.2f; whole run: the fastest and the"
-        + " median of %d fresh JVMs; ASTRA-sim: its analytical backend on the same machine kind"
-        + " (congestion-aware for all-to-all), whole runs%n",
+    out.printf("peers cases (%s), %d cores, load average %.2f; whole run: %s; ASTRA-sim: its"
+        + " analytical backend on the same machine kind (congestion-aware for all-to-all), whole"
+        + " runs%n",
         folder, Runtime.getRuntime().availableProcessors(),
-        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), wholeRunRepeats);
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+        wholeRuns ? "the fastest and the median of " + wholeRunRepeats + " fresh JVMs"
+            : "not timed (--no-whole-runs)");
     out.flush();
     // Every whole run before any run in this JVM: this JVM's compiler threads, still busy with
     // the run before, would otherwise share the cores with the fresh JVM being timed.
@@ -109,9 +112,10 @@ final class PeersCasesCommand implements Callable<Integer> {
     for (int i = 0; i < cases.size(); i++) {
       Case c = cases.get(i);
       Measured m = inThisJvm(folder.resolve(c.file()), c.sets());
-      out.printf("%-42s %9.2fs %9.2fs %9.2fs %9.2fs %6.0f MiB %9.2fs%n", c.label(),
-          whole.get(i).fastestSeconds(), whole.get(i).medianSeconds(), m.wallSeconds,
-          m.engineSeconds, m.peakHeapBytes / 1048576.0, c.astraSeconds());
+      out.printf("%-42s %10s %10s %10s %10s %6.0f MiB %10s%n", c.label(),
+          cell(whole.get(i).fastestSeconds()), cell(whole.get(i).medianSeconds()),
+          cell(m.wallSeconds), cell(m.engineSeconds), m.peakHeapBytes / 1048576.0,
+          cell(c.astraSeconds()));
       out.flush();
       if (c.label().endsWith("analytical")) {
         allToAllChips[measured] = c.chips();
@@ -171,6 +175,11 @@ final class PeersCasesCommand implements Callable<Integer> {
       }
     }
     return new Measured(wall, r.run().wallSeconds(), r.runtime().events(), peak);
+  }
+
+  /** Seconds for the table: "-" where there are none (no whole runs asked, or one failed). */
+  static String cell(double seconds) {
+    return Double.isNaN(seconds) ? "-" : String.format(Locale.ROOT, "%.2fs", seconds);
   }
 
   /** A case's whole runs in seconds, NaN where none ran or one failed. */
