@@ -102,14 +102,13 @@ public final class Main implements Runnable {
   }
 
   /**
-   * Starts building a scenario's reader, then reading the catalog's prices, on a thread of their
-   * own, for a command that loads a scenario: the YAML mapper and databind's readers of the
-   * scenario's sections (cold, by reflection: about 90 ms of CPU on a 384-chip ring) overlap the
-   * command line's set-up and the file's parse, and the scenario's binding waits for the reader
-   * under way. The prices, which every scenario takes its cost defaults from, follow: read from
-   * their JSON twin without databind, they take about 15 ms, and are wanted only once the scenario
-   * is bound (reader first: ring 444 against 452 ms, 2-level 454 against 466 ms, median of 16 and
-   * 10 alternating runs). A failure here is left for the scenario's own read to report.
+   * Starts building the YAML mapper, then reading the catalog's prices, on a thread of their own,
+   * for a command that loads a scenario: the mapper that parses the file to a tree (cold, about 50
+   * ms of CPU on a 384-chip ring, most of it its date format's locale data) overlaps the command
+   * line's set-up, and the prices, which every scenario takes its cost defaults from, follow (read
+   * from their JSON twin without databind, about 15 ms; wanted only once the scenario is bound).
+   * The sections are bound by {@code DirectBinder}, so no reader of them is built ahead. A failure
+   * here is left for the scenario's own read to report.
    */
   private static void prefetchCatalog() {
     Thread t = new Thread(() -> {

@@ -229,13 +229,22 @@ public final class ScenarioLoader {
       Path baseDirectory) {
     BindingErrors errors = new BindingErrors(locations, edits, tree, mapper);
     JsonNode given = withoutNulls(tree, "", errors);
-    ScenarioSection section;
-    try {
-      section = mapper.treeToValue(given, ScenarioSection.class);
-    } catch (JsonMappingException e) {
-      throw errors.translate(e);
-    } catch (JsonProcessingException e) {
-      throw errors.at("", "cannot be read as a scenario");
+    ScenarioSection direct = DirectBinder.bind(given, ScenarioSection.class);
+    ScenarioSection section = direct;
+    if (direct == null || VERIFY_DIRECT_BINDING) {
+      try {
+        section = mapper.treeToValue(given, ScenarioSection.class);
+      } catch (JsonMappingException e) {
+        if (direct != null) {
+          throw new AssertionError("DirectBinder bound what databind refuses: " + given, e);
+        }
+        throw errors.translate(e);
+      } catch (JsonProcessingException e) {
+        throw errors.at("", "cannot be read as a scenario");
+      }
+      if (direct != null && !direct.equals(section)) {
+        throw new AssertionError("DirectBinder bound " + direct + "; databind " + section);
+      }
     }
     try {
       return new ScenarioAssembly(presets, models, prices, baseDirectory, heapBytes)
@@ -331,6 +340,13 @@ public final class ScenarioLoader {
    * that mapper's later reads (a sweep's points, the tests). A mapper is safe on several threads
    * once configured, and none is configured after it is built.
    */
+  /**
+   * Set by the tests ({@code supernode.verifyDirectBinding}): every scenario bound by {@link
+   * DirectBinder} is bound by databind as well and the two must be equal.
+   */
+  private static final boolean VERIFY_DIRECT_BINDING =
+      Boolean.getBoolean("supernode.verifyDirectBinding");
+
   private static final class YamlMappers {
     static final ObjectMapper STRICT = strictMapper(yamlFactory());
   }
@@ -341,11 +357,14 @@ public final class ScenarioLoader {
   }
 
   /**
-   * Builds the YAML mapper's reader of a scenario, for a thread of its own started before the
-   * scenario is read (see {@link YamlMappers}). Only that mapper's cache is filled.
+   * Builds the YAML mapper and its reader of trees, for a thread of its own started before the
+   * scenario is read (see {@link YamlMappers}): the file is parsed to a tree by databind, cold
+   * about 50 ms of CPU, most of it the mapper's date format. The sections' own readers are not
+   * built: {@link DirectBinder} binds the tree, and databind builds them only for a scenario the
+   * direct binder leaves to it.
    */
   public static void prepare() {
-    YamlMappers.STRICT.readerFor(ScenarioSection.class);
+    YamlMappers.STRICT.readerFor(JsonNode.class);
   }
 
   static JsonFactory jsonFactory() {
