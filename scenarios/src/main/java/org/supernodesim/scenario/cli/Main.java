@@ -102,13 +102,13 @@ public final class Main implements Runnable {
   }
 
   /**
-   * Starts building the YAML mapper, then reading the catalog's prices, on a thread of their own,
-   * for a command that loads a scenario: the mapper that parses the file to a tree (cold, about 50
-   * ms of CPU on a 384-chip ring, most of it its date format's locale data) overlaps the command
-   * line's set-up, and the prices, which every scenario takes its cost defaults from, follow (read
-   * from their JSON twin without databind, about 15 ms; wanted only once the scenario is bound).
-   * The sections are bound by {@code DirectBinder}, so no reader of them is built ahead. A failure
-   * here is left for the scenario's own read to report.
+   * Starts building the YAML parser and reading the catalog's prices on a thread of their own,
+   * for a command that loads a scenario, beside the command line's set-up: every scenario takes
+   * its cost defaults from the prices (read from their JSON twin without databind, about 15 ms).
+   * A scenario that {@code DirectTrees} and {@code DirectBinder} read needs no databind mapper at
+   * all (its date format and the sections' readers cost about 100 ms of CPU, cold); one they
+   * leave to databind builds it then. A failure here is left for the scenario's own read to
+   * report.
    */
   private static void prefetchCatalog() {
     Thread t = new Thread(() -> {

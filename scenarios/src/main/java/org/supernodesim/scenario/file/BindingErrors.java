@@ -6,7 +6,6 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.lang.reflect.RecordComponent;
@@ -30,14 +29,14 @@ final class BindingErrors {
   private final KeyLocations locations;
   private final Map<String, String> edits;
   private final JsonNode tree;
-  private final ObjectMapper mapper;
+  private final ScenarioFormat format;
 
   BindingErrors(
-      KeyLocations locations, Map<String, String> edits, JsonNode tree, ObjectMapper mapper) {
+      KeyLocations locations, Map<String, String> edits, JsonNode tree, ScenarioFormat format) {
     this.locations = locations;
     this.edits = edits;
     this.tree = tree;
-    this.mapper = mapper;
+    this.format = format;
   }
 
   /**
@@ -204,7 +203,7 @@ final class BindingErrors {
   private List<String> labels(Class<?> type) {
     List<String> labels = new ArrayList<>();
     for (Object constant : type.getEnumConstants()) {
-      labels.add(mapper.convertValue(constant, String.class));
+      labels.add(format.mapper().convertValue(constant, String.class));
     }
     return labels;
   }

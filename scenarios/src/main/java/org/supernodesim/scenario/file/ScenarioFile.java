@@ -1,7 +1,6 @@
 package org.supernodesim.scenario.file;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,7 +19,7 @@ import java.util.TreeSet;
  */
 public final class ScenarioFile {
   private final ScenarioLoader loader;
-  private final ObjectMapper mapper;
+  private final ScenarioFormat format;
   private final ObjectNode tree;
   private final KeyLocations locations;
   private final Map<String, String> edits;
@@ -30,7 +29,7 @@ public final class ScenarioFile {
 
   ScenarioFile(
       ScenarioLoader loader,
-      ObjectMapper mapper,
+      ScenarioFormat format,
       ObjectNode tree,
       KeyLocations locations,
       Map<String, String> edits,
@@ -38,7 +37,7 @@ public final class ScenarioFile {
       Optional<JsonNode> plan,
       Path baseDirectory) {
     this.loader = loader;
-    this.mapper = mapper;
+    this.format = format;
     this.tree = tree;
     this.locations = locations;
     // In the order given: the first edit that wrote or created a key is the one blamed for it.
@@ -55,7 +54,7 @@ public final class ScenarioFile {
 
   /** The scenario as written, without its sweep. */
   public Scenario base() {
-    return loader.bind(mapper, tree, locations, edits, baseDirectory);
+    return loader.bind(format, tree, locations, edits, baseDirectory);
   }
 
   /** The sweep block; {@link SweepDefinition#NONE} if the file has none. */
@@ -74,7 +73,7 @@ public final class ScenarioFile {
     // --set edits stay labelled as such unless a sweep setting replaced them.
     edits.forEach(pointEdits::putIfAbsent);
     try {
-      return loader.bind(mapper, copy, locations, pointEdits, baseDirectory);
+      return loader.bind(format, copy, locations, pointEdits, baseDirectory);
     } catch (ScenarioException e) {
       if (e.where().contains("(sweep point ")) {
         throw e;
@@ -102,7 +101,7 @@ public final class ScenarioFile {
    */
   public <T> Optional<T> plan(Class<T> type) {
     return plan.map(
-        block -> loader.bindBlock(mapper, ScenarioLoader.PLAN_KEY, block, type, locations, edits));
+        block -> loader.bindBlock(format, ScenarioLoader.PLAN_KEY, block, type, locations, edits));
   }
 
   /**
@@ -110,7 +109,7 @@ public final class ScenarioFile {
    * it: where an error about that key, found after binding, points.
    */
   public String where(String keyPath) {
-    return new BindingErrors(locations, edits, tree, mapper).at(keyPath, "").where();
+    return new BindingErrors(locations, edits, tree, format).at(keyPath, "").where();
   }
 
   /**

@@ -2,6 +2,7 @@ package org.supernodesim.scenario.file;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -15,6 +16,7 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.cfg.MapperBuilder;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -158,12 +160,12 @@ public final class ScenarioLoader {
           "",
           text.length() + " characters; a scenario file" + " has at most " + MAX_FILE_CHARS);
     }
-    ObjectMapper mapper = json ? JsonMappers.STRICT : YamlMappers.STRICT;
+    ScenarioFormat format = json ? ScenarioFormat.JSON : ScenarioFormat.YAML;
     KeyLocations locations;
     JsonNode tree;
     try {
-      locations = KeyLocations.index(mapper.getFactory(), fileName, text, MAX_NESTING);
-      tree = mapper.readTree(text);
+      locations = KeyLocations.index(format.factory(), fileName, text, MAX_NESTING);
+      tree = tree(format, text);
     } catch (JsonProcessingException e) {
       throw syntax(fileName, e, json);
     } catch (IOException e) {
@@ -184,7 +186,7 @@ public final class ScenarioLoader {
         sweep == null ? SweepDefinition.NONE : SweepDefinition.parse(sweep, locations);
     return new ScenarioFile(
         this,
-        mapper,
+        format,
         (ObjectNode) tree,
         locations,
         edits,
@@ -200,18 +202,18 @@ public final class ScenarioLoader {
    * key under {@code key}.
    */
   <T> T bindBlock(
-      ObjectMapper mapper,
+      ScenarioFormat format,
       String key,
       JsonNode block,
       Class<T> type,
       KeyLocations locations,
       Map<String, String> edits) {
-    ObjectNode holder = mapper.createObjectNode();
+    ObjectNode holder = JsonNodeFactory.instance.objectNode();
     holder.set(key, block);
-    BindingErrors errors = new BindingErrors(locations, edits, holder, mapper);
+    BindingErrors errors = new BindingErrors(locations, edits, holder, format);
     JsonNode given = withoutNulls(block, key, errors);
     try {
-      return mapper.treeToValue(given, type);
+      return format.mapper().treeToValue(given, type);
     } catch (JsonMappingException e) {
       e.prependPath(holder, key);
       throw errors.translate(e);
@@ -222,18 +224,18 @@ public final class ScenarioLoader {
 
   /** Binds an edited tree to the section records and assembles it; errors located by key. */
   Scenario bind(
-      ObjectMapper mapper,
+      ScenarioFormat format,
       JsonNode tree,
       KeyLocations locations,
       Map<String, String> edits,
       Path baseDirectory) {
-    BindingErrors errors = new BindingErrors(locations, edits, tree, mapper);
+    BindingErrors errors = new BindingErrors(locations, edits, tree, format);
     JsonNode given = withoutNulls(tree, "", errors);
     ScenarioSection direct = DirectBinder.bind(given, ScenarioSection.class);
     ScenarioSection section = direct;
     if (direct == null || VERIFY_DIRECT_BINDING) {
       try {
-        section = mapper.treeToValue(given, ScenarioSection.class);
+        section = format.mapper().treeToValue(given, ScenarioSection.class);
       } catch (JsonMappingException e) {
         if (direct != null) {
           throw new AssertionError("DirectBinder bound what databind refuses: " + given, e);
@@ -335,43 +337,48 @@ public final class ScenarioLoader {
   }
 
   /**
-   * The strict mappers, each built once: Jackson builds a reader per record type on a mapper's
-   * first use of it, by reflection (about 15 ms of a scenario's binding, cold), and keeps it for
-   * that mapper's later reads (a sweep's points, the tests). A mapper is safe on several threads
-   * once configured, and none is configured after it is built.
-   */
-  /**
    * Set by the tests ({@code supernode.verifyDirectBinding}): every scenario bound by {@link
    * DirectBinder} is bound by databind as well and the two must be equal.
    */
   private static final boolean VERIFY_DIRECT_BINDING =
       Boolean.getBoolean("supernode.verifyDirectBinding");
 
-  private static final class YamlMappers {
-    static final ObjectMapper STRICT = strictMapper(yamlFactory());
-  }
-
-  /** As {@link YamlMappers}, for a scenario written as JSON. */
-  private static final class JsonMappers {
-    static final ObjectMapper STRICT = strictMapper(jsonFactory());
+  /**
+   * The tree of {@code text}: read from the parser's tokens where that gives databind's tree
+   * ({@link DirectTrees}), else by the mapper, whose errors are the ones reported. The tests read
+   * every tree both ways and require them equal.
+   */
+  private static JsonNode tree(ScenarioFormat format, String text) throws IOException {
+    JsonNode direct = DirectTrees.read(format.factory(), text);
+    if (direct != null && !VERIFY_DIRECT_BINDING) {
+      return direct;
+    }
+    JsonNode tree = format.mapper().readTree(text);
+    if (direct != null && !direct.equals(tree)) {
+      throw new AssertionError("DirectTrees read " + direct + "; databind " + tree);
+    }
+    return tree;
   }
 
   /**
-   * Builds the YAML mapper and its reader of trees, for a thread of its own started before the
-   * scenario is read (see {@link YamlMappers}): the file is parsed to a tree by databind, cold
-   * about 50 ms of CPU, most of it the mapper's date format. The sections' own readers are not
-   * built: {@link DirectBinder} binds the tree, and databind builds them only for a scenario the
-   * direct binder leaves to it.
+   * Builds the YAML parser's factory (the YAML library's classes), for a thread of its own started
+   * before the scenario is read. Databind's mapper is not built: a scenario that {@link
+   * DirectTrees} and {@link DirectBinder} read needs none.
    */
   public static void prepare() {
-    YamlMappers.STRICT.readerFor(JsonNode.class);
+    ScenarioFormat.YAML.factory();
+  }
+
+  /** {@code factory} with the stream features the strict mapper sets on its own. */
+  static JsonFactory strictFactory(JsonFactory factory) {
+    return factory.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
   }
 
   static JsonFactory jsonFactory() {
     return JsonFactory.builder().streamReadConstraints(constraints()).build();
   }
 
-  private static YAMLFactory yamlFactory() {
+  static YAMLFactory yamlFactory() {
     LoaderOptions options = new LoaderOptions();
     // The file size is checked before parsing; these are the parser's own backstops.
     options.setCodePointLimit(MAX_FILE_CHARS + 1);
@@ -426,7 +433,6 @@ public final class ScenarioLoader {
    */
   private static Map<String, String> applySets(ObjectNode root, List<String> sets) {
     Map<String, String> edits = new LinkedHashMap<>();
-    ObjectMapper yaml = YamlMappers.STRICT;
     for (String set : sets) {
       String where = "--set " + set;
       int eq = set.indexOf('=');
@@ -437,8 +443,9 @@ public final class ScenarioLoader {
       String path = set.substring(0, eq).trim();
       JsonNode value;
       try {
-        KeyLocations.index(yaml.getFactory(), where, set.substring(eq + 1), MAX_NESTING);
-        value = yaml.readTree(set.substring(eq + 1));
+        KeyLocations.index(
+            ScenarioFormat.YAML.factory(), where, set.substring(eq + 1), MAX_NESTING);
+        value = tree(ScenarioFormat.YAML, set.substring(eq + 1));
       } catch (ScenarioException e) {
         throw new ScenarioException(where, path, e.problem());
       } catch (IOException e) {
