@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.lang.annotation.Annotation;
+import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -137,7 +138,7 @@ final class DirectBinder {
 
     /** Whether {@code e} carries a Jackson annotation other than those in {@code understood}. */
     static boolean unknownJackson(
-        java.lang.reflect.AnnotatedElement e, List<Class<? extends Annotation>> understood) {
+        AnnotatedElement e, List<Class<? extends Annotation>> understood) {
       for (Annotation a : e.getAnnotations()) {
         Class<? extends Annotation> kind = a.annotationType();
         if (kind.getName().startsWith("com.fasterxml.jackson.") && !understood.contains(kind)) {
